@@ -1,0 +1,67 @@
+"""The ``briefing`` command line.
+
+Commands live in their own modules and are imported only when run, so ``briefing --help``,
+``check`` and ``export`` start fast and never import Textual (tests/test_import_hygiene.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from briefing import __version__
+
+# name -> "module:function"; each module imports its heavy dependencies inside the command.
+COMMANDS: dict[str, str] = {
+    "read": "briefing.cli.cmd_read:read",
+    "check": "briefing.cli.cmd_check:check",
+    "import": "briefing.cli.cmd_import:import_",
+    "events": "briefing.cli.cmd_analysis:events",
+    "claims": "briefing.cli.cmd_analysis:claims",
+    "compare": "briefing.cli.cmd_analysis:compare",
+    "coverage": "briefing.cli.cmd_analysis:coverage",
+    "search": "briefing.cli.cmd_analysis:search",
+    "annotate": "briefing.cli.cmd_annotations:annotate",
+    "annotations": "briefing.cli.cmd_annotations:annotations",
+    "export": "briefing.cli.cmd_annotations:export",
+    "serve": "briefing.cli.cmd_serve:serve",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:  # not written yet: hide it instead of crashing --help
+                return None
+            raise
+        return getattr(module, attr)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Read a briefing: several sources on one topic, their claims, and your annotations.
+
+    With no command, opens the reader on the bundled briefing (same as `briefing read`).
+    """
+    if ctx.invoked_subcommand is None:
+        read = main.get_command(ctx, "read")
+        if read is None:
+            raise click.UsageError("the reader is not available in this build")
+        ctx.invoke(read)

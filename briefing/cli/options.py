@@ -1,0 +1,42 @@
+"""Options shared by several commands, and the one way commands load a corpus."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+content_option = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="BRIEFING_CONTENT",
+    default=None,
+    help="Briefing content directory (default: the bundled briefing; env BRIEFING_CONTENT).",
+)
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="BRIEFING_DB",
+    default=None,
+    help="Annotation store file (default: in your user data directory; env BRIEFING_DB).",
+)
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def load_or_exit(content_dir: Path | None):
+    """Load a corpus; on any content problem print ``path:line: message`` lines and exit 1."""
+    from briefing.loader import load_corpus
+    from briefing.paths import bundled_content
+
+    corpus, problems = load_corpus(content_dir or bundled_content())
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(problems)} problem(s); run `briefing check` for details.", err=True)
+        sys.exit(1)
+    return corpus

@@ -1,0 +1,24 @@
+"""A problem found in user input, reported as ``path:line: message`` (never a traceback)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: Path | str
+    line: int  # 1-based; 0 when the problem is about the whole file
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with a list of problems when input cannot be used at all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

@@ -1,0 +1,100 @@
+"""Text hygiene shared by every layer: untrusted text is cleaned once at ingest and on input.
+
+Article text, claims, tags and notes come from outside.  Control characters (ESC starts
+terminal escape sequences, C1 codes act as ESC on some terminals) and bidi overrides (they
+make text display in an order other than the one it is stored in) are removed, never
+interpreted.  Matching helpers fold case, diacritics, whitespace and quote marks so that a
+quote copied by a person still finds its passage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 except \t and \n, DEL, C1, and the bidi embedding/override/isolate controls.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+    }
+)
+
+
+def clean(text: str) -> str:
+    """Remove control characters and bidi overrides; keep newlines and tabs.
+
+    A carriage return is turned into a newline first, so Windows and old-Mac line endings
+    keep their line breaks instead of losing them.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """Like :func:`clean` but for single-line fields (tags, titles): whitespace collapsed."""
+    return " ".join(clean(text).split())
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character for matching: quote marks and dashes unified, accents dropped, lower case."""
+    ch = ch.translate(_QUOTES)
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.casefold()
+
+
+def fold(text: str) -> str:
+    """Fold a whole string for search: see :func:`fold_char`, with whitespace collapsed."""
+    return " ".join("".join(fold_char(c) for c in text).split())
+
+
+def folded_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and return, for each folded character, its offset in ``text``.
+
+    Runs of whitespace become one space.  The map lets a match in the folded string be turned
+    back into exact character offsets in the original, which is how claims are anchored.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    prev_space = True  # drop leading whitespace
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not prev_space:
+                out.append(" ")
+                where.append(i)
+            prev_space = True
+            continue
+        prev_space = False
+        for f in fold_char(ch):
+            out.append(f)
+            where.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Every (start, end) of ``needle`` in ``haystack``, tolerant of case, accents, quotes, spaces.
+
+    Offsets are in the original ``haystack``.
+    """
+    folded_needle = fold(needle)
+    if not folded_needle:
+        return []
+    folded, where = folded_with_map(haystack)
+    found: list[tuple[int, int]] = []
+    start = folded.find(folded_needle)
+    while start != -1:
+        end = start + len(folded_needle) - 1
+        found.append((where[start], where[end] + 1))
+        start = folded.find(folded_needle, start + 1)
+    return found
