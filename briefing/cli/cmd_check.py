@@ -1,0 +1,74 @@
+"""``briefing check``: validate a briefing and print every problem as ``path:line: message``.
+
+Imports only the loader (never Textual): it runs in CI and over SSH, and must be fast.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from briefing.cli.options import content_option
+from briefing.model import Corpus
+from briefing.problems import Problem
+
+
+def orphaned_annotation_warnings(corpus: Corpus) -> list[str]:
+    """Hook for the annotation store: one message per annotation that no longer fits the corpus.
+
+    An annotation is keyed by claim id and carries its quote; when the claim is gone or its
+    quote no longer matches, the store should say so here.  The store is not written yet, so
+    this reports nothing.  These are warnings: they are printed but do not fail the check,
+    because the content itself is valid.
+    """
+    return []
+
+
+def summary(corpus: Corpus) -> str:
+    articles = list(corpus.articles.values())
+    sections = sum(len(a.sections) for a in articles)
+    paragraphs = sum(1 for a in articles for _ in a.paragraphs())
+    return (f"{len(articles)} articles, {sections} sections, {paragraphs} paragraphs, "
+            f"{len(corpus.events)} events, {len(corpus.claims)} claims")
+
+
+def _display(problem: Problem, base: Path | None) -> str:
+    """A problem with its path relative to ``base`` (the bundled briefing's parent), if given."""
+    if base is None:
+        return str(problem)
+    try:
+        rel = os.path.relpath(problem.path, base)
+    except ValueError:  # another drive on Windows
+        rel = str(problem.path)
+    return str(Problem(rel, problem.line, problem.message))
+
+
+@click.command()
+@content_option
+@click.pass_context
+def check(ctx: click.Context, content_dir: Path | None) -> None:
+    """Validate a briefing: front matter, ids, events, dates, and that every claim's quote is
+    found exactly once in its article.
+
+    Prints each problem as `path:line: message` and exits 1 if there is any; otherwise prints
+    a one-line summary and exits 0.
+    """
+    from briefing.loader import load_corpus
+    from briefing.paths import bundled_content
+
+    base = None
+    root = content_dir
+    if root is None:
+        root = bundled_content()
+        base = root.parent  # print "content/articles/x.md", not a long site-packages path
+    corpus, problems = load_corpus(root)
+    for problem in problems:
+        click.echo(_display(problem, base))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+        ctx.exit(1)
+    for warning in orphaned_annotation_warnings(corpus):
+        click.echo(f"warning: {warning}")
+    click.echo(summary(corpus))

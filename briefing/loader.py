@@ -1,0 +1,188 @@
+"""Load and validate a briefing directory: ``load_corpus(path) -> (Corpus, problems)``.
+
+The format is docs/content-format.md.  Every problem found is returned as a
+:class:`~briefing.problems.Problem` (``path:line: message``) and loading goes on, so one run
+reports everything; no exception escapes for bad input.  With problems the corpus is partial
+(best effort), and callers that need a sound corpus stop (see briefing.cli.options.load_or_exit).
+
+Paths in problems are built from ``path`` as given, so ``--content content`` prints
+``content/articles/x.md``.  No Textual import here: ``briefing check`` must stay fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from briefing.loading.anchor import ArticleIndex
+from briefing.loading.articles import load_article
+from briefing.loading.claims import ClaimEntry, load_claims
+from briefing.loading.events import load_briefing_meta, load_events
+from briefing.model import Article, Corpus
+from briefing.problems import Problem
+
+BRIEFING_FILE = "briefing.yaml"
+EVENTS_FILE = "events.yaml"
+ARTICLES_DIR = "articles"
+CLAIMS_DIR = "claims"
+
+
+def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
+    path = Path(path)
+    corpus = Corpus(root=path)
+    problems: list[Problem] = []
+    try:
+        if not _is_briefing(path, problems):
+            return corpus, problems
+        _load(path, corpus, problems)
+    except Exception as exc:  # noqa: BLE001 - last resort: a bug must still not be a traceback
+        problems.append(Problem(path, 0, f"internal error while loading ({exc.__class__.__name__}: "
+                                         f"{exc}); please report it"))
+    corpus.reindex()
+    problems.sort(key=lambda p: (str(p.path), p.line))
+    return corpus, problems
+
+
+def _is_briefing(path: Path, problems: list[Problem]) -> bool:
+    try:
+        if not path.exists():
+            problems.append(Problem(path, 0, "no such directory"))
+            return False
+        if not path.is_dir():
+            problems.append(Problem(path, 0, "not a directory: give the briefing's content directory"))
+            return False
+        if not (path / BRIEFING_FILE).exists() and not (path / ARTICLES_DIR).exists():
+            problems.append(Problem(path, 0, f"not a briefing: it has neither {BRIEFING_FILE} "
+                                             f"nor an {ARTICLES_DIR}/ folder"))
+            return False
+    except OSError as exc:
+        problems.append(Problem(path, 0, f"cannot open: {exc.strerror or exc}"))
+        return False
+    return True
+
+
+def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
+    """The folder's files ending in ``suffix``, sorted; hidden and editor backup files skipped."""
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        problems.append(Problem(folder, 0, "expected a folder"))
+        return []
+    try:
+        names = sorted(p for p in folder.iterdir()
+                       if p.name.endswith(suffix) and not p.name.startswith("."))
+    except OSError as exc:
+        problems.append(Problem(folder, 0, f"cannot list the folder: {exc.strerror or exc}"))
+        return []
+    return names
+
+
+def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
+    meta, found = load_briefing_meta(path / BRIEFING_FILE)
+    problems.extend(found)
+    corpus.title = meta.get("title", corpus.title)
+    corpus.description = meta.get("description", "")
+    corpus.questions = meta.get("questions", [])
+
+    events, found = load_events(path / EVENTS_FILE)
+    problems.extend(found)
+    for event in events:
+        if event.id in corpus.events:
+            first = corpus.events[event.id]
+            problems.append(Problem(path / EVENTS_FILE, event.line,
+                                    f"event id {event.id!r} is used twice (first at line {first.line})"))
+            continue
+        corpus.events[event.id] = event
+
+    article_files = _files(path / ARTICLES_DIR, ".md", problems)
+    if not article_files:
+        problems.append(Problem(path / ARTICLES_DIR, 0, "no articles: add articles/<id>.md files"))
+    articles: list[Article] = []
+    stems: set[str] = set()
+    for file in article_files:
+        stems.add(file.stem)
+        article, found = load_article(file)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    # Corpus order is chronological (undated last), then by id: the order a reader compares in.
+    for article in sorted(articles, key=lambda a: (a.published or "9999", a.id)):
+        if article.id in corpus.articles:  # two files claiming one id: the id check reported it
+            continue
+        corpus.articles[article.id] = article
+
+    entries: list[ClaimEntry] = []
+    first_line: dict[str, tuple[Path, int]] = {}
+    for file in _files(path / CLAIMS_DIR, ".yaml", problems):
+        if file.stem not in stems:
+            hint = difflib.get_close_matches(file.stem, sorted(stems), n=1)
+            problems.append(Problem(file, 0, f"no article {file.stem!r} for these claims "
+                                             f"(expected articles/{file.stem}.md)"
+                                             + (f"; did you mean {hint[0]}.yaml?" if hint else "")))
+            continue
+        found_entries, found = load_claims(file, file.stem)
+        problems.extend(found)
+        for entry in found_entries:
+            claim = entry.claim
+            if claim.id in first_line:
+                where, line = first_line[claim.id]
+                at = f"line {line}" if where == file else f"{where}:{line}"
+                problems.append(Problem(file, claim.line,
+                                        f"claim id {claim.id!r} is used twice (first at {at})"))
+                continue
+            first_line[claim.id] = (file, claim.line)
+            entries.append(entry)
+    _check_events(entries, corpus, problems)
+    _anchor(entries, corpus, problems)
+    for entry in entries:
+        corpus.claims[entry.claim.id] = entry.claim
+
+
+def _check_events(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) -> None:
+    known = sorted(corpus.events)
+    for entry in entries:
+        for event_id, line in zip(entry.claim.events, entry.events_lines):
+            if event_id not in corpus.events:
+                hint = difflib.get_close_matches(event_id, known, n=1)
+                problems.append(Problem(entry.path, line,
+                                        f"claim {entry.claim.id}: event {event_id!r} is not in "
+                                        f"{EVENTS_FILE}" + (f" (did you mean {hint[0]!r}?)" if hint else "")))
+
+
+def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) -> None:
+    indexes: dict[str, ArticleIndex] = {}
+    for entry in entries:
+        claim = entry.claim
+        article = corpus.articles.get(claim.article_id)
+        if article is None:
+            continue  # the article could not be read; its own problem says why
+        index = indexes.get(article.id)
+        if index is None:
+            index = indexes[article.id] = ArticleIndex(article)
+        matches = index.find(claim.quote)
+        label = f"claim {claim.id}"
+        if not matches:
+            problems.append(Problem(entry.path, entry.quote_line,
+                                    f"{label}: quote not found in {article.id}: "
+                                    f"{index.explain_missing(claim.quote)}"))
+            continue
+        if entry.occurrence is not None:
+            if entry.occurrence > len(matches):
+                problems.append(Problem(entry.path, entry.quote_line,
+                                        f"{label}: occurrence {entry.occurrence} asked for, but the "
+                                        f"quote is found {_times(len(matches))}"))
+                continue
+            para, start, end = matches[entry.occurrence - 1]
+        elif len(matches) > 1:
+            where = ", ".join(p.id for p, _, _ in matches[:5])
+            problems.append(Problem(entry.path, entry.quote_line,
+                                    f"{label}: quote is ambiguous, found {_times(len(matches))} "
+                                    f"({where}); lengthen it or add 'occurrence: N'"))
+            continue
+        else:
+            para, start, end = matches[0]
+        claim.paragraph_id, claim.start, claim.end = para.id, start, end
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"

@@ -1,0 +1,135 @@
+"""Inline Markdown -> plain text + spans + footnote references.
+
+Claims anchor to a paragraph's *plain* text, so markup is removed here, once: emphasis,
+strong, links and code become :class:`Span` ranges over the plain text, backslash escapes and
+entities are resolved by markdown-it-py (a real CommonMark parser, not regexes), and footnote
+references ``[^label]`` are taken out and remembered with their offset.  Raw HTML stays as
+literal text: it is shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from briefing.model import Span
+from briefing.text import clean
+
+# CommonMark has no footnotes; a reference is swapped for a private-use marker before parsing
+# and the marker's final position in the plain text is the reference's offset.
+_MARK = "\ue000"
+_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
+_STYLES = {"em": "em", "strong": "strong", "s": "strike", "link": "link"}
+
+_md: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        _md = MarkdownIt("commonmark")
+    return _md
+
+
+@dataclass(slots=True)
+class Inline:
+    text: str
+    spans: tuple[Span, ...]
+    refs: tuple[tuple[int, str], ...]  # (offset in text, footnote label)
+    ref_lines: tuple[int, ...]  # 0-based line within the source of each reference
+
+
+def render(source: str, links_inline: bool = False) -> Inline:
+    """Render one block of inline Markdown.
+
+    ``links_inline`` appends a link's address after its text ("text (https://...)") for places
+    that keep no spans, such as footnotes, so the address is not lost.
+    """
+    source = source.replace(_MARK, "")
+    labels: list[str] = []
+    ref_lines: list[int] = []
+
+    def mark(match: re.Match[str]) -> str:
+        labels.append(match.group(1))
+        ref_lines.append(source.count("\n", 0, match.start()))
+        return _MARK
+
+    marked = _REF.sub(mark, source)
+    tokens = _parser().parseInline(marked)
+    children = tokens[0].children if tokens and tokens[0].children else []
+
+    out: list[str] = []
+    size = 0
+    spans: list[Span] = []
+    stack: list[tuple[str, int, str | None]] = []
+
+    def put(piece: str) -> None:
+        nonlocal size
+        piece = clean(piece)  # entities such as &#27; could produce control characters
+        out.append(piece)
+        size += len(piece)
+
+    for tok in children:
+        kind = tok.type
+        if kind in ("text", "html_inline", "text_special"):
+            put(tok.content)
+        elif kind == "softbreak":
+            put(" ")
+        elif kind == "hardbreak":
+            put("\n")
+        elif kind == "code_inline":
+            start = size
+            put(tok.content)
+            spans.append(Span(start, size, "code"))
+        elif kind == "image":
+            put(tok.content)  # the alt text
+        elif kind.endswith("_open"):
+            href = tok.attrs.get("href") if kind == "link_open" else None
+            stack.append((kind[:-5], size, str(href) if href is not None else None))
+        elif kind.endswith("_close"):
+            name = kind[:-6]
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    _, start, href = stack.pop(i)
+                    if size > start:
+                        spans.append(Span(start, size, _STYLES.get(name, name), href))
+                    if links_inline and name == "link" and href and href != "#":
+                        text = "".join(out)[start:size]
+                        if href != text:
+                            put(f" ({href})")
+                    break
+        else:
+            put(tok.content)  # unknown token types keep their text: nothing is lost
+
+    text = "".join(out)
+    refs: list[tuple[int, str]] = []
+    if labels:
+        text, spans, positions = _take_markers(text, spans)
+        refs = list(zip(positions, labels))
+        ref_lines = ref_lines[: len(refs)]
+    return Inline(text, tuple(sorted(spans, key=lambda s: (s.start, -s.end))), tuple(refs),
+                  tuple(ref_lines))
+
+
+def _take_markers(text: str, spans: list[Span]) -> tuple[str, list[Span], list[int]]:
+    """Remove the reference markers; return the text, the shifted spans and marker offsets."""
+    positions: list[int] = []
+    pieces = text.split(_MARK)
+    offset = 0
+    for piece in pieces[:-1]:
+        offset += len(piece)
+        positions.append(offset)
+    clean_text = "".join(pieces)
+
+    def shift(i: int) -> int:
+        # Old index i lies after every marker whose old index is < i.
+        before = 0
+        for n, pos in enumerate(positions):
+            if pos + n < i:
+                before += 1
+        return i - before
+
+    shifted = [Span(shift(s.start), shift(s.end), s.style, s.href) for s in spans]
+    return clean_text, [s for s in shifted if s.end > s.start], positions

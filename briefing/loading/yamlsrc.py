@@ -1,0 +1,169 @@
+"""Parse YAML into plain values that remember the line each key and item came from.
+
+``yaml.safe_load`` forgets positions, so a problem in the 40th claim could only be reported as
+"somewhere in the file".  Here the document is composed into nodes (which carry marks) and
+converted by hand: mappings become :class:`YDict` and sequences :class:`YList`, each with the
+line of every key/item.  Scalars keep their source text too (``raw``), because YAML 1.1 turns
+``no`` into False and ``2023-02-30`` into a date error: text fields and dates use the text as
+written.  Nothing here raises on bad input; every problem is returned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing.problems import Problem
+from briefing.text import clean
+
+_CORE = "tag:yaml.org,2002:"
+_TIMESTAMP = _CORE + "timestamp"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
+_MAX_DEPTH = 60  # content files are 3 levels deep; deeper is an error, not a reason to crash
+
+
+class YDict(dict):
+    """A YAML mapping: ``line`` of the mapping, ``lines[key]`` of each key, ``raw[key]`` text."""
+
+    __slots__ = ("line", "lines", "raw")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: dict[str, int] = {}
+        self.raw: dict[str, str] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class YList(list):
+    """A YAML sequence: ``line`` of the sequence, ``lines[i]`` and ``raw[i]`` of each item."""
+
+    __slots__ = ("line", "lines", "raw")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+        self.raw: list[str | None] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+class _Converter:
+    def __init__(self, path: Path, first_line: int) -> None:
+        self.path = path
+        self.offset = first_line  # YAML marks are 0-based within the parsed text
+        self.problems: list[Problem] = []
+        self.done: dict[int, Any] = {}  # aliases share one value instead of expanding
+        self.active: set[int] = set()
+        self._constructor = yaml.SafeLoader("")
+
+    def line(self, node: Node) -> int:
+        return node.start_mark.line + self.offset
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.path, self.line(node), message))
+
+    def convert(self, node: Node, depth: int = 0) -> Any:
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        if key in self.active:
+            self.problem(node, "a YAML alias refers to itself")
+            return None
+        if depth > _MAX_DEPTH:
+            self.problem(node, f"nested more than {_MAX_DEPTH} levels deep")
+            return None
+        self.active.add(key)
+        try:
+            if isinstance(node, ScalarNode):
+                value = self.scalar(node)
+            elif isinstance(node, SequenceNode):
+                value = self.sequence(node, depth)
+            else:
+                value = self.mapping(node, depth)
+        finally:
+            self.active.discard(key)
+        self.done[key] = value
+        return value
+
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _TIMESTAMP:
+            return clean(node.value)  # dates stay text: checked by briefing.loading.dates
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(node, f"unsupported YAML tag {node.tag!r}")
+            return clean(node.value)
+        if node.tag == _CORE + "str":
+            return clean(node.value)  # double-quoted "\e" escapes could make control chars
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except Exception as exc:  # noqa: BLE001 - any constructor failure is a content problem
+            self.problem(node, f"cannot read value {node.value!r}: {exc}")
+            return clean(node.value)
+
+    def sequence(self, node: SequenceNode, depth: int) -> YList:
+        if node.tag != _CORE + "seq":
+            self.problem(node, f"unsupported YAML tag {node.tag!r}")
+        out = YList(self.line(node))
+        for item in node.value:
+            out.append(self.convert(item, depth + 1))
+            out.lines.append(self.line(item))
+            out.raw.append(clean(item.value) if isinstance(item, ScalarNode) else None)
+        return out
+
+    def mapping(self, node: MappingNode, depth: int) -> YDict:
+        if node.tag != _CORE + "map":
+            self.problem(node, f"unsupported YAML tag {node.tag!r}")
+        out = YDict(self.line(node))
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, "a key must be plain text")
+                continue
+            if key_node.tag == _CORE + "merge":
+                self.problem(key_node, "YAML merge keys (<<) are not supported")
+                continue
+            key = clean(key_node.value)
+            if key in out:
+                self.problem(key_node, f"duplicate key {key!r} (first at line {out.lines[key]})")
+                continue
+            out[key] = self.convert(value_node, depth + 1)
+            out.lines[key] = self.line(key_node)
+            if isinstance(value_node, ScalarNode):
+                out.raw[key] = clean(value_node.value)
+        return out
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document.  ``first_line`` is the file line where ``text`` starts.
+
+    Returns (value, problems); value is None for an empty document or a syntax error.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        where = f" at column {mark.column + 1}" if mark else ""
+        detail = exc.problem or "syntax error"
+        if exc.context:
+            detail += f" ({exc.context})"
+        return None, [Problem(path, line, f"invalid YAML{where}: {detail}")]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + first_line
+        return None, [Problem(path, line, f"invalid YAML: character {exc.character!r} is not allowed")]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, [Problem(path, first_line, f"invalid YAML: {exc.__class__.__name__}")]
+    if node is None:
+        return None, []
+    converter = _Converter(path, first_line)
+    try:
+        value = converter.convert(node)
+    except RecursionError:
+        return None, [Problem(path, first_line, "invalid YAML: nested too deeply")]
+    return value, converter.problems
