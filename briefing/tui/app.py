@@ -1,0 +1,76 @@
+"""BriefingApp: the reader application (one screen, a few dialogs, a command palette)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefing.model import Corpus
+from briefing.tui.commands import ALL_PROVIDERS
+from briefing.tui.data import SearchIndex
+from briefing.tui.screens.reader import ReaderScreen
+
+DEFAULT_THEME = "textual-dark"
+ANSI_THEME = "textual-ansi"
+
+
+class BriefingApp(App[None]):
+    """Read a briefing: sources, sections, claims and how the sources compare."""
+
+    CSS_PATH = "briefing.tcss"
+    COMMANDS = App.COMMANDS | ALL_PROVIDERS
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    ]
+
+    def __init__(self, corpus: Corpus, store: Any = None, theme: str | None = None, *,
+                 keymap: dict[str, str] | None = None, build_index: bool = True) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.store = store
+        self.title = corpus.title
+        self._index = SearchIndex(corpus)
+        self._build_index = build_index
+        if theme is not None:
+            if theme not in self.available_themes:
+                raise ValueError(f"unknown theme {theme!r}; choose one of: "
+                                 + ", ".join(sorted(self.available_themes)))
+            self.theme = theme
+        if keymap:
+            self.set_keymap(keymap)
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.corpus, self.store)
+
+    def on_mount(self) -> None:
+        # The search index waits until the first article is on screen.
+        if self._build_index:
+            self.call_after_refresh(self._start_index)
+
+    def _start_index(self) -> None:
+        self.run_worker(self._index.build, thread=True, exclusive=True, group="search-index",
+                        exit_on_error=False)
+
+    def search_index(self) -> SearchIndex:
+        return self._index
+
+    @property
+    def reader(self) -> ReaderScreen:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise LookupError("no reader screen")
+
+    def action_help(self) -> None:
+        from briefing.tui.screens.help_screen import HelpScreen, binding_rows
+        from briefing.tui.widgets.claim_panel import OtherClaims
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        reader = self.reader
+        nodes = [self, reader, reader.article_view, reader.toc, reader.query_one(OtherClaims)]
+        self.push_screen(HelpScreen(binding_rows(self, nodes)))

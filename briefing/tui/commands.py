@@ -1,0 +1,148 @@
+"""Command palette (ctrl+p) providers: sources, sections, events, claims and actions.
+
+Titles and quotes are untrusted, and Textual's ``Matcher.highlight`` and hit ``help`` parse
+markup, so this module builds every display as literal Content and escapes help text.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.style import Style
+
+from briefing.tui.data import strip_for_display
+from briefing.tui.navigation import Location
+
+if TYPE_CHECKING:
+    from briefing.tui.screens.reader import ReaderScreen
+
+MATCH_STYLE = Style(reverse=True)
+
+
+def literal_help(text: str) -> str:
+    """Help text is parsed as markup by the palette: escape every bracket and backslash."""
+    return text.replace("\\", "\\\\").replace("[", "\\[")
+
+
+def highlighted(matcher, candidate: str) -> Content:
+    """Like Matcher.highlight, but the candidate is never parsed as markup."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if offset < len(candidate) and not candidate[offset].isspace():
+                content = content.stylize(MATCH_STYLE, offset, offset + 1)
+    return content
+
+
+class _ReaderProvider(Provider):
+    """Base: entries are (text, help, callback) built from the reader's corpus."""
+
+    def _reader(self) -> "ReaderScreen | None":
+        from briefing.tui.screens.reader import ReaderScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    def entries(self, reader: "ReaderScreen") -> Iterator[tuple[str, str, Callable[[], None]]]:
+        raise NotImplementedError
+
+    def _open(self, location: Location) -> Callable[[], None]:
+        def callback() -> None:
+            reader = self._reader()
+            if reader is not None:
+                reader.open(location)
+                reader.article_view.focus()
+        return callback
+
+    async def discover(self) -> Hits:
+        reader = self._reader()
+        if reader is None:
+            return
+        for i, (text, help_text, callback) in enumerate(self.entries(reader)):
+            if i >= self.discover_limit:
+                break
+            yield DiscoveryHit(Content(text), callback, text=text, help=literal_help(help_text))
+
+    discover_limit = 0  # most providers only answer queries
+
+    async def search(self, query: str) -> Hits:
+        reader = self._reader()
+        if reader is None:
+            return
+        matcher = self.matcher(query)
+        for text, help_text, callback in self.entries(reader):
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, highlighted(matcher, text), callback, text=text,
+                          help=literal_help(help_text))
+
+
+class SourcesProvider(_ReaderProvider):
+    discover_limit = 50
+
+    def entries(self, reader):
+        for article in reader.corpus.articles.values():
+            meta = " · ".join(x for x in (article.byline, article.outlet, article.published) if x)
+            yield f"Source: {strip_for_display(article.title)}", meta, self._open(Location(article.id))
+
+
+class SectionsProvider(_ReaderProvider):
+    def entries(self, reader):
+        for article in reader.corpus.articles.values():
+            for section in article.sections:
+                if section.title:
+                    yield (f"Section: {strip_for_display(section.title)}", strip_for_display(article.title),
+                           self._open(Location(article.id, section.index)))
+
+
+class EventsProvider(_ReaderProvider):
+    def entries(self, reader):
+        for event in reader.corpus.events_in_order():
+            claims = [c for c in reader.corpus.claims_for_event(event.id) if c.paragraph_id]
+            if not claims:
+                continue
+            n = len(reader.corpus.sources_for_event(event.id))
+            yield (f"Event: {strip_for_display(event.title)}", f"{event.date or 'n.d.'} · {n} source(s)",
+                   partial(reader._open_event, event.id))
+
+
+class ClaimsProvider(_ReaderProvider):
+    def entries(self, reader):
+        from briefing.tui.widgets.claim_panel import claim_location
+
+        for claim in reader.corpus.claims.values():
+            if not claim.paragraph_id:
+                continue
+            yield (f"Claim: {strip_for_display(claim.quote)[:120]}", f"{claim.kind} · {claim.id}",
+                   self._open(claim_location(reader.corpus, claim)))
+
+
+class ActionsProvider(_ReaderProvider):
+    discover_limit = 50
+
+    def entries(self, reader):
+        actions = [
+            ("Next claim", "n", reader.action_next_claim),
+            ("Previous claim", "p", reader.action_prev_claim),
+            ("Next section", "]", reader.action_next_section),
+            ("Previous section", "[", reader.action_prev_section),
+            ("Back", "backspace / alt+left", reader.action_back),
+            ("Forward", "alt+right", reader.action_forward),
+            ("Search the briefing", "/", reader.action_search),
+            ("Go to event", "g", reader.action_goto_event),
+            ("Compare this claim's event across sources", "c", reader.action_compare),
+            ("Toggle the contents pane", "o", reader.action_toggle_toc),
+            ("Toggle the claim panel", "i", reader.action_toggle_claims),
+            ("Show keys (help)", "?", reader.app.action_help),
+        ]
+        for text, key, callback in actions:
+            yield text, f"key: {key}", callback
+
+
+ALL_PROVIDERS = {SourcesProvider, SectionsProvider, EventsProvider, ClaimsProvider, ActionsProvider}

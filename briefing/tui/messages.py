@@ -1,0 +1,23 @@
+"""Messages between the reader's widgets: children ask, the screen decides and updates them."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from briefing.tui.navigation import Location
+
+
+class OpenLocation(Message):
+    """A widget asks to open an article, section, claim or search hit (recorded in history)."""
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location
+
+
+class ClaimActivated(Message):
+    """Enter was pressed on the current claim in the article: show its details."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id

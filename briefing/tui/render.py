@@ -1,0 +1,100 @@
+"""Turn paragraphs and claims into styled Content, never parsing the text as markup.
+
+Long paragraphs are cut into chunks (at whitespace) so that one widget never has to wrap a
+megabyte of text, and so that moving the claim highlight re-renders only a small piece.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from textual.content import Content, Span
+from textual.style import Style
+
+from briefing.model import Claim, Paragraph
+
+CHUNK_CHARS = 4000
+
+INLINE_STYLES: dict[str, Style] = {
+    "em": Style(italic=True),
+    "strong": Style(bold=True),
+    "link": Style(underline=True),  # never a terminal hyperlink: an href is untrusted
+    "code": Style(reverse=True),
+}
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``text`` of about ``size`` characters, cut after whitespace."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = max(text.rfind(" ", start + size // 2, end), text.rfind("\n", start + size // 2, end))
+            if cut > start:
+                end = cut + 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+@dataclass(slots=True)
+class ChunkState:
+    """What is highlighted in one chunk; a change here means one re-render of one widget."""
+
+    current_claim: str | None = None
+    match: tuple[int, int] | None = None  # offsets in the paragraph text
+    annotated: frozenset[str] = field(default_factory=frozenset)
+
+
+def render_chunk(
+    paragraph: Paragraph,
+    start: int,
+    end: int,
+    claims: list[Claim],
+    styles: Mapping[str, Style],
+    state: ChunkState,
+) -> Content:
+    """Content for ``paragraph.text[start:end]`` with inline styles, claims and footnote refs.
+
+    ``styles`` maps "claim--<kind>", "claim--current", "claim--annotated", "search--match" and
+    "footnote-ref" to styles (they come from the stylesheet's component classes).
+    """
+    text = paragraph.text[start:end]
+    spans: list[Span] = []
+    for span in paragraph.spans:
+        a, b = max(span.start, start), min(span.end, end)
+        style = INLINE_STYLES.get(span.style)
+        if a < b and style is not None:
+            spans.append(Span(a - start, b - start, style))
+    for claim in claims:
+        a, b = max(claim.start, start), min(claim.end, end)
+        if a >= b:
+            continue
+        style = styles.get(f"claim--{claim.kind}") or styles.get("claim--fact")
+        if claim.id == state.current_claim:
+            style = styles.get("claim--current", style)
+        if style is not None:
+            spans.append(Span(a - start, b - start, style))
+        if claim.id in state.annotated and (mark := styles.get("claim--annotated")) is not None:
+            spans.append(Span(a - start, b - start, mark))
+    if state.match is not None:
+        a, b = max(state.match[0], start), min(state.match[1], end)
+        if a < b and (style := styles.get("search--match")) is not None:
+            spans.append(Span(a - start, b - start, style))
+    content = Content(text, spans) if spans else Content(text)
+    refs = [(off - start, label) for off, label in paragraph.footnote_refs if start <= off <= end
+            and (off < end or end == len(paragraph.text))]
+    if not refs:
+        return content
+    # Footnote markers are inserted between pieces, so claim offsets above stay exact.
+    ref_style = styles.get("footnote-ref", Style(bold=True))
+    pieces = content.divide([off for off, _ in refs])
+    out = pieces[0]
+    for piece, (_, label) in zip(pieces[1:], refs):
+        out = out + Content.styled(f"[{label}]", ref_style) + piece
+    return out

@@ -1,0 +1,80 @@
+"""`?`: the keys, generated from the live bindings (so user keymaps show up correctly)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Which pane each group of keys belongs to, in the order shown.
+GROUP_TITLES = {
+    "BriefingApp": "Everywhere",
+    "ReaderScreen": "Reader",
+    "ArticleView": "Article pane",
+    "TocTree": "Contents pane",
+    "OtherClaims": "Claim panel",
+}
+
+# Keys inherited from Textual's scroll/list widgets that are worth listing.
+BUILTIN_ROWS = [
+    ("Article pane", "↑ ↓ / pgup pgdn / home end", "Scroll / page / top and bottom"),
+    ("Contents pane", "↑ ↓ / enter", "Move / open a source or section"),
+    ("Claim panel", "↑ ↓ / enter", "Move / jump to another source's claim"),
+    ("Everywhere", "ctrl+p", "Command palette: sources, sections, events, claims, actions"),
+]
+
+
+def binding_rows(app, nodes: Iterable[DOMNode]) -> list[tuple[str, str, str]]:
+    """(group, keys, description) for every binding of ``nodes``, after the user's keymap."""
+    rows: list[tuple[str, str, str]] = []
+    keymap = getattr(app, "_keymap", {})
+    for node in nodes:
+        group = GROUP_TITLES.get(type(node).__name__, type(node).__name__)
+        bindings = node._bindings.copy()
+        if keymap:
+            bindings.apply_keymap(keymap)
+        by_action: dict[str, tuple[list[str], Binding]] = {}
+        for _key, binding in bindings:
+            entry = by_action.setdefault(binding.id or binding.action, ([], binding))
+            display = app.get_key_display(binding)
+            if display not in entry[0]:
+                entry[0].append(display)
+        for keys, binding in by_action.values():
+            if binding.description:
+                rows.append((group, " / ".join(keys), binding.description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close", id="help.close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows + BUILTIN_ROWS
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box", classes="dialog"):
+            yield Static(Content("Keys  (escape closes)"), classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(self._table(), id="help-keys")
+
+    def _table(self) -> Content:
+        width = max((len(keys) for _, keys, _ in self.rows), default=8) + 2
+        lines: list[Content] = []
+        for group in dict.fromkeys(g for g, _, _ in self.rows):
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content(group).stylize("bold underline"))
+            for g, keys, description in self.rows:
+                if g == group:
+                    lines.append(Content.assemble((keys.ljust(width), "bold"), description))
+        return Content("\n").join(lines)
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

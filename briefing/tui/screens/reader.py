@@ -1,0 +1,352 @@
+"""The reader screen: table of contents, article, claim panel; all navigation lives here.
+
+Widgets below this screen never reach across the tree: they post messages (OpenLocation,
+ClaimActivated) and the screen decides what to open, then tells each pane what to show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from briefing.model import Claim, Corpus
+from briefing.tui.data import annotated_claim_ids
+from briefing.tui.messages import ClaimActivated, OpenLocation
+from briefing.tui.navigation import History, Location
+from briefing.tui.widgets.article_view import ArticleView, Passage
+from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
+from briefing.tui.widgets.toc import TocTree
+
+NARROW_BELOW = 100  # columns: below this the side panes start hidden and toggle with o / i
+SHORT_BELOW = 30  # rows: in a narrow terminal the claim panel goes under the article if taller
+
+
+class ReaderScreen(Screen[None]):
+    """Read a briefing article by article, claim by claim."""
+
+    BINDINGS = [
+        Binding("n", "next_claim", "Next claim", id="reader.next_claim"),
+        Binding("p", "prev_claim", "Prev claim", id="reader.prev_claim"),
+        Binding("right_square_bracket", "next_section", "Next section", key_display="]",
+                id="reader.next_section"),
+        Binding("left_square_bracket", "prev_section", "Prev section", key_display="[",
+                id="reader.prev_section"),
+        Binding("tab", "cycle_focus(1)", "Next pane", show=False, id="reader.next_pane"),
+        Binding("shift+tab", "cycle_focus(-1)", "Prev pane", show=False, id="reader.prev_pane"),
+        Binding("backspace,alt+left", "back", "Back", show=False, id="reader.back"),
+        Binding("alt+right", "forward", "Forward", show=False, id="reader.forward"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
+        Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("t", "tag", "Tag", show=False, id="reader.tag"),
+        Binding("a", "annotate", "Annotate", show=False, id="reader.annotate"),
+        Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
+        Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
+    ]
+
+    def __init__(self, corpus: Corpus, store: Any = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.store = store
+        self.history = History()
+        self.article_id: str | None = None
+        self.claim_id: str | None = None
+        self._toc_override: bool | None = None  # None: follow the terminal size
+        self._claims_override: bool | None = None
+        self._narrow: bool | None = None
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield TocTree(self.corpus, id="toc")
+            yield ArticleView(id="article")
+            yield ClaimPanel(self.corpus, self.store, id="claims")
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def claim_panel(self) -> ClaimPanel:
+        return self.query_one("#claims", ClaimPanel)
+
+    @property
+    def toc(self) -> TocTree:
+        return self.query_one("#toc", TocTree)
+
+    def on_mount(self) -> None:
+        self._apply_layout(self.size.width, self.size.height)
+        first = next(iter(self.corpus.articles), None)
+        if first is not None:
+            self.open(Location(first))
+        self.article_view.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width, event.size.height)
+
+    def _apply_layout(self, width: int, height: int) -> None:
+        narrow = width < NARROW_BELOW
+        if narrow != self._narrow:  # crossing the threshold forgets manual toggles
+            self._narrow = narrow
+            self._toc_override = self._claims_override = None
+        show_toc = self._toc_override if self._toc_override is not None else not narrow
+        show_claims = (self._claims_override if self._claims_override is not None
+                       else (not narrow or height >= SHORT_BELOW))
+        self.set_class(narrow, "-narrow")
+        self.set_class(width >= 160, "-wide")
+        self.set_class(not show_toc, "-hide-toc")
+        self.set_class(not show_claims, "-hide-claims")
+        focused = self.focused
+        if focused is not None and not focused.display or (
+                focused is not None and any(not a.display for a in focused.ancestors if hasattr(a, "display"))):
+            self.article_view.focus()
+
+    def action_toggle_toc(self) -> None:
+        self._toc_override = self.has_class("-hide-toc")
+        self._apply_layout(self.size.width, self.size.height)
+        if self._toc_override:
+            self.toc.focus()
+
+    def action_toggle_claims(self) -> None:
+        self._claims_override = self.has_class("-hide-claims")
+        self._apply_layout(self.size.width, self.size.height)
+
+    def action_cycle_focus(self, direction: int) -> None:
+        if direction > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    # ------------------------------------------------------------------ opening
+    def here(self) -> Location | None:
+        if self.article_id is None:
+            return None
+        claim = self.corpus.claims.get(self.claim_id or "")
+        if claim is not None and claim.article_id == self.article_id:
+            return claim_location(self.corpus, claim)
+        return Location(self.article_id, self.article_view.section_at_top())
+
+    def open(self, location: Location, *, record: bool = True) -> None:
+        """Open an article / section / claim / search hit; ``record`` adds a history entry."""
+        if location.article_id not in self.corpus.articles:
+            self.notify("That source is not in this briefing.", severity="warning", markup=False)
+            return
+        if record and (here := self.here()) is not None:
+            self.history.replace(here)  # back returns to where you actually were
+        if location.article_id != self.article_id:
+            self._show_article(location.article_id)
+        view = self.article_view
+        claim = self.corpus.claims.get(location.claim_id or "")
+        match = None
+        if location.match is not None and location.paragraph_id:
+            match = (location.paragraph_id, *location.match)
+        if claim is not None:
+            self._set_claim(claim, match=match, scroll=match is None)
+        else:
+            view.set_highlight(self.claim_id, match)
+        if match is not None:
+            view.scroll_to_offset(match[0], match[1])
+        elif claim is None and location.section_index is not None:
+            view.scroll_to_section(location.section_index)
+        self.toc.select_article(location.article_id, location.section_index)
+        if record:
+            self.history.visit(location)
+        else:
+            self.history.replace(location)
+
+    def _show_article(self, article_id: str) -> None:
+        article = self.corpus.articles[article_id]
+        self.article_id = article_id
+        self.claim_id = None
+        claims = [c for c in self.corpus.claims_for_article(article_id) if c.paragraph_id]
+        self.article_view.show_article(article, claims, annotated_claim_ids(self.store))
+        self.claim_panel.show_claim(None)
+        self.sub_title = article.title
+
+    def _set_claim(self, claim: Claim, *, match: tuple[str, int, int] | None = None,
+                   scroll: bool = True) -> None:
+        self.claim_id = claim.id
+        view = self.article_view
+        view.set_highlight(claim.id, match)
+        if scroll:
+            view.scroll_to_claim(claim)
+        self.claim_panel.show_claim(claim)
+
+    @on(OpenLocation)
+    def _on_open_location(self, message: OpenLocation) -> None:
+        message.stop()
+        self.open(message.location)
+        if message.location.claim_id:
+            self.article_view.focus()
+
+    @on(ClaimActivated)
+    def _on_claim_activated(self, message: ClaimActivated) -> None:
+        message.stop()
+        if self.has_class("-hide-claims"):
+            self._claims_override = True
+            self._apply_layout(self.size.width, self.size.height)
+        self.call_after_refresh(self.query_one("#claim-others", OtherClaims).focus)
+
+    # ------------------------------------------------------------------ claims
+    def _article_claims(self) -> list[Claim]:
+        return [c for c in self.corpus.claims_for_article(self.article_id or "") if c.paragraph_id]
+
+    def _first_claim_in_view(self, claims: list[Claim]) -> int:
+        """Index of the first claim at or below the top of the view (for n with no claim yet)."""
+        view = self.article_view
+        top = view.scroll_y
+        for i, claim in enumerate(claims):
+            passages = view._by_claim.get(claim.id) or []
+            if passages and passages[-1].virtual_region.bottom > top:
+                return i
+        return len(claims)
+
+    def action_next_claim(self) -> None:
+        self._step_claim(1)
+
+    def action_prev_claim(self) -> None:
+        self._step_claim(-1)
+
+    def _step_claim(self, step: int) -> None:
+        claims = self._article_claims()
+        ids = [c.id for c in claims]
+        if self.claim_id in ids:
+            index = ids.index(self.claim_id) + step
+        else:
+            index = self._first_claim_in_view(claims) if step > 0 else self._first_claim_in_view(claims) - 1
+        if 0 <= index < len(claims):
+            self._set_claim(claims[index])
+            self.history.replace(claim_location(self.corpus, claims[index]))
+            return
+        # Past either end: continue in the next / previous source that has claims.
+        order = list(self.corpus.articles)
+        pos = order.index(self.article_id) if self.article_id in order else -1
+        candidates = order[pos + 1:] if step > 0 else list(reversed(order[:max(pos, 0)]))
+        for article_id in candidates:
+            others = [c for c in self.corpus.claims_for_article(article_id) if c.paragraph_id]
+            if others:
+                target = others[0] if step > 0 else others[-1]
+                self.open(claim_location(self.corpus, target))
+                return
+        self.notify("No more claims in this direction.", markup=False, timeout=2)
+
+    # ------------------------------------------------------------------ sections
+    def _sections(self) -> list[int]:
+        article = self.corpus.articles.get(self.article_id or "")
+        if article is None:
+            return []
+        return [s.index for s in article.sections if s.paragraphs or s.title]
+
+    def action_next_section(self) -> None:
+        sections = self._sections()
+        current = self.article_view.section_at_top()
+        later = [i for i in sections if i > current]
+        if later:
+            self._go_section(later[0])
+            return
+        order = list(self.corpus.articles)
+        pos = order.index(self.article_id) if self.article_id in order else -1
+        if pos + 1 < len(order):
+            self.open(Location(order[pos + 1]))
+        else:
+            self.notify("This is the last section.", markup=False, timeout=2)
+
+    def action_prev_section(self) -> None:
+        sections = self._sections()
+        view = self.article_view
+        current = view.section_at_top()
+        heading = view._headings.get(current)
+        if heading is not None and view.scroll_y > heading.virtual_region.y + 1:
+            self._go_section(current)  # first back to the start of this section
+            return
+        earlier = [i for i in sections if i < current]
+        if earlier:
+            self._go_section(earlier[-1])
+            return
+        order = list(self.corpus.articles)
+        pos = order.index(self.article_id) if self.article_id in order else 0
+        if pos > 0:
+            previous = self.corpus.articles[order[pos - 1]]
+            last = previous.sections[-1].index if previous.sections else None
+            self.open(Location(previous.id, last))
+        else:
+            view.scroll_home(animate=False)
+
+    def _go_section(self, index: int) -> None:
+        self.article_view.scroll_to_section(index)
+        if self.article_id:
+            self.toc.select_article(self.article_id, index)
+            self.history.replace(Location(self.article_id, index))
+
+    # ------------------------------------------------------------------ history
+    def action_back(self) -> None:
+        if (here := self.here()) is not None:
+            self.history.replace(here)
+        location = self.history.back()
+        if location is None:
+            self.notify("Nothing to go back to.", markup=False, timeout=2)
+            return
+        self.open(location, record=False)
+
+    def action_forward(self) -> None:
+        location = self.history.forward()
+        if location is None:
+            self.notify("Nothing to go forward to.", markup=False, timeout=2)
+            return
+        self.open(location, record=False)
+
+    # ------------------------------------------------------------------ other screens
+    def action_search(self) -> None:
+        from briefing.tui.screens.search_screen import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.corpus, self.app.search_index()), self._opened)
+
+    def action_goto_event(self) -> None:
+        from briefing.tui.screens.goto_event import GotoEventScreen
+
+        self.app.push_screen(GotoEventScreen(self.corpus), self._open_event)
+
+    def action_compare(self) -> None:
+        claim = self.corpus.claims.get(self.claim_id or "")
+        if claim is None or not claim.events:
+            self.notify("Move to a claim first (n), then compare its event.", markup=False)
+            return
+        from briefing.tui.screens.event_claims import EventClaimsScreen
+
+        self.app.push_screen(EventClaimsScreen(self.corpus, claim.events[0], claim.id), self._opened)
+
+    def action_tag(self) -> None:
+        self.notify("Tagging is not available yet.", markup=False, timeout=3)
+
+    def action_annotate(self) -> None:
+        self.notify("Annotating is not available yet.", markup=False, timeout=3)
+
+    def _opened(self, location: Location | None) -> None:
+        if location is not None:
+            self.open(location)
+            self.article_view.focus()
+
+    def _open_event(self, event_id: str | None) -> None:
+        if not event_id:
+            return
+        claims = [c for c in self.corpus.claims_for_event(event_id) if c.paragraph_id]
+        if not claims:
+            self.notify("No claim is anchored to that event.", markup=False)
+            return
+        order = {aid: i for i, aid in enumerate(self.corpus.articles)}
+        here = [c for c in claims if c.article_id == self.article_id]
+        target = here[0] if here else min(claims, key=lambda c: (order.get(c.article_id, 0), c.start))
+        self._opened(claim_location(self.corpus, target))
+
+    def passage_count(self) -> int:
+        """Number of mounted passages (tests use it to check only one article is mounted)."""
+        return len(self.article_view.query(Passage))

@@ -1,0 +1,246 @@
+"""The article being read: title, byline, headings, paragraphs with claims, footnotes.
+
+Only the current article is mounted.  Each paragraph (or each ~4,000-character chunk of a very
+long one) is its own small widget, so moving the claim highlight re-renders just the chunks
+whose highlight changed, never the whole article.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
+from textual.style import Style
+from textual.widget import Widget
+from textual.widgets import Static
+
+from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
+from briefing.tui.messages import ClaimActivated
+from briefing.tui.render import ChunkState, chunk_bounds, render_chunk
+
+STYLE_NAMES = tuple(f"claim--{kind}" for kind in CLAIM_KINDS) + (
+    "claim--current", "claim--annotated", "search--match", "footnote-ref",
+)
+
+
+class ArticleTitle(Static):
+    """Title, subtitle and byline (author, outlet, date): all untrusted, all literal."""
+
+
+class SectionHeading(Static):
+    """A `##` heading of the article."""
+
+
+class FootnoteList(Static):
+    """The article's footnotes at the end."""
+
+
+class Passage(Widget):
+    """One paragraph, or one chunk of a very long paragraph."""
+
+    def __init__(self, view: "ArticleView", paragraph: Paragraph, start: int, end: int,
+                 claims: list[Claim]) -> None:
+        super().__init__(classes="-lang" if paragraph.lang else "")
+        self.view = view
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.claims = claims  # only those overlapping this chunk
+        self.state = ChunkState()
+
+    def render(self) -> Content:
+        return render_chunk(self.paragraph, self.start, self.end, self.claims,
+                            self.view.highlight_styles(), self.state)
+
+    def set_state(self, state: ChunkState) -> None:
+        if state != self.state:
+            self.state = state
+            self.refresh()  # same text, same height: no layout pass needed
+
+    def line_of_offset(self, offset: int) -> int:
+        """Approximate wrapped line (0-based) where ``offset`` of the paragraph falls."""
+        width = self.content_region.width or self.size.width
+        if width <= 0 or offset <= self.start:
+            return 0
+        prefix = Content(self.paragraph.text[self.start:offset])
+        return max(0, len(prefix.wrap(width)) - 1)
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """Scrollable reading pane for one article."""
+
+    COMPONENT_CLASSES = set(STYLE_NAMES)
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("space", "page_down", "Page", show=False, id="article.page"),
+        Binding("enter", "activate_claim", "Claim details", show=False, id="article.enter"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._by_claim: dict[str, list[Passage]] = {}
+        self._by_paragraph: dict[str, list[Passage]] = {}
+        self._headings: dict[int, Widget] = {}
+        self._state_claim: str | None = None
+        self._match: tuple[str, int, int] | None = None
+        self._annotated: frozenset[str] = frozenset()
+        self._styles: dict[str, Style] | None = None
+
+    # ------------------------------------------------------------------ styles
+    def highlight_styles(self) -> dict[str, Style]:
+        """Styles from the stylesheet's component classes, resolved once per theme."""
+        if self._styles is None:
+            self._styles = {name: self.get_visual_style(name) for name in STYLE_NAMES}
+        return self._styles
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self._styles = None
+        self.call_after_refresh(self._refresh_passages)
+
+    def _refresh_passages(self) -> None:
+        self._styles = None
+        for passage in self.query(Passage):
+            passage.refresh()
+
+    # ------------------------------------------------------------------ content
+    def show_article(self, article: Article, claims: list[Claim], annotated: Iterable[str] = ()) -> None:
+        """Replace the pane's content with ``article`` (the only article ever mounted)."""
+        self.article = article
+        self._annotated = frozenset(annotated)
+        self._state_claim = None
+        self._match = None
+        self._by_claim.clear()
+        self._by_paragraph.clear()
+        self._headings.clear()
+        claims_by_para: dict[str, list[Claim]] = {}
+        for claim in claims:
+            if claim.paragraph_id:
+                claims_by_para.setdefault(claim.paragraph_id, []).append(claim)
+        widgets: list[Widget] = [ArticleTitle(_title_content(article), classes="article-title")]
+        for section in article.sections:
+            if section.title:
+                heading = SectionHeading(Content(section.title),
+                                         classes=f"level-{min(section.level, 3)}")
+                widgets.append(heading)
+                self._headings[section.index] = heading
+            for para in section.paragraphs:
+                para_claims = claims_by_para.get(para.id, [])
+                for start, end in chunk_bounds(para.text):
+                    in_chunk = [c for c in para_claims if c.start < end and c.end > start]
+                    passage = Passage(self, para, start, end, in_chunk)
+                    widgets.append(passage)
+                    self._by_paragraph.setdefault(para.id, []).append(passage)
+                    for claim in in_chunk:
+                        self._by_claim.setdefault(claim.id, []).append(passage)
+                if section.index not in self._headings and self._by_paragraph.get(para.id):
+                    self._headings[section.index] = self._by_paragraph[para.id][0]
+        if article.footnotes:
+            notes = Content("Notes").stylize("bold")
+            for note in article.footnotes:
+                notes = notes + "\n" + Content.assemble((f"[{note.label}] ", "bold"), note.text)
+            widgets.append(FootnoteList(notes))
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(widgets)
+        self.scroll_home(animate=False)
+
+    def set_annotated(self, annotated: Iterable[str]) -> None:
+        self._annotated = frozenset(annotated)
+        self._apply_states(self.query(Passage))
+
+    # ------------------------------------------------------------------ highlight
+    def set_highlight(self, claim_id: str | None, match: tuple[str, int, int] | None = None) -> None:
+        """Make ``claim_id`` the current claim (and ``match`` = (paragraph id, start, end)).
+
+        Only the passages whose highlight changes are re-rendered.
+        """
+        touched: list[Passage] = []
+        for cid in (self._state_claim, claim_id):
+            if cid:
+                touched.extend(self._by_claim.get(cid, ()))
+        for m in (self._match, match):
+            if m:
+                touched.extend(self._by_paragraph.get(m[0], ()))
+        self._state_claim = claim_id
+        self._match = match
+        self._apply_states(touched)
+
+    def _apply_states(self, passages: Iterable[Passage]) -> None:
+        for passage in passages:
+            match = None
+            if self._match and self._match[0] == passage.paragraph.id:
+                match = (self._match[1], self._match[2])
+            current = self._state_claim if any(c.id == self._state_claim for c in passage.claims) else None
+            annotated = self._annotated.intersection(c.id for c in passage.claims)
+            passage.set_state(ChunkState(current, match, frozenset(annotated)))
+
+    # ------------------------------------------------------------------ scrolling
+    def scroll_to_offset(self, paragraph_id: str, offset: int, *, animate: bool = False) -> None:
+        """Bring the passage holding ``offset`` of a paragraph into view (after layout)."""
+        passages = self._by_paragraph.get(paragraph_id)
+        if not passages:
+            return
+        passage = next((p for p in passages if p.start <= offset < max(p.end, p.start + 1)), passages[-1])
+
+        def scroll() -> None:
+            region = passage.virtual_region
+            line = passage.line_of_offset(offset)
+            target = Region(region.x, region.y + line, region.width, 1)
+            # Keep a little context above the passage; never hide it under the top edge.
+            self.scroll_to_region(target, animate=animate, center=False,
+                                  spacing=None, top=False, immediate=True)
+
+        if passage.region.height or passage.virtual_region.height:
+            scroll()
+        self.call_after_refresh(scroll)
+
+    def scroll_to_claim(self, claim: Claim) -> None:
+        if claim.paragraph_id:
+            self.scroll_to_offset(claim.paragraph_id, claim.start)
+
+    def scroll_to_section(self, index: int) -> None:
+        widget = self._headings.get(index)
+        if widget is None:
+            return
+
+        def scroll() -> None:
+            self.scroll_to(y=widget.virtual_region.y, animate=False, immediate=True)
+
+        scroll()
+        self.call_after_refresh(scroll)
+
+    def section_at_top(self) -> int:
+        """Index of the section whose heading is at or above the top of the view."""
+        top = self.scroll_y
+        current = 0
+        for index, widget in sorted(self._headings.items(), key=lambda kv: kv[1].virtual_region.y):
+            if widget.virtual_region.y <= top + 1:
+                current = index
+        return current
+
+    def action_activate_claim(self) -> None:
+        if self._state_claim:
+            self.post_message(ClaimActivated(self._state_claim))
+
+
+def _title_content(article: Article) -> Content:
+    parts: list[Content] = [Content(article.title).stylize("bold")]
+    if article.subtitle:
+        parts.append(Content("\n") + Content(article.subtitle).stylize("italic"))
+    meta = [article.byline]
+    if article.outlet:
+        meta.append(article.outlet)
+    meta.append(article.published or "date unknown")
+    if article.translator:
+        meta.append(f"translated by {article.translator}")
+    parts.append(Content("\n") + Content(" · ".join(meta)).stylize("dim"))
+    return Content("").join(parts)

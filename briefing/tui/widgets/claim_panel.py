@@ -1,0 +1,158 @@
+"""The claim panel: the current claim, its event, other sources on it, disagreements, notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import Claim, Corpus
+from briefing.tui.data import (
+    annotation_for, disagreements_for_event, other_claims_on_event, strip_for_display,
+)
+from briefing.tui.messages import OpenLocation
+from briefing.tui.navigation import Location
+
+
+def _label(text: str) -> Content:
+    return Content(text).stylize("bold")
+
+
+def claim_location(corpus: Corpus, claim: Claim) -> Location:
+    para = corpus.paragraph(claim.paragraph_id or "")
+    return Location(claim.article_id, para.section_index if para else None, claim.id,
+                    claim.paragraph_id)
+
+
+class OtherClaims(OptionList):
+    """Other sources' claims on the same event; enter jumps to one."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="others.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="others.up"),
+    ]
+
+
+class ClaimPanel(VerticalScroll):
+    """Shows one claim in context. Updated by the screen; asks to open things by message."""
+
+    def __init__(self, corpus: Corpus, store: Any = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.store = store
+        self.claim: Claim | None = None
+        self.can_focus = False  # focus goes to the list inside
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("No claim selected. Press n for the next claim."), id="claim-body")
+        yield Static(Content(""), id="claim-event")
+        yield Static(_label("Other sources on this event"), id="others-title", classes="pane-title")
+        yield OtherClaims(id="claim-others")
+        yield Static(Content(""), id="claim-disagreements")
+        yield Static(Content(""), id="claim-annotation")
+
+    def show_claim(self, claim: Claim | None) -> None:
+        if claim is self.claim and claim is not None:
+            return
+        self.claim = claim
+        body = self.query_one("#claim-body", Static)
+        event_box = self.query_one("#claim-event", Static)
+        others = self.query_one("#claim-others", OtherClaims)
+        disagreements = self.query_one("#claim-disagreements", Static)
+        annotation = self.query_one("#claim-annotation", Static)
+        others.clear_options()
+        if claim is None:
+            body.update(Content("No claim selected. Press n for the next claim."))
+            for box in (event_box, disagreements, annotation):
+                box.update(Content(""))
+            return
+        body.update(self._claim_content(claim))
+        event_box.update(self._events_content(claim))
+        options: list[Option] = []
+        for event_id, other in other_claims_on_event(self.corpus, claim):
+            article = self.corpus.articles.get(other.article_id)
+            source = article.title if article else other.article_id
+            prompt = Content.assemble(
+                (source, "bold"), (f"  {other.kind}", "italic"), "\n",
+                strip_for_display(other.quote))
+            options.append(Option(prompt, id=other.id))
+        others.add_options(options or [Option(Content("No other source covers this event."),
+                                              disabled=True)])
+        disagreements.update(self._disagreements_content(claim))
+        annotation.update(self._annotation_content(claim))
+        self.scroll_home(animate=False)
+
+    # ---------------------------------------------------------------- pieces
+    def _claim_content(self, claim: Claim) -> Content:
+        article = self.corpus.articles.get(claim.article_id)
+        speaker = claim.speaker or "unknown"
+        if speaker == "author" and article is not None:
+            speaker = f"author ({article.byline})"
+        lines = [
+            Content.assemble((claim.kind.upper(), f"bold"), "  ", (claim.id, "dim")),
+            Content.assemble(("“", "dim"), strip_for_display(claim.quote), ("”", "dim")),
+            Content.assemble(("Speaker: ", "bold"), speaker),
+        ]
+        if claim.actors:
+            lines.append(Content.assemble(("Actors: ", "bold"), ", ".join(claim.actors)))
+        for fig in claim.figures:
+            shown = fig.text or f"{fig.value:g}"
+            unit = f" {fig.unit}" if fig.unit else ""
+            approx = " (approx.)" if fig.approx else ""
+            lines.append(Content.assemble(("Figure: ", "bold"), f"{fig.quantity} = {shown}{unit}{approx}"))
+        for date in claim.dates:
+            what = f"{date.what} = " if date.what else ""
+            lines.append(Content.assemble(("Date: ", "bold"), f"{what}{date.value}"))
+        if claim.frame:
+            lines.append(Content.assemble(("Frame: ", "bold"), claim.frame))
+        return Content("\n").join(lines)
+
+    def _events_content(self, claim: Claim) -> Content:
+        lines: list[Content] = []
+        for event_id in claim.events:
+            event = self.corpus.events.get(event_id)
+            if event is None:
+                lines.append(Content.assemble(("Event: ", "bold"), event_id))
+                continue
+            when = event.date or "date unknown"
+            if event.end:
+                when += f" – {event.end}"
+            sources = len(self.corpus.sources_for_event(event_id))
+            lines.append(Content.assemble(("Event: ", "bold"), event.title))
+            lines.append(Content.assemble(
+                (when, "dim"), (f" · {sources} source{'s' if sources != 1 else ''}", "dim")))
+            if event.summary:
+                lines.append(Content(strip_for_display(event.summary)).stylize("italic"))
+        return Content("\n").join(lines)
+
+    def _disagreements_content(self, claim: Claim) -> Content:
+        found = []
+        for event_id in claim.events:
+            found.extend(disagreements_for_event(self.corpus, event_id))
+        if not found:
+            return Content("")
+        lines = [Content("Disagreements").stylize("bold")]
+        lines.extend(Content.assemble(("≠ ", "bold"), d.describe()) for d in found)
+        return Content("\n").join(lines)
+
+    def _annotation_content(self, claim: Claim) -> Content:
+        view = annotation_for(self.store, claim.id)
+        if view is None:
+            return Content("")
+        lines = [Content("Your annotation").stylize("bold")]
+        if view.tags:
+            lines.append(Content.assemble(("Tags: ", "bold"), ", ".join(view.tags)))
+        if view.note:
+            lines.append(Content(view.note))
+        return Content("\n").join(lines)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        other = self.corpus.claims.get(event.option.id or "")
+        if other is not None:
+            self.post_message(OpenLocation(claim_location(self.corpus, other)))

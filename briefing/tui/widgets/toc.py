@@ -1,0 +1,66 @@
+"""Table of contents: each source (title, author, outlet, date) with its sections."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from briefing.model import Corpus
+from briefing.tui.messages import OpenLocation
+from briefing.tui.navigation import Location
+
+
+class TocTree(Tree[Location]):
+    """Sources and sections; enter (or a click) asks the screen to open the node."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="toc.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="toc.up"),
+    ]
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__("Sources", id=id)
+        self.corpus = corpus
+        self.show_root = False
+        self.guide_depth = 2
+        self._article_nodes: dict[str, TreeNode[Location]] = {}
+
+    def process_label(self, label: str | Text) -> Text:
+        # Titles and names are untrusted: never parse them as markup.
+        text = Text(label) if isinstance(label, str) else label
+        return text.split()[0] if text.plain else text
+
+    def on_mount(self) -> None:
+        for article in self.corpus.articles.values():
+            label = Text(article.title, style="bold")
+            meta = [article.byline]
+            if article.outlet:
+                meta.append(article.outlet)
+            meta.append(article.published or "n.d.")
+            label.append("  " + " · ".join(meta), style="dim")
+            node = self.root.add(label, data=Location(article.id), expand=False)
+            self._article_nodes[article.id] = node
+            for section in article.sections:
+                title = section.title or "(lead)"
+                node.add_leaf(Text(title), data=Location(article.id, section_index=section.index))
+
+    def select_article(self, article_id: str, section_index: int | None = None) -> None:
+        """Show where the reader is: expand the article's node and put the cursor there."""
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        node.expand()
+        target = node
+        if section_index is not None:
+            for child in node.children:
+                if child.data is not None and child.data.section_index == section_index:
+                    target = child
+                    break
+        self.move_cursor(target, animate=False)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Location]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(OpenLocation(event.node.data))
