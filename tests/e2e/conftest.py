@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -56,9 +55,3 @@ def briefing_exe() -> str:
     if not exe.is_file():
         pytest.skip(f"no {exe}: install the project (pip install -e '.[test]')")
     return str(exe)
-
-
-def clean_env() -> dict[str, str]:
-    """Our environment without anything that would leak a terminal/locale/SSH state."""
-    drop = ("TMUX", "SSH_", "LC_", "LANG", "COLORTERM", "NO_COLOR", "TEXTUAL", "BRIEFING_")
-    return {k: v for k, v in os.environ.items() if not k.startswith(drop)}

@@ -111,3 +111,9 @@ def sgr_colours(screen_with_escapes: str) -> set[str]:
                 found.add(p)
             i += 1
     return found
+
+
+def clean_env() -> dict[str, str]:
+    """Our environment without anything that would leak a terminal/locale/SSH state."""
+    drop = ("TMUX", "SSH_", "LC_", "LANG", "COLORTERM", "NO_COLOR", "TEXTUAL", "BRIEFING_")
+    return {k: v for k, v in os.environ.items() if not k.startswith(drop)}
