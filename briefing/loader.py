@@ -174,7 +174,10 @@ def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) 
                 continue
             para, start, end = matches[entry.occurrence - 1]
         elif len(matches) > 1:
-            where = ", ".join(p.id for p, _, _ in matches[:5])
+            counts: dict[str, int] = {}
+            for para, _, _ in matches:
+                counts[para.id] = counts.get(para.id, 0) + 1
+            where = ", ".join(pid if n == 1 else f"{pid} x{n}" for pid, n in list(counts.items())[:5])
             problems.append(Problem(entry.path, entry.quote_line,
                                     f"{label}: quote is ambiguous, found {_times(len(matches))} "
                                     f"({where}); lengthen it or add 'occurrence: N'"))
