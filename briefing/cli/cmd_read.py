@@ -41,9 +41,19 @@ def _open_store(db_path: Path | None):
 @db_option
 @click.option("--theme", default=None, metavar="NAME",
               help="Textual theme, e.g. textual-dark, textual-light, nord, textual-ansi (16 colours).")
-def read(content_dir: Path | None, db_path: Path | None, theme: str | None) -> None:
+@click.option("--low-bandwidth/--no-low-bandwidth", default=None, envvar="BRIEFING_LOW_BANDWIDTH",
+              help="Fewer bytes per keypress: no animations, no mouse tracking "
+                   "(default: on over SSH; env BRIEFING_LOW_BANDWIDTH=1/0).")
+def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
+         low_bandwidth: bool | None = None) -> None:
     """Open the reader on a briefing (the bundled one by default)."""
+    from briefing import terminal
     from briefing.cli.options import load_or_exit
+
+    problem = terminal.check_locale()  # a non-UTF-8 terminal would show garbage: say why
+    if problem:
+        click.echo(problem, err=True)
+        raise SystemExit(1)
 
     corpus = load_or_exit(content_dir)  # before Textual: content errors print plainly
     from textual.theme import BUILTIN_THEMES
@@ -55,4 +65,7 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None) -> N
     store = _open_store(db_path)
     from briefing.tui.app import BriefingApp
 
-    BriefingApp(corpus, store=store, theme=theme or _auto_theme()).run()
+    app = BriefingApp(corpus, store=store, theme=theme or _auto_theme())
+    low, _why = terminal.choose_low_bandwidth(low_bandwidth, os.environ)
+    terminal.apply_low_bandwidth(app, low)
+    app.run(**terminal.run_options(low))
