@@ -1,0 +1,370 @@
+"""``briefing events | claims | compare | coverage | search``: the analysis, as tables or JSON.
+
+Tables are for people (Rich); ``--json`` is for scripts, with the field names documented in
+docs/json.md.  Every string from the content (titles, quotes, terms) is untrusted and goes
+into Rich as ``Text`` objects, never as markup.  No Textual import here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+import click
+
+from briefing.cli.options import content_option, json_option
+from briefing.model import CLAIM_KINDS, Corpus
+
+# --- shared helpers ---------------------------------------------------------------------------
+
+
+def _load(content_dir: Path | None) -> Corpus:
+    """The corpus, or exit 1 with its problems (one seam, so tests can substitute a corpus)."""
+    from briefing.cli.options import load_or_exit
+
+    return load_or_exit(content_dir)
+
+
+def _console():
+    from rich.console import Console
+
+    # highlight=False: Rich would otherwise colour numbers and quotes inside untrusted text.
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _unknown(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:
+    """A clear "unknown X" error (click exits 2) with the closest known ids."""
+    known = list(known)
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
+    msg = f"unknown {kind} {value!r}."
+    if close:
+        msg += " Did you mean: " + ", ".join(close) + "?"
+    elif known:
+        shown = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+        msg += f" Known {kind}s: {shown}"
+    else:
+        msg += f" This briefing has no {kind}s."
+    return click.BadParameter(msg, param_hint=hint)
+
+
+def _short_names(corpus: Corpus) -> dict[str, str]:
+    """Short column labels for sources: the article id up to its first hyphen, if unique."""
+    short = {aid: aid.split("-")[0][:12] for aid in corpus.articles}
+    if len(set(short.values())) != len(short):
+        short = {aid: aid[:14] for aid in corpus.articles}
+    return short
+
+
+def _T(s: object, style: str | None = None):
+    from rich.text import Text
+
+    return Text("" if s is None else str(s), style=style or "")
+
+
+def _fmt_value(v: float | str) -> str:
+    from briefing.analysis.serialize import number
+
+    n = number(v)
+    return f"{n:,}" if isinstance(n, int) and abs(n) >= 10_000 else str(n)
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+@click.command()
+@content_option
+@json_option
+def events(content_dir: Path | None, as_json: bool) -> None:
+    """List the events, in date order, with the sources that cover each."""
+    from briefing.analysis.serialize import event_json
+    from briefing.analysis.timeline import timeline
+
+    corpus = _load(content_dir)
+    entries = timeline(corpus)
+    if as_json:
+        _emit_json([event_json(e.event, corpus) for e in entries])
+        return
+    from rich.table import Table
+
+    short = _short_names(corpus)
+    table = Table(title=_T(f"{corpus.title}: {len(entries)} events"), title_justify="left",
+                  expand=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("event")
+    table.add_column("sources")
+    for e in entries:
+        title = _T(e.event.title)
+        title.append("\n")
+        title.append(_T(e.event.id, "dim"))
+        date = e.event.date or "?"
+        if e.event.end:
+            date += f"\n–{e.event.end}"
+        sources = ", ".join(short[a] for a in e.sources) if e.sources else "—"
+        style = "yellow" if len(e.sources) == 1 else ("dim" if not e.sources else None)
+        table.add_row(_T(date), title, _T(sources, style))
+    _console().print(table)
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+@click.command()
+@content_option
+@json_option
+@click.option("--event", "event_id", metavar="EVENT", help="Only claims about this event id.")
+@click.option("--source", "source_id", metavar="ARTICLE", help="Only claims of this article id.")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
+def claims(content_dir: Path | None, as_json: bool, event_id: str | None,
+           source_id: str | None, kind: str | None) -> None:
+    """List claims, in reading order, optionally filtered by event, source and kind."""
+    from briefing.analysis.serialize import claim_json
+
+    corpus = _load(content_dir)
+    if event_id is not None and event_id not in corpus.events:
+        raise _unknown("event", event_id, corpus.events, "--event")
+    if source_id is not None and source_id not in corpus.articles:
+        raise _unknown("source", source_id, corpus.articles, "--source")
+    selected = [
+        c
+        for aid in corpus.articles
+        if source_id is None or aid == source_id
+        for c in corpus.claims_for_article(aid)
+        if (event_id is None or event_id in c.events) and (kind is None or c.kind == kind)
+    ]
+    if as_json:
+        _emit_json([claim_json(c) for c in selected])
+        return
+    from rich.table import Table
+
+    table = Table(title=_T(f"{len(selected)} claims"), title_justify="left")
+    table.add_column("claim", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("quote")
+    for c in selected:
+        quote = _T(c.quote)
+        meta = []
+        if c.speaker and c.speaker != "author":
+            meta.append(f"— {c.speaker}")
+        if c.events:
+            meta.append("events: " + ", ".join(c.events))
+        for f in c.figures:
+            meta.append(f"{f.quantity} = {_fmt_value(f.value)}{' ' + f.unit if f.unit else ''}")
+        if meta:
+            quote.append("\n" + "; ".join(meta), style="dim")
+        table.add_row(_T(c.id), _T(c.kind), quote)
+    _console().print(table)
+
+
+# --- compare ----------------------------------------------------------------------------------
+
+
+@click.command()
+@content_option
+@json_option
+@click.argument("event_id", metavar="EVENT")
+@click.option("--top", default=8, show_default=True, help="Distinctive terms per source.")
+def compare(content_dir: Path | None, as_json: bool, event_id: str, top: int) -> None:
+    """Compare the sources on one EVENT: claims side by side, disagreements, word choice."""
+    from briefing.analysis.compare import compare as run_compare
+    from briefing.analysis.serialize import comparison_json
+
+    corpus = _load(content_dir)
+    if event_id not in corpus.events:
+        raise _unknown("event", event_id, corpus.events, "EVENT")
+    lexicon = _lexicon(corpus)
+    result = run_compare(corpus, event_id, lexicon=lexicon, top=top)
+    if as_json:
+        _emit_json(comparison_json(result, corpus))
+        return
+    _print_comparison(corpus, result)
+
+
+def _lexicon(corpus: Corpus):
+    """The briefing's lexicon.yaml (optional); its problems are warnings, not failures."""
+    from briefing.analysis.lexicon import Lexicon, load_lexicon
+
+    if corpus.root is None:
+        return Lexicon()
+    lexicon, problems = load_lexicon(Path(corpus.root) / "lexicon.yaml")
+    for p in problems:
+        click.echo(f"warning: {p}", err=True)
+    return lexicon
+
+
+def _print_comparison(corpus: Corpus, result) -> None:
+    from rich.table import Table
+
+    console = _console()
+    ev = result.event
+    head = _T(ev.title, "bold")
+    head.append(f"  ({ev.id}, {ev.date or 'undated'}{'–' + ev.end if ev.end else ''})")
+    console.print(head)
+    if ev.summary:
+        console.print(_T(ev.summary, "dim"))
+    for s in result.sources:
+        if not s.covers:
+            continue
+        article = corpus.articles[s.article]
+        console.print()
+        title = _T(f"{s.article}", "bold cyan")
+        title.append(_T(f"  {article.title} — {article.byline}"))
+        console.print(title)
+        for c in s.claims:
+            line = _T(f"  {c.id} [{c.kind}] ", "dim")
+            line.append(_T(c.quote))
+            if c.speaker and c.speaker != "author":
+                line.append(_T(f" — {c.speaker}", "italic"))
+            console.print(line)
+        terms = result.framing.get(s.article) or []
+        if terms:
+            line = _T("  distinctive: ", "green")
+            line.append(_T(", ".join(t.term for t in terms)))
+            console.print(line)
+    if result.not_covering:
+        console.print()
+        console.print(_T("Not covering: " + ", ".join(result.not_covering), "dim"))
+    for label, findings, style in (("Disagreements", result.disagreements, "red"),
+                                   ("Agreements", result.agreements, "green")):
+        if not findings:
+            continue
+        table = Table(title=_T(label, f"bold {style}"), title_justify="left")
+        table.add_column("quantity")
+        table.add_column("source")
+        table.add_column("value")
+        table.add_column("as written")
+        for f in findings:
+            for n, v in enumerate(f.values):
+                table.add_row(_T(f.quantity if n == 0 else ""), _T(v.article),
+                              _T(_fmt_value(v.value)), _T(v.text or ""))
+        console.print()
+        console.print(table)
+    if result.lexicon:
+        table = Table(title=_T("Framing lexicon (uses per source)", "bold"),
+                      title_justify="left")
+        table.add_column("group")
+        table.add_column("term")
+        table.add_column("used by")
+        for g in result.lexicon:
+            for n, t in enumerate(g.terms):
+                used = ", ".join(f"{a} ×{k}" for a, k in t.counts.items())
+                table.add_row(_T(g.label if n == 0 else ""), _T(t.term), _T(used))
+        console.print()
+        console.print(table)
+
+
+# --- coverage ---------------------------------------------------------------------------------
+
+
+@click.command()
+@content_option
+@json_option
+def coverage(content_dir: Path | None, as_json: bool) -> None:
+    """The events x sources matrix (claims per cell), single-source events, counts per source."""
+    from briefing.analysis.coverage import coverage as run_coverage
+    from briefing.analysis.serialize import coverage_json
+
+    corpus = _load(content_dir)
+    cov = run_coverage(corpus)
+    if as_json:
+        _emit_json(coverage_json(cov, corpus))
+        return
+    from rich.table import Table
+
+    short = _short_names(corpus)
+    console = _console()
+    if len(cov.sources) > MAX_MATRIX_COLUMNS:
+        _print_coverage_list(console, cov, short)
+        return
+    table = Table(title=_T(f"Coverage: {len(cov.events)} events × {len(cov.sources)} sources"),
+                  title_justify="left")
+    table.add_column("event")
+    for aid in cov.sources:
+        table.add_column(_T(short[aid]), justify="right")
+    for eid in cov.events:
+        row = cov.matrix[eid]
+        only = eid in cov.single_source
+        cells = [_T(str(row[a]) if row[a] else "·", "bold" if row[a] else "dim") for a in cov.sources]
+        table.add_row(_T(eid + (" *" if only else ""), "yellow" if only else None), *cells)
+    table.add_section()
+    table.add_row(_T("claims"), *[_T(str(cov.per_source[a]["claims"])) for a in cov.sources])
+    table.add_row(_T("events"), *[_T(str(cov.per_source[a]["events"])) for a in cov.sources])
+    table.add_row(_T("only source"),
+                  *[_T(str(cov.per_source[a]["only_source"])) for a in cov.sources])
+    console.print(table)
+    console.print(_T(f"* covered by one source only ({len(cov.single_source)} events)", "yellow"))
+    if cov.uncovered:
+        console.print(_T("No claims yet: " + ", ".join(cov.uncovered), "dim"))
+
+
+MAX_MATRIX_COLUMNS = 8  # beyond this a matrix no longer fits 80 columns: list instead
+
+
+def _print_coverage_list(console, cov, short: dict[str, str]) -> None:
+    """Coverage for many sources: one row per event with its covering sources."""
+    from rich.table import Table
+
+    table = Table(title=_T(f"Coverage: {len(cov.events)} events × {len(cov.sources)} sources"),
+                  title_justify="left")
+    table.add_column("event")
+    table.add_column("n", justify="right")
+    table.add_column("sources")
+    for eid in cov.events:
+        covering = cov.covering(eid)
+        only = eid in cov.single_source
+        table.add_row(_T(eid + (" *" if only else ""), "yellow" if only else None),
+                      _T(str(len(covering))),
+                      _T(", ".join(short[a] for a in covering) or "—"))
+    console.print(table)
+    console.print(_T(f"* covered by one source only ({len(cov.single_source)} events)", "yellow"))
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+@click.command()
+@content_option
+@json_option
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000),
+              help="At most this many hits.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["paragraph", "claim"]),
+              help="Only hits of this kind (repeatable).")
+@click.option("--source", "source_id", metavar="ARTICLE", help="Only hits in this article.")
+def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limit: int,
+           kinds: tuple[str, ...], source_id: str | None) -> None:
+    """Search paragraphs and claims.  Words are ANDed; "quoted words" must be adjacent;
+    the last word also matches as a prefix."""
+    from briefing.analysis.search import build_index, hit_json
+
+    corpus = _load(content_dir)
+    if source_id is not None and source_id not in corpus.articles:
+        raise _unknown("source", source_id, corpus.articles, "--source")
+    text = " ".join(query)
+    index = build_index(corpus)
+    hits = index.search(text, limit=limit, kinds=kinds or None,
+                        articles=[source_id] if source_id else None)
+    if as_json:
+        _emit_json({"query": text, "hits": [hit_json(h) for h in hits]})
+        return
+    from rich.table import Table
+
+    table = Table(title=_T(f"{len(hits)} hit(s) for {text}"), title_justify="left")
+    table.add_column("where", no_wrap=True)
+    table.add_column("text")
+    for h in hits:
+        snippet = _T(("…" if h.snippet_start else "") + h.snippet)
+        shift = 1 if h.snippet_start else 0
+        for a, b in h.matches:
+            a, b = a - h.snippet_start, b - h.snippet_start
+            if 0 <= a and b <= len(h.snippet):
+                snippet.stylize("bold reverse", a + shift, b + shift)
+        where = _T(h.id, "cyan")
+        where.append(_T(f"\n{h.kind} {h.score:.2f}", "dim"))
+        table.add_row(where, snippet)
+    _console().print(table)
