@@ -1,0 +1,137 @@
+"""Recognise and drop page furniture: comments, newsletter/donation/follow-us blocks, category
+headers, "back to top" links, close buttons, dead navigation links and image captions.
+
+Every drop goes into the report with its text in full.  Image captions ("Cover photo:",
+"Thumbnail:") are dropped from the body too: they describe a picture that is not there and are
+not the author's prose, so a claim must not anchor to them; their text stays in the report
+(and may inform the metadata by hand, e.g. a date in a caption bounds the publication date).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importer.blocks import Block
+from briefing.importer.report import ImportReport
+
+# A line that opens a comment section (WordPress, wpDiscuz, Disqus and the like).
+COMMENT_START = re.compile(
+    r"^(notify of|leave a (reply|comment)|\d+ comments?|view all comments|inline feedbacks"
+    r"|newest most voted|add a comment|join the discussion|comments \(\d+\)|commentaires?)$",
+    re.I,
+)
+CLOSE_BUTTON = re.compile(r"^(x|×|✕|✖|close|close x|fermer)$", re.I)
+CATEGORY = re.compile(
+    r"^(categories|category|tags?|filed under|topics?|rubriques?|catégories?)\s*:\s*\S.*$", re.I
+)
+DEAD_LINK = re.compile(r"^\[([^\]]+)\]\((#[^)]*|)\)$")
+BACK_TO_TOP = re.compile(
+    r"^(↑\s*)?(back to (the )?top( of (the )?page)?|top of (the )?page|to top|retour en haut.*)$",
+    re.I,
+)
+FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
+NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous", re.I)
+DONATION = re.compile(
+    r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon",
+    re.I,
+)
+CAPTION = re.compile(
+    r"^\**\s*(cover photo|cover image|photo|thumbnail|image|picture|featured image|"
+    r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
+)
+FOLLOW_ON_WORDS = 20  # short blocks right after a newsletter/donation block belong to it
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _single(block: Block) -> str | None:
+    """What kind of furniture this block is on its own, or None."""
+    flat = block.flat
+    dead = DEAD_LINK.match(flat)
+    inner = dead.group(1) if dead else flat
+    if CLOSE_BUTTON.match(flat):
+        return "close button"
+    if CATEGORY.match(flat) and _words(flat) <= 12:
+        return "category header"
+    if BACK_TO_TOP.match(inner):
+        return "back-to-top link"
+    if dead:
+        return "navigation link"
+    if CAPTION.match(flat):
+        return "image caption"
+    if FOLLOW.match(flat) and _words(flat) <= 40:
+        return "follow-us block"
+    if NEWSLETTER.search(flat) and _words(flat) <= 60:
+        return "newsletter block"
+    if DONATION.search(flat) and _words(flat) <= 60:
+        return "donation block"
+    return None
+
+
+WHY = {
+    "close button": "a page control, not text",
+    "category header": "site navigation, not part of the article",
+    "back-to-top link": "page navigation",
+    "navigation link": "a link with no target and no text of the article around it",
+    "image caption": "describes an image that is not imported; not the author's prose",
+    "follow-us block": "site promotion",
+    "newsletter block": "site promotion",
+    "donation block": "fundraising appeal of the site",
+}
+
+
+LINE_FURNITURE = ("close button", "category header", "back-to-top link")
+
+
+def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """Furniture lines stuck to other lines ("X" above "Categories: 2023") come off one by one,
+    from the start and the end of a block, so the text next to them is kept."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or len(block.lines) < 2:
+            out.append(block)
+            continue
+        lines, first = list(block.lines), block.line
+        while len(lines) > 1 and (kind := _single(Block([lines[0]], first))) in LINE_FURNITURE:
+            report.drop(first, kind, WHY[kind], lines.pop(0))
+            first += 1
+        while len(lines) > 1 and (kind := _single(Block([lines[-1]], 0))) in LINE_FURNITURE:
+            report.drop(first + len(lines) - 1, kind, WHY[kind], lines.pop())
+        out.append(Block(lines, first))
+    return out
+
+
+def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
+    blocks = _peel_lines(blocks, report)
+    kept: list[Block] = []
+    promo = False  # inside a run of newsletter/donation/follow-us blocks
+    for index, block in enumerate(blocks):
+        if block.kind == "para" and index >= len(blocks) // 2:
+            first = next((i for i, s in enumerate(block.lines) if COMMENT_START.match(s)), None)
+            if first is not None:
+                # Comments come last on a page: drop from the marker to the end of the file.
+                before = block.lines[:first]
+                if before:
+                    kept.append(Block(before, block.line))
+                rest = "\n".join(block.lines[first:])
+                rest_blocks = [rest] + [b.text for b in blocks[index + 1:]]
+                report.drop(block.line + first, "comment section",
+                            "readers' comments and comment-form controls, not the article",
+                            "\n\n".join(rest_blocks))
+                return kept
+        kind = _single(block) if block.kind == "para" else None
+        if kind is None and promo and block.kind == "para" and _words(block.flat) <= FOLLOW_ON_WORDS:
+            kind = "promotion block"
+            report.drop(block.line, kind, "follows a newsletter/donation block and is part of it",
+                        block.text)
+            continue
+        if kind is None:
+            promo = False
+            kept.append(block)
+            continue
+        promo = kind in ("follow-us block", "newsletter block", "donation block") or (
+            promo and kind == "navigation link")
+        report.drop(block.line, kind, WHY[kind], block.text)
+    return kept

@@ -1,0 +1,66 @@
+"""A small stop-word language detector, enough to find passages left in another language.
+
+It counts very common function words of each language; a passage needs enough of them, and a
+clear lead over the runner-up, before it is called anything.  Scripts settle Russian/Armenian.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS: dict[str, set[str]] = {
+    "en": set("the of and to in is that for it with as was on be by this are from at which "
+              "not but have has or an its their will would they we he she there been were "
+              "who what when can also than into after".split()),
+    "fr": set("le la les des du de et est un une que qui dans pour pas sur au aux ne se ce "
+              "il elle sont par plus avec son sa ses leur mais ou où cette nous vous être "
+              "été fait comme tout très".split()),
+    "de": set("der die das und ist nicht ein eine zu den dem des mit von sich auf für im "
+              "auch es als wird wurde sind bei nach wie aus oder aber noch durch hat haben "
+              "über nur".split()),
+    "es": set("el la los las de y que en un una es por con no para del al se lo como más "
+              "pero sus su ha son".split()),
+    "it": set("il di che è e la per un una in non sono con si da del della gli le ma come "
+              "anche questo nel alla".split()),
+}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for w in WORD.findall(text.lower()):
+        # French elisions: l'Arménie -> l' + arménie, d’autres -> d' + autres
+        m = re.match(r"^([ldjmnstc]|qu)['’](.+)$", w)
+        if m:
+            out.extend([m.group(1) + "'", m.group(2)])
+        else:
+            out.append(w)
+    return out
+
+
+ELISIONS_FR = {"l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'"}
+
+
+def scores(text: str) -> dict[str, int]:
+    ws = words(text)
+    result = {lang: sum(1 for w in ws if w in sw) for lang, sw in STOPWORDS.items()}
+    result["fr"] += sum(1 for w in ws if w in ELISIONS_FR)
+    return result
+
+
+def detect(text: str, min_hits: int = 3) -> str | None:
+    """The language of ``text``, or None when it is too short or too mixed to tell."""
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+        arm = sum(1 for c in letters if "\u0530" <= c <= "\u058f") / len(letters)
+        if cyr > 0.5:
+            return "ru"
+        if arm > 0.5:
+            return "hy"
+    s = scores(text)
+    ranked = sorted(s.items(), key=lambda kv: kv[1], reverse=True)
+    (best, hits), (_, second) = ranked[0], ranked[1]
+    if hits < min_hits or hits < 2 * second:
+        return None
+    return best

@@ -1,0 +1,254 @@
+"""Title, subtitle, byline, date and translator, wherever the file puts them.
+
+Bylines come at the top ("By A and B | Published 12 March 2021", "written by X") or the bottom
+as CMS fields ("Auteur-article : X", "date créée" then the date).  An author bio closing the
+article and a trailing line naming the *next* article's author are taken out of the body.
+Everything taken out is reported; what it says goes into the front matter with its basis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.importer.blocks import Block
+from briefing.importer.dates import parse_date
+from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, surname, tidy_name
+from briefing.importer.report import ImportReport
+
+TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
+
+BYLINE = re.compile(r"^(?:written by|words by|by|par|von|di|por)\s*:?\s+(.+)$", re.I)
+AUTHOR_FIELD = re.compile(
+    r"^(?:auteur-article|auteurs?|authors?|autor(?:in)?|autore|written by)\s*:\s*(.+)$", re.I)
+DATE_FIELD = re.compile(
+    r"^(date créée|date de création|date de publication|publié le|date created|created|"
+    r"published(?: on)?|publication date|posted(?: on)?|updated|date|datum|veröffentlicht)"
+    r"\s*:?\s*(.*)$", re.I)
+TRANSLATOR = re.compile(
+    r"^(?:translated(?: from (?P<lang>[A-Za-z]+))? by|translation(?: by)?\s*:?|"
+    r"traduit(?: de l'| du | de )?(?P<lang2>[a-zé]+)? par|traduction\s*:?)\s*(?P<who>.+)$", re.I)
+CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fields)$", re.I)
+BIO_HEAD = re.compile(r"^(about the authors?|à propos de l'auteur|l'auteur|the authors?)\s*:?$",
+                      re.I)
+NEXT_AUTHOR = re.compile(r"^([A-ZÀ-Ý][\w'’.-]+(?: [\w'’.-]+){1,3})\s*:$")
+LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
+             "armenian": "hy", "azerbaijani": "az", "turkish": "tr", "english": "en",
+             "français": "fr", "anglais": "en", "allemand": "de", "russe": "ru"}
+DEAD_LINKS = re.compile(r"\s*\(?\[([^\]]*)\]\((?:#[^)]*)?\)\)?")
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    translator: str | None = None
+    original_language: str | None = None
+    genre: str | None = None
+    provenance: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _plain(text: str) -> str:
+    """A metadata line without bold/italic markers and escapes: '**date créée**' -> 'date créée'."""
+    text = re.sub(r"(\*\*|__)", "", text)
+    return text.replace("\\", "").replace("\xa0", " ").strip()
+
+
+def _is_heading_md(block: Block) -> re.Match | None:
+    return re.match(r"^(#{1,6})\s+(.*?)\s*#*$", block.flat)
+
+
+def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    if not blocks:
+        return blocks
+    first = blocks[0]
+    md = _is_heading_md(first)
+    if md and len(md.group(1)) == 1:
+        meta.title = _plain(md.group(2))
+        report.note(f"line {first.line}: title taken from the '#' heading")
+        return blocks[1:]
+    if first.kind != "para" or md:
+        return blocks
+    words = len(first.flat.split())
+    if words > 25 or len(first.lines) > 3 or first.flat.endswith((".", ",", ";")):
+        return blocks
+    lines = [_plain(s) for s in first.lines]
+    if len(lines) > 1 and lines[0].endswith(":"):
+        meta.title = lines[0].rstrip(":").strip()
+        meta.subtitle = " ".join(lines[1:])
+    else:
+        meta.title = " ".join(lines)
+    report.note(f"line {first.line}: title taken from the first line")
+    return blocks[1:]
+
+
+def _byline(text: str, meta: Meta, where: str) -> bool:
+    """Fill authors (and a date) from 'By A and B | Published 12 March 2021'."""
+    m = BYLINE.match(text)
+    if not m:
+        return False
+    parts = re.split(r"\s+[|·•—–]\s+|\s+-\s+", m.group(1))
+    names = []
+    for part in parts:
+        date_field = DATE_FIELD.match(part)
+        iso, how = parse_date(part)
+        if iso and (date_field or not looks_like_name(part)):
+            meta.published = iso
+            meta.provenance["published"] = ("stated", f"{where}: '{part}' ({how})")
+        else:
+            names.append(part)
+    authors = split_names(" and ".join(names))
+    for k, author in enumerate(authors):
+        kept, other = drop_second_spelling(author)
+        if other:
+            authors[k] = kept
+            where += f" (the name is repeated in another spelling: '{other}')"
+    if not authors or not all(looks_like_name(a, 6) or a.istitle() for a in authors):
+        return False  # "By 1993, Armenia had won..." is a sentence, not a byline
+    meta.authors = authors
+    meta.provenance["authors"] = ("stated", f"{where}: '{text}'")
+    return True
+
+
+def extract_metadata(blocks: list[Block], report: ImportReport) -> tuple[Meta, list[Block]]:
+    meta = Meta()
+    blocks = _title(blocks, meta, report)
+    kept: list[Block] = []
+    pending_date_label: Block | None = None
+    pending_author_label: Block | None = None
+    for index, block in enumerate(blocks):
+        if block.kind != "para":
+            kept.append(block)
+            continue
+        text = _plain(block.flat)
+        text_nolinks = DEAD_LINKS.sub("", text).strip()
+        near_top = index < TOP_BLOCKS
+        if pending_date_label is not None:
+            label = _plain(pending_date_label.flat)
+            french = bool(re.search(r"[éèû]|publié", label))
+            iso, how = parse_date(text, day_first=True if french else None)
+            pending_date_label = None
+            if iso or len(text.split()) <= 3:
+                if iso:
+                    meta.published = iso
+                    basis_note = f"field '{label}' at line {block.line}: {how}"
+                    if french and "read as" in how:
+                        basis_note += " (the field label is French; France writes day/month/year)"
+                    meta.provenance["published"] = ("stated", basis_note)
+                else:
+                    report.warn(f"line {block.line}: could not read the date {text!r}: {how}")
+                report.drop(block.line, "date", "moved to front matter (published)", block.text)
+                continue
+        if pending_author_label is not None:
+            pending_author_label = None
+            if looks_like_name(tidy_name(text)):
+                if not meta.authors:
+                    meta.authors = split_names(text)
+                    meta.provenance["authors"] = ("stated", f"author field at line {block.line}")
+                report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+                continue
+        if near_top and not meta.authors and len(text.split()) <= 30 and _byline(text, meta, f"byline at line {block.line}"):
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
+        if m := AUTHOR_FIELD.match(text):
+            names = split_names(m.group(1))
+            if names and all(len(n.split()) <= 6 for n in names):
+                if not meta.authors:
+                    meta.authors = names
+                    meta.provenance["authors"] = (
+                        "stated", f"author field at line {block.line}: '{text}'")
+                report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+                continue
+        if re.match(r"^(auteur-article|author|auteur)\s*:?$", text, re.I):
+            pending_author_label = block
+            report.drop(block.line, "field label", "metadata field label", block.text)
+            continue
+        if (m := DATE_FIELD.match(text)) and len(text.split()) <= 8:
+            rest = m.group(2).strip()
+            if not rest:
+                pending_date_label = block
+                report.drop(block.line, "field label", "metadata field label", block.text)
+                continue
+            iso, how = parse_date(rest)
+            if iso:
+                if not meta.published:
+                    meta.published = iso
+                    meta.provenance["published"] = ("stated", f"line {block.line}: '{text}'")
+                report.drop(block.line, "date", "moved to front matter (published)", block.text)
+                continue
+        if near_top and len(text.split()) <= 6:
+            iso, how = parse_date(text)
+            if iso and not re.search(r"[.!?]$", text) and not meta.published:
+                meta.published = iso
+                meta.provenance["published"] = ("stated", f"date line {block.line}: '{text}'")
+                report.drop(block.line, "date", "moved to front matter (published)", block.text)
+                continue
+        if (m := TRANSLATOR.match(text_nolinks)) and len(text_nolinks.split()) <= 14:
+            lang = (m.group("lang") or m.group("lang2") or "").lower()
+            names = split_names(m.group("who"))
+            if names:
+                meta.translator = ", ".join(names)
+                meta.provenance["translator"] = ("stated", f"line {block.line}: '{text}'")
+                if lang in LANGUAGES:
+                    meta.original_language = LANGUAGES[lang]
+                report.drop(block.line, "translator credit", "moved to front matter (translator)",
+                            block.text)
+                continue
+        if CMS_LABEL.match(text):
+            report.drop(block.line, "field label", "metadata field label of the site", block.text)
+            continue
+        kept.append(block)
+    kept = _trailing_author(kept, report)
+    kept = _bio(kept, meta, report)
+    return meta, kept
+
+
+def _last_para(blocks: list[Block]) -> int | None:
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].kind == "para":
+            return i
+    return None
+
+
+def _trailing_author(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A file ending with 'Talar Tumanian:' has the start of the next article's byline."""
+    i = _last_para(blocks)
+    if i is not None:
+        text = _plain(blocks[i].flat)
+        m = NEXT_AUTHOR.match(text)
+        if m and looks_like_name(m.group(1)):
+            report.drop(blocks[i].line, "trailing name",
+                        "a name alone at the very end, followed by nothing: the next article's "
+                        "author in the scraped page", blocks[i].text)
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def _bio(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    """Drop an author bio among the last paragraphs ('X is a ...', '* X is ...')."""
+    paras = [i for i, b in enumerate(blocks) if b.kind == "para"][-3:]
+    for i in reversed(paras):
+        block = blocks[i]
+        text = _plain(block.flat)
+        if i > 0 and BIO_HEAD.match(_plain(blocks[i - 1].flat).lstrip("#").strip()):
+            report.drop(blocks[i - 1].line, "author bio", "about the author, not the article",
+                        blocks[i - 1].text + "\n" + block.text)
+            return blocks[:i - 1] + blocks[i + 1:]
+        starred = re.match(r"^\s*\*\s*", text)
+        body = text[starred.end():] if starred else text
+        if len(body.split()) > 80:
+            continue
+        names = list(meta.authors)
+        m = re.match(r"^([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}) (is|was|est|ist)\b", body)
+        matches_author = any(
+            body.startswith(n) or body.startswith(surname(n) + " ") for n in names)
+        if matches_author and re.match(r"^[^.]*\b(is|was|est|ist|has been)\b", body) or (
+                starred and m):
+            if not meta.authors and m:
+                meta.authors = [m.group(1)]
+                meta.provenance["authors"] = ("inferred", f"author bio at line {block.line}")
+            report.drop(block.line, "author bio", "about the author, not the article", block.text)
+            return blocks[:i] + blocks[i + 1:]
+    return blocks

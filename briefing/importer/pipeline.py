@@ -1,0 +1,159 @@
+"""The import pipeline: raw text in, an article in the content format and a report out.
+
+Order matters: furniture goes first (so the title is found), then metadata (so bylines are not
+mistaken for paragraphs), then page-break joins (before heading detection, so a sentence cut
+after "its concern" is not read as a heading), then headings, interview, notes, inline fixes,
+and last the language marks on the final paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.importer import boilerplate, inline, metadata, paragraphs, passages, structure
+from briefing.importer.audit import lost_words
+from briefing.importer.blocks import Block, split_blocks
+from briefing.importer.metadata import Meta
+from briefing.importer.names import surname
+from briefing.importer.reading import decode
+from briefing.importer.report import ImportReport
+from briefing.importer.writer import body as render_body
+from briefing.importer.writer import front_matter
+
+ID_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(slots=True)
+class ImportResult:
+    article_id: str
+    meta: Meta
+    language: str
+    blocks: list[Block]
+    notes: dict[str, str]
+    report: ImportReport
+    front_matter: str = ""
+    body: str = ""
+    raw: str = ""
+    fields: dict = field(default_factory=dict)
+
+    @property
+    def markdown(self) -> str:
+        return self.front_matter + "\n" + self.body
+
+
+def slugify(text: str, max_words: int = 6) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", text)
+    return "-".join(words[:max_words])
+
+
+def default_id(meta: Meta, source: str) -> str:
+    """Author surname + year when known, else a slug of the title, else of the file name."""
+    year = meta.published[:4] if meta.published else None
+    if meta.authors:
+        slug = slugify(surname(meta.authors[0]), 1)
+        if slug:
+            return f"{slug}-{year}" if year else slug
+    if meta.title:
+        return slugify(meta.title) or "article"
+    return slugify(Path(source).stem) or "article"
+
+
+def _inline(blocks: list[Block], notes: dict[str, str], report: ImportReport) -> None:
+    labels = set(notes)
+    for block in blocks:
+        if block.kind not in ("para", "heading"):
+            continue
+        text, n = inline.reduce_dead_links(block.text)
+        if n:
+            report.note(f"line {block.line}: {n} link(s) to '#' reduced to their text")
+        text = inline.undo_escapes(text)
+        text, missing = inline.link_footnotes(text, labels)
+        for marker in missing:
+            report.warn(f"line {block.line}: footnote marker {marker!r} has no note; kept as text")
+        block.text = text
+    for label, text in list(notes.items()):
+        text = inline.undo_escapes(inline.reduce_dead_links(text)[0])
+        notes[label] = text
+
+
+def import_text(text: str, source: str, article_id: str | None = None,
+                report: ImportReport | None = None) -> ImportResult:
+    report = report or ImportReport(Path(source).name)
+    blocks = split_blocks(text)
+    blocks = boilerplate.drop_boilerplate(blocks, report)
+    meta, blocks = metadata.extract_metadata(blocks, report)
+    blocks = paragraphs.rejoin(blocks, report)
+    blocks = structure.markdown_headings(blocks, report)
+    paragraphs.flatten_lines(blocks)
+    blocks, notes = structure.footnotes(blocks, report)
+    structure.interview(blocks, meta, report)
+    structure.plain_headings(blocks, report)
+    _inline(blocks, notes, report)
+    language = passages.document_language(blocks)
+    blocks = passages.mark_passages(blocks, language, report)
+    if not any(b.kind == "para" for b in blocks):
+        report.warn("no paragraph of article text is left after removing boilerplate")
+    if not meta.title:
+        meta.title = Path(source).stem
+        report.warn("no title found; the file name is used")
+    article_id = article_id or default_id(meta, source)
+    fields = build_fields(meta, article_id, language, Path(source).name)
+    result = ImportResult(article_id, meta, language, blocks, notes, report, raw=text,
+                          fields=fields)
+    result.front_matter = front_matter(fields)
+    result.body = render_body(blocks, notes)
+    lost = lost_words(text, result.front_matter, result.body, report.dropped_text())
+    if lost:
+        report.warn("words not found in the output or the report (importer bug): "
+                    + ", ".join(sorted(lost)))
+    return result
+
+
+def build_fields(meta: Meta, article_id: str, language: str, source_file: str) -> dict:
+    provenance = dict(meta.provenance)
+    for key, value in (("authors", meta.authors), ("published", meta.published),
+                       ("outlet", None)):
+        if not value and key not in provenance:
+            provenance[key] = ("unknown", "")
+    if meta.original_language and meta.translator:
+        provenance.setdefault("translator", ("stated", ""))
+        note = provenance["translator"][1]
+        provenance["translator"] = ("stated", f"{note}; original language {meta.original_language}")
+    return {
+        "id": article_id,
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "authors": meta.authors,
+        "outlet": None,
+        "published": meta.published,
+        "language": language,
+        "genre": meta.genre,
+        "translator": meta.translator,
+        "source_file": source_file,
+        "url": None,
+        "provenance": provenance,
+    }
+
+
+def import_file(path: Path, article_id: str | None = None) -> ImportResult:
+    """Read and import one raw file; raises reading.ReadError with a Problem on bad input."""
+    from briefing.importer.reading import ReadError
+    from briefing.problems import Problem
+
+    report = ImportReport(path.name)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(Problem(path, 0, "no such file")) from None
+    except IsADirectoryError:
+        raise ReadError(Problem(path, 0, "is a directory, not a file")) from None
+    except OSError as exc:
+        raise ReadError(Problem(path, 0, f"cannot read: {exc.strerror}")) from None
+    text = decode(data, str(path), report.warnings)
+    return import_text(text, str(path), article_id, report)

@@ -1,0 +1,170 @@
+"""Sections and footnotes: Markdown and plain-text headings, interview questions, notes lists.
+
+Headings: Markdown ``#`` lines (``#`` itself is the title, so levels start at ``##``), and short
+plain lines that end no sentence and are followed by a paragraph ("Azerbaijan's position").
+An interview (speaker labels "Atlantic : ...?", "Emmanuel Dupuy : ...", or "Q:"/"A:") has its
+questions turned into ``##`` sections; the labels are dropped (reported) when they add nothing:
+the question label is replaced by the heading itself, and a single interviewee's label by
+the article's metadata.  With several interviewees the labels stay, since they say who speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importer.blocks import Block
+from briefing.importer.metadata import Meta
+from briefing.importer.paragraphs import HEADING_MAX_WORDS, ends_sentence
+from briefing.importer.report import ImportReport
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
+NOTES_HEAD = re.compile(
+    r"^(notes?|footnotes?|endnotes?|references|sources|notes and references|références|"
+    r"anmerkungen|fußnoten)\s*:?$", re.I)
+NOTE_ITEM = re.compile(
+    r"^(?:[-*+]\s+)?(?:\((\w{1,4})\)|\[(\w{1,4})\]|\^(\w{1,4})|(\d{1,3})[.)])\s*(.+)$")
+CMS_SECTION = {"description", "chapô", "chapo", "résumé"}  # site field names, not sections
+LABEL = re.compile(
+    r"^(?:\*\*)?(Q|A|[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,3})(?:\*\*)?\s?:(?:\*\*)?\s+(\S.*)$",
+    re.S)
+QUESTION_LABELS = {"q", "question", "interviewer"}
+ANSWER_LABELS = {"a", "answer", "réponse", "r"}
+
+
+def _unwrap(text: str) -> str:
+    while m := EMPHASIS_WRAP.match(text.strip()):
+        text = m.group(2)
+    return text.strip()
+
+
+def _is_question(text: str) -> bool:
+    t = text.rstrip().rstrip("\"'”’»)*_ ").rstrip()
+    return t.endswith("?")
+
+
+def markdown_headings(blocks: list[Block], report: ImportReport) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        m = MD_HEADING.match(block.text) if block.kind == "para" and len(block.lines) == 1 else None
+        if m:
+            block.kind, block.level = "heading", len(m.group(1))
+            block.lines = [_unwrap(m.group(2))]
+        out.append(block)
+    levels = [b.level for b in out if b.kind == "heading"]
+    if levels:
+        shift = 2 - min(levels)  # the title is '#': the top section level becomes '##'
+        for b in out:
+            if b.kind == "heading":
+                b.level = min(3, max(2, b.level + shift))
+    # A "Description" heading straight after the title is the site's field for the standfirst.
+    if out and out[0].kind == "heading" and out[0].text.lower().rstrip(":") in CMS_SECTION:
+        report.drop(out[0].line, "field label", "the site's name for the standfirst field, "
+                    "not a section of the article", out[0].text)
+        out = out[1:]
+    return out
+
+
+def plain_headings(blocks: list[Block], report: ImportReport) -> None:
+    for i, block in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if block.kind != "para" or nxt.kind != "para" or len(block.lines) != 1:
+            continue
+        text = block.text.strip()
+        words = text.split()
+        if not words or len(words) > HEADING_MAX_WORDS or not (text[0].isupper() or text[0].isdigit()):
+            continue
+        if re.search(r"[.!?]\s", text) or text.startswith(("- ", "* ", "[")):
+            continue  # more than one sentence, or a list item
+        if _is_question(text) or not ends_sentence(text) and not text.endswith(","):
+            block.kind, block.level = "heading", 2
+            block.lines = [_unwrap(text)]
+            report.note(f"line {block.line}: short line before a paragraph read as a heading")
+
+
+def _labels(blocks: list[Block]) -> list[tuple[int, str, str]]:
+    found = []
+    for i, b in enumerate(blocks):
+        if b.kind == "para" and (m := LABEL.match(b.text)):
+            found.append((i, m.group(1), m.group(2)))
+    return found
+
+
+def interview(blocks: list[Block], meta: Meta, report: ImportReport) -> None:
+    labelled = _labels(blocks)
+    qa = [x for x in labelled if x[1].lower() in QUESTION_LABELS | ANSWER_LABELS]
+    asking = {lab for _, lab, rest in labelled if _is_question(rest)}
+    answering = {lab for _, lab, rest in labelled if not _is_question(rest)} - asking
+    if len(qa) >= 2:
+        asking = {lab for _, lab, _ in qa if lab.lower() in QUESTION_LABELS}
+        answering = {lab for _, lab, _ in qa if lab.lower() in ANSWER_LABELS}
+    elif not (asking and answering):
+        return
+    meta.genre = "interview"
+    meta.provenance["genre"] = (
+        "inferred", "question/answer layout (speaker labels: "
+        + ", ".join(sorted(asking)) + " asking; " + ", ".join(sorted(answering)) + " answering)")
+    by_index = {i: (lab, rest) for i, lab, rest in labelled}
+    strip_answers = len(answering) == 1 or all(a.lower() in ANSWER_LABELS for a in answering)
+    for i, block in enumerate(blocks):
+        if block.kind != "para":
+            continue
+        lab, rest = by_index.get(i, (None, block.text))
+        if lab in asking or (lab is None and _is_question(block.text)
+                             and len(block.flat.split()) <= 80):
+            if lab:
+                report.drop(block.line, "speaker label",
+                            f"the interviewer's label; the question becomes a section heading",
+                            lab + " :")
+            block.kind, block.level = "heading", 2
+            block.lines = [" ".join(rest.split())]
+        elif lab in answering and strip_answers:
+            report.drop(block.line, "speaker label",
+                        "the only interviewee's label (the speaker is in the front matter)",
+                        lab + " :")
+            block.lines = [rest]
+    if answering and not meta.authors and strip_answers:
+        names = [a for a in answering if a.lower() not in ANSWER_LABELS]
+        if names:
+            meta.authors = names
+            meta.provenance["authors"] = ("inferred", "the interviewee's speaker label")
+    report.note("interview: questions made into sections; labels: asking "
+                + ", ".join(sorted(asking)) + "; answering " + ", ".join(sorted(answering)))
+
+
+def footnotes(blocks: list[Block], report: ImportReport) -> tuple[list[Block], dict[str, str]]:
+    """Find a notes list (under a 'Notes' heading, or trailing '[1] ...' lines); return the
+    blocks without it and the definitions {label: text}."""
+    notes: dict[str, str] = {}
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        head = block.text.strip() if block.kind in ("heading", "para") else ""
+        if NOTES_HEAD.match(_unwrap(head)) and i + 1 < len(blocks):
+            j, found = i + 1, {}
+            while j < len(blocks) and blocks[j].kind == "para":
+                items = [NOTE_ITEM.match(s) for s in blocks[j].lines]
+                if not all(items):
+                    break
+                for m in items:
+                    label = next(g for g in m.groups()[:4] if g)
+                    found[label] = m.group(5).strip()
+                j += 1
+            if found:
+                report.drop(block.line, "notes heading",
+                            "the notes became footnote definitions", block.text)
+                notes.update(found)
+                i = j
+                continue
+        out.append(block)
+        i += 1
+    # Trailing "[1] text" lines without a heading are notes too.
+    had_heading = bool(notes)
+    while out and out[-1].kind == "para" and not had_heading and all(
+            re.match(r"^\[(\d{1,3})\]\s+\S", s) for s in out[-1].lines):
+        tail = out.pop()
+        for s in tail.lines:
+            m = re.match(r"^\[(\d{1,3})\]\s+(.*)$", s)
+            notes[m.group(1)] = m.group(2).strip()
+    return out, dict(sorted(notes.items(), key=lambda kv: (len(kv[0]), kv[0])))

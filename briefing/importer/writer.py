@@ -1,0 +1,95 @@
+"""Render an imported article in the content format (docs/content-format.md) and write it.
+
+The front matter is written field by field (not yaml.dump of a dict) so its order and layout
+match the documented example and diffs stay small when a person corrects it by hand.  Dates are
+quoted so YAML keeps them as strings ("2023-07" and "2023-07-03" alike).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from briefing.importer.blocks import Block
+
+
+class ExistsError(Exception):
+    pass
+
+
+def _scalar(value) -> str:
+    if value is None:
+        return "null"
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _quoted(value: str | None) -> str:
+    if value is None:
+        return "null"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def front_matter(fields: dict) -> str:
+    lines = ["---"]
+    for key in ("id", "title", "subtitle", "authors", "outlet", "published", "language", "genre",
+                "translator", "source_file", "url"):
+        value = fields.get(key)
+        if key == "published":
+            lines.append(f"{key}: {_quoted(value)}")
+        elif key == "authors":
+            lines.append(f"{key}: [" + ", ".join(_scalar(a) for a in value or []) + "]")
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    extra = {k: v for k, v in fields.items() if k not in {
+        "id", "title", "subtitle", "authors", "outlet", "published", "language", "genre",
+        "translator", "source_file", "url", "provenance"}}
+    for key, value in extra.items():
+        lines.append(f"{key}: {_scalar(value)}")
+    lines.append("provenance:")
+    for key, (basis, note) in fields.get("provenance", {}).items():
+        lines.append(f"  {key}: {{basis: {basis}, note: {_quoted(note)}}}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def body(blocks: list[Block], notes: dict[str, str]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if block.kind == "heading":
+            parts.append("#" * block.level + " " + block.flat)
+        elif block.kind == "para":
+            text = block.text
+            if block.lang:
+                text += '\n{: lang="' + block.lang + '"}'
+            parts.append(text)
+    for label, text in notes.items():
+        parts.append(f"[^{label}]: {text}")
+    return "\n\n".join(parts) + "\n"
+
+
+def atomic_write(path: Path, text: str, force: bool = False) -> None:
+    """Write via a temp file in the same folder, fsync, rename; refuse to overwrite unless forced."""
+    if path.exists() and not force:
+        raise ExistsError(str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
