@@ -86,7 +86,7 @@ def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
 
     events, found = load_events(path / EVENTS_FILE)
     problems.extend(found)
-    for event in events:
+    for event in events or []:
         if event.id in corpus.events:
             first = corpus.events[event.id]
             problems.append(Problem(path / EVENTS_FILE, event.line,
@@ -132,7 +132,8 @@ def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
                 continue
             first_line[claim.id] = (file, claim.line)
             entries.append(entry)
-    _check_events(entries, corpus, problems)
+    if events is not None:
+        _check_events(entries, corpus, problems)
     _anchor(entries, corpus, problems)
     for entry in entries:
         corpus.claims[entry.claim.id] = entry.claim

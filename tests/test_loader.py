@@ -259,3 +259,11 @@ def test_claims_line_numbers_point_at_the_field(tmp_path):
     assert only_problem(root) == (
         f"{root}/claims/alpha.yaml:{line_of(text, 'kind: rumour')}: claim alpha-02: kind 'rumour' "
         "is not one of: fact, figure, quote, assessment, prediction, recommendation")
+
+
+def test_not_a_directory(tmp_path):
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    corpus, problems = load(target)
+    assert problems == [f"{target}: not a directory: give the briefing's content directory"]
+    assert corpus.articles == {}

@@ -48,12 +48,14 @@ def load_briefing_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     return meta, problems
 
 
-def load_events(path: Path) -> tuple[list[Event], list[Problem]]:
+def load_events(path: Path) -> tuple[list[Event] | None, list[Problem]]:
+    """The events, or None when the file could not be read at all (then claims' event ids
+    cannot be checked, and reporting each of them as unknown would only bury the real error)."""
     data, problems = read_yaml_file(path, "a list of events (write [] for none)")
     if data is None:
-        return [], problems
+        return None, problems
     if not isinstance(data, YList):
-        return [], problems + [Problem(path, getattr(data, "line", 1),
+        return None, problems + [Problem(path, getattr(data, "line", 1),
                                        f"expected a list of events ('- id: ...'), not {describe(data)}")]
     events: list[Event] = []
     for index, entry in enumerate(data):

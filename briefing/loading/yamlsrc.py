@@ -152,7 +152,11 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pr
         where = f" at column {mark.column + 1}" if mark else ""
         detail = exc.problem or "syntax error"
         if exc.context:
-            detail += f" ({exc.context})"
+            # Where the unfinished construct began is often where the mistake is.
+            ctx = exc.context_mark
+            started = (f" that starts at line {ctx.line + first_line}, column {ctx.column + 1}"
+                       if ctx is not None and mark is not None and ctx.line != mark.line else "")
+            detail += f" ({exc.context}{started})"
         return None, [Problem(path, line, f"invalid YAML{where}: {detail}")]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, max(exc.position, 0)) + first_line
