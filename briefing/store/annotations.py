@@ -1,0 +1,181 @@
+"""AnnotationStore: the API the CLI and the reader use for tags and notes on claims.
+
+    store = AnnotationStore(path, author="ana")       # path None: briefing.paths.default_db_path()
+    store.annotate("paylan-2023-07", claim.quote, add_tags=["russia"], note="Check the figure.")
+    store.get("paylan-2023-07")                       # this author's annotation, or None
+    store.all(); store.filter(tag="russia"); store.tags()   # [("russia", 3), ...]
+    tok = store.token(); ...; if store.changed_since(tok): store.refresh(); tok = store.token()
+
+One annotation per (author, claim): people sharing a store never overwrite each other, and
+the same person in two processes edits one record.  Every change is a read-modify-write under
+the store's cross-process lock, with tag changes given as additions/removals, so concurrent
+edits merge instead of the last one winning.  The state before each change is kept in
+``history``.  Source and event filters need the corpus: see briefing.store.query.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from briefing.store.errors import StoreError
+from briefing.store.model import (
+    Annotation, Version, annotation_id, normalise_author, split_tags,
+)
+from briefing.store.storage import JournalStorage, Signature
+from briefing.store.table import open_db
+from briefing.text import clean, clean_line
+
+TABLE = "annotations"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class AnnotationStore:
+    def __init__(self, path: str | os.PathLike[str] | None = None, author: str | None = None,
+                 *, lock_timeout: float = 10.0, compact_min_bytes: int = 256 * 1024) -> None:
+        if path is None:
+            from briefing.paths import default_db_path
+
+            path = default_db_path()
+        self.path = Path(path).expanduser()
+        self.author = normalise_author(author)
+        self.db = open_db(self.path, lock_timeout=lock_timeout,
+                          compact_min_bytes=compact_min_bytes)
+        self.storage: JournalStorage = self.db.storage  # type: ignore[assignment]
+        self.table = self.db.table(TABLE)
+        self._cache_version = -1
+        self._cache: list[Annotation] = []
+        self.storage.refresh()  # read now, so a damaged file is reported at start
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "AnnotationStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @property
+    def warnings(self) -> list[str]:
+        """Messages for the user not yet taken (e.g. an unreadable file was moved aside)."""
+        return list(self.storage.warnings)
+
+    def take_warnings(self) -> list[str]:
+        return self.storage.take_warnings()
+
+    # ------------------------------------------------------------------ writing
+    def annotate(self, claim_id: str, quote: str, add_tags: Iterable[str] = (),
+                 remove_tags: Iterable[str] = (), note: str | None = None,
+                 author: str | None = None) -> Annotation:
+        """Add/remove tags and/or set the note of ``author``'s annotation on a claim.
+
+        ``note=None`` leaves the note as it is; ``note=""`` clears it (the old text stays in
+        the history).  Nothing changes, nothing is written.  Raises ValueError for an empty
+        claim id or tag, StoreError when the change could not be saved (then nothing was).
+        """
+        claim_id = clean_line(claim_id)
+        if not claim_id:
+            raise ValueError("a claim id is needed")
+        who = self.author if author is None else normalise_author(author)
+        add = split_tags(add_tags)
+        remove = set(split_tags(remove_tags))
+        new_note = None if note is None else clean(note).strip("\n")
+        new_quote = clean_line(quote)
+        doc_id = annotation_id(who, claim_id)
+
+        def change(current: dict | None) -> dict | None:
+            old = Annotation.from_doc(doc_id, current) if current else None
+            tags = [t for t in (old.tags if old else ()) if t not in remove]
+            tags += [t for t in add if t not in tags and t not in remove]
+            text = new_note if new_note is not None else (old.note if old else "")
+            if old is not None:
+                if tuple(tags) == old.tags and text == old.note and new_quote == old.quote:
+                    return None
+            elif not tags and not text:
+                return None  # nothing to record
+            stamp = now_iso()
+            history = old.history if old else ()
+            if old is not None:
+                history += (Version(old.version, old.quote, old.tags, old.note, old.author,
+                                    old.updated),)
+            return Annotation(
+                id=doc_id, claim_id=claim_id, quote=new_quote or (old.quote if old else ""),
+                tags=tuple(tags), note=text, author=who,
+                created=old.created if old else stamp, updated=stamp,
+                version=(old.version if old else 0) + 1, history=history,
+            ).to_doc()
+
+        doc = self.table.modify(doc_id, change)
+        if doc is None:
+            return Annotation(id=doc_id, claim_id=claim_id, quote=new_quote, author=who)
+        result = Annotation.from_doc(doc_id, doc)
+        assert result is not None
+        return result
+
+    # ------------------------------------------------------------------ reading
+    def get(self, claim_id: str, author: str | None = None) -> Annotation | None:
+        """``author``'s (default: this store's author) annotation on a claim, if any."""
+        who = self.author if author is None else normalise_author(author)
+        doc_id = annotation_id(who, clean_line(claim_id))
+        doc = self.table.get(doc_id=doc_id)
+        return Annotation.from_doc(doc_id, doc) if doc is not None else None
+
+    def for_claim(self, claim_id: str) -> list[Annotation]:
+        """Every author's non-empty annotation on a claim."""
+        return [a for a in self.all() if a.claim_id == claim_id]
+
+    def all(self, include_empty: bool = False) -> list[Annotation]:
+        """Every annotation, ordered by claim id then author.  Empty ones (all tags removed,
+        note cleared) are left out unless asked for: there is nothing in them to show."""
+        view = self.table._read_table()  # brings the store up to date
+        if self.storage.version != self._cache_version:
+            built = (Annotation.from_doc(i, d) for i, d in view.items())
+            self._cache = sorted((a for a in built if a is not None),
+                                 key=lambda a: (a.claim_id, a.author))
+            self._cache_version = self.storage.version
+        return [a for a in self._cache if include_empty or not a.is_empty]
+
+    def filter(self, tag: str | Iterable[str] | None = None,
+               author: str | Iterable[str] | None = None) -> list[Annotation]:
+        """Annotations carrying every tag given and written by any author given."""
+        tags = set(split_tags([tag] if isinstance(tag, str) else tag or []))
+        authors = {clean_line(a) for a in ([author] if isinstance(author, str) else author or [])}
+        return [a for a in self.all()
+                if tags.issubset(a.tags) and (not authors or a.author in authors)]
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Tags in use with how many annotations carry each, most used first."""
+        counts = Counter(t for a in self.all() for t in a.tags)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def authors(self) -> list[str]:
+        return sorted({a.author for a in self.all()})
+
+    # ------------------------------------------------------------------ change polling
+    @property
+    def version(self) -> int:
+        """Changes whenever the data seen by this process changes."""
+        return self.storage.version
+
+    def token(self) -> Signature | None:
+        """The file's identity as of this process's last read or write (see changed_since)."""
+        return self.storage.last_signature()
+
+    def changed_since(self, token: Signature | None) -> bool:
+        """True if the file changed since ``token`` (one stat call, no lock, no reading)."""
+        return self.storage.signature() != token
+
+    def refresh(self) -> bool:
+        """Read other processes' changes; True if the annotations changed."""
+        return self.storage.refresh()
+
+
+__all__ = ["AnnotationStore", "Annotation", "StoreError", "now_iso", "TABLE"]

@@ -1,0 +1,91 @@
+"""Queries that join annotations with the corpus: source and event filters, reading order,
+and annotations whose claim no longer exists (for ``briefing check``).
+
+Filters: several tags must all be present; several sources, events or authors match any of
+them.  A source is an article id; an event is an event id (both case-insensitive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from briefing.model import Corpus
+from briefing.store.annotations import AnnotationStore
+from briefing.store.model import Annotation, split_tags
+from briefing.text import clean_line
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+
+    @classmethod
+    def make(cls, tags: Iterable[str] = (), sources: Iterable[str] = (),
+             events: Iterable[str] = (), authors: Iterable[str] = ()) -> "Filters":
+        return cls(tags=tuple(split_tags(tags)),
+                   sources=tuple(clean_line(s).casefold() for s in sources if clean_line(s)),
+                   events=tuple(clean_line(e).casefold() for e in events if clean_line(e)),
+                   authors=tuple(clean_line(a) for a in authors if clean_line(a)))
+
+    def as_dict(self) -> dict[str, list[str]]:
+        """Only the filters in use, for export front matter and JSON."""
+        return {k: list(v) for k, v in (("tags", self.tags), ("sources", self.sources),
+                                        ("events", self.events), ("authors", self.authors)) if v}
+
+    def needs_corpus(self) -> bool:
+        return bool(self.sources or self.events)
+
+
+def matches(annotation: Annotation, corpus: Corpus | None, filters: Filters) -> bool:
+    if not set(filters.tags).issubset(annotation.tags):
+        return False
+    if filters.authors and annotation.author not in filters.authors:
+        return False
+    if filters.needs_corpus():
+        claim = corpus.claims.get(annotation.claim_id) if corpus is not None else None
+        if claim is None:
+            return False
+        if filters.sources and claim.article_id.casefold() not in filters.sources:
+            return False
+        if filters.events and not {e.casefold() for e in claim.events} & set(filters.events):
+            return False
+    return True
+
+
+def reading_order(corpus: Corpus | None):
+    """Sort key: claims in article order then reading order; unknown claims last, by id."""
+    rank: dict[str, int] = {}
+    if corpus is not None:
+        n = 0
+        for article_id in corpus.articles:
+            for claim in corpus.claims_for_article(article_id):
+                rank[claim.id] = n
+                n += 1
+
+    def key(annotation: Annotation) -> tuple:
+        return (rank.get(annotation.claim_id, 1 << 30), annotation.claim_id, annotation.author)
+
+    return key
+
+
+def select(annotations: AnnotationStore | Iterable[Annotation], corpus: Corpus | None = None,
+           filters: Filters | None = None, **kwargs: Iterable[str]) -> list[Annotation]:
+    """Annotations matching ``filters`` (or keyword lists: tags=, sources=, events=,
+    authors=), in reading order.  A source or event filter needs ``corpus``."""
+    if filters is None:
+        filters = Filters.make(**kwargs)
+    if filters.needs_corpus() and corpus is None:
+        raise ValueError("filtering by source or event needs the corpus")
+    items = annotations.all() if isinstance(annotations, AnnotationStore) else annotations
+    return sorted((a for a in items if matches(a, corpus, filters)), key=reading_order(corpus))
+
+
+def orphaned(store: AnnotationStore | Iterable[Annotation], corpus: Corpus) -> list[Annotation]:
+    """Annotations whose claim id no longer exists in the corpus (their quote is kept)."""
+    items = store.all() if isinstance(store, AnnotationStore) else store
+    return sorted((a for a in items if a.claim_id not in corpus.claims),
+                  key=lambda a: (a.claim_id, a.author))
