@@ -46,3 +46,407 @@ def test_seed_no_word_lost(name):
     raw = (SEEDS / name).read_text(encoding="utf-8")
     assert not lost_words(raw, result.markdown, result.report.dropped_text())
     assert not [w for w in result.report.warnings if "importer bug" in w]
+
+
+# --- seed quirks -------------------------------------------------------------------------
+
+
+def _seed(name: str):
+    return import_file(SEEDS / name, SEED_IDS[name])
+
+
+def _dropped(result, what: str) -> list[str]:
+    return [d.text for d in result.report.dropped if d.what == what]
+
+
+@needs_seeds
+def test_seed_000_byline_page_breaks_and_dead_links():
+    r = _seed("000_85cc1d9da35f1678.txt")
+    assert r.meta.authors == ["Shahin Jafarli"]  # second spelling recognised, not a 2nd author
+    assert r.meta.title == "Crisis in Allied Relations Between Armenia and Russia"
+    assert "written by" not in r.body
+    # sentences cut by page breaks are whole again, even when the second half starts upper-case
+    assert "European Union Mission in Armenia (EUMA)." in r.body
+    assert "Undoubtedly, the West is against" in r.body
+    assert "cannot conceal its concern about attempts" in r.body
+    assert "This is a long-term process" in r.body  # hyphenated across the break
+    assert "](#)" not in r.body and "In my article posted" in r.body
+    assert "$3,8 billion" in r.body and "\\$" not in r.body and "$2,1 billion" in r.body
+    headings = [b.flat for b in r.blocks if b.kind == "heading"]
+    assert headings == ["What does the European Union want to achieve?", "Azerbaijan's position",
+                        "Russia's reaction", "Armenia in a security vacuum", "Conclusion"]
+
+
+@needs_seeds
+def test_seed_001_footnotes_bottom_byline_translator_and_date():
+    r = _seed("001_be0dc0b07d43a244.txt")
+    assert r.meta.authors == ["Manik Tadevosian"]
+    assert r.meta.translator == "Assen Slim" and r.meta.original_language == "fr"
+    assert r.meta.published == "2023-07-03"  # 03/07/2023 under a French label: day first
+    assert list(r.notes) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert "continued to multiply[^1]." in r.body and "<sup>" not in r.body
+    assert "[^7]: Laure Delcour" in r.body
+    assert "member states of the Commonwealth" in r.body  # joined across the '---' rule
+    assert "Notes:" not in r.body and "Description" not in r.body
+    assert _dropped(r, "image caption")[0].startswith("**Thumbnail:**")
+    assert _dropped(r, "author bio")[0].startswith("\\* Manik Tadevosian is")
+    assert "Back to the top" in _dropped(r, "back-to-top link")[0]
+    assert [b.level for b in r.blocks if b.kind == "heading"] == [2, 3, 3]
+    assert "### A diplomatic dilemma for the Kremlin" in r.body  # bold markers removed
+
+
+@needs_seeds
+def test_seed_002_interview_comments_and_french_passage():
+    r = _seed("002_dfc4ea22a266b7c5.txt")
+    assert r.meta.genre == "interview" and r.meta.authors == ["Emmanuel Dupuy"]
+    headings = [b.flat for b in r.blocks if b.kind == "heading"]
+    assert len(headings) == 5 and all(h.rstrip().endswith("?") for h in headings)
+    assert headings[0].startswith("Many bombardments")  # "Atlantic :" label taken off
+    assert "Atlantic :" not in r.body and "Emmanuel Dupuy :" not in r.body
+    assert sorted(_dropped(r, "speaker label")) == ["Atlantic :", "Emmanuel Dupuy :"]
+    comments = _dropped(r, "comment section")
+    assert len(comments) == 1 and "Россию бессмысленно" in comments[0]
+    assert "Notify of" not in r.body and "Быков" not in r.body
+    assert re.search(r"^Les autres acteurs .*occidentale\.\n\{: lang=\"fr\"\}$", r.body, re.M)
+    assert "Non. This is a minor case" in r.body  # the English part stays unmarked
+
+
+@needs_seeds
+def test_seed_003_close_button_category_bio_and_next_author():
+    r = _seed("003_736e2f8fec6d5db4.txt")
+    assert r.meta.title == "Why deepening Russia-Azerbaijan ties should worry the United States"
+    assert r.meta.authors == ["Sheila Paylan"]
+    assert _dropped(r, "close button") == ["X"]
+    assert _dropped(r, "category header") == ["Categories: 2023"]
+    assert _dropped(r, "trailing name") == ["Talar Tumanian:"]
+    assert _dropped(r, "author bio")[0].startswith("Sheila Paylan is a human rights lawyer")
+    assert "Talar" not in r.body and "human rights lawyer" not in r.body
+    assert r.body.rstrip().endswith("transition from war to lasting peace.")
+
+
+@needs_seeds
+def test_seed_004_promotion_blocks_and_title_subtitle():
+    r = _seed("004_b894aca6228700f4.txt")
+    assert (r.meta.title, r.meta.subtitle) == (
+        "Armenia’s Growing Isolation", "Room for Compromise on Nagorno-Karabakh?")
+    assert r.meta.authors == []
+    kinds = [d.what for d in r.report.dropped]
+    assert kinds.count("image caption") == 1 and "follow-us block" in kinds
+    assert "newsletter block" in kinds and "donation block" in kinds
+    assert "Reset" not in r.body and "Cover photo" not in r.body and "newsletter" not in r.body
+    assert r.body.rstrip().endswith("waiting for a reversal of fortunes.")
+    assert sum(1 for b in r.blocks if b.kind == "para") == 18
+
+
+# --- layouts the importer has never seen -------------------------------------------------
+
+
+def imp(text: str, name: str = "unseen.txt", article_id: str | None = None):
+    result = import_text(text, name, article_id)
+    lost = lost_words(text, result.markdown, result.report.dropped_text())
+    assert not lost, f"words lost: {lost}"
+    return result
+
+
+NEWS = """Ceasefire talks resume in Geneva
+
+By Anna Berg and Karl Holm | Published 12 March 2021
+
+GENEVA - Negotiators from both sides met on Friday for the first time since the autumn, \
+officials said.
+
+The talks, hosted by the Swiss government, are expected to last three days.
+
+Share this article
+
+Related: [Earlier talks collapsed](#)
+"""
+
+
+def test_news_byline_with_two_authors_and_date():
+    r = imp(NEWS)
+    assert r.meta.title == "Ceasefire talks resume in Geneva"
+    assert r.meta.authors == ["Anna Berg", "Karl Holm"]
+    assert r.meta.published == "2021-03-12"
+    assert r.article_id == "berg-2021"
+    assert r.fields["provenance"]["published"][0] == "stated"
+    assert "By Anna Berg" not in r.body and "Published" not in r.body
+    assert "Share this article" not in r.body
+    assert r.body.startswith("GENEVA - Negotiators")
+
+
+def test_crlf_cp1252_file_is_decoded_with_a_warning(tmp_path):
+    raw = ("Caf\xe9 diplomacy in Baku\r\n\r\nBy Jos\xe9 Mart\xednez\r\n\r\n"
+           "The \x93agreement\x94 was signed on 3 May 2022 \x96 after long talks.\r\n"
+           "It was welcomed in Yerevan.\r\n").encode("latin-1")
+    path = tmp_path / "windows.txt"
+    path.write_bytes(raw)
+    r = import_file(path)
+    assert any("cp1252" in w for w in r.report.warnings)
+    assert r.meta.title == "Café diplomacy in Baku" and r.meta.authors == ["José Martínez"]
+    assert "The “agreement” was signed on 3 May 2022 – after long talks. It was welcomed" in r.body
+    assert "\r" not in r.markdown
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffTitle here\n\nSome text that ends.\n".encode("utf-8"))
+    r = import_file(path)
+    assert r.meta.title == "Title here" and not r.report.warnings
+
+
+MARKDOWN = """# The Corridor Question
+
+A lead paragraph before any heading.
+
+## Background
+
+The corridor opened in 2020[1] and closed in 2023[2]. See the \\$100 toll and \
+[the UN report](https://un.org/report) and [this](#).
+
+### Details
+
+Trucks waited for days.
+
+## Notes
+
+[1] First note, with a [link](https://example.org).
+[2] Second note.
+"""
+
+
+def test_markdown_headings_levels_and_bracket_footnotes():
+    r = imp(MARKDOWN)
+    assert r.meta.title == "The Corridor Question"
+    assert [(b.level, b.flat) for b in r.blocks if b.kind == "heading"] == [
+        (2, "Background"), (3, "Details")]
+    assert r.notes == {"1": "First note, with a [link](https://example.org).",
+                       "2": "Second note."}
+    assert "opened in 2020[^1] and closed in 2023[^2]." in r.body
+    assert "[^2]: Second note." in r.body and "## Notes" not in r.body
+    assert "$100 toll" in r.body and "[the UN report](https://un.org/report)" in r.body
+    assert "and this." in r.body  # the dead link is reduced to its text
+    assert r.body.startswith("A lead paragraph before any heading.")
+
+
+def test_only_third_level_headings_become_sections():
+    r = imp("# T\n\n### One\n\nText one.\n\n### Two\n\nText two.\n")
+    assert [b.level for b in r.blocks if b.kind == "heading"] == [2, 2]
+    assert "## One" in r.body
+
+
+QA = """"We will not give up the corridor"
+
+An interview with the minister, conducted in Yerevan.
+
+Q: Why did the talks fail?
+
+A: Because the other side wanted everything at once.
+
+Q: What happens next?
+
+A: We wait, and we talk to our partners.
+"""
+
+
+def test_qa_interview_questions_become_sections():
+    r = imp(QA)
+    assert r.meta.genre == "interview"
+    assert [b.flat for b in r.blocks if b.kind == "heading"] == [
+        "Why did the talks fail?", "What happens next?"]
+    assert "Q:" not in r.body and "A:" not in r.body
+    assert "\n\nBecause the other side wanted everything at once.\n\n" in r.body
+    assert r.body.startswith("An interview with the minister")
+
+
+def test_named_speakers_are_kept_when_there_are_two_interviewees():
+    text = ("Round table\n\nHost : What is at stake?\n\nAnna Berg : The border itself.\n\n"
+            "Karl Holm : The corridor, above all.\n")
+    r = imp(text)
+    assert r.meta.genre == "interview"
+    assert "Anna Berg : The border itself." in r.body and "Karl Holm : The corridor" in r.body
+    assert "## What is at stake?" in r.body
+
+
+PAGE_BREAK = """Border report
+
+The negotiations were described by both delegations as a long-
+
+---
+
+term effort that would need patience and outside help. Observers were
+
+sent to the border in October. The mission has 100 staff
+and a two-year mandate.
+
+Its headquarters are in Yerevan.
+"""
+
+
+def test_page_break_with_rule_and_hyphenation_is_rejoined():
+    r = imp(PAGE_BREAK)
+    paras = [b.flat for b in r.blocks if b.kind == "para"]
+    assert paras == [
+        "The negotiations were described by both delegations as a long-term effort that would "
+        "need patience and outside help. Observers were sent to the border in October. The "
+        "mission has 100 staff and a two-year mandate.",
+        "Its headquarters are in Yerevan.",
+    ]
+    assert [d.what for d in r.report.dropped] == ["horizontal rule"]
+    assert not [b for b in r.blocks if b.kind == "heading"]
+
+
+GERMAN = """Voices from Berlin
+
+The German government has been cautious about the conflict, and its statements have been \
+brief.
+
+Die Regierung hat nicht gesagt, ob sie die Grenze öffnen wird, und die Opposition ist mit dem \
+Vorschlag nicht einverstanden.
+
+The opposition in Berlin has since asked for a debate in the Bundestag.
+"""
+
+
+def test_german_passage_is_marked():
+    r = imp(GERMAN)
+    assert r.language == "en"
+    assert [b.lang for b in r.blocks if b.kind == "para"] == [None, "de", None]
+    assert 'nicht einverstanden.\n{: lang="de"}\n' in r.body
+
+
+def test_plain_text_headings_and_question_heading():
+    text = ("A plain report\n\nThe first paragraph sets the scene and ends here.\n\n"
+            "Military balance\n\nThe second paragraph is about troops.\n\n"
+            "What comes next?\n\nNobody knows.\n")
+    r = imp(text)
+    assert [b.flat for b in r.blocks if b.kind == "heading"] == ["Military balance",
+                                                                 "What comes next?"]
+
+
+def test_sup_marker_without_note_is_kept_as_text_with_a_warning():
+    r = imp("Title\n\nA claim<sup>3</sup> with no notes list.\n")
+    assert "A claim(3) with no notes list." in r.body
+    assert any("footnote marker" in w for w in r.report.warnings)
+
+
+def test_written_by_translator_and_date_field_variants():
+    text = ("A Note on Nakhchivan\n\nwritten by Ivan PETROV\n\nPublished: March 5, 2022\n\n"
+            "The exclave is linked to Turkey by a short border.\n\n"
+            "Translated from Russian by Olga Smirnova\n")
+    r = imp(text)
+    assert r.meta.authors == ["Ivan Petrov"] and r.meta.published == "2022-03-05"
+    assert r.meta.translator == "Olga Smirnova" and r.meta.original_language == "ru"
+    assert r.body == "The exclave is linked to Turkey by a short border.\n"
+
+
+def test_ambiguous_numeric_date_under_english_label_is_not_guessed():
+    r = imp("Title\n\nSome text here.\n\nDate created\n\n03/07/2023\n")
+    assert r.meta.published is None
+    assert any("ambiguous" in w for w in r.report.warnings)
+
+
+def test_file_with_only_boilerplate_leaves_no_paragraph():
+    r = imp("X\nCategories: News\n\nFollow us on Twitter\n\nSign up for our newsletter\n")
+    assert r.empty
+    assert "close button" in [d.what for d in r.report.dropped]
+
+
+@pytest.mark.parametrize("data, line, message", [
+    (b"", 1, "empty"),
+    (b"\n  \n\t\n", 1, "empty"),
+    (b"Title\n\nText\n\x00\x01\x02binary", 4, "binary"),
+])
+def test_unreadable_files_give_a_path_line_problem(tmp_path, data, line, message):
+    from briefing.importer import ReadError
+
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as info:
+        import_file(path)
+    assert info.value.problem.line == line and message in info.value.problem.message
+    assert str(info.value.problem).startswith(f"{path}:{line}: ")
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def run_cli(*args: str):
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    return CliRunner().invoke(main, ["import", *args], catch_exceptions=False)
+
+
+@needs_seeds
+def test_cli_imports_reports_and_refuses_to_overwrite(tmp_path):
+    seed = SEEDS / "003_736e2f8fec6d5db4.txt"
+    result = run_cli(str(seed), "--out", str(tmp_path), "--id", "paylan-2023")
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "articles" / "paylan-2023.md"
+    assert body_of(written.read_text()) == body_of((CONTENT / "paylan-2023.md").read_text())
+    assert "dropped 1 close button, 1 category header" in result.output
+    written.write_text("edited by hand")
+    again = run_cli(str(seed), "--out", str(tmp_path), "--id", "paylan-2023")
+    assert again.exit_code == 1
+    assert f"{written}:1: article exists; not overwritten" in again.output
+    assert written.read_text() == "edited by hand"
+    forced = run_cli(str(seed), "--out", str(tmp_path), "--id", "paylan-2023", "--force")
+    assert forced.exit_code == 0 and written.read_text() != "edited by hand"
+    assert not list((tmp_path / "articles").glob(".*tmp"))  # no temp file left behind
+
+
+@needs_seeds
+def test_cli_report_prints_every_dropped_piece_in_full(tmp_path):
+    result = run_cli(str(SEEDS / "002_dfc4ea22a266b7c5.txt"), "--out", str(tmp_path), "--report")
+    assert result.exit_code == 0, result.output
+    assert "Организация ОДКБ выполняет все свои функции" in result.output
+    assert "002_dfc4ea22a266b7c5.txt:36: dropped comment section" in result.output
+    assert (tmp_path / "articles" / "dupuy.md").exists()
+
+
+def test_cli_bad_files_are_path_line_messages_without_traceback(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    good = tmp_path / "good.txt"
+    good.write_text("A title\n\nBy Anna Berg\n\nSome text that ends.\n")
+    missing = tmp_path / "missing.txt"
+    result = run_cli(str(missing), str(empty), str(binary), str(good), "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{missing}: no such file" in result.output
+    assert f"{empty}:1: empty file" in result.output
+    assert f"{binary}:3: binary file" in result.output  # the NUL is on line 3
+    assert "Traceback" not in result.output
+    assert (tmp_path / "articles" / "berg.md").exists()  # the good file is still imported
+
+
+def test_cli_boilerplate_only_writes_nothing(tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_text("X\n\nFollow us on Twitter\n\nSign up for our newsletter\n")
+    result = run_cli(str(junk), "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{junk}:1: no article text left" in result.output
+    assert "Follow us on Twitter" in result.output  # the report says what was dropped
+    assert not (tmp_path / "articles").exists()
+
+
+def test_cli_id_needs_exactly_one_file_and_a_valid_id(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("T\n\nText.\n")
+    b.write_text("U\n\nText.\n")
+    assert run_cli(str(a), str(b), "--id", "x", "--out", str(tmp_path)).exit_code == 2
+    bad = run_cli(str(a), "--id", "../escape", "--out", str(tmp_path))
+    assert bad.exit_code == 2 and not (tmp_path.parent / "escape.md").exists()
+
+
+def test_importer_and_command_do_not_import_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, briefing.importer, briefing.cli.cmd_import; "
+            "print('textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -46,8 +46,10 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
 
     console = Console(highlight=False)
     table = Table(title="briefing import", show_lines=False)
-    for column in ("file", "id", "paragraphs", "sections", "notes", "dropped", "warnings"):
-        table.add_column(column, overflow="fold")
+    for column in ("file", "id", "paras", "sections", "notes", "dropped", "warnings"):
+        table.add_column(column, overflow="fold", justify="left" if column in ("file", "id")
+                         else "right")
+    summaries: list[str] = []
     failures = 0
     seen: set[str] = set()
     for path in raw_files:
@@ -55,6 +57,12 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
             result = import_file(path, article_id)
         except ReadError as exc:
             click.echo(str(exc.problem), err=True)
+            failures += 1
+            continue
+        if result.empty:
+            click.echo(str(Problem(path, 1, "no article text left after removing boilerplate; "
+                                   "nothing written")), err=True)
+            console.print(result.report.full(), markup=False)
             failures += 1
             continue
         target = out_dir / "articles" / f"{result.article_id}.md"
@@ -80,16 +88,19 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
         paras = sum(1 for b in result.blocks if b.kind == "para")
         heads = sum(1 for b in result.blocks if b.kind == "heading")
         table.add_row(path.name, result.article_id, str(paras), str(heads),
-                      str(len(result.notes)), report.summary().removeprefix("dropped "),
+                      str(len(result.notes)), str(len(report.dropped)),
                       str(len(report.warnings)))
+        summaries.append(f"{path.name} -> {target}: {report.summary()}")
         if full_report:
             console.print(report.full(), markup=False)
             console.print()
         else:
             for warning in report.warnings:
-                console.print(f"{path}: warning: {warning}", markup=False)
+                console.print(f"{path}: warning: {warning}", markup=False, soft_wrap=True)
     if table.row_count:
         console.print(table)
+        for line in summaries:
+            console.print(line, markup=False, soft_wrap=True)
         if not full_report:
             console.print("Run with --report to see every dropped piece in full.", markup=False)
     if failures:

@@ -12,7 +12,7 @@ HTML_DEAD_LINK = re.compile(r"<a\s+href=[\"']#[^\"']*[\"'][^>]*>(.*?)</a>", re.I
 # characters that would turn into markup (* _ [ ] # < > ` \) are kept so the meaning is kept.
 USELESS_ESCAPE = re.compile(r"\\+([$%&'\",:;=?@/~{}])")
 SUP = re.compile(r"<sup>\s*[\(\[]?\s*(\w{1,4})\s*[\)\]]?\s*</sup>", re.I)
-BRACKET_REF = re.compile(r"(?<![\w\]!])\[(\d{1,3})\](?!\()")
+BRACKET_REF = re.compile(r"(?<![\]!\\])\[(\d{1,3})\](?!\()")
 CARET_REF = re.compile(r"\[\^(\w+)\]")
 
 

@@ -26,7 +26,8 @@ CONTINUING = {
     "le", "la", "les", "des", "du", "de", "et", "un", "une", "à", "en", "der", "die", "das",
     "und", "von", "zu", "mit", "ein", "eine",
 }
-MD_BLOCK = re.compile(r"^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
+# Lines that are structure, not prose: headings, list items, quotes, tables, note entries.
+MD_BLOCK = re.compile(r"^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||\[\d{1,3}\]\s|\(\d{1,3}\)\s)")
 FOOTNOTE_REF = re.compile(r"(\[\^[^\]]+\]|<sup>.*?</sup>|\[\d+\])+$")
 
 

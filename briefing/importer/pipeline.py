@@ -39,6 +39,11 @@ class ImportResult:
     fields: dict = field(default_factory=dict)
 
     @property
+    def empty(self) -> bool:
+        """True when no paragraph of article text is left (a file of boilerplate only)."""
+        return not any(b.kind == "para" for b in self.blocks)
+
+    @property
     def markdown(self) -> str:
         return self.front_matter + "\n" + self.body
 
@@ -48,6 +53,7 @@ def slugify(text: str, max_words: int = 6) -> str:
 
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’]", "", text)  # "Armenia’s" -> "armenias", not "armenia-s"
     words = re.findall(r"[a-z0-9]+", text)
     return "-".join(words[:max_words])
 
@@ -90,8 +96,8 @@ def import_text(text: str, source: str, article_id: str | None = None,
     meta, blocks = metadata.extract_metadata(blocks, report)
     blocks = paragraphs.rejoin(blocks, report)
     blocks = structure.markdown_headings(blocks, report)
-    paragraphs.flatten_lines(blocks)
     blocks, notes = structure.footnotes(blocks, report)
+    paragraphs.flatten_lines(blocks)
     structure.interview(blocks, meta, report)
     structure.plain_headings(blocks, report)
     _inline(blocks, notes, report)
