@@ -49,46 +49,23 @@ def _fmt_number(value: float) -> str:
 def disagreements_for_event(corpus: Corpus, event_id: str) -> list[Disagreement]:
     """Numeric and date disagreements on an event.
 
-    Uses briefing.analysis when it offers ``disagreements(corpus, event_id=...)``; the local
-    fallback compares figures by ``quantity`` and dates by ``what`` across sources.
+    Uses briefing.analysis.disagreements (the project's one rule for "same value"); the local
+    fallback (plain inequality by ``quantity`` / ``what``) only runs if that cannot be used.
     """
     try:
-        from briefing.analysis import disagreements as analysis_disagreements  # type: ignore
-    except Exception:  # not written yet, or broken: the reader keeps working
-        analysis_disagreements = None
-    if analysis_disagreements is not None:
-        converted = _from_analysis(analysis_disagreements, corpus, event_id)
-        if converted is not None:
-            return converted
-    return _local_disagreements(corpus, event_id)
-
-
-def _from_analysis(module: Any, corpus: Corpus, event_id: str) -> list[Disagreement] | None:
-    """Adapt the analysis package's result; None when its shape is not understood."""
-    func = getattr(module, "disagreements_for_event", None) or getattr(module, "find_disagreements", None)
-    if func is None:
-        return None
-    try:
-        found = func(corpus, event_id)
-    except TypeError:
-        return None
-    except Exception:
-        return None
+        from briefing.analysis import disagreements as analysis
+        findings = analysis.for_event(corpus, event_id).disagreements
+    except Exception:  # missing or broken sibling module: the reader keeps working
+        return _local_disagreements(corpus, event_id)
     out: list[Disagreement] = []
-    for item in found or ():
-        key = getattr(item, "key", None) or getattr(item, "quantity", None) or getattr(item, "what", None)
-        values = getattr(item, "values", None)
-        if key is None or values is None:
-            return None
-        pairs: list[tuple[str, str]] = []
-        for v in values:
-            if isinstance(v, tuple) and len(v) >= 2:
-                pairs.append((str(v[0]), str(v[1])))
-            else:
-                text = getattr(v, "text", None) or getattr(v, "value", None)
-                cid = getattr(v, "claim_id", None) or getattr(getattr(v, "claim", None), "id", "")
-                pairs.append((str(text), str(cid)))
-        out.append(Disagreement(str(key), tuple(pairs)))
+    for finding in findings:
+        pairs = []
+        for v in finding.values:
+            shown = v.text or (_fmt_number(v.value) if isinstance(v.value, (int, float)) else str(v.value))
+            if v.unit and isinstance(v.value, (int, float)) and not v.text:
+                shown += f" {v.unit}"
+            pairs.append((shown, v.claim))
+        out.append(Disagreement(finding.quantity, tuple(pairs)))
     return out
 
 
@@ -183,45 +160,70 @@ class SearchHit:
     claim_id: str | None  # the claim whose passage contains the hit, if any
 
 
-def _fast_fold(text: str) -> str:
-    """A cheap approximation of briefing.text.fold used to pre-filter paragraphs.
-
-    ASCII text (most of it) skips the per-character Unicode decomposition.
-    """
-    text = text.casefold()
-    if not text.isascii():
-        text = fold(text)
-        return text
-    return " ".join(text.replace("`", "'").split())
-
-
 class SearchIndex:
-    """Folded paragraph texts; built off the UI thread after the first paint.
+    """Paragraph search; built off the UI thread after the first paint.
 
-    Queries pre-filter on the folded text, then find exact offsets with briefing.text.find_all.
+    Uses briefing.analysis.search (ranked BM25, phrases, prefix while typing) when it can;
+    otherwise a plain folded substring scan with exact offsets from briefing.text.find_all.
     """
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self._entries: list[tuple[str, str, str]] = []  # (folded, article id, paragraph id)
+        self._ranked = None  # analysis.search.SearchIndex
+        self._entries: list[tuple[str, str, str]] = []  # fallback: (folded, article, paragraph)
+        self._claims_by_para: dict[str, list[Claim]] | None = None
         self.ready = False
 
     def build(self) -> "SearchIndex":
-        entries = []
-        for article in self.corpus.articles.values():
-            for para in article.paragraphs():
-                entries.append((_fast_fold(para.text), article.id, para.id))
-        self._entries = entries
+        try:
+            from briefing.analysis.search import build_index
+            self._ranked = build_index(self.corpus)
+        except Exception:
+            self._ranked = None
+            self._entries = [(fold(p.text), a.id, p.id)
+                             for a in self.corpus.articles.values() for p in a.paragraphs()]
         self.ready = True
         return self
 
+    def _owner(self, pid: str, start: int, end: int) -> str | None:
+        if self._claims_by_para is None:
+            by_para: dict[str, list[Claim]] = {}
+            for c in self.corpus.claims.values():
+                if c.paragraph_id:
+                    by_para.setdefault(c.paragraph_id, []).append(c)
+            self._claims_by_para = by_para
+        return next((c.id for c in self._claims_by_para.get(pid, ())
+                     if c.start <= start and end <= c.end), None)
+
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        needle = fold(query)
-        if not needle:
+        if not fold(query):
             return []
         if not self.ready:
             self.build()
-        claims_by_para: dict[str, list[Claim]] = {}
+        if self._ranked is not None:
+            try:
+                return self._search_ranked(query, limit)
+            except Exception:
+                pass
+            self._ranked = None
+            self.build_fallback()
+        return self._search_scan(query, limit)
+
+    def build_fallback(self) -> None:
+        self._entries = [(fold(p.text), a.id, p.id)
+                         for a in self.corpus.articles.values() for p in a.paragraphs()]
+
+    def _search_ranked(self, query: str, limit: int) -> list[SearchHit]:
+        hits: list[SearchHit] = []
+        for hit in self._ranked.search(query, limit=limit, kinds=["paragraph"]):
+            if not hit.matches or hit.article is None:
+                continue
+            start, end = hit.matches[0]
+            hits.append(SearchHit(hit.article, hit.id, start, end, self._owner(hit.id, start, end)))
+        return hits
+
+    def _search_scan(self, query: str, limit: int) -> list[SearchHit]:
+        needle = fold(query)
         hits: list[SearchHit] = []
         for folded, article_id, pid in self._entries:
             if needle not in folded:
@@ -229,14 +231,8 @@ class SearchIndex:
             para = self.corpus.paragraph(pid)
             if para is None:
                 continue
-            if not claims_by_para:
-                for c in self.corpus.claims.values():
-                    if c.paragraph_id:
-                        claims_by_para.setdefault(c.paragraph_id, []).append(c)
             for start, end in find_all(para.text, query):
-                owner = next((c.id for c in claims_by_para.get(pid, ())
-                              if c.start <= start and end <= c.end), None)
-                hits.append(SearchHit(article_id, pid, start, end, owner))
+                hits.append(SearchHit(article_id, pid, start, end, self._owner(pid, start, end)))
                 if len(hits) >= limit:
                     return hits
         return hits

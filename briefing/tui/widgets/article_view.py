@@ -91,6 +91,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._match: tuple[str, int, int] | None = None
         self._annotated: frozenset[str] = frozenset()
         self._styles: dict[str, Style] | None = None
+        self._pinned_section: tuple[int, float] | None = None
 
     # ------------------------------------------------------------------ styles
     def highlight_styles(self) -> dict[str, Style]:
@@ -121,6 +122,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._by_claim.clear()
         self._by_paragraph.clear()
         self._headings.clear()
+        self._pinned_section = None
         claims_by_para: dict[str, list[Claim]] = {}
         for claim in claims:
             if claim.paragraph_id:
@@ -214,13 +216,19 @@ class ArticleView(VerticalScroll, can_focus=True):
 
         def scroll() -> None:
             self.scroll_to(y=widget.virtual_region.y, animate=False, immediate=True)
+            # Short last sections cannot reach the top of the view: remember which one was
+            # asked for, as long as the reader does not scroll away from it.
+            self._pinned_section = (index, self.scroll_y)
 
+        self._pinned_section = (index, self.scroll_y)
         scroll()
         self.call_after_refresh(scroll)
 
     def section_at_top(self) -> int:
         """Index of the section whose heading is at or above the top of the view."""
         top = self.scroll_y
+        if self._pinned_section is not None and abs(self._pinned_section[1] - top) < 1:
+            return self._pinned_section[0]
         current = 0
         for index, widget in sorted(self._headings.items(), key=lambda kv: kv[1].virtual_region.y):
             if widget.virtual_region.y <= top + 1:

@@ -83,6 +83,8 @@ class ClaimPanel(VerticalScroll):
             options.append(Option(prompt, id=other.id))
         others.add_options(options or [Option(Content("No other source covers this event."),
                                               disabled=True)])
+        if options:
+            others.highlighted = 0
         disagreements.update(self._disagreements_content(claim))
         annotation.update(self._annotation_content(claim))
         self.scroll_home(animate=False)

@@ -1,0 +1,34 @@
+"""Shared helpers for the reader's tests: a corpus built in code and screen text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fixtures"))
+
+from tui_corpus import make_corpus  # noqa: E402
+
+
+@pytest.fixture
+def corpus():
+    return make_corpus()
+
+
+@pytest.fixture
+def hostile_corpus():
+    return make_corpus(hostile=True)
+
+
+def screen_text(app) -> str:
+    """The text currently on the app's active screen, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def make_app(corpus=None, **kwargs):
+    from briefing.tui.app import BriefingApp
+
+    return BriefingApp(corpus if corpus is not None else make_corpus(), **kwargs)

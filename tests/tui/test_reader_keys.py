@@ -1,0 +1,322 @@
+"""Pilot tests: every key and navigation path of the reader, at 80x24 unless stated."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from briefing.tui.screens.event_claims import EventClaimsScreen
+from briefing.tui.screens.goto_event import GotoEventScreen
+from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.screens.search_screen import SearchScreen
+from briefing.tui.widgets.article_view import ArticleView, Passage
+from briefing.tui.widgets.claim_panel import OtherClaims
+from briefing.tui.widgets.toc import TocTree
+
+from .conftest import make_app, screen_text
+
+SMALL = (80, 24)
+LARGE = (160, 48)
+
+
+async def test_opens_on_first_article_with_only_it_mounted():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article_id == "alpha-2023"
+        assert isinstance(app.focused, ArticleView)
+        text = screen_text(app)
+        assert "Alpha on the alliance crisis" in text
+        assert "Ann Alpha · Alpha Review · 2023-02" in text
+        paragraphs = {p.paragraph.article_id for p in app.query(Passage)}
+        assert paragraphs == {"alpha-2023"}
+
+
+async def test_n_and_p_move_claim_by_claim_and_cross_articles():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reader = app.screen
+        await pilot.press("n")
+        assert reader.claim_id == "alpha-2023-01"
+        assert "The crisis began in 2020." in screen_text(app)
+        await pilot.press("n", "n")
+        assert reader.claim_id == "alpha-2023-03"
+        # the claim panel shows it, with the other sources and the disagreement
+        await pilot.pause()
+        text = screen_text(app)
+        assert "FIGURE" in text and "russian-peacekeepers-nk" in text
+        assert "Beta: peacekeepers and promises" in text
+        assert "≠" in text
+        await pilot.press("p")
+        assert reader.claim_id == "alpha-2023-02"
+        await pilot.press("n", "n", "n", "n")  # past the last claim of alpha
+        assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
+        await pilot.press("p")
+        assert reader.article_id == "alpha-2023" and reader.claim_id == "alpha-2023-05"
+
+
+async def test_current_claim_highlight_rerenders_only_changed_passages():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n")
+        states = {p.paragraph.id: p.state.current_claim for p in app.query(Passage)}
+        assert states["alpha-2023/0/1"] == "alpha-2023-01"
+        before = {id(p): p.state for p in app.query(Passage)}
+        await pilot.press("n")
+        changed = [p.paragraph.id for p in app.query(Passage) if before[id(p)] is not p.state]
+        assert sorted(changed) == ["alpha-2023/0/1", "alpha-2023/1/1"]
+
+
+async def test_section_keys_move_between_sections_and_articles():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        view = reader.article_view
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.section_at_top() == 1
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.section_at_top() == 2
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert view.section_at_top() == 1
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert reader.article_id == "beta-2022"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert reader.article_id == "alpha-2023"
+
+
+async def test_scroll_keys_scroll_the_article():
+    app = make_app()
+    async with app.run_test(size=(80, 12)) as pilot:
+        view = app.screen.article_view
+        await pilot.press("j", "j")
+        assert view.scroll_y == 2
+        await pilot.press("k")
+        assert view.scroll_y == 1
+        await pilot.press("down")
+        assert view.scroll_y == 2
+        await pilot.press("up")
+        assert view.scroll_y == 1
+        await pilot.press("space")
+        paged = view.scroll_y
+        assert paged > 2
+        await pilot.press("pageup")
+        assert view.scroll_y < paged
+        await pilot.press("pagedown")
+        assert view.scroll_y >= paged - 1
+
+
+async def test_tab_cycles_panes_and_enter_opens_tree_items():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reader = app.screen
+        await pilot.press("n")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, OtherClaims)
+        await pilot.press("tab")
+        assert isinstance(app.focused, TocTree)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, OtherClaims)
+        await pilot.press("tab")
+        tree = app.focused
+        assert isinstance(tree, TocTree)
+        # move to the second source and open it with enter
+        line = next(n.line for n in tree.root.children if n.data.article_id == "beta-2022")
+        tree.cursor_line = line
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.article_id == "beta-2022"
+        assert "Beta: peacekeepers and promises" in screen_text(app)
+        # a section node scrolls to its heading
+        node = next(n for n in tree.root.children if n.data.article_id == "beta-2022")
+        tree.cursor_line = node.children[1].line
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.article_view.section_at_top() == 1
+
+
+async def test_enter_on_claim_then_other_source_jumps_there_and_back_forward():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        await pilot.press("n", "n", "n")
+        assert reader.claim_id == "alpha-2023-03"
+        assert reader.has_class("-hide-claims")
+        await pilot.press("enter")  # opens the claim: panel shown, its list focused
+        await pilot.pause()
+        assert not reader.has_class("-hide-claims")
+        assert isinstance(app.focused, OtherClaims)
+        await pilot.press("enter")  # first other source: beta's 2,000 peacekeepers
+        await pilot.pause()
+        assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert reader.article_id == "alpha-2023" and reader.claim_id == "alpha-2023-03"
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert reader.claim_id == "beta-2022-01"
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert reader.claim_id == "alpha-2023-03"
+        await pilot.press("alt+left")  # nothing further back: stays, says so
+        await pilot.pause()
+        assert reader.claim_id == "alpha-2023-03"
+
+
+async def test_search_jumps_to_the_passage_and_highlights_it():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"moscow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "1 match" in screen_text(app)
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader
+        assert reader.article_id == "beta-2022"
+        para = app.corpus.paragraph("beta-2022/0/1")
+        assert reader.article_view._match == (para.id, 0, 6)
+        passage = next(p for p in app.query(Passage) if p.paragraph.id == para.id)
+        assert passage.state.match == (0, 6)
+        await pilot.press("backspace")  # search results are history entries too
+        await pilot.pause()
+        assert reader.article_id == "alpha-2023"
+
+
+async def test_search_escape_and_no_results():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("slash", *"zzzqqq", "enter")
+        await pilot.pause()
+        assert "No matches." in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_goto_event_filters_and_opens_a_claim_on_it():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        await pilot.press("g")
+        assert isinstance(app.screen, GotoEventScreen)
+        await pilot.press(*"founded")
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.claim_id == "beta-2022-02"
+        await pilot.press("g", "escape")
+        assert app.screen is reader
+
+
+async def test_compare_lists_the_event_across_sources_and_jumps():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        await pilot.press("c")  # no claim yet: a hint, no screen
+        assert app.screen is reader
+        await pilot.press("n", "n", "n", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, EventClaimsScreen)
+        text = screen_text(app)
+        assert "November 2020 ceasefire" in text and "Moscow sent 2,000 peacekeepers" in text
+        await pilot.press("down", "enter")  # disabled source headers are skipped
+        await pilot.pause()
+        assert app.screen is reader and reader.claim_id == "beta-2022-01"
+        await pilot.press("c", "escape")
+        assert app.screen is reader
+
+
+async def test_tag_and_annotate_say_not_available():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("t", "a")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == ["Tagging is not available yet.", "Annotating is not available yet."]
+
+
+async def test_help_lists_keys_and_follows_the_keymap():
+    app = make_app(keymap={"reader.next_claim": "N"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for description in ("Next claim", "Prev section", "Search", "Go to event", "Back", "Quit"):
+            assert description in text
+        assert "N" in next(line for line in text.splitlines() if "Next claim" in line)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("N")
+        assert app.screen.claim_id == "alpha-2023-01"
+
+
+async def test_toggle_panes_at_80_columns():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        assert reader.has_class("-hide-toc") and reader.has_class("-hide-claims")
+        await pilot.press("o")
+        assert not reader.has_class("-hide-toc")
+        assert isinstance(app.focused, TocTree)
+        await pilot.press("o")
+        assert reader.has_class("-hide-toc")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("i")
+        assert not reader.has_class("-hide-claims")
+        await pilot.press("i")
+        assert reader.has_class("-hide-claims")
+
+
+async def test_command_palette_opens_a_source():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reader = app.screen
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Source: Beta")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.article_id == "beta-2022"
+
+
+async def test_command_palette_claims_events_and_actions():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reader = app.screen
+        await pilot.press("ctrl+p", *"Claim: CSTO was founded")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.claim_id == "beta-2022-02"
+        await pilot.press("ctrl+p", *"Event: Second Karabakh")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.corpus.claims[reader.claim_id].events == ["second-karabakh-war"]
+        await pilot.press("ctrl+p", *"Toggle the contents")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.has_class("-hide-toc")
+
+
+async def test_q_quits():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
