@@ -267,3 +267,15 @@ def test_not_a_directory(tmp_path):
     corpus, problems = load(target)
     assert problems == [f"{target}: not a directory: give the briefing's content directory"]
     assert corpus.articles == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé ß\u00a0\t\n“”'`—-ﬁ\ufdfaİ.,x")) | st.characters(),
+               max_size=60))
+def test_fast_fold_map_equals_text_folded_with_map(text):
+    from briefing.loading import anchor
+    from briefing.text import folded_with_map
+
+    expected = folded_with_map(text)
+    assert anchor.folded_with_map(text) == expected
+    assert anchor.folded_text(text) == expected[0]
