@@ -450,3 +450,77 @@ def test_importer_and_command_do_not_import_textual():
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- property: whatever the layout, no word is lost and nothing crashes ---------------------
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = [
+    "X", "Categories: 2023", "By Anna Berg", "written by Ivan PETROV", "Notify of",
+    "Follow us on Twitter", "Sign up for our newsletter", "Please consider a donation",
+    "[Back to top](#)", "---", "## A heading", "# Title", "Notes:", "- (1) A note.",
+    "[1] Another note.", "Q: Why now?", "A: Because.", "Atlantic : What now ?",
+    "Emmanuel Dupuy : We wait.", "Talar Tumanian:", "**date créée**", "03/07/2023",
+    "Auteur-article : Jean DUPONT*", "Translated from French by Anna Berg",
+    "Cover photo: a bridge.", "Anna Berg is a writer.", "\\* Anna Berg is a writer.",
+    "A sentence cut in", "the middle continues here.", "a long-", "term plan.",
+    "Die Regierung hat nicht gesagt, ob sie die Grenze öffnen wird, und die Opposition ist dagegen.",
+    "Les autres acteurs sont minorés du fait de l’accord tacite entre la Russie et la Turquie.",
+    "Text with a [dead link](#) and \\$5 and <sup>(1)</sup> marker.", "What comes next?",
+    "Short Title Case Line", "Plain sentence that ends properly.", "Россия и Армения.",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3), min_size=1,
+                max_size=14))
+def test_any_layout_loses_no_word(blocks):
+    text = "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
+    result = import_text(text, "generated.txt")
+    assert not lost_words(text, result.markdown, result.report.dropped_text())
+    for block in result.blocks:  # output is always well-formed content
+        assert block.kind in ("para", "heading") and block.flat.strip()
+        if block.kind == "heading":
+            assert block.level in (2, 3) and "\n" not in block.text
+
+
+def _load_back(tmp_path: Path, markdown: str, name: str = "generated"):
+    """Write an import as an article file and read it with the loader (the format contract)."""
+    from briefing.loading.articles import load_article
+
+    path = tmp_path / f"{name}.md"
+    path.write_text(markdown, encoding="utf-8")
+    return load_article(path)
+
+
+def _para_texts(result) -> list[tuple[str | None, str | None]]:
+    return [(b.lang, b.flat) for b in result.blocks if b.kind == "para"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3), min_size=1,
+                max_size=10))
+def test_any_import_loads_without_problems(tmp_path, blocks):
+    text = "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
+    result = import_text(text, "generated.txt", "generated")
+    assume(not result.empty)  # the command refuses to write those (tested above)
+    article, problems = _load_back(tmp_path, result.markdown)
+    assert not problems, [str(p) for p in problems]
+    assert len(list(article.paragraphs())) == sum(1 for b in result.blocks if b.kind == "para")
+    plain = lambda t: re.sub(r"[*_\\]", "", t)  # the loader keeps headings' plain text
+    assert [plain(s.title) for s in article.sections if s.title] == [
+        plain(b.flat) for b in result.blocks if b.kind == "heading"]
+    assert {f.label for f in article.footnotes} == set(result.notes)
+
+
+@needs_seeds
+@pytest.mark.parametrize("name", sorted(SEED_IDS))
+def test_seed_import_loads_with_same_paragraphs_and_languages(tmp_path, name):
+    result = import_file(SEEDS / name, SEED_IDS[name])
+    article, problems = _load_back(tmp_path, result.markdown, SEED_IDS[name])
+    assert not problems, [str(p) for p in problems]
+    assert [p.lang for p in article.paragraphs()] == [lang for lang, _ in _para_texts(result)]
+    assert [f.label for f in article.footnotes] == list(result.notes)

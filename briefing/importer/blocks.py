@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+RULE = re.compile(r"^\s*([-*_])(?:[ \t]*\1){2,}\s*$")  # ---, ***, - - -: a break, no text
+ATX = re.compile(r"^#{1,6}(\s|$)")  # a Markdown heading line is a block even without blank lines
 SETEXT = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 
 
@@ -52,6 +53,12 @@ def split_blocks(text: str) -> list[Block]:
                 blocks.append(Block(current, start))
                 current = []
             blocks.append(Block([line], number, kind="rule"))
+            continue
+        if ATX.match(line):
+            if current:
+                blocks.append(Block(current, start))
+                current = []
+            blocks.append(Block([line], number))
             continue
         if not line:
             if current:

@@ -147,8 +147,10 @@ def footnotes(blocks: list[Block], report: ImportReport) -> tuple[list[Block], d
                 items = [NOTE_ITEM.match(s) for s in blocks[j].lines]
                 if not all(items):
                     break
-                for m in items:
-                    label = next(g for g in m.groups()[:4] if g)
+                labels = [next(g for g in m.groups()[:4] if g) for m in items]
+                if len(set(labels)) < len(labels) or set(labels) & (set(found) | set(notes)):
+                    break  # a label twice is not a notes list: keep it as text
+                for label, m in zip(labels, items):
                     found[label] = m.group(5).strip()
                 j += 1
             if found:
@@ -163,8 +165,11 @@ def footnotes(blocks: list[Block], report: ImportReport) -> tuple[list[Block], d
     had_heading = bool(notes)
     while out and out[-1].kind == "para" and not had_heading and all(
             re.match(r"^\[(\d{1,3})\]\s+\S", s) for s in out[-1].lines):
-        tail = out.pop()
-        for s in tail.lines:
-            m = re.match(r"^\[(\d{1,3})\]\s+(.*)$", s)
+        items = [re.match(r"^\[(\d{1,3})\]\s+(.*)$", s) for s in out[-1].lines]
+        labels = [m.group(1) for m in items]
+        if len(set(labels)) < len(labels) or set(labels) & set(notes):
+            break
+        out.pop()
+        for m in items:
             notes[m.group(1)] = m.group(2).strip()
     return out, dict(sorted(notes.items(), key=lambda kv: (len(kv[0]), kv[0])))

@@ -8,6 +8,7 @@ quoted so YAML keeps them as strings ("2023-07" and "2023-07-03" alike).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -56,13 +57,22 @@ def front_matter(fields: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Lines the content format reads as structure, not text: a paragraph line that looks like one
+# is escaped with a backslash (Markdown shows the character, the loader sees text).
+_STRUCTURAL = re.compile(r"^\s*(#{1,6}(\s|$)|\{:.*\}\s*$|\[\^[^\]\s]+\]:|([-*_])(?:[ \t]*\3){2,}\s*$)")
+
+
+def _guard(line: str) -> str:
+    return "\\" + line.lstrip() if _STRUCTURAL.match(line) else line
+
+
 def body(blocks: list[Block], notes: dict[str, str]) -> str:
     parts: list[str] = []
     for block in blocks:
         if block.kind == "heading":
             parts.append("#" * block.level + " " + block.flat)
         elif block.kind == "para":
-            text = block.text
+            text = "\n".join(_guard(line) for line in block.lines)
             if block.lang:
                 text += '\n{: lang="' + block.lang + '"}'
             parts.append(text)
