@@ -72,9 +72,12 @@ class Tmux:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
+            dead = self.dead()  # read before the screen: a last frame is never missed
             screen = self.screen()
             if predicate(screen):
                 return screen
+            if dead:
+                raise AssertionError(f"the program exited before {what}; screen:\n{screen}")
             time.sleep(0.1)
         raise AssertionError(f"timed out after {timeout}s waiting for {what}; screen:\n{screen}")
 
