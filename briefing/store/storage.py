@@ -286,7 +286,10 @@ class JournalStorage(Storage):
                 write_atomic(self.path, data, overwrite=True, like=os.fstat(self._fd))
             except OSError as exc:
                 raise StoreError(f"could not compact {self.path}: {_describe(exc)}") from exc
-            self._open_current(len(data), len(data))
+            try:
+                self._open_current(len(data), len(data))
+            except OSError:
+                self.close()  # the next read loads the new file in full
 
     # ------------------------------------------------------------------ locking
     @contextmanager
@@ -507,11 +510,14 @@ class JournalStorage(Storage):
         data = _encode({"format": FORMAT, "version": FORMAT_VERSION, "tables": tables})
         try:
             write_atomic(self.path, data, overwrite=False)
-            self._open_current(len(data), len(data))
         except OSError as exc:
             raise StoreError(f"could not save to {self.path}: {_describe(exc)}") from exc
         self._tables = tables
         self.version += 1
+        try:
+            self._open_current(len(data), len(data))
+        except OSError:
+            self.close()  # saved all the same; the next read opens the file afresh
 
     def _append(self, line: bytes, ops: list[dict]) -> None:
         try:
