@@ -25,6 +25,7 @@ BRIEFING_FILE = "briefing.yaml"
 EVENTS_FILE = "events.yaml"
 ARTICLES_DIR = "articles"
 CLAIMS_DIR = "claims"
+_NEAR_MISSES = {".md": (".markdown", ".txt", ".text"), ".yaml": (".yml", ".json")}
 
 
 def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
@@ -69,12 +70,18 @@ def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
         problems.append(Problem(folder, 0, "expected a folder"))
         return []
     try:
-        names = sorted(p for p in folder.iterdir()
-                       if p.name.endswith(suffix) and not p.name.startswith("."))
+        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     except OSError as exc:
         problems.append(Problem(folder, 0, f"cannot list the folder: {exc.strerror or exc}"))
         return []
-    return names
+    for entry in entries:
+        # Files that look meant for this folder but would be skipped: say so, not lose them.
+        if entry.suffix.lower() in _NEAR_MISSES.get(suffix, ()) or (
+                entry.suffix != suffix and entry.suffix.lower() == suffix):
+            problems.append(Problem(entry, 0, f"not loaded: only *{suffix} files are read here"
+                                              + (" (use `briefing import` for raw text)"
+                                                 if suffix == ".md" else "")))
+    return [p for p in entries if p.name.endswith(suffix)]
 
 
 def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:

@@ -160,6 +160,12 @@ CASES = [
     # --- claims -----------------------------------------------------------------------------------
     ("claims-without-article", {"claims": {"alpah.yaml": "[]\n"}}, "c/claims/alpah.yaml",
      "no article 'alpah' for these claims (expected articles/alpah.md); did you mean alpha.yaml?"),
+    ("yml-claims", {"claims": {"beta.yml": BETA_CLAIMS}}, "c/claims/beta.yml",
+     "not loaded: only *.yaml files are read here"),
+    ("raw-text-article", {"articles": {"gamma.txt": "Some raw text."}}, "c/articles/gamma.txt",
+     "not loaded: only *.md files are read here (use `briefing import` for raw text)"),
+    ("upper-case-extension", {"articles": {"gamma.MD": BETA}}, "c/articles/gamma.MD",
+     "not loaded: only *.md files are read here"),
     ("unknown-event", {"claims": {"beta.yaml": bad(BETA_CLAIMS, "[ceasefire]", "[cease-fire]")}},
      f"c/claims/beta.yaml:{line_of(BETA_CLAIMS, 'events:')}",
      "claim beta-01: event 'cease-fire' is not in events.yaml (did you mean 'ceasefire'?)"),

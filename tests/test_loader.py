@@ -281,3 +281,14 @@ def test_fast_fold_map_equals_text_folded_with_map(text):
     expected = folded_with_map(text)
     assert anchor.folded_with_map(text) == expected
     assert anchor.folded_text(text) == expected[0]
+
+
+def test_yaml_alias_bomb_is_quick_and_reported(tmp_path):
+    lol = "- &a [x, x, x, x, x, x, x, x, x]\n"
+    for n in range(1, 12):
+        lol += f"- &{'a' * (n + 1)} [{', '.join(['*' + 'a' * n] * 9)}]\n"
+    root = write_briefing(tmp_path / "c", events=lol)
+    corpus, problems = load(root)
+    assert f"{root}/events.yaml:1: event #1 must be fields (id: ..., title: ...), not a list" in problems
+    assert len(problems) == 12 + 3  # one per list entry, and the claims' three unknown events
+    assert corpus.events == {}
