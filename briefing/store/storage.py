@@ -37,6 +37,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -177,6 +178,7 @@ class JournalStorage(Storage):
         self._writing = 0  # nesting of transaction()
         self._unlocked = False  # reading without the lock (no permission to take it)
         self._issued: set[str] = set()
+        self._lock_checked = False
 
     # ------------------------------------------------------------------ TinyDB interface
     def read(self) -> Tables | None:
@@ -339,10 +341,33 @@ class JournalStorage(Storage):
                                  f"has held its lock for {self.lock_timeout:g} s") from exc
         except OSError as exc:
             if write:
-                raise StoreError(f"cannot lock {self.lock_path}: {_describe(exc)}") from exc
+                raise StoreError(f"cannot lock {self.lock_path}: {_describe(exc)} (on a shared "
+                                 "store, its owner can give the group access: chmod g+rw)") from exc
             self._unlocked = True  # e.g. a read-only share: readers cope with a torn tail
             return False
+        if not self._lock_checked:
+            self._lock_checked = True
+            self._match_lock_file()
         return True
+
+    def _match_lock_file(self) -> None:
+        """Give the lock file the data file's permissions and group (a shared team store).
+
+        filelock keeps an existing lock file's mode, so a store made private at first and
+        then opened to a group (chmod g+rw) would still have a lock file the group cannot
+        open.  Only the lock file's owner can fix it; others get a clear error when locking.
+        """
+        try:
+            data, lock = os.stat(self.path), os.stat(self.lock_path)
+            if lock.st_uid != os.geteuid():
+                return
+            want = (data.st_mode & 0o666) | 0o600
+            if stat.S_IMODE(lock.st_mode) != want:
+                os.chmod(self.lock_path, want)
+            if lock.st_gid != data.st_gid:
+                os.chown(self.lock_path, -1, data.st_gid)
+        except OSError:
+            pass  # best effort: the lock still works for this user
 
     # ------------------------------------------------------------------ reading
     def _sync(self) -> None:
