@@ -524,3 +524,78 @@ def test_seed_import_loads_with_same_paragraphs_and_languages(tmp_path, name):
     assert not problems, [str(p) for p in problems]
     assert [p.lang for p in article.paragraphs()] == [lang for lang, _ in _para_texts(result)]
     assert [f.label for f in article.footnotes] == list(result.notes)
+
+
+FRONT_MATTER = """---
+title: "Gas, roads and rails"
+author: [Anna Berg, Karl Holm]
+date: 2022-11-04
+lang: en
+url: https://example.org/gas
+tags: [energy, corridor]
+---
+
+# Gas, roads and rails
+
+Azerbaijan agreed to double its gas deliveries to Europe.
+
+Related: [Why gas matters](https://example.org/why)
+
+© 2022 Example Media. All rights reserved.
+"""
+
+
+def test_markdown_with_its_own_front_matter():
+    r = imp(FRONT_MATTER)
+    assert r.meta.title == "Gas, roads and rails"
+    assert r.meta.authors == ["Anna Berg", "Karl Holm"] and r.meta.published == "2022-11-04"
+    assert r.fields["url"] == "https://example.org/gas"
+    assert r.fields["provenance"]["authors"] == ("stated", "the file's front matter (author)")
+    assert r.body == "Azerbaijan agreed to double its gas deliveries to Europe.\n"
+    dropped = sorted(r.report.dropped, key=lambda d: d.line)
+    assert [d.what for d in dropped] == ["source front matter", "duplicate title",
+                                         "related-article link", "copyright notice"]
+    assert "tags: [energy, corridor]" in dropped[0].text  # keys with no place are reported
+    assert dropped[1].line == 10  # line numbers are still those of the raw file
+
+
+def test_page_furniture_variants():
+    text = ("Title of the piece\n\n5 min read\n\nShare\nTweet\nEmail\n\n"
+            "The first paragraph of the article ends here.\n\nAdvertisement\n\n"
+            "The second paragraph ends here too.\n\nTags: Armenia, Russia\n")
+    r = imp(text)
+    assert [d.what for d in r.report.dropped] == [
+        "advertisement", "share buttons", "advertisement", "category header"]
+    assert [b.flat for b in r.blocks] == ["The first paragraph of the article ends here.",
+                                          "The second paragraph ends here too."]
+
+
+def test_numbered_and_setext_headings():
+    text = ("Report title\n============\n\n1. Introduction\n\nThe text of the introduction.\n\n"
+            "Results\n-------\n\nWhat we found.\n\nIV. Conclusions\n\nWhat it means.\n")
+    r = imp(text)
+    assert r.meta.title == "Report title"
+    assert [(b.level, b.flat) for b in r.blocks if b.kind == "heading"] == [
+        (2, "1. Introduction"), (2, "Results"), (2, "IV. Conclusions")]
+
+
+def test_no_title_falls_back_to_the_file_name_with_a_warning():
+    text = ("This file starts straight away with a long paragraph of running text that is "
+            "plainly not a title, because it goes on and on. It has two sentences.\n")
+    r = imp(text, "my-notes.txt")
+    assert r.meta.title == "my-notes" and r.article_id == "my-notes"
+    assert any("no title" in w for w in r.report.warnings)
+    assert r.body.startswith("This file starts straight away")
+
+
+def test_about_the_author_section_is_dropped_as_bio():
+    text = ("Title\n\nBy Anna Berg\n\nThe article text ends here.\n\nAbout the author\n\n"
+            "Anna Berg covers the Caucasus for a news agency.\n")
+    r = imp(text)
+    assert r.body == "The article text ends here.\n"
+    assert [d.what for d in r.report.dropped] == ["byline", "author bio"]
+
+
+def test_date_line_under_the_title():
+    r = imp("Title\n\nMarch 12, 2021\n\nText of the article.\n")
+    assert r.meta.published == "2021-03-12" and r.body == "Text of the article.\n"

@@ -39,6 +39,13 @@ CAPTION = re.compile(
     r"^\**\s*(cover photo|cover image|photo|thumbnail|image|picture|featured image|"
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
+RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more on this|"
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*:", re.I)
+COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|all rights reserved\.?$", re.I)
+SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitter", "linkedin",
+               "whatsapp", "telegram", "reddit", "copy link", "mail", "x"}
+ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
+                    r"\d+\s*min(ute)?s?\s*read|reading time:?.*)$", re.I)
 FOLLOW_ON_WORDS = 20  # short blocks right after a newsletter/donation block belong to it
 
 
@@ -59,6 +66,16 @@ def _single(block: Block) -> str | None:
         return "back-to-top link"
     if dead:
         return "navigation link"
+    if RELATED.match(flat) and _words(flat) <= 25:
+        return "related-article link"
+    if COPYRIGHT.search(flat) and _words(flat) <= 20:
+        return "copyright notice"
+    if ADVERT.match(flat):
+        return "advertisement"
+    if len(block.lines) <= 8 and all(
+            s.strip().lower().rstrip(":") in SHARE_WORDS for s in block.lines) and not (
+            len(block.lines) == 1 and block.flat.lower() == "x"):
+        return "share buttons"
     if CAPTION.match(flat):
         return "image caption"
     if FOLLOW.match(flat) and _words(flat) <= 40:
@@ -75,6 +92,10 @@ WHY = {
     "category header": "site navigation, not part of the article",
     "back-to-top link": "page navigation",
     "navigation link": "a link with no target and no text of the article around it",
+    "related-article link": "points to another article",
+    "copyright notice": "site legal notice",
+    "advertisement": "page furniture",
+    "share buttons": "page controls",
     "image caption": "describes an image that is not imported; not the author's prose",
     "follow-us block": "site promotion",
     "newsletter block": "site promotion",
@@ -82,7 +103,7 @@ WHY = {
 }
 
 
-LINE_FURNITURE = ("close button", "category header", "back-to-top link")
+LINE_FURNITURE = ("close button", "category header", "back-to-top link", "advertisement")
 
 
 def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:

@@ -47,6 +47,9 @@ class Meta:
     translator: str | None = None
     original_language: str | None = None
     genre: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None  # stated by the source (front matter); else detected
     provenance: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -112,9 +115,15 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
     return True
 
 
-def extract_metadata(blocks: list[Block], report: ImportReport) -> tuple[Meta, list[Block]]:
-    meta = Meta()
-    blocks = _title(blocks, meta, report)
+def extract_metadata(blocks: list[Block], report: ImportReport,
+                     meta: Meta | None = None) -> tuple[Meta, list[Block]]:
+    meta = meta or Meta()
+    if meta.title is None:
+        blocks = _title(blocks, meta, report)
+    elif blocks and (md := _is_heading_md(blocks[0])) and _plain(md.group(2)) == meta.title:
+        report.drop(blocks[0].line, "duplicate title", "repeats the title of the front matter",
+                    blocks[0].text)
+        blocks = blocks[1:]
     kept: list[Block] = []
     pending_date_label: Block | None = None
     pending_author_label: Block | None = None

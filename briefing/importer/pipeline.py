@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.importer import boilerplate, inline, metadata, paragraphs, passages, structure
+from briefing.importer import boilerplate, frontmatter, inline, metadata, paragraphs, passages, structure
 from briefing.importer.audit import lost_words
 from briefing.importer.blocks import Block, split_blocks
 from briefing.importer.metadata import Meta
@@ -91,9 +91,11 @@ def _inline(blocks: list[Block], notes: dict[str, str], report: ImportReport) ->
 def import_text(text: str, source: str, article_id: str | None = None,
                 report: ImportReport | None = None) -> ImportResult:
     report = report or ImportReport(Path(source).name)
-    blocks = split_blocks(text)
+    meta = Meta()
+    body_text, _ = frontmatter.read_front_matter(text, meta, report)
+    blocks = split_blocks(body_text)
     blocks = boilerplate.drop_boilerplate(blocks, report)
-    meta, blocks = metadata.extract_metadata(blocks, report)
+    meta, blocks = metadata.extract_metadata(blocks, report, meta)
     blocks = paragraphs.rejoin(blocks, report)
     blocks = structure.markdown_headings(blocks, report)
     blocks, notes = structure.footnotes(blocks, report)
@@ -101,7 +103,7 @@ def import_text(text: str, source: str, article_id: str | None = None,
     structure.interview(blocks, meta, report)
     structure.plain_headings(blocks, report)
     _inline(blocks, notes, report)
-    language = passages.document_language(blocks)
+    language = meta.language or passages.document_language(blocks)
     blocks = passages.mark_passages(blocks, language, report)
     if not any(b.kind == "para" for b in blocks):
         report.warn("no paragraph of article text is left after removing boilerplate")
@@ -124,7 +126,7 @@ def import_text(text: str, source: str, article_id: str | None = None,
 def build_fields(meta: Meta, article_id: str, language: str, source_file: str) -> dict:
     provenance = dict(meta.provenance)
     for key, value in (("authors", meta.authors), ("published", meta.published),
-                       ("outlet", None)):
+                       ("outlet", meta.outlet)):
         if not value and key not in provenance:
             provenance[key] = ("unknown", "")
     if meta.original_language and meta.translator:
@@ -136,13 +138,13 @@ def build_fields(meta: Meta, article_id: str, language: str, source_file: str) -
         "title": meta.title,
         "subtitle": meta.subtitle,
         "authors": meta.authors,
-        "outlet": None,
+        "outlet": meta.outlet,
         "published": meta.published,
         "language": language,
         "genre": meta.genre,
         "translator": meta.translator,
         "source_file": source_file,
-        "url": None,
+        "url": meta.url,
         "provenance": provenance,
     }
 

@@ -24,6 +24,8 @@ NOTES_HEAD = re.compile(
     r"anmerkungen|fußnoten)\s*:?$", re.I)
 NOTE_ITEM = re.compile(
     r"^(?:[-*+]\s+)?(?:\((\w{1,4})\)|\[(\w{1,4})\]|\^(\w{1,4})|(\d{1,3})[.)])\s*(.+)$")
+# "1. Introduction", "2.3 Results", "IV. Conclusions": numbered section titles
+NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+[A-ZÀ-Ý]")
 CMS_SECTION = {"description", "chapô", "chapo", "résumé"}  # site field names, not sections
 LABEL = re.compile(
     r"^(?:\*\*)?(Q|A|[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,3})(?:\*\*)?\s?:(?:\*\*)?\s+(\S.*)$",
@@ -74,7 +76,8 @@ def plain_headings(blocks: list[Block], report: ImportReport) -> None:
         words = text.split()
         if not words or len(words) > HEADING_MAX_WORDS or not (text[0].isupper() or text[0].isdigit()):
             continue
-        if re.search(r"[.!?]\s", text) or text.startswith(("- ", "* ", "[")):
+        numbered = NUMBERED_HEADING.match(text)
+        if not numbered and (re.search(r"[.!?]\s", text) or text.startswith(("- ", "* ", "["))):
             continue  # more than one sentence, or a list item
         if _is_question(text) or not ends_sentence(text) and not text.endswith(","):
             block.kind, block.level = "heading", 2
@@ -117,7 +120,7 @@ def interview(blocks: list[Block], meta: Meta, report: ImportReport) -> None:
                             f"the interviewer's label; the question becomes a section heading",
                             lab + " :")
             block.kind, block.level = "heading", 2
-            block.lines = [" ".join(rest.split())]
+            block.lines = [_unwrap(" ".join(rest.split()))]
         elif lab in answering and strip_answers:
             report.drop(block.line, "speaker label",
                         "the only interviewee's label (the speaker is in the front matter)",
