@@ -144,6 +144,10 @@ CASES = [
      f"c/articles/beta.md:{line_of(BETA, 'Some 1 900') + 2}", '{: lang="fr"} must directly follow a paragraph'),
     ("no-text", {"articles": {"beta.md": BETA.split("## Only")[0]}, "claims": {"beta.yaml": None}},
      f"c/articles/beta.md:{line_of(BETA, '## Only') - 1}", "the article has no text after its front matter"),
+    ("unsupported-attribute", {"articles": {"beta.md": BETA + "{: .warning}\n"}},
+     f"c/articles/beta.md:{line_of(BETA, 'Some 1 900') + 1}", "unsupported attribute line {: .warning}"),
+    ("empty-heading", {"articles": {"beta.md": BETA + "\n##\n\nMore.\n"}},
+     f"c/articles/beta.md:{line_of(BETA, 'Some 1 900') + 2}", "empty heading: give the section a title"),
     # --- events ---------------------------------------------------------------------------------
     ("bad-event-id", {"events": bad(EVENTS, "id: ceasefire", "id: Cease fire"),
                       "claims": {"alpha.yaml": bad(ALPHA_CLAIMS, "[ceasefire]", "[war]"),

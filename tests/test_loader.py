@@ -292,3 +292,53 @@ def test_yaml_alias_bomb_is_quick_and_reported(tmp_path):
     assert f"{root}/events.yaml:1: event #1 must be fields (id: ..., title: ...), not a list" in problems
     assert len(problems) == 12 + 3  # one per list entry, and the claims' three unknown events
     assert corpus.events == {}
+
+
+BODY_EDGE_CASES = """\
+---
+id: alpha
+title: "Alpha: edge cases"
+authors: [Ann]
+language: no
+published: 2023
+---
+## Closing hashes ##
+#hashtag is text, and so is \\## this.
+Continuation lines
+   are joined.
+
+- - -
+
+Paragraph after a rule[^long].
+
+[^long]: First part of a long note,
+continued on a second line.
+
+    And an indented second paragraph.
+
+##### Deep heading
+
+Last paragraph.
+"""
+
+
+def test_body_edge_cases(tmp_path):
+    root = write_briefing(tmp_path / "c", articles={"alpha.md": BODY_EDGE_CASES},
+                          claims={"alpha.yaml": None})
+    corpus, problems = load(root)
+    assert problems == []
+    alpha = corpus.articles["alpha"]
+    assert alpha.language == "no"  # YAML 1.1 would read a bare `no` as false
+    assert alpha.published == "2023"
+    assert alpha.title == "Alpha: edge cases"
+    assert [(s.index, s.title, s.level) for s in alpha.sections] == [
+        (1, "Closing hashes", 2), (2, "Deep heading", 5)]
+    assert [p.text for p in alpha.paragraphs()] == [
+        "#hashtag is text, and so is ## this. Continuation lines are joined.",
+        "Paragraph after a rule.",
+        "Last paragraph.",
+    ]
+    [note] = alpha.footnotes
+    assert note.text == ("First part of a long note, continued on a second line.\n\n"
+                         "And an indented second paragraph.")
+    assert corpus.paragraph("alpha/1/2").footnote_refs == ((len("Paragraph after a rule"), "long"),)

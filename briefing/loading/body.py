@@ -121,7 +121,9 @@ class _BodyParser:
             self.problem(lineno, f"footnote [^{label}] is defined twice (first at line {self.defined[label]})")
             return
         self.defined[label] = lineno
-        text = render(source, links_inline=True).text.strip()
+        # Paragraphs of a long footnote stay apart; inside each, line breaks are spaces.
+        parts = (render(part, links_inline=True).text.strip() for part in source.split("\n\n"))
+        text = "\n\n".join(part for part in parts if part)
         if not text:
             self.problem(lineno, f"footnote [^{label}] is empty")
         self.body.footnotes.append(Footnote(label=label, text=text, line=lineno))
