@@ -49,9 +49,13 @@ class SSHServer:
     keys: dict[str, Path] = field(default_factory=dict)  # user -> private key
 
     def ssh_argv(self, user: str, remote: str | None = None,
-                 env: Mapping[str, str] | None = None) -> list[str]:
-        """The ssh client command line; ``env`` goes over the wire (SetEnv, server AcceptEnv)."""
-        argv = ["ssh", "-F", "/dev/null", "-tt", "-i", str(self.keys[user]), "-p", str(self.port),
+                 env: Mapping[str, str] | None = None, key: str | None = None) -> list[str]:
+        """The ssh client command line; ``env`` goes over the wire (SetEnv, server AcceptEnv).
+
+        ``key``: whose key to log in with (default: the user's own).
+        """
+        identity = self.keys[key or user]
+        argv = ["ssh", "-F", "/dev/null", "-tt", "-i", str(identity), "-p", str(self.port),
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR"]
         if env:
@@ -64,12 +68,20 @@ class SSHServer:
 
     def authorize(self, user: str) -> Path:
         """A fresh client key for ``user``, accepted by the server."""
-        key = keygen(self.workdir / f"id_{user}")
-        keys_dir = self.workdir / "authorized_keys"
-        (keys_dir / user).write_text((key.with_suffix(".pub")).read_text())
-        (keys_dir / user).chmod(0o644)
-        self.keys[user] = key
+        key = self.new_key(user)
+        self.authorized_keys(user, [key.with_suffix(".pub").read_text().strip()])
         return key
+
+    def new_key(self, name: str) -> Path:
+        key = keygen(self.workdir / f"id_{name}")
+        self.keys[name] = key
+        return key
+
+    def authorized_keys(self, user: str, lines: list[str]) -> None:
+        """Replace ``user``'s authorized_keys file (as its owner would edit it)."""
+        path = self.workdir / "authorized_keys" / user
+        path.write_text("\n".join(lines) + "\n")
+        path.chmod(0o644)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -142,29 +154,32 @@ def _others_can_run(path: Path) -> bool:
 
 
 def installed_briefing_for_everyone(workdir: Path) -> Path:
-    """A ``briefing`` executable that any local user can run, as on a shared server.
+    """``workdir/bin/briefing`` (and ``workdir/bin/python``) that any local user can run.
 
-    The test venv's interpreter may live under /root (pyenv), which other users cannot enter;
-    then a small launcher runs the system's Python of the same version over the venv's
-    packages (same ABI), which is what an install in /opt would give them.
+    As on a shared server with an install in /opt. The test venv's interpreter may live under
+    /root (pyenv), which other users cannot enter; then ``bin/python`` runs the system's
+    Python of the same version over the venv's packages (same ABI).
     """
-    venv_bin = Path(sys.executable).parent
-    if _others_can_run(Path(sys.executable)) and (venv_bin / "briefing").is_file():
-        return venv_bin / "briefing"
-    system_python = Path(f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}")
-    if not system_python.is_file():
-        pytest.skip(f"other users cannot run {sys.executable} and there is no {system_python}")
-    import briefing
+    bindir = workdir / "bin"
+    bindir.mkdir(parents=True, exist_ok=True)
+    python = bindir / "python"
+    if _others_can_run(Path(sys.executable)):
+        python.symlink_to(sys.executable)
+    else:
+        system_python = Path(f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}")
+        if not system_python.is_file():
+            pytest.skip(f"other users cannot run {sys.executable} and there is no {system_python}")
+        import briefing
 
-    repo = Path(briefing.__file__).resolve().parent.parent
-    site = sysconfig.get_paths()["purelib"]
-    launcher = workdir / "bin" / "briefing"
-    launcher.parent.mkdir(parents=True, exist_ok=True)
-    launcher.write_text(
-        "#!/bin/sh\n"
-        f"PYTHONPATH={shlex.quote(f'{repo}:{site}')} exec {system_python} -m briefing \"$@\"\n")
+        repo = Path(briefing.__file__).resolve().parent.parent
+        site = sysconfig.get_paths()["purelib"]
+        python.write_text("#!/bin/sh\n"
+                          f"PYTHONPATH={shlex.quote(f'{repo}:{site}')} exec {system_python} \"$@\"\n")
+        python.chmod(0o755)
+    launcher = bindir / "briefing"
+    launcher.write_text(f'#!/bin/sh\nexec {shlex.quote(str(python))} -m briefing "$@"\n')
     launcher.chmod(0o755)
-    for p in [launcher.parent, *launcher.parent.parents]:
+    for p in [bindir, *bindir.parents]:
         if p == Path("/"):
             break
         if not p.stat().st_mode & stat.S_IXOTH:
