@@ -26,11 +26,14 @@ STOPWORDS: dict[str, set[str]] = {
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
 
 
+ELISION = re.compile(r"^([ldjmnstc]|qu)['’](.+)$")
+
+
 def words(text: str) -> list[str]:
     out = []
     for w in WORD.findall(text.lower()):
         # French elisions: l'Arménie -> l' + arménie, d’autres -> d' + autres
-        m = re.match(r"^([ldjmnstc]|qu)['’](.+)$", w)
+        m = ELISION.match(w) if ("'" in w or "’" in w) else None
         if m:
             out.extend([m.group(1) + "'", m.group(2)])
         else:
@@ -50,7 +53,7 @@ def scores(text: str) -> dict[str, int]:
 
 def detect(text: str, min_hits: int = 3) -> str | None:
     """The language of ``text``, or None when it is too short or too mixed to tell."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text if c.isalpha()] if not text.isascii() else []
     if letters:
         cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
         arm = sum(1 for c in letters if "\u0530" <= c <= "\u058f") / len(letters)

@@ -19,7 +19,7 @@ MIN_WORDS = 8  # shorter passages are not worth a mark (names, a word like "Non.
 
 
 def document_language(blocks: list[Block]) -> str:
-    text = " ".join(b.flat for b in blocks if b.kind == "para")
+    text = " ".join(b.flat for b in blocks if b.kind == "para")[:50_000]  # a sample is enough
     return detect(text, min_hits=5) or "en"
 
 
