@@ -599,3 +599,12 @@ def test_about_the_author_section_is_dropped_as_bio():
 def test_date_line_under_the_title():
     r = imp("Title\n\nMarch 12, 2021\n\nText of the article.\n")
     assert r.meta.published == "2021-03-12" and r.body == "Text of the article.\n"
+
+
+def test_markdown_footnote_definitions_in_the_source_are_kept():
+    text = ("# Title\n\nA claim[^a] and another[^2].\n\n[^a]: The first source.\n"
+            "[^2]: The second source.\n")
+    r = imp(text)
+    assert r.notes == {"a": "The first source.", "2": "The second source."}
+    assert "A claim[^a] and another[^2]." in r.body
+    assert "\\[^" not in r.body  # not escaped as if it were text

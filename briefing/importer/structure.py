@@ -26,6 +26,7 @@ NOTE_ITEM = re.compile(
     r"^(?:[-*+]\s+)?(?:\((\w{1,4})\)|\[(\w{1,4})\]|\^(\w{1,4})|(\d{1,3})[.)])\s*(.+)$")
 # "1. Introduction", "2.3 Results", "IV. Conclusions": numbered section titles
 NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+[A-ZÀ-Ý]")
+DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 CMS_SECTION = {"description", "chapô", "chapo", "résumé"}  # site field names, not sections
 LABEL = re.compile(
     r"^(?:\*\*)?(Q|A|[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,3})(?:\*\*)?\s?:(?:\*\*)?\s+(\S.*)$",
@@ -162,6 +163,12 @@ def footnotes(blocks: list[Block], report: ImportReport) -> tuple[list[Block], d
                 notes.update(found)
                 i = j
                 continue
+        defs = [DEFINITION.match(s) for s in block.lines] if block.kind == "para" else [None]
+        if all(defs) and not any(m.group(1) in notes for m in defs):
+            for m in defs:  # Markdown footnote definitions in the source: kept as they are
+                notes[m.group(1)] = m.group(2).strip()
+            i += 1
+            continue
         out.append(block)
         i += 1
     # Trailing "[1] text" lines without a heading are notes too.
