@@ -17,16 +17,17 @@ into the document's original text, for highlighting.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from briefing.analysis.tokens import TOKEN, fast_fold, tokens
+from briefing.analysis.tokens import SPECIAL_CHARS, TOKEN, fold_special, fast_fold
 from briefing.model import Corpus
-from briefing.text import fold, folded_with_map
+from briefing.text import fold
 
 K1 = 1.2
 B = 0.75
@@ -94,12 +95,20 @@ def parse_query(query: str) -> list[_Clause]:
 
 
 class SearchIndex:
-    """An inverted index: term -> {document number: term frequency}."""
+    """An inverted index: term -> document numbers, one entry per occurrence.
+
+    Storing each occurrence (rather than a {document: frequency} map) makes indexing a single
+    list append per token, the cheapest thing Python can do per token; term frequencies are
+    counted when a term is first searched, and kept.  Each document's folded text is kept too,
+    so phrase checks are one regex search per candidate, not a re-tokenisation.
+    """
 
     def __init__(self) -> None:
         self.docs: list[Document] = []
+        self._folded: list[str] = []
         self._lengths: list[int] = []
-        self._postings: dict[str, dict[int, int]] = {}
+        self._postings: dict[str, list[int]] = {}
+        self._tf: dict[str, dict[int, int]] = {}  # term -> {document: frequency}, lazily
         self._by_key: dict[tuple[str, str], int] = {}
         self._deleted: set[int] = set()
         self._total_length = 0
@@ -108,29 +117,37 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.docs) - len(self._deleted)
 
+    @property
+    def terms(self) -> int:
+        return len(self._postings)
+
     # --- building ---------------------------------------------------------------------------
 
     def add_documents(self, docs: Iterable[Document]) -> None:
         """Index documents; one with the (kind, id) of an indexed document replaces it."""
         postings = self._postings
+        findall = TOKEN.findall
         for doc in docs:
             key = (doc.kind, doc.id)
-            old = self._by_key.get(key)
-            if old is not None:
+            if key in self._by_key:
                 self.remove(doc.kind, doc.id)
             n = len(self.docs)
             self.docs.append(doc)
             self._by_key[key] = n
-            toks = TOKEN.findall(fast_fold(doc.text))
+            folded = fast_fold(doc.text)
+            self._folded.append(folded)
+            toks = findall(folded)
             self._lengths.append(len(toks))
             self._total_length += len(toks)
-            for term, tf in Counter(toks).items():
+            for term in toks:
                 posting = postings.get(term)
                 if posting is None:
-                    postings[term] = {n: tf}
+                    postings[term] = [n]
                 else:
-                    posting[n] = tf
+                    posting.append(n)
+                    # Appending keeps each list sorted by document, which _tf relies on.
         self._vocab = None
+        self._tf.clear()
 
     def remove(self, kind: str, doc_id: str) -> bool:
         """Forget a document (its postings are skipped from now on).  True if it was there."""
@@ -139,9 +156,20 @@ class SearchIndex:
             return False
         self._deleted.add(n)
         self._total_length -= self._lengths[n]
+        self._tf.clear()
         return True
 
     # --- searching --------------------------------------------------------------------------
+
+    def _freqs(self, term: str) -> dict[int, int]:
+        tf = self._tf.get(term)
+        if tf is None:
+            posting = self._postings.get(term, ())
+            tf = Counter(posting)
+            for d in self._deleted.intersection(tf) if self._deleted else ():
+                del tf[d]
+            self._tf[term] = tf
+        return tf
 
     def _idf(self, df: int) -> float:
         n = max(len(self), 1)
@@ -163,45 +191,45 @@ class SearchIndex:
                 out.append(prefix)
         return out
 
-    def _term_scores(self, term: str, avgdl: float) -> dict[int, float]:
-        posting = self._postings.get(term)
-        if not posting:
-            return {}
-        idf = self._idf(len(posting))
+    def _scores(self, freqs: dict[int, int], docs: Iterable[int], avgdl: float) -> dict[int, float]:
+        """BM25 contribution of one term (given its frequencies) to each of ``docs``."""
+        idf = self._idf(len(freqs))
         lengths = self._lengths
         norm = K1 * (1 - B)
         scale = K1 * B / avgdl
-        return {
-            d: idf * tf * (K1 + 1) / (tf + norm + scale * lengths[d])
-            for d, tf in posting.items()
-        }
+        k1p = K1 + 1
+        return {d: idf * (tf := freqs[d]) * k1p / (tf + norm + scale * lengths[d]) for d in docs}
 
     def _clause_scores(self, clause: _Clause, avgdl: float,
                        within: set[int] | None) -> dict[int, float]:
         if clause.prefix:
             best: dict[int, float] = {}
             for term in self._expand(clause.terms[0]):
-                for d, s in self._term_scores(term, avgdl).items():
-                    if within is not None and d not in within:
-                        continue
+                freqs = self._freqs(term)
+                docs = freqs.keys() if within is None else within.intersection(freqs)
+                for d, s in self._scores(freqs, docs, avgdl).items():
                     if s > best.get(d, 0.0):
                         best[d] = s
             return best
-        per_term = []
-        for term in clause.terms:
-            scores = self._term_scores(term, avgdl)
-            if within is not None:
-                scores = {d: s for d, s in scores.items() if d in within}
-            if not scores:
+        # Candidates first (smallest posting first, then intersect), scores only for survivors:
+        # a phrase of common words ("we will not accept") must not score every document.
+        all_freqs = sorted((self._freqs(t) for t in clause.terms), key=len)
+        if not all_freqs[0]:
+            return {}
+        docs = set(all_freqs[0]) if within is None else within.intersection(all_freqs[0])
+        for freqs in all_freqs[1:]:
+            docs.intersection_update(freqs.keys())
+            if not docs:
                 return {}
-            per_term.append(scores)
-        per_term.sort(key=len)
-        docs = set(per_term[0])
-        for scores in per_term[1:]:
-            docs &= scores.keys()
         if clause.is_phrase:
-            docs = {d for d in docs if _has_phrase(tokens(self.docs[d].text), clause.terms)}
-        return {d: sum(s[d] for s in per_term) for d in docs}
+            pattern = _phrase_pattern(clause.terms)
+            folded = self._folded
+            docs = {d for d in docs if pattern.search(folded[d])}
+        total = dict.fromkeys(docs, 0.0)
+        for freqs in all_freqs:
+            for d, s in self._scores(freqs, docs, avgdl).items():
+                total[d] += s
+        return total
 
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None,
                articles: Iterable[str] | None = None) -> list[Hit]:
@@ -234,8 +262,8 @@ class SearchIndex:
             if article_set is not None and doc.article not in article_set:
                 continue
             ranked.append((-s, d))
-        ranked.sort()
-        return [self._hit(self.docs[d], -neg, clauses) for neg, d in ranked[:limit]]
+        best = heapq.nsmallest(limit, ranked)
+        return [self._hit(self.docs[d], -neg, clauses) for neg, d in best]
 
     def _hit(self, doc: Document, score: float, clauses: list[_Clause]) -> Hit:
         matches = match_offsets(doc.text, clauses)
@@ -244,32 +272,56 @@ class SearchIndex:
                    start, tuple(matches))
 
 
-def _has_phrase(toks: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    first = phrase[0]
-    for i, t in enumerate(toks):
-        if t == first and toks[i:i + n] == phrase:
-            return True
-    return False
+def _phrase_pattern(terms: list[str]) -> re.Pattern[str]:
+    """Tokens in a row: separated only by non-word characters, as the tokenizer splits."""
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(t) for t in terms) + r"(?!\w)")
+
+
+def _clause_pattern(clause: _Clause) -> re.Pattern[str]:
+    if clause.prefix:
+        return re.compile(r"(?<!\w)" + re.escape(clause.terms[0]) + r"\w*")
+    return _phrase_pattern(clause.terms)
+
+
+def _to_original(text: str, folded: str) -> Callable[[int], int]:
+    """A function mapping an offset in ``fast_fold(text)`` back to an offset in ``text``.
+
+    Folding changes lengths only at non-ASCII characters (and the backtick): "ß" -> "ss",
+    "é" -> "e", a combining accent -> "".  Those are few, so we record where each one lands
+    and count ASCII characters one-to-one in between.
+    """
+    if len(folded) == len(text) and text.isascii():
+        return lambda f: f
+    marks: list[tuple[int, int, int]] = []  # (start in folded, position in text, folded length)
+    shift = 0  # folded offset minus original offset so far
+    for m in SPECIAL_CHARS.finditer(text):
+        pos = m.start()
+        n = len(fold_special(m))
+        marks.append((pos + shift, pos, n))
+        shift += n - 1
+    starts = [f for f, _, _ in marks]
+
+    def convert(f: int) -> int:
+        i = bisect_left(starts, f + 1) - 1
+        if i < 0:
+            return f
+        fstart, pos, n = marks[i]
+        if f < fstart + n:
+            return pos
+        return pos + 1 + (f - fstart - n)
+
+    return convert
 
 
 def match_offsets(text: str, clauses: list[_Clause]) -> list[tuple[int, int]]:
-    """[start, end) in ``text`` of every token run that matches a clause."""
-    folded, where = folded_with_map(text)
-    spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
-    words = [s[2] for s in spans]
-    found: list[tuple[int, int]] = []
+    """[start, end) in ``text`` of every run of tokens that matches a clause."""
+    folded = fast_fold(text)
+    convert = _to_original(text, folded)
+    found: set[tuple[int, int]] = set()
     for clause in clauses:
-        n = len(clause.terms)
-        for i in range(len(words) - n + 1):
-            if clause.prefix:
-                ok = words[i].startswith(clause.terms[0])
-            else:
-                ok = words[i:i + n] == clause.terms
-            if ok:
-                a, b = spans[i][0], spans[i + n - 1][1]
-                found.append((where[a], where[b - 1] + 1))
-    return sorted(set(found))
+        for m in _clause_pattern(clause).finditer(folded):
+            found.add((convert(m.start()), convert(m.end() - 1) + 1))
+    return sorted(found)
 
 
 def _snippet(text: str, first: int) -> tuple[str, int]:

@@ -1,0 +1,106 @@
+"""Load + index a 1,000-article synthetic briefing, then time searches.  Prints figures.
+
+    .venv/bin/python benchmarks/bench_core.py [--articles 1000] [--dir benchmarks/out/syn1000]
+
+Targets (issue 3, Speed): load and index under 1 s; a search under 50 ms (median).
+A baseline is measured in the same run, on the same files: just reading them (open + read +
+decode), which no loader can beat; the ratio to it shows how much of the time is our work.
+Each timing is the best of --repeat runs (load, index) or the median over the queries
+(search), with the garbage collector left on, as in real use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
+sys.path.insert(0, str(HERE))
+
+QUERIES = [
+    "peacekeepers", "lachin corridor", "ceasefire", '"security guarantee"', "pashinyan",
+    "nagorno-karabakh", "1,960", "some 7,000", "humanitarian crisis", "zakharova said",
+    "monitoring mission", "peacek", "lach", "türkiye", "turkiye", '"we will not accept"',
+    "gas deal", "blockade checkpoint", "status quo", "minsk group", "episode 4242",
+    "unprecedented mandate", "bilateral alliance", "alliance", "the",
+]
+
+
+def _best(fn, repeat: int):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def read_all(root: Path) -> int:
+    total = 0
+    for p in sorted(root.rglob("*")):
+        if p.is_file():
+            total += len(p.read_text(encoding="utf-8"))
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Load/index/search timings on a synthetic briefing.")
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--dir", type=Path, default=None)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+
+    from make_synthetic import write_briefing
+
+    from briefing.analysis.search import build_index
+    from briefing.loader import load_corpus
+
+    root = args.dir or HERE / "out" / f"syn{args.articles}"
+    if not (root / "events.yaml").exists():
+        t0 = time.perf_counter()
+        totals = write_briefing(root, args.articles, 20, seed=1)
+        print(f"generated {root} in {time.perf_counter() - t0:.1f} s: "
+              + ", ".join(f"{v:,} {k}" for k, v in totals.items()))
+
+    t_read, chars = _best(lambda: read_all(root), args.repeat)
+    t_load, (corpus, problems) = _best(lambda: load_corpus(root), args.repeat)
+    if problems:
+        print(f"{len(problems)} problems loading the synthetic briefing, e.g. {problems[0]}")
+        return 1
+    t_index, index = _best(lambda: build_index(corpus), args.repeat)
+    n_par = sum(1 for a in corpus.articles.values() for _ in a.paragraphs())
+
+    times = []
+    hits = {}
+    for q in QUERIES:
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            found = index.search(q, limit=20)
+            runs.append(time.perf_counter() - t0)
+        times.append(statistics.median(runs))
+        hits[q] = len(found)
+    med, worst = statistics.median(times), max(times)
+    slowest = QUERIES[times.index(worst)]
+
+    ms = 1000
+    total = t_load + t_index
+    print(f"corpus: {len(corpus.articles):,} articles, {n_par:,} paragraphs, "
+          f"{len(corpus.claims):,} claims, {chars / 1e6:.1f} M characters; "
+          f"index: {len(index):,} documents, {len(index._postings):,} terms")
+    print(f"baseline (read every file):  {t_read * ms:8.1f} ms")
+    print(f"load (load_corpus):          {t_load * ms:8.1f} ms   {t_load / t_read:5.1f}x baseline")
+    print(f"index (build_index):         {t_index * ms:8.1f} ms   {t_index / t_read:5.1f}x baseline")
+    print(f"load + index:                {total * ms:8.1f} ms   {total / t_read:5.1f}x baseline"
+          f"   target < 1000 ms: {'OK' if total < 1 else 'MISSED'}")
+    print(f"search, median of {len(QUERIES)} queries: {med * ms:6.2f} ms   worst {worst * ms:.2f} ms"
+          f" ({slowest!r})   target < 50 ms: {'OK' if med < 0.05 else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
