@@ -65,7 +65,12 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
     store = _open_store(db_path)
     from briefing.tui.app import BriefingApp
 
-    app = BriefingApp(corpus, store=store, theme=theme or _auto_theme())
     low, _why = terminal.choose_low_bandwidth(low_bandwidth, os.environ)
+    app_class = BriefingApp
+    if low:
+        from briefing.tui.lowband import steady_cursors
+
+        app_class = steady_cursors(BriefingApp)
+    app = app_class(corpus, store=store, theme=theme or _auto_theme())
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))
