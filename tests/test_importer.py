@@ -608,3 +608,49 @@ def test_markdown_footnote_definitions_in_the_source_are_kept():
     assert r.notes == {"a": "The first source.", "2": "The second source."}
     assert "A claim[^a] and another[^2]." in r.body
     assert "\\[^" not in r.body  # not escaped as if it were text
+
+
+PDF_TEXT = """THE SOUTH CAUCASUS AFTER 2020
+A Policy Paper
+
+Dr. Anna Berg
+Institute for Regional Studies
+June 2021
+
+1. Introduction
+
+Since the ceasefire of 10 November 2020, the region has been in a state of
+uncertain transition. The agreement left open the future of the so-called
+
+- 2 -
+
+corridors through Armenia. This paper examines these questions.
+
+Page 3 of 10
+
+References
+
+1. Smith, J. (2021). The war. London.
+2. Doe, A. (2020). The peace. Paris.
+"""
+
+
+def test_pdf_text_title_page_page_numbers_and_hard_wrapped_lines():
+    r = imp(PDF_TEXT)
+    assert (r.meta.title, r.meta.subtitle) == ("THE SOUTH CAUCASUS AFTER 2020", "A Policy Paper")
+    assert r.meta.authors == ["Anna Berg"] and r.meta.published == "2021-06"
+    assert r.fields["provenance"]["authors"][0] == "inferred"  # no "By": an inference
+    assert [b.flat for b in r.blocks] == [
+        "1. Introduction",
+        "Since the ceasefire of 10 November 2020, the region has been in a state of uncertain "
+        "transition. The agreement left open the future of the so-called corridors through "
+        "Armenia. This paper examines these questions."]
+    assert sorted(d.what for d in r.report.dropped) == [
+        "byline", "notes heading", "page number", "page number"]
+    assert r.notes["2"] == "Doe, A. (2020). The peace. Paris."
+
+
+def test_short_paragraph_of_names_is_not_taken_for_an_author_block():
+    text = "Title\n\nArmenia and Azerbaijan\nRussia and Turkey\n\nThe text goes on here.\n"
+    r = imp(text)
+    assert r.meta.authors == []

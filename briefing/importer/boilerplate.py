@@ -46,6 +46,10 @@ SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitte
                "whatsapp", "telegram", "reddit", "copy link", "mail", "x"}
 ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
                     r"\d+\s*min(ute)?s?\s*read|reading time:?.*)$", re.I)
+# Page numbers and running footers of a PDF or a printed page: "- 2 -", "Page 3 of 10", "3/10".
+PAGE_NUMBER = re.compile(
+    r"^([-–—]\s*\d{1,4}\s*[-–—]|(page|p\.|seite)\s*\d{1,4}(\s*(of|/|von|sur)\s*\d{1,4})?|"
+    r"\d{1,3}\s*(/|of)\s*\d{1,3}|\d{1,3})$", re.I)
 FOLLOW_ON_WORDS = 20  # short blocks right after a newsletter/donation block belong to it
 
 
@@ -60,6 +64,8 @@ def _single(block: Block) -> str | None:
     inner = dead.group(1) if dead else flat
     if CLOSE_BUTTON.match(flat):
         return "close button"
+    if PAGE_NUMBER.match(flat):
+        return "page number"
     if CATEGORY.match(flat) and _words(flat) <= 12:
         return "category header"
     if BACK_TO_TOP.match(inner):
@@ -89,6 +95,7 @@ def _single(block: Block) -> str | None:
 
 WHY = {
     "close button": "a page control, not text",
+    "page number": "a page break of the source (the text around it is rejoined)",
     "category header": "site navigation, not part of the article",
     "back-to-top link": "page navigation",
     "navigation link": "a link with no target and no text of the article around it",

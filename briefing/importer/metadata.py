@@ -81,6 +81,8 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
     if len(lines) > 1 and lines[0].endswith(":"):
         meta.title = lines[0].rstrip(":").strip()
         meta.subtitle = " ".join(lines[1:])
+    elif len(lines) > 1 and lines[0].isupper() and not lines[1].isupper():
+        meta.title, meta.subtitle = lines[0], " ".join(lines[1:])  # "TITLE" / "A Policy Paper"
     else:
         meta.title = " ".join(lines)
     report.note(f"line {first.line}: title taken from the first line")
@@ -158,6 +160,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                     meta.provenance["authors"] = ("stated", f"author field at line {block.line}")
                 report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
                 continue
+        if index < 2 and not meta.authors and _author_block(block, meta, report):
+            continue
         if near_top and not meta.authors and len(text.split()) <= 30 and _byline(text, meta, f"byline at line {block.line}"):
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             continue
@@ -212,6 +216,48 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
     kept = _trailing_author(kept, report)
     kept = _bio(kept, meta, report)
     return meta, kept
+
+
+HONORIFIC = re.compile(r"^(dr\.?|prof\.?|professor|mr\.?|mrs\.?|ms\.?|sir|dame)\s+", re.I)
+AFFILIATION = re.compile(r"\b(institute|university|universit[éä]t?|cent(er|re)|college|school|"
+                         r"foundation|council|fellow|professor|researcher|department|"
+                         r"ministry|agency|office|program(me)?|journal|review)\b", re.I)
+
+
+def _author_block(block: Block, meta: Meta, report: ImportReport) -> bool:
+    """A title page's author block without "By": a name, an affiliation, a date, one per line.
+
+    Taken only when every line is short and each is a name, an affiliation or a date, with at
+    least one name and one other kind, so an ordinary short paragraph is never eaten.
+    """
+    lines = [_plain(s) for s in block.lines]
+    if not 2 <= len(lines) <= 5 or any(len(s.split()) > 8 or s.endswith(".") for s in lines):
+        return False
+    names, dates, other = [], [], []
+    for line in lines:
+        bare = HONORIFIC.sub("", line)
+        iso, how = parse_date(line)
+        if iso and len(line.split()) <= 4:
+            dates.append((line, iso, how))
+        elif looks_like_name(bare, 4) and not AFFILIATION.search(bare):
+            names.append(bare)
+        elif AFFILIATION.search(line):
+            other.append(line)
+        else:
+            return False
+    if not names or not (dates or other):
+        return False
+    meta.authors = [tidy_name(n) for n in names]
+    meta.provenance["authors"] = (
+        "inferred", f"author block at line {block.line} (no 'By'): name line(s) beside "
+        + ("a date" if dates else "an affiliation"))
+    if dates and not meta.published:
+        line, iso, how = dates[0]
+        meta.published = iso
+        meta.provenance["published"] = ("stated", f"author block at line {block.line}: '{line}'")
+    report.drop(block.line, "byline", "author block (name, affiliation, date) moved to the "
+                "front matter; the affiliation is kept only here", block.text)
+    return True
 
 
 def _last_para(blocks: list[Block]) -> int | None:
