@@ -654,3 +654,19 @@ def test_short_paragraph_of_names_is_not_taken_for_an_author_block():
     text = "Title\n\nArmenia and Azerbaijan\nRussia and Turkey\n\nThe text goes on here.\n"
     r = imp(text)
     assert r.meta.authors == []
+
+
+def test_utf16_file_with_bom_is_decoded(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("Título\r\n\r\nEl texto del artículo.\r\n".encode("utf-16"))
+    r = import_file(path)
+    assert r.meta.title == "Título" and r.body == "El texto del artículo.\n"
+    assert any("UTF-16" in w for w in r.report.warnings)
+
+
+def test_a_directory_is_refused_with_a_message(tmp_path):
+    from briefing.importer import ReadError
+
+    with pytest.raises(ReadError) as info:
+        import_file(tmp_path)
+    assert str(info.value.problem) == f"{tmp_path}: is a directory, not a file"

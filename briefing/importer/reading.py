@@ -22,6 +22,12 @@ def decode(data: bytes, path: str, warnings: list[str]) -> str:
     """Decode ``data``: UTF-8 (BOM dropped), else cp1252 with a warning; then clean it."""
     if len(data) > MAX_BYTES:
         raise ReadError(Problem(path, 0, f"file too large ({len(data)} bytes, limit {MAX_BYTES})"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Windows "Unicode" text)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise ReadError(Problem(path, 1, "UTF-16 byte-order mark but invalid UTF-16")) from None
+        warnings.append("decoded as UTF-16 (byte-order mark)")
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
