@@ -47,6 +47,11 @@ class BriefingApp(App[None]):
         return ReaderScreen(self.corpus, self.store)
 
     def on_mount(self) -> None:
+        # Other processes' annotations appear without a restart; store warnings are shown.
+        from briefing.tui.store_watch import StoreWatch
+
+        self.store_watch = StoreWatch(self, self.store)
+        self.store_watch.start()
         # The search index waits until the first article is on screen.
         if self._build_index:
             self.call_after_refresh(self._start_index)

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header
 
 from briefing.model import Claim, Corpus
 from briefing.tui.data import annotated_claim_ids
-from briefing.tui.messages import ClaimActivated, OpenLocation
+from briefing.tui.messages import AnnotationsChanged, ClaimActivated, OpenLocation
 from briefing.tui.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView, Passage
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
@@ -45,8 +45,10 @@ class ReaderScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/", id="reader.search"),
         Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
         Binding("c", "compare", "Compare", id="reader.compare"),
-        Binding("t", "tag", "Tag", show=False, id="reader.tag"),
-        Binding("a", "annotate", "Annotate", show=False, id="reader.annotate"),
+        Binding("t", "tag", "Tag", id="reader.tag"),
+        Binding("a", "annotate", "Note", id="reader.annotate"),
+        Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
+        Binding("e", "export", "Export", id="reader.export"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
     ]
@@ -324,11 +326,32 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(EventClaimsScreen(self.corpus, claim.events[0], claim.id), self._opened)
 
+    # Annotation keys: the dialogs and their logic live in briefing.tui.annotating.
     def action_tag(self) -> None:
-        self.notify("Tagging is not available yet.", markup=False, timeout=3)
+        from briefing.tui.annotating import tag_current_claim
+
+        tag_current_claim(self)
 
     def action_annotate(self) -> None:
-        self.notify("Annotating is not available yet.", markup=False, timeout=3)
+        from briefing.tui.annotating import annotate_current_claim
+
+        annotate_current_claim(self)
+
+    def action_annotations(self) -> None:
+        from briefing.tui.annotating import open_annotations
+
+        open_annotations(self)
+
+    def action_export(self) -> None:
+        from briefing.tui.annotating import export_all
+
+        export_all(self)
+
+    @on(AnnotationsChanged)
+    def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        from briefing.tui.annotating import refresh_marks
+
+        refresh_marks(self)
 
     def _opened(self, location: Location | None) -> None:
         if location is not None:

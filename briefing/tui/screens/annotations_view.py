@@ -1,0 +1,214 @@
+"""`A`: every annotation in the store, filterable by tag, source, event and author.
+
+Each row shows where the claim is (source and event), who wrote the annotation, the claim's
+quote, its tags and the start of the note.  The tag counts under the filters are those of
+the annotations shown.  enter jumps to the passage in the reader; e exports what is shown
+(with these filters) to Markdown; escape goes back.  Rows follow other processes' changes:
+the screen re-reads the store on AnnotationsChanged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import Corpus
+from briefing.store.errors import StoreError
+from briefing.store.query import Filters, select
+from briefing.tui.annotation_text import annotation_row, one_line, tag_count_line
+from briefing.tui.messages import AnnotationsChanged
+from briefing.tui.navigation import Location
+
+FILTERS = ("tag", "source", "event", "author")
+
+
+class AnnotationList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="annotations.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="annotations.up"),
+    ]
+
+
+class AnnotationsScreen(Screen[Location | None]):
+    """Browse, filter and export annotations; dismisses with the location to open."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="annotations.close"),
+        Binding("e", "export", "Export shown", id="annotations.export"),
+        Binding("r", "clear_filters", "Clear filters", id="annotations.clear_filters"),
+        Binding("f", "focus_filters", "Filters", id="annotations.focus_filters"),
+    ]
+
+    def __init__(self, corpus: Corpus, store: Any) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.store = store
+        self.shown: list[Any] = []  # the annotations listed, in reading order
+        self._width = 76
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="ann-filters"):
+            for name in FILTERS:
+                yield Select[str]([], prompt=f"Any {name}", id=f"ann-{name}")
+        yield Static(Content(""), id="ann-tags")
+        yield Static(Content(""), id="ann-status")
+        yield AnnotationList(id="ann-list")
+        yield Footer()
+
+    @property
+    def option_list(self) -> AnnotationList:
+        return self.query_one("#ann-list", AnnotationList)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Annotations"
+        self._width = max(self.size.width - 4, 20)
+        self._fill_selects()
+        self.refresh_rows()
+        self.option_list.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        width = max(event.size.width - 4, 20)
+        if width != self._width:
+            self._width = width
+            self.refresh_rows()
+
+    # ------------------------------------------------------------------ filters
+    def _all(self) -> list[Any]:
+        return self.store.all() if self.store is not None else []
+
+    def _fill_selects(self) -> None:
+        """Options from what is in the store (with counts), keeping the current choices."""
+        try:
+            items = self._all()
+        except (StoreError, OSError) as exc:
+            self.notify(f"Could not read the annotation store: {exc}", severity="error",
+                        markup=False)
+            return
+        tag_counts = Counter(t for a in items for t in a.tags)
+        source_counts: Counter[str] = Counter()
+        event_counts: Counter[str] = Counter()
+        for a in items:
+            claim = self.corpus.claims.get(a.claim_id)
+            if claim is not None:
+                source_counts[claim.article_id] += 1
+                for event_id in dict.fromkeys(claim.events):
+                    event_counts[event_id] += 1
+        author_counts = Counter(a.author for a in items)
+
+        def label(text: str, n: int) -> Content:
+            return Content.assemble(one_line(text, 60), (f" ({n})", "dim"))
+
+        options = {
+            "tag": [(label("#" + t, n), t) for t, n in
+                    sorted(tag_counts.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "source": [(label(self.corpus.articles[aid].title, source_counts[aid]), aid)
+                       for aid in self.corpus.articles if source_counts[aid]],
+            "event": [(label(e.title, event_counts[e.id]), e.id)
+                      for e in self.corpus.events_in_order() if event_counts[e.id]],
+            "author": [(label(name, n), name) for name, n in sorted(author_counts.items())],
+        }
+        for name, choices in options.items():
+            widget = self.query_one(f"#ann-{name}", Select)
+            keep = widget.value
+            with widget.prevent(Select.Changed):
+                widget.set_options(choices)
+                if keep is not Select.NULL and any(v == keep for _, v in choices):
+                    widget.value = keep
+
+    def filters(self) -> Filters:
+        values: dict[str, list[str]] = {}
+        for name in FILTERS:
+            value = self.query_one(f"#ann-{name}", Select).value
+            values[name] = [] if value is Select.NULL or value is None else [str(value)]
+        return Filters.make(tags=values["tag"], sources=values["source"],
+                            events=values["event"], authors=values["author"])
+
+    @on(Select.Changed)
+    def _on_filter_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.refresh_rows()
+
+    def action_clear_filters(self) -> None:
+        for name in FILTERS:
+            widget = self.query_one(f"#ann-{name}", Select)
+            with widget.prevent(Select.Changed):
+                widget.clear()
+        self.refresh_rows()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#ann-tag", Select).focus()
+
+    # ------------------------------------------------------------------ rows
+    def refresh_rows(self) -> None:
+        """Re-read the store and list what matches the filters (keeping the highlight)."""
+        listing = self.option_list
+        keep = None
+        if listing.highlighted is not None and listing.option_count:
+            keep = listing.get_option_at_index(listing.highlighted).id
+        try:
+            total = len(self._all())
+            self.shown = select(self.store, self.corpus, self.filters()) if self.store else []
+        except (StoreError, OSError) as exc:
+            self.notify(f"Could not read the annotation store: {exc}", severity="error",
+                        markup=False)
+            return
+        me = getattr(self.store, "author", None)
+        listing.clear_options()
+        options = [Option(annotation_row(self.corpus, a, self._width, me), id=a.id)
+                   for a in self.shown]
+        if options:
+            listing.add_options(options)
+            ids = [a.id for a in self.shown]
+            listing.highlighted = ids.index(keep) if keep in ids else 0
+        else:
+            hint = ("No annotation matches these filters (r clears them)." if total
+                    else "No annotations yet: in the reader, t tags a claim and a adds a note.")
+            listing.add_option(Option(Content(hint), disabled=True))
+        counts = Counter(t for a in self.shown for t in a.tags)
+        self.query_one("#ann-tags", Static).update(
+            tag_count_line(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+        filtered = bool(self.filters().as_dict())
+        status = f"{len(self.shown)} of {total} annotation{'s' if total != 1 else ''}"
+        status += " (filtered)" if filtered else ""
+        self.query_one("#ann-status", Static).update(
+            Content(status + " · enter opens · e exports these · f filters · r clears").stylize("dim"))
+
+    @on(AnnotationsChanged)
+    def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        self._fill_selects()
+        self.refresh_rows()
+
+    @on(OptionList.OptionSelected, "#ann-list")
+    def _on_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        annotation = next((a for a in self.shown if a.id == event.option.id), None)
+        if annotation is None:
+            return
+        claim = self.corpus.claims.get(annotation.claim_id)
+        if claim is None or not claim.paragraph_id:
+            self.notify("This claim is no longer in the briefing; its quote is kept with the "
+                        "annotation.", severity="warning", markup=False)
+            return
+        from briefing.tui.widgets.claim_panel import claim_location
+
+        self.dismiss(claim_location(self.corpus, claim))
+
+    # ------------------------------------------------------------------ actions
+    def action_export(self) -> None:
+        from briefing.tui.exporting import export_annotations
+
+        export_annotations(self.app, self.corpus, self.store, self.filters())
+
+    def action_close(self) -> None:
+        self.dismiss(None)
