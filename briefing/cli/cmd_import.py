@@ -47,8 +47,8 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
     console = Console(highlight=False)
     table = Table(title="briefing import", show_lines=False)
     for column in ("file", "id", "paras", "sections", "notes", "dropped", "warnings"):
-        table.add_column(column, overflow="fold", justify="left" if column in ("file", "id")
-                         else "right")
+        table.add_column(column, overflow="fold", no_wrap=column != "id",
+                         justify="left" if column in ("file", "id") else "right")
     summaries: list[str] = []
     failures = 0
     seen: set[str] = set()
@@ -62,7 +62,7 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
         if result.empty:
             click.echo(str(Problem(path, 1, "no article text left after removing boilerplate; "
                                    "nothing written")), err=True)
-            console.print(result.report.full(), markup=False)
+            click.echo(result.report.full())
             failures += 1
             continue
         target = out_dir / "articles" / f"{result.article_id}.md"
@@ -90,10 +90,10 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
         table.add_row(path.name, result.article_id, str(paras), str(heads),
                       str(len(result.notes)), str(len(report.dropped)),
                       str(len(report.warnings)))
-        summaries.append(f"{path.name} -> {target}: {report.summary()}")
+        where = "(dry run: not written)" if dry_run else f"-> {target}"
+        summaries.append(f"{path.name} {where}: {report.summary()}")
         if full_report:
-            console.print(report.full(), markup=False)
-            console.print()
+            click.echo(report.full() + "\n")  # plain lines, never wrapped: easy to grep
         else:
             for warning in report.warnings:
                 console.print(f"{path}: warning: {warning}", markup=False, soft_wrap=True)

@@ -49,7 +49,7 @@ class ImportReport:
         """Every dropped piece in full, then notes and warnings: what ``--report`` prints."""
         lines = [f"# {self.source}"]
         for d in sorted(self.dropped, key=lambda d: d.line):
-            lines.append(f"{self.source}:{d.line}: dropped {d.what} ({d.why}):")
+            lines.append(f"{self.source}:{d.line}: dropped {d.what}: {d.why}")
             lines.extend("    " + t for t in d.text.splitlines())
         for n in self.notes:
             lines.append(f"note: {n}")
