@@ -197,10 +197,18 @@ def _lexicon(corpus: Corpus):
     return lexicon
 
 
+def _claim_label(claim) -> str:
+    """A claim's number within its article ("28" for armenia-isolation-2023-28), else its id."""
+    prefix = claim.article_id + "-"
+    return claim.id[len(prefix):] if claim.id.startswith(prefix) else claim.id
+
+
 def _print_comparison(corpus: Corpus, result) -> None:
+    from rich import box
     from rich.table import Table
 
     console = _console()
+    short = _short_names(corpus)
     ev = result.event
     head = _T(ev.title, "bold")
     head.append(f"  ({ev.id}, {ev.date or 'undated'}{'–' + ev.end if ev.end else ''})")
@@ -215,17 +223,20 @@ def _print_comparison(corpus: Corpus, result) -> None:
         title = _T(f"{s.article}", "bold cyan")
         title.append(_T(f"  {article.title} — {article.byline}"))
         console.print(title)
+        # A borderless two-column table keeps wrapped quotes aligned under their text.
+        claims = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+        claims.add_column("n", style="dim", no_wrap=True, justify="right")
+        claims.add_column("claim")
         for c in s.claims:
-            line = _T(f"  {c.id} [{c.kind}] ", "dim")
-            line.append(_T(c.quote))
+            quote = _T(c.quote)
+            quote.append(_T(f"  [{c.kind}]", "dim"))
             if c.speaker and c.speaker != "author":
-                line.append(_T(f" — {c.speaker}", "italic"))
-            console.print(line)
+                quote.append(_T(f" — {c.speaker}", "italic"))
+            claims.add_row(_T(_claim_label(c)), quote)
         terms = result.framing.get(s.article) or []
         if terms:
-            line = _T("  distinctive: ", "green")
-            line.append(_T(", ".join(t.term for t in terms)))
-            console.print(line)
+            claims.add_row(_T("words", "green"), _T(", ".join(t.term for t in terms), "green"))
+        console.print(claims)
     if result.not_covering:
         console.print()
         console.print(_T("Not covering: " + ", ".join(result.not_covering), "dim"))
@@ -240,22 +251,45 @@ def _print_comparison(corpus: Corpus, result) -> None:
         table.add_column("as written")
         for f in findings:
             for n, v in enumerate(f.values):
-                table.add_row(_T(f.quantity if n == 0 else ""), _T(v.article),
+                table.add_row(_T(f.quantity if n == 0 else ""),
+                              _T(f"{short[v.article]} {_claim_label_id(v.claim, v.article)}"),
                               _T(_fmt_value(v.value)), _T(v.text or ""))
+            table.add_section()
         console.print()
         console.print(table)
     if result.lexicon:
-        table = Table(title=_T("Framing lexicon (uses per source)", "bold"),
-                      title_justify="left")
-        table.add_column("group")
-        table.add_column("term")
-        table.add_column("used by")
-        for g in result.lexicon:
-            for n, t in enumerate(g.terms):
-                used = ", ".join(f"{a} ×{k}" for a, k in t.counts.items())
-                table.add_row(_T(g.label if n == 0 else ""), _T(t.term), _T(used))
         console.print()
-        console.print(table)
+        console.print(_lexicon_table(result, short))
+
+
+def _claim_label_id(claim_id: str, article_id: str) -> str:
+    prefix = article_id + "-"
+    return "#" + claim_id[len(prefix):] if claim_id.startswith(prefix) else claim_id
+
+
+def _lexicon_table(result, short: dict[str, str]):
+    """Lexicon terms x covering sources (uses per source), grouped; a list if too many sources."""
+    from rich.table import Table
+
+    sources = result.covering
+    table = Table(title=_T("Framing lexicon: uses per source", "bold"), title_justify="left")
+    table.add_column("term")
+    if len(sources) > MAX_MATRIX_COLUMNS:
+        table.add_column("used by")
+    else:
+        for aid in sources:
+            table.add_column(_T(short[aid]), justify="right")
+    for g in result.lexicon:
+        table.add_row(_T(g.label, "bold"))
+        for t in g.terms:
+            if len(sources) > MAX_MATRIX_COLUMNS:
+                used = ", ".join(f"{short[a]} ×{k}" for a, k in t.counts.items())
+                table.add_row(_T("  " + t.term), _T(used))
+            else:
+                table.add_row(_T("  " + t.term),
+                              *[_T(str(t.counts[a]) if a in t.counts else "·",
+                                   None if a in t.counts else "dim") for a in sources])
+    return table
 
 
 # --- coverage ---------------------------------------------------------------------------------
