@@ -46,8 +46,9 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
 
     console = Console(highlight=False)
     table = Table(title="briefing import", show_lines=False)
-    for column in ("file", "id", "paras", "sections", "notes", "dropped", "warnings"):
-        table.add_column(column, overflow="fold", no_wrap=column != "id",
+    for column in ("file", "id", "paras", "secs", "notes", "dropped", "warn"):
+        # only the file name may wrap: ids and counts stay readable at 80 columns
+        table.add_column(column, overflow="fold", no_wrap=column != "file",
                          justify="left" if column in ("file", "id") else "right")
     summaries: list[str] = []
     failures = 0
