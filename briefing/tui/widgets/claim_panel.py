@@ -96,7 +96,8 @@ class ClaimPanel(VerticalScroll):
         if speaker == "author" and article is not None:
             speaker = f"author ({article.byline})"
         lines = [
-            Content.assemble((claim.kind.upper(), f"bold"), "  ", (claim.id, "dim")),
+            Content.assemble((claim.kind.upper(), f"bold"), "  ", (claim.id, "dim"),
+                             self._annotated_mark(claim)),
             Content.assemble(("“", "dim"), strip_for_display(claim.quote), ("”", "dim")),
             Content.assemble(("Speaker: ", "bold"), speaker),
         ]
@@ -143,6 +144,11 @@ class ClaimPanel(VerticalScroll):
         return Content("\n").join(lines)
 
     def _annotation_content(self, claim: Claim) -> Content:
+        if self.store is not None and hasattr(self.store, "for_claim"):
+            # Every author's tags and note, literal (briefing.tui.annotation_text).
+            from briefing.tui.annotation_text import claim_annotations_content
+
+            return claim_annotations_content(self.store, claim.id)
         view = annotation_for(self.store, claim.id)
         if view is None:
             return Content("")
@@ -152,6 +158,20 @@ class ClaimPanel(VerticalScroll):
         if view.note:
             lines.append(Content(view.note))
         return Content("\n").join(lines)
+
+    def _annotated_mark(self, claim: Claim) -> Content:
+        """``  ✎ annotated`` on the claim's first line when anyone annotated it."""
+        try:
+            annotated = bool(self.store is not None and self.store.for_claim(claim.id))
+        except Exception:  # a store that fails to read must not break the panel
+            annotated = False
+        return Content.styled("  ✎ annotated", "bold") if annotated else Content("")
+
+    def refresh_annotation(self) -> None:
+        """Re-read the current claim's annotations (the store changed: AnnotationsChanged)."""
+        if self.claim is not None:
+            self.query_one("#claim-body", Static).update(self._claim_content(self.claim))
+            self.query_one("#claim-annotation", Static).update(self._annotation_content(self.claim))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
