@@ -670,3 +670,16 @@ def test_a_directory_is_refused_with_a_message(tmp_path):
     with pytest.raises(ReadError) as info:
         import_file(tmp_path)
     assert str(info.value.problem) == f"{tmp_path}: is a directory, not a file"
+
+
+def test_front_matter_survives_hostile_titles_and_names():
+    import yaml
+
+    text = ('Title: "quoted" \\ back # hash [/b] {x}\n\nBy O\'Brien Smith\n\n'
+            "Text \x1b[2J with an escape\u202e and a bidi override.\n")
+    r = imp(text)
+    data = yaml.safe_load(r.front_matter.strip().strip("-"))
+    assert data["title"] == 'Title: "quoted" \\ back # hash [/b] {x}'
+    assert data["authors"] == ["O'Brien Smith"]
+    assert "'By O'Brien Smith'" in data["provenance"]["authors"]["note"]
+    assert "\x1b" not in r.markdown and "\u202e" not in r.markdown

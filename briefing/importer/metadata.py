@@ -56,7 +56,8 @@ class Meta:
 def _plain(text: str) -> str:
     """A metadata line without bold/italic markers and escapes: '**date créée**' -> 'date créée'."""
     text = re.sub(r"(\*\*|__)", "", text)
-    return text.replace("\\", "").replace("\xa0", " ").strip()
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # Markdown escapes: \* -> *
+    return text.replace("\xa0", " ").strip()
 
 
 def _is_heading_md(block: Block) -> re.Match | None:

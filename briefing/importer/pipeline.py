@@ -21,6 +21,7 @@ from briefing.importer.reading import decode
 from briefing.importer.report import ImportReport
 from briefing.importer.writer import body as render_body
 from briefing.importer.writer import front_matter
+from briefing.text import clean
 
 ID_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -91,6 +92,7 @@ def _inline(blocks: list[Block], notes: dict[str, str], report: ImportReport) ->
 def import_text(text: str, source: str, article_id: str | None = None,
                 report: ImportReport | None = None) -> ImportResult:
     report = report or ImportReport(Path(source).name)
+    text = clean(text)  # untrusted: control characters and bidi overrides never get through
     meta = Meta()
     body_text, _ = frontmatter.read_front_matter(text, meta, report)
     blocks = split_blocks(body_text)

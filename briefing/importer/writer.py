@@ -29,9 +29,12 @@ def _scalar(value) -> str:
 
 
 def _quoted(value: str | None) -> str:
+    """A double-quoted YAML scalar, escaped by the YAML library itself (quotes, backslashes,
+    line breaks), so no text from an article can break out of it."""
     if value is None:
         return "null"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    text = yaml.safe_dump(value, allow_unicode=True, default_style='"', width=10**9)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
 def front_matter(fields: dict) -> str:
