@@ -56,6 +56,18 @@ def test_date_disagreement_founding_year():
     [f] = found.disagreements
     assert [(v.article, v.value) for v in f.values] == [("a", "1994"), ("b", "2002"), ("c", "2002")]
     assert f.articles == ["a", "b", "c"]
+    assert f.distinct() == ["1994", "2002"]
+
+
+def test_distinct_dates_drop_partial_dates_that_others_refine():
+    c = corpus([
+        {"article": "a", "quote": "founded in 1994", "dates": [("2022-09", "start")]},
+        {"article": "b", "quote": "founded in 2002", "dates": [("2022-09-12", "start")]},
+        {"article": "c", "quote": "dates from 2002", "dates": [("2022-09-13", "start")]},
+    ])
+    [f] = dis.for_corpus(c).disagreements
+    assert f.distinct() == ["2022-09-12", "2022-09-13"]
+    assert len(f.values) == 3  # every value is still listed
 
 
 def test_agreement_is_not_a_disagreement():

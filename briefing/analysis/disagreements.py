@@ -53,10 +53,22 @@ class Finding:
         return list(seen)
 
     def distinct(self) -> list[float | str]:
-        """The distinct values given, in first-seen order (approximate near-equals merged)."""
+        """The distinct values given, in first-seen order.
+
+        Approximate near-equal figures count once.  A partial date that a more precise one
+        refines ("2022-09" beside "2022-09-12") is dropped: it conflicts with nothing.
+        """
         out: list[Value] = []
+        if self.kind == "date":
+            given = [str(v.value) for v in self.values]
+            for v in self.values:
+                x = str(v.value)
+                refined = any(w.startswith(x + "-") for w in given)
+                if not refined and x not in (str(o.value) for o in out):
+                    out.append(v)
+            return [v.value for v in out]
         for v in self.values:
-            if not any(same_value(self.kind, v, o) for o in out):
+            if not any(same_figure(v, o) for o in out):
                 out.append(v)
         return [v.value for v in out]
 
