@@ -22,18 +22,17 @@ def _auto_theme() -> str | None:
 
 
 def _open_store(db_path: Path | None):
-    """The annotation store if it is available; the reader also works without one."""
-    try:
-        from briefing.store import open_store  # type: ignore[attr-defined]
-    except Exception:
-        return None
+    """(store, None), or (None, why) when it cannot be opened: the reader still works, and
+    tells the user why annotations are off (the terminal is cleared, so not on stderr)."""
     from briefing.paths import default_db_path
+    from briefing.store import AnnotationStore
 
     try:
-        return open_store(db_path or default_db_path())
+        # Opening reads the file: a damaged one is moved aside here and the reader says so
+        # (the store's warnings become notifications, briefing.tui.store_watch).
+        return AnnotationStore(db_path or default_db_path()), None
     except Exception as exc:  # a broken store must not stop reading; say so once
-        click.echo(f"briefing: annotations unavailable: {exc}", err=True)
-        return None
+        return None, f"Annotations are off: the store could not be opened: {exc}"
 
 
 @click.command()
@@ -62,7 +61,7 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         raise click.BadParameter(
             f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}",
             param_hint="--theme")
-    store = _open_store(db_path)
+    store, store_problem = _open_store(db_path)
     from briefing.tui.app import BriefingApp
 
     low, _why = terminal.choose_low_bandwidth(low_bandwidth, os.environ)
@@ -72,5 +71,6 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
 
         app_class = steady_cursors(BriefingApp)
     app = app_class(corpus, store=store, theme=theme or _auto_theme())
+    app.store_problem = store_problem  # shown as a notification (briefing.tui.store_watch)
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))

@@ -44,6 +44,10 @@ class StoreWatch:
     def start(self) -> None:
         self.report_warnings()
         if self.store is None:
+            problem = getattr(self.app, "store_problem", None)  # set by `briefing read`
+            if problem:
+                self.app.notify(str(problem), title="Annotation store", severity="error",
+                                markup=False, timeout=30)
             return
         self._token = self.store.token()
         self._version = self.store.version
