@@ -139,6 +139,10 @@ class ActionsProvider(_ReaderProvider):
             ("Compare this claim's event across sources", "c", reader.action_compare),
             ("Toggle the contents pane", "o", reader.action_toggle_toc),
             ("Toggle the claim panel", "i", reader.action_toggle_claims),
+            ("Tag claim", "t", reader.action_tag),
+            ("Annotate claim (write a note)", "a", reader.action_annotate),
+            ("Annotations: list, filter, jump to a passage", "A", reader.action_annotations),
+            ("Export annotations to Markdown", "e", reader.action_export),
             ("Show keys (help)", "?", reader.app.action_help),
         ]
         for text, key, callback in actions:
