@@ -78,4 +78,6 @@ class BriefingApp(App[None]):
             return
         reader = self.reader
         nodes = [self, reader, reader.article_view, reader.toc, reader.query_one(OtherClaims)]
+        if self.screen is not reader:  # e.g. the annotations view: its own keys first
+            nodes.insert(1, self.screen)
         self.push_screen(HelpScreen(binding_rows(self, nodes)))

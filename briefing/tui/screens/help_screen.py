@@ -19,6 +19,7 @@ GROUP_TITLES = {
     "ArticleView": "Article pane",
     "TocTree": "Contents pane",
     "OtherClaims": "Claim panel",
+    "AnnotationsScreen": "Annotations view",
 }
 
 # Keys inherited from Textual's scroll/list widgets that are worth listing.
