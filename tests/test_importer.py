@@ -683,3 +683,35 @@ def test_front_matter_survives_hostile_titles_and_names():
     assert data["authors"] == ["O'Brien Smith"]
     assert "'By O'Brien Smith'" in data["provenance"]["authors"]["note"]
     assert "\x1b" not in r.markdown and "\u202e" not in r.markdown
+
+
+MEDIUM = """Member-only story
+
+How the Lachin corridor closed
+
+Anna Berg
+Follow
+7 min read · Jan 5, 2023
+
+Listen
+
+Share
+
+The road was closed on 12 December by people who said they were activists.
+
+Trucks have not passed since then.
+
+42 claps
+"""
+
+
+def test_blog_platform_layout():
+    r = imp(MEDIUM)
+    assert r.meta.title == "How the Lachin corridor closed"
+    assert r.meta.authors == ["Anna Berg"] and r.meta.published == "2023-01-05"
+    assert [b.flat for b in r.blocks] == [
+        "The road was closed on 12 December by people who said they were activists.",
+        "Trucks have not passed since then."]
+    kinds = sorted(d.what for d in r.report.dropped)
+    assert kinds == ["byline", "page control", "page control", "page control", "page control",
+                     "share buttons"]

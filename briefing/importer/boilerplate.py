@@ -44,6 +44,9 @@ RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more 
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|all rights reserved\.?$", re.I)
 SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitter", "linkedin",
                "whatsapp", "telegram", "reddit", "copy link", "mail", "x"}
+PAGE_CONTROL = re.compile(
+    r"^(follow|following|member-only story|listen( to this (article|story))?|open in app|sign in|"
+    r"sign up|get started|subscribe|log in|save|\d+ claps?|\d+ responses?|\d+ comments?)$", re.I)
 ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
                     r"\d+\s*min(ute)?s?\s*read|reading time:?.*)$", re.I)
 # Page numbers and running footers of a PDF or a printed page: "- 2 -", "Page 3 of 10", "3/10".
@@ -64,6 +67,8 @@ def _single(block: Block) -> str | None:
     inner = dead.group(1) if dead else flat
     if CLOSE_BUTTON.match(flat):
         return "close button"
+    if PAGE_CONTROL.match(flat):
+        return "page control"
     if PAGE_NUMBER.match(flat):
         return "page number"
     if CATEGORY.match(flat) and _words(flat) <= 12:
@@ -95,6 +100,7 @@ def _single(block: Block) -> str | None:
 
 WHY = {
     "close button": "a page control, not text",
+    "page control": "a button or label of the page, not text",
     "page number": "a page break of the source (the text around it is rejoined)",
     "category header": "site navigation, not part of the article",
     "back-to-top link": "page navigation",
@@ -110,7 +116,9 @@ WHY = {
 }
 
 
-LINE_FURNITURE = ("close button", "category header", "back-to-top link", "advertisement")
+LINE_FURNITURE = ("close button", "category header", "back-to-top link", "advertisement",
+                  "page control")
+SHORT_BLOCK = 6  # in a block this short (a byline block), furniture lines go wherever they are
 
 
 def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:
@@ -127,6 +135,16 @@ def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:
             first += 1
         while len(lines) > 1 and (kind := _single(Block([lines[-1]], 0))) in LINE_FURNITURE:
             report.drop(first + len(lines) - 1, kind, WHY[kind], lines.pop())
+        if 1 < len(lines) <= SHORT_BLOCK:
+            # the first line is not furniture (peeled above), so the block keeps its start
+            kept = [lines[0]]
+            for k, line in enumerate(lines[1:], 1):
+                kind = _single(Block([line], 0))
+                if kind in LINE_FURNITURE:
+                    report.drop(first + k, kind, WHY[kind], line)
+                else:
+                    kept.append(line)
+            lines = kept
         out.append(Block(lines, first))
     return out
 

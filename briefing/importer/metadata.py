@@ -192,7 +192,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                     meta.provenance["published"] = ("stated", f"line {block.line}: '{text}'")
                 report.drop(block.line, "date", "moved to front matter (published)", block.text)
                 continue
-        if near_top and len(text.split()) <= 6:
+        if near_top and len(text.split()) <= 8:  # "March 12, 2021", "7 min read · Jan 5, 2023"
             iso, how = parse_date(text)
             if iso and not re.search(r"[.!?]$", text) and not meta.published:
                 meta.published = iso
@@ -238,7 +238,7 @@ def _author_block(block: Block, meta: Meta, report: ImportReport) -> bool:
     for line in lines:
         bare = HONORIFIC.sub("", line)
         iso, how = parse_date(line)
-        if iso and len(line.split()) <= 4:
+        if iso and len(line.split()) <= 8:
             dates.append((line, iso, how))
         elif looks_like_name(bare, 4) and not AFFILIATION.search(bare):
             names.append(bare)
