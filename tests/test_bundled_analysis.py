@@ -115,6 +115,12 @@ def test_lachin_blockade_wording(corpus):
     assert "roadblock" in distinctive
 
 
+def test_bundled_figures_read_as_their_values(corpus):
+    from briefing.analysis.figures import figure_problems
+
+    assert [str(p) for p in figure_problems(corpus)] == []
+
+
 def test_coverage_has_blindspots(corpus):
     cov = coverage(corpus)
     assert cov.sources == list(corpus.articles)

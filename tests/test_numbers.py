@@ -35,6 +35,9 @@ from briefing.analysis.numbers import find_numbers, parse_number, parse_numeral
         ("$1,7 billion", 1.7e9, "USD", False),
         ("3.8 million", 3.8e6, None, False),
         ("thousands of deaths", 1000, "deaths", True),
+        ("four-day talks", 4, "days", False),  # the Italian analysis
+        ("the five-year deployment", 5, "years", False),  # Paylan
+        ("a two-month mission", 2, "months", False),
         ("over 150 square kilometers", 150, "km2", True),
     ],
 )
@@ -129,3 +132,30 @@ def test_grouped_integers_round_trip(n):
 def test_never_raises(text):
     for n in find_numbers(text):
         assert text[n.start:n.end] == n.text
+
+
+def test_figure_checks_catch_slips():
+    from factories import build_corpus
+
+    from briefing.analysis.figures import figure_problems
+
+    c = build_corpus({
+        "articles": {"a": ["Trade rose to $3,8 billion with some 7,000 firms and 1,960 men."]},
+        "claims": [
+            {"article": "a", "quote": "Trade rose to $3,8 billion",
+             "figures": [{"quantity": "trade", "value": 38e9, "text": "$3,8 billion"}]},
+            {"article": "a", "quote": "some 7,000 firms",
+             "figures": [{"quantity": "firms", "value": 7000, "text": "some 7,000"}]},
+            {"article": "a", "quote": "1,960 men",
+             "figures": [{"quantity": "men", "value": 1960, "text": "1 960"},
+                         {"quantity": "men2", "value": 1960, "text": "1,960"},
+                         {"quantity": "men3", "value": 3, "text": "three"}]},
+        ],
+    })
+    messages = [p.message for p in figure_problems(c)]
+    assert messages == [
+        "a-01: figure trade: '$3,8 billion' reads as 3800000000, but value is 3.8e+10",
+        "a-02: figure firms: 'some 7,000' is approximate ('some'); add approx: true",
+        "a-03: figure men: text '1 960' is not in the quote",
+        "a-03: figure men3: text 'three' is not in the quote",
+    ]

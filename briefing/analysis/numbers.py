@@ -90,7 +90,6 @@ _DIGITS = re.compile(
     # plain or decimal: "100", "838.6", "3,8", "2,5"
     r"|\d+(?:[.,]\d+)?"
 )
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 def parse_numeral(token: str) -> float | None:
@@ -145,6 +144,17 @@ def _tokens(text: str) -> list[_Tok]:
             tok.value = parse_numeral(m.group())
             if tok.value is None:
                 continue
+        if kind == "word" and "-" in tok.text and tok.text.split("-")[0].lower() in _WORDS:
+            # "forty-four", "four-day", "five-year": split at the hyphens so the number words
+            # and the unit are read separately; "eco-activists" stays one word.
+            pos = tok.start
+            for n, part in enumerate(tok.text.split("-")):
+                if n:
+                    out.append(_Tok("sym", "-", pos, pos + 1))
+                    pos += 1
+                out.append(_Tok("word", part, pos, pos + len(part)))
+                pos += len(part)
+            continue
         out.append(tok)
     return out
 
@@ -183,13 +193,11 @@ def _word_number(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _split_hyphens(word: str) -> list[str]:
-    return word.lower().split("-")
+_WORDS = set(_SMALL) | set(_SCALES) | {"dozen"}
 
 
 def _is_number_word(word: str) -> bool:
-    parts = _split_hyphens(word)
-    return all(p in _SMALL or p in _SCALES or p == "dozen" for p in parts)
+    return word.lower() in _WORDS
 
 
 class _Scanner:
@@ -202,6 +210,12 @@ class _Scanner:
 
     def adjacent(self, i: int, j: int) -> bool:
         return 0 <= i < j < len(self.toks) and _gap_ok(self.text, self.toks[i], self.toks[j])
+
+    def _hyphen_joins(self, j: int) -> bool:
+        """Token j is a hyphen glued between two number words."""
+        toks = self.toks
+        return (0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start
+                and toks[j].end == toks[j + 1].start and _is_number_word(toks[j + 1].text))
 
     # A core figure starting at token i: returns (value, last token index, approx, qualifier).
     def core(self, i: int) -> tuple[float, int, bool, str | None] | None:
@@ -224,14 +238,24 @@ class _Scanner:
                     last = i + 1
             return value, last, False, None
         if tok.kind == "word":
+            if tok.text.lower() in ("a", "an") and self.lower(i + 1) not in (
+                *_SCALES, "dozen"
+            ):
+                return None  # "a two-month mission": the number starts at "two"
             words: list[str] = []
             j = i
-            while j < len(self.toks) and self.toks[j].kind == "word":
-                w = self.toks[j].text.lower()
-                if j > i and not self.adjacent(j - 1, j):
+            while j < len(self.toks):
+                tok_j = self.toks[j]
+                if tok_j.text == "-" and words and self._hyphen_joins(j):
+                    j += 1  # "forty-four": the hyphen between two number words
+                    continue
+                if tok_j.kind != "word":
+                    break
+                w = tok_j.text.lower()
+                if j > i and not self.adjacent(j - 1, j) and self.toks[j - 1].text != "-":
                     break
                 if _is_number_word(w):
-                    words.extend(_split_hyphens(w))
+                    words.append(w)
                 elif w in ("a", "an") and j == i:
                     words.append(w)
                 elif w == "and" and words and j + 1 < len(self.toks) and _is_number_word(
