@@ -44,12 +44,15 @@ class PtyApp:
         os.close(slave)
         self.total = 0
 
-    def pump(self, quiet: float = QUIET, limit: float = 20.0) -> int:
-        """Read until no output for ``quiet`` seconds; return the bytes read."""
+    def pump(self, quiet: float = QUIET, limit: float = 20.0, first: float = 0.0) -> int:
+        """Read until no output for ``quiet`` seconds; return the bytes read.
+
+        ``first``: wait up to this long for the first byte (start-up on a busy machine).
+        """
         got = 0
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], quiet)
+            ready, _, _ = select.select([self.master], [], [], first if not got and first else quiet)
             if not ready:
                 break
             try:
@@ -75,6 +78,24 @@ class PtyApp:
         os.close(self.master)
 
 
+def page_downs(app: PtyApp, key: bytes, presses: int) -> list[int]:
+    """Page-down costs, counting only presses that scrolled.
+
+    The reader shows one section at a time; at a section's end page-down does nothing (0 B),
+    which says nothing about scrolling, so we move on to the next section (not counted).
+    """
+    costs: list[int] = []
+    for _ in range(presses * 4):
+        cost = app.press(key)
+        if cost:
+            costs.append(cost)
+            if len(costs) == presses:
+                break
+        else:
+            app.press(b"]")
+    return costs
+
+
 def measure(low: bool, content: Path | None, presses: int, db: Path) -> dict[str, list[int]]:
     exe = Path(sys.executable).parent / "briefing"
     argv = [str(exe), "read", "--db", str(db), "--low-bandwidth" if low else "--no-low-bandwidth"]
@@ -85,14 +106,20 @@ def measure(low: bool, content: Path | None, presses: int, db: Path) -> dict[str
     env.update(TERM="xterm-256color", LANG="C.UTF-8")
     app = PtyApp(argv, env)
     try:
-        startup = app.pump(quiet=1.0)
+        startup = app.pump(quiet=1.0, first=20.0)
         results: dict[str, list[int]] = {"start-up": [startup]}
         for name, key in KEYS.items():
-            results[name] = [app.press(key) for _ in range(presses)]
+            if name.startswith("page down"):
+                results[name] = page_downs(app, key, presses)
+            else:
+                results[name] = [app.press(key) for _ in range(presses)]
             if name.startswith("next section"):
-                # back to the top, so page-down has a long section to scroll through
-                for _ in range(presses):
+                for _ in range(presses):  # back to the start
                     app.press(b"[")
+        # Sitting idle with the search box open: a blinking cursor keeps sending.
+        app.press(b"/")
+        results["idle 3 s, search open"] = [app.pump(quiet=3.0, limit=3.0)]
+        app.press(b"\x1b")
         return results
     finally:
         app.close()
