@@ -12,7 +12,7 @@ import re
 import yaml
 
 from briefing.importer.dates import parse_date
-from briefing.importer.metadata import Meta
+from briefing.importer.meta import Meta
 from briefing.importer.names import split_names
 from briefing.importer.report import ImportReport
 

@@ -9,11 +9,13 @@ Everything taken out is reported; what it says goes into the front matter with i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from briefing.importer import endmatter
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
-from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, surname, tidy_name
+from briefing.importer.meta import Meta
+from briefing.importer.meta import plain as _plain
+from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, tidy_name
 from briefing.importer.report import ImportReport
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
@@ -29,35 +31,10 @@ TRANSLATOR = re.compile(
     r"^(?:translated(?: from (?P<lang>[A-Za-z]+))? by|translation(?: by)?\s*:?|"
     r"traduit(?: de l'| du | de )?(?P<lang2>[a-zé]+)? par|traduction\s*:?)\s*(?P<who>.+)$", re.I)
 CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fields)$", re.I)
-BIO_HEAD = re.compile(r"^(about the authors?|à propos de l'auteur|l'auteur|the authors?)\s*:?$",
-                      re.I)
-NEXT_AUTHOR = re.compile(r"^([A-ZÀ-Ý][\w'’.-]+(?: [\w'’.-]+){1,3})\s*:$")
 LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
              "armenian": "hy", "azerbaijani": "az", "turkish": "tr", "english": "en",
              "français": "fr", "anglais": "en", "allemand": "de", "russe": "ru"}
 DEAD_LINKS = re.compile(r"\s*\(?\[([^\]]*)\]\((?:#[^)]*)?\)\)?")
-
-
-@dataclass(slots=True)
-class Meta:
-    title: str | None = None
-    subtitle: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    translator: str | None = None
-    original_language: str | None = None
-    genre: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None  # stated by the source (front matter); else detected
-    provenance: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-
-def _plain(text: str) -> str:
-    """A metadata line without bold/italic markers and escapes: '**date créée**' -> 'date créée'."""
-    text = re.sub(r"(\*\*|__)", "", text)
-    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # Markdown escapes: \* -> *
-    return text.replace("\xa0", " ").strip()
 
 
 def _is_heading_md(block: Block) -> re.Match | None:
@@ -214,8 +191,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             report.drop(block.line, "field label", "metadata field label of the site", block.text)
             continue
         kept.append(block)
-    kept = _trailing_author(kept, report)
-    kept = _bio(kept, meta, report)
+    kept = endmatter.drop_trailing_author(kept, report)
+    kept = endmatter.drop_bio(kept, meta, report)
     return meta, kept
 
 
@@ -259,52 +236,3 @@ def _author_block(block: Block, meta: Meta, report: ImportReport) -> bool:
     report.drop(block.line, "byline", "author block (name, affiliation, date) moved to the "
                 "front matter; the affiliation is kept only here", block.text)
     return True
-
-
-def _last_para(blocks: list[Block]) -> int | None:
-    for i in range(len(blocks) - 1, -1, -1):
-        if blocks[i].kind == "para":
-            return i
-    return None
-
-
-def _trailing_author(blocks: list[Block], report: ImportReport) -> list[Block]:
-    """A file ending with 'Talar Tumanian:' has the start of the next article's byline."""
-    i = _last_para(blocks)
-    if i is not None:
-        text = _plain(blocks[i].flat)
-        m = NEXT_AUTHOR.match(text)
-        if m and looks_like_name(m.group(1)):
-            report.drop(blocks[i].line, "trailing name",
-                        "a name alone at the very end, followed by nothing: the next article's "
-                        "author in the scraped page", blocks[i].text)
-            return blocks[:i] + blocks[i + 1:]
-    return blocks
-
-
-def _bio(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
-    """Drop an author bio among the last paragraphs ('X is a ...', '* X is ...')."""
-    paras = [i for i, b in enumerate(blocks) if b.kind == "para"][-3:]
-    for i in reversed(paras):
-        block = blocks[i]
-        text = _plain(block.flat)
-        if i > 0 and BIO_HEAD.match(_plain(blocks[i - 1].flat).lstrip("#").strip()):
-            report.drop(blocks[i - 1].line, "author bio", "about the author, not the article",
-                        blocks[i - 1].text + "\n" + block.text)
-            return blocks[:i - 1] + blocks[i + 1:]
-        starred = re.match(r"^\s*\*\s*", text)
-        body = text[starred.end():] if starred else text
-        if len(body.split()) > 80:
-            continue
-        names = list(meta.authors)
-        m = re.match(r"^([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}) (is|was|est|ist)\b", body)
-        matches_author = any(
-            body.startswith(n) or body.startswith(surname(n) + " ") for n in names)
-        if matches_author and re.match(r"^[^.]*\b(is|was|est|ist|has been)\b", body) or (
-                starred and m):
-            if not meta.authors and m:
-                meta.authors = [m.group(1)]
-                meta.provenance["authors"] = ("inferred", f"author bio at line {block.line}")
-            report.drop(block.line, "author bio", "about the author, not the article", block.text)
-            return blocks[:i] + blocks[i + 1:]
-    return blocks

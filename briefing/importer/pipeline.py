@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.importer import boilerplate, frontmatter, inline, metadata, paragraphs, passages, structure
 from briefing.importer.audit import lost_words
 from briefing.importer.blocks import Block, split_blocks
-from briefing.importer.metadata import Meta
+from briefing.importer.meta import Meta
 from briefing.importer.names import surname
 from briefing.importer.reading import decode
 from briefing.importer.report import ImportReport

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from briefing.importer.blocks import Block
-from briefing.importer.metadata import Meta
+from briefing.importer.meta import Meta
 from briefing.importer.paragraphs import HEADING_MAX_WORDS, ends_sentence
 from briefing.importer.report import ImportReport
 
@@ -118,7 +118,7 @@ def interview(blocks: list[Block], meta: Meta, report: ImportReport) -> None:
                              and len(block.flat.split()) <= 80):
             if lab:
                 report.drop(block.line, "speaker label",
-                            f"the interviewer's label; the question becomes a section heading",
+                            "the interviewer's label; the question becomes a section heading",
                             lab + " :")
             block.kind, block.level = "heading", 2
             block.lines = [_unwrap(" ".join(rest.split()))]

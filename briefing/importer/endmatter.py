@@ -1,0 +1,66 @@
+"""The end of an article: a closing author bio, and a trailing line that names the *next*
+article's author (a scraped page that ran on into the next article).  Both leave the body and
+are reported; a bio can supply the author when no byline did."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importer.blocks import Block
+from briefing.importer.meta import Meta
+from briefing.importer.meta import plain as _plain
+from briefing.importer.names import looks_like_name, surname
+from briefing.importer.report import ImportReport
+
+BIO_HEAD = re.compile(r"^(about the authors?|à propos de l'auteur|l'auteur|the authors?)\s*:?$",
+                      re.I)
+NEXT_AUTHOR = re.compile(r"^([A-ZÀ-Ý][\w'’.-]+(?: [\w'’.-]+){1,3})\s*:$")
+
+
+def _last_para(blocks: list[Block]) -> int | None:
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].kind == "para":
+            return i
+    return None
+
+
+def drop_trailing_author(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A file ending with 'Talar Tumanian:' has the start of the next article's byline."""
+    i = _last_para(blocks)
+    if i is not None:
+        text = _plain(blocks[i].flat)
+        m = NEXT_AUTHOR.match(text)
+        if m and looks_like_name(m.group(1)):
+            report.drop(blocks[i].line, "trailing name",
+                        "a name alone at the very end, followed by nothing: the next article's "
+                        "author in the scraped page", blocks[i].text)
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def drop_bio(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    """Drop an author bio among the last paragraphs ('X is a ...', '* X is ...')."""
+    paras = [i for i, b in enumerate(blocks) if b.kind == "para"][-3:]
+    for i in reversed(paras):
+        block = blocks[i]
+        text = _plain(block.flat)
+        if i > 0 and BIO_HEAD.match(_plain(blocks[i - 1].flat).lstrip("#").strip()):
+            report.drop(blocks[i - 1].line, "author bio", "about the author, not the article",
+                        blocks[i - 1].text + "\n" + block.text)
+            return blocks[:i - 1] + blocks[i + 1:]
+        starred = re.match(r"^\s*\*\s*", text)
+        body = text[starred.end():] if starred else text
+        if len(body.split()) > 80:
+            continue
+        names = list(meta.authors)
+        m = re.match(r"^([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}) (is|was|est|ist)\b", body)
+        matches_author = any(
+            body.startswith(n) or body.startswith(surname(n) + " ") for n in names)
+        if matches_author and re.match(r"^[^.]*\b(is|was|est|ist|has been)\b", body) or (
+                starred and m):
+            if not meta.authors and m:
+                meta.authors = [m.group(1)]
+                meta.provenance["authors"] = ("inferred", f"author bio at line {block.line}")
+            report.drop(block.line, "author bio", "about the author, not the article", block.text)
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
