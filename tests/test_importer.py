@@ -715,3 +715,18 @@ def test_blog_platform_layout():
     kinds = sorted(d.what for d in r.report.dropped)
     assert kinds == ["byline", "page control", "page control", "page control", "page control",
                      "share buttons"]
+
+
+def test_labels_that_are_not_speakers_do_not_make_an_interview():
+    text = ("Title\n\nUpdate: What happens to the mission now?\n\n"
+            "Note: this article was corrected on Monday.\n\nThe mission goes on.\n")
+    r = imp(text)
+    assert r.meta.genre is None
+    assert "Note: this article was corrected on Monday." in r.body
+
+
+def test_a_closing_bullet_list_is_not_taken_for_a_bio():
+    text = ("Title\n\nThe article lists its sources.\n\n* South Korea is a partner.\n"
+            "* North Macedonia is a candidate.\n")
+    r = imp(text)
+    assert "South Korea is a partner." in r.body and not r.report.dropped

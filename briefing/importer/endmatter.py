@@ -14,6 +14,11 @@ from briefing.importer.report import ImportReport
 
 BIO_HEAD = re.compile(r"^(about the authors?|à propos de l'auteur|l'auteur|the authors?)\s*:?$",
                       re.I)
+# What a bio says: without a known author name, a starred "X Y is ..." must also say one of these
+BIO_WORDS = re.compile(
+    r"\b(student|professor|researcher|journalist|analyst|fellow|director|editor|author|writer|"
+    r"lawyer|expert|correspondent|lecturer|scholar|ph\.?d|candidate|consultant|diplomat|"
+    r"founder|specialist|reporter|historian|economist|doctoral|graduate|teaches|works)\b", re.I)
 NEXT_AUTHOR = re.compile(r"^([A-ZÀ-Ý][\w'’.-]+(?: [\w'’.-]+){1,3})\s*:$")
 
 
@@ -50,14 +55,14 @@ def drop_bio(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
             return blocks[:i - 1] + blocks[i + 1:]
         starred = re.match(r"^\s*\*\s*", text)
         body = text[starred.end():] if starred else text
-        if len(body.split()) > 80:
-            continue
+        if len(body.split()) > 80 or len(block.lines) > 1:
+            continue  # a bio is one short paragraph, not a list
         names = list(meta.authors)
         m = re.match(r"^([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}) (is|was|est|ist)\b", body)
         matches_author = any(
             body.startswith(n) or body.startswith(surname(n) + " ") for n in names)
         if matches_author and re.match(r"^[^.]*\b(is|was|est|ist|has been)\b", body) or (
-                starred and m):
+                starred and m and BIO_WORDS.search(body)):
             if not meta.authors and m:
                 meta.authors = [m.group(1)]
                 meta.provenance["authors"] = ("inferred", f"author bio at line {block.line}")

@@ -158,6 +158,9 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             continue
         if (m := DATE_FIELD.match(text)) and len(text.split()) <= 8:
             rest = m.group(2).strip()
+            if len(rest.split()) > 5:  # "Updated 3 May the talks resumed" is a sentence
+                kept.append(block)
+                continue
             if not rest:
                 pending_date_label = block
                 report.drop(block.line, "field label", "metadata field label", block.text)

@@ -14,6 +14,7 @@ import re
 
 from briefing.importer.blocks import Block
 from briefing.importer.meta import Meta
+from briefing.importer.names import looks_like_name
 from briefing.importer.paragraphs import HEADING_MAX_WORDS, ends_sentence
 from briefing.importer.report import ImportReport
 
@@ -104,6 +105,8 @@ def interview(blocks: list[Block], meta: Meta, report: ImportReport) -> None:
         answering = {lab for _, lab, _ in qa if lab.lower() in ANSWER_LABELS}
     elif not (asking and answering):
         return
+    elif not _is_question(labelled[0][2]) or not all(looks_like_name(a) for a in answering):
+        return  # "Update: ...?" then "Note: ..." is not an interview: answers come from people
     meta.genre = "interview"
     meta.provenance["genre"] = (
         "inferred", "question/answer layout (speaker labels: "
