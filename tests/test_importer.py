@@ -12,7 +12,10 @@ from briefing.importer import import_file, import_text
 from briefing.importer.audit import lost_words
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The raw seeds are kept in the repository (tests work on a fresh machine); the originals live
+# in ../shared/seeds beside the repository, and test_seed_copies_match checks they agree.
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 CONTENT = ROOT / "content" / "articles"
 SEED_IDS = {
     "000_85cc1d9da35f1678.txt": "jafarli-2023",
@@ -22,6 +25,12 @@ SEED_IDS = {
     "004_b894aca6228700f4.txt": "armenia-isolation-2023",
 }
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="raw seeds not present")
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_seed_copies_match_the_shared_originals():
+    for name in SEED_IDS:
+        assert (SEEDS / name).read_bytes() == (SHARED_SEEDS / name).read_bytes(), name
 
 
 def body_of(markdown: str) -> str:
