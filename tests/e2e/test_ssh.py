@@ -6,9 +6,7 @@ allocated by sshd, with the TERM the client announces and the variables it sends
 
 from __future__ import annotations
 
-import json
 import shlex
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from tmuxterm import sgr_colours
 
 from briefing.loader import load_corpus
 from briefing.paths import bundled_content
+from briefing.store import AnnotationStore
 
 pytestmark = [pytest.mark.ssh, pytest.mark.tmux, pytest.mark.slow]
 
@@ -42,9 +41,11 @@ def pane_flag(tmux, name: str) -> str:
     return out.stdout.strip()
 
 
-def test_read_navigate_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, workdir):
-    db = workdir / "annotations.json"
-    connect(tmux, ssh_server, me, remote_reader(briefing_exe, db), COLORTERM="truecolor")
+def test_read_tag_export_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, workdir):
+    db, exports = workdir / "annotations.json", workdir / "exports"
+    exports.mkdir()
+    remote = f"BRIEFING_EXPORT_DIR={shlex.quote(str(exports))} " + remote_reader(briefing_exe, db)
+    connect(tmux, ssh_server, me, remote, COLORTERM="truecolor")
     screen = tmux.wait_for(TITLE)
     assert CORPUS.title[:20] in screen
     # Low bandwidth switched itself on (SSH detected): the app asked for no mouse reports at
@@ -57,13 +58,32 @@ def test_read_navigate_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, wor
     tmux.wait_for(FIRST_CLAIMS[0])
     tmux.send("n")
     tmux.wait_for(FIRST_CLAIMS[1])
+
+    tmux.send("t")  # tag the current claim
+    tmux.wait_for(f"Tag claim {FIRST_CLAIMS[1]}")
+    tmux.send("over-ssh", literal=True)
+    tmux.send("Enter")
+    tmux.wait_for("#over-ssh")
+    tmux.send("Escape")
+    tmux.wait_until(lambda s: "Tag claim" not in s, what="the tag dialog to close")
+
     before = tmux.screen()
     tmux.send("]")
     tmux.wait_until(lambda s: s != before, what="the next section")
 
+    tmux.send("e")  # export
+    tmux.wait_for("Exported 1 annotation")
+    (brief,) = exports.iterdir()
+    text = brief.read_text(encoding="utf-8")
+    assert "over-ssh" in text and FIRST_CLAIMS[1] in text and me in text
+
     tmux.send("q")
     tmux.wait_dead()
     assert TITLE not in tmux.screen()  # the reader restored the terminal on the way out
+    store = AnnotationStore(db)
+    got = [(a.claim_id, a.tags, a.author) for a in store.all()]
+    store.close()
+    assert got == [(FIRST_CLAIMS[1], ("over-ssh",), me)]
 
 
 def test_local_terminal_keeps_the_mouse(tmux, briefing_exe, workdir):
@@ -143,20 +163,3 @@ def test_non_utf8_locale_gets_a_clear_message(ssh_server, tmux, me, briefing_exe
     assert "locale is not UTF-8" in screen and "LANG=C.UTF-8" in screen
     assert "exit=1" in screen
     assert TITLE not in screen
-
-
-def run_over_ssh(server, user: str, remote: str, env: dict[str, str] | None = None) -> str:
-    """A non-interactive command over SSH (no terminal); returns its output."""
-    argv = server.ssh_argv(user, remote, env=env)
-    argv.remove("-tt")
-    result = subprocess.run(["ssh", "-T", *argv[1:]], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return result.stdout
-
-
-def load_store(path: Path) -> str:
-    """The store file's text (format is the store's business; we look for what we wrote)."""
-    return path.read_text(encoding="utf-8")
-
-
-__all__ = ["json", "run_over_ssh", "load_store"]
