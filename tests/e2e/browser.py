@@ -31,6 +31,10 @@ CHROMIUM_FLAGS = [
     "--remote-debugging-port=0", "--remote-allow-origins=*",
 ]
 
+NAMED_KEYS = {"Enter": ("Enter", 13, "\r"), "Escape": ("Escape", 27, "")}
+PUNCTUATION = {"?": "Slash", "]": "BracketRight", "[": "BracketLeft", "-": "Minus",
+               "/": "Slash", ".": "Period", ",": "Comma", " ": "Space"}
+
 # Read what xterm.js holds on its screen. textual-serve draws with the WebGL/canvas renderer,
 # so the text is not in the DOM and its Terminal object is not global: find it on the heap
 # (Runtime.queryObjects) and use xterm.js' public buffer API.
@@ -126,14 +130,47 @@ class CDP:
         raise AssertionError(f"browser terminal never showed {what}; last screen:\n{text}")
 
     async def press(self, key: str) -> None:
-        """Type one printable key into the page (xterm.js reads it from its hidden textarea)."""
+        """Press one key in the page: a printable character, or Enter / Escape.
+
+        xterm.js reads keys from its hidden textarea, so that gets the focus first.
+        """
         await self.evaluate("document.querySelector('.xterm-helper-textarea')?.focus()")
-        code = {"?": "Slash", "]": "BracketRight", "[": "BracketLeft"}.get(key, f"Key{key.upper()}")
+        if key in NAMED_KEYS:
+            code, vk, text = NAMED_KEYS[key]
+            params = {"key": key, "code": code, "windowsVirtualKeyCode": vk}
+            if text:
+                params |= {"text": text, "unmodifiedText": text}
+            await self.send("Input.dispatchKeyEvent", type="keyDown", **params)
+            await self.send("Input.dispatchKeyEvent", type="keyUp", **params)
+            return
+        code = PUNCTUATION.get(key) or (f"Digit{key}" if key.isdigit() else f"Key{key.upper()}")
         shifted = key in "?{}" or key.isupper()
         params = {"key": key, "code": code, "text": key, "unmodifiedText": key,
                   "modifiers": 8 if shifted else 0}
         await self.send("Input.dispatchKeyEvent", type="keyDown", **params)
         await self.send("Input.dispatchKeyEvent", type="keyUp", key=key, code=code)
+
+    async def type(self, text: str) -> None:
+        for char in text:
+            await self.press(char)
+
+    def downloads_completed(self) -> list[dict[str, Any]]:
+        return [e["params"] for e in self.events if e.get("method") == "Browser.downloadProgress"
+                and e["params"].get("state") == "completed"]
+
+    def downloads_begun(self) -> list[dict[str, Any]]:
+        return [e["params"] for e in self.events
+                if e.get("method") == "Browser.downloadWillBegin"]
+
+    async def wait_for_download(self, timeout: float = 15.0) -> dict[str, Any]:
+        """The first download: waits until it completed; returns its downloadWillBegin."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.downloads_completed():
+                return self.downloads_begun()[0]
+            await asyncio.sleep(0.1)
+        methods = sorted({e.get("method", "") for e in self.events})
+        raise AssertionError(f"no completed download after {timeout}s; events seen: {methods}")
 
     async def screenshot(self, path: Path) -> None:
         shot = await self.send("Page.captureScreenshot", format="png")

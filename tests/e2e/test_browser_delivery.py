@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import shlex
 import sys
 from pathlib import Path
@@ -35,16 +34,8 @@ async def test_export_in_the_browser_arrives_as_a_download(workdir):
             await cdp.wait_for_screen(lambda s: "delivery app ready" in s, what="the app")
             await cdp.press("e")
             await cdp.wait_for_screen(lambda s: "delivered" in s, what="'delivered'")
-            for _ in range(100):
-                done = [e for e in cdp.events if e.get("method") == "Browser.downloadProgress"
-                        and e["params"].get("state") == "completed"]
-                if done:
-                    break
-                await asyncio.sleep(0.1)
-            begun = [e["params"] for e in cdp.events if e.get("method") == "Browser.downloadWillBegin"]
-            assert begun, f"no download began; events: {[e.get('method') for e in cdp.events]}"
-            assert begun[0]["suggestedFilename"] == "brief.md"  # folders stripped
-            assert done, "download never completed"
+            begun = await cdp.wait_for_download()
+            assert begun["suggestedFilename"] == "brief.md"  # folders stripped
     files = list(downloads.iterdir())
     assert len(files) == 1
     sys.path.insert(0, str(APP.parent))
