@@ -48,8 +48,9 @@ class Tmux:
 
     def start(self, argv: Sequence[str], env: Mapping[str, str] | None = None) -> None:
         """Start ``argv`` in the window; ``env`` is the environment the command sees."""
-        base = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-        full = {**base, "LANG": "C.UTF-8", **(env or {})}
+        # Not our own terminal's state: a developer running the tests over SSH must not turn
+        # on the reader's SSH behaviour in a "local" test.
+        full = {**clean_env(), "LANG": "C.UTF-8", **(env or {})}
         self._tmux("new-session", "-d", "-s", self.target, "-x", str(self.width),
                    "-y", str(self.height), shlex.join(argv), env=full)
 
