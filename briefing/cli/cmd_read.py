@@ -43,8 +43,10 @@ def _open_store(db_path: Path | None):
 @click.option("--low-bandwidth/--no-low-bandwidth", default=None, envvar="BRIEFING_LOW_BANDWIDTH",
               help="Fewer bytes per keypress: no animations, no mouse tracking "
                    "(default: on over SSH; env BRIEFING_LOW_BANDWIDTH=1/0).")
+@click.option("--compare", "compare_event", default=None, metavar="EVENT",
+              help="Open on the side-by-side comparison of EVENT (an event id; see `briefing events`).")
 def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
-         low_bandwidth: bool | None = None) -> None:
+         low_bandwidth: bool | None = None, compare_event: str | None = None) -> None:
     """Open the reader on a briefing (the bundled one by default)."""
     from briefing import terminal
     from briefing.cli.options import load_or_exit
@@ -55,6 +57,10 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         raise SystemExit(1)
 
     corpus = load_or_exit(content_dir)  # before Textual: content errors print plainly
+    if compare_event is not None and compare_event not in corpus.events:
+        from briefing.cli.cmd_analysis import _unknown  # the same "did you mean" message
+
+        raise _unknown("event", compare_event, corpus.events, "--compare")
     from textual.theme import BUILTIN_THEMES
 
     if theme is not None and theme not in BUILTIN_THEMES:
@@ -70,7 +76,7 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         from briefing.tui.lowband import steady_cursors
 
         app_class = steady_cursors(BriefingApp)
-    app = app_class(corpus, store=store, theme=theme or _auto_theme())
+    app = app_class(corpus, store=store, theme=theme or _auto_theme(), compare=compare_event)
     app.store_problem = store_problem  # shown as a notification (briefing.tui.store_watch)
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from briefing.model import Corpus
 from briefing.tui.commands import ALL_PROVIDERS
+from briefing.tui.compare_commands import COMPARE_PROVIDERS
 from briefing.tui.data import SearchIndex
 from briefing.tui.screens.reader import ReaderScreen
 
@@ -21,20 +22,22 @@ class BriefingApp(App[None]):
     """Read a briefing: sources, sections, claims and how the sources compare."""
 
     CSS_PATH = "briefing.tcss"
-    COMMANDS = App.COMMANDS | ALL_PROVIDERS
+    COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
     def __init__(self, corpus: Corpus, store: Any = None, theme: str | None = None, *,
-                 keymap: dict[str, str] | None = None, build_index: bool = True) -> None:
+                 keymap: dict[str, str] | None = None, build_index: bool = True,
+                 compare: str | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.store = store
         self.title = corpus.title
         self._index = SearchIndex(corpus)
         self._build_index = build_index
+        self._start_compare = compare  # `read --compare EVENT`: open on that comparison
         if theme is not None:
             if theme not in self.available_themes:
                 raise ValueError(f"unknown theme {theme!r}; choose one of: "
@@ -52,6 +55,10 @@ class BriefingApp(App[None]):
 
         self.store_watch = StoreWatch(self, self.store)
         self.store_watch.start()
+        if self._start_compare:
+            from briefing.tui.compare_commands import open_compare
+
+            open_compare(self, self._start_compare)
         # The search index waits until the first article is on screen.
         if self._build_index:
             self.call_after_refresh(self._start_index)

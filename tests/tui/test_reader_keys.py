@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
-from briefing.tui.screens.event_claims import EventClaimsScreen
+from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.goto_event import GotoEventScreen
 from briefing.tui.screens.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
@@ -223,6 +223,7 @@ async def test_goto_event_filters_and_opens_a_claim_on_it():
 
 
 async def test_compare_lists_the_event_across_sources_and_jumps():
+    # The compare view itself is tested in test_compare.py; this is the reader's `c` key.
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         reader = app.screen
@@ -230,10 +231,12 @@ async def test_compare_lists_the_event_across_sources_and_jumps():
         assert app.screen is reader
         await pilot.press("n", "n", "n", "c")
         await pilot.pause()
-        assert isinstance(app.screen, EventClaimsScreen)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.event_id == "nov-2020-ceasefire"
+        assert app.focused.claim.id == "alpha-2023-03"  # starts on the claim c was pressed on
         text = screen_text(app)
-        assert "November 2020 ceasefire" in text and "Moscow sent 2,000 peacekeepers" in text
-        await pilot.press("down", "enter")  # disabled source headers are skipped
+        assert "November 2020 ceasefire" in text
+        await pilot.press("right", "enter")  # the next source's claim, opened in the reader
         await pilot.pause()
         assert app.screen is reader and reader.claim_id == "beta-2022-01"
         await pilot.press("c", "escape")

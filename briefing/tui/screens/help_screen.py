@@ -20,6 +20,8 @@ GROUP_TITLES = {
     "TocTree": "Contents pane",
     "OtherClaims": "Claim panel",
     "AnnotationsScreen": "Annotations view",
+    "CompareScreen": "Compare view",
+    "EventsScreen": "Events view",
 }
 
 # Keys inherited from Textual's scroll/list widgets that are worth listing.

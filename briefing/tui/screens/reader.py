@@ -6,7 +6,7 @@ ClaimActivated) and the screen decides what to open, then tells each pane what t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -45,6 +45,7 @@ class ReaderScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/", id="reader.search"),
         Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
         Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("v", "events", "Events", id="reader.events"),
         Binding("t", "tag", "Tag", id="reader.tag"),
         Binding("a", "annotate", "Note", id="reader.annotate"),
         Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
@@ -58,6 +59,7 @@ class ReaderScreen(Screen[None]):
         self.corpus = corpus
         self.store = store
         self.history = History()
+        self._back_hooks: list[tuple[int, Callable[[], None]]] = []  # (history depth, restore)
         self.article_id: str | None = None
         self.claim_id: str | None = None
         self._toc_override: bool | None = None  # None: follow the terminal size
@@ -290,7 +292,17 @@ class ReaderScreen(Screen[None]):
             self.history.replace(Location(self.article_id, index))
 
     # ------------------------------------------------------------------ history
+    def return_on_back(self, restore: Callable[[], None]) -> None:
+        """Back from the current place runs ``restore`` (the compare view that sent us here)."""
+        self._back_hooks.append((len(self.history._back), restore))
+
     def action_back(self) -> None:
+        hooks = self._back_hooks
+        while hooks and hooks[-1][0] > len(self.history._back):
+            hooks.pop()  # left behind by history being trimmed
+        if hooks and hooks[-1][0] == len(self.history._back):
+            hooks.pop()[1]()
+            return
         if (here := self.here()) is not None:
             self.history.replace(here)
         location = self.history.back()
@@ -322,9 +334,14 @@ class ReaderScreen(Screen[None]):
         if claim is None or not claim.events:
             self.notify("Move to a claim first (n), then compare its event.", markup=False)
             return
-        from briefing.tui.screens.event_claims import EventClaimsScreen
+        from briefing.tui.screens.compare import CompareScreen
 
-        self.app.push_screen(EventClaimsScreen(self.corpus, claim.events[0], claim.id), self._opened)
+        self.app.push_screen(CompareScreen(self.corpus, claim.events[0], claim.id))
+
+    def action_events(self) -> None:
+        from briefing.tui.screens.events import EventsScreen
+
+        self.app.push_screen(EventsScreen(self.corpus))
 
     # Annotation keys: the dialogs and their logic live in briefing.tui.annotating.
     def action_tag(self) -> None:

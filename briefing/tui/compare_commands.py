@@ -1,0 +1,51 @@
+"""Command palette entries for the compare and events views.
+
+"Compare: <event>" for every event (the palette's fuzzy search finds it by title), and
+"Events: timeline and coverage" for the events view.  Display text is literal Content and
+help text is escaped, as in briefing.tui.commands (titles are untrusted).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from briefing.tui.commands import _ReaderProvider
+from briefing.tui.data import strip_for_display
+
+
+def open_compare(app, event_id: str, claim_id: str | None = None) -> None:
+    from briefing.tui.screens.compare import CompareScreen
+
+    app.push_screen(CompareScreen(app.corpus, event_id, claim_id))
+
+
+def open_events(app) -> None:
+    from briefing.tui.screens.events import EventsScreen
+
+    app.push_screen(EventsScreen(app.corpus))
+
+
+class CompareProvider(_ReaderProvider):
+    """Compare: <event title> for every event, in date order."""
+
+    def entries(self, reader):
+        corpus = reader.corpus
+        for event in corpus.events_in_order():
+            n = len(corpus.sources_for_event(event.id))
+            help_text = f"{event.date or 'n.d.'} · {n} source{'s' if n != 1 else ''} · side by side"
+            yield (f"Compare: {strip_for_display(event.title)}", help_text,
+                   partial(open_compare, self.app, event.id))
+
+
+class EventsViewProvider(_ReaderProvider):
+    """The events view, listed when the palette opens."""
+
+    discover_limit = 5
+
+    def entries(self, reader):
+        yield ("Events: timeline and coverage by source",
+               "key: v · every event, which sources cover it, blindspots, a chart",
+               partial(open_events, self.app))
+
+
+COMPARE_PROVIDERS = {CompareProvider, EventsViewProvider}

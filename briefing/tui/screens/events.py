@@ -1,0 +1,234 @@
+"""The events view (`v`): every event in date order, which source covers it, and a chart.
+
+A table of events × sources: one marker per source (● and its number of claims, · when the
+source is silent), events only one source covers marked ◆ (Ground News' "blindspot"), events
+whose sources disagree on a figure or date marked ≠.  Type after `/` to filter by words or
+``actor:NAME``; `b` keeps only blindspots; enter (or `c`) opens the comparison.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style as RichStyle
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from briefing.analysis.coverage import coverage
+from briefing.model import Corpus
+from briefing.tui.compare_data import (
+    EventRow, claims_by_year, disagreements_by_event, event_rows, matches_filter, short_labels,
+)
+from briefing.tui.data import strip_for_display
+from briefing.tui.widgets.coverage_chart import CoverageChart
+
+SHORT_BELOW = 20  # rows: below this the chart is hidden to leave room for the table
+WIDE_FROM = 120  # columns: from here source columns get longer labels
+
+
+class EventsTable(DataTable):
+    """The timeline; its styles come from the stylesheet (component classes), so themes apply."""
+
+    COMPONENT_CLASSES = {"events--covered", "events--blindspot", "events--silent",
+                         "events--disagree"}
+    def rich(self, name: str) -> RichStyle:
+        return self.get_component_rich_style(name, partial=True)
+
+
+class EventsScreen(Screen[None]):
+    """All events, their coverage by source, a filter, and a chart of claims per source."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "close", "Back", id="events.back"),
+        Binding("slash", "focus_filter", "Filter", key_display="/", id="events.filter"),
+        Binding("b", "toggle_blindspots", "Blindspots only", id="events.blindspots"),
+        # enter is also the table's own key (select_cursor -> RowSelected -> compare).
+        Binding("enter,c", "compare", "Compare", id="events.compare"),
+        Binding("j", "cursor(1)", "Down", show=False, id="events.down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="events.up"),
+    ]
+
+    def __init__(self, corpus: Corpus, *, query: str = "", blindspots: bool = False,
+                 event_id: str | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.query_text = query
+        self.blindspots = blindspots
+        self.event_id = event_id  # the highlighted row, kept across filters and reopening
+        self.coverage = coverage(corpus)
+        self.rows = event_rows(self.coverage, corpus)
+        self.disagreements = disagreements_by_event(corpus)
+        self.sources = list(corpus.articles)
+        self.labels = short_labels(corpus)
+        self._layout: tuple[int, int] | None = None  # (title width, label width) in use
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="events-bar"):
+            yield Input(self.query_text, placeholder="/ filter: words, or actor:Russia",
+                        id="events-filter")
+            yield Static(Content(""), id="events-status")
+        yield EventsTable(id="events-table", cursor_type="row", zebra_stripes=True)
+        years, per_year = claims_by_year(self.coverage, self.corpus)
+        totals = {aid: self.coverage.per_source[aid]["claims"] for aid in self.sources}
+        yield CoverageChart([(a, self.labels[a]) for a in self.sources], years, per_year, totals,
+                            id="events-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_size(self.size.width, self.size.height)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.table.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _theme_changed(self) -> None:
+        self.call_after_refresh(self._fill)  # cell styles are resolved from the theme
+
+    @property
+    def table(self) -> EventsTable:
+        return self.query_one(EventsTable)
+
+    # ------------------------------------------------------------------ table
+    def _apply_size(self, width: int, height: int) -> None:
+        self.set_class(height < SHORT_BELOW, "-short")
+        label = 10 if width >= WIDE_FROM else 5
+        n = len(self.sources)
+        # date 10, sources-count 2, ≠ 1, one column per source; each column has 2 of padding
+        fixed = 10 + 2 + 1 + n * label + (4 + n) * 2 + 2
+        layout = (max(12, width - fixed), label)
+        if layout != self._layout:
+            self._layout = layout
+            self._fill(rebuild_columns=True)
+
+    def _fill(self, rebuild_columns: bool = False) -> None:
+        table = self.table
+        if self._layout is None:
+            return
+        title_width, label_width = self._layout
+        keep = self.event_id or self._cursor_event()
+        table.clear(columns=rebuild_columns)
+        if rebuild_columns:
+            table.add_column(Text("date", style="bold"), width=10, key="date")
+            table.add_column(Text("event", style="bold"), width=title_width, key="event")
+            table.add_column(Text("#", style="bold"), width=2, key="n")
+            table.add_column(Text("≠", style="bold"), width=1, key="disagree")
+            for aid in self.sources:
+                table.add_column(Text(self.labels[aid][:label_width], style="bold"),
+                                 width=label_width, key=aid)
+        shown = self.visible_rows()
+        for row in shown:
+            table.add_row(*self._cells(row, title_width, label_width), key=row.event.id)
+        self._status(len(shown))
+        ids = [r.event.id for r in shown]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False, scroll=True)
+        self.event_id = self._cursor_event()
+
+    def visible_rows(self) -> list[EventRow]:
+        return [r for r in self.rows
+                if (not self.blindspots or r.blindspot) and matches_filter(r, self.query_text)]
+
+    def _cells(self, row: EventRow, title_width: int, label_width: int) -> list[Text]:
+        table = self.table
+        covered, lone = table.rich("events--covered"), table.rich("events--blindspot")
+        silent, differ = table.rich("events--silent"), table.rich("events--disagree")
+        title = strip_for_display(row.event.title)
+        if len(title) > title_width:
+            title = title[: title_width - 1] + "…"
+        n = row.sources
+        cells = [
+            Text(row.event.date or "n.d.", no_wrap=True),
+            Text(title, no_wrap=True, style=lone if row.blindspot else ""),
+            Text(f"{n}◆" if row.blindspot else str(n), style=lone if row.blindspot else "",
+                 no_wrap=True),
+            Text("≠" if self.disagreements.get(row.event.id) else "", style=differ),
+        ]
+        for aid in self.sources:
+            count = row.counts.get(aid, 0)
+            if count:
+                mark = f"●{count}" if count < 100 else "●99+"
+                cells.append(Text(mark[:label_width].center(label_width),
+                                  style=lone if row.blindspot else covered, no_wrap=True))
+            else:
+                cells.append(Text("·".center(label_width), style=silent, no_wrap=True))
+        return cells
+
+    def _status(self, shown: int) -> None:
+        total = len(self.rows)
+        lone = sum(1 for r in self.rows if r.blindspot)
+        parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
+                 f"◆ {lone} single-source"]
+        if self.blindspots:
+            parts.append("blindspots only (b)")
+        self.query_one("#events-status", Static).update(Content("  ·  ".join(parts)))
+
+    def _cursor_event(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:
+            return None
+        return key.value
+
+    # ------------------------------------------------------------------ actions
+    @on(DataTable.RowHighlighted, "#events-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.event_id = event.row_key.value
+
+    @on(DataTable.RowSelected, "#events-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.event_id = event.row_key.value
+        self.action_compare()
+
+    def action_compare(self) -> None:
+        event_id = self._cursor_event()
+        if event_id is None:
+            self.notify("No event matches the filter.", markup=False, timeout=2)
+            return
+        from briefing.tui.screens.compare import CompareScreen
+
+        self.event_id = event_id
+        self.app.push_screen(CompareScreen(self.corpus, event_id))
+
+    @on(Input.Changed, "#events-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.event_id = None  # follow the first match while typing
+        self._fill()
+
+    @on(Input.Submitted, "#events-filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#events-filter", Input).focus()
+
+    def action_toggle_blindspots(self) -> None:
+        self.blindspots = not self.blindspots
+        self._fill()
+
+    def action_close(self) -> None:
+        if isinstance(self.focused, Input):  # escape leaves the filter first
+            self.table.focus()
+            return
+        self.app.pop_screen()
+
+    def reopen(self) -> "EventsScreen":
+        """The same view again (detour: back from the reader comes here)."""
+        return EventsScreen(self.corpus, query=self.query_text, blindspots=self.blindspots,
+                            event_id=self.event_id)
