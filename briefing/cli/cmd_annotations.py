@@ -1,0 +1,241 @@
+"""``briefing annotate | annotations | export``: tags and notes on claims, from the shell.
+
+    briefing annotate CLAIM_ID [--tag T]... [--untag T]... [--note TEXT | --note-file F] [--author A]
+    briefing annotations [--tag T] [--source S] [--event E] [--author A] [--json]
+    briefing export [-o FILE] [--tag T] [--event E] [--source S] [--author A] [--format md|json] [--force]
+
+Exit status: 0 done; 1 the store or the output file could not be used (the message says
+why; nothing was saved); 2 usage errors, such as an unknown claim, source or event id (with
+the closest ids).  Warnings about the store (a damaged file moved aside) go to stderr.
+No Textual import here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, NoReturn
+
+import click
+
+from briefing.cli.options import content_option, db_option, json_option
+from briefing.text import clean, clean_line
+
+tag_option = click.option("--tag", "tags", multiple=True, metavar="T",
+                          help="Only annotations with this tag (repeat: all of them).")
+source_option = click.option("--source", "sources", multiple=True, metavar="S",
+                             help="Only claims from this source (article id; repeat: any).")
+event_option = click.option("--event", "events", multiple=True, metavar="E",
+                            help="Only claims about this event (event id; repeat: any).")
+author_filter_option = click.option("--author", "authors", multiple=True, metavar="A",
+                                    help="Only annotations by this author (repeat: any).")
+
+
+def _load(content_dir: Path | None):
+    from briefing.cli import options
+
+    return options.load_or_exit(content_dir)  # looked up at call time: tests substitute it
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"error: {clean(message)}", err=True)
+    sys.exit(1)
+
+
+def _unknown(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:
+    known = sorted(known)
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
+    msg = f"unknown {kind} {clean_line(value)!r}."
+    if close:
+        msg += " Did you mean: " + ", ".join(close) + "?"
+    elif known:
+        msg += f" Known {kind}s: " + ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+    else:
+        msg += f" This briefing has no {kind}s."
+    return click.BadParameter(msg, param_hint=hint)
+
+
+def _open_store(db_path: Path | None, author: str | None = None):
+    from briefing.store import AnnotationStore, StoreError
+
+    try:
+        store = AnnotationStore(db_path, author=author)
+    except StoreError as exc:
+        _fail(str(exc))
+    _show_warnings(store)
+    return store
+
+
+def _show_warnings(store) -> None:
+    for warning in store.take_warnings():
+        click.echo(f"warning: {clean(warning)}", err=True)
+
+
+def _filters(tags, sources, events, authors, corpus):
+    from briefing.store.query import Filters
+
+    try:
+        filters = Filters.make(tags=tags, sources=sources, events=events, authors=authors)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--tag") from None
+    if corpus is not None:
+        articles = {a.casefold(): a for a in corpus.articles}
+        for source in filters.sources:
+            if source not in articles:
+                raise _unknown("source", source, corpus.articles, "--source")
+        known_events = {e.casefold() for e in corpus.events}
+        for event in filters.events:
+            if event not in known_events:
+                raise _unknown("event", event, corpus.events, "--event")
+    return filters
+
+
+# ---------------------------------------------------------------------------- annotate
+@click.command()
+@click.argument("claim_id")
+@click.option("--tag", "tags", multiple=True, metavar="T",
+              help="Add a tag (repeat, or separate with commas).")
+@click.option("--untag", "untags", multiple=True, metavar="T", help="Remove a tag (repeat).")
+@click.option("--note", default=None, metavar="TEXT",
+              help="Set the note (Markdown); an empty string clears it.")
+@click.option("--note-file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              default=None, metavar="F", help="Read the note from a UTF-8 file ('-': stdin).")
+@click.option("--author", default=None, metavar="A",
+              help="Write as this author (default: your user name).")
+@content_option
+@db_option
+def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note: str | None,
+             note_file: Path | None, author: str | None, content_dir: Path | None,
+             db_path: Path | None) -> None:
+    """Tag a claim and/or write a note on it.
+
+    Earlier versions are kept: changing or clearing a note never loses the old text.
+    """
+    from briefing.store import StoreError
+
+    if note is not None and note_file is not None:
+        raise click.UsageError("give --note or --note-file, not both")
+    if note_file is not None:
+        note = _read_note(note_file)
+    if not tags and not untags and note is None:
+        raise click.UsageError("nothing to do: give --tag, --untag, --note or --note-file")
+    corpus = _load(content_dir)
+    claim = corpus.claims.get(claim_id)
+    if claim is None:
+        raise _unknown("claim", claim_id, corpus.claims, "CLAIM_ID")
+    store = _open_store(db_path, author)
+    before = store.get(claim.id)
+    try:
+        saved = store.annotate(claim.id, claim.quote, add_tags=tags, remove_tags=untags,
+                               note=note)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--tag/--untag") from None
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        _show_warnings(store)
+    if saved.version == 0 or (before is not None and saved.version == before.version):
+        click.echo(f"{claim.id}: nothing changed.")
+        return
+    tags_text = ", ".join(saved.tags) or "none"
+    note_text = f"{len(saved.note)} characters" if saved.note else "none"
+    click.echo(f"Saved {claim.id} (author {saved.author}, version {saved.version}): "
+               f"tags {tags_text}; note {note_text}.")
+
+
+def _read_note(path: Path) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise click.BadParameter(f"cannot read {path}: {exc.strerror}",
+                                 param_hint="--note-file") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.BadParameter(f"{path} is not UTF-8 text", param_hint="--note-file") from None
+
+
+# ---------------------------------------------------------------------------- annotations
+@click.command()
+@tag_option
+@source_option
+@event_option
+@author_filter_option
+@json_option
+@content_option
+@db_option
+def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path | None,
+                db_path: Path | None) -> None:
+    """List annotations, with tag counts."""
+    from briefing.store.query import select
+
+    # The corpus is only needed to filter by source or event: without those filters the list
+    # works even when the briefing's content has problems (the annotations are the user's).
+    corpus = _load(content_dir) if sources or events else None
+    filters = _filters(tags, sources, events, authors, corpus)
+    store = _open_store(db_path)
+    chosen = select(store, corpus, filters)
+    counts: dict[str, int] = {}
+    for a in chosen:
+        for t in a.tags:
+            counts[t] = counts.get(t, 0) + 1
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if as_json:
+        click.echo(json.dumps({"annotations": [a.to_json() for a in chosen],
+                               "tags": dict(ordered), "filters": filters.as_dict()},
+                              ensure_ascii=False, indent=2))
+        return
+    for a in chosen:
+        tags_text = ", ".join(a.tags) if a.tags else "(no tags)"
+        click.echo(f"{a.claim_id}  {a.author}  {a.updated[:10]}  {tags_text}")
+        first = next((line for line in a.note.splitlines() if line.strip()), "")
+        if first:
+            more = " …" if len(a.note.strip().splitlines()) > 1 or len(first) > 72 else ""
+            click.echo(f"    {clean_line(first)[:72]}{more}")
+    summary = ", ".join(f"{t} ({n})" for t, n in ordered) or "none"
+    click.echo(f"{len(chosen)} annotation(s); tags: {summary}")
+
+
+# ---------------------------------------------------------------------------- export
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default=None,
+              help="Output file ('-': standard output; default: a name made from the briefing "
+                   "title, in the current folder).")
+@tag_option
+@event_option
+@source_option
+@author_filter_option
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default=None,
+              help="md (default) or json; a .json output name implies json.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@content_option
+@db_option
+def export(output: Path | None, tags, events, sources, authors, fmt: str | None, force: bool,
+           content_dir: Path | None, db_path: Path | None) -> None:
+    """Export annotations as a Markdown brief (or JSON), grouped by event and source."""
+    from briefing.export import (
+        ExportError, build_brief, default_export_path, render_json, render_markdown,
+        write_export,
+    )
+    from briefing.store.query import select
+
+    if fmt is None:
+        fmt = "json" if output is not None and output.suffix.lower() == ".json" else "md"
+    corpus = _load(content_dir)
+    filters = _filters(tags, sources, events, authors, corpus)
+    store = _open_store(db_path)
+    chosen = select(store, corpus, filters)
+    brief = build_brief(chosen, corpus, filters)
+    text = render_json(brief) if fmt == "json" else render_markdown(brief, corpus.title)
+    if output is not None and str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    path = output if output is not None else default_export_path(brief.title, fmt)
+    try:
+        written = write_export(path, text, force=force)
+    except ExportError as exc:
+        _fail(str(exc))
+    click.echo(f"Wrote {brief.annotation_count} annotation(s) on {brief.claim_count} claim(s) "
+               f"to {written}")

@@ -1,0 +1,166 @@
+"""`briefing annotate | annotations | export` (issue 6 §3), on a small briefing on disk."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
+from briefing_dirs import write_briefing
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    content = write_briefing(tmp_path / "content")
+    db = tmp_path / "store" / "annotations.json"
+    monkeypatch.setenv("BRIEFING_CONTENT", str(content))
+    monkeypatch.setenv("BRIEFING_DB", str(db))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path, db
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_annotate_then_list(env):
+    _, db = env
+    r = run("annotate", "alpha-01", "--tag", "Russia", "--tag", "peace keeping, figures",
+            "--note", "Check *this*.", "--author", "ana")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("Saved alpha-01 (author ana, version 1): "
+                               "tags russia, peace-keeping, figures; note 13 characters.")
+    assert run("annotate", "beta-01", "--tag", "russia", "--author", "bob").exit_code == 0
+    r = run("annotate", "alpha-01", "--untag", "figures", "--author", "ana")
+    assert "version 2" in r.stdout and "figures" not in r.stdout
+    r = run("annotate", "alpha-01", "--tag", "russia", "--author", "ana")
+    assert r.stdout == "alpha-01: nothing changed.\n"
+
+    r = run("annotations")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("alpha-01  ana  ") and lines[0].endswith("russia, peace-keeping")
+    assert lines[1] == "    Check *this*."
+    assert lines[-1] == "2 annotation(s); tags: russia (2), peace-keeping (1)"
+
+    data = json.loads(run("annotations", "--json", "--source", "beta").stdout)
+    assert [a["claim_id"] for a in data["annotations"]] == ["beta-01"]
+    assert data["filters"] == {"sources": ["beta"]} and data["tags"] == {"russia": 1}
+    data = json.loads(run("annotations", "--json", "--author", "ana").stdout)
+    [mine] = data["annotations"]
+    assert mine["history"][0]["tags"] == ["russia", "peace-keeping", "figures"]
+    assert run("annotations", "--event", "war", "--json").exit_code == 0
+
+
+def test_unknown_ids_are_usage_errors(env):
+    r = run("annotate", "alpha-1", "--tag", "x")
+    assert r.exit_code == 2
+    assert "unknown claim 'alpha-1'. Did you mean: alpha-01" in r.stderr
+    assert "Traceback" not in r.output
+    r = run("annotations", "--event", "wat")
+    assert r.exit_code == 2 and "unknown event 'wat'. Did you mean: war?" in r.stderr
+    r = run("export", "--source", "nope")
+    assert r.exit_code == 2 and "unknown source 'nope'" in r.stderr
+    assert not env[1].exists()  # nothing was written anywhere
+
+
+def test_note_options(env, tmp_path):
+    assert run("annotate", "alpha-01").exit_code == 2  # nothing to do
+    note = tmp_path / "note.md"
+    note.write_text("# From a file\n\n- with a list\n", encoding="utf-8")
+    r = run("annotate", "alpha-01", "--note", "x", "--note-file", str(note))
+    assert r.exit_code == 2 and "not both" in r.stderr
+    assert run("annotate", "alpha-01", "--note-file", str(note)).exit_code == 0
+    assert run("annotate", "alpha-02", "--note-file", "-", input="from stdin\n").exit_code == 0
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\xff\xfe bad")
+    r = run("annotate", "alpha-01", "--note-file", str(bad))
+    assert r.exit_code == 2 and "not UTF-8" in r.stderr
+    data = json.loads(run("annotations", "--json").stdout)["annotations"]
+    assert [a["note"] for a in data] == ["# From a file\n\n- with a list", "from stdin"]
+    assert run("annotate", "alpha-01", "--tag", " , ").exit_code == 2  # an empty tag
+
+
+def test_export_markdown_and_json(env):
+    tmp, _ = env
+    run("annotate", "alpha-01", "--tag", "russia", "--note", "```\n# swallowed?")
+    run("annotate", "beta-01", "--tag", "csto")
+    r = run("export")
+    assert r.exit_code == 0, r.output
+    target = tmp / "test-briefing-annotations.md"
+    assert r.stdout == f"Wrote 2 annotation(s) on 2 claim(s) to {target}\n"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: 'Test briefing: annotations'\n")
+    assert "## The ceasefire (2020-11-09)" in text and "\\`\\`\\`\\\n\\# swallowed?" in text
+
+    r = run("export")
+    assert r.exit_code == 1 and "already exists; use --force" in r.stderr
+    assert target.read_text(encoding="utf-8") == text
+    assert run("export", "--force", "--tag", "csto").exit_code == 0
+    assert "alpha-01" not in target.read_text(encoding="utf-8")
+
+    r = run("export", "-o", "out.json", "--source", "alpha")
+    assert r.exit_code == 0
+    data = json.loads((tmp / "out.json").read_text(encoding="utf-8"))
+    assert data["summary"]["annotations"] == 1 and data["filters"] == {"sources": ["alpha"]}
+    r = run("export", "-o", "-", "--format", "json")
+    assert json.loads(r.stdout)["summary"]["annotations"] == 2
+    r = run("export", "-o", str(tmp / "missing" / "x.md"))
+    assert r.exit_code == 1 and "does not exist" in r.stderr
+
+
+@pytest.mark.parametrize("damage", [b"", b"\0" * 512, b"\xff\xfe\xfd\n", b"{\"format\": \"brief",
+                                    b"not json at all\n"])
+def test_a_damaged_store_at_start_is_moved_aside_and_reported(env, damage):
+    _, db = env
+    db.parent.mkdir(parents=True)
+    db.write_bytes(damage)
+    r = run("annotations")
+    assert r.exit_code == 0
+    assert "warning: The annotation store" in r.stderr and "moved to" in r.stderr
+    [aside] = db.parent.glob("annotations.json.corrupt-*")
+    assert aside.read_bytes() == damage and str(aside) in r.stderr
+    assert r.stdout == "0 annotation(s); tags: none\n"
+    assert run("annotate", "alpha-01", "--tag", "x").exit_code == 0  # and it works again
+
+
+def test_a_failed_save_is_an_error_not_a_success(env, monkeypatch):
+    run("annotate", "alpha-01", "--tag", "kept")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", full)
+        r = run("annotate", "alpha-01", "--tag", "lost")
+    assert r.exit_code == 1
+    assert "the disk is full; nothing was saved" in r.stderr and "Saved" not in r.stdout
+    data = json.loads(run("annotations", "--json").stdout)["annotations"]
+    assert data[0]["tags"] == ["kept"]
+
+
+def test_annotation_commands_do_not_import_textual(env):
+    tmp, db = env
+    code = textwrap.dedent(f"""
+        import sys
+        from briefing.cli import main
+        for args in (["annotate", "alpha-01", "--tag", "x"], ["annotations"],
+                     ["export", "-o", {str(tmp / "o.md")!r}]):
+            try:
+                main(args, standalone_mode=False)
+            except SystemExit:
+                pass
+        print("textual" in sys.modules, "briefing.store" in sys.modules)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["False", "True"]
+    assert (tmp / "o.md").exists()
