@@ -49,6 +49,9 @@ def main() -> None:
             timed(path.name, path.read_text(encoding="utf-8"))
     for n in (100, 1_000, 5_000):
         timed(f"synthetic, {n} paragraphs", synthetic(n))
+    # One sentence cut by 5,000 page breaks: joining must stay linear (it was quadratic once).
+    fragments = "\n\n".join(f"piece {i} of one sentence that goes on without" for i in range(5000))
+    timed("5,000 breaks in one paragraph", "Title\n\n" + fragments + " end.\n")
 
 
 if __name__ == "__main__":

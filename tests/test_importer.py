@@ -739,3 +739,9 @@ def test_a_closing_bullet_list_is_not_taken_for_a_bio():
             "* North Macedonia is a candidate.\n")
     r = imp(text)
     assert "South Korea is a partner." in r.body and not r.report.dropped
+
+
+def test_many_page_breaks_join_into_one_paragraph():
+    pieces = [f"piece {i} of one sentence that goes on without" for i in range(300)]
+    r = imp("Title\n\n" + "\n\n".join(pieces) + " end.\n")
+    assert [b.flat for b in r.blocks] == [" ".join(pieces) + " end."]

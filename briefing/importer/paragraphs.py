@@ -31,8 +31,11 @@ MD_BLOCK = re.compile(r"^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||\[\d{1,3}\]\s|\(\d{1,3
 FOOTNOTE_REF = re.compile(r"(\[\^[^\]]+\]|<sup>.*?</sup>|\[\d+\])+$")
 
 
+WINDOW = 300  # only the ends of a paragraph matter here; looking at all of it is quadratic
+
+
 def ends_sentence(text: str) -> bool:
-    text = FOOTNOTE_REF.sub("", text.rstrip()).rstrip().rstrip(CLOSERS).rstrip()
+    text = FOOTNOTE_REF.sub("", text[-WINDOW:].rstrip()).rstrip().rstrip(CLOSERS).rstrip()
     return not text or text[-1] in TERMINAL
 
 
@@ -42,7 +45,9 @@ def _first_char(text: str) -> str:
 
 
 def _continues(a: str, b: str) -> bool:
-    """Does paragraph ``b`` continue the sentence ``a`` leaves open?"""
+    """Does paragraph ``b`` continue the sentence ``a`` leaves open?
+
+    ``a`` may be only the head and tail of a long paragraph (see :class:`_Growing`)."""
     if ends_sentence(a) or MD_BLOCK.match(a) or MD_BLOCK.match(b):
         return False
     first = _first_char(b)
@@ -50,18 +55,44 @@ def _continues(a: str, b: str) -> bool:
         return False
     if first.islower():
         return True
-    if re.search(r"\w-$", a):
+    tail = a[-WINDOW:]
+    if re.search(r"\w-$", tail):
         return True
-    last_word = re.findall(r"[\w']+|,$", a)[-1:] or [""]
-    if a.endswith(",") or last_word[0].lower() in CONTINUING:
+    last_word = re.findall(r"[\w']+|,$", tail)[-1:] or [""]
+    if tail.endswith(",") or last_word[0].lower() in CONTINUING:
         return True
-    return len(a.split()) > HEADING_MAX_WORDS
+    return len(a.split(maxsplit=HEADING_MAX_WORDS)) > HEADING_MAX_WORDS
 
 
-def _join(a: str, b: str) -> str:
-    if re.search(r"\w-$", a) and b[:1].isalpha():
-        return a + b  # "long-" + "term" -> "long-term": the hyphen is kept, no space
-    return a + " " + b
+def _separator(a_tail: str, b: str) -> str:
+    # "long-" + "term" -> "long-term": the hyphen is kept, no space
+    return "" if re.search(r"\w-$", a_tail) and b[:1].isalpha() else " "
+
+
+class _Growing:
+    """A paragraph being joined from pieces: the text is assembled once, at the end."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.head = first[:WINDOW]
+        self.tail = first[-WINDOW:]
+
+    @property
+    def probe(self) -> str:
+        """Head and tail: all that :func:`_continues` needs to look at."""
+        if len(self.parts) == 1 and len(self.parts[0]) <= 2 * WINDOW:
+            return self.parts[0]
+        return self.head + " … " + self.tail
+
+    def add(self, piece: str) -> None:
+        self.parts.append(_separator(self.tail, piece))
+        self.parts.append(piece)
+        self.tail = (self.tail + self.parts[-2] + piece)[-WINDOW:]
+        if len(self.head) < WINDOW:
+            self.head = "".join(self.parts)[:WINDOW]
+
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 def flatten_lines(blocks: list[Block]) -> None:
@@ -71,29 +102,30 @@ def flatten_lines(blocks: list[Block]) -> None:
             continue
         if any(MD_BLOCK.match(s) for s in block.lines):
             continue  # a list or table: its lines are structure
-        text = block.lines[0].strip()
+        growing = _Growing(block.lines[0].strip())
         for line in block.lines[1:]:
-            text = _join(text, line.strip())
-        block.lines = [text]
+            if line.strip():
+                growing.add(line.strip())
+        block.lines = [growing.text()]
 
 
 def rejoin(blocks: list[Block], report: ImportReport) -> list[Block]:
     out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
+    growing: _Growing | None = None  # the text of out[-1] while it is a paragraph
+    for block in blocks:
         if block.kind == "rule":
             report.drop(block.line, "horizontal rule", "a page or section break mark, no text",
                         block.text)
-            i += 1
             continue
-        if block.kind == "para" and out and out[-1].kind == "para" and _continues(
-                out[-1].flat, block.flat):
-            prev = out[-1]
-            report.note(f"line {prev.line}-{block.line}: joined a paragraph split by a page break")
-            prev.lines = [_join(prev.flat, block.flat)]
-            i += 1
+        if block.kind == "para" and growing is not None and _continues(growing.probe, block.flat):
+            report.note(f"line {out[-1].line}-{block.line}: joined a paragraph split by a "
+                        "page break")
+            growing.add(block.flat)
             continue
+        if growing is not None:
+            out[-1].lines = [growing.text()] if len(growing.parts) > 1 else out[-1].lines
         out.append(block)
-        i += 1
+        growing = _Growing(block.flat) if block.kind == "para" else None
+    if growing is not None and len(growing.parts) > 1:
+        out[-1].lines = [growing.text()]
     return out
