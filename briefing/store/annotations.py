@@ -51,6 +51,7 @@ class AnnotationStore:
         self.table = self.db.table(TABLE)
         self._cache_version = -1
         self._cache: list[Annotation] = []
+        self._by_claim: dict[str, list[Annotation]] = {}
         self.storage.refresh()  # read now, so a damaged file is reported at start
 
     # ------------------------------------------------------------------ lifecycle
@@ -129,8 +130,9 @@ class AnnotationStore:
         return Annotation.from_doc(doc_id, doc) if doc is not None else None
 
     def for_claim(self, claim_id: str) -> list[Annotation]:
-        """Every author's non-empty annotation on a claim."""
-        return [a for a in self.all() if a.claim_id == claim_id]
+        """Every author's non-empty annotation on a claim (indexed: cheap per render)."""
+        self.all()
+        return list(self._by_claim.get(claim_id, ()))
 
     def all(self, include_empty: bool = False) -> list[Annotation]:
         """Every annotation, ordered by claim id then author.  Empty ones (all tags removed,
@@ -140,6 +142,10 @@ class AnnotationStore:
             built = (Annotation.from_doc(i, d) for i, d in view.items())
             self._cache = sorted((a for a in built if a is not None),
                                  key=lambda a: (a.claim_id, a.author))
+            self._by_claim = {}
+            for a in self._cache:
+                if not a.is_empty:
+                    self._by_claim.setdefault(a.claim_id, []).append(a)
             self._cache_version = self.storage.version
         return [a for a in self._cache if include_empty or not a.is_empty]
 

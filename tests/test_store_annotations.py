@@ -1,0 +1,112 @@
+"""AnnotationStore, the API the reader and the CLI use: tags, notes, history, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.store import AnnotationStore, normalise_tag
+from briefing.store.model import split_tags
+from briefing.store.query import Filters, orphaned, select
+from factories import build_corpus
+
+
+@pytest.fixture
+def store(tmp_path):
+    return AnnotationStore(tmp_path / "a.json", author="ana")
+
+
+def test_tags_are_normalised_for_case_and_whitespace():
+    assert normalise_tag("  Russia ") == "russia"
+    assert normalise_tag("#Peace   Keeping") == "peace-keeping"
+    assert normalise_tag("ＣＳＴＯ") == "csto"  # full-width letters (NFKC)
+    assert normalise_tag("État-major") == "état-major"
+    assert normalise_tag("bad\x1b[31mtag\u202e") == "bad[31mtag"  # controls, bidi gone
+    assert split_tags(["a, B", "a"]) == ["a", "b"]
+    with pytest.raises(ValueError):
+        split_tags([" # "])
+
+
+def test_annotate_merges_tags_and_keeps_every_earlier_version(store):
+    first = store.annotate("c-01", "the quote", add_tags=["Russia", "figures"], note="one")
+    assert (first.tags, first.note, first.version, first.history) == (
+        ("russia", "figures"), "one", 1, ())
+    second = store.annotate("c-01", "the quote", add_tags=["CSTO"], remove_tags=["figures"])
+    assert second.tags == ("russia", "csto") and second.note == "one"
+    third = store.annotate("c-01", "the quote", note="")  # clearing the note...
+    assert third.note == "" and third.version == 3
+    assert [v.note for v in third.history] == ["one", "one"]  # ...keeps what it said
+    assert [v.tags for v in third.history] == [("russia", "figures"), ("russia", "csto")]
+    assert third.created == first.created and third.id == first.id
+    same = store.annotate("c-01", "the quote", add_tags=["russia"])
+    assert same.version == 3  # nothing changed: nothing written
+    assert store.get("c-01") == third
+
+
+def test_each_author_has_their_own_annotation(store, tmp_path):
+    store.annotate("c-01", "q", add_tags=["mine"])
+    bob = AnnotationStore(tmp_path / "a.json", author="bob")
+    bob.annotate("c-01", "q", add_tags=["his"], note="bob's")
+    store.refresh()
+    assert store.get("c-01").tags == ("mine",)
+    assert store.get("c-01", author="bob").note == "bob's"
+    assert [(a.author, a.tags) for a in store.for_claim("c-01")] == [("ana", ("mine",)),
+                                                                      ("bob", ("his",))]
+    assert store.authors() == ["ana", "bob"]
+    assert [a.author for a in store.filter(author="bob")] == ["bob"]
+    assert store.annotate("c-02", "q", note="as someone else", author="cy").author == "cy"
+
+
+def test_empty_annotations_are_kept_but_not_listed(store):
+    store.annotate("c-01", "q", add_tags=["x"])
+    store.annotate("c-01", "q", remove_tags=["x"])
+    assert store.all() == [] and store.tags() == [] and store.for_claim("c-01") == []
+    [kept] = store.all(include_empty=True)
+    assert kept.history[0].tags == ("x",)
+    assert store.annotate("c-09", "q", remove_tags=["x"]).version == 0  # nothing to record
+    assert store.get("c-09") is None
+
+
+def test_tag_counts_and_filters(store):
+    store.annotate("c-01", "q", add_tags=["russia", "csto"])
+    store.annotate("c-02", "q", add_tags=["russia"])
+    store.annotate("c-03", "q", add_tags=["eu"])
+    assert store.tags() == [("russia", 2), ("csto", 1), ("eu", 1)]
+    assert [a.claim_id for a in store.filter(tag="Russia")] == ["c-01", "c-02"]
+    assert [a.claim_id for a in store.filter(tag=["russia", "csto"])] == ["c-01"]
+
+
+CORPUS = {
+    "events": {"war": {"title": "War", "date": "2020-09-27"},
+               "cease": {"title": "Ceasefire", "date": "2020-11-09"}},
+    "articles": {"a": ["Alpha says one thing.", "Alpha says another."],
+                 "b": ["Beta says a third thing."]},
+    "claims": [{"article": "a", "quote": "one thing", "events": ["war"]},
+               {"article": "a", "quote": "another", "events": ["cease"]},
+               {"article": "b", "quote": "a third thing", "events": ["war", "cease"]}],
+}
+
+
+def test_source_event_filters_reading_order_and_orphans(store):
+    corpus = build_corpus(CORPUS)
+    for cid in ("b-01", "a-02", "a-01", "gone-01"):
+        store.annotate(cid, "q", add_tags=["t"])
+    assert [a.claim_id for a in select(store, corpus)] == ["a-01", "a-02", "b-01", "gone-01"]
+    assert [a.claim_id for a in select(store, corpus, sources=["B"])] == ["b-01"]
+    assert [a.claim_id for a in select(store, corpus, events=["cease"])] == ["a-02", "b-01"]
+    both = Filters.make(sources=["a"], events=["war"], tags=["t"])
+    assert [a.claim_id for a in select(store, corpus, both)] == ["a-01"]
+    with pytest.raises(ValueError):
+        select(store, None, sources=["a"])
+    assert [a.claim_id for a in orphaned(store, corpus)] == ["gone-01"]
+    assert orphaned(store, corpus)[0].quote == "q"  # the quote survives for re-anchoring
+
+
+def test_polling_sees_other_processes_without_reading(store, tmp_path):
+    store.annotate("c-01", "q", add_tags=["x"])
+    token, version = store.token(), store.version
+    assert not store.changed_since(token) and not store.refresh()
+    AnnotationStore(tmp_path / "a.json", author="bob").annotate("c-02", "q", note="hi")
+    assert store.version == version  # nothing read yet
+    assert store.changed_since(token)
+    assert store.refresh() and store.version != version
+    assert [a.claim_id for a in store.all()] == ["c-01", "c-02"]
