@@ -437,7 +437,7 @@ def test_cli_boilerplate_only_writes_nothing(tmp_path):
     junk.write_text("X\n\nFollow us on Twitter\n\nSign up for our newsletter\n")
     result = run_cli(str(junk), "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert f"{junk}:1: no article text left" in result.output
+    assert f"{junk}:1: no article text left (only a title, metadata or boilerplate)" in result.output
     assert "Follow us on Twitter" in result.output  # the report says what was dropped
     assert not (tmp_path / "articles").exists()
 

@@ -13,7 +13,8 @@ import click
 
 
 @click.command("import")
-@click.argument("raw_files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("raw_files", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="RAW_FILE...")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("content"), show_default=True,
               help="Content directory; articles go to OUT/articles/<id>.md.")
@@ -61,8 +62,8 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
             failures += 1
             continue
         if result.empty:
-            click.echo(str(Problem(path, 1, "no article text left after removing boilerplate; "
-                                   "nothing written")), err=True)
+            click.echo(str(Problem(path, 1, "no article text left (only a title, metadata or "
+                                   "boilerplate); nothing written")), err=True)
             click.echo(result.report.full())
             failures += 1
             continue
