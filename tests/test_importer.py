@@ -745,3 +745,12 @@ def test_many_page_breaks_join_into_one_paragraph():
     pieces = [f"piece {i} of one sentence that goes on without" for i in range(300)]
     r = imp("Title\n\n" + "\n\n".join(pieces) + " end.\n")
     assert [b.flat for b in r.blocks] == [" ".join(pieces) + " end."]
+
+
+def test_signature_is_dropped_and_a_stranger_name_is_kept_with_a_warning():
+    r = imp("Title\n\nBy Anna Berg\n\nThe text ends here.\n\n— Anna Berg\n")
+    assert r.body == "The text ends here.\n"
+    assert [d.what for d in r.report.dropped] == ["byline", "signature"]
+    r = imp("Title\n\nBy Anna Berg\n\nThe text ends here.\n\nKarl Holm\n")
+    assert r.body.endswith("Karl Holm\n")
+    assert any("ends with a name alone" in w for w in r.report.warnings)

@@ -11,6 +11,7 @@ from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
 from briefing.importer.names import looks_like_name, surname
 from briefing.importer.report import ImportReport
+from briefing.text import fold
 
 BIO_HEAD = re.compile(r"^(about the authors?|à propos de l'auteur|l'auteur|the authors?)\s*:?$",
                       re.I)
@@ -40,6 +41,25 @@ def drop_trailing_author(blocks: list[Block], report: ImportReport) -> list[Bloc
                         "a name alone at the very end, followed by nothing: the next article's "
                         "author in the scraped page", blocks[i].text)
             return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def drop_signature(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    """A last line that is just the author's name ("— Anna Berg") is a signature: it leaves the
+    body.  A bare name that is *not* the author's stays, with a warning: it may be the next
+    article's author, or a quoted person, and only a person can tell."""
+    i = _last_para(blocks)
+    if i is None or i == 0:
+        return blocks
+    text = _plain(blocks[i].flat).lstrip("—–-~ ").rstrip(".")
+    if not looks_like_name(text, 4):
+        return blocks
+    if any(fold(text) == fold(a) for a in meta.authors):
+        report.drop(blocks[i].line, "signature", "the author's name again at the end",
+                    blocks[i].text)
+        return blocks[:i] + blocks[i + 1:]
+    report.warn(f"line {blocks[i].line}: the text ends with a name alone ({text!r}); kept - "
+                "remove it by hand if it belongs to the next article")
     return blocks
 
 

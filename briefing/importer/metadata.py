@@ -196,6 +196,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
         kept.append(block)
     kept = endmatter.drop_trailing_author(kept, report)
     kept = endmatter.drop_bio(kept, meta, report)
+    kept = endmatter.drop_signature(kept, meta, report)
     return meta, kept
 
 
