@@ -64,3 +64,20 @@ def annotate_elsewhere(db: Path, claim_id: str, *, tags=(), note: str | None = N
     result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result
+
+
+SEED = [  # (claim id, author, tags, note): four sources, two authors, one vanished claim
+    ("dupuy-2022-01", "ana", ["russia", "csto"], "Check against Tadevosian."),
+    ("jafarli-2023-03", "ana", ["eu-mission"], "EU monitoring starts."),
+    ("tadevosian-2023-01", "bob", ["russia"], "Same offensive, other framing."),
+    ("paylan-2023-02", "bob", ["russia", "[@click=app.quit]"], "[/x] literal\nsecond line"),
+    ("gone-2020-01", "ana", ["old"], "Its claim was removed from the briefing."),
+]
+
+
+def seed(store) -> None:
+    corpus = bundled()
+    for claim_id, author, tags, note in SEED:
+        claim = corpus.claims.get(claim_id)
+        quote = claim.quote if claim is not None else "A claim that was removed."
+        store.annotate(claim_id, quote, add_tags=tags, note=note, author=author)

@@ -1,0 +1,227 @@
+"""The annotations view (A): list, filters, tag counts, jump to the passage, live updates,
+export with the current filters; and a snapshot at 80x24."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, Select
+
+from briefing.store import AnnotationStore
+from briefing.tui.screens.annotations_view import AnnotationsScreen
+from briefing.tui.screens.reader import ReaderScreen
+
+from .annotate_helpers import bundled, make_reader, messages, screen_text, seed
+
+SMALL = (80, 24)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "annotations.json"
+
+
+@pytest.fixture
+def store(db):
+    s = AnnotationStore(db, author="ana")
+    seed(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def export_dir(tmp_path, monkeypatch):
+    out = tmp_path / "exports"
+    out.mkdir()
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
+    return out
+
+
+def listed(screen: AnnotationsScreen) -> list[str]:
+    return [a.claim_id for a in screen.shown]
+
+
+async def open_view(pilot) -> AnnotationsScreen:
+    await pilot.press("A")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, AnnotationsScreen)
+    return screen
+
+
+async def test_lists_every_annotation_in_reading_order_with_its_details(store):
+    app = make_reader(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_view(pilot)
+        assert listed(screen) == ["dupuy-2022-01", "jafarli-2023-03", "paylan-2023-02",
+                                  "tadevosian-2023-01", "gone-2020-01"]
+        assert screen.option_list.option_count == 5
+        text = screen_text(app)
+        corpus = bundled()
+        dupuy = corpus.articles["dupuy-2022"].title
+        event = corpus.events["sept-2022-azerbaijani-offensive"].title
+        assert dupuy[:30] in text and event[:20] in text
+        assert "This offensive does not take place" in text  # the claim's quote
+        assert "#russia  #csto" in text and "Check against Tadevosian." in text
+        assert "bob" in text and "you" in text  # author (this user is "you")
+        assert "claim no longer in this briefing" in text
+        assert "5 of 5 annotations" in text
+
+
+async def test_tag_counts_follow_the_rows_shown(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        counts = str(screen.query_one("#ann-tags").render())
+        assert counts.startswith("#russia 3")
+        assert "#csto 1" in counts and "#[@click=app.quit] 1" in counts
+        screen.query_one("#ann-author", Select).value = "ana"
+        await pilot.pause()
+        counts = str(screen.query_one("#ann-tags").render())
+        assert counts.startswith("#csto 1") or counts.startswith("#eu-mission 1")
+        assert "#russia 1" in counts and "quit" not in counts
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("tag", "russia", ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]),
+    ("source", "tadevosian-2023", ["tadevosian-2023-01"]),
+    ("event", "sept-2022-azerbaijani-offensive", ["dupuy-2022-01", "tadevosian-2023-01"]),
+    ("author", "bob", ["paylan-2023-02", "tadevosian-2023-01"]),
+])
+async def test_each_filter(store, name, value, expected):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        screen.query_one(f"#ann-{name}", Select).value = value
+        await pilot.pause()
+        assert listed(screen) == expected
+        assert f"{len(expected)} of 5 annotations (filtered)" in screen_text(app)
+
+
+async def test_filters_combine_from_the_keyboard_and_r_clears_them(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await pilot.press("f")  # focus the tag filter
+        assert app.focused is screen.query_one("#ann-tag", Select)
+        await pilot.press("enter", "down", "enter")  # the first tag: russia (3)
+        await pilot.pause()
+        assert screen.query_one("#ann-tag", Select).value == "russia"
+        await pilot.press("tab", "tab", "tab")  # source, event, author
+        await pilot.press("enter", "down", "enter")  # the first author: ana
+        await pilot.pause()
+        assert listed(screen) == ["dupuy-2022-01"]
+        screen.option_list.focus()
+        await pilot.press("r")
+        await pilot.pause()
+        assert len(listed(screen)) == 5
+        assert screen.query_one("#ann-tag", Select).value is Select.NULL
+
+
+async def test_no_match_says_so(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        screen.query_one("#ann-tag", Select).value = "eu-mission"
+        screen.query_one("#ann-author", Select).value = "bob"
+        await pilot.pause()
+        assert listed(screen) == []
+        assert "No annotation matches these filters" in screen_text(app)
+
+
+async def test_enter_jumps_to_the_passage_in_the_reader(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await pilot.press("down", "down", "enter")  # paylan-2023-02
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article_id == "paylan-2023" and reader.claim_id == "paylan-2023-02"
+        view = reader.article_view
+        passage = view._by_claim["paylan-2023-02"][0]
+        assert passage.state.current_claim == "paylan-2023-02"
+        top, bottom = view.scroll_y, view.scroll_y + view.size.height
+        assert top <= passage.virtual_region.y < bottom  # scrolled into view
+        await pilot.press("backspace")  # history: back to where the reader was
+        assert reader.article_id == "dupuy-2022"
+
+
+async def test_a_vanished_claim_cannot_be_opened_but_is_listed(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("no longer in the briefing" in m for m in messages(app, "warning"))
+
+
+async def test_another_process_writing_updates_the_open_view(store, db):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        other = AnnotationStore(db, author="carol")  # its own file handle and state
+        corpus = bundled()
+        other.annotate("jafarli-2023-01", corpus.claims["jafarli-2023-01"].quote,
+                       add_tags=["late-arrival"])
+        other.close()
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if "jafarli-2023-01" in listed(screen):
+                break
+        assert "jafarli-2023-01" in listed(screen)
+        tags = screen.query_one("#ann-tag", Select)
+        assert any(value == "late-arrival" for _, value in tags._options)
+        assert "#late-arrival 1" in str(screen.query_one("#ann-tags").render())
+
+
+async def test_e_exports_what_the_filters_show(store, export_dir):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        screen.query_one("#ann-author", Select).value = "bob"
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        [path] = export_dir.iterdir()
+        text = path.read_text(encoding="utf-8")
+        assert "bob" in path.name  # the filter is in the file name
+        assert "Same offensive, other framing." in text and "literal" in text
+        assert "Check against Tadevosian." not in text and "EU monitoring" not in text
+        front = text.split("---")[1]
+        assert "bob" in front  # the filters are recorded in the front matter
+        assert any(str(path) in m for m in messages(app, "information"))
+
+
+async def test_escape_returns_to_the_reader_where_it_was(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await open_view(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.claim_id == "dupuy-2022-01"
+
+
+async def test_help_lists_the_views_keys(store):
+    app = make_reader(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-keys").render())
+        assert "Annotations view" in text and "Export shown" in text and "Clear filters" in text
+
+
+def test_snapshot_annotations_view_80x24(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path))
+    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
+    seed(store)
+    app = make_reader(store)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("A")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
+    store.close()
