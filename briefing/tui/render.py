@@ -15,6 +15,7 @@ from textual.style import Style
 from briefing.model import Claim, Paragraph
 
 CHUNK_CHARS = 4000
+ANNOTATED_MARK = "✎"  # after each annotated claim (briefing.tui.annotation_text.MARK)
 
 INLINE_STYLES: dict[str, Style] = {
     "em": Style(italic=True),
@@ -87,14 +88,23 @@ def render_chunk(
         if a < b and (style := styles.get("search--match")) is not None:
             spans.append(Span(a - start, b - start, style))
     content = Content(text, spans) if spans else Content(text)
-    refs = [(off - start, label) for off, label in paragraph.footnote_refs if start <= off <= end
-            and (off < end or end == len(paragraph.text))]
-    if not refs:
-        return content
-    # Footnote markers are inserted between pieces, so claim offsets above stay exact.
     ref_style = styles.get("footnote-ref", Style(bold=True))
-    pieces = content.divide([off for off, _ in refs])
+    # (offset, order, marker): an annotated claim's mark comes before a footnote at its end.
+    inserts: list[tuple[int, int, Content]] = [
+        (off - start, 1, Content.styled(f"[{label}]", ref_style))
+        for off, label in paragraph.footnote_refs
+        if start <= off <= end and (off < end or end == len(paragraph.text))]
+    # Annotated claims also get a mark after their last character: in 16 colours and with
+    # NO_COLOR every claim is underlined, so the annotated style alone would not show.
+    mark_style = Style(bold=True) + styles.get("claim--annotated", Style())
+    inserts += [(claim.end - start, 0, Content.styled(ANNOTATED_MARK, mark_style))
+                for claim in claims if claim.id in state.annotated and start < claim.end <= end]
+    if not inserts:
+        return content
+    inserts.sort(key=lambda item: (item[0], item[1]))
+    # Markers are inserted between pieces, so claim offsets above stay exact.
+    pieces = content.divide([off for off, _, _ in inserts])
     out = pieces[0]
-    for piece, (_, label) in zip(pieces[1:], refs):
-        out = out + Content.styled(f"[{label}]", ref_style) + piece
+    for piece, (_, _, marker) in zip(pieces[1:], inserts):
+        out = out + marker + piece
     return out

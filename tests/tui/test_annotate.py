@@ -416,3 +416,33 @@ async def test_external_editor_not_offered_in_a_browser(store, monkeypatch):
         await pilot.pause()
         assert any("not available in the browser" in m for m in messages(app))
         assert isinstance(app.screen, NoteEditor)
+
+
+def test_annotated_claims_get_a_mark_after_them_in_the_text():
+    from textual.style import Style
+
+    from briefing.tui.render import ANNOTATED_MARK, ChunkState, render_chunk
+
+    corpus = bundled()
+    claim = corpus.claims[FIRST]
+    para = corpus.paragraph(claim.paragraph_id)
+    claims = corpus.claims_for_article(claim.article_id)
+    plain = render_chunk(para, 0, len(para.text), claims, {}, ChunkState()).plain
+    marked = render_chunk(para, 0, len(para.text), claims, {"claim--annotated": Style(underline=True)},
+                          ChunkState(annotated=frozenset({FIRST}))).plain
+    assert ANNOTATED_MARK not in plain
+    assert marked == plain[:claim.end] + ANNOTATED_MARK + plain[claim.end:]
+
+
+async def test_the_mark_appears_and_goes_with_the_annotation(store):
+    app = make_reader(store)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n")
+        assert "Nagorno-Karabakh✎" not in screen_text(app)
+        await pilot.press("t", *"x1", "enter", "escape")
+        await pilot.pause()
+        assert "Nagorno-Karabakh✎" in screen_text(app)
+        await pilot.press("t", "tab", "tab", "x", "escape")  # remove the only tag
+        await pilot.pause()
+        assert store.get(FIRST).tags == ()
+        assert "Nagorno-Karabakh✎" not in screen_text(app) and not passage_marks(app, FIRST)
