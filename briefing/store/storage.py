@@ -318,7 +318,7 @@ class JournalStorage(Storage):
         import filelock  # imported on first use: `briefing --help` does not pay for it
 
         self._unlocked = False
-        if write:
+        if write and not self.path.parent.is_dir():  # a stat; mkdir on every write costs more
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
