@@ -110,3 +110,19 @@ def test_polling_sees_other_processes_without_reading(store, tmp_path):
     assert store.changed_since(token)
     assert store.refresh() and store.version != version
     assert [a.claim_id for a in store.all()] == ["c-01", "c-02"]
+
+
+def test_warnings_for_briefing_check(store):
+    from briefing.store.query import annotation_warnings, requoted
+
+    corpus = build_corpus(CORPUS)
+    store.annotate("a-01", "One   THING", add_tags=["t"])  # same quote, folded
+    store.annotate("a-02", "an older wording", add_tags=["t"])
+    store.annotate("gone-01", "a deleted claim", add_tags=["t"])
+    assert [a.claim_id for a in requoted(store, corpus)] == ["a-02"]
+    assert annotation_warnings(store, corpus) == [
+        'annotation by ana on claim gone-01: the claim no longer exists '
+        '(annotated quote: "a deleted claim")',
+        "annotation by ana on claim a-02: the claim's quote changed since it was annotated "
+        '(was: "an older wording")',
+    ]

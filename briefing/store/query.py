@@ -89,3 +89,32 @@ def orphaned(store: AnnotationStore | Iterable[Annotation], corpus: Corpus) -> l
     items = store.all() if isinstance(store, AnnotationStore) else store
     return sorted((a for a in items if a.claim_id not in corpus.claims),
                   key=lambda a: (a.claim_id, a.author))
+
+
+def requoted(store: AnnotationStore | Iterable[Annotation], corpus: Corpus) -> list[Annotation]:
+    """Annotations whose claim still exists but whose quote changed since they were made
+    (compared folded: case, quote marks, dashes and spacing do not count)."""
+    from briefing.text import fold
+
+    items = store.all() if isinstance(store, AnnotationStore) else store
+    out = []
+    for a in items:
+        claim = corpus.claims.get(a.claim_id)
+        if claim is not None and a.quote and fold(a.quote) != fold(claim.quote):
+            out.append(a)
+    return sorted(out, key=lambda a: (a.claim_id, a.author))
+
+
+def annotation_warnings(store: AnnotationStore | Iterable[Annotation], corpus: Corpus) -> list[str]:
+    """One line per annotation that no longer fits the corpus, for ``briefing check``."""
+    items = list(store.all() if isinstance(store, AnnotationStore) else store)
+
+    def short(text: str) -> str:
+        text = clean_line(text)
+        return text if len(text) <= 60 else text[:59] + "…"
+
+    lines = [f"annotation by {a.author} on claim {a.claim_id}: the claim no longer exists "
+             f"(annotated quote: \"{short(a.quote)}\")" for a in orphaned(items, corpus)]
+    lines += [f"annotation by {a.author} on claim {a.claim_id}: the claim's quote changed since "
+              f"it was annotated (was: \"{short(a.quote)}\")" for a in requoted(items, corpus)]
+    return lines
