@@ -15,7 +15,9 @@ from briefing.tui.data import SearchIndex
 from briefing.tui.screens.reader import ReaderScreen
 
 DEFAULT_THEME = "textual-dark"
-ANSI_THEME = "textual-ansi"
+ANSI_THEME = "ansi-dark"
+# Textual 8 calls its 16-colour themes ansi-dark / ansi-light; accept the older name too.
+THEME_ALIASES = {"textual-ansi": ANSI_THEME}
 
 
 class BriefingApp(App[None]):
@@ -39,6 +41,7 @@ class BriefingApp(App[None]):
         self._build_index = build_index
         self._start_compare = compare  # `read --compare EVENT`: open on that comparison
         if theme is not None:
+            theme = THEME_ALIASES.get(theme, theme)
             if theme not in self.available_themes:
                 raise ValueError(f"unknown theme {theme!r}; choose one of: "
                                  + ", ".join(sorted(self.available_themes)))

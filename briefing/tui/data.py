@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from briefing.model import Claim, Corpus
-from briefing.text import find_all, fold
+from briefing.text import clean_line, find_all, fold
 
 
 # ---------------------------------------------------------------- event context
@@ -258,7 +258,8 @@ def iter_claims_in_order(corpus: Corpus) -> Iterable[Claim]:
         yield from corpus.claims_for_article(article_id)
 
 
-def strip_for_display(text: str) -> str:
-    """Single-line display of an untrusted string (no newlines in list items)."""
-    return " ".join(text.split())
+def strip_for_display(text: str | None) -> str:
+    """Single-line display of an untrusted string: cleaned again (defence in depth, in case a
+    corpus was built without the loader) and with whitespace collapsed."""
+    return clean_line(text or "")
 

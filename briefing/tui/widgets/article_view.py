@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
+from briefing.tui.data import strip_for_display as shown
 from briefing.tui.messages import ClaimActivated
 from briefing.tui.render import ChunkState, chunk_bounds, render_chunk
 
@@ -97,7 +98,14 @@ class ArticleView(VerticalScroll, can_focus=True):
     def highlight_styles(self) -> dict[str, Style]:
         """Styles from the stylesheet's component classes, resolved once per theme."""
         if self._styles is None:
-            self._styles = {name: self.get_visual_style(name) for name in STYLE_NAMES}
+            styles = {}
+            for name in STYLE_NAMES:
+                style = self.get_visual_style(name)
+                # get_visual_style drops `reverse`, which NO_COLOR and 16 colours rely on.
+                if self.get_component_styles(name).text_style.reverse:
+                    style = style + Style(reverse=True)
+                styles[name] = style
+            self._styles = styles
         return self._styles
 
     def on_mount(self) -> None:
@@ -130,7 +138,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         widgets: list[Widget] = [ArticleTitle(_title_content(article), classes="article-title")]
         for section in article.sections:
             if section.title:
-                heading = SectionHeading(Content(section.title),
+                heading = SectionHeading(Content(shown(section.title)),
                                          classes=f"level-{min(section.level, 3)}")
                 widgets.append(heading)
                 self._headings[section.index] = heading
@@ -139,6 +147,9 @@ class ArticleView(VerticalScroll, can_focus=True):
                 for start, end in chunk_bounds(para.text):
                     in_chunk = [c for c in para_claims if c.start < end and c.end > start]
                     passage = Passage(self, para, start, end, in_chunk)
+                    marked = self._annotated.intersection(c.id for c in in_chunk)
+                    if marked:
+                        passage.state = ChunkState(annotated=frozenset(marked))
                     widgets.append(passage)
                     self._by_paragraph.setdefault(para.id, []).append(passage)
                     for claim in in_chunk:
@@ -241,14 +252,14 @@ class ArticleView(VerticalScroll, can_focus=True):
 
 
 def _title_content(article: Article) -> Content:
-    parts: list[Content] = [Content(article.title).stylize("bold")]
+    parts: list[Content] = [Content(shown(article.title)).stylize("bold")]
     if article.subtitle:
-        parts.append(Content("\n") + Content(article.subtitle).stylize("italic"))
-    meta = [article.byline]
+        parts.append(Content("\n") + Content(shown(article.subtitle)).stylize("italic"))
+    meta = [shown(article.byline)]
     if article.outlet:
-        meta.append(article.outlet)
-    meta.append(article.published or "date unknown")
+        meta.append(shown(article.outlet))
+    meta.append(shown(article.published) or "date unknown")
     if article.translator:
-        meta.append(f"translated by {article.translator}")
+        meta.append(f"translated by {shown(article.translator)}")
     parts.append(Content("\n") + Content(" · ".join(meta)).stylize("dim"))
     return Content("").join(parts)

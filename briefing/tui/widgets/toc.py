@@ -8,6 +8,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.model import Corpus
+from briefing.tui.data import strip_for_display as shown
 from briefing.tui.messages import OpenLocation
 from briefing.tui.navigation import Location
 
@@ -34,16 +35,16 @@ class TocTree(Tree[Location]):
 
     def on_mount(self) -> None:
         for article in self.corpus.articles.values():
-            label = Text(article.title, style="bold")
-            meta = [article.byline]
+            label = Text(shown(article.title), style="bold")
+            meta = [shown(article.byline)]
             if article.outlet:
-                meta.append(article.outlet)
+                meta.append(shown(article.outlet))
             meta.append(article.published or "n.d.")
             label.append("  " + " · ".join(meta), style="dim")
             node = self.root.add(label, data=Location(article.id), expand=False)
             self._article_nodes[article.id] = node
             for section in article.sections:
-                title = section.title or "(lead)"
+                title = shown(section.title) or "(lead)"
                 node.add_leaf(Text(title), data=Location(article.id, section_index=section.index))
 
     def select_article(self, article_id: str, section_index: int | None = None) -> None:

@@ -1,0 +1,177 @@
+"""Reader start-up and next-claim redraw.  Prints figures (no pass/fail).
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--synthetic DIR] [--articles 1000]
+
+Start-up, in one run, in a real terminal (tmux, 80x24): the time from launching the command
+until a given text is on screen, polled with `tmux capture-pane` every millisecond or so:
+  (a) a hello-world Textual app (benchmarks/hello_app.py) until "Hello, world";
+  (b) `briefing read` on the bundled briefing until its first article's title;
+  (c) `briefing read` on a 1,000-article synthetic briefing (benchmarks/make_synthetic.py)
+      until its first article's title.
+Medians over --runs, and ratios to (a) (targets: b <= 1.3x, c <= 1.6x).  Each briefing is
+started once before timing, so the corpus cache is warm (a cold start is printed separately).
+
+Redraw: in a headless app on the synthetic briefing, the time from pressing `n` (next claim)
+to the end of the next screen refresh, median over many presses (target: one frame, 16 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+PYTHON = sys.executable
+BRIEFING = [PYTHON, "-m", "briefing"]
+
+
+class Terminal:
+    """A tmux server on its own socket; one session per measured launch."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.socket = str(workdir / "tmux.sock")
+        conf = workdir / "tmux.conf"
+        conf.write_text("set -g status off\nset -sg escape-time 0\nset -g remain-on-exit off\n")
+        self.conf = str(conf)
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["tmux", "-u", "-S", self.socket, "-f", self.conf, *args],
+                              capture_output=True, text=True)
+
+    def time_until(self, argv: list[str], needle: str, env: dict[str, str],
+                   timeout: float = 60.0) -> float:
+        """Seconds from launching ``argv`` in a fresh 80x24 window until ``needle`` shows."""
+        self.tmux("kill-server")
+        # The server is started first (a session running `sleep`) so its own start-up is not
+        # counted; the command is then launched in a new window of that server.
+        self.tmux("new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", "sleep 600")
+        envs = [f"{k}={v}" for k, v in env.items()]
+        command = "env " + " ".join(_q(e) for e in envs) + " " + " ".join(_q(a) for a in argv)
+        t0 = time.perf_counter()
+        self.tmux("new-window", "-t", "bench", "-n", "run", command)
+        try:
+            while True:
+                screen = self.tmux("capture-pane", "-p", "-t", "bench:run").stdout
+                if needle in screen:
+                    return time.perf_counter() - t0
+                if time.perf_counter() - t0 > timeout:
+                    raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{screen}")
+                time.sleep(0.001)
+        finally:
+            self.tmux("kill-server")
+
+
+def _q(s: str) -> str:
+    import shlex
+
+    return shlex.quote(s)
+
+
+def first_title(content: Path) -> str:
+    from briefing.loader import load_corpus
+
+    corpus, _ = load_corpus(content)
+    return next(iter(corpus.articles.values())).title
+
+
+def measure_startup(args, cache_dir: Path) -> dict[str, list[float]]:
+    from briefing.paths import bundled_content
+
+    env = {"TERM": "xterm-256color", "XDG_CACHE_HOME": str(cache_dir), "LANG": "C.UTF-8",
+           "BRIEFING_DB": str(cache_dir / "annotations.json"), "PYTHONPATH": str(ROOT)}
+    cases = [("hello", [PYTHON, str(HERE / "hello_app.py")], "Hello, world")]
+    bundled = bundled_content()
+    # the title as it appears on a narrow screen: its first words are enough
+    cases.append(("bundled", BRIEFING + ["read", "--content", str(bundled)],
+                  first_title(bundled)[:30]))
+    if args.synthetic is not None:
+        cases.append(("synthetic", BRIEFING + ["read", "--content", str(args.synthetic)],
+                      first_title(args.synthetic)[:30]))
+    results: dict[str, list[float]] = {name: [] for name, _, _ in cases}
+    with tempfile.TemporaryDirectory() as tmp:
+        term = Terminal(Path(tmp))
+        for name, argv, needle in cases:  # cold start: builds the corpus cache
+            cold = term.time_until(argv, needle, env, timeout=600)
+            print(f"  cold start {name:<10} {cold * 1000:8.0f} ms (first run; fills the cache)")
+        for _ in range(args.runs):  # interleaved so drift affects all cases alike
+            for name, argv, needle in cases:
+                results[name].append(term.time_until(argv, needle, env))
+    return results
+
+
+async def measure_redraw(content: Path, presses: int) -> list[float]:
+    """Seconds from `n` to the end of the following refresh, in a headless 80x24 app."""
+    from briefing.loader import load_corpus
+    from briefing.tui.app import BriefingApp
+
+    corpus, _ = load_corpus(content)
+    app = BriefingApp(corpus, build_index=False)
+    timings: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        for _ in range(presses):
+            done = asyncio.get_running_loop().create_future()
+            t0 = time.perf_counter()
+            reader.action_next_claim()
+            # call_after_refresh runs once the screen has been composited and written out.
+            app.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+            timings.append(await done - t0)
+            await pilot.pause()
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--synthetic", type=Path, default=HERE / "out" / "syn1000")
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--presses", type=int, default=200)
+    parser.add_argument("--no-synthetic", action="store_true", help="only (a) and (b)")
+    args = parser.parse_args()
+    if args.no_synthetic:
+        args.synthetic = None
+    if shutil.which("tmux") is None:
+        sys.exit("bench_startup needs tmux")
+    if args.synthetic is not None and not (args.synthetic / "articles").is_dir():
+        maker = HERE / "make_synthetic.py"
+        if maker.exists():
+            print(f"generating {args.articles}-article synthetic briefing in {args.synthetic} ...")
+            subprocess.run([PYTHON, str(maker), str(args.synthetic), "--articles",
+                            str(args.articles)], check=True)
+        else:
+            print("no synthetic briefing (benchmarks/make_synthetic.py missing): skipping (c)")
+            args.synthetic = None
+    with tempfile.TemporaryDirectory() as cache:
+        print(f"start-up in tmux 80x24, median of {args.runs} runs:")
+        results = measure_startup(args, Path(cache))
+    hello = statistics.median(results["hello"])
+    targets = {"bundled": 1.3, "synthetic": 1.6}
+    for name, values in results.items():
+        med = statistics.median(values)
+        line = f"  {name:<10} median {med * 1000:7.0f} ms  (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})"
+        if name != "hello":
+            line += f"  ratio {med / hello:.2f}x  (target <= {targets[name]}x)"
+        print(line)
+    if args.synthetic is not None:
+        timings = asyncio.run(measure_redraw(args.synthetic, args.presses))
+        ms = sorted(t * 1000 for t in timings)
+        print(f"next-claim redraw at {args.articles} articles, {len(ms)} presses: median "
+              f"{statistics.median(ms):.1f} ms, p90 {ms[int(len(ms) * 0.9)]:.1f} ms, "
+              f"max {ms[-1]:.1f} ms (target <= 16 ms)")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "0")
+    main()
