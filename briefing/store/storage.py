@@ -283,6 +283,7 @@ class JournalStorage(Storage):
         with self.transaction():
             if self._fd is None:
                 return
+            self._remove_stale_temporaries()
             data = _encode({"format": FORMAT, "version": FORMAT_VERSION, "tables": self._tables})
             try:
                 write_atomic(self.path, data, overwrite=True, like=os.fstat(self._fd))
@@ -292,6 +293,15 @@ class JournalStorage(Storage):
                 self._open_current(len(data), len(data))
             except OSError:
                 self.close()  # the next read loads the new file in full
+
+    def _remove_stale_temporaries(self) -> None:
+        """Delete temporary files a killed process left mid-compaction (caller holds the lock:
+        no live process is writing one now).  They are never data: the rename never happened."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
 
     # ------------------------------------------------------------------ locking
     @contextmanager
