@@ -62,6 +62,8 @@ until up upon us very via was we were what when where whether which while who wh
 will with within without would yet you your yours yourself yourselves
 also already another around back became become becomes made make makes said say says see seen
 set still take taken two three well
+along far good great new old long longer time times part way ways thing things lot last
+first next get got give given put come came going gone seem seems
 s t d ll m re ve
 le la les de des du et en un une est que qui pas pour dans sur au aux ce cette il elle ils
 elles se sa son ses leur leurs par avec ne ou mais plus d l qu
@@ -79,6 +81,8 @@ def content_terms(text: str) -> list[str]:
     for chunk in _PUNCT.split(fast_fold(text)):  # no bigram across "Karabakh. Cafe"
         prev: str | None = None
         for w in TERM.findall(chunk):
+            if w.endswith("'s"):
+                w = w[:-2]  # "armenia's" counts as "armenia"
             keep = w not in STOP_WORDS and not w.isdigit() and len(w) > 1
             if keep:
                 out.append(w)
