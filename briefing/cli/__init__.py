@@ -64,4 +64,7 @@ def main(ctx: click.Context) -> None:
         read = main.get_command(ctx, "read")
         if read is None:
             raise click.UsageError("the reader is not available in this build")
-        ctx.invoke(read)
+        # Parse an empty command line rather than ctx.invoke(read): invoke fills in defaults
+        # but skips environment variables (BRIEFING_CONTENT, BRIEFING_LOW_BANDWIDTH...).
+        with read.make_context("read", [], parent=ctx) as read_ctx:
+            read.invoke(read_ctx)
