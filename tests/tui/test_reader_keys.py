@@ -243,13 +243,18 @@ async def test_compare_lists_the_event_across_sources_and_jumps():
         assert app.screen is reader
 
 
-async def test_tag_and_annotate_say_not_available():
+async def test_tag_and_annotate_need_a_claim_then_a_store():
+    # The dialogs themselves are tested in test_annotate.py (with a store).
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("t", "a")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert messages == ["Tagging is not available yet.", "Annotating is not available yet."]
+        assert [m.split(",")[0] for m in messages] == ["Move to a claim first (n / p)"] * 2
+        await pilot.press("n", "t")
+        await pilot.pause()
+        assert app.screen is app.reader  # no store: no dialog, a message instead
+        assert any("annotation store" in n.message for n in app._notifications)
 
 
 async def test_help_lists_keys_and_follows_the_keymap():
