@@ -172,7 +172,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of every whole-word occurrence of any of ``terms``.
+    """(start, end) in ``text`` of every whole-term occurrence of any of ``terms``.
 
     Matching is on folded text (case, accents, quote marks, dashes ignored), a bigram matches
     across any run of whitespace, and overlapping matches are merged.
@@ -183,7 +183,9 @@ def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
         needle = fold(term)
         if not needle:
             continue
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, needle.split())) + r"(?!\w)")
+        # Word edges as framing.tokens sees them: "men" is not in "men-at-arms" or "men's".
+        pattern = re.compile(r"(?<!\w)(?<!\w[-'])" + r"\s+".join(map(re.escape, needle.split()))
+                             + r"(?!\w)(?![-']\w)")
         for m in pattern.finditer(folded):
             if m.end() > m.start():
                 found.append((where[m.start()], where[m.end() - 1] + 1))
