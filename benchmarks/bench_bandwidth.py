@@ -43,6 +43,7 @@ class PtyApp:
                                      start_new_session=True, close_fds=True)
         os.close(slave)
         self.total = 0
+        self.tail = b""  # the last output, to show when the app dies
 
     def pump(self, quiet: float = QUIET, limit: float = 20.0, first: float = 0.0) -> int:
         """Read until no output for ``quiet`` seconds; return the bytes read.
@@ -60,6 +61,7 @@ class PtyApp:
             except OSError:  # the app exited
                 break
             got += len(chunk)
+            self.tail = (self.tail + chunk)[-4000:]
         self.total += got
         return got
 
@@ -107,6 +109,9 @@ def measure(low: bool, content: Path | None, presses: int, db: Path) -> dict[str
     app = PtyApp(argv, env)
     try:
         startup = app.pump(quiet=1.0, first=20.0)
+        if app.proc.poll() is not None:
+            raise RuntimeError(f"the reader exited ({app.proc.returncode}):\n"
+                               + app.tail.decode(errors="replace"))
         results: dict[str, list[int]] = {"start-up": [startup]}
         for name, key in KEYS.items():
             if name.startswith("page down"):
