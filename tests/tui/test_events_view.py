@@ -1,0 +1,236 @@
+"""The events view on the bundled briefing: timeline order, coverage markers, blindspots,
+filters, enter to compare, the chart (as a pure function and on screen), and snapshots."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from briefing.analysis.coverage import coverage
+from briefing.analysis.timeline import ordered_events
+from briefing.loader import load_corpus
+from briefing.paths import bundled_content
+from briefing.tui.app import BriefingApp
+from briefing.tui.compare_data import event_rows, matches_filter
+from briefing.tui.screens.compare import CompareScreen
+from briefing.tui.screens.events import EventsScreen, EventsTable
+from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.coverage_chart import LEVELS, bar, buckets, chart_lines, level
+
+from .conftest import screen_text
+
+SMALL = (80, 24)
+LARGE = (160, 48)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    corpus, problems = load_corpus(bundled_content())
+    assert problems == []
+    return corpus
+
+
+def row_keys(table: EventsTable) -> list[str]:
+    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+
+
+def cells(table: EventsTable, event_id: str) -> list[str]:
+    return [c.plain for c in table.get_row(event_id)]
+
+
+async def open_events(bundled, size=SMALL, **kwargs):
+    app = BriefingApp(bundled, build_index=False, **kwargs)
+    return app
+
+
+async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EventsScreen) and isinstance(app.focused, EventsTable)
+        table = screen.table
+        assert row_keys(table) == [e.id for e in ordered_events(bundled)]
+        assert table.row_count == len(bundled.events) == 47
+        # one marker per source: ● and the number of claims, · when silent
+        row = cells(table, "nov-2020-ceasefire")
+        assert row[0] == "2020-11-09" and row[2] == "5" and row[3] == "≠"
+        assert [c.strip() for c in row[4:]] == ["●1", "●6", "●2", "●6", "●1"]
+        lone = cells(table, "bishkek-protocol")
+        assert lone[2] == "1◆" and [c.strip() for c in lone[4:]] == ["·", "●3", "·", "·", "·"]
+        text = screen_text(app)
+        assert "47 events  ·  ◆ 17 single-source" in text
+        assert "dupuy  armen  jafar  payla  tadev" in text  # short labels fit 80 columns
+        assert all(len(line) <= 80 for line in text.splitlines())
+
+
+async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v", "slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"lachin")
+        await pilot.pause()
+        table = app.screen.table
+        keys = row_keys(table)
+        assert {"lachin-blockade", "icj-lachin-order", "lachin-checkpoint"} <= set(keys)
+        assert all("lachin" in (bundled.events[k].title + bundled.events[k].summary).lower()
+                   for k in keys)
+        assert keys == [e.id for e in ordered_events(bundled) if e.id in keys]  # still in order
+        assert f"{len(keys)} of 47 events" in screen_text(app) and len(keys) < 47
+        await pilot.press(*["backspace"] * 6, *"actor:iran")
+        await pilot.pause()
+        assert row_keys(table) == ["rasht-astara-railway"]
+        await pilot.press("escape")  # leaves the filter, keeps it
+        assert isinstance(app.focused, EventsTable) and app.screen.query_text == "actor:iran"
+        await pilot.press("slash", *["backspace"] * 10, "enter")
+        await pilot.press("b")
+        await pilot.pause()
+        keys = row_keys(table)
+        assert len(keys) == 17 and "bishkek-protocol" in keys and "nov-2020-ceasefire" not in keys
+        assert "blindspots only (b)" in screen_text(app)
+        await pilot.press("b")
+        assert table.row_count == 47
+
+
+def test_filter_words_all_match_and_actor_prefix(bundled):
+    rows = {r.event.id: r for r in event_rows(coverage(bundled), bundled)}
+    ceasefire = rows["nov-2020-ceasefire"]
+    assert matches_filter(ceasefire, "")
+    assert matches_filter(ceasefire, "Peacekeepers  RUSSIA")  # folded, every word
+    assert not matches_filter(ceasefire, "peacekeepers iran")
+    assert matches_filter(ceasefire, "actor:nagorno")
+    assert not matches_filter(rows["pelosi-visit"], "actor:russia")
+    assert matches_filter(rows["pelosi-visit"], "2022-09")
+    assert matches_filter(rows["armenia-turkey-normalization"], "turkiye")  # accents folded
+
+
+async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        await pilot.press("v")
+        events = app.screen
+        await pilot.press("j", "j", "k")  # 2nd row: minsk-group
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and app.screen.event_id == "minsk-group"
+        await pilot.press("escape")
+        assert app.screen is events and events.event_id == "minsk-group"
+        await pilot.press("down", "c")
+        await pilot.pause()
+        assert app.screen.event_id == "collective-security-treaty-signed"
+        await pilot.press("backspace", "backspace")
+        assert app.screen is reader
+
+
+async def test_filter_with_no_match_and_compare_says_so(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v", "slash", *"zzzz", "enter", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 0
+        assert "No event matches the filter." in [n.message for n in app._notifications]
+
+
+async def test_chart_on_screen_and_hidden_when_short(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "claims in  '88" in text and "total" in text
+        jafarli = next(line for line in text.splitlines() if line.startswith(" jafarli "))
+        assert " 78 " in jafarli and "█" in jafarli  # most claims: the longest bar
+        await pilot.resize_terminal(80, 16)
+        await pilot.pause()
+        assert not app.screen.query_one("#events-chart").display
+        await pilot.resize_terminal(*LARGE)
+        await pilot.pause()
+        assert app.screen.query_one("#events-chart").display
+        assert "tadevosian" in screen_text(app).splitlines()[2]  # longer labels when wide
+
+
+def test_chart_lines_fit_the_width_and_scale():
+    sources = [("a", "alpha"), ("b", "beta")]
+    years = [1992, 2002, 2020, 2021, 2022, 2023]
+    per_year = {"a": {2022: 8, 1992: 1}, "b": {2023: 2}}
+    totals = {"a": 9, "b": 2}
+    for width in (20, 40, 80, 160):
+        lines = chart_lines(width, sources, years, per_year, totals)
+        assert len(lines) == 3 and all(line.cell_length <= width for line in lines)
+    wide = [line.plain for line in chart_lines(80, sources, years, per_year, totals)]
+    assert wide[0].startswith("claims in  '92 '02 '20 '21 '22 '23")
+    assert "████" in wide[1] and wide[1].count("█") > wide[2].count("█")
+    assert "  · " in wide[2]  # a year with no claims
+    narrow = chart_lines(36, sources, years, per_year, totals)[0].plain
+    assert "≤" in narrow  # early years merged into one column
+
+
+def test_chart_helpers():
+    assert level(8, 8) == LEVELS[-1] and level(1, 8) == LEVELS[0] and level(0, 8) == " "
+    assert bar(10, 10, 4) == "████" and bar(5, 10, 4) == "██" and bar(1, 100, 4) == "▏"
+    assert bar(0, 10, 4) == ""
+    assert buckets([2001, 2002, 2003], 12) == [("'01", [2001]), ("'02", [2002]), ("'03", [2003])]
+    assert buckets([2001, 2002, 2003], 8) == [("≤02", [2001, 2002]), ("'03", [2003])]
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "textual-light"])
+async def test_sixteen_colours_and_light_theme(bundled, theme):
+    app = BriefingApp(bundled, build_index=False, theme=theme)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        table = app.screen.table
+        assert table.rich("events--covered") != table.rich("events--silent")
+        assert table.rich("events--blindspot").bold
+        assert "●" in screen_text(app)
+
+
+async def test_help_lists_the_events_keys(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("question_mark")
+        assert "Events" in screen_text(app)  # the reader's v key
+        await pilot.press("escape", "v", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Events view" in text
+        for description in ("Filter", "Blindspots only", "Compare", "Back"):
+            assert description in text
+
+
+async def test_palette_opens_the_events_view(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("ctrl+p", *"Events: timeline")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+def _events_app():
+    corpus, _ = load_corpus(bundled_content())
+    return BriefingApp(corpus, build_index=False)
+
+
+async def _open_events(pilot):
+    await pilot.press("v")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).cursor_blink = False
+
+
+def test_snapshot_events_80x24(snap_compare):
+    assert snap_compare(_events_app(), terminal_size=SMALL, run_before=_open_events)
+
+
+def test_snapshot_events_160x48(snap_compare):
+    assert snap_compare(_events_app(), terminal_size=LARGE, run_before=_open_events)
