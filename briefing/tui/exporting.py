@@ -57,44 +57,60 @@ def write_new(directory: Path, filename: str, text: str) -> Path:
     raise StoreError(f"no free file name for {filename} in {directory}")
 
 
-def export_annotations(app: App, corpus: Corpus, store: Any, filters: Filters | None = None) -> Path | None:
+def export_annotations(app: App, corpus: Corpus, store: Any, filters: Filters | None = None) -> None:
     """Export the annotations matching ``filters`` (all if None); notify the outcome.
 
-    Returns the file written, or None (nothing to export, sent to the browser, or failed).
+    The annotations are read here; the brief is built and written in a thread worker (about
+    half a second for 10,000 annotations), so the reader stays responsive.  Tests wait with
+    ``await app.workers.wait_for_complete()``.
     """
-    from briefing.export import ExportError, build_brief, render_markdown
-    from briefing.tui.delivery import deliver_export
-
     if store is None:
         app.notify("Annotations are not available (no annotation store).", severity="warning",
                    markup=False)
-        return None
+        return
     filters = filters or Filters()
     try:
         annotations = select(store, corpus, filters)
     except (StoreError, OSError) as exc:
         app.notify(f"Could not read the annotation store: {exc}", title="Export",
                    severity="error", markup=False, timeout=10)
-        return None
+        return
     if not annotations:
         what = "match these filters" if filters.as_dict() else "exist yet (t tags a claim, a adds a note)"
         app.notify(f"Nothing to export: no annotations {what}.", title="Export",
                    severity="warning", markup=False)
-        return None
-    brief = build_brief(annotations, corpus, filters)
-    text = render_markdown(brief, corpus.title)
+        return
     filename = export_filename(corpus, filters)
-    if deliver_export(app, text, filename):
-        return None
+    web = app.is_web
     directory = export_dir()
-    try:
-        path = write_new(directory, filename, text)
-    except (ExportError, StoreError, OSError) as exc:
-        app.notify(f"Export failed: {exc}", title="Export", severity="error", markup=False,
-                   timeout=10)
-        return None
-    count = len(annotations)
-    shown = path.resolve() if not path.is_absolute() else path
-    app.notify(f"Exported {count} annotation{'s' if count != 1 else ''} to {shown}",
-               title="Export", markup=False, timeout=10)
-    return path
+
+    def work() -> None:
+        from briefing.export import ExportError, build_brief, render_markdown
+
+        try:
+            text = render_markdown(build_brief(annotations, corpus, filters), corpus.title)
+            if web:
+                app.call_from_thread(_deliver, app, text, filename)
+                return
+            path = write_new(directory, filename, text)
+        except (ExportError, StoreError, OSError) as exc:
+            app.call_from_thread(app.notify, f"Export failed: {exc}", title="Export",
+                                 severity="error", markup=False, timeout=10)
+            return
+        except Exception as exc:  # noqa: BLE001 - a bug must still be reported, not lost
+            app.call_from_thread(app.notify, f"Export failed ({type(exc).__name__}): {exc}",
+                                 title="Export", severity="error", markup=False, timeout=10)
+            return
+        count = len(annotations)
+        shown = path if path.is_absolute() else path.resolve()
+        app.call_from_thread(app.notify,
+                             f"Exported {count} annotation{'s' if count != 1 else ''} to {shown}",
+                             title="Export", markup=False, timeout=10)
+
+    app.run_worker(work, thread=True, group="export", name="export", exit_on_error=False)
+
+
+def _deliver(app: App, text: str, filename: str) -> None:
+    from briefing.tui.delivery import deliver_export
+
+    deliver_export(app, text, filename)

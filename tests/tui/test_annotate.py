@@ -207,6 +207,7 @@ async def test_e_exports_markdown_and_says_where_never_overwriting(store, export
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         files = sorted(export_dir.iterdir())
         assert len(files) == 1 and files[0].suffix == ".md"
@@ -214,16 +215,32 @@ async def test_e_exports_markdown_and_says_where_never_overwriting(store, export
         assert "A note." in text and "russia" in text
         assert any(str(files[0]) in m for m in messages(app, "information"))
         await pilot.press("e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         again = sorted(export_dir.iterdir())
         assert len(again) == 2 and files[0].read_text(encoding="utf-8") == text
         assert {p.name for p in again} - {files[0].name} == {files[0].stem + "-2.md"}
 
 
+async def test_a_failed_export_is_an_error(store, tmp_path, monkeypatch):
+    corpus = bundled()
+    store.annotate(FIRST, corpus.claims[FIRST].quote, add_tags=["russia"])
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path / "no-such-folder"))
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = messages(app, "error")
+        assert errors and "Export failed" in errors[-1] and "does not exist" in errors[-1]
+        assert not any("Exported" in m for m in messages(app))
+
+
 async def test_export_with_nothing_to_export_warns_and_writes_nothing(store, export_dir):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert list(export_dir.iterdir()) == []
         assert any("Nothing to export" in m for m in messages(app, "warning"))
@@ -238,6 +255,7 @@ async def test_export_in_a_browser_is_a_download(store, export_dir, monkeypatch)
         monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
         monkeypatch.setattr(app, "deliver_text", lambda f, **kw: sent.append((f.read(), kw)))
         await pilot.press("e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert list(export_dir.iterdir()) == []  # nothing written on the server
     assert len(sent) == 1 and "russia" in sent[0][0]

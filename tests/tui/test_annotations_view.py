@@ -182,6 +182,7 @@ async def test_e_exports_what_the_filters_show(store, export_dir):
         screen.query_one("#ann-author", Select).value = "bob"
         await pilot.pause()
         await pilot.press("e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         [path] = export_dir.iterdir()
         text = path.read_text(encoding="utf-8")

@@ -30,6 +30,9 @@ from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.navigation import Location
 
 FILTERS = ("tag", "source", "event", "author")
+# Rows are built a page at a time, more as the highlight nears the end: a store of 10,000
+# annotations would otherwise take seconds to open (each multi-line option is measured).
+PAGE = 100
 
 
 class AnnotationList(OptionList):
@@ -53,7 +56,8 @@ class AnnotationsScreen(Screen[Location | None]):
         super().__init__()
         self.corpus = corpus
         self.store = store
-        self.shown: list[Any] = []  # the annotations listed, in reading order
+        self.shown: list[Any] = []  # the annotations matching the filters, in reading order
+        self._loaded = 0  # how many of them have a row in the list so far
         self._width = 76
 
     def compose(self) -> ComposeResult:
@@ -137,6 +141,7 @@ class AnnotationsScreen(Screen[Location | None]):
     @on(Select.Changed)
     def _on_filter_changed(self, event: Select.Changed) -> None:
         event.stop()
+        self._loaded = 0  # a new selection starts with one page
         self.refresh_rows()
 
     def action_clear_filters(self) -> None:
@@ -144,6 +149,7 @@ class AnnotationsScreen(Screen[Location | None]):
             widget = self.query_one(f"#ann-{name}", Select)
             with widget.prevent(Select.Changed):
                 widget.clear()
+        self._loaded = 0
         self.refresh_rows()
 
     def action_focus_filters(self) -> None:
@@ -163,14 +169,14 @@ class AnnotationsScreen(Screen[Location | None]):
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
             return
-        me = getattr(self.store, "author", None)
+        ids = [a.id for a in self.shown]
+        target = ids.index(keep) if keep in ids else 0
+        previous = self._loaded  # a refresh keeps as many rows as were listed
         listing.clear_options()
-        options = [Option(annotation_row(self.corpus, a, self._width, me), id=a.id)
-                   for a in self.shown]
-        if options:
-            listing.add_options(options)
-            ids = [a.id for a in self.shown]
-            listing.highlighted = ids.index(keep) if keep in ids else 0
+        self._loaded = 0
+        if self.shown:
+            self._load_rows(max(PAGE, previous, target + PAGE // 2))
+            listing.highlighted = target
         else:
             hint = ("No annotation matches these filters (r clears them)." if total
                     else "No annotations yet: in the reader, t tags a claim and a adds a note.")
@@ -183,6 +189,23 @@ class AnnotationsScreen(Screen[Location | None]):
         status += " (filtered)" if filtered else ""
         self.query_one("#ann-status", Static).update(
             Content(status + " · enter opens · e exports these · f filters · r clears").stylize("dim"))
+
+    def _load_rows(self, upto: int) -> None:
+        """Add rows until ``upto`` of the shown annotations are listed."""
+        upto = min(upto, len(self.shown))
+        if upto <= self._loaded:
+            return
+        me = getattr(self.store, "author", None)
+        batch = self.shown[self._loaded:upto]
+        self.option_list.add_options(
+            Option(annotation_row(self.corpus, a, self._width, me), id=a.id) for a in batch)
+        self._loaded = upto
+
+    @on(OptionList.OptionHighlighted, "#ann-list")
+    def _on_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index >= self._loaded - PAGE // 4:
+            self._load_rows(self._loaded + PAGE)
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
