@@ -55,3 +55,15 @@ def test_serve_defaults_to_loopback_and_warns_otherwise(monkeypatch, args, warne
     (server,) = FakeServer.made
     assert server.host == host and server.port == 8000
     assert " -m briefing read" in server.command
+
+
+def test_content_problems_are_reported_before_serving(monkeypatch, tmp_path):
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    FakeServer.made.clear()
+    (tmp_path / "articles").mkdir()
+    result = CliRunner().invoke(main, ["serve", "--content", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "briefing.yaml" in result.output  # a path:line: message, not a traceback
+    assert FakeServer.made == []
