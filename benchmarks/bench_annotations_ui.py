@@ -57,7 +57,7 @@ def seed(path: Path, corpus, n: int) -> None:
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.2f} ms"
+    return f"{seconds * 1000:9.3f} ms"
 
 
 async def measure(corpus, n: int, workdir: Path) -> None:

@@ -226,3 +226,28 @@ def test_snapshot_annotations_view_80x24(snap_compare, tmp_path, monkeypatch):
 
     assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
     store.close()
+
+
+async def test_a_large_store_is_listed_a_page_at_a_time(tmp_path):
+    from briefing.tui.screens.annotations_view import PAGE
+
+    corpus = bundled()
+    big = AnnotationStore(tmp_path / "big.json", author="ana")
+    claims = [c for c in corpus.claims.values() if c.paragraph_id][: PAGE * 2 + 10]
+    for claim in claims:
+        big.annotate(claim.id, claim.quote, add_tags=["bulk"])
+    app = make_reader(big)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        assert len(screen.shown) == len(claims)
+        assert screen.option_list.option_count == PAGE  # not all at once
+        await pilot.press("end")  # reaching the last row loaded loads the next page
+        await pilot.pause()
+        assert screen.option_list.option_count == PAGE * 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.option_list.option_count == len(claims)
+        await pilot.press("enter")  # a row loaded later still opens its passage
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.claim_id in {c.id for c in claims}
+    big.close()
