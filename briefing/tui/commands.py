@@ -52,6 +52,12 @@ class _ReaderProvider(Provider):
     def entries(self, reader: "ReaderScreen") -> Iterator[tuple[str, str, Callable[[], None]]]:
         raise NotImplementedError
 
+    def _wrap(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Reader commands run with the reader showing (a compare / events view steps aside)."""
+        from briefing.tui.detour import reader_command
+
+        return partial(reader_command, self.app, callback)
+
     def _open(self, location: Location) -> Callable[[], None]:
         def callback() -> None:
             reader = self._reader()
@@ -67,7 +73,8 @@ class _ReaderProvider(Provider):
         for i, (text, help_text, callback) in enumerate(self.entries(reader)):
             if i >= self.discover_limit:
                 break
-            yield DiscoveryHit(Content(text), callback, text=text, help=literal_help(help_text))
+            yield DiscoveryHit(Content(text), self._wrap(callback), text=text,
+                               help=literal_help(help_text))
 
     discover_limit = 0  # most providers only answer queries
 
@@ -79,7 +86,7 @@ class _ReaderProvider(Provider):
         for text, help_text, callback in self.entries(reader):
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, highlighted(matcher, text), callback, text=text,
+                yield Hit(score, highlighted(matcher, text), self._wrap(callback), text=text,
                           help=literal_help(help_text))
 
 

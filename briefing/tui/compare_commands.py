@@ -25,7 +25,14 @@ def open_events(app) -> None:
     app.push_screen(EventsScreen(app.corpus))
 
 
-class CompareProvider(_ReaderProvider):
+class _ViewProvider(_ReaderProvider):
+    """These open a view over whatever is showing: no need to show the reader first."""
+
+    def _wrap(self, callback):
+        return callback
+
+
+class CompareProvider(_ViewProvider):
     """Compare: <event title> for every event, in date order."""
 
     def entries(self, reader):
@@ -37,7 +44,7 @@ class CompareProvider(_ReaderProvider):
                    partial(open_compare, self.app, event.id))
 
 
-class EventsViewProvider(_ReaderProvider):
+class EventsViewProvider(_ViewProvider):
     """The events view, listed when the palette opens."""
 
     discover_limit = 5

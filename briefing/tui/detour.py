@@ -69,3 +69,20 @@ def open_in_reader(app, location: Location) -> bool:
         if callable(hook):
             hook(restore)
     return True
+
+
+def reader_command(app, action: Callable[[], None]) -> None:
+    """Run a reader command (from the palette) with the reader showing.
+
+    When a reopenable view (compare, events) is over the reader, it is popped first and back
+    returns to it; other screens above the reader are left as they are.
+    """
+    reader = find_reader(app)
+    above = app.screen_stack[app.screen_stack.index(reader) + 1:] if reader is not None else []
+    if not any(callable(getattr(s, "reopen", None)) for s in above):
+        action()
+        return
+    reader, restore = reveal_reader(app)
+    action()
+    if reader is not None and restore is not None:
+        reader.return_on_back(restore)

@@ -163,6 +163,21 @@ async def test_from_the_palette(bundled):
         assert isinstance(app.screen, CompareScreen) and app.screen.event_id == EVENT
 
 
+async def test_reader_commands_in_the_palette_show_the_reader_and_back_returns(bundled):
+    app = app_for(bundled, compare=EVENT)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        await pilot.press("ctrl+p", *"Source: Armenia: disenchantment")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader and reader.article_id == "tadevosian-2023"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and app.screen.event_id == EVENT
+
+
 async def test_from_the_events_view_and_back(bundled):
     app = app_for(bundled)
     async with app.run_test(size=SMALL) as pilot:
