@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.analysis.search import Document, SearchIndex, build_index, parse_query
-from briefing.analysis.tokens import TOKEN, fast_fold
+from briefing.analysis.tokens import TOKEN, fast_fold, split_folded
 from briefing.text import fold
 
 CORPUS = {
@@ -149,6 +149,7 @@ def test_parse_query():
 def test_fast_fold_tokenises_like_fold(text):
     # The index folds with fast_fold, queries with briefing.text.fold: same tokens.
     assert TOKEN.findall(fast_fold(text)) == TOKEN.findall(fold(text))
+    assert split_folded(fast_fold(text)) == TOKEN.findall(fold(text))
     assert " ".join(fast_fold(text).split()) == fold(text)
 
 

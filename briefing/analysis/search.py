@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from briefing.analysis.tokens import SPECIAL_CHARS, TOKEN, fold_special, fast_fold
+from briefing.analysis.tokens import SPECIAL_CHARS, TOKEN, fast_fold, fold_special, split_folded
 from briefing.model import Corpus
 from briefing.text import fold
 
@@ -126,7 +126,7 @@ class SearchIndex:
     def add_documents(self, docs: Iterable[Document]) -> None:
         """Index documents; one with the (kind, id) of an indexed document replaces it."""
         postings = self._postings
-        findall = TOKEN.findall
+        split = split_folded
         for doc in docs:
             key = (doc.kind, doc.id)
             if key in self._by_key:
@@ -136,7 +136,7 @@ class SearchIndex:
             self._by_key[key] = n
             folded = fast_fold(doc.text)
             self._folded.append(folded)
-            toks = findall(folded)
+            toks = split(folded)
             self._lengths.append(len(toks))
             self._total_length += len(toks)
             for term in toks:
@@ -221,10 +221,8 @@ class SearchIndex:
             docs.intersection_update(freqs.keys())
             if not docs:
                 return {}
-        if clause.is_phrase:
-            pattern = _phrase_pattern(clause.terms)
-            folded = self._folded
-            docs = {d for d in docs if pattern.search(folded[d])}
+        # A phrase scores like its words ANDed; adjacency is checked later, in rank order, and
+        # only until enough hits are found (see search): common-word phrases stay fast.
         total = dict.fromkeys(docs, 0.0)
         for freqs in all_freqs:
             for d, s in self._scores(freqs, docs, avgdl).items():
@@ -262,7 +260,18 @@ class SearchIndex:
             if article_set is not None and doc.article not in article_set:
                 continue
             ranked.append((-s, d))
-        best = heapq.nsmallest(limit, ranked)
+        phrases = [_phrase_pattern(c.terms) for c in clauses if c.is_phrase]
+        if not phrases:
+            best = heapq.nsmallest(limit, ranked)
+        else:
+            ranked.sort()
+            folded = self._folded
+            best = []
+            for item in ranked:
+                if all(p.search(folded[item[1]]) for p in phrases):
+                    best.append(item)
+                    if len(best) == limit:
+                        break
         return [self._hit(self.docs[d], -neg, clauses) for neg, d in best]
 
     def _hit(self, doc: Document, score: float, clauses: list[_Clause]) -> Hit:
