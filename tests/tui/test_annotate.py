@@ -358,6 +358,12 @@ async def test_hostile_tags_and_notes_are_shown_literally(store):
         await pilot.press("t")  # the suggestion list and tag list show them literally too
         await pilot.pause()
         assert "#[@click=app.quit]" in screen_text(app)
+        await pilot.press("escape", "n", "t", "[", "@")  # on another claim: offered inline
+        await pilot.pause()
+        assert app.screen.query_one("#tag-input", Input)._suggestion == "[@click=app.quit]"
+        text = screen_text(app)
+        assert "[@click=app.quit]" in text.split("Tags in use")[0]  # in the input line
+        assert "#[@click=app.quit]  1 annotation" in text
         await pilot.press("escape", "A")
         await pilot.pause()
         text = screen_text(app)

@@ -88,8 +88,8 @@ class TagScreen(ModalScreen[None]):
             yield Static(Content("On this claim (x or delete removes)").stylize("bold"),
                          classes="pane-title")
             yield ClaimTags(id="tag-current")
-            yield Static(Content("enter add · → complete · ↓ suggestions · tab next list · "
-                                 "escape close"), classes="dialog-hint")
+            yield Static(Content("enter adds · → completes · ↓ suggestions · tab next · "
+                                 "esc closes"), classes="dialog-hint")
 
     @property
     def input(self) -> Input:
@@ -137,7 +137,12 @@ class TagScreen(ModalScreen[None]):
                                    id=tag) for tag, n in matches[:MAX_SUGGESTIONS])
             box.highlighted = 0
         else:
-            hint = "No tag in use matches." if self.counts else "No tags in use yet."
+            if not self.counts:
+                hint = "No tags in use yet."
+            elif wanted:
+                hint = "No tag in use matches; enter adds it as a new tag."
+            else:
+                hint = "No other tags in use."
             box.add_option(Option(Content(hint), disabled=True))
 
     @on(AnnotationsChanged)
