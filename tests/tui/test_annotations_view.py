@@ -251,3 +251,23 @@ async def test_a_large_store_is_listed_a_page_at_a_time(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen) and app.screen.claim_id in {c.id for c in claims}
     big.close()
+
+
+async def test_t_and_a_work_on_the_highlighted_row(store):
+    from briefing.tui.screens.note_editor import NoteEditor
+    from briefing.tui.screens.tag_screen import TagScreen
+
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await pilot.press("down", "t")  # jafarli-2023-03, ana's
+        assert isinstance(app.screen, TagScreen) and app.screen.claim.id == "jafarli-2023-03"
+        await pilot.press(*"euma", "enter", "escape")
+        await pilot.pause()
+        assert store.get("jafarli-2023-03").tags == ("eu-mission", "euma")
+        assert app.screen is screen and "#euma" in screen_text(app)  # the row follows
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape")
+        await pilot.press("end", "t")  # the vanished claim: nothing to open
+        assert app.screen is screen

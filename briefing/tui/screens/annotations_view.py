@@ -4,7 +4,8 @@ Each row shows where the claim is (source and event), who wrote the annotation, 
 quote, its tags and the start of the note.  The tag counts under the filters are those of
 the annotations shown.  enter jumps to the passage in the reader; e exports what is shown
 (with these filters) to Markdown; escape goes back.  Rows follow other processes' changes:
-the screen re-reads the store on AnnotationsChanged.
+the screen re-reads the store on AnnotationsChanged.  t and a tag or annotate the highlighted
+row's claim without leaving the view.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class AnnotationsScreen(Screen[Location | None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="annotations.close"),
         Binding("e", "export", "Export shown", id="annotations.export"),
+        Binding("t", "tag", "Tag", id="annotations.tag"),
+        Binding("a", "annotate", "Note", id="annotations.annotate"),
         Binding("r", "clear_filters", "Clear filters", id="annotations.clear_filters"),
         Binding("f", "focus_filters", "Filters", id="annotations.focus_filters"),
     ]
@@ -228,6 +231,41 @@ class AnnotationsScreen(Screen[Location | None]):
         self.dismiss(claim_location(self.corpus, claim))
 
     # ------------------------------------------------------------------ actions
+    def _highlighted_claim(self):
+        listing = self.option_list
+        if listing.highlighted is None or not self.shown:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id
+        annotation = next((a for a in self.shown if a.id == option_id), None)
+        claim = self.corpus.claims.get(annotation.claim_id) if annotation else None
+        if annotation is not None and claim is None:
+            self.notify("This claim is no longer in the briefing.", severity="warning",
+                        markup=False)
+        return claim
+
+    def action_tag(self) -> None:
+        """Tag the highlighted row's claim (your tags on it)."""
+        claim = self._highlighted_claim()
+        if claim is not None:
+            from briefing.tui.screens.tag_screen import TagScreen
+
+            self.app.push_screen(TagScreen(claim, self.store))
+
+    def action_annotate(self) -> None:
+        """Write your note on the highlighted row's claim."""
+        claim = self._highlighted_claim()
+        if claim is None:
+            return
+        from briefing.tui.screens.note_editor import NoteEditor
+
+        try:
+            editor = NoteEditor(claim, self.store)
+        except (StoreError, OSError) as exc:
+            self.notify(f"Could not read the annotation store: {exc}", severity="error",
+                        markup=False)
+            return
+        self.app.push_screen(editor)
+
     def action_export(self) -> None:
         from briefing.tui.exporting import export_annotations
 
