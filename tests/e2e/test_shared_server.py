@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sshd import installed_briefing_for_everyone, start_sshd, throwaway_users
+from reader_keys import next_claim_shown, tag_current_claim
 from tmuxterm import Tmux
 
 from briefing.loader import load_corpus
@@ -75,17 +76,11 @@ def _terminals(workdir: Path, n: int) -> list[Tmux]:
 
 def tag_claim(term: Tmux, nth: int, claim_id: str, tag: str) -> None:
     """In a running reader: go to the article's ``nth`` claim (1-based) and tag it."""
-    term.send("i")
-    for _ in range(nth):
-        term.send("n")
-    term.wait_for(claim_id)
-    term.send("t")
-    term.wait_for(f"Tag claim {claim_id}")
-    term.send(tag, literal=True)
-    term.send("Enter")
-    term.wait_for(f"#{tag}")
-    term.send("Escape")
-    term.wait_until(lambda s: "Tag claim" not in s, what="the tag dialog to close")
+    claims = CORPUS.claims_for_article(FIRST.id)
+    for k in range(nth):
+        next_claim_shown(term, claims[k].id)
+    assert claims[nth - 1].id == claim_id
+    tag_current_claim(term, claim_id, tag)
 
 
 def test_two_readers_share_one_store_each_under_their_name(workdir):

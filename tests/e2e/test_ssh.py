@@ -10,6 +10,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from reader_keys import next_claim_shown, tag_current_claim
 from tmuxterm import sgr_colours
 
 from briefing.loader import load_corpus
@@ -53,19 +54,9 @@ def test_read_tag_export_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, w
     assert pane_flag(tmux, "mouse_any_flag") == "0"
     assert pane_flag(tmux, "mouse_standard_flag") == "0"
 
-    tmux.send("i")  # claim details pane (hidden by default at 80x24)
-    tmux.send("n")
-    tmux.wait_for(FIRST_CLAIMS[0])
-    tmux.send("n")
-    tmux.wait_for(FIRST_CLAIMS[1])
-
-    tmux.send("t")  # tag the current claim
-    tmux.wait_for(f"Tag claim {FIRST_CLAIMS[1]}")
-    tmux.send("over-ssh", literal=True)
-    tmux.send("Enter")
-    tmux.wait_for("#over-ssh")
-    tmux.send("Escape")
-    tmux.wait_until(lambda s: "Tag claim" not in s, what="the tag dialog to close")
+    next_claim_shown(tmux, FIRST_CLAIMS[0])
+    next_claim_shown(tmux, FIRST_CLAIMS[1])
+    tag_current_claim(tmux, FIRST_CLAIMS[1], "over-ssh")
 
     before = tmux.screen()
     tmux.send("]")
