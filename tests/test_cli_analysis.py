@@ -271,3 +271,35 @@ def test_analysis_commands_do_not_import_textual(content):
                          cwd=Path(__file__).resolve().parent.parent)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_disagreements_json_corpus_wide_and_per_event(content):
+    data = run_json(content, "disagreements")
+    assert data["event"] is None
+    assert [(d["quantity"], d["kind"]) for d in data["disagreements"]] == [
+        ("russian-peacekeepers", "figure"), ("csto-founded", "date")]
+    assert data["agreements"] == []
+    per_event = run_json(content, "disagreements", "--event", "csto-founding")
+    assert [d["quantity"] for d in per_event["disagreements"]] == ["csto-founded"]
+    out = run(content, "disagreements").output
+    assert "Disagreements (2)" in out and "1 900 men" in out
+
+
+def test_lexicon_json_corpus_wide_and_per_event(content):
+    data = run_json(content, "lexicon")
+    assert data["sources"] == ["alpha", "beta"]
+    [group] = data["groups"]
+    used = {t["term"]: t["counts"] for t in group["terms"]}
+    assert used == {"blockade": {"alpha": 1}, "roadblock": {"beta": 1},
+                    "environmental activists": {"alpha": 1}}
+    per_event = run_json(content, "lexicon", "--event", "blockade")
+    assert per_event["sources"] == ["alpha"]
+    assert "roadblock" not in {t["term"] for g in per_event["groups"] for t in g["terms"]}
+    out = run(content, "lexicon").output
+    assert "Blockade words" in out and "roadblock" in out
+
+
+@pytest.mark.parametrize("command", ["disagreements", "lexicon"])
+def test_new_commands_reject_unknown_events(content, command):
+    result = run(content, command, "--event", "nope")
+    assert result.exit_code == 2 and "unknown event 'nope'" in result.output

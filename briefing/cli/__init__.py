@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "compare": "briefing.cli.cmd_analysis:compare",
     "coverage": "briefing.cli.cmd_analysis:coverage",
     "search": "briefing.cli.cmd_analysis:search",
+    "disagreements": "briefing.cli.cmd_analysis:disagreements",
+    "lexicon": "briefing.cli.cmd_analysis:lexicon",
     "annotate": "briefing.cli.cmd_annotations:annotate",
     "annotations": "briefing.cli.cmd_annotations:annotations",
     "export": "briefing.cli.cmd_annotations:export",

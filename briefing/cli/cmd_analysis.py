@@ -240,11 +240,79 @@ def _print_comparison(corpus: Corpus, result) -> None:
     if result.not_covering:
         console.print()
         console.print(_T("Not covering: " + ", ".join(result.not_covering), "dim"))
-    for label, findings, style in (("Disagreements", result.disagreements, "red"),
-                                   ("Agreements", result.agreements, "green")):
+    _print_findings(console, corpus, result.disagreements, result.agreements)
+    if result.lexicon:
+        console.print()
+        console.print(_lexicon_table(result.lexicon, result.covering, short))
+
+
+def _claim_label_id(claim_id: str, article_id: str) -> str:
+    prefix = article_id + "-"
+    return "#" + claim_id[len(prefix):] if claim_id.startswith(prefix) else claim_id
+
+
+def _lexicon_table(groups, sources: list[str], short: dict[str, str]):
+    """Lexicon terms x sources (uses per source), grouped; a list if too many sources."""
+    from rich.table import Table
+
+    table = Table(title=_T("Framing lexicon: uses per source", "bold"), title_justify="left")
+    table.add_column("term")
+    if len(sources) > MAX_MATRIX_COLUMNS:
+        table.add_column("used by")
+    else:
+        for aid in sources:
+            table.add_column(_T(short[aid]), justify="right")
+    for g in groups:
+        table.add_row(_T(g.label, "bold"))
+        for t in g.terms:
+            if len(sources) > MAX_MATRIX_COLUMNS:
+                used = ", ".join(f"{short[a]} ×{k}" for a, k in t.counts.items())
+                table.add_row(_T("  " + t.term), _T(used))
+            else:
+                table.add_row(_T("  " + t.term),
+                              *[_T(str(t.counts[a]) if a in t.counts else "·",
+                                   None if a in t.counts else "dim") for a in sources])
+    return table
+
+
+# --- disagreements ---------------------------------------------------------------------------
+
+
+@click.command()
+@content_option
+@json_option
+@click.option("--event", "event_id", metavar="EVENT", help="Only claims about this event id.")
+def disagreements(content_dir: Path | None, as_json: bool, event_id: str | None) -> None:
+    """Figures and dates the sources give differently (and those they agree on), across the
+    whole briefing or for one event."""
+    from briefing.analysis import disagreements as dis
+    from briefing.analysis.serialize import finding_json
+
+    corpus = _load(content_dir)
+    if event_id is not None and event_id not in corpus.events:
+        raise _unknown("event", event_id, corpus.events, "--event")
+    found = dis.for_event(corpus, event_id) if event_id else dis.for_corpus(corpus)
+    if as_json:
+        _emit_json({"event": event_id,
+                    "disagreements": [finding_json(f) for f in found.disagreements],
+                    "agreements": [finding_json(f) for f in found.agreements]})
+        return
+    console = _console()
+    _print_findings(console, corpus, found.disagreements, found.agreements)
+    if not found.disagreements and not found.agreements:
+        console.print(_T("No figure or date is given by two sources under the same key."))
+
+
+def _print_findings(console, corpus: Corpus, disagreements, agreements) -> None:
+    from rich.table import Table
+
+    short = _short_names(corpus)
+    for label, findings, style in (("Disagreements", disagreements, "red"),
+                                   ("Agreements", agreements, "green")):
         if not findings:
             continue
-        table = Table(title=_T(label, f"bold {style}"), title_justify="left")
+        table = Table(title=_T(f"{label} ({len(findings)})", f"bold {style}"),
+                      title_justify="left")
         table.add_column("quantity")
         table.add_column("source")
         table.add_column("value")
@@ -257,39 +325,37 @@ def _print_comparison(corpus: Corpus, result) -> None:
             table.add_section()
         console.print()
         console.print(table)
-    if result.lexicon:
-        console.print()
-        console.print(_lexicon_table(result, short))
 
 
-def _claim_label_id(claim_id: str, article_id: str) -> str:
-    prefix = article_id + "-"
-    return "#" + claim_id[len(prefix):] if claim_id.startswith(prefix) else claim_id
+# --- lexicon ----------------------------------------------------------------------------------
 
 
-def _lexicon_table(result, short: dict[str, str]):
-    """Lexicon terms x covering sources (uses per source), grouped; a list if too many sources."""
-    from rich.table import Table
+@click.command()
+@content_option
+@json_option
+@click.option("--event", "event_id", metavar="EVENT",
+              help="Only the text of the sources' claims on this event.")
+def lexicon(content_dir: Path | None, as_json: bool, event_id: str | None) -> None:
+    """Which source uses which word of the framing lexicon (content/lexicon.yaml), across
+    all of each article's text or, with --event, in its claims' paragraphs on that event."""
+    from briefing.analysis.framing import event_texts
+    from briefing.analysis.lexicon import corpus_texts, usage
+    from briefing.analysis.serialize import lexicon_json
 
-    sources = result.covering
-    table = Table(title=_T("Framing lexicon: uses per source", "bold"), title_justify="left")
-    table.add_column("term")
-    if len(sources) > MAX_MATRIX_COLUMNS:
-        table.add_column("used by")
-    else:
-        for aid in sources:
-            table.add_column(_T(short[aid]), justify="right")
-    for g in result.lexicon:
-        table.add_row(_T(g.label, "bold"))
-        for t in g.terms:
-            if len(sources) > MAX_MATRIX_COLUMNS:
-                used = ", ".join(f"{short[a]} ×{k}" for a, k in t.counts.items())
-                table.add_row(_T("  " + t.term), _T(used))
-            else:
-                table.add_row(_T("  " + t.term),
-                              *[_T(str(t.counts[a]) if a in t.counts else "·",
-                                   None if a in t.counts else "dim") for a in sources])
-    return table
+    corpus = _load(content_dir)
+    if event_id is not None and event_id not in corpus.events:
+        raise _unknown("event", event_id, corpus.events, "--event")
+    lex = _lexicon(corpus)
+    texts = event_texts(corpus, event_id) if event_id else corpus_texts(corpus)
+    groups = usage(lex, texts)
+    if as_json:
+        _emit_json({"event": event_id, "sources": list(texts), "groups": lexicon_json(groups)})
+        return
+    console = _console()
+    if not lex.groups:
+        console.print(_T("This briefing has no lexicon.yaml (or it is empty)."))
+        return
+    console.print(_lexicon_table(groups, list(texts), _short_names(corpus)))
 
 
 # --- coverage ---------------------------------------------------------------------------------
