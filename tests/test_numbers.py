@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.numbers import find_numbers, parse_number, parse_numeral
@@ -121,6 +121,7 @@ def test_several_figures_in_one_passage():
         (1900, "men"), (90, "transport"), (88, "special")]
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1000, max_value=10**12))
 def test_grouped_integers_round_trip(n):
     assert parse_numeral(f"{n:,}") == n
@@ -128,6 +129,7 @@ def test_grouped_integers_round_trip(n):
     assert parse_number(f"some {n:,} people").value == n
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60))
 def test_never_raises(text):
     for n in find_numbers(text):
@@ -159,3 +161,13 @@ def test_figure_checks_catch_slips():
         "a-03: figure men: text '1 960' is not in the quote",
         "a-03: figure men3: text 'three' is not in the quote",
     ]
+
+
+def test_derive_figure():
+    from briefing.analysis.figures import derive_figure
+
+    fig = derive_figure("trade", "$3,8 billion")
+    assert (fig.value, fig.unit, fig.approx, fig.text) == (3.8e9, "USD", False, "$3,8 billion")
+    fig = derive_figure("deaths", "some 7,000", unit="people")
+    assert (fig.value, fig.unit, fig.approx) == (7000, "people", True)
+    assert derive_figure("x", "no number") is None

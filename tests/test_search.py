@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from factories import build_corpus
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.search import Document, SearchIndex, build_index, parse_query
@@ -145,6 +145,7 @@ def test_parse_query():
     assert parse_query('"open phrase')[0].terms == ["open", "phrase"]
 
 
+@settings(deadline=None)
 @given(st.text(max_size=40))
 def test_fast_fold_tokenises_like_fold(text):
     # The index folds with fast_fold, queries with briefing.text.fold: same tokens.
@@ -153,6 +154,7 @@ def test_fast_fold_tokenises_like_fold(text):
     assert " ".join(fast_fold(text).split()) == fold(text)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aeßéÉİﬁ `“”’ -Türkiye")), min_size=1,
                max_size=30))
 def test_offsets_survive_length_changing_folds(text):

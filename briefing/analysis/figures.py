@@ -19,6 +19,19 @@ from briefing.text import fold
 REL_TOLERANCE = 1e-9
 
 
+def derive_figure(quantity: str, text: str, unit: str | None = None) -> Figure | None:
+    """A Figure from a figure as written ("some 7,000", "$3,8 billion"), or None if unreadable.
+
+    For people (and the importer) writing claims: the value, approx flag and, unless given,
+    the unit come from the text, so they cannot disagree with it.
+    """
+    number = parse_number(text)
+    if number is None:
+        return None
+    return Figure(quantity=quantity, value=number.value, unit=unit or number.unit,
+                  text=text, approx=number.approx)
+
+
 def check_figure(claim: Claim, figure: Figure) -> list[str]:
     """Messages (without location) for one figure; empty when it is consistent."""
     if not figure.text:
