@@ -115,6 +115,11 @@ def test_dates_are_not_figures():
     assert [(n.value, n.unit) for n in find_numbers(text)] == [(100, "observers")]
 
 
+def test_iso_dates_are_not_ranges():
+    assert [n.value for n in find_numbers("On 2022-12-12 and in 2023-07, 40 people")] == [40]
+    assert parse_number("1992-1999").high == 1999  # but a span of years is a range
+
+
 def test_several_figures_in_one_passage():
     text = "a good part of the Russian troops (1 900 men, 90 transport vehicles and 88 special units)"
     assert [(n.value, n.unit) for n in find_numbers(text)] == [

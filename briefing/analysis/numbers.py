@@ -162,9 +162,9 @@ def _tokens(text: str) -> list[_Tok]:
 def _gap_ok(text: str, a: _Tok, b: _Tok, allow_hyphen: bool = True) -> bool:
     """Only spaces (or a hyphen, when allowed) between two adjacent tokens."""
     between = text[a.end:b.start]
-    return between.strip() == "" and "\n\n" not in between or (
-        allow_hyphen and between == "-"
-    )
+    if allow_hyphen and between == "-":
+        return True
+    return between.strip() == "" and "\n\n" not in between
 
 
 def _word_number(words: list[str]) -> float | None:
@@ -336,6 +336,9 @@ def _currency_before(sc: _Scanner, i: int) -> tuple[str | None, int]:
     return None, i
 
 
+_ISO_DATE = re.compile(r"(?:1[89]|20)\d\d-[01]\d(?:-[0-3]\d)?(?![\d-])")
+
+
 def _scan(text: str, first_only: bool = False) -> list[Number]:
     sc = _Scanner(text)
     toks = sc.toks
@@ -352,6 +355,11 @@ def _scan(text: str, first_only: bool = False) -> list[Number]:
                 and text[toks[i - 1].end:tok.start].strip() == ",")
         ):
             i += 1
+            continue
+        iso = _ISO_DATE.match(text, tok.start) if tok.kind == "num" else None
+        if iso:  # "2022-12-12", "2023-07": a date, not a range
+            while i < len(toks) and toks[i].start < iso.end():
+                i += 1
             continue
         core = sc.core(i)
         if core is None:
@@ -397,8 +405,6 @@ def _scan(text: str, first_only: bool = False) -> list[Number]:
             unit, ulast = _unit_after(sc, last + 1)  # "thousands of deaths"
         if currency:
             unit = currency
-        if unit in ("USD", "EUR", "GBP") and currency is None and ulast == last:
-            pass
         end_tok = toks[max(last, ulast)]
         start = toks[begin].start
         mid = (low_v + high_v) / 2
