@@ -183,6 +183,7 @@ class CompareScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
+        self.sub_title = "Compare"
         self.query_one("#compare-body").can_focus = False
         self._apply_layout(self.size.width)
         cards = self.cards

@@ -81,6 +81,7 @@ class EventsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "Events"
         self._apply_size(self.size.width, self.size.height)
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.table.focus()
@@ -139,13 +140,13 @@ class EventsScreen(Screen[None]):
         table = self.table
         covered, lone = table.rich("events--covered"), table.rich("events--blindspot")
         silent, differ = table.rich("events--silent"), table.rich("events--disagree")
-        title = strip_for_display(row.event.title)
-        if len(title) > title_width:
-            title = title[: title_width - 1] + "…"
+        title = Text(strip_for_display(row.event.title), no_wrap=True,
+                     style=lone if row.blindspot else "")
+        title.truncate(title_width, overflow="ellipsis")  # by cells: wide scripts stay aligned
         n = row.sources
         cells = [
             Text(row.event.date or "n.d.", no_wrap=True),
-            Text(title, no_wrap=True, style=lone if row.blindspot else ""),
+            title,
             Text(f"{n}◆" if row.blindspot else str(n), style=lone if row.blindspot else "",
                  no_wrap=True),
             Text("≠" if self.disagreements.get(row.event.id) else "", style=differ),
