@@ -383,14 +383,16 @@ def coverage(content_dir: Path | None, as_json: bool) -> None:
         return
     table = Table(title=_T(f"Coverage: {len(cov.events)} events × {len(cov.sources)} sources"),
                   title_justify="left")
-    table.add_column("event")
+    # Event ids wrap rather than being cut; source headers are cut to 7 characters so that the
+    # five bundled sources leave the event column room at 80 columns (legend below).
+    table.add_column("event", overflow="fold")
     for aid in cov.sources:
-        table.add_column(_T(short[aid]), justify="right")
+        table.add_column(_T(short[aid][:7]), justify="right", no_wrap=True)
     for eid in cov.events:
         row = cov.matrix[eid]
         only = eid in cov.single_source
         cells = [_T(str(row[a]) if row[a] else "·", "bold" if row[a] else "dim") for a in cov.sources]
-        table.add_row(_T(eid + (" *" if only else ""), "yellow" if only else None), *cells)
+        table.add_row(_T(("* " if only else "") + eid, "yellow" if only else None), *cells)
     table.add_section()
     table.add_row(_T("claims"), *[_T(str(cov.per_source[a]["claims"])) for a in cov.sources])
     table.add_row(_T("events"), *[_T(str(cov.per_source[a]["events"])) for a in cov.sources])
@@ -398,6 +400,8 @@ def coverage(content_dir: Path | None, as_json: bool) -> None:
                   *[_T(str(cov.per_source[a]["only_source"])) for a in cov.sources])
     console.print(table)
     console.print(_T(f"* covered by one source only ({len(cov.single_source)} events)", "yellow"))
+    console.print(_T("Sources: " + ", ".join(f"{short[a][:7]} = {a}" for a in cov.sources),
+                     "dim"))
     if cov.uncovered:
         console.print(_T("No claims yet: " + ", ".join(cov.uncovered), "dim"))
 
