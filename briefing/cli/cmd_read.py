@@ -35,6 +35,39 @@ def _open_store(db_path: Path | None):
         return None, f"Annotations are off: the store could not be opened: {exc}"
 
 
+def _load(content_dir: Path | None):
+    """(corpus, outline, load_full): from the corpus cache when it matches the files (then
+    ``corpus`` is only the first screen's part and ``load_full`` brings the rest in the
+    background), else a full load, validated, which then fills the cache."""
+    from briefing import corpus_cache
+    from briefing.cli.options import load_or_exit
+    from briefing.paths import bundled_content
+
+    content = content_dir or bundled_content()
+    head = corpus_cache.load_head(content)
+    if head is not None:
+        def load_full():
+            return corpus_cache.load_full(head) or _load_quietly(content)
+
+        return head.corpus, head.outline, load_full
+    try:
+        key = corpus_cache.fingerprint(content)  # taken before reading: edits during a load
+    except OSError:                                # leave a stale key, never stale content
+        key = None
+    corpus = load_or_exit(content_dir)
+    if key is not None:
+        corpus_cache.save(content, corpus, key)
+    return corpus, None, None
+
+
+def _load_quietly(content: Path):
+    """A full load for the background (the cache was unreadable): None if there are problems."""
+    from briefing.loader import load_corpus
+
+    corpus, problems = load_corpus(content)
+    return None if problems else corpus
+
+
 @click.command()
 @content_option
 @db_option
@@ -49,21 +82,20 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
          low_bandwidth: bool | None = None, compare_event: str | None = None) -> None:
     """Open the reader on a briefing (the bundled one by default)."""
     from briefing import terminal
-    from briefing.cli.options import load_or_exit
 
     problem = terminal.check_locale()  # a non-UTF-8 terminal would show garbage: say why
     if problem:
         click.echo(problem, err=True)
         raise SystemExit(1)
 
-    corpus = load_or_exit(content_dir)  # before Textual: content errors print plainly
+    corpus, outline, load_full = _load(content_dir)  # before Textual: errors print plainly
     if compare_event is not None and compare_event not in corpus.events:
         from briefing.cli.cmd_analysis import _unknown  # the same "did you mean" message
 
         raise _unknown("event", compare_event, corpus.events, "--compare")
     from textual.theme import BUILTIN_THEMES
 
-    if theme is not None and theme not in BUILTIN_THEMES:
+    if theme is not None and theme not in BUILTIN_THEMES and theme != "textual-ansi":
         raise click.BadParameter(
             f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}",
             param_hint="--theme")
@@ -76,7 +108,8 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         from briefing.tui.lowband import steady_cursors
 
         app_class = steady_cursors(BriefingApp)
-    app = app_class(corpus, store=store, theme=theme or _auto_theme(), compare=compare_event)
+    app = app_class(corpus, store=store, theme=theme or _auto_theme(), compare=compare_event,
+                    outline=outline, load_full=load_full)
     app.store_problem = store_problem  # shown as a notification (briefing.tui.store_watch)
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))

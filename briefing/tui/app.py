@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing.model import Corpus
+from briefing.outline import OutlineEntry
 from briefing.tui.commands import ALL_PROVIDERS
 from briefing.tui.compare_commands import COMPARE_PROVIDERS
 from briefing.tui.data import SearchIndex
@@ -32,9 +33,17 @@ class BriefingApp(App[None]):
 
     def __init__(self, corpus: Corpus, store: Any = None, theme: str | None = None, *,
                  keymap: dict[str, str] | None = None, build_index: bool = True,
-                 compare: str | None = None) -> None:
+                 compare: str | None = None,
+                 outline: list[OutlineEntry] | None = None,
+                 load_full: Callable[[], Corpus | None] | None = None) -> None:
+        """``load_full``: with a cached start-up, ``corpus`` holds only the first article and
+        ``outline`` every source; ``load_full`` (run in a thread after the first paint) returns
+        the whole corpus, or None when it cannot (the reader then says so)."""
         super().__init__()
         self.corpus = corpus
+        self._outline = outline
+        self._load_full = load_full
+        self.corpus_ready = load_full is None
         self.store = store
         self.title = corpus.title
         self._index = SearchIndex(corpus)
@@ -50,7 +59,7 @@ class BriefingApp(App[None]):
             self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.corpus, self.store)
+        return ReaderScreen(self.corpus, self.store, self._outline, self.corpus_ready)
 
     def on_mount(self) -> None:
         # Other processes' annotations appear without a restart; store warnings are shown.
@@ -58,13 +67,41 @@ class BriefingApp(App[None]):
 
         self.store_watch = StoreWatch(self, self.store)
         self.store_watch.start()
-        if self._start_compare:
+        if self._load_full is not None:
+            self.call_after_refresh(self._start_full_load)
+        if self._start_compare and self.corpus_ready:
             from briefing.tui.compare_commands import open_compare
 
             open_compare(self, self._start_compare)
         # The search index waits until the first article is on screen.
-        if self._build_index:
+        if self._build_index and self.corpus_ready:
             self.call_after_refresh(self._start_index)
+
+    def _start_full_load(self) -> None:
+        def load() -> None:
+            try:
+                corpus = self._load_full()
+            except Exception:  # reported below like any other failure
+                corpus = None
+            self.call_from_thread(self._corpus_loaded, corpus)
+
+        self.run_worker(load, thread=True, group="corpus", exit_on_error=False)
+
+    def _corpus_loaded(self, corpus: Corpus | None) -> None:
+        if corpus is None:
+            self.notify("Could not load the rest of the briefing; run `briefing check`.",
+                        severity="error", markup=False, timeout=10)
+            return
+        self.corpus = corpus
+        self.corpus_ready = True
+        self._index = SearchIndex(corpus)
+        self.reader.set_corpus(corpus)
+        if self._start_compare:
+            from briefing.tui.compare_commands import open_compare
+
+            open_compare(self, self._start_compare)
+        if self._build_index:
+            self._start_index()
 
     def _start_index(self) -> None:
         self.run_worker(self._index.build, thread=True, exclusive=True, group="search-index",

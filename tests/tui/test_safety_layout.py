@@ -131,21 +131,18 @@ async def test_no_color_keeps_claims_distinguishable(monkeypatch):
         assert styles["claim--current"].reverse and styles["claim--fact"].underline
 
 
-async def test_annotated_claims_are_marked_and_shown():
-    class Store:
-        def for_claim(self, claim_id):
-            if claim_id == "alpha-2023-01":
-                return [{"tags": ["origin"], "note": "see [/claim] later"}]
-            return []
+async def test_annotated_claims_are_marked_and_shown(tmp_path):
+    from briefing.store import AnnotationStore
 
-        def all(self):
-            return [{"claim_id": "alpha-2023-01"}]
-
-    app = BriefingApp(make_corpus(), store=Store())
+    store = AnnotationStore(tmp_path / "annotations.json", author="tester")
+    store.annotate("alpha-2023-01", "The crisis began in 2020.", add_tags=["origin"],
+                   note="see [/claim] later")
+    app = BriefingApp(make_corpus(), store=store)
     async with app.run_test(size=(160, 48)) as pilot:
         first = next(p for p in app.query(Passage) if p.paragraph.id == "alpha-2023/0/1")
         assert first.state.annotated == frozenset({"alpha-2023-01"})
         await pilot.press("n")
         await pilot.pause()
         text = screen_text(app)
-        assert "Tags: origin" in text and "see [/claim] later" in text
+        assert "origin" in text and "see [/claim] later" in text
+    store.close()

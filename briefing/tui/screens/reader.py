@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from briefing.model import Claim, Corpus
+from briefing.outline import OutlineEntry, outline
 from briefing.tui.data import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, OpenLocation
 from briefing.tui.navigation import History, Location
@@ -54,10 +55,21 @@ class ReaderScreen(Screen[None]):
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
     ]
 
-    def __init__(self, corpus: Corpus, store: Any = None) -> None:
+    # Actions that need the whole corpus, disabled while it is still loading (see set_corpus).
+    NEEDS_FULL_CORPUS = frozenset({"search", "goto_event", "compare", "events", "annotations",
+                                   "export"})
+
+    def __init__(self, corpus: Corpus, store: Any = None,
+                 outline_entries: list[OutlineEntry] | None = None,
+                 corpus_ready: bool = True) -> None:
         super().__init__()
         self.corpus = corpus
         self.store = store
+        # With a cached start-up, ``corpus`` first holds only the first article; the outline
+        # (every source and section) comes separately and the full corpus follows.
+        self.outline_entries = outline_entries if outline_entries is not None else outline(corpus)
+        self.corpus_ready = corpus_ready
+        self._pending: Location | None = None
         self.history = History()
         self._back_hooks: list[tuple[int, Callable[[], None]]] = []  # (history depth, restore)
         self.article_id: str | None = None
@@ -70,7 +82,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="main"):
-            yield TocTree(self.corpus, id="toc")
+            yield TocTree(self.outline_entries, id="toc")
             yield ArticleView(id="article")
             yield ClaimPanel(self.corpus, self.store, id="claims")
         yield Footer()
@@ -130,6 +142,26 @@ class ReaderScreen(Screen[None]):
         else:
             self.focus_previous()
 
+    # ------------------------------------------------------------------ loading
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_FULL_CORPUS and not self.corpus_ready:
+            return None  # shown greyed out in the footer until the corpus is in
+        return True
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """The full corpus replaces the first-screen one; the article on screen stays as is
+        (same ids, same text), the claim panel and pending navigation catch up."""
+        self.corpus = corpus
+        self.corpus_ready = True
+        self.claim_panel.corpus = corpus
+        claim = corpus.claims.get(self.claim_id or "")
+        self.claim_panel.claim = None
+        self.claim_panel.show_claim(claim)
+        self.refresh_bindings()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.open(pending)
+
     # ------------------------------------------------------------------ opening
     def here(self) -> Location | None:
         if self.article_id is None:
@@ -142,6 +174,10 @@ class ReaderScreen(Screen[None]):
     def open(self, location: Location, *, record: bool = True) -> None:
         """Open an article / section / claim / search hit; ``record`` adds a history entry."""
         if location.article_id not in self.corpus.articles:
+            if not self.corpus_ready:  # opened as soon as the rest of the corpus is in
+                self._pending = location
+                self.notify("Loading the briefing…", markup=False, timeout=2)
+                return
             self.notify("That source is not in this briefing.", severity="warning", markup=False)
             return
         if record and (here := self.here()) is not None:
@@ -232,7 +268,10 @@ class ReaderScreen(Screen[None]):
             self.history.replace(claim_location(self.corpus, claims[index]))
             return
         # Past either end: continue in the next / previous source that has claims.
-        order = list(self.corpus.articles)
+        if not self.corpus_ready:
+            self.notify("Loading the briefing…", markup=False, timeout=2)
+            return
+        order = self._order()
         pos = order.index(self.article_id) if self.article_id in order else -1
         candidates = order[pos + 1:] if step > 0 else list(reversed(order[:max(pos, 0)]))
         for article_id in candidates:
@@ -244,6 +283,10 @@ class ReaderScreen(Screen[None]):
         self.notify("No more claims in this direction.", markup=False, timeout=2)
 
     # ------------------------------------------------------------------ sections
+    def _order(self) -> list[str]:
+        """Article ids in reading order (from the outline: complete even while loading)."""
+        return [entry.article_id for entry in self.outline_entries]
+
     def _sections(self) -> list[int]:
         article = self.corpus.articles.get(self.article_id or "")
         if article is None:
@@ -257,7 +300,7 @@ class ReaderScreen(Screen[None]):
         if later:
             self._go_section(later[0])
             return
-        order = list(self.corpus.articles)
+        order = self._order()
         pos = order.index(self.article_id) if self.article_id in order else -1
         if pos + 1 < len(order):
             self.open(Location(order[pos + 1]))
@@ -276,12 +319,11 @@ class ReaderScreen(Screen[None]):
         if earlier:
             self._go_section(earlier[-1])
             return
-        order = list(self.corpus.articles)
+        order = self._order()
         pos = order.index(self.article_id) if self.article_id in order else 0
         if pos > 0:
-            previous = self.corpus.articles[order[pos - 1]]
-            last = previous.sections[-1].index if previous.sections else None
-            self.open(Location(previous.id, last))
+            sections = self.outline_entries[pos - 1].sections
+            self.open(Location(order[pos - 1], sections[-1][0] if sections else None))
         else:
             view.scroll_home(animate=False)
 

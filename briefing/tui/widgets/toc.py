@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from briefing.model import Corpus
+from briefing.outline import OutlineEntry
 from briefing.tui.data import strip_for_display as shown
 from briefing.tui.messages import OpenLocation
 from briefing.tui.navigation import Location
@@ -21,12 +21,13 @@ class TocTree(Tree[Location]):
         Binding("k", "cursor_up", "Up", show=False, id="toc.up"),
     ]
 
-    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+    def __init__(self, entries: list[OutlineEntry], *, id: str | None = None) -> None:
         super().__init__("Sources", id=id)
-        self.corpus = corpus
+        self.entries = entries
         self.show_root = False
         self.guide_depth = 2
         self._article_nodes: dict[str, TreeNode[Location]] = {}
+        self._sections: dict[str, tuple[tuple[int, str | None], ...]] = {}
 
     def process_label(self, label: str | Text) -> Text:
         # Titles and names are untrusted: never parse them as markup.
@@ -34,24 +35,35 @@ class TocTree(Tree[Location]):
         return text.split()[0] if text.plain else text
 
     def on_mount(self) -> None:
-        for article in self.corpus.articles.values():
-            label = Text(shown(article.title), style="bold")
-            meta = [shown(article.byline)]
-            if article.outlet:
-                meta.append(shown(article.outlet))
-            meta.append(article.published or "n.d.")
+        for entry in self.entries:
+            label = Text(shown(entry.title), style="bold")
+            meta = [shown(entry.byline)]
+            if entry.outlet:
+                meta.append(shown(entry.outlet))
+            meta.append(shown(entry.published) or "n.d.")
             label.append("  " + " · ".join(meta), style="dim")
-            node = self.root.add(label, data=Location(article.id), expand=False)
-            self._article_nodes[article.id] = node
-            for section in article.sections:
-                title = shown(section.title) or "(lead)"
-                node.add_leaf(Text(title), data=Location(article.id, section_index=section.index))
+            node = self.root.add(label, data=Location(entry.article_id), expand=False,
+                                 allow_expand=bool(entry.sections))
+            self._article_nodes[entry.article_id] = node
+            self._sections[entry.article_id] = entry.sections
+
+    def _fill(self, node: TreeNode[Location]) -> None:
+        """Section leaves are added when a source is first expanded (fast with 1,000 sources)."""
+        if node.data is None or node.children:
+            return
+        for index, title in self._sections.get(node.data.article_id, ()):
+            node.add_leaf(Text(shown(title) or "(lead)"),
+                          data=Location(node.data.article_id, section_index=index))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Location]) -> None:
+        self._fill(event.node)
 
     def select_article(self, article_id: str, section_index: int | None = None) -> None:
         """Show where the reader is: expand the article's node and put the cursor there."""
         node = self._article_nodes.get(article_id)
         if node is None:
             return
+        self._fill(node)
         node.expand()
         target = node
         if section_index is not None:

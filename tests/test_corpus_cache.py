@@ -1,0 +1,80 @@
+"""The corpus cache: same corpus back, invalidated by any edit, robust to damage."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing import corpus_cache
+from briefing.loader import load_corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from briefing_dirs import write_briefing  # noqa: E402
+
+
+@pytest.fixture
+def content(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
+    root = tmp_path / "content"
+    write_briefing(root)
+    return root
+
+
+def _fill(content: Path):
+    key = corpus_cache.fingerprint(content)
+    corpus, problems = load_corpus(content)
+    assert problems == []
+    assert corpus_cache.save(content, corpus, key)
+    return corpus
+
+
+def test_head_and_full_round_trip(content):
+    corpus = _fill(content)
+    head = corpus_cache.load_head(content)
+    assert head is not None
+    first = next(iter(corpus.articles))
+    assert list(head.corpus.articles) == [first]
+    assert set(head.corpus.claims) == {c.id for c in corpus.claims.values() if c.article_id == first}
+    assert head.corpus.events.keys() == corpus.events.keys()
+    assert [e.article_id for e in head.outline] == list(corpus.articles)
+    assert head.outline[0].sections == tuple((s.index, s.title) for s in corpus.articles[first].sections)
+    full = corpus_cache.load_full(head)
+    assert full is not None and full.articles.keys() == corpus.articles.keys()
+    assert full.claims.keys() == corpus.claims.keys()
+    some = next(iter(corpus.claims))
+    assert full.claims[some].paragraph_id == corpus.claims[some].paragraph_id
+    assert full.paragraph(corpus.claims[some].paragraph_id) is not None  # indexes came along
+
+
+def test_any_edit_or_new_file_invalidates(content):
+    _fill(content)
+    article = next((content / "articles").glob("*.md"))
+    stat = article.stat()
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert corpus_cache.load_head(content) is None
+    _fill(content)
+    (content / "claims" / "extra.yaml").write_text("[]\n")
+    assert corpus_cache.load_head(content) is None
+
+
+def test_damaged_or_foreign_cache_files_are_ignored(content):
+    _fill(content)
+    slot = next((Path(os.environ["BRIEFING_CACHE_DIR"])).iterdir())
+    (slot / "head.pickle").write_bytes(b"not a pickle")
+    assert corpus_cache.load_head(content) is None
+    _fill(content)
+    head = corpus_cache.load_head(content)
+    (slot / "full.pickle").write_bytes(b"\x80\x05K\x01.")  # a valid pickle of the wrong shape
+    assert corpus_cache.load_full(head) is None
+
+
+def test_cache_dir_is_private_and_can_be_turned_off(content, monkeypatch):
+    _fill(content)
+    slot = next((Path(os.environ["BRIEFING_CACHE_DIR"])).iterdir())
+    assert slot.stat().st_mode & 0o077 == 0
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    assert corpus_cache.load_head(content) is None
