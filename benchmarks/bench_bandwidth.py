@@ -53,7 +53,8 @@ class PtyApp:
         got = 0
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], first if not got and first else quiet)
+            wait = first if not got and first else quiet
+            ready, _, _ = select.select([self.master], [], [], wait)
             if not ready:
                 break
             try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -25,7 +26,7 @@ def test_other_addresses_warn(host):
 
 def test_reader_command_uses_this_interpreter_and_absolute_paths(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    argv = shlex.split(reader_command(tmp_path / "my content", __import__("pathlib").Path("db.json")))
+    argv = shlex.split(reader_command(tmp_path / "my content", Path("db.json")))
     assert argv[:4] == [sys.executable, "-m", "briefing", "read"]
     assert argv[argv.index("--content") + 1] == str(tmp_path / "my content")
     assert argv[argv.index("--db") + 1] == str(tmp_path / "db.json")

@@ -54,7 +54,8 @@ def test_override_and_browser_skip_the_check():
 )
 def test_check_locale_in_a_real_python(env, refused):
     """The real interpreter's start-up (locale coercion, UTF-8 mode) gives the verdict we expect."""
-    code = "from briefing.terminal import check_locale; import sys; sys.exit(2 if check_locale() else 0)"
+    code = ("from briefing.terminal import check_locale; import sys; "
+            "sys.exit(2 if check_locale() else 0)")
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("LC_", "LANG", "PYTHONUTF8", "BRIEFING_", "TEXTUAL_DRIVER"))}
     result = subprocess.run([sys.executable, "-c", code], env={**clean, **env}, timeout=30)
@@ -69,7 +70,8 @@ def test_check_locale_in_a_real_python(env, refused):
         (None, {"SSH_TTY": "/dev/pts/3"}, True),
         (False, {"SSH_CONNECTION": "x"}, False),
         (True, {}, True),
-        (None, {"SSH_CONNECTION": "x", "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}, False),
+        (None, {"SSH_CONNECTION": "x", "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"},
+         False),
     ],
 )
 def test_choose_low_bandwidth(flag, env, expected):

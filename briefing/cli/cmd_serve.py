@@ -34,7 +34,8 @@ def exposure_warning(host: str, port: int) -> str | None:
     hint = ""
     if host.strip("[]") in ("0.0.0.0", "::"):
         # textual-serve writes this address into the page's websocket URL: browsers need a name.
-        hint = f"\nWith --host {host}, also pass --public-url http://NAME:{port} (the name browsers use)."
+        hint = (f"\nWith --host {host}, also pass --public-url http://NAME:{port} "
+                "(the name browsers use).")
     return (
         f"warning: serving on {host}:{port}, reachable from other machines. Anyone who can "
         "reach it can read this briefing and add annotations: there is no login.\n"

@@ -35,8 +35,8 @@ def free_port() -> int:
 
 
 def keygen(path: Path) -> Path:
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", path.name, "-f", str(path)],
-                   check=True, timeout=30)
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", path.name,
+                    "-f", str(path)], check=True, timeout=30)
     return path
 
 
@@ -173,8 +173,8 @@ def installed_briefing_for_everyone(workdir: Path) -> Path:
 
         repo = Path(briefing.__file__).resolve().parent.parent
         site = sysconfig.get_paths()["purelib"]
-        python.write_text("#!/bin/sh\n"
-                          f"PYTHONPATH={shlex.quote(f'{repo}:{site}')} exec {system_python} \"$@\"\n")
+        pythonpath = shlex.quote(f"{repo}:{site}")
+        python.write_text(f'#!/bin/sh\nPYTHONPATH={pythonpath} exec {system_python} "$@"\n')
         python.chmod(0o755)
     launcher = bindir / "briefing"
     launcher.write_text(f'#!/bin/sh\nexec {shlex.quote(str(python))} -m briefing "$@"\n')

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from browser import chromium
-from tmuxterm import clean_env
 from servers import web_server
+from tmuxterm import clean_env
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -13,8 +13,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from sshd import installed_briefing_for_everyone, start_sshd, throwaway_users
 from reader_keys import next_claim_shown, tag_current_claim
+from sshd import installed_briefing_for_everyone, start_sshd, throwaway_users
 from tmuxterm import Tmux
 
 from briefing.loader import load_corpus
