@@ -118,6 +118,9 @@ def test_seed_002_interview_comments_and_french_passage():
     assert "Notify of" not in r.body and "Быков" not in r.body
     assert re.search(r"^Les autres acteurs .*occidentale\.\n\{: lang=\"fr\"\}$", r.body, re.M)
     assert "Non. This is a minor case" in r.body  # the English part stays unmarked
+    # half-French sentences and a French question cannot be marked: a person is told
+    assert any(w.startswith("line 29: a sentence mixes fr and en") for w in r.report.warnings)
+    assert any(w.startswith("line 27: heading looks fr") for w in r.report.warnings)
 
 
 @needs_seeds

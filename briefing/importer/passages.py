@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from briefing.importer.blocks import Block
-from briefing.importer.language import detect, words
+from briefing.importer.language import detect, scores, words
 from briefing.importer.report import ImportReport
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“«(]?[A-ZÀ-ÝА-ЯЁ])")
@@ -64,6 +64,16 @@ def _split(block: Block, doc_lang: str) -> list[Block] | None:
     return out if len(out) > 1 else None
 
 
+def _mixed_sentence(text: str, doc_lang: str) -> str | None:
+    """The other language of a sentence that is half in it, half in the article's language."""
+    for sentence in _sentences(text):
+        hits = scores(sentence)
+        for lang, n in hits.items():
+            if lang != doc_lang and n >= 4 and n >= hits.get(doc_lang, 0):
+                return lang
+    return None
+
+
 def mark_passages(blocks: list[Block], doc_lang: str, report: ImportReport) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
@@ -89,5 +99,9 @@ def mark_passages(blocks: list[Block], doc_lang: str, report: ImportReport) -> l
                         + ", ".join(p.lang or doc_lang for p in parts) + ")")
             out.extend(parts)
         else:
+            mixed = _mixed_sentence(block.flat, doc_lang)
+            if mixed:
+                report.warn(f"line {block.line}: a sentence mixes {mixed} and {doc_lang} "
+                            "(a translation left half done?); it cannot be marked")
             out.append(block)
     return out
