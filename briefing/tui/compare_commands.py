@@ -13,16 +13,40 @@ from briefing.tui.commands import _ReaderProvider
 from briefing.tui.data import strip_for_display
 
 
-def open_compare(app, event_id: str, claim_id: str | None = None) -> None:
-    from briefing.tui.screens.compare import CompareScreen
-
-    app.push_screen(CompareScreen(app.corpus, event_id, claim_id))
+WAIT_STEP = 0.05  # seconds between looks at whether the full corpus is in
+WAIT_STEPS = 600  # then give up (the reader reports a failed load itself)
 
 
-def open_events(app) -> None:
-    from briefing.tui.screens.events import EventsScreen
+def _corpus_or_wait(app, retry, attempt: int) -> object | None:
+    """The reader's corpus once it is complete; until then, ``retry`` shortly.
 
-    app.push_screen(EventsScreen(app.corpus))
+    The reader may start on a partial corpus (the first article) while the rest loads; a
+    comparison needs every source.
+    """
+    from briefing.tui.detour import find_reader
+
+    reader = find_reader(app)
+    if reader is not None and not getattr(reader, "corpus_ready", True):
+        if attempt < WAIT_STEPS:
+            app.set_timer(WAIT_STEP, partial(retry, attempt + 1))
+        return None
+    return reader.corpus if reader is not None else app.corpus
+
+
+def open_compare(app, event_id: str, claim_id: str | None = None, attempt: int = 0) -> None:
+    corpus = _corpus_or_wait(app, partial(open_compare, app, event_id, claim_id), attempt)
+    if corpus is not None:
+        from briefing.tui.screens.compare import CompareScreen
+
+        app.push_screen(CompareScreen(corpus, event_id, claim_id))
+
+
+def open_events(app, attempt: int = 0) -> None:
+    corpus = _corpus_or_wait(app, partial(open_events, app), attempt)
+    if corpus is not None:
+        from briefing.tui.screens.events import EventsScreen
+
+        app.push_screen(EventsScreen(corpus))
 
 
 class _ViewProvider(_ReaderProvider):

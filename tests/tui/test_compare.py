@@ -392,3 +392,18 @@ def test_snapshot_compare_80x24(snap_compare):
 
 def test_snapshot_compare_160x48(snap_compare):
     assert snap_compare(_snapshot_app(), terminal_size=LARGE)
+
+
+async def test_palette_compare_waits_for_the_full_corpus(bundled):
+    app = app_for(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        from briefing.tui.compare_commands import open_compare
+
+        reader = app.screen
+        reader.corpus_ready = False  # as during a cached start-up, before the rest is loaded
+        open_compare(app, EVENT)
+        await pilot.pause(0.2)
+        assert app.screen is reader
+        reader.corpus_ready = True
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CompareScreen) and app.screen.event_id == EVENT
