@@ -757,3 +757,8 @@ def test_signature_is_dropped_and_a_stranger_name_is_kept_with_a_warning():
     r = imp("Title\n\nBy Anna Berg\n\nThe text ends here.\n\nKarl Holm\n")
     assert r.body.endswith("Karl Holm\n")
     assert any("ends with a name alone" in w for w in r.report.warnings)
+
+
+def test_author_label_before_a_sentence_is_not_a_byline():
+    r = imp("Title\n\nThe text begins.\n\nAuthor: I think the war is not over yet.\n")
+    assert "Author: I think the war is not over yet." in r.body and r.meta.authors == []

@@ -140,12 +140,14 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 continue
         if index < 2 and not meta.authors and _author_block(block, meta, report):
             continue
-        if near_top and not meta.authors and len(text.split()) <= 30 and _byline(text, meta, f"byline at line {block.line}"):
+        if near_top and not meta.authors and len(text.split()) <= 30 and _byline(
+                text, meta, f"byline at line {block.line}"):
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             continue
         if m := AUTHOR_FIELD.match(text):
             names = split_names(m.group(1))
-            if names and all(len(n.split()) <= 6 for n in names):
+            if names and all(looks_like_name(n, 6) or re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]+", n)
+                             for n in names):  # "Author: I think..." is a speaker, not a field
                 if not meta.authors:
                     meta.authors = names
                     meta.provenance["authors"] = (
