@@ -17,11 +17,13 @@ into the document's original text, for highlighting.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -125,6 +127,12 @@ class SearchIndex:
 
     def add_documents(self, docs: Iterable[Document]) -> None:
         """Index documents; one with the (kind, id) of an indexed document replaces it."""
+        with _gc_paused():
+            self._add(docs)
+        self._vocab = None
+        self._tf.clear()
+
+    def _add(self, docs: Iterable[Document]) -> None:
         postings = self._postings
         split = split_folded
         for doc in docs:
@@ -146,8 +154,6 @@ class SearchIndex:
                 else:
                     posting.append(n)
                     # Appending keeps each list sorted by document, which _tf relies on.
-        self._vocab = None
-        self._tf.clear()
 
     def remove(self, kind: str, doc_id: str) -> bool:
         """Forget a document (its postings are skipped from now on).  True if it was there."""
@@ -279,6 +285,24 @@ class SearchIndex:
         snippet, start = _snippet(doc.text, matches[0][0] if matches else 0)
         return Hit(doc.kind, doc.id, doc.article, doc.paragraph, round(score, 4), snippet,
                    start, tuple(matches))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while indexing.
+
+    Indexing allocates tens of thousands of lists that live as long as the index; each
+    allocation burst triggers collections that re-scan the whole (large) loaded corpus for
+    cycles, ~20 % of the indexing time, to free nothing.  Reference counting still frees
+    everything as usual; the collector is switched back on (if it was on) afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _phrase_pattern(terms: list[str]) -> re.Pattern[str]:
