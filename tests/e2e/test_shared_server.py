@@ -107,6 +107,11 @@ def test_two_readers_share_one_store_each_under_their_name(workdir):
             for nth, (term, user, claim) in enumerate(zip(terms, USERS, claims), 1):
                 tag_claim(term, nth, claim.id, f"seen-by-{user}")
 
+            # Bob's open reader picks up Alice's annotation on her claim, without a restart.
+            terms[1].send("p")
+            terms[1].wait_until(lambda s: claims[0].id in s and "annotated" in s,
+                                what=f"{claims[0].id} marked annotated in bob's reader")
+
             # Alice's export holds both annotations, each under its author's name.
             terms[0].send("e")
             terms[0].wait_for("Exported 2 annotations")
