@@ -762,3 +762,23 @@ def test_signature_is_dropped_and_a_stranger_name_is_kept_with_a_warning():
 def test_author_label_before_a_sentence_is_not_a_byline():
     r = imp("Title\n\nThe text begins.\n\nAuthor: I think the war is not over yet.\n")
     assert "Author: I think the war is not over yet." in r.body and r.meta.authors == []
+
+
+def test_imported_seeds_pass_briefing_check(tmp_path):
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    out = tmp_path / 'my "own" briefing'
+    for name, article_id in SEED_IDS.items():
+        first = run_cli(str(SEEDS / name), "--out", str(out), "--id", article_id)
+        assert first.exit_code == 0, first.output
+    assert (out / "events.yaml").read_text().rstrip().endswith("[]")
+    (out / "events.yaml").write_text("[]  # mine\n")
+    assert run_cli(str(SEEDS / "000_85cc1d9da35f1678.txt"), "--out", str(out),
+                   "--id", "another").exit_code == 0
+    assert (out / "events.yaml").read_text() == "[]  # mine\n"  # never overwritten
+    (out / "articles" / "another.md").unlink()
+    result = CliRunner().invoke(main, ["check", "--content", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "5 articles" in result.output

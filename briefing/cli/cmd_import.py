@@ -99,6 +99,16 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
         else:
             for warning in report.warnings:
                 console.print(f"{path}: warning: {warning}", markup=False, soft_wrap=True)
+    if table.row_count and not dry_run:
+        from briefing.importer.scaffold import ensure_briefing
+
+        try:
+            for path in ensure_briefing(out_dir):
+                console.print(f"created {path} (edit it: title, description, questions)",
+                              markup=False, soft_wrap=True)
+        except OSError as exc:
+            click.echo(str(Problem(out_dir, 0, f"cannot write: {exc.strerror}")), err=True)
+            failures += 1
     if table.row_count:
         console.print(table)
         for line in summaries:
