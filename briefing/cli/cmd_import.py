@@ -104,7 +104,7 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
 
         try:
             for path in ensure_briefing(out_dir):
-                console.print(f"created {path} (edit it: title, description, questions)",
+                console.print(f"created {path} (the folder had none; edit it)",
                               markup=False, soft_wrap=True)
         except OSError as exc:
             click.echo(str(Problem(out_dir, 0, f"cannot write: {exc.strerror}")), err=True)
