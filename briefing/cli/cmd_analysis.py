@@ -155,6 +155,9 @@ def claims(content_dir: Path | None, as_json: bool, event_id: str | None,
             meta.append("events: " + ", ".join(c.events))
         for f in c.figures:
             meta.append(f"{f.quantity} = {_fmt_value(f.value)}{' ' + f.unit if f.unit else ''}")
+        for d in c.dates:
+            if d.what:  # keyed dates are the comparable ones; plain dates add little here
+                meta.append(f"{d.what} = {d.value}")
         if meta:
             quote.append("\n" + "; ".join(meta), style="dim")
         table.add_row(_T(c.id), _T(c.kind), quote)
