@@ -7,7 +7,13 @@ from factories import build_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.search import Document, SearchIndex, build_index, parse_query
+from briefing.analysis.search import (
+    Document,
+    SearchIndex,
+    build_index,
+    corpus_documents,
+    parse_query,
+)
 from briefing.analysis.tokens import TOKEN, fast_fold, split_folded
 from briefing.text import fold
 
@@ -164,3 +170,42 @@ def test_offsets_survive_length_changing_folds(text):
         for hit in index.search(f'"{token}"'):
             for s, e in hit.matches:
                 assert TOKEN.findall(fold(text[s:e])) == [token]
+
+
+QUERIES = ["peacekeepers", "russian peacek", '"russian contingent"', "turkiye cafe", "1,960",
+           "nagorno-karabakh", "once"]
+
+
+def test_dump_and_restore_give_the_same_results():
+    corpus = build_corpus(CORPUS)
+    built = build_index(corpus)
+    built.remove("paragraph", "c/0/1")
+    restored = SearchIndex.restore(built.dump(), corpus_documents(corpus))
+    assert len(restored) == len(built) and restored.terms == built.terms
+    for q in QUERIES:
+        assert restored.search(q) == built.search(q), q
+    assert restored.search("once") == []  # removals survive
+
+
+def test_restored_index_accepts_new_documents():
+    corpus = build_corpus(CORPUS)
+    restored = SearchIndex.restore(build_index(corpus).dump(), corpus_documents(corpus))
+    restored.add_documents([Document("note", "n1", "More peacekeepers, says my note", "a")])
+    hits = restored.search("peacekeepers")
+    assert "n1" in ids(hits) and "b/0/2" in ids(hits)
+    again = SearchIndex.restore(restored.dump(), [*corpus_documents(corpus),
+                                                  Document("note", "n1", "x", "a")])
+    assert "n1" in ids(again.search("peacekeepers"))
+
+
+def test_restore_refuses_other_documents_and_garbage():
+    corpus = build_corpus(CORPUS)
+    blob = build_index(corpus).dump()
+    with pytest.raises(ValueError, match="other documents"):
+        SearchIndex.restore(blob, list(corpus_documents(corpus))[1:])
+    with pytest.raises(ValueError):
+        SearchIndex.restore(b"not a pickle", corpus_documents(corpus))
+    import pickle
+
+    with pytest.raises(ValueError, match="version"):
+        SearchIndex.restore(pickle.dumps({"format": 0}), corpus_documents(corpus))

@@ -20,7 +20,9 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import pickle
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from contextlib import contextmanager
@@ -35,6 +37,7 @@ K1 = 1.2
 B = 0.75
 MAX_PREFIX_EXPANSIONS = 64  # a one-letter prefix would otherwise OR half the vocabulary
 SNIPPET_CHARS = 200
+INDEX_FORMAT = 1  # bump when dump()'s layout changes: old cache files are then rebuilt
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +110,11 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self.docs: list[Document] = []
-        self._folded: list[str] = []
+        self._folded: list[str | None] = []  # None: not folded yet (a restored index)
         self._lengths: list[int] = []
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str, list[int] | array] = {}
+        # A restored index keeps its postings packed (bytes of int32) until a term is used.
+        self._packed: dict[str, bytes] = {}
         self._tf: dict[str, dict[int, int]] = {}  # term -> {document: frequency}, lazily
         self._by_key: dict[tuple[str, str], int] = {}
         self._deleted: set[int] = set()
@@ -121,7 +126,30 @@ class SearchIndex:
 
     @property
     def terms(self) -> int:
-        return len(self._postings)
+        return len(self._postings.keys() | self._packed.keys())
+
+    def _posting(self, term: str) -> list[int] | array | tuple[()]:
+        posting = self._postings.get(term)
+        if posting is None:
+            packed = self._packed.pop(term, None)
+            if packed is None:
+                return ()
+            posting = self._postings[term] = array("i")
+            posting.frombytes(packed)
+        return posting
+
+    def _df_estimate(self, term: str) -> int:
+        """Occurrences of a term, without unpacking it (for ordering clauses)."""
+        posting = self._postings.get(term)
+        if posting is not None:
+            return len(posting)
+        return len(self._packed.get(term, b"")) // 4
+
+    def _folded_text(self, d: int) -> str:
+        folded = self._folded[d]
+        if folded is None:
+            folded = self._folded[d] = fast_fold(self.docs[d].text)
+        return folded
 
     # --- building ---------------------------------------------------------------------------
 
@@ -133,6 +161,8 @@ class SearchIndex:
         self._tf.clear()
 
     def _add(self, docs: Iterable[Document]) -> None:
+        for term in list(self._packed):  # new postings append to the unpacked lists
+            self._posting(term)
         postings = self._postings
         split = split_folded
         for doc in docs:
@@ -165,12 +195,63 @@ class SearchIndex:
         self._tf.clear()
         return True
 
+    # --- saving --------------------------------------------------------------------------------
+
+    def dump(self) -> bytes:
+        """The index as bytes, for a cache file; restore it with :meth:`restore`.
+
+        Postings are packed as int32 arrays: unpickling bytes is ~15x faster than unpickling
+        millions of Python ints, and each term is unpacked only when first searched.
+        Document texts are not stored: they come back from the corpus.
+        """
+        packed = dict(self._packed)
+        packed.update((t, array("i", p).tobytes()) for t, p in self._postings.items())
+        state = {
+            "format": INDEX_FORMAT,
+            "keys": [(d.kind, d.id) for d in self.docs],
+            "lengths": array("i", self._lengths).tobytes(),
+            "deleted": sorted(self._deleted),
+            "postings": packed,
+        }
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def restore(cls, blob: bytes, docs: Iterable[Document]) -> "SearchIndex":
+        """An index from :meth:`dump`, given the same documents in the same order.
+
+        Raises ValueError when ``blob`` is not a dump of this format or was made from other
+        documents (ids compared), so a caller can fall back to rebuilding.  Only for the
+        application's own cache files: unpickling untrusted bytes is unsafe.
+        """
+        try:
+            state = pickle.loads(blob)
+        except Exception as exc:  # noqa: BLE001 - any unreadable cache is just stale
+            raise ValueError(f"not a search index dump: {exc}") from None
+        if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
+            raise ValueError("not a search index dump of this version")
+        docs = list(docs)
+        if [(d.kind, d.id) for d in docs] != state["keys"]:
+            raise ValueError("the index was built from other documents")
+        index = cls()
+        index.docs = docs
+        index._folded = [None] * len(docs)
+        lengths = array("i")
+        lengths.frombytes(state["lengths"])
+        index._lengths = lengths.tolist()
+        index._deleted = set(state["deleted"])
+        index._by_key = {key: n for n, key in enumerate(state["keys"])
+                         if n not in index._deleted}
+        index._total_length = sum(index._lengths) - sum(index._lengths[d]
+                                                         for d in index._deleted)
+        index._packed = dict(state["postings"])
+        return index
+
     # --- searching --------------------------------------------------------------------------
 
     def _freqs(self, term: str) -> dict[int, int]:
         tf = self._tf.get(term)
         if tf is None:
-            posting = self._postings.get(term, ())
+            posting = self._posting(term)
             tf = Counter(posting)
             for d in self._deleted.intersection(tf) if self._deleted else ():
                 del tf[d]
@@ -183,7 +264,7 @@ class SearchIndex:
 
     def _expand(self, prefix: str) -> list[str]:
         if self._vocab is None:
-            self._vocab = sorted(self._postings)
+            self._vocab = sorted(self._postings.keys() | self._packed.keys())
         vocab = self._vocab
         i = bisect_left(vocab, prefix)
         out = []
@@ -191,9 +272,9 @@ class SearchIndex:
             out.append(vocab[i])
             i += 1
         if len(out) > MAX_PREFIX_EXPANSIONS:  # keep the most frequent completions
-            out.sort(key=lambda t: -len(self._postings[t]))
+            out.sort(key=lambda t: -self._df_estimate(t))
             out = out[:MAX_PREFIX_EXPANSIONS]
-            if prefix in self._postings and prefix not in out:
+            if self._df_estimate(prefix) and prefix not in out:
                 out.append(prefix)
         return out
 
@@ -244,7 +325,7 @@ class SearchIndex:
         avgdl = max(self._total_length / len(self), 1.0)
         # Rarest exact clause first, so later clauses only score its candidates.
         clauses.sort(key=lambda c: (c.prefix, min(
-            (len(self._postings.get(t, ())) for t in c.terms), default=0)))
+            (self._df_estimate(t) for t in c.terms), default=0)))
         total: dict[int, float] | None = None
         for clause in clauses:
             scores = self._clause_scores(clause, avgdl, None if total is None else set(total))
@@ -271,10 +352,10 @@ class SearchIndex:
             best = heapq.nsmallest(limit, ranked)
         else:
             ranked.sort()
-            folded = self._folded
             best = []
             for item in ranked:
-                if all(p.search(folded[item[1]]) for p in phrases):
+                folded = self._folded_text(item[1])
+                if all(p.search(folded) for p in phrases):
                     best.append(item)
                     if len(best) == limit:
                         break
