@@ -264,7 +264,8 @@ def test_analysis_commands_do_not_import_textual(content):
     import sys
 
     code = ("import sys; from click.testing import CliRunner; from briefing.cli import main; "
-            f"r = CliRunner().invoke(main, ['compare', 'ceasefire', '--content', {str(content)!r}]);"
+            "r = CliRunner().invoke(main, ['compare', 'ceasefire', '--content', "
+            f"{str(content)!r}]);"
             "assert r.exit_code == 0, r.output; "
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -42,7 +42,8 @@ BLOCKADE = {
 
 
 def test_content_terms_fold_drop_stop_words_and_make_bigrams():
-    terms = content_terms("The “Lachin Corridor” was BLOCKED by eco-activists in Türkiye, 2022.")
+    terms = content_terms("The “Lachin Corridor” was BLOCKED by eco-activists in Türkiye, "
+                          "2022.")
     assert "lachin" in terms and "lachin corridor" in terms
     assert "blocked" in terms and "eco-activists" in terms and "turkiye" in terms
     assert "the" not in terms and "was" not in terms and "2022" not in terms

@@ -121,7 +121,8 @@ def test_iso_dates_are_not_ranges():
 
 
 def test_several_figures_in_one_passage():
-    text = "a good part of the Russian troops (1 900 men, 90 transport vehicles and 88 special units)"
+    text = ("a good part of the Russian troops (1 900 men, 90 transport vehicles and 88 special "
+            "units)")
     assert [(n.value, n.unit) for n in find_numbers(text)] == [
         (1900, "men"), (90, "transport"), (88, "special")]
 

@@ -419,7 +419,7 @@ def _scan(text: str, first_only: bool = False) -> list[Number]:
 
 
 def find_numbers(text: str) -> list[Number]:
-    """Every figure in ``text``, in order, with offsets.  Day and year parts of dates are skipped."""
+    """Every figure in ``text``, in order, with offsets.  Days and years of dates are skipped."""
     return _scan(text)
 
 

@@ -207,7 +207,6 @@ def _claim_label(claim) -> str:
 
 
 def _print_comparison(corpus: Corpus, result) -> None:
-    from rich import box
     from rich.table import Table
 
     console = _console()
@@ -394,7 +393,8 @@ def coverage(content_dir: Path | None, as_json: bool) -> None:
     for eid in cov.events:
         row = cov.matrix[eid]
         only = eid in cov.single_source
-        cells = [_T(str(row[a]) if row[a] else "·", "bold" if row[a] else "dim") for a in cov.sources]
+        cells = [_T(str(row[a]) if row[a] else "·", "bold" if row[a] else "dim")
+                 for a in cov.sources]
         table.add_row(_T(("* " if only else "") + eid, "yellow" if only else None), *cells)
     table.add_section()
     table.add_row(_T("claims"), *[_T(str(cov.per_source[a]["claims"])) for a in cov.sources])
