@@ -209,3 +209,18 @@ def test_restore_refuses_other_documents_and_garbage():
 
     with pytest.raises(ValueError, match="version"):
         SearchIndex.restore(pickle.dumps({"format": 0}), corpus_documents(corpus))
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet=st.sampled_from(list('ruspeackoniægtyüé"“” -,1960')), max_size=25))
+def test_any_query_is_safe_and_matches_point_into_the_text(query):
+    for hit in _SHARED.search(query):
+        text = _TEXTS[hit.id]
+        assert text[hit.snippet_start:hit.snippet_start + len(hit.snippet)] == hit.snippet
+        assert hit.matches  # whatever made it a hit can be highlighted
+        for s, e in hit.matches:
+            assert 0 <= s < e <= len(text)
+
+
+_SHARED = build_index(build_corpus(CORPUS))
+_TEXTS = {d.id: d.text for d in corpus_documents(build_corpus(CORPUS))}
