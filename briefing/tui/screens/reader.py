@@ -80,6 +80,8 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
+        # Classes for the terminal's size are set before the first styling pass.
+        self._apply_layout(self.app.size.width, self.app.size.height)
         yield Header(icon="≡")
         with Horizontal(id="main"):
             yield TocTree(self.outline_entries, id="toc")
@@ -117,10 +119,16 @@ class ReaderScreen(Screen[None]):
         show_toc = self._toc_override if self._toc_override is not None else not narrow
         show_claims = (self._claims_override if self._claims_override is not None
                        else (not narrow or height >= SHORT_BELOW))
-        self.set_class(narrow, "-narrow")
-        self.set_class(width >= 160, "-wide")
-        self.set_class(not show_toc, "-hide-toc")
-        self.set_class(not show_claims, "-hide-claims")
+        wanted = {"-narrow": narrow, "-wide": width >= 160, "-hide-toc": not show_toc,
+                  "-hide-claims": not show_claims}
+        changed = [name for name, on in wanted.items() if self.has_class(name) != on]
+        if not changed:
+            return
+        # One restyle for all the changes (each class change restyles the whole screen).
+        for name in changed:
+            self.set_class(wanted[name], name, update=False)
+        if self.is_mounted:
+            self.update_node_styles()
         focused = self.focused
         if focused is not None and not focused.display or (
                 focused is not None and any(not a.display for a in focused.ancestors if hasattr(a, "display"))):

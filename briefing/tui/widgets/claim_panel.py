@@ -41,12 +41,25 @@ class OtherClaims(OptionList):
 class ClaimPanel(VerticalScroll):
     """Shows one claim in context. Updated by the screen; asks to open things by message."""
 
+    MAX_OTHERS = 40  # a big briefing can have hundreds of claims on one event: `c` lists all
+
     def __init__(self, corpus: Corpus, store: Any = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
         self.store = store
         self.claim: Claim | None = None
         self.can_focus = False  # focus goes to the list inside
+        self._dirty = False  # self.claim is not what is shown yet
+        self._scheduled = False
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._corpus
+
+    @corpus.setter
+    def corpus(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._disagreements: dict[str, list] = {}  # event id -> disagreements (corpus is fixed)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("No claim selected. Press n for the next claim."), id="claim-body")
@@ -57,9 +70,27 @@ class ClaimPanel(VerticalScroll):
         yield Static(Content(""), id="claim-annotation")
 
     def show_claim(self, claim: Claim | None) -> None:
-        if claim is self.claim and claim is not None:
+        """Show ``claim``: drawn after the next screen refresh, so the article's highlight
+        moves first (one frame), and not at all while the panel is hidden."""
+        if claim is self.claim and claim is not None and not self._dirty:
             return
         self.claim = claim
+        self._dirty = True
+        if not self._scheduled:
+            self._scheduled = True
+            self.call_after_refresh(self._flush)
+
+    def _flush(self) -> None:
+        self._scheduled = False
+        if self._dirty and self.display and self.is_attached:
+            self._dirty = False
+            self._render_claim(self.claim)
+
+    def on_show(self) -> None:
+        if self._dirty:
+            self._flush()
+
+    def _render_claim(self, claim: Claim | None) -> None:
         body = self.query_one("#claim-body", Static)
         event_box = self.query_one("#claim-event", Static)
         others = self.query_one("#claim-others", OtherClaims)
@@ -74,13 +105,18 @@ class ClaimPanel(VerticalScroll):
         body.update(self._claim_content(claim))
         event_box.update(self._events_content(claim))
         options: list[Option] = []
-        for event_id, other in other_claims_on_event(self.corpus, claim):
+        others_on_event = other_claims_on_event(self.corpus, claim)
+        for event_id, other in others_on_event[:self.MAX_OTHERS]:
             article = self.corpus.articles.get(other.article_id)
             source = article.title if article else other.article_id
             prompt = Content.assemble(
                 (source, "bold"), (f"  {other.kind}", "italic"), "\n",
                 strip_for_display(other.quote))
             options.append(Option(prompt, id=other.id))
+        if len(others_on_event) > self.MAX_OTHERS:
+            more = len(others_on_event) - self.MAX_OTHERS
+            options.append(Option(Content(f"… and {more} more: press c to compare").stylize("dim"),
+                                  disabled=True))
         others.add_options(options or [Option(Content("No other source covers this event."),
                                               disabled=True)])
         if options:
@@ -136,7 +172,9 @@ class ClaimPanel(VerticalScroll):
     def _disagreements_content(self, claim: Claim) -> Content:
         found = []
         for event_id in claim.events:
-            found.extend(disagreements_for_event(self.corpus, event_id))
+            if event_id not in self._disagreements:
+                self._disagreements[event_id] = disagreements_for_event(self.corpus, event_id)
+            found.extend(self._disagreements[event_id])
         if not found:
             return Content("")
         lines = [Content("Disagreements").stylize("bold")]
