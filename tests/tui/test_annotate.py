@@ -470,3 +470,22 @@ async def test_the_mark_appears_and_goes_with_the_annotation(store):
         await pilot.pause()
         assert store.get(FIRST).tags == ()
         assert "Nagorno-Karabakh✎" not in screen_text(app) and not passage_marks(app, FIRST)
+
+
+async def test_a_note_changed_elsewhere_while_editing_is_flagged_and_nothing_is_lost(store, db):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n", "a", *"mine")
+        other = AnnotationStore(db, author="ana")  # the same person in another window
+        other.annotate(FIRST, bundled().claims[FIRST].quote, note="from the other window")
+        other.close()
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if any("changed elsewhere" in m for m in messages(app, "warning")):
+                break
+        assert any("changed elsewhere" in m for m in messages(app, "warning"))
+        assert app.screen.query_one(TextArea).text == "mine"  # the editor is not overwritten
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = store.get(FIRST)
+        assert saved.note == "mine" and saved.history[-1].note == "from the other window"

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,6 +31,7 @@ from briefing.model import Claim
 from briefing.store.errors import StoreError
 from briefing.text import clean
 from briefing.tui.annotation_text import one_line
+from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.store_watch import store_changed
 
@@ -79,6 +80,7 @@ class NoteEditor(ModalScreen[bool]):
         self.store = store
         mine = store.get(claim.id)
         self.original = mine.note if mine is not None else ""
+        self._warned_conflict = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
@@ -105,6 +107,21 @@ class NoteEditor(ModalScreen[bool]):
     @property
     def changed(self) -> bool:
         return self.text_area.text.strip("\n") != self.original.strip("\n")
+
+    @on(AnnotationsChanged)
+    def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        """The same person saved this note elsewhere (another window or session) meanwhile:
+        say so.  Saving here still keeps both: the other text stays in the history."""
+        try:
+            mine = self.store.get(self.claim.id)
+        except (StoreError, OSError):
+            return
+        stored = mine.note if mine is not None else ""
+        if stored != self.original and not self._warned_conflict:
+            self._warned_conflict = True
+            self.notify("This note was just changed elsewhere. Saving keeps your text; the "
+                        "other version stays in the note's history.", severity="warning",
+                        markup=False, timeout=10)
 
     # ------------------------------------------------------------------ saving
     def action_save(self) -> None:
