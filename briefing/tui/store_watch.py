@@ -12,15 +12,19 @@ Store warnings (an unreadable file moved aside at start or later) become notific
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from textual.app import App
 from textual.timer import Timer
 
-from briefing.store.errors import StoreError
+from briefing.store.errors import StoreBusyError, StoreError
 from briefing.tui.messages import AnnotationsChanged
 
 POLL_SECONDS = 1.0
+# Reading waits for the store's lock (up to its timeout, 10 s): if another process holds it
+# that long, stop polling for a while rather than freeze the reader again every second.
+BUSY_BACKOFF_SECONDS = 30.0
 
 
 def broadcast(app: App) -> None:
@@ -40,6 +44,7 @@ class StoreWatch:
         self._token: Any = None
         self._version: int | None = None
         self._last_error: str | None = None
+        self._paused_until = 0.0
 
     def start(self) -> None:
         self.report_warnings()
@@ -61,13 +66,15 @@ class StoreWatch:
     def poll(self) -> bool:
         """Read other processes' changes if the file changed; True if screens were told."""
         store = self.store
-        if store is None:
+        if store is None or time.monotonic() < self._paused_until:
             return False
         try:
             if store.changed_since(self._token):
                 store.refresh()
                 self._token = store.token()
         except (StoreError, OSError) as exc:
+            if isinstance(exc, StoreBusyError):
+                self._paused_until = time.monotonic() + BUSY_BACKOFF_SECONDS
             # Say it once, not every second; it is said again if the problem changes.
             message = f"Could not read the annotation store: {exc}"
             if message != self._last_error:

@@ -489,3 +489,26 @@ async def test_a_note_changed_elsewhere_while_editing_is_flagged_and_nothing_is_
         await pilot.pause()
         saved = store.get(FIRST)
         assert saved.note == "mine" and saved.history[-1].note == "from the other window"
+
+
+async def test_a_busy_store_is_reported_once_and_polling_backs_off(store, db, monkeypatch):
+    from briefing.store import StoreBusyError
+
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        watch = app.store_watch
+        calls = []
+
+        def busy():
+            calls.append(1)
+            raise StoreBusyError("the annotation store is busy")
+
+        monkeypatch.setattr(store, "refresh", busy)
+        monkeypatch.setattr(store, "changed_since", lambda token: True)
+        for _ in range(5):
+            assert watch.poll() is False
+        assert len(calls) == 1  # not retried every second
+        await pilot.pause()
+        assert sum("busy" in m for m in messages(app, "error")) == 1
+        assert app.is_running
