@@ -90,10 +90,10 @@ class NoteEditor(ModalScreen[bool]):
                                           ("”", "dim")), id="note-quote")
             yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False)
-            hint = "ctrl+s save · escape close"
+            hint = "ctrl+s save · esc close"
             if self._external_editor_available():
                 hint += " · ctrl+o $EDITOR"
-            yield Static(Content(hint + " · Markdown is kept as typed"), classes="dialog-hint")
+            yield Static(Content(hint + " · Markdown kept as typed"), classes="dialog-hint")
 
     @property
     def text_area(self) -> NoteArea:
