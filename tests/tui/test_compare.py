@@ -137,7 +137,14 @@ async def test_framing_lexicon_side_by_side_at_the_top(bundled):
         await pilot.pause()
         listing = app.screen.query_one("#lexicon-list")
         assert listing.display and not grid.display
-        assert "  paylan     roadblock ×2, humanitarian crisis, unblock" in listing.visual.plain
+        plain = listing.visual.plain
+        assert "Words for the closing of the Lachin corridor: " in plain
+        assert "paylan roadblock ×2, humanitarian crisis, unblock  ·  tadevosian" in plain
+        # f hides the framing words (and the summary) to see more claims, and shows them again
+        await pilot.press("f")
+        assert not listing.display and not app.screen.query_one("#compare-summary").display
+        await pilot.press("f")
+        assert listing.display
 
 
 async def test_sources_that_do_not_cover_the_event_are_named(bundled):

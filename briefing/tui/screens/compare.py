@@ -73,6 +73,7 @@ class CompareScreen(Screen[None]):
                 id="compare.next_event"),
         Binding("left_square_bracket", "step_event(-1)", "Prev event", key_display="[",
                 id="compare.prev_event"),
+        Binding("f", "toggle_framing", "Framing words", id="compare.framing"),
     ]
 
     def __init__(self, corpus: Corpus, event_id: str, claim_id: str | None = None) -> None:
@@ -146,8 +147,8 @@ class CompareScreen(Screen[None]):
         covering = self.comparison.covering
         if not rows or not covering:
             return
-        yield Static(Content.styled("Framing words (curated lexicon), by source", "bold"),
-                     classes="compare-section")
+        yield Static(Content.styled("Framing words (curated lexicon), by source  (f hides)",
+                                    "bold"), classes="compare-section", id="lexicon-title")
         # Wide: a grid, one column per source, so word choices line up side by side.
         with Grid(id="lexicon-grid", classes=f"-n{min(len(covering), MAX_COLUMNS)}"):
             yield Static(Content(""), classes="lex-head")
@@ -160,14 +161,14 @@ class CompareScreen(Screen[None]):
                     cell = row.cells.get(aid)
                     yield Static(Content(_terms_text(cell)) if cell else Content.styled("·", MUTED),
                                  classes="lex-cell")
-        # Narrow: the same, one line per source under each group.
+        # Narrow: the same, one paragraph per group ("label: source terms · source terms"),
+        # so the claims below are a few lines away rather than a screen.
         lines: list[Content] = []
         for row in rows:
-            lines.append(Content.styled(strip_for_display(row.label), "italic"))
-            for aid in covering:
-                if aid in row.cells:
-                    lines.append(Content.assemble(("  " + self.labels[aid].ljust(11), "bold"),
-                                                  _terms_text(row.cells[aid])))
+            uses = Content("  ·  ").join(
+                Content.assemble((self.labels[aid], "bold"), " ", _terms_text(row.cells[aid]))
+                for aid in covering if aid in row.cells)
+            lines.append(Content.assemble((strip_for_display(row.label), "italic"), ": ", uses))
         yield Static(Content("\n").join(lines), id="lexicon-list")
 
     def _silent(self) -> Content:
@@ -276,6 +277,10 @@ class CompareScreen(Screen[None]):
         if 0 <= target < len(columns):
             cards = columns[target].cards
             self._focus(cards[min(row, len(cards) - 1)])
+
+    def action_toggle_framing(self) -> None:
+        """Hide or show the framing words (and the summary), to see more claims at once."""
+        self.toggle_class("-hide-framing")
 
     def action_step_event(self, step: int) -> None:
         """Previous / next event in date order, in place (back still leaves the comparison)."""
