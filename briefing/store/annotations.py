@@ -52,6 +52,7 @@ class AnnotationStore:
         self._cache_version = -1
         self._cache: list[Annotation] = []
         self._by_claim: dict[str, list[Annotation]] = {}
+        self._objs: dict[str, tuple[dict, Annotation | None]] = {}
         self.storage.refresh()  # read now, so a damaged file is reported at start
 
     # ------------------------------------------------------------------ lifecycle
@@ -139,8 +140,16 @@ class AnnotationStore:
         note cleared) are left out unless asked for: there is nothing in them to show."""
         view = self.table._read_table()  # brings the store up to date
         if self.storage.version != self._cache_version:
-            built = (Annotation.from_doc(i, d) for i, d in view.items())
-            self._cache = sorted((a for a in built if a is not None),
+            # Rebuild only what changed: the storage replaces a document's dict when it
+            # changes, so an unchanged dict (same object, kept alive here) is the same
+            # annotation.  Another process's single write then costs one from_doc, not 10,000.
+            objs: dict[str, tuple[dict, Annotation | None]] = {}
+            for doc_id, doc in view.items():
+                hit = self._objs.get(doc_id)
+                objs[doc_id] = hit if hit is not None and hit[0] is doc else (
+                    doc, Annotation.from_doc(doc_id, doc))
+            self._objs = objs
+            self._cache = sorted((a for _, a in objs.values() if a is not None),
                                  key=lambda a: (a.claim_id, a.author))
             self._by_claim = {}
             for a in self._cache:
