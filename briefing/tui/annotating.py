@@ -52,8 +52,17 @@ def annotate_current_claim(reader: "ReaderScreen") -> None:
     reader.app.push_screen(editor)
 
 
+def _corpus_ready(reader: "ReaderScreen") -> bool:
+    """The view and the export need every source (the palette can ask before it is in)."""
+    if getattr(reader, "corpus_ready", True):
+        return True
+    reader.notify("The briefing is still loading; try again in a moment.", markup=False,
+                  timeout=3)
+    return False
+
+
 def open_annotations(reader: "ReaderScreen") -> None:
-    if _store_or_say(reader) is None:
+    if _store_or_say(reader) is None or not _corpus_ready(reader):
         return
     from briefing.tui.screens.annotations_view import AnnotationsScreen
 
@@ -61,6 +70,8 @@ def open_annotations(reader: "ReaderScreen") -> None:
 
 
 def export_all(reader: "ReaderScreen") -> None:
+    if not _corpus_ready(reader):
+        return
     from briefing.tui.exporting import export_annotations
 
     export_annotations(reader.app, reader.corpus, reader.store)
