@@ -298,3 +298,17 @@ def test_new_store_created_only_on_first_write(tmp_path):
     assert store.all() == [] and not path.parent.exists()  # reading creates nothing
     store.annotate("c-01", "q", note="hello")
     assert path.exists() and path.with_name("a.json.lock").exists()
+
+
+def test_a_table_view_is_never_changed_under_a_reader(tmp_path):
+    """A reader thread iterating while this process writes must not see the dict change."""
+    db = open_db(tmp_path / "a.json")
+    table = db.table("t")
+    table.insert({"n": 0})
+    view = db.storage.table_view("t")
+    snapshot = dict(view)
+    for n in range(1, 4):
+        table.insert({"n": n})
+    table.truncate()
+    assert dict(view) == snapshot  # the old view is untouched...
+    assert len(db.storage.table_view("t")) == 0  # ...and the current one is up to date
