@@ -414,3 +414,18 @@ async def test_palette_compare_waits_for_the_full_corpus(bundled):
         reader.corpus_ready = True
         await pilot.pause(0.2)
         assert isinstance(app.screen, CompareScreen) and app.screen.event_id == EVENT
+
+
+async def test_keys_pressed_in_a_row_each_move_once(bundled):
+    # Regions lag one frame behind a scroll; a held key must still move claim by claim.
+    app = app_for(bundled, compare=EVENT)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for _ in range(4):
+            screen.action_move(1)  # no refresh in between
+        await pilot.pause()
+        assert app.focused.claim.id == "armenia-isolation-2023-15"
+        assert screen._visible(app.focused)
+        text = screen_text(app)
+        assert "the Lachin Corridor was opened as the single passage" in text

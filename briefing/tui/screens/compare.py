@@ -84,6 +84,10 @@ class CompareScreen(Screen[None]):
         self.comparison: Comparison = comparison_for(corpus, event_id)  # UnknownEvent if bad
         self.labels = short_labels(corpus)
         self._columns_class = ""
+        self._scrolled_since_layout = False
+        # The claim we moved to: focus() takes effect a moment later, and keys pressed in a
+        # row must each move on from where the previous one went.
+        self._current: ClaimCard | None = None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -190,9 +194,11 @@ class CompareScreen(Screen[None]):
         cards = self.cards
         start = next((c for c in cards if c.claim.id == self.claim_id), None)
         if start is not None:  # the claim `c` was pressed on: bring it into view
+            self._current = start
             start.focus(scroll_visible=False)
             self.call_after_refresh(self._reveal, start, True)
         elif cards:  # otherwise stay at the top, where the findings and framing words are
+            self._current = cards[0]
             cards[0].focus(scroll_visible=False)
 
     def on_resize(self, event: Resize) -> None:
@@ -223,28 +229,33 @@ class CompareScreen(Screen[None]):
         return self.query_one("#compare-body", VerticalScroll)
 
     def _visible(self, card: ClaimCard) -> bool:
+        if self._scrolled_since_layout:
+            return True  # regions are from before our last scroll: trust that scroll
         region, body = card.region, self._body.content_region
         return bool(region) and region.y < body.bottom and region.bottom > body.y
 
     def _reveal(self, card: ClaimCard, top: bool = False) -> None:
-        """Scroll the body so ``card`` shows (at the top with ``top``, else minimally).
+        """Scroll the body so ``card`` shows (at the top with ``top``, else minimally)."""
+        self._body.scroll_to_widget(card, animate=False, top=top, immediate=True)
+        # Screen regions are stale until the next layout; keys pressed quickly in a row
+        # (a held j) must not take the card for hidden and scroll to it again.
+        self._scrolled_since_layout = True
+        self.call_after_refresh(self._layout_done)
 
-        Done here rather than with scroll_to_widget, which stops at the nested grid.
-        """
-        body = self._body
-        region, view = card.region, body.content_region
-        if not region:
-            return
-        y = region.y - view.y + body.scroll_y  # the card's top in the body's content
-        if top or region.y < view.y or region.height > view.height:
-            body.scroll_to(y=y, animate=False)
-        elif region.bottom > view.bottom:
-            body.scroll_to(y=y + region.height - view.height, animate=False)
+    def _layout_done(self) -> None:
+        self._scrolled_since_layout = False
 
     def _focused_card(self) -> ClaimCard | None:
+        if self._current is not None and self._current.is_attached:
+            return self._current
         return self.focused if isinstance(self.focused, ClaimCard) else None
 
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, ClaimCard):  # tab, a click: follow it
+            self._current = event.widget
+
     def _focus(self, card: ClaimCard) -> None:
+        self._current = card
         card.focus(scroll_visible=False)
         self._reveal(card)
 
