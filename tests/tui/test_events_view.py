@@ -90,7 +90,7 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         await pilot.pause()
         keys = row_keys(table)
         assert len(keys) == 17 and "bishkek-protocol" in keys and "nov-2020-ceasefire" not in keys
-        assert "blindspots only (b)" in screen_text(app)
+        assert "17 of 47 events  ·  ◆ single-source only (b)" in screen_text(app)
         await pilot.press("b")
         assert table.row_count == 47
 

@@ -165,9 +165,7 @@ class EventsScreen(Screen[None]):
         total = len(self.rows)
         lone = sum(1 for r in self.rows if r.blindspot)
         parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
-                 f"◆ {lone} single-source"]
-        if self.blindspots:
-            parts.append("blindspots only (b)")
+                 "◆ single-source only (b)" if self.blindspots else f"◆ {lone} single-source"]
         self.query_one("#events-status", Static).update(Content("  ·  ".join(parts)))
 
     def _cursor_event(self) -> str | None:
