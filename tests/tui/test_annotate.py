@@ -58,6 +58,7 @@ def panel_text(app) -> str:
     return "\n".join(str(w.render()) for w in reader.claim_panel.query("Static"))
 
 
+@pytest.mark.slow  # many keys typed at 160x48
 async def test_t_adds_a_tag_saved_normalised_and_shown(store):
     app = make_reader(store)
     async with app.run_test(size=LARGE) as pilot:
@@ -137,6 +138,7 @@ async def test_a_highlighted_tag_is_removed_with_one_key(store):
         assert "#two" not in panel_text(app) and "#three" in panel_text(app)
 
 
+@pytest.mark.slow  # many keys typed at 160x48
 async def test_a_writes_a_note_and_ctrl_s_saves_it(store):
     app = make_reader(store)
     async with app.run_test(size=LARGE) as pilot:
@@ -337,6 +339,7 @@ HOSTILE_TAGS = ["[/x]", "[@click=app.quit]"]
 HOSTILE_NOTE = "[b]not bold[/b] [@click=app.quit]quit[/]\x1b]52;c;SGVsbG8=\x07\x1b[2J end"
 
 
+@pytest.mark.slow  # many keys typed at 160x48
 async def test_hostile_tags_and_notes_are_shown_literally(store):
     app = make_reader(store)
     async with app.run_test(size=LARGE) as pilot:
