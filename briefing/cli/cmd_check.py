@@ -10,20 +10,31 @@ from pathlib import Path
 
 import click
 
-from briefing.cli.options import content_option
+from briefing.cli.options import content_option, db_option
 from briefing.model import Corpus
 from briefing.problems import Problem
 
 
-def orphaned_annotation_warnings(corpus: Corpus) -> list[str]:
-    """Hook for the annotation store: one message per annotation that no longer fits the corpus.
+def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[str]:
+    """One message per annotation that no longer fits the corpus (claim gone, quote changed).
 
-    An annotation is keyed by claim id and carries its quote; when the claim is gone or its
-    quote no longer matches, the store should say so here.  The store is not written yet, so
-    this reports nothing.  These are warnings: they are printed but do not fail the check,
-    because the content itself is valid.
+    These are warnings: they are printed but do not fail the check, because the content itself
+    is valid and the annotation keeps its quote, so nothing the user wrote is lost.  Only a
+    store that already exists is opened: checking content must never create one.
     """
-    return []
+    from briefing.paths import default_db_path
+
+    path = db_path or default_db_path()
+    if not path.exists():
+        return []
+    from briefing.store import AnnotationStore, StoreError
+    from briefing.store.query import annotation_warnings
+
+    try:
+        with AnnotationStore(path) as store:
+            return store.take_warnings() + annotation_warnings(store, corpus)
+    except StoreError as exc:
+        return [f"{path}: annotations not checked: {exc}"]
 
 
 def summary(corpus: Corpus) -> str:
@@ -47,13 +58,15 @@ def _display(problem: Problem, base: Path | None) -> str:
 
 @click.command()
 @content_option
+@db_option
 @click.pass_context
-def check(ctx: click.Context, content_dir: Path | None) -> None:
+def check(ctx: click.Context, content_dir: Path | None, db_path: Path | None) -> None:
     """Validate a briefing: front matter, ids, events, dates, and that every claim's quote is
     found exactly once in its article.
 
     Prints each problem as `path:line: message` and exits 1 if there is any; otherwise prints
-    a one-line summary and exits 0.
+    a one-line summary and exits 0.  Annotations whose claim no longer exists (or whose quote
+    changed) are listed as warnings.
     """
     from briefing.loader import load_corpus
     from briefing.paths import bundled_content
@@ -69,6 +82,6 @@ def check(ctx: click.Context, content_dir: Path | None) -> None:
     if problems:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
         ctx.exit(1)
-    for warning in orphaned_annotation_warnings(corpus):
+    for warning in orphaned_annotation_warnings(corpus, db_path):
         click.echo(f"warning: {warning}")
     click.echo(summary(corpus))
