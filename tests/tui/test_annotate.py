@@ -515,3 +515,13 @@ async def test_a_busy_store_is_reported_once_and_polling_backs_off(store, db, mo
         await pilot.pause()
         assert sum("busy" in m for m in messages(app, "error")) == 1
         assert app.is_running
+
+
+async def test_an_unusable_tag_is_refused_with_a_message(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n", "t", "#", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TagScreen)
+        assert any(m.startswith("Not a usable tag") for m in messages(app, "warning"))
+        assert store.get(FIRST) is None

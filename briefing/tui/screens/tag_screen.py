@@ -154,7 +154,8 @@ class TagScreen(ModalScreen[None]):
         try:
             self.store.annotate(self.claim.id, self.claim.quote, add_tags=add, remove_tags=remove)
         except ValueError as exc:
-            self.notify(str(exc).capitalize(), severity="warning", markup=False)
+            text = str(exc)
+            self.notify(text[:1].upper() + text[1:], severity="warning", markup=False)
             return False
         except (StoreError, OSError) as exc:
             self.notify(f"Not saved: {exc}", title="Annotation store", severity="error",
