@@ -34,7 +34,8 @@ def tags_content(tags: Iterable[str]) -> Content:
 def note_lines(note: str, max_lines: int = 6) -> list[Content]:
     """The note as literal lines (Markdown shown as typed), at most ``max_lines``."""
     lines = clean(note or "").strip("\n").splitlines()
-    out = [Content(line) for line in lines[:max_lines]]
+    # A pasted wall of text on one line must not fill the panel: each line is cut too.
+    out = [Content(line if len(line) <= 300 else line[:299] + "…") for line in lines[:max_lines]]
     if len(lines) > max_lines:
         out.append(Content(f"… {len(lines) - max_lines} more line(s); a opens the note").stylize("dim"))
     return out
