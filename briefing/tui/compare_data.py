@@ -8,6 +8,7 @@ running an app.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -63,19 +64,18 @@ def comparison_for(corpus: Corpus, event_id: str) -> Comparison:
 
 
 def short_labels(corpus: Corpus, width: int = 10) -> dict[str, str]:
-    """Short, unique labels for sources: the article id up to its first hyphen.
+    """Short labels for sources, unique at ``width`` characters.
 
-    Falls back to longer prefixes of the id when two sources would share a label.
+    The article id up to its first hyphen ("dupuy-2022" -> "dupuy"); else the id itself; else
+    what follows the prefix all ids share ("synthetic-0042" -> "042"); else a number.
     """
     ids = list(corpus.articles)
-    for size in (width, width + 6, 40):
-        labels = {aid: aid.split("-")[0][:size] for aid in ids}
+    shared = os.path.commonprefix(ids) if len(ids) > 1 else ""
+    for make in (lambda a: a.split("-")[0], lambda a: a, lambda a: a[len(shared):] or a):
+        labels = {aid: make(aid)[:width] for aid in ids}
         if len(set(labels.values())) == len(labels):
             return labels
-        labels = {aid: aid[:size] for aid in ids}
-        if len(set(labels.values())) == len(labels):
-            return labels
-    return {aid: aid for aid in ids}
+    return {aid: str(n) for n, aid in enumerate(ids, start=1)}
 
 
 def when(event: Event) -> str:

@@ -429,3 +429,19 @@ async def test_keys_pressed_in_a_row_each_move_once(bundled):
         assert screen._visible(app.focused)
         text = screen_text(app)
         assert "the Lachin Corridor was opened as the single passage" in text
+
+
+def test_short_labels_stay_unique_at_their_width():
+    from types import SimpleNamespace
+
+    from briefing.tui.compare_data import short_labels
+
+    def labels(ids, width=10):
+        return list(short_labels(SimpleNamespace(articles=dict.fromkeys(ids)), width).values())
+
+    assert labels(["dupuy-2022", "paylan-2023"]) == ["dupuy", "paylan"]
+    assert labels(["dupuy-2022", "dupuy-2023"]) == ["dupuy-2022", "dupuy-2023"]
+    assert labels(["synthetic-0001", "synthetic-0002"], 5) == ["1", "2"]
+    assert labels(["armenia-a", "armenia-b"], 5) == ["a", "b"]
+    assert labels(["x-a1", "x-a2", "x-b1"], 2) == ["a1", "a2", "b1"]
+    assert labels(["x-a1", "x-a2", "x-b1"], 1) == ["1", "2", "3"]  # numbered

@@ -120,9 +120,9 @@ class EventsScreen(Screen[None]):
             table.add_column(Text("event", style="bold"), width=title_width, key="event")
             table.add_column(Text("#", style="bold"), width=2, key="n")
             table.add_column(Text("≠", style="bold"), width=1, key="disagree")
+            narrow = short_labels(self.corpus, label_width)  # unique at this width
             for aid in self.sources:
-                table.add_column(Text(self.labels[aid][:label_width], style="bold"),
-                                 width=label_width, key=aid)
+                table.add_column(Text(narrow[aid], style="bold"), width=label_width, key=aid)
         shown = self.visible_rows()
         for row in shown:
             table.add_row(*self._cells(row, title_width, label_width), key=row.event.id)
