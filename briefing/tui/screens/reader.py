@@ -32,13 +32,16 @@ SHORT_BELOW = 30  # rows: in a narrow terminal the claim panel goes under the ar
 class ReaderScreen(Screen[None]):
     """Read a briefing article by article, claim by claim."""
 
+    # Footer order is this order: help first so it is visible even at 80 columns; the
+    # "previous" twins are in the help screen, not the footer.
     BINDINGS = [
+        Binding("question_mark", "app.help", "Help", key_display="?", id="reader.help"),
         Binding("n", "next_claim", "Next claim", id="reader.next_claim"),
-        Binding("p", "prev_claim", "Prev claim", id="reader.prev_claim"),
+        Binding("p", "prev_claim", "Prev claim", show=False, id="reader.prev_claim"),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]",
                 id="reader.next_section"),
         Binding("left_square_bracket", "prev_section", "Prev section", key_display="[",
-                id="reader.prev_section"),
+                show=False, id="reader.prev_section"),
         Binding("tab", "cycle_focus(1)", "Next pane", show=False, id="reader.next_pane"),
         Binding("shift+tab", "cycle_focus(-1)", "Prev pane", show=False, id="reader.prev_pane"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="reader.back"),
@@ -87,7 +90,7 @@ class ReaderScreen(Screen[None]):
             yield TocTree(self.outline_entries, id="toc")
             yield ArticleView(id="article")
             yield ClaimPanel(self.corpus, self.store, id="claims")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article_view(self) -> ArticleView:
@@ -254,7 +257,10 @@ class ReaderScreen(Screen[None]):
         top = view.scroll_y
         for i, claim in enumerate(claims):
             passages = view._by_claim.get(claim.id) or []
-            if passages and passages[-1].virtual_region.bottom > top:
+            if not passages:
+                continue
+            region = passages[-1].virtual_region
+            if region.height == 0 or region.bottom > top:  # not laid out yet: from the top
                 return i
         return len(claims)
 

@@ -50,7 +50,6 @@ class ClaimPanel(VerticalScroll):
         self.claim: Claim | None = None
         self.can_focus = False  # focus goes to the list inside
         self._dirty = False  # self.claim is not what is shown yet
-        self._scheduled = False
 
     @property
     def corpus(self) -> Corpus:
@@ -76,12 +75,11 @@ class ClaimPanel(VerticalScroll):
             return
         self.claim = claim
         self._dirty = True
-        if not self._scheduled:
-            self._scheduled = True
-            self.call_after_refresh(self._flush)
+        # Scheduled every time (a flush with nothing new is a no-op): Textual drops
+        # after-refresh callbacks posted while the app is still starting.
+        self.call_after_refresh(self._flush)
 
     def _flush(self) -> None:
-        self._scheduled = False
         if self._dirty and self.display and self.is_attached:
             self._dirty = False
             self._render_claim(self.claim)

@@ -1,0 +1,111 @@
+"""The installed `briefing` in a real terminal (tmux): it paints, navigates, resizes and quits."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.loader import load_corpus
+from briefing.paths import bundled_content
+
+pytestmark = [pytest.mark.tmux, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _command() -> list[str]:
+    script = ROOT / ".venv" / "bin" / "briefing"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "briefing"]
+
+
+class Tmux:
+    def __init__(self, tmp: Path) -> None:
+        if shutil.which("tmux") is None:
+            pytest.skip("needs tmux")
+        self.socket = str(tmp / "tmux.sock")
+        self.conf = tmp / "tmux.conf"
+        self.conf.write_text("set -g status off\nset -g remain-on-exit on\nset -sg escape-time 0\n")
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-u", "-S", self.socket, "-f", str(self.conf), *args],
+                              capture_output=True, text=True, timeout=20).stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} not on screen after {timeout}s:\n{screen}")
+            time.sleep(0.05)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", "t", key)
+            time.sleep(0.15)
+
+    def dead(self) -> tuple[bool, str]:
+        out = self.run("display-message", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status}")
+        dead, _, status = out.strip().partition(" ")
+        return dead == "1", status
+
+
+@pytest.fixture
+def term(tmp_path):
+    term = Tmux(tmp_path)
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+           "BRIEFING_DB": str(tmp_path / "annotations.json"),
+           "BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+           "HOME": os.environ.get("HOME", str(tmp_path)), "PATH": os.environ.get("PATH", "")}
+    command = "env -i " + " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(_command())
+    term.run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
+    yield term
+    term.run("kill-server")
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    corpus, problems = load_corpus(bundled_content())
+    assert not problems
+    return corpus
+
+
+def test_reads_navigates_and_quits_in_a_real_terminal(term, bundled):
+    first = next(iter(bundled.articles.values()))
+    term.wait_for(first.title[:30])
+    claim = bundled.claims_for_article(first.id)[0]
+    term.keys("n", "i")  # next claim, then show the claim panel (hidden at 80x24)
+    term.wait_for(claim.id)
+    second_heading = next(s.title for s in first.sections if s.title)
+    term.keys("]")
+    term.wait_for(second_heading[:25])
+    term.keys("q")
+    deadline = time.monotonic() + 10
+    while not term.dead()[0]:
+        assert time.monotonic() < deadline, term.screen()
+        time.sleep(0.05)
+    assert term.dead() == (True, "0")
+
+
+def test_resizing_40x12_to_250x70_and_back(term, bundled):
+    first = next(iter(bundled.articles.values()))
+    term.wait_for(first.title[:20])
+    for width, height in [(40, 12), (250, 70), (40, 12), (80, 24)]:
+        term.run("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
+        time.sleep(0.4)
+        term.keys("n")
+        assert not term.dead()[0], term.screen()
+    term.wait_for(bundled.title[:20])  # the header, whatever the article scrolled to
+    term.keys("q")
+    time.sleep(1)
+    assert term.dead() == (True, "0")
