@@ -239,10 +239,17 @@ class SearchIndex:
 
 
 def snippet(text: str, start: int, end: int, width: int = 60) -> tuple[str, int, int]:
-    """A window of ``text`` around [start, end): (snippet, match start, match end) in it."""
+    """A window of ``text`` around [start, end), cut at word boundaries, whitespace collapsed:
+    (snippet, match start, match end) in it."""
     pad = max(0, (width - (end - start)) // 2)
     a = max(0, start - pad)
     b = min(len(text), end + pad)
+    if a > 0:  # start after a space, unless that would eat into the match
+        space = text.find(" ", a, start)
+        a = space + 1 if space != -1 else a
+    if b < len(text):
+        space = text.rfind(" ", end, b)
+        b = space if space != -1 else b
     prefix = "…" if a > 0 else ""
     suffix = "…" if b < len(text) else ""
     piece = " ".join(text[a:start].split())
