@@ -13,7 +13,7 @@ from briefing.paths import bundled_content
 from briefing.tui.app import BriefingApp
 from briefing.tui.compare_data import event_rows, matches_filter
 from briefing.tui.screens.compare import CompareScreen
-from briefing.tui.screens.events import EventsScreen, EventsTable
+from briefing.tui.screens.events import FILTER_DELAY, EventsScreen, EventsTable
 from briefing.tui.screens.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.coverage_chart import LEVELS, bar, buckets, chart_lines, level
@@ -72,7 +72,7 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         await pilot.press("v", "slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"lachin")
-        await pilot.pause()
+        await pilot.pause(FILTER_DELAY + 0.2)  # the table is refilled once typing pauses
         table = app.screen.table
         keys = row_keys(table)
         assert {"lachin-blockade", "icj-lachin-order", "lachin-checkpoint"} <= set(keys)
@@ -81,7 +81,7 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         assert keys == [e.id for e in ordered_events(bundled) if e.id in keys]  # still in order
         assert f"{len(keys)} of 47 events" in screen_text(app) and len(keys) < 47
         await pilot.press(*["backspace"] * 6, *"actor:iran")
-        await pilot.pause()
+        await pilot.pause(FILTER_DELAY + 0.2)
         assert row_keys(table) == ["rasht-astara-railway"]
         await pilot.press("escape")  # leaves the filter, keeps it
         assert isinstance(app.focused, EventsTable) and app.screen.query_text == "actor:iran"
@@ -124,6 +124,16 @@ async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
         assert app.screen.event_id == "collective-security-treaty-signed"
         await pilot.press("backspace", "backspace")
         assert app.screen is reader
+
+
+async def test_typing_refills_the_table_once_enter_at_once(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v", "slash", *"pelosi")
+        screen = app.screen
+        assert screen.table.row_count == 47  # not yet: still typing
+        await pilot.press("enter")
+        assert row_keys(screen.table) == ["pelosi-visit"] and isinstance(app.focused, EventsTable)
 
 
 async def test_filter_with_no_match_and_compare_says_so(bundled):

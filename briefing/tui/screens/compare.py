@@ -83,7 +83,10 @@ class CompareScreen(Screen[None]):
         self.claim_id = claim_id  # the claim to start on (the one `c` was pressed on)
         self.comparison: Comparison = comparison_for(corpus, event_id)  # UnknownEvent if bad
         self.labels = short_labels(corpus)
-        self._columns_class = ""
+        try:  # styled for the terminal's size from the start, not restyled on mount
+            self.set_classes(self._layout_classes(self.app.size.width))
+        except Exception:  # no running app (built outside one): on_mount applies them
+            pass
         self._scrolled_since_layout = False
         # The claim we moved to: focus() takes effect a moment later, and keys pressed in a
         # row must each move on from where the previous one went.
@@ -204,16 +207,21 @@ class CompareScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
 
-    def _apply_layout(self, width: int) -> None:
+    def _layout_classes(self, width: int) -> set[str]:
         n = column_count(width, len(self.comparison.covering))
-        self.set_class(width < NARROW_BELOW, "-narrow")
-        self.set_class(width >= 160, "-wide")
-        cls = f"-cols-{n}"
-        if cls != self._columns_class:
-            if self._columns_class:
-                self.remove_class(self._columns_class)
-            self.add_class(cls)
-            self._columns_class = cls
+        classes = {f"-cols-{n}"}
+        if width < NARROW_BELOW:
+            classes.add("-narrow")
+        if width >= 160:
+            classes.add("-wide")
+        return classes
+
+    def _apply_layout(self, width: int) -> None:
+        """Size classes, changed in one go: each class change restyles the whole view."""
+        wanted = self._layout_classes(width)
+        mine = {c for c in self.classes if c.startswith("-cols-") or c in ("-narrow", "-wide")}
+        if wanted != mine:
+            self.set_classes((set(self.classes) - mine) | wanted)
 
     # ------------------------------------------------------------------ moving
     @property

@@ -29,6 +29,7 @@ from briefing.tui.widgets.coverage_chart import CoverageChart
 
 SHORT_BELOW = 20  # rows: below this the chart is hidden to leave room for the table
 WIDE_FROM = 120  # columns: from here source columns get longer labels
+FILTER_DELAY = 0.12  # seconds after the last keystroke before the table is refilled
 
 
 class EventsTable(DataTable):
@@ -66,6 +67,12 @@ class EventsScreen(Screen[None]):
         self.sources = list(corpus.articles)
         self.labels = short_labels(corpus)
         self._layout: tuple[int, int] | None = None  # (title width, label width) in use
+        self._cell_cache: dict[tuple[str, int, int], list[Text]] = {}
+        self._filter_timer = None
+        try:  # styled for the terminal's size from the start, not restyled on mount
+            self.set_class(self.app.size.height < SHORT_BELOW, "-short")
+        except Exception:
+            pass
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -90,7 +97,8 @@ class EventsScreen(Screen[None]):
         self._apply_size(event.size.width, event.size.height)
 
     def _theme_changed(self) -> None:
-        self.call_after_refresh(self._fill)  # cell styles are resolved from the theme
+        self._cell_cache.clear()  # cell styles are resolved from the theme
+        self.call_after_refresh(self._fill)
 
     @property
     def table(self) -> EventsTable:
@@ -98,7 +106,8 @@ class EventsScreen(Screen[None]):
 
     # ------------------------------------------------------------------ table
     def _apply_size(self, width: int, height: int) -> None:
-        self.set_class(height < SHORT_BELOW, "-short")
+        if self.has_class("-short") != (height < SHORT_BELOW):
+            self.set_class(height < SHORT_BELOW, "-short")
         label = 10 if width >= WIDE_FROM else 5
         n = len(self.sources)
         # date 10, sources-count 2, ≠ 1, one column per source; each column has 2 of padding
@@ -125,7 +134,11 @@ class EventsScreen(Screen[None]):
                 table.add_column(Text(narrow[aid], style="bold"), width=label_width, key=aid)
         shown = self.visible_rows()
         for row in shown:
-            table.add_row(*self._cells(row, title_width, label_width), key=row.event.id)
+            key = (row.event.id, title_width, label_width)
+            cells = self._cell_cache.get(key)
+            if cells is None:  # built once per row and layout; filtering only re-adds them
+                cells = self._cell_cache[key] = self._cells(row, title_width, label_width)
+            table.add_row(*cells, key=row.event.id)
         self._status(len(shown))
         ids = [r.event.id for r in shown]
         if keep in ids:
@@ -203,10 +216,17 @@ class EventsScreen(Screen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.event_id = None  # follow the first match while typing
-        self._fill()
+        # A short debounce: typing a word refills the table once, not once per letter.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self._fill)
 
     @on(Input.Submitted, "#events-filter")
     def _filter_done(self) -> None:
+        if self._filter_timer is not None:  # enter applies the filter at once
+            self._filter_timer.stop()
+            self._filter_timer = None
+            self._fill()
         self.table.focus()
 
     def action_cursor(self, step: int) -> None:
