@@ -445,3 +445,42 @@ def test_short_labels_stay_unique_at_their_width():
     assert labels(["armenia-a", "armenia-b"], 5) == ["a", "b"]
     assert labels(["x-a1", "x-a2", "x-b1"], 2) == ["a1", "a2", "b1"]
     assert labels(["x-a1", "x-a2", "x-b1"], 1) == ["1", "2", "3"]  # numbered
+
+
+async def test_an_event_no_source_covers():
+    from briefing.model import Event
+
+    corpus = make_corpus()
+    corpus.events["quiet-event"] = Event("quiet-event", "Nobody wrote about this", "2021-05")
+    app = make_app(corpus)
+    async with app.run_test(size=SMALL) as pilot:
+        app.push_screen(CompareScreen(corpus, "quiet-event"))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "0 of 3 sources cover it" in text
+        assert "not covering: alpha, beta, gamma" in text
+        await pilot.press("down", "right", "left", "up", "enter", "f", "f")
+        assert isinstance(app.screen, CompareScreen) and app.is_running
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_user_keymap_applies_to_compare_keys(bundled):
+    app = app_for(bundled, compare=EVENT, keymap={"compare.next_source": "L"})
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # bring the first claim into view
+        await pilot.press("L")
+        assert app.focused.claim.id == "armenia-isolation-2023-13"
+
+
+async def test_no_color_marks_the_current_claim_without_colour(bundled, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(bundled, compare=EVENT)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        focused, other = card(app, "dupuy-2022-14"), card(app, "paylan-2023-15")
+        assert app.focused is focused
+        assert focused.styles.text_style.bold and not other.styles.text_style.bold
+        assert focused.styles.border_left[0] != other.styles.border_left[0]  # thick vs tall
