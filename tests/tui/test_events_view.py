@@ -39,11 +39,6 @@ def cells(table: EventsTable, event_id: str) -> list[str]:
     return [c.plain for c in table.get_row(event_id)]
 
 
-async def open_events(bundled, size=SMALL, **kwargs):
-    app = BriefingApp(bundled, build_index=False, **kwargs)
-    return app
-
-
 async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
     app = BriefingApp(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
