@@ -34,6 +34,8 @@ def clean(text: str) -> str:
     A carriage return is turned into a newline first, so Windows and old-Mac line endings
     keep their line breaks instead of losing them.
     """
+    if text.isprintable():  # no control, format (bidi) or line-break character: nothing to do
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _UNSAFE.sub("", text)
 
@@ -51,9 +53,46 @@ def fold_char(ch: str) -> str:
     return base.casefold()
 
 
+# fold_chars: fold_char applied to every character, fast.  ASCII folds to str.lower() (the
+# backtick aside); any other character goes through fold_char once, memoised (a briefing uses a
+# few hundred distinct characters), and a regex substitutes only those.  The final lower() only
+# needs to touch the ASCII: fold_char's output is case-folded already, and the rare characters
+# whose fold lower() would still change (casefold maps lower-case Cherokee to upper case) send
+# the text down the plain per-character path.  tests/test_text_fold.py checks the result is
+# exactly "".join(map(fold_char, text)) on arbitrary text.
+SPECIAL_CHARS = re.compile(r"[^\x00-\x5f\x61-\x7f]")  # non-ASCII, and the backtick
+_FOLDED: dict[str, str] = {}
+_LOWER_UNSTABLE: set[str] = set()  # characters c with fold_char(c).lower() != fold_char(c)
+
+
+def fold_special(m: re.Match[str]) -> str:
+    """fold_char of a SPECIAL_CHARS match, memoised (a re.sub callback)."""
+    ch = m.group()
+    folded = _FOLDED.get(ch)
+    if folded is None:
+        folded = _FOLDED[ch] = fold_char(ch)
+        if folded.lower() != folded:
+            _LOWER_UNSTABLE.add(ch)
+    return folded
+
+
+def fold_chars(text: str) -> str:
+    """``fold_char`` of every character, whitespace kept as is: ``"".join(map(fold_char, text))``."""
+    if text.isascii():
+        return text.lower() if "`" not in text else text.lower().replace("`", "'")
+    folded = SPECIAL_CHARS.sub(fold_special, text).lower()
+    if _LOWER_UNSTABLE and not _LOWER_UNSTABLE.isdisjoint(text):
+        return "".join(_FOLDED.get(c) or fold_char(c) for c in text)
+    return folded
+
+
 def fold(text: str) -> str:
-    """Fold a whole string for search: see :func:`fold_char`, with whitespace collapsed."""
-    return " ".join("".join(fold_char(c) for c in text).split())
+    """Fold a whole string for search: see :func:`fold_char`, with whitespace collapsed.
+
+    Every whitespace character folds to whitespace, so splitting after folding is the same as
+    folding each character then collapsing the runs (the definition; tests check both agree).
+    """
+    return " ".join(fold_chars(text).split())
 
 
 def folded_with_map(text: str) -> tuple[str, list[int]]:

@@ -11,36 +11,14 @@ from __future__ import annotations
 
 import re
 
-from briefing.text import fold_char  # the one folding rule; this module only makes it fast
+# The one folding rule and its fast form live in briefing.text; re-exported under the names
+# the search module uses.  fast_fold(text) == "".join(map(fold_char, text)) exactly.
+from briefing.text import SPECIAL_CHARS, fold_special  # noqa: F401 - re-exported
+from briefing.text import fold_chars as fast_fold
 
 TOKEN = re.compile(r"\w+")  # \w is ~1.5x faster than [^\W_] and the rule is the same everywhere
 # Framing terms keep inner hyphens and apostrophes: "anti-russian", "so-called", "eco-activists".
 TERM = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-
-
-# Characters whose fold is not simply str.lower(): everything outside ASCII, and the backtick.
-SPECIAL_CHARS = re.compile(r"[^\x00-\x5f\x61-\x7f]")
-_FOLDED: dict[str, str] = {}
-
-
-def fold_special(m: re.Match[str]) -> str:
-    ch = m.group()
-    folded = _FOLDED.get(ch)
-    if folded is None:
-        folded = _FOLDED[ch] = fold_char(ch)
-    return folded
-
-
-def fast_fold(text: str) -> str:
-    """``fold_char`` applied to every character (whitespace kept as is), about 10x faster.
-
-    ASCII letters fold to ``lower()``; any other character goes through fold_char, memoised
-    (a briefing uses a few hundred distinct characters).  fold_char's output is already
-    case-folded, so the final ``lower()`` only touches the ASCII.
-    """
-    if text.isascii() and "`" not in text:
-        return text.lower()
-    return SPECIAL_CHARS.sub(fold_special, text).lower()
 
 
 class _SplitTable(dict):

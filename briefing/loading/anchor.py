@@ -2,21 +2,26 @@
 
 Matching is :func:`briefing.text.find_all`'s (tolerant of case, accents, whitespace, quote
 marks and dashes).  find_all folds the whole haystack on every call; an article is searched
-once per claim, so each paragraph is folded once here and reused (same algorithm, same result:
-tests/test_loader.py checks the two agree).
+once per claim, so here each paragraph is folded once (with the fast fold), the article's
+folded paragraphs are joined with newlines (which no folded text contains) and every quote is
+one str.find over that.  The folded->original offset map is built only for paragraphs where a
+quote is found, and not at all when folding kept every offset (single spaces, one character
+per character: nearly every paragraph).  Same results as find_all: tests/test_loader.py
+checks the two agree.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefing.model import Article, Paragraph
-from briefing.text import fold, fold_char
+from briefing.text import SPECIAL_CHARS, fold, fold_char, fold_chars
 
 # fold_char is pure and a briefing uses a few hundred distinct characters, so folds are
-# memoised; when every character folds to exactly one non-space character (nearly always),
-# the paragraph is folded with one str.translate and split on whitespace with a regex instead
-# of a Python loop per character.  Exactly text.folded_with_map's result (tests check).
+# memoised.  When every character folds to exactly one non-space character (nearly always),
+# the paragraph is folded with the fast fold and split on whitespace instead of a Python loop
+# per character.  Exactly text.folded_with_map's result (tests check).
 _FOLDED: dict[str, str] = {}
 _WORDS = re.compile(r"\S+")  # \s is str.isspace in CPython's re, as in folded_with_map
 
@@ -28,16 +33,27 @@ def _fold1(ch: str) -> str:
     return f
 
 
-def folded_with_map(text: str) -> tuple[str, list[int]]:
-    table: dict[int, str] = {}
-    for ch in set(text):
+def _regular(text: str) -> bool:
+    """True when every non-space character folds to exactly one non-space character.
+
+    Only non-ASCII characters (and the backtick) can fold otherwise; whitespace always folds
+    to whitespace, so it keeps the word boundaries.
+    """
+    if text.isascii():
+        return True
+    for ch in set(SPECIAL_CHARS.findall(text)):
         if ch.isspace():
             continue
         f = _fold1(ch)
         if len(f) != 1 or f.isspace():
-            return _folded_with_map_slow(text)
-        table[ord(ch)] = f
-    folded = text.translate(table)
+            return False
+    return True
+
+
+def folded_with_map(text: str) -> tuple[str, list[int]]:
+    if not _regular(text):
+        return _folded_with_map_slow(text)
+    folded = fold_chars(text)  # same length as text: one character per character
     out: list[str] = []
     where: list[int] = []
     prev_end = -1
@@ -51,17 +67,20 @@ def folded_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def _folded(text: str) -> tuple[str, bool]:
+    """The folded string of :func:`folded_with_map`, and whether its offset map is the
+    identity (then no map is needed: a match's offsets are the original's)."""
+    if not _regular(text):
+        return _folded_with_map_slow(text)[0], False
+    folded = " ".join(fold_chars(text).split())  # str.split() splits on str.isspace
+    # Each word keeps its length, so equal lengths mean no whitespace run was collapsed and
+    # none was stripped: every folded offset is the original offset.
+    return folded, len(folded) == len(text)
+
+
 def folded_text(text: str) -> str:
     """Just the folded string of :func:`folded_with_map` (no offset map), faster still."""
-    table: dict[int, str] = {}
-    for ch in set(text):
-        if ch.isspace():
-            continue
-        f = _fold1(ch)
-        if len(f) != 1 or f.isspace():
-            return _folded_with_map_slow(text)[0]
-        table[ord(ch)] = f
-    return " ".join(text.translate(table).split())  # str.split() splits on str.isspace
+    return _folded(text)[0]
 
 
 def _folded_with_map_slow(text: str) -> tuple[str, list[int]]:
@@ -90,15 +109,27 @@ class ArticleIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.paragraphs: list[tuple[Paragraph, str]] = [
-            (p, folded_text(p.text)) for p in article.paragraphs()
-        ]
-        self._maps: dict[str, list[int]] = {}
+        self.paragraphs: list[tuple[Paragraph, str]] = []
+        identity: list[bool] = []
+        starts: list[int] = []
+        at = 0
+        for para in article.paragraphs():
+            folded, same = _folded(para.text)
+            self.paragraphs.append((para, folded))
+            identity.append(same)
+            starts.append(at)
+            at += len(folded) + 1
+        self._identity = identity
+        self._starts = starts
+        # No folded text contains a newline (whitespace is collapsed to spaces), and neither
+        # does a folded quote, so a match never spans two paragraphs.
+        self._joined = "\n".join(folded for _, folded in self.paragraphs)
+        self._maps: dict[int, list[int]] = {}
 
-    def _map(self, para: Paragraph) -> list[int]:
-        where = self._maps.get(para.id)
+    def _map(self, i: int) -> list[int]:
+        where = self._maps.get(i)
         if where is None:
-            where = self._maps[para.id] = folded_with_map(para.text)[1]
+            where = self._maps[i] = folded_with_map(self.paragraphs[i][0].text)[1]
         return where
 
     def find(self, quote: str) -> list[tuple[Paragraph, int, int]]:
@@ -107,13 +138,19 @@ class ArticleIndex:
         found: list[tuple[Paragraph, int, int]] = []
         if not needle:
             return found
-        for para, folded in self.paragraphs:
-            start = folded.find(needle)
-            while start != -1:
-                where = self._map(para)
-                end = start + len(needle) - 1
-                found.append((para, where[start], where[end] + 1))
-                start = folded.find(needle, start + 1)
+        joined, starts = self._joined, self._starts
+        last = len(needle) - 1
+        start = joined.find(needle)
+        while start != -1:
+            i = bisect_right(starts, start) - 1
+            local = start - starts[i]
+            para = self.paragraphs[i][0]
+            if self._identity[i]:
+                found.append((para, local, local + last + 1))
+            else:
+                where = self._map(i)
+                found.append((para, where[local], where[local + last] + 1))
+            start = joined.find(needle, start + 1)
         return found
 
     def explain_missing(self, quote: str) -> str:

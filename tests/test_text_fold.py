@@ -1,0 +1,86 @@
+"""The fast fold (briefing.text.fold_chars / fold, analysis.tokens.fast_fold) and the loader's
+anchoring give exactly the results of the plain per-character definitions."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis.tokens import fast_fold
+from briefing.loading.anchor import ArticleIndex
+from briefing.model import Article, Paragraph, Section
+from briefing.text import find_all, fold, fold_char, fold_chars
+
+
+def reference_fold(text: str) -> str:
+    """briefing.text.fold as first defined: fold_char per character, whitespace collapsed."""
+    return " ".join("".join(fold_char(c) for c in text).split())
+
+
+# Characters whose folds are unusual: several characters (ß, ﬁ, ﷺ), none (combining accents),
+# a space (¨), upper case again after casefold (Cherokee), quote marks, dashes, no-break spaces.
+TRICKY = list("aZé ß\u00a0\u202f\t\n“”'`—-ﬁ\ufdfaİ.,x\u0301¨\uab70\u13a0ᏸ\u2028\u3000ǅΣς")
+texts = st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_fast_fold_is_fold_char_of_every_character(text):
+    assert fold_chars(text) == "".join(fold_char(c) for c in text)
+    assert fast_fold(text) == fold_chars(text)
+    assert fold(text) == reference_fold(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_fold_equals_reference_on_any_text(text):
+    assert fold(text) == reference_fold(text)
+
+
+def test_every_whitespace_character_folds_to_whitespace():
+    # fold() splits after folding; that equals collapsing per character only if this holds.
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert len(spaces) > 20
+    for ch in spaces:
+        folded = fold_char(ch)
+        assert folded and folded.isspace(), (hex(ord(ch)), folded)
+
+
+def test_cherokee_folds_like_the_definition():
+    # casefold maps lower-case Cherokee to upper case; a final lower() must not undo it.
+    text = "Ꭰꭰ abc ᏸ"
+    assert fold_chars(text) == "".join(fold_char(c) for c in text)
+    assert unicodedata.name(fold_chars("ꭰ")) == "CHEROKEE LETTER A"
+
+
+def _article(texts_: list[str]) -> Article:
+    section = Section(id="a/1", article_id="a", index=1, title="s")
+    for n, text in enumerate(texts_, 1):
+        section.paragraphs.append(Paragraph(id=f"a/1/{n}", article_id="a", section_index=1,
+                                            index=n, text=text))
+    return Article(id="a", title="A", sections=[section])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4), st.data())
+def test_article_index_finds_what_find_all_finds(paragraphs, data):
+    article = _article(paragraphs)
+    # Quotes taken from the paragraphs (so they are usually found) or made up.
+    source = data.draw(st.sampled_from(paragraphs))
+    i = data.draw(st.integers(0, len(source)))
+    j = data.draw(st.integers(i, len(source)))
+    quote = data.draw(st.just(source[i:j]) | texts)
+    expected = [(p, s, e) for p in article.paragraphs() for s, e in find_all(p.text, quote)]
+    assert ArticleIndex(article).find(quote) == expected
+
+
+def test_article_index_maps_offsets_where_spaces_collapse():
+    article = _article(["  Lead  para", "The  “Lachin”\tcorridor  was ﬁne.", "x ß y"])
+    found = ArticleIndex(article).find('"lachin" CORRIDOR')
+    assert [(p.id, s, e) for p, s, e in found] == [("a/1/2", 5, 22)]
+    assert article.sections[0].paragraphs[1].text[5:22] == "“Lachin”\tcorridor"
+    found = ArticleIndex(article).find("SS Y")
+    assert [(p.id, s, e) for p, s, e in found] == [("a/1/3", 2, 5)]
