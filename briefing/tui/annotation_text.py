@@ -37,7 +37,8 @@ def note_lines(note: str, max_lines: int = 6) -> list[Content]:
     # A pasted wall of text on one line must not fill the panel: each line is cut too.
     out = [Content(line if len(line) <= 300 else line[:299] + "…") for line in lines[:max_lines]]
     if len(lines) > max_lines:
-        out.append(Content(f"… {len(lines) - max_lines} more line(s); a opens the note").stylize("dim"))
+        more = len(lines) - max_lines
+        out.append(Content(f"… {more} more line(s); a opens the note").stylize("dim"))
     return out
 
 
@@ -75,7 +76,8 @@ def source_label(corpus: Corpus, claim_id: str) -> tuple[str, str]:
     return source, (event.title if event else (claim.events[0] if claim.events else ""))
 
 
-def annotation_row(corpus: Corpus, annotation: Any, width: int = 76, me: str | None = None) -> Content:
+def annotation_row(corpus: Corpus, annotation: Any, width: int = 76,
+                   me: str | None = None) -> Content:
     """Three lines for the annotations list: where, the quote, tags and note excerpt."""
     width = max(width, 20)
     source, event = source_label(corpus, annotation.claim_id)
@@ -93,7 +95,8 @@ def annotation_row(corpus: Corpus, annotation: Any, width: int = 76, me: str | N
     room = width - len(tags.plain) - (2 if annotation.tags else 0)
     third = tags
     if note and room > 8:
-        third = Content.assemble(tags, ("  " if annotation.tags else ""), (one_line(note, room), "dim italic"))
+        gap = "  " if annotation.tags else ""
+        third = Content.assemble(tags, gap, (one_line(note, room), "dim italic"))
     return Content("\n").join([first, second, third])
 
 

@@ -27,7 +27,8 @@ def export_dir() -> Path:
     return Path(configured).expanduser() if configured else Path.cwd()
 
 
-def export_filename(corpus: Corpus, filters: Filters | None = None, today: date | None = None) -> str:
+def export_filename(corpus: Corpus, filters: Filters | None = None,
+                    today: date | None = None) -> str:
     from briefing.export import safe_filename
 
     parts = [corpus.title, "annotations"]
@@ -57,7 +58,8 @@ def write_new(directory: Path, filename: str, text: str) -> Path:
     raise StoreError(f"no free file name for {filename} in {directory}")
 
 
-def export_annotations(app: App, corpus: Corpus, store: Any, filters: Filters | None = None) -> None:
+def export_annotations(app: App, corpus: Corpus, store: Any,
+                       filters: Filters | None = None) -> None:
     """Export the annotations matching ``filters`` (all if None); notify the outcome.
 
     The annotations are read here; the brief is built and written in a thread worker (about
@@ -76,7 +78,8 @@ def export_annotations(app: App, corpus: Corpus, store: Any, filters: Filters | 
                    severity="error", markup=False, timeout=10)
         return
     if not annotations:
-        what = "match these filters" if filters.as_dict() else "exist yet (t tags a claim, a adds a note)"
+        what = ("match these filters" if filters.as_dict()
+                else "exist yet (t tags a claim, a adds a note)")
         app.notify(f"Nothing to export: no annotations {what}.", title="Export",
                    severity="warning", markup=False)
         return

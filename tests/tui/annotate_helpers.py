@@ -54,7 +54,8 @@ def annotate_elsewhere(db: Path, claim_id: str, *, tags=(), note: str | None = N
             argv += ["--note", note]
     except ImportError:
         code = ("import sys; from briefing.store import AnnotationStore; "
-                "from briefing.loader import load_corpus; from briefing.paths import bundled_content; "
+                "from briefing.loader import load_corpus; "
+                "from briefing.paths import bundled_content; "
                 "c, _ = load_corpus(bundled_content()); cid = sys.argv[1]; "
                 "s = AnnotationStore(sys.argv[2], author=sys.argv[3]); "
                 "s.annotate(cid, c.claims[cid].quote, add_tags=sys.argv[5:], "

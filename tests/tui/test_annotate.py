@@ -158,7 +158,8 @@ async def test_a_writes_a_note_and_ctrl_s_saves_it(store):
         await pilot.press(*["backspace"] * 14, "ctrl+s")
         await pilot.pause()
         saved = store.get(FIRST)
-        assert saved.note == "Compare with Paylan" and saved.history[-1].note.endswith("second line")
+        assert saved.note == "Compare with Paylan"
+        assert saved.history[-1].note.endswith("second line")
 
 
 async def test_escape_with_changes_asks_cancel_keeps_editing_confirm_discards(store):
@@ -419,7 +420,8 @@ async def test_keymap_rebinds_tag_key(store):
 
 async def test_external_editor_through_suspend(store, tmp_path, monkeypatch):
     script = tmp_path / "fake_editor.py"
-    script.write_text("import sys\np = sys.argv[1]\nopen(p, 'a').write(' and more from the editor\\n')\n")
+    script.write_text("import sys\n"
+                      "open(sys.argv[1], 'a').write(' and more from the editor\\n')\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
@@ -455,7 +457,8 @@ def test_annotated_claims_get_a_mark_after_them_in_the_text():
     para = corpus.paragraph(claim.paragraph_id)
     claims = corpus.claims_for_article(claim.article_id)
     plain = render_chunk(para, 0, len(para.text), claims, {}, ChunkState()).plain
-    marked = render_chunk(para, 0, len(para.text), claims, {"claim--annotated": Style(underline=True)},
+    styles = {"claim--annotated": Style(underline=True)}
+    marked = render_chunk(para, 0, len(para.text), claims, styles,
                           ChunkState(annotated=frozenset({FIRST}))).plain
     assert ANNOTATED_MARK not in plain
     assert marked == plain[:claim.end] + ANNOTATED_MARK + plain[claim.end:]

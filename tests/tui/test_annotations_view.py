@@ -4,7 +4,7 @@ export with the current filters; and a snapshot at 80x24."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList, Select
+from textual.widgets import Select
 
 from briefing.store import AnnotationStore
 from briefing.tui.screens.annotations_view import AnnotationsScreen
@@ -249,7 +249,8 @@ async def test_a_large_store_is_listed_a_page_at_a_time(tmp_path):
         assert screen.option_list.option_count == len(claims)
         await pilot.press("enter")  # a row loaded later still opens its passage
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen) and app.screen.claim_id in {c.id for c in claims}
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.claim_id in {c.id for c in claims}
     big.close()
 
 

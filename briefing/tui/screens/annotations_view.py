@@ -190,8 +190,8 @@ class AnnotationsScreen(Screen[Location | None]):
         filtered = bool(self.filters().as_dict())
         status = f"{len(self.shown)} of {total} annotation{'s' if total != 1 else ''}"
         status += " (filtered)" if filtered else ""
-        self.query_one("#ann-status", Static).update(
-            Content(status + " · enter opens · e exports these · f filters · r clears").stylize("dim"))
+        status += " · enter opens · e exports these · f filters · r clears"
+        self.query_one("#ann-status", Static).update(Content(status).stylize("dim"))
 
     def _load_rows(self, upto: int) -> None:
         """Add rows until ``upto`` of the shown annotations are listed."""

@@ -132,9 +132,11 @@ class TagScreen(ModalScreen[None]):
         box = self.query_one("#tag-suggestions", TagSuggestions)
         box.clear_options()
         if matches:
-            box.add_options(Option(Content.assemble(("#" + tag, "bold"),
-                                                    (f"  {n} annotation{'s' if n != 1 else ''}", "dim")),
-                                   id=tag) for tag, n in matches[:MAX_SUGGESTIONS])
+            box.add_options(
+                Option(Content.assemble(("#" + tag, "bold"),
+                                        (f"  {n} annotation{'s' if n != 1 else ''}", "dim")),
+                       id=tag)
+                for tag, n in matches[:MAX_SUGGESTIONS])
             box.highlighted = 0
         else:
             if not self.counts:
@@ -203,7 +205,8 @@ class TagScreen(ModalScreen[None]):
 
     def action_to_suggestions(self) -> None:
         box = self.query_one("#tag-suggestions", TagSuggestions)
-        if self.focused is self.input and box.option_count and not box.get_option_at_index(0).disabled:
+        usable = box.option_count and not box.get_option_at_index(0).disabled
+        if self.focused is self.input and usable:
             box.focus()
 
     def action_close(self) -> None:
