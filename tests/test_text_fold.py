@@ -84,3 +84,18 @@ def test_article_index_maps_offsets_where_spaces_collapse():
     assert article.sections[0].paragraphs[1].text[5:22] == "“Lachin”\tcorridor"
     found = ArticleIndex(article).find("SS Y")
     assert [(p.id, s, e) for p, s, e in found] == [("a/1/3", 2, 5)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab é\t\n*_`[]()!<>&\\#-:.~^=+\"'\u00a0\u2028"))
+               | st.characters(), max_size=40))
+def test_inline_fast_path_renders_like_the_parser(source):
+    from briefing.loading import inline
+
+    fast = inline.render(source)
+    inline._INLINE_SYNTAX, saved = __import__("re").compile(r"(?s)."), inline._INLINE_SYNTAX
+    try:
+        parsed = inline.render(source)  # every source goes through markdown-it now
+    finally:
+        inline._INLINE_SYNTAX = saved
+    assert fast == parsed

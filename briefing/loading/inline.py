@@ -23,6 +23,12 @@ _MARK = "\ue000"
 _REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 _STYLES = {"em": "em", "strong": "strong", "s": "strike", "link": "link"}
 
+# A source without any of these characters is one plain text token for CommonMark's inline
+# rules (escapes, code, emphasis, links, images, autolinks, raw HTML, entities, line breaks),
+# as long as it has no leading or trailing whitespace; tests/test_loader.py checks it renders
+# the same as through the parser.
+_INLINE_SYNTAX = re.compile(r"[\x00\n\r\\`*_\[\]!<>&]")
+
 _md: MarkdownIt | None = None
 
 
@@ -48,6 +54,10 @@ def render(source: str, links_inline: bool = False) -> Inline:
     that keep no spans, such as footnotes, so the address is not lost.
     """
     source = source.replace(_MARK, "")
+    plain = not _INLINE_SYNTAX.search(source)
+    if plain and not (source[:1].isspace() or source[-1:].isspace()):
+        # Nothing for the parser to do (most paragraphs): its result would be the text itself.
+        return Inline(clean(source), (), (), ())
     labels: list[str] = []
     ref_lines: list[int] = []
 
