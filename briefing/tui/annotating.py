@@ -61,12 +61,14 @@ def _corpus_ready(reader: "ReaderScreen") -> bool:
     return False
 
 
-def open_annotations(reader: "ReaderScreen") -> None:
+def open_annotations(reader: "ReaderScreen", preset: dict[str, str] | None = None) -> None:
+    """The annotations view; ``preset`` starts it filtered (``{"tag": "russia"}``)."""
     if _store_or_say(reader) is None or not _corpus_ready(reader):
         return
     from briefing.tui.screens.annotations_view import AnnotationsScreen
 
-    reader.app.push_screen(AnnotationsScreen(reader.corpus, reader.store), reader._opened)
+    reader.app.push_screen(AnnotationsScreen(reader.corpus, reader.store, preset),
+                           reader._opened)
 
 
 def export_all(reader: "ReaderScreen") -> None:

@@ -156,4 +156,23 @@ class ActionsProvider(_ReaderProvider):
             yield text, f"key: {key}", callback
 
 
-ALL_PROVIDERS = {SourcesProvider, SectionsProvider, EventsProvider, ClaimsProvider, ActionsProvider}
+class AnnotationTagsProvider(_ReaderProvider):
+    """"Annotations tagged #russia": opens the annotations view filtered by that tag."""
+
+    discover_limit = 0
+
+    def entries(self, reader):
+        from briefing.tui.annotating import open_annotations
+
+        store = reader.store
+        try:
+            tags = store.tags() if store is not None else []
+        except Exception:  # a store that cannot be read offers nothing here
+            tags = []
+        for tag, n in tags:
+            yield (f"Annotations tagged #{tag}", f"{n} annotation{'s' if n != 1 else ''}",
+                   partial(open_annotations, reader, {"tag": tag}))
+
+
+ALL_PROVIDERS = {SourcesProvider, SectionsProvider, EventsProvider, ClaimsProvider, ActionsProvider,
+                 AnnotationTagsProvider}

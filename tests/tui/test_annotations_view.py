@@ -272,3 +272,31 @@ async def test_t_and_a_work_on_the_highlighted_row(store):
         await pilot.press("escape")
         await pilot.press("end", "t")  # the vanished claim: nothing to open
         assert app.screen is screen
+
+
+async def test_the_palette_opens_the_view_filtered_by_a_tag(store):
+    from briefing.tui.commands import AnnotationTagsProvider
+
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.reader
+        entries = list(AnnotationTagsProvider(app.screen).entries(reader))
+        titles = [text for text, _help, _cb in entries]
+        assert titles[0] == "Annotations tagged #russia"
+        assert "Annotations tagged #[@click=app.quit]" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"tagged russ")
+        for _ in range(20):  # the palette searches in the background
+            await pilot.pause(0.1)
+            if "Annotations tagged #russia" in screen_text(app):
+                break
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, AnnotationsScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, AnnotationsScreen)
+        assert screen.query_one("#ann-tag", Select).value == "russia"
+        assert listed(screen) == ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]

@@ -55,10 +55,12 @@ class AnnotationsScreen(Screen[Location | None]):
         Binding("f", "focus_filters", "Filters", id="annotations.focus_filters"),
     ]
 
-    def __init__(self, corpus: Corpus, store: Any) -> None:
+    def __init__(self, corpus: Corpus, store: Any, preset: dict[str, str] | None = None) -> None:
+        """``preset``: filters to start with, e.g. ``{"tag": "russia"}`` (from the palette)."""
         super().__init__()
         self.corpus = corpus
         self.store = store
+        self.preset = dict(preset or {})
         self.shown: list[Any] = []  # the annotations matching the filters, in reading order
         self._loaded = 0  # how many of them have a row in the list so far
         self._width = 76
@@ -127,7 +129,7 @@ class AnnotationsScreen(Screen[Location | None]):
         }
         for name, choices in options.items():
             widget = self.query_one(f"#ann-{name}", Select)
-            keep = widget.value
+            keep = self.preset.pop(name, widget.value)
             with widget.prevent(Select.Changed):
                 widget.set_options(choices)
                 if keep is not Select.NULL and any(v == keep for _, v in choices):
