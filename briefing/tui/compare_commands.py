@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from briefing.tui.commands import _ReaderProvider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from briefing.tui.commands import _ReaderProvider, highlighted, literal_help
 from briefing.tui.data import strip_for_display
 
 
@@ -79,4 +82,50 @@ class EventsViewProvider(_ViewProvider):
                partial(open_events, self.app))
 
 
-COMPARE_PROVIDERS = {CompareProvider, EventsViewProvider}
+class ViewKeysProvider(Provider):
+    """The keys of the compare or events view the palette was opened from, as commands.
+
+    Built from the view's live bindings (after the user's keymap), like the help screen.
+    """
+
+    def _entries(self):
+        from briefing.tui.screens.compare import CompareScreen
+        from briefing.tui.screens.events import EventsScreen
+
+        screen = self.screen
+        view = {CompareScreen: "Compare view", EventsScreen: "Events view"}.get(type(screen))
+        if view is None:
+            return
+        bindings = screen._bindings.copy()
+        keymap = getattr(self.app, "_keymap", {})
+        if keymap:
+            bindings.apply_keymap(keymap)
+        seen: dict[str, list[str]] = {}
+        actions: dict[str, tuple[str, str]] = {}
+        for _key, binding in bindings:
+            if not binding.description:
+                continue
+            ident = binding.id or binding.action
+            keys = seen.setdefault(ident, [])
+            display = self.app.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
+            actions[ident] = (binding.description, binding.action)
+        for ident, (description, action) in actions.items():
+            callback = partial(screen.call_later, screen.run_action, action)
+            yield f"{view}: {description}", "key: " + " / ".join(seen[ident]), callback
+
+    async def discover(self) -> Hits:
+        for text, help_text, callback in self._entries():
+            yield DiscoveryHit(Content(text), callback, text=text, help=literal_help(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, help_text, callback in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, highlighted(matcher, text), callback, text=text,
+                          help=literal_help(help_text))
+
+
+COMPARE_PROVIDERS = {CompareProvider, EventsViewProvider, ViewKeysProvider}

@@ -484,3 +484,20 @@ async def test_no_color_marks_the_current_claim_without_colour(bundled, monkeypa
         assert app.focused is focused
         assert focused.styles.text_style.bold and not other.styles.text_style.bold
         assert focused.styles.border_left[0] != other.styles.border_left[0]  # thick vs tall
+
+
+async def test_the_views_keys_are_in_the_palette(bundled):
+    app = app_for(bundled, compare=EVENT)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the first claim, in view
+        await pilot.press("ctrl+p", *"Compare view: Next source")
+        await pilot.pause(0.5)
+        assert "key: → / l" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.focused.claim.id == "armenia-isolation-2023-13"
+        await pilot.press("ctrl+p", *"Compare view: Framing words", "enter")
+        await pilot.pause(0.5)
+        assert app.screen.has_class("-hide-framing")
