@@ -239,3 +239,13 @@ def test_snapshot_events_80x24(snap_compare):
 
 def test_snapshot_events_160x48(snap_compare):
     assert snap_compare(_events_app(), terminal_size=LARGE, run_before=_open_events)
+
+
+async def test_the_events_keys_are_in_the_palette(bundled):
+    app = BriefingApp(bundled, build_index=False)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("v", "ctrl+p", *"Events view: Blindspots only")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 17
