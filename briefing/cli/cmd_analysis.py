@@ -447,13 +447,14 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
            kinds: tuple[str, ...], source_id: str | None) -> None:
     """Search paragraphs and claims.  Words are ANDed; "quoted words" must be adjacent;
     the last word also matches as a prefix."""
-    from briefing.analysis.search import build_index, hit_json
+    from briefing.analysis.search import hit_json
+    from briefing.cache import search_index
 
     corpus = _load(content_dir)
     if source_id is not None and source_id not in corpus.articles:
         raise _unknown("source", source_id, corpus.articles, "--source")
     text = " ".join(query)
-    index = build_index(corpus)
+    index = search_index(corpus)  # restored from the load cache when it matches
     hits = index.search(text, limit=limit, kinds=kinds or None,
                         articles=[source_id] if source_id else None)
     if as_json:

@@ -62,9 +62,9 @@ def _load(content_dir: Path | None):
 
 def _load_quietly(content: Path):
     """A full load for the background (the cache was unreadable): None if there are problems."""
-    from briefing.loader import load_corpus
+    from briefing.cache import load_corpus_cached
 
-    corpus, problems = load_corpus(content)
+    corpus, problems = load_corpus_cached(content)
     return None if problems else corpus
 
 

@@ -29,11 +29,13 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 
 
 def load_or_exit(content_dir: Path | None):
-    """Load a corpus; on any content problem print ``path:line: message`` lines and exit 1."""
-    from briefing.loader import load_corpus
+    """Load a corpus; on any content problem print ``path:line: message`` lines and exit 1.
+
+    Through the load cache (briefing.cache): unchanged files load in a fraction of the time."""
+    from briefing.cache import load_corpus_cached
     from briefing.paths import bundled_content
 
-    corpus, problems = load_corpus(content_dir or bundled_content())
+    corpus, problems = load_corpus_cached(content_dir or bundled_content())
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)

@@ -176,8 +176,8 @@ class SearchIndex:
 
     def build(self) -> "SearchIndex":
         try:
-            from briefing.analysis.search import build_index
-            self._ranked = build_index(self.corpus)
+            from briefing.cache import search_index  # restored from the load cache if it can be
+            self._ranked = search_index(self.corpus)
         except Exception:
             self._ranked = None
             self._entries = [(fold(p.text), a.id, p.id)
