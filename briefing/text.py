@@ -63,6 +63,10 @@ def fold_char(ch: str) -> str:
 SPECIAL_CHARS = re.compile(r"[^\x00-\x5f\x61-\x7f]")  # non-ASCII, and the backtick
 _FOLDED: dict[str, str] = {}
 _LOWER_UNSTABLE: set[str] = set()  # characters c with fold_char(c).lower() != fold_char(c)
+# Non-space characters met so far whose fold is not exactly one non-space character ("ß",
+# "ﬁ", a combining accent, "¨"): while it stays empty, every fold so far kept one character
+# per character (the loader's anchoring then needs no offset map work).
+IRREGULAR: set[str] = set()
 
 
 def fold_special(m: re.Match[str]) -> str:
@@ -73,6 +77,8 @@ def fold_special(m: re.Match[str]) -> str:
         folded = _FOLDED[ch] = fold_char(ch)
         if folded.lower() != folded:
             _LOWER_UNSTABLE.add(ch)
+        if not ch.isspace() and (len(folded) != 1 or folded.isspace()):
+            IRREGULAR.add(ch)
     return folded
 
 

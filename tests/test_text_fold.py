@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +100,26 @@ def test_inline_fast_path_renders_like_the_parser(source):
     finally:
         inline._INLINE_SYNTAX = saved
     assert fast == parsed
+
+
+@pytest.mark.parametrize("texts_, quote", [
+    (["a  ß  b", "x"], "SS B"),  # ß first met in this paragraph: folds to two characters
+    (["Cafe\u0301 au lait"], "cafe au"),  # a combining accent folds to nothing
+    (["dots ¨ here", "y"], "HERE"),  # ¨ folds to a space (kept: not collapsed)
+])
+def test_first_irregular_character_in_a_paragraph_is_noticed(texts_, quote):
+    # The anchoring skips per-character checks while no irregular fold has been met in the
+    # process; start from a fresh memo so the first one is met inside the paragraph.
+    from briefing import text as text_module
+
+    saved_memo, saved_irregular = dict(text_module._FOLDED), set(text_module.IRREGULAR)
+    text_module._FOLDED.clear()
+    text_module.IRREGULAR.clear()
+    try:
+        article = _article(texts_)
+        expected = [(p, s, e) for p in article.paragraphs() for s, e in find_all(p.text, quote)]
+        assert expected
+        assert ArticleIndex(article).find(quote) == expected
+    finally:
+        text_module._FOLDED.update(saved_memo)
+        text_module.IRREGULAR.update(saved_irregular)

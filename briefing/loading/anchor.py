@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 
 from briefing.model import Article, Paragraph
-from briefing.text import SPECIAL_CHARS, fold, fold_char, fold_chars
+from briefing.text import IRREGULAR, SPECIAL_CHARS, fold, fold_char, fold_chars
 
 # fold_char is pure and a briefing uses a few hundred distinct characters, so folds are
 # memoised.  When every character folds to exactly one non-space character (nearly always),
@@ -70,9 +70,17 @@ def folded_with_map(text: str) -> tuple[str, list[int]]:
 def _folded(text: str) -> tuple[str, bool]:
     """The folded string of :func:`folded_with_map`, and whether its offset map is the
     identity (then no map is needed: a match's offsets are the original's)."""
-    if not _regular(text):
+    folded = fold_chars(text)
+    # fold_chars has met every special character of text now: if none was ever irregular,
+    # text is regular without looking at its characters again.
+    if IRREGULAR and not _regular(text):
         return _folded_with_map_slow(text)[0], False
-    folded = " ".join(fold_chars(text).split())  # str.split() splits on str.isspace
+    if (len(folded) == len(text) and folded.isprintable() and "  " not in folded
+            and folded[:1] != " " != folded[-1:]):
+        # Printable: the only whitespace is U+0020, single and not at either end, so there
+        # is nothing to collapse and every folded offset is the original offset.
+        return folded, True
+    folded = " ".join(folded.split())  # str.split() splits on str.isspace
     # Each word keeps its length, so equal lengths mean no whitespace run was collapsed and
     # none was stripped: every folded offset is the original offset.
     return folded, len(folded) == len(text)
