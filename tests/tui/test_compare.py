@@ -501,3 +501,27 @@ async def test_the_views_keys_are_in_the_palette(bundled):
         await pilot.press("ctrl+p", *"Compare view: Framing words", "enter")
         await pilot.pause(0.5)
         assert app.screen.has_class("-hide-framing")
+
+
+async def test_c_compares_the_claims_other_event(bundled):
+    claim = bundled.claims["armenia-isolation-2023-33"]
+    assert claim.events == ["lachin-checkpoint", "nov-2020-ceasefire"]
+    app = app_for(bundled, compare=EVENT)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen._focus(card(app, claim.id))
+        await pilot.pause()
+        assert "also about: Azerbaijani checkpoint" in card_text(app, claim.id)
+        assert "also about" not in card_text(app, "paylan-2023-15")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.event_id == "lachin-checkpoint" and app.focused.claim.id == claim.id
+        assert "also about: November 2020 ceasefire" in card_text(app, claim.id)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.event_id == EVENT
+        screen = app.screen
+        screen._focus(card(app, "paylan-2023-15"))
+        await pilot.press("c")
+        assert "This claim is about this event only." in [n.message for n in app._notifications]

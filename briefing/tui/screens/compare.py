@@ -72,6 +72,8 @@ class CompareScreen(Screen[None]):
         Binding("left_square_bracket", "step_event(-1)", "Prev event", key_display="[",
                 id="compare.prev_event"),
         Binding("f", "toggle_framing", "Framing words", id="compare.framing"),
+        Binding("c", "claim_event", "This claim's next event", show=False,
+                id="compare.claim_event"),
     ]
 
     def __init__(self, corpus: Corpus, event_id: str, claim_id: str | None = None) -> None:
@@ -109,7 +111,8 @@ class CompareScreen(Screen[None]):
                         continue
                     article = self.corpus.articles[source.article]
                     yield CompareColumn(result, article, source.claims,
-                                        result.framing.get(source.article, []), self.labels)
+                                        result.framing.get(source.article, []), self.labels,
+                                        self.corpus.events)
             yield Static(self._silent(), id="compare-silent")
         yield Footer()
 
@@ -294,6 +297,17 @@ class CompareScreen(Screen[None]):
         if 0 <= target < len(columns):
             cards = columns[target].cards
             self._focus(cards[min(row, len(cards) - 1)])
+
+    def action_claim_event(self) -> None:
+        """Compare the next of the current claim's events (a claim can be about several)."""
+        card = self._focused_card()
+        events = [e for e in (card.claim.events if card else []) if e in self.corpus.events]
+        if card is None or len(events) < 2:
+            self.notify("This claim is about this event only.", markup=False, timeout=2)
+            return
+        pos = events.index(self.event_id) if self.event_id in events else -1
+        target = events[(pos + 1) % len(events)]
+        self.app.switch_screen(CompareScreen(self.corpus, target, card.claim.id))
 
     def action_toggle_framing(self) -> None:
         """Hide or show the framing words (and the summary), to see more claims at once."""

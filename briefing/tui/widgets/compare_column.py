@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from briefing.analysis.compare import Comparison
 from briefing.analysis.framing import Term
-from briefing.model import Article, Claim
+from briefing.model import Article, Claim, Event
 from briefing.tui.compare_data import (
     Mark, marks_for_claim, source_line, speaker_of, term_names, term_spans, value_spans,
 )
@@ -74,13 +74,19 @@ class ClaimCard(Static, can_focus=True):
 
 
 def claim_body(claim: Claim, article: Article | None, terms: list[str], marks: list[Mark],
-               labels: dict[str, str]) -> Content:
+               labels: dict[str, str], also: list[str] = ()) -> Content:
+    """``also``: titles of the claim's other events (c in the view compares the next one)."""
     lines = [
         Content.assemble((claim.kind, "bold $text-primary"), ("  ", ""),
                          (speaker_of(claim, article), "italic"), ("  ", ""), (claim.id, MUTED)),
         styled_quote(claim.quote, terms, marks),
     ]
     lines.extend(mark_line(m, labels) for m in marks)
+    if also:
+        lines.append(Content.assemble(("also about: ", MUTED),
+                                      Content("; ").join(Content(strip_for_display(t))
+                                                         for t in also),
+                                      ("  (c)", MUTED)))
     return Content("\n").join(lines)
 
 
@@ -88,8 +94,10 @@ class CompareColumn(Vertical):
     """A covering source: header (author, title, date, distinctive words) and its claim cards."""
 
     def __init__(self, comparison: Comparison, article: Article, claims: list[Claim],
-                 terms: list[Term], labels: dict[str, str]) -> None:
+                 terms: list[Term], labels: dict[str, str],
+                 events: dict[str, Event] | None = None) -> None:
         super().__init__(classes="compare-column", id=f"col-{article.id}")
+        self._comparison_events = events or {}  # for the titles of a claim's other events
         self.article = article
         self.claims = claims
         self._comparison = comparison
@@ -115,7 +123,10 @@ class CompareColumn(Vertical):
                          classes="column-terms")
         for claim in self.claims:
             marks = marks_for_claim(self._comparison, claim)
-            body = claim_body(claim, article, names, marks, self._labels)
+            events = self._comparison_events
+            also = [events[e].title if e in events else e
+                    for e in claim.events if e != self._comparison.event.id]
+            body = claim_body(claim, article, names, marks, self._labels, also)
             yield ClaimCard(claim, body, disagrees=any(m.verdict == "disagree" for m in marks))
 
     @property
