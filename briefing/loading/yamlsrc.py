@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing.problems import Problem
@@ -21,6 +22,7 @@ from briefing.text import clean
 
 _CORE = "tag:yaml.org,2002:"
 _TIMESTAMP = _CORE + "timestamp"
+_STR = _CORE + "str"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
 # libyaml's composer when available: ~5x faster, and its nodes carry the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,13 +60,16 @@ class YList(list):
 
 
 class _Converter:
-    def __init__(self, path: Path, first_line: int) -> None:
+    def __init__(self, path: Path, first_line: int, aliases: bool = True) -> None:
         self.path = path
+        self.aliases = aliases  # False when the text has no anchor ("&"), so no alias either
         self.offset = first_line  # YAML marks are 0-based within the parsed text
         self.problems: list[Problem] = []
         self.done: dict[int, Any] = {}  # aliases share one value instead of expanding
         self.active: set[int] = set()
-        self._constructor = yaml.SafeLoader("")
+        # Only the constructor part of a loader (ints, floats, booleans, nulls), made on first
+        # use: a whole SafeLoader per file cost more than converting a small file.
+        self._constructor: SafeConstructor | None = None
 
     def line(self, node: Node) -> int:
         return node.start_mark.line + self.offset
@@ -73,6 +78,17 @@ class _Converter:
         self.problems.append(Problem(self.path, self.line(node), message))
 
     def convert(self, node: Node, depth: int = 0) -> Any:
+        if not self.aliases:
+            # Without anchors no node is shared: nothing to remember or to guard against.
+            if depth > _MAX_DEPTH:
+                self.problem(node, f"nested more than {_MAX_DEPTH} levels deep")
+                return None
+            cls = node.__class__
+            if cls is ScalarNode:
+                return clean(node.value) if node.tag == _STR else self.scalar(node)
+            if cls is MappingNode:
+                return self.mapping(node, depth)
+            return self.sequence(node, depth)
         key = id(node)
         if key in self.done:
             return self.done[key]
@@ -103,6 +119,8 @@ class _Converter:
             return clean(node.value)
         if node.tag == _CORE + "str":
             return clean(node.value)  # double-quoted "\e" escapes could make control chars
+        if self._constructor is None:
+            self._constructor = SafeConstructor()
         try:
             return self._constructor.construct_object(node, deep=True)
         except Exception as exc:  # noqa: BLE001 - any constructor failure is a content problem
@@ -114,9 +132,13 @@ class _Converter:
             self.problem(node, f"unsupported YAML tag {node.tag!r}")
         out = YList(self.line(node))
         for item in node.value:
-            out.append(self.convert(item, depth + 1))
-            out.lines.append(self.line(item))
-            out.raw.append(clean(item.value) if isinstance(item, ScalarNode) else None)
+            value = self.convert(item, depth + 1)
+            out.append(value)
+            out.lines.append(item.start_mark.line + self.offset)
+            if isinstance(item, ScalarNode):
+                out.raw.append(value if item.tag == _STR else clean(item.value))
+            else:
+                out.raw.append(None)
         return out
 
     def mapping(self, node: MappingNode, depth: int) -> YDict:
@@ -134,10 +156,11 @@ class _Converter:
             if key in out:
                 self.problem(key_node, f"duplicate key {key!r} (first at line {out.lines[key]})")
                 continue
-            out[key] = self.convert(value_node, depth + 1)
-            out.lines[key] = self.line(key_node)
+            value = out[key] = self.convert(value_node, depth + 1)
+            out.lines[key] = key_node.start_mark.line + self.offset
             if isinstance(value_node, ScalarNode):
-                out.raw[key] = clean(value_node.value)
+                # A str scalar's value is its cleaned text already (see scalar()).
+                out.raw[key] = value if value_node.tag == _STR else clean(value_node.value)
         return out
 
 
@@ -173,7 +196,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pr
         return None, [Problem(path, first_line, f"invalid YAML: {exc.__class__.__name__}")]
     if node is None:
         return None, []
-    converter = _Converter(path, first_line)
+    converter = _Converter(path, first_line, aliases="&" in text)
     try:
         value = converter.convert(node)
     except RecursionError:
