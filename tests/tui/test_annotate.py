@@ -528,3 +528,41 @@ async def test_an_unusable_tag_is_refused_with_a_message(store):
         assert isinstance(app.screen, TagScreen)
         assert any(m.startswith("Not a usable tag") for m in messages(app, "warning"))
         assert store.get(FIRST) is None
+
+
+async def test_ctrl_r_brings_back_an_earlier_version_of_the_note(store):
+    from briefing.tui.screens.note_versions import NoteVersionsScreen
+
+    quote = bundled().claims[FIRST].quote
+    store.annotate(FIRST, quote, note="first thoughts")
+    store.annotate(FIRST, quote, add_tags=["russia"])  # a tag change: same note, no new entry
+    store.annotate(FIRST, quote, note="second thoughts")
+    store.annotate(FIRST, quote, note="third thoughts")
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n", "a", "ctrl+r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NoteVersionsScreen)
+        assert [v.note for v in screen.versions] == ["second thoughts", "first thoughts"]
+        assert "first thoughts" in screen_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "first thoughts"
+        assert store.get(FIRST).note == "third thoughts"  # not saved yet
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = store.get(FIRST)
+        assert saved.note == "first thoughts" and saved.history[-1].note == "third thoughts"
+
+
+async def test_a_note_without_history_says_so(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n", "a", "ctrl+r")
+        await pilot.pause()
+        assert "No earlier versions of this note." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)

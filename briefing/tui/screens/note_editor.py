@@ -1,7 +1,8 @@
 """`a`: write or edit the note on the current claim, in a multi-line editor.
 
 ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,
-keep editing, is the default).  ctrl+o opens the note in $VISUAL / $EDITOR (the reader is
+keep editing, is the default).  ctrl+r lists the note's earlier versions (the store keeps
+them all) and loads one back.  ctrl+o opens the note in $VISUAL / $EDITOR (the reader is
 suspended meanwhile); what the editor leaves comes back here unsaved, so ctrl+s still decides.
 Not offered in a browser tab, where there is no terminal to hand over.  (ctrl+e would clash
 with the editor's own end-of-line key.)
@@ -72,6 +73,7 @@ class NoteEditor(ModalScreen[bool]):
         Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
         Binding("escape", "close", "Close", id="note.close"),
         Binding("ctrl+o", "external_editor", "Open in $EDITOR", id="note.external_editor"),
+        Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
     ]
 
     def __init__(self, claim: Claim, store: Any) -> None:
@@ -90,10 +92,10 @@ class NoteEditor(ModalScreen[bool]):
                                           ("”", "dim")), id="note-quote")
             yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False)
-            hint = "ctrl+s save · esc close"
+            hint = "ctrl+s save · esc close · ctrl+r history"
             if self._external_editor_available():
                 hint += " · ctrl+o $EDITOR"
-            yield Static(Content(hint + " · Markdown kept as typed"), classes="dialog-hint")
+            yield Static(Content(hint), classes="dialog-hint")
 
     @property
     def text_area(self) -> NoteArea:
@@ -150,6 +152,29 @@ class NoteEditor(ModalScreen[bool]):
                 self.text_area.focus()
 
         self.app.push_screen(ConfirmScreen("Discard the changes to this note?"), answered)
+
+    # ------------------------------------------------------------------ history
+    def action_versions(self) -> None:
+        from briefing.tui.screens.note_versions import NoteVersionsScreen
+
+        try:
+            mine = self.store.get(self.claim.id)
+        except (StoreError, OSError) as exc:
+            self.notify(f"Could not read the annotation store: {exc}", severity="error",
+                        markup=False)
+            return
+        history = list(mine.history) if mine is not None else []
+        current = mine.note if mine is not None else ""
+
+        def picked(text: str | None) -> None:
+            if text is not None:
+                self.text_area.load_text(text)
+                self.text_area.move_cursor(self.text_area.document.end)
+                self.notify("Earlier version loaded: ctrl+s saves it (the current text is "
+                            "kept in the history).", markup=False, timeout=5)
+            self.text_area.focus()
+
+        self.app.push_screen(NoteVersionsScreen(self.claim.id, history, current), picked)
 
     # ------------------------------------------------------------------ $EDITOR
     def _external_editor_available(self) -> bool:
