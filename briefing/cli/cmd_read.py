@@ -80,7 +80,11 @@ def _load_quietly(content: Path):
               help="Open on the side-by-side comparison of EVENT (an event id; see `briefing events`).")
 def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
          low_bandwidth: bool | None = None, compare_event: str | None = None) -> None:
-    """Open the reader on a briefing (the bundled one by default)."""
+    """Open the reader on a briefing (the bundled one by default).
+
+    In the reader, t tags the current claim, a writes a note, A lists every annotation and
+    e exports them to Markdown, in $BRIEFING_EXPORT_DIR or else the current folder.
+    """
     from briefing import terminal
 
     problem = terminal.check_locale()  # a non-UTF-8 terminal would show garbage: say why
