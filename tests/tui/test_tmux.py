@@ -54,10 +54,19 @@ class Tmux:
             self.run("send-keys", "-t", "t", key)
             time.sleep(0.15)
 
-    def dead(self) -> tuple[bool, str]:
-        out = self.run("display-message", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status}")
-        dead, _, status = out.strip().partition(" ")
-        return dead == "1", status
+    def exit_status(self) -> str | None:
+        """The app's exit status once it has quit (the shell prints it), else None."""
+        for line in self.screen().splitlines():
+            if line.startswith("EXIT:"):
+                return line[5:].strip()
+        return None
+
+    def wait_exit(self, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while (status := self.exit_status()) is None:
+            assert time.monotonic() < deadline, self.screen()
+            time.sleep(0.05)
+        return status
 
 
 @pytest.fixture
@@ -67,7 +76,9 @@ def term(tmp_path):
            "BRIEFING_DB": str(tmp_path / "annotations.json"),
            "BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
            "HOME": os.environ.get("HOME", str(tmp_path)), "PATH": os.environ.get("PATH", "")}
-    command = "env -i " + " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(_command())
+    # The exit status is printed by the shell after the app leaves the alternate screen.
+    command = ("env -i " + " ".join(f"{k}={v}" for k, v in env.items()) + " "
+               + " ".join(_command()) + "; echo EXIT:$?; sleep 30")
     term.run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
     yield term
     term.run("kill-server")
@@ -90,11 +101,7 @@ def test_reads_navigates_and_quits_in_a_real_terminal(term, bundled):
     term.keys("]")
     term.wait_for(second_heading[:25])
     term.keys("q")
-    deadline = time.monotonic() + 10
-    while not term.dead()[0]:
-        assert time.monotonic() < deadline, term.screen()
-        time.sleep(0.05)
-    assert term.dead() == (True, "0")
+    assert term.wait_exit() == "0"
 
 
 def test_resizing_40x12_to_250x70_and_back(term, bundled):
@@ -104,8 +111,7 @@ def test_resizing_40x12_to_250x70_and_back(term, bundled):
         term.run("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
         time.sleep(0.4)
         term.keys("n")
-        assert not term.dead()[0], term.screen()
+        assert term.exit_status() is None, term.screen()
     term.wait_for(bundled.title[:20])  # the header, whatever the article scrolled to
     term.keys("q")
-    time.sleep(1)
-    assert term.dead() == (True, "0")
+    assert term.wait_exit() == "0"

@@ -88,9 +88,21 @@ class ReaderScreen(Screen[None]):
         yield Header(icon="≡")
         with Horizontal(id="main"):
             yield TocTree(self.outline_entries, id="toc")
-            yield ArticleView(id="article")
+            yield ArticleView(id="article", initial=self._first_article())
             yield ClaimPanel(self.corpus, self.store, id="claims")
         yield Footer(compact=True)
+
+    def _first_article(self):
+        """The first article, composed with the screen (see ArticleView's ``initial``)."""
+        first = next(iter(self.corpus.articles), None)
+        if first is None:
+            return None
+        self.article_id = first  # the title goes in the header once it is mounted (on_mount)
+        return (self.corpus.articles[first], self._anchored_claims(first),
+                annotated_claim_ids(self.store))
+
+    def _anchored_claims(self, article_id: str) -> list[Claim]:
+        return [c for c in self.corpus.claims_for_article(article_id) if c.paragraph_id]
 
     @property
     def article_view(self) -> ArticleView:
@@ -106,6 +118,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._apply_layout(self.size.width, self.size.height)
+        if self.article_id in self.corpus.articles:
+            self.sub_title = self.corpus.articles[self.article_id].title
         first = next(iter(self.corpus.articles), None)
         if first is not None:
             self.open(Location(first))

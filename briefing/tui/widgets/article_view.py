@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -82,8 +83,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("enter", "activate_claim", "Claim details", show=False, id="article.enter"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None,
+                 initial: tuple[Article, list[Claim], Iterable[str]] | None = None) -> None:
+        """``initial``: the article to compose with the screen (one layout pass at start-up
+        instead of composing an empty pane and then mounting the article into it)."""
         super().__init__(id=id)
+        self._initial = initial
         self.article: Article | None = None
         self._by_claim: dict[str, list[Passage]] = {}
         self._by_paragraph: dict[str, list[Passage]] = {}
@@ -121,8 +126,21 @@ class ArticleView(VerticalScroll, can_focus=True):
             passage.refresh()
 
     # ------------------------------------------------------------------ content
+    def compose(self) -> ComposeResult:
+        if self._initial is not None:
+            initial, self._initial = self._initial, None
+            yield from self._build(*initial)
+
     def show_article(self, article: Article, claims: list[Claim], annotated: Iterable[str] = ()) -> None:
         """Replace the pane's content with ``article`` (the only article ever mounted)."""
+        widgets = self._build(article, claims, annotated)
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(widgets)
+        self.scroll_home(animate=False)
+
+    def _build(self, article: Article, claims: list[Claim], annotated: Iterable[str]) -> list[Widget]:
+        """The widgets for ``article``, and the lookup tables that point into them."""
         self.article = article
         self._annotated = frozenset(annotated)
         self._state_claim = None
@@ -161,10 +179,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             for note in article.footnotes:
                 notes = notes + "\n" + Content.assemble((f"[{note.label}] ", "bold"), note.text)
             widgets.append(FootnoteList(notes))
-        with self.app.batch_update():
-            self.remove_children()
-            self.mount_all(widgets)
-        self.scroll_home(animate=False)
+        return widgets
 
     def set_annotated(self, annotated: Iterable[str]) -> None:
         self._annotated = frozenset(annotated)
