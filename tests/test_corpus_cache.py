@@ -1,4 +1,4 @@
-"""The corpus cache: same corpus back, invalidated by any edit, robust to damage."""
+"""The reader's head cache: the first screen's part of the corpus, invalidated by any edit."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _fill(content: Path):
     return corpus
 
 
-def test_head_and_full_round_trip(content):
+def test_head_holds_the_first_article_and_the_whole_outline(content):
     corpus = _fill(content)
     head = corpus_cache.load_head(content)
     assert head is not None
@@ -43,11 +43,9 @@ def test_head_and_full_round_trip(content):
     assert [e.article_id for e in head.outline] == list(corpus.articles)
     assert head.outline[0].sections == tuple((s.index, s.title) for s in corpus.articles[first].sections)
     full = corpus_cache.load_full(head)
-    assert full is not None and full.articles.keys() == corpus.articles.keys()
-    assert full.claims.keys() == corpus.claims.keys()
+    assert full is not None and full.claims.keys() == corpus.claims.keys()
     some = next(iter(corpus.claims))
-    assert full.claims[some].paragraph_id == corpus.claims[some].paragraph_id
-    assert full.paragraph(corpus.claims[some].paragraph_id) is not None  # indexes came along
+    assert full.paragraph(corpus.claims[some].paragraph_id) is not None
 
 
 def test_any_edit_or_new_file_invalidates(content):
@@ -61,20 +59,19 @@ def test_any_edit_or_new_file_invalidates(content):
     assert corpus_cache.load_head(content) is None
 
 
-def test_damaged_or_foreign_cache_files_are_ignored(content):
+def test_damaged_or_foreign_head_is_ignored(content):
     _fill(content)
-    slot = next((Path(os.environ["BRIEFING_CACHE_DIR"])).iterdir())
-    (slot / "head.pickle").write_bytes(b"not a pickle")
+    cache_dir = Path(os.environ["BRIEFING_CACHE_DIR"])
+    head_file = next(cache_dir.glob("*.head"))
+    data = head_file.read_bytes()
+    head_file.write_bytes(data[: len(data) // 2])  # truncated
     assert corpus_cache.load_head(content) is None
-    _fill(content)
-    head = corpus_cache.load_head(content)
-    (slot / "full.pickle").write_bytes(b"\x80\x05K\x01.")  # a valid pickle of the wrong shape
-    assert corpus_cache.load_full(head) is None
+    head_file.write_bytes(data)
+    os.chmod(head_file, 0o666)  # writable by others: never unpickled
+    assert corpus_cache.load_head(content) is None
 
 
-def test_cache_dir_is_private_and_can_be_turned_off(content, monkeypatch):
+def test_turned_off_with_the_rest_of_the_cache(content, monkeypatch):
     _fill(content)
-    slot = next((Path(os.environ["BRIEFING_CACHE_DIR"])).iterdir())
-    assert slot.stat().st_mode & 0o077 == 0
     monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
     assert corpus_cache.load_head(content) is None

@@ -36,9 +36,9 @@ def _open_store(db_path: Path | None):
 
 
 def _load(content_dir: Path | None):
-    """(corpus, outline, load_full): from the corpus cache when it matches the files (then
-    ``corpus`` is only the first screen's part and ``load_full`` brings the rest in the
-    background), else a full load, validated, which then fills the cache."""
+    """(corpus, outline, load_full): the first screen's part of the corpus from the head cache
+    when it matches the files (``load_full`` then brings the rest in the background), else a
+    full load, validated (briefing.cache), which then writes the head."""
     from briefing import corpus_cache
     from briefing.cli.options import load_or_exit
     from briefing.paths import bundled_content
@@ -46,10 +46,7 @@ def _load(content_dir: Path | None):
     content = content_dir or bundled_content()
     head = corpus_cache.load_head(content)
     if head is not None:
-        def load_full():
-            return corpus_cache.load_full(head) or _load_quietly(content)
-
-        return head.corpus, head.outline, load_full
+        return head.corpus, head.outline, lambda: corpus_cache.load_full(head)
     try:
         key = corpus_cache.fingerprint(content)  # taken before reading: edits during a load
     except OSError:                                # leave a stale key, never stale content
@@ -58,14 +55,6 @@ def _load(content_dir: Path | None):
     if key is not None:
         corpus_cache.save(content, corpus, key)
     return corpus, None, None
-
-
-def _load_quietly(content: Path):
-    """A full load for the background (the cache was unreadable): None if there are problems."""
-    from briefing.cache import load_corpus_cached
-
-    corpus, problems = load_corpus_cached(content)
-    return None if problems else corpus
 
 
 @click.command()
