@@ -135,6 +135,9 @@ def _search_index(corpus: Corpus) -> "SearchIndex":
     return index
 
 
+# The helpers below (_corpus_key, _slot, _read, _write, _unpickle) are also used by
+# briefing.corpus_cache for the reader's first-screen "head" file: keep their signatures.
+
 # --- keys ---------------------------------------------------------------------------------------
 
 _CODE_KEYS: dict[tuple[str, ...], str] = {}
