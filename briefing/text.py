@@ -74,11 +74,13 @@ def fold_special(m: re.Match[str]) -> str:
     ch = m.group()
     folded = _FOLDED.get(ch)
     if folded is None:
-        folded = _FOLDED[ch] = fold_char(ch)
+        folded = fold_char(ch)
+        # Flagged before it is memoised: another thread that finds it memoised finds it flagged.
         if folded.lower() != folded:
             _LOWER_UNSTABLE.add(ch)
         if not ch.isspace() and (len(folded) != 1 or folded.isspace()):
             IRREGULAR.add(ch)
+        _FOLDED[ch] = folded
     return folded
 
 
