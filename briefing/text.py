@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 except \t and \n, DEL, C1, and the bidi embedding/override/isolate controls.
+# C0 except \t and \n, DEL, C1, the bidi embedding/override/isolate controls, and lone
+# surrogates: Python turns command-line bytes that are not UTF-8 into U+DC80..U+DCFF
+# (PEP 383), which cannot be encoded again: a --tag or --author holding one crashed the store.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 _QUOTES = str.maketrans(

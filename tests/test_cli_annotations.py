@@ -164,3 +164,15 @@ def test_annotation_commands_do_not_import_textual(env):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-2:] == ["False", "True"]
     assert (tmp / "o.md").exists()
+
+
+def test_arguments_that_are_not_utf8_are_cleaned_not_crashing(env):
+    # Bytes that are not UTF-8 on the command line reach Python as lone surrogates (PEP 383);
+    # they used to crash the store's JSON encoding (a traceback for --author).
+    bad = b"\xff\x9b".decode("utf-8", "surrogateescape")
+    r = run("annotate", "alpha-01", "--tag", f"ok{bad}", "--note", f"n{bad}",
+            "--author", f"ana{bad}")
+    assert r.exit_code == 0, r.output
+    data = json.loads(run("annotations", "--json").stdout)
+    [saved] = data["annotations"]
+    assert (saved["tags"], saved["note"], saved["author"]) == (["ok"], "n", "ana")
