@@ -782,3 +782,19 @@ def test_imported_seeds_pass_briefing_check(tmp_path):
     result = CliRunner().invoke(main, ["check", "--content", str(out)])
     assert result.exit_code == 0, result.output
     assert "5 articles" in result.output
+
+
+@pytest.mark.parametrize("byline, authors, published", [
+    ("*By J. Smith, 2023-02-01*", ["J. Smith"], "2023-02-01"),
+    ("By John Smith, 1 February 2023", ["John Smith"], "2023-02-01"),
+    ("_By John Smith and Ann Lee, March 3, 2023_", ["John Smith", "Ann Lee"], "2023-03-03"),
+    ("*By John Smith*", ["John Smith"], None),
+])
+def test_markdown_bylines_in_emphasis_or_with_a_comma_before_the_date(byline, authors,
+                                                                       published):
+    # These lost the author: the name went to the report with the date, or stayed in the body.
+    r = imp(f"# Numbers of the Mission\n\n{byline}\n\nThe mission's size changed several "
+            "times, as the statements show.\n")
+    assert (r.meta.authors, r.meta.published) == (authors, published)
+    assert r.body.startswith("The mission's size")
+    assert [d.what for d in r.report.dropped] == ["byline"]

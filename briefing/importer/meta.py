@@ -24,5 +24,7 @@ class Meta:
 def plain(text: str) -> str:
     """A metadata line without bold/italic markers and escapes: '**date créée**' -> 'date créée'."""
     text = re.sub(r"(\*\*|__)", "", text)
+    # a whole line in single emphasis, as Markdown bylines often are: '*By J. Smith*'
+    text = re.sub(r"^\s*([*_])(?=\S)(.+?)(?<=\S)\1\s*$", r"\2", text)
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # Markdown escapes: \* -> *
     return text.replace("\xa0", " ").strip()

@@ -30,6 +30,9 @@ DATE_FIELD = re.compile(
 TRANSLATOR = re.compile(
     r"^(?:translated(?: from (?P<lang>[A-Za-z]+))? by|translation(?: by)?\s*:?|"
     r"traduit(?: de l'| du | de )?(?P<lang2>[a-zé]+)? par|traduction\s*:?)\s*(?P<who>.+)$", re.I)
+DATE_AFTER_COMMA = re.compile(
+    r",\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|"
+    r"juil|août|déc|published|updated|posted)\w*\b)", re.I)
 CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fields)$", re.I)
 LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
              "armenian": "hy", "azerbaijani": "az", "turkish": "tr", "english": "en",
@@ -74,7 +77,16 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
         return False
     parts = re.split(r"\s+[|·•—–]\s+|\s+-\s+", m.group(1))
     names = []
+    split_parts: list[str] = []
     for part in parts:
+        # "John Smith, 1 February 2023": the date after a comma is a part of its own (the
+        # first comma followed by a number or a month name, so "A, B, 2023" keeps "A, B")
+        m = DATE_AFTER_COMMA.search(part)
+        if m and not re.search(r"\d", part[:m.start()]) and parse_date(part[m.end():])[0]:
+            split_parts += [part[:m.start()], part[m.end():]]
+        else:
+            split_parts.append(part)
+    for part in split_parts:
         date_field = DATE_FIELD.match(part)
         iso, how = parse_date(part)
         if iso and (date_field or not looks_like_name(part)):
