@@ -798,3 +798,33 @@ def test_markdown_bylines_in_emphasis_or_with_a_comma_before_the_date(byline, au
     assert (r.meta.authors, r.meta.published) == (authors, published)
     assert r.body.startswith("The mission's size")
     assert [d.what for d in r.report.dropped] == ["byline"]
+
+
+PDF_COPY = """Regional Security Review, Vol. 12                                           3
+
+The Collective Security Treaty Organization was founded in 2002 on the basis of a treaty \
+signed ten years earlier.
+
+Regional Security Review, Vol. 12                                           4
+
+In January 2022 it deployed troops to Kazakhstan within days.
+
+CHORUS
+
+The response to Armenia was a statement of concern.
+
+CHORUS
+
+- 5 -
+
+This asymmetry is the heart of the matter.
+"""
+
+
+def test_running_headers_of_a_pdf_copy_are_dropped_and_reported():
+    r = imp(PDF_COPY, "pdfcopy.txt")
+    assert "Regional Security Review" not in r.markdown.split("---", 2)[2]
+    assert [d.what for d in r.report.dropped].count("running header") == 2
+    # a repeated short line without a page number beside it is not furniture
+    assert r.body.count("CHORUS") == 2
+    assert r.meta.title != "Regional Security Review, Vol. 12 3"

@@ -149,7 +149,46 @@ def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:
     return out
 
 
+# A page number at either end of a line: "Regional Security Review, Vol. 12        3".
+_EDGE_NUMBER = re.compile(r"^\d{1,4}\s{2,}|\s{2,}\d{1,4}$|^\d{1,4}\s*[|·•]\s*|\s*[|·•]\s*\d{1,4}$")
+RUNNING_MAX_WORDS = 12
+
+
+def _running_key(block: Block) -> str | None:
+    if block.kind != "para" or len(block.lines) != 1:
+        return None
+    key = " ".join(_EDGE_NUMBER.sub("", block.lines[0].strip()).split())
+    if not key or len(key.split()) > RUNNING_MAX_WORDS or key[-1] in ".!?;:":
+        return None
+    return key
+
+
+def _drop_running_headers(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """Text copied from a PDF repeats the page's header or footer ("Journal, Vol. 12   3") at
+    every page: a short line seen twice or more, with a page number beside it at least once,
+    is furniture, not prose.  (Without a number it is kept: a repeated short line may be a
+    speaker label or a refrain.)"""
+    seen: dict[str, list[Block]] = {}
+    for block in blocks:
+        if (key := _running_key(block)) is not None:
+            seen.setdefault(key, []).append(block)
+    running = {id(b) for key, group in seen.items()
+               if len(group) >= 2 and any(b.lines[0].strip() != key for b in group) for b in group}
+    if not running:
+        return blocks
+    kept = []
+    for block in blocks:
+        if id(block) in running:
+            report.drop(block.line, "running header",
+                        "a page header or footer of the source, repeated on every page",
+                        block.text)
+        else:
+            kept.append(block)
+    return kept
+
+
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
+    blocks = _drop_running_headers(blocks, report)
     blocks = _peel_lines(blocks, report)
     kept: list[Block] = []
     promo = False  # inside a run of newsletter/donation/follow-us blocks
