@@ -828,3 +828,12 @@ def test_running_headers_of_a_pdf_copy_are_dropped_and_reported():
     # a repeated short line without a page number beside it is not furniture
     assert r.body.count("CHORUS") == 2
     assert r.meta.title != "Regional Security Review, Vol. 12 3"
+
+
+@pytest.mark.parametrize("front", ["date: 2023-13-45", "x: " + "[" * 3000 + "]" * 3000])
+def test_front_matter_that_pyyaml_cannot_build_is_read_as_text(front):
+    # PyYAML raises ValueError for an impossible date and RecursionError for deep nesting,
+    # neither a YAMLError: `briefing import` printed a traceback.
+    r = imp(f"---\n{front}\n---\n\nThe first paragraph of the article ends here.\n", "fm.md")
+    assert r.meta.published is None
+    assert "The first paragraph of the article ends here." in r.body

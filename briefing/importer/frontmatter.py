@@ -43,8 +43,10 @@ def read_front_matter(text: str, meta: Meta, report: ImportReport) -> tuple[str,
         return text, None
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return text, None  # not YAML after all: leave it to the other steps (a rule + text)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        # not YAML after all (or a value PyYAML cannot build: "date: 2023-13-45" raises
+        # ValueError, deep nesting RecursionError): leave it to the other steps (a rule + text)
+        return text, None
     if not isinstance(data, dict):
         return text, None
     data = {str(k).lower(): v for k, v in data.items()}
