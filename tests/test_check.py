@@ -274,3 +274,14 @@ def test_real_console_script(tmp_path):
     assert done.returncode == 1
     assert done.stdout.startswith(f"{broken}/events.yaml:2: not valid UTF-8 (byte 0xFF at byte offset 19)")
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_lexicon_problems_are_warnings(in_tmp):
+    # The lexicon is optional (its problems never fail the check) but used to go unreported.
+    root = write_briefing(in_tmp / "c")
+    (root / "lexicon.yaml").write_text("- group: force\n  terms: [attack\n", encoding="utf-8")
+    result = run_check("--content", "c")
+    assert result.exit_code == 0
+    warning, summary = result.output.splitlines()
+    assert warning.startswith("warning: c/lexicon.yaml:3: invalid YAML")
+    assert summary == SUMMARY

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -182,3 +183,24 @@ def test_bundled_lexicon_is_valid():
         assert term in groups["lachin-blockade"]
     assert {"peacekeepers", "troops", "contingent"} <= set(groups["russian-forces"])
     assert {"alliance", "ally", "partnership"} <= set(groups["alliance"])
+
+
+def test_a_lexicon_with_an_impossible_date_loads(tmp_path):
+    bad = tmp_path / "lexicon.yaml"  # PyYAML's safe_load raises ValueError on it
+    bad.write_text("- group: x\n  terms: [2023-13-45]\n", encoding="utf-8")
+    lexicon, problems = load_lexicon(bad)
+    assert problems == [] and lexicon.groups[0].terms[0].term == "2023-13-45"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("g: " + "[" * 3000 + "]" * 3000 + "\n", "nested more than"),  # PyYAML: RecursionError
+    ("a: *x\n", "undefined alias"),
+])
+def test_a_lexicon_pyyaml_cannot_build_is_a_problem_not_a_crash(tmp_path, text, message):
+    bad = tmp_path / "lexicon.yaml"
+    bad.write_text(text, encoding="utf-8")
+    lexicon, problems = load_lexicon(bad)
+    assert lexicon.groups == [] and message in problems[0].message
+    (tmp_path / "fifo").mkdir()
+    os.mkfifo(tmp_path / "fifo" / "lexicon.yaml")  # would block a plain open()
+    assert "not a regular file" in load_lexicon(tmp_path / "fifo" / "lexicon.yaml")[1][0].message

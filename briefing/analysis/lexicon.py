@@ -108,19 +108,22 @@ def parse_lexicon(data: object, path: Path | str = "lexicon.yaml") -> tuple[Lexi
 
 
 def load_lexicon(path: Path) -> tuple[Lexicon, list[Problem]]:
-    """Read a lexicon file; a missing file is an empty lexicon (the file is optional)."""
-    import yaml
+    """Read a lexicon file; a missing file is an empty lexicon (the file is optional).
 
-    if not path.is_file():
+    Read like every content file (size limit, encoding, YAML depth): a bad file is a Problem,
+    never a traceback (PyYAML itself raises ValueError on "2023-13-45", RecursionError on
+    deep nesting)."""
+    from briefing.loading.files import read_text
+    from briefing.loading.yamlsrc import parse_yaml
+
+    if not (path.exists() or path.is_symlink()):
         return Lexicon(), []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        return Lexicon(), [Problem(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return Lexicon(), [Problem(path, 0, f"cannot read: {exc}")]
+    text, problems = read_text(path)
+    if text is None:
+        return Lexicon(), problems
+    data, problems = parse_yaml(text, path)
+    if problems:
+        return Lexicon(), problems
     return parse_lexicon(data, path)
 
 

@@ -37,6 +37,14 @@ def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[s
         return [f"{path}: annotations not checked: {exc}"]
 
 
+def lexicon_problems(root: Path) -> list[Problem]:
+    """Problems of the optional lexicon.yaml: warnings, as in `briefing lexicon` and `compare`
+    (the claims and their analysis work without it), but `check` is where an editor looks."""
+    from briefing.analysis.lexicon import load_lexicon
+
+    return load_lexicon(Path(root) / "lexicon.yaml")[1]
+
+
 def summary(corpus: Corpus) -> str:
     articles = list(corpus.articles.values())
     sections = sum(len(a.sections) for a in articles)
@@ -84,4 +92,6 @@ def check(ctx: click.Context, content_dir: Path | None, db_path: Path | None) ->
         ctx.exit(1)
     for warning in orphaned_annotation_warnings(corpus, db_path):
         click.echo(f"warning: {warning}")
+    for problem in lexicon_problems(root):
+        click.echo(f"warning: {_display(problem, base)}")
     click.echo(summary(corpus))
