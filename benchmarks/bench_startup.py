@@ -42,7 +42,7 @@ class Terminal:
     def __init__(self, workdir: Path) -> None:
         self.socket = str(workdir / "tmux.sock")
         conf = workdir / "tmux.conf"
-        conf.write_text("set -g status off\nset -sg escape-time 0\nset -g remain-on-exit off\n")
+        conf.write_text("set -g status off\nset -sg escape-time 0\nset -g remain-on-exit on\n")
         self.conf = str(conf)
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess:

@@ -44,6 +44,7 @@ class BriefingApp(App[None]):
         self._outline = outline
         self._load_full = load_full
         self.corpus_ready = load_full is None
+        self._after_paint_started = False
         self.store = store
         self.title = corpus.title
         self._index = SearchIndex(corpus)
@@ -67,15 +68,22 @@ class BriefingApp(App[None]):
 
         self.store_watch = StoreWatch(self, self.store)
         self.store_watch.start()
-        if self._load_full is not None:
-            self.call_after_refresh(self._start_full_load)
         if self._start_compare and self.corpus_ready:
             from briefing.tui.compare_commands import open_compare
 
             open_compare(self, self._start_compare)
-        # The search index waits until the first article is on screen.
-        if self._build_index and self.corpus_ready:
-            self.call_after_refresh(self._start_index)
+
+    def after_first_paint(self) -> None:
+        """Called by the reader once its first screen is painted: only now start the work
+        that can wait (the rest of the corpus, the search index), so that its threads do not
+        compete for the interpreter with the first paint."""
+        if self._after_paint_started:
+            return
+        self._after_paint_started = True
+        if self._load_full is not None:
+            self._start_full_load()
+        elif self._build_index:
+            self._start_index()
 
     def _start_full_load(self) -> None:
         def load() -> None:
@@ -124,7 +132,9 @@ class BriefingApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         reader = self.reader
-        nodes = [self, reader, reader.article_view, reader.toc, reader.query_one(OtherClaims)]
+        # The side panes mount just after the first paint: a fresh list has the same keys.
+        others = next(iter(reader.query(OtherClaims)), None) or OtherClaims()
+        nodes = [self, reader, reader.article_view, reader.toc, others]
         if self.screen is not reader:  # e.g. the annotations view: its own keys first
             nodes.insert(1, self.screen)
         self.push_screen(HelpScreen(binding_rows(self, nodes)))

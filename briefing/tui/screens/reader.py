@@ -92,6 +92,11 @@ class ReaderScreen(Screen[None]):
             yield ClaimPanel(self.corpus, self.store, id="claims")
         yield Footer(compact=True)
 
+    def _first_paint_done(self) -> None:
+        after = getattr(self.app, "after_first_paint", None)
+        if after is not None:
+            after()
+
     def _first_article(self):
         """The first article, composed with the screen (see ArticleView's ``initial``)."""
         first = next(iter(self.corpus.articles), None)
@@ -124,6 +129,7 @@ class ReaderScreen(Screen[None]):
         if first is not None:
             self.open(Location(first))
         self.article_view.focus()
+        self.call_after_refresh(self._first_paint_done)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width, event.size.height)

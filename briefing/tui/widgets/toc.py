@@ -28,6 +28,7 @@ class TocTree(Tree[Location]):
         self.guide_depth = 2
         self._article_nodes: dict[str, TreeNode[Location]] = {}
         self._sections: dict[str, tuple[tuple[int, str | None], ...]] = {}
+        self._wanted: tuple[str, int | None] | None = None  # selected before being mounted
 
     def process_label(self, label: str | Text) -> Text:
         # Titles and names are untrusted: never parse them as markup.
@@ -46,6 +47,8 @@ class TocTree(Tree[Location]):
                                  allow_expand=bool(entry.sections))
             self._article_nodes[entry.article_id] = node
             self._sections[entry.article_id] = entry.sections
+        if self._wanted is not None:
+            self.select_article(*self._wanted)
 
     def _fill(self, node: TreeNode[Location]) -> None:
         """Section leaves are added when a source is first expanded (fast with 1,000 sources)."""
@@ -60,6 +63,7 @@ class TocTree(Tree[Location]):
 
     def select_article(self, article_id: str, section_index: int | None = None) -> None:
         """Show where the reader is: expand the article's node and put the cursor there."""
+        self._wanted = (article_id, section_index)
         node = self._article_nodes.get(article_id)
         if node is None:
             return
