@@ -837,3 +837,15 @@ def test_front_matter_that_pyyaml_cannot_build_is_read_as_text(front):
     r = imp(f"---\n{front}\n---\n\nThe first paragraph of the article ends here.\n", "fm.md")
     assert r.meta.published is None
     assert "The first paragraph of the article ends here." in r.body
+
+
+def test_cli_fifo_and_device_are_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    result = run_cli(str(fifo), "/dev/zero", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{fifo}: not a regular file" in result.output
+    assert "/dev/zero: not a regular file" in result.output
+

@@ -156,9 +156,20 @@ def import_file(path: Path, article_id: str | None = None) -> ImportResult:
     from briefing.importer.reading import ReadError
     from briefing.problems import Problem
 
+    import stat
+
+    from briefing.importer.reading import MAX_BYTES
+
     report = ImportReport(path.name)
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):  # a FIFO or a device (/dev/zero) would block or never end
+            raise ReadError(Problem(path, 0, "not a regular file"))
+        with open(path, "rb") as handle:
+            # at most one byte more than the limit: decode() then refuses the file as too large
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ReadError(Problem(path, 0, "no such file")) from None
     except IsADirectoryError:

@@ -21,7 +21,8 @@ class ReadError(Exception):
 def decode(data: bytes, path: str, warnings: list[str]) -> str:
     """Decode ``data``: UTF-8 (BOM dropped), else cp1252 with a warning; then clean it."""
     if len(data) > MAX_BYTES:
-        raise ReadError(Problem(path, 0, f"file too large ({len(data)} bytes, limit {MAX_BYTES})"))
+        raise ReadError(Problem(path, 0, f"file too large (more than {MAX_BYTES // 2**20} MB; "
+                                         "an article is a few tens of KB)"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Windows "Unicode" text)
         try:
             data = data.decode("utf-16").encode("utf-8")
