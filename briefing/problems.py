@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -13,7 +15,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        # File names come from outside too: an escape sequence in one must not reach the
+        # terminal, and a newline must not break the one-line format.
+        path, message = visible(str(self.path)), visible(self.message)
+        return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
 
 class ContentError(Exception):

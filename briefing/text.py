@@ -47,6 +47,19 @@ def clean_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+_INVISIBLE = re.compile(_UNSAFE.pattern[:-1] + "\t\n\r]")
+
+
+def visible(text: str) -> str:
+    """One line for a message, every unsafe or line-breaking character shown as an escape.
+
+    For text that must stay recognisable rather than cleaned, such as a file name in a
+    ``path:line: message`` line: ``"a\x1b]0;x\x07.md"`` -> ``"a\\x1b]0;x\\x07.md"``."""
+    if text.isprintable():
+        return text
+    return _INVISIBLE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
 def fold_char(ch: str) -> str:
     """Fold one character for matching: quote marks and dashes unified, accents dropped, lower case."""
     ch = ch.translate(_QUOTES)

@@ -849,3 +849,19 @@ def test_cli_fifo_and_device_are_refused_without_blocking(tmp_path):
     assert f"{fifo}: not a regular file" in result.output
     assert "/dev/zero: not a regular file" in result.output
 
+
+def test_cli_file_names_are_shown_as_text_never_as_markup_or_escapes(tmp_path):
+    # Rich read "[red]" or "[x]" in a file name as markup (the name shown cut); an ESC in a
+    # name went to the terminal as is.
+    names = ["[x]a.txt", "[red]b.txt", "c\x1b]0;pwn\x07.txt"]
+    for k, name in enumerate(names):
+        (tmp_path / name).write_text(f"Title {k}\n\nBy Anna Berg{k}\n\nSome text that ends.\n")
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    result = run_cli(*files, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    table = result.output.split("briefing import", 1)[1]
+    assert "[red]b.txt" in table and "[x]a.txt" in table
+    assert "\x1b" not in result.output and "c\\x1b]0;pwn\\x07.txt" in table
+    from briefing.problems import Problem
+
+    assert str(Problem("a\x1bb\n.md", 2, "bad\x9b")) == "a\\x1bb\\n.md:2: bad\\x9b"

@@ -34,11 +34,13 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
     """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from briefing.importer import ReadError, import_file
     from briefing.importer.pipeline import ID_OK
     from briefing.importer.writer import ExistsError, atomic_write
     from briefing.problems import Problem
+    from briefing.text import visible
 
     if article_id is not None and len(raw_files) != 1:
         raise click.UsageError("--id names one article: give exactly one RAW_FILE with it")
@@ -89,22 +91,24 @@ def import_(raw_files: tuple[Path, ...], out_dir: Path, force: bool, full_report
         report = result.report
         paras = sum(1 for b in result.blocks if b.kind == "para")
         heads = sum(1 for b in result.blocks if b.kind == "heading")
-        table.add_row(path.name, result.article_id, str(paras), str(heads),
+        # Text, not str: Rich would read "[red]" in a file name as markup
+        table.add_row(Text(visible(path.name)), result.article_id, str(paras), str(heads),
                       str(len(result.notes)), str(len(report.dropped)),
                       str(len(report.warnings)))
-        where = "(dry run: not written)" if dry_run else f"-> {target}"
-        summaries.append(f"{path.name} {where}: {report.summary()}")
+        where = "(dry run: not written)" if dry_run else f"-> {visible(str(target))}"
+        summaries.append(f"{visible(path.name)} {where}: {report.summary()}")
         if full_report:
             click.echo(report.full() + "\n")  # plain lines, never wrapped: easy to grep
         else:
             for warning in report.warnings:
-                console.print(f"{path}: warning: {warning}", markup=False, soft_wrap=True)
+                console.print(f"{visible(str(path))}: warning: {warning}", markup=False,
+                              soft_wrap=True)
     if table.row_count and not dry_run:
         from briefing.importer.scaffold import ensure_briefing
 
         try:
             for path in ensure_briefing(out_dir):
-                console.print(f"created {path} (the folder had none; edit it)",
+                console.print(f"created {visible(str(path))} (the folder had none; edit it)",
                               markup=False, soft_wrap=True)
         except OSError as exc:
             click.echo(str(Problem(out_dir, 0, f"cannot write: {exc.strerror}")), err=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Dropped:
@@ -47,9 +49,10 @@ class ImportReport:
 
     def full(self) -> str:
         """Every dropped piece in full, then notes and warnings: what ``--report`` prints."""
-        lines = [f"# {self.source}"]
+        source = visible(self.source)  # a file name can hold escape sequences
+        lines = [f"# {source}"]
         for d in sorted(self.dropped, key=lambda d: d.line):
-            lines.append(f"{self.source}:{d.line}: dropped {d.what}: {d.why}")
+            lines.append(f"{source}:{d.line}: dropped {d.what}: {d.why}")
             lines.extend("    " + t for t in d.text.splitlines())
         for n in self.notes:
             lines.append(f"note: {n}")
