@@ -46,3 +46,47 @@ def test_check_with_problems_does_not_import_textual(tmp_path):
         print("textual" in sys.modules)
     """)
     assert done.stdout.splitlines()[-2:] == ["exit 1", "False"], done.stdout + done.stderr
+
+
+def test_every_command_but_the_reader_and_every_help_never_import_textual(tmp_path):
+    # Each command in its own fresh interpreter: one importing Textual must not hide another.
+    root = write_briefing(tmp_path / "c")
+    raw = tmp_path / "raw.txt"
+    raw.write_text("A title\n\nBy Anna Berg\n\nSome text that ends.\n", encoding="utf-8")
+    db = str(tmp_path / "store.json")
+    from briefing.cli import COMMANDS
+
+    runs = [[name, "--help"] for name in COMMANDS] + [
+        ["events"], ["claims"], ["claims", "--json"], ["coverage"], ["disagreements"],
+        ["lexicon"], ["compare", "war"], ["search", "text"], ["check"],
+        ["import", str(raw), "--out", str(tmp_path / "out"), "--dry-run"],
+        ["annotate", "alpha-01", "--tag", "x", "--db", db], ["annotations", "--db", db],
+        ["export", "-o", "-", "--db", db],
+    ]
+    for args in runs:
+        if args[0] not in ("import", "--help") and "--help" not in args:
+            args = [*args, "--content", str(root)]
+        done = run_python(f"""
+            import sys
+            from briefing.cli import main
+            try:
+                code = main({args!r}, standalone_mode=False)
+            except SystemExit as exc:
+                code = exc.code
+            print("exit", code or 0)
+            print("textual", sorted(m for m in sys.modules
+                                    if m == "textual" or m.startswith("textual.")))
+        """)
+        lines = done.stdout.splitlines()
+        assert lines[-2:] == ["exit 0", "textual []"], (args, done.stdout[-500:], done.stderr)
+
+
+def test_command_list_in_help_is_not_cut_at_80_columns():
+    from click.testing import CliRunner
+
+    from briefing.cli import COMMANDS, main
+
+    out = CliRunner().invoke(main, ["--help"], terminal_width=80).output
+    listed = out.split("Commands:", 1)[1].splitlines()
+    assert len([line for line in listed if line.strip()]) == len(COMMANDS)
+    assert not [line for line in listed if line.rstrip().endswith("...")], out

@@ -77,7 +77,7 @@ def _fmt_value(v: float | str) -> str:
 # --- events -----------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="Events in date order, with the sources covering each.")
 @content_option
 @json_option
 def events(content_dir: Path | None, as_json: bool) -> None:
@@ -114,7 +114,7 @@ def events(content_dir: Path | None, as_json: bool) -> None:
 # --- claims -----------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="Claims, filtered by event, source or kind.")
 @content_option
 @json_option
 @click.option("--event", "event_id", metavar="EVENT", help="Only claims about this event id.")
@@ -167,7 +167,7 @@ def claims(content_dir: Path | None, as_json: bool, event_id: str | None,
 # --- compare ----------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="How the sources cover one EVENT, side by side.")
 @content_option
 @json_option
 @click.argument("event_id", metavar="EVENT")
@@ -280,7 +280,7 @@ def _lexicon_table(groups, sources: list[str], short: dict[str, str]):
 # --- disagreements ---------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="Figures and dates the sources give differently.")
 @content_option
 @json_option
 @click.option("--event", "event_id", metavar="EVENT", help="Only claims about this event id.")
@@ -332,7 +332,7 @@ def _print_findings(console, corpus: Corpus, disagreements, agreements) -> None:
 # --- lexicon ----------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="Which source uses which framing term.")
 @content_option
 @json_option
 @click.option("--event", "event_id", metavar="EVENT",
@@ -363,7 +363,7 @@ def lexicon(content_dir: Path | None, as_json: bool, event_id: str | None) -> No
 # --- coverage ---------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="Events x sources matrix; single-source events.")
 @content_option
 @json_option
 def coverage(content_dir: Path | None, as_json: bool) -> None:

@@ -111,7 +111,11 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
              db_path: Path | None) -> None:
     """Tag a claim and/or write a note on it.
 
-    Earlier versions are kept: changing or clearing a note never loses the old text.
+    CLAIM_ID is an id such as jafarli-2023-01 (`briefing claims` lists them).  Earlier
+    versions are kept: changing or clearing a note never loses the old text.
+
+    Exit status: 0 saved (or nothing to change); 1 the store could not be written (nothing
+    was saved); 2 a usage error, such as an unknown claim id.
     """
     from briefing.store import StoreError
 
@@ -199,7 +203,7 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 
 
 # ---------------------------------------------------------------------------- export
-@click.command()
+@click.command(short_help="Export annotations as a Markdown brief or JSON.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default=None,
               help="Output file ('-': standard output; default: a name made from the briefing "
                    "title, in the current folder).")

@@ -64,7 +64,7 @@ def _display(problem: Problem, base: Path | None) -> str:
     return str(Problem(rel, problem.line, problem.message))
 
 
-@click.command()
+@click.command(short_help="Validate a briefing; problems as path:line: message.")
 @content_option
 @db_option
 @click.pass_context
@@ -74,7 +74,7 @@ def check(ctx: click.Context, content_dir: Path | None, db_path: Path | None) ->
 
     Prints each problem as `path:line: message` and exits 1 if there is any; otherwise prints
     a one-line summary and exits 0.  Annotations whose claim no longer exists (or whose quote
-    changed) are listed as warnings.
+    changed) and problems of the optional lexicon.yaml are listed as warnings.
     """
     from briefing.loader import load_corpus
     from briefing.paths import bundled_content

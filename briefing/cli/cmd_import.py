@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 
-@click.command("import")
+@click.command("import", short_help="Turn raw text or Markdown articles into content.")
 @click.argument("raw_files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="RAW_FILE...")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),

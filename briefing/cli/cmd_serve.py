@@ -55,7 +55,7 @@ def reader_command(content_dir: Path | None, db_path: Path | None) -> str:
     return shlex.join(argv)
 
 
-@click.command()
+@click.command(short_help="Serve the reader to a browser tab (textual-serve).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback exposes the reader (no login).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
