@@ -176,3 +176,17 @@ def test_arguments_that_are_not_utf8_are_cleaned_not_crashing(env):
     data = json.loads(run("annotations", "--json").stdout)
     [saved] = data["annotations"]
     assert (saved["tags"], saved["note"], saved["author"]) == (["ok"], "n", "ana")
+
+
+def test_note_file_that_never_ends_or_is_huge_is_refused(env, tmp_path):
+    # `--note-file /dev/zero` read without end (memory); a 4 MB file was saved as a note,
+    # then rewritten with the store on every later write.
+    r = run("annotate", "alpha-01", "--note-file", "/dev/zero")
+    assert r.exit_code == 2 and "not a regular file" in r.stderr
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 60_000, encoding="utf-8")  # 300 KB
+    r = run("annotate", "alpha-01", "--note-file", str(big))
+    assert r.exit_code == 2 and "too long for a note" in r.stderr
+    r = run("annotate", "alpha-01", "--note-file", "-", input="word " * 60_000)
+    assert r.exit_code == 2 and "too long for a note" in r.stderr
+    assert json.loads(run("annotations", "--json").stdout)["annotations"] == []

@@ -149,12 +149,29 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
                f"tags {tags_text}; note {note_text}.")
 
 
+# A note is a paragraph or a page.  The store keeps every version and rewrites the file on
+# each write, so a multi-megabyte "note" (a wrong file given by mistake) is refused.
+MAX_NOTE_BYTES = 256 * 1024
+
+
 def _read_note(path: Path) -> str:
+    import stat
+
     try:
-        raw = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
+        if str(path) == "-":
+            raw = sys.stdin.buffer.read(MAX_NOTE_BYTES + 1)
+        else:
+            if not stat.S_ISREG(Path(path).stat().st_mode):  # /dev/zero would never end
+                raise click.BadParameter(f"{path} is not a regular file",
+                                         param_hint="--note-file")
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_NOTE_BYTES + 1)
     except OSError as exc:
         raise click.BadParameter(f"cannot read {path}: {exc.strerror}",
                                  param_hint="--note-file") from None
+    if len(raw) > MAX_NOTE_BYTES:
+        raise click.BadParameter(f"{path} is longer than {MAX_NOTE_BYTES // 1024} KB: "
+                                 "too long for a note", param_hint="--note-file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
