@@ -312,3 +312,17 @@ def test_a_table_view_is_never_changed_under_a_reader(tmp_path):
     table.truncate()
     assert dict(view) == snapshot  # the old view is untouched...
     assert len(db.storage.table_view("t")) == 0  # ...and the current one is up to date
+
+
+def test_a_store_path_that_is_a_pipe_or_a_folder_is_refused_untouched(tmp_path):
+    # A device or pipe given as the store (--db /dev/null) was read as empty and renamed
+    # aside (as root: /dev/null gone); a FIFO blocked forever.  The path must stay as it is.
+    from briefing.store import AnnotationStore, StoreError
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="not a regular file"):
+        AnnotationStore(fifo)
+    with pytest.raises(StoreError, match="is a folder"):
+        AnnotationStore(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.json"]  # no lock, no aside

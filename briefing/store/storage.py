@@ -143,6 +143,24 @@ def _read_header(data: bytes) -> tuple[Tables | None, str]:
         return None, str(exc)
 
 
+def _refuse_special_file(path: Path) -> None:
+    """A store path must be a regular file (or not exist yet).  A device or a pipe given by
+    mistake (--db /dev/null) was read as "empty", then renamed aside: as root that removed
+    /dev/null from the system.  A FIFO or /dev/zero blocked the reader forever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # unreadable: the read reports it with its reason
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"The annotation store {path} is a folder; give a file path "
+                         "(--db or BRIEFING_DB)")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"The annotation store {path} is not a regular file (a device or a "
+                         "pipe); give a file path (--db or BRIEFING_DB)")
+
+
 def _describe(exc: OSError) -> str:
     reasons = {
         errno.ENOSPC: "the disk is full",
@@ -166,6 +184,7 @@ class JournalStorage(Storage):
     def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 10.0,
                  compact_min_bytes: int = 256 * 1024) -> None:
         self.path = Path(path)
+        _refuse_special_file(self.path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
         self.compact_min_bytes = compact_min_bytes
