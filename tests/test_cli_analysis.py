@@ -304,3 +304,11 @@ def test_lexicon_json_corpus_wide_and_per_event(content):
 def test_new_commands_reject_unknown_events(content, command):
     result = run(content, command, "--event", "nope")
     assert result.exit_code == 2 and "unknown event 'nope'" in result.output
+
+
+@pytest.mark.parametrize("query", ["", "   ", '""', "…"])
+def test_search_without_a_word_is_a_usage_error(content, query):
+    # It used to print "0 hit(s) for" and an empty table, exit 0.
+    result = run(content, "search", query)
+    assert result.exit_code == 2
+    assert "give at least one word" in result.output

@@ -450,10 +450,12 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     from briefing.analysis.search import hit_json
     from briefing.cache import search_index
 
+    text = " ".join(query)
+    if not any(ch.isalnum() for ch in text):  # '' or '""' matched nothing, silently
+        raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
     corpus = _load(content_dir)
     if source_id is not None and source_id not in corpus.articles:
         raise _unknown("source", source_id, corpus.articles, "--source")
-    text = " ".join(query)
     index = search_index(corpus)  # restored from the load cache when it matches
     hits = index.search(text, limit=limit, kinds=kinds or None,
                         articles=[source_id] if source_id else None)
