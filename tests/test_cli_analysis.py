@@ -312,3 +312,9 @@ def test_search_without_a_word_is_a_usage_error(content, query):
     result = run(content, "search", query)
     assert result.exit_code == 2
     assert "give at least one word" in result.output
+
+
+def test_search_without_hits_says_so_on_one_line(content):
+    result = run(content, "search", "[red]zebra", "[/x]")
+    assert result.exit_code == 0
+    assert result.output == "No hits for [red]zebra [/x]\n"  # as typed: never markup

@@ -462,6 +462,9 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     if as_json:
         _emit_json({"query": text, "hits": [hit_json(h) for h in hits]})
         return
+    if not hits:  # an empty table is narrower than its title, which then wraps mid-query
+        _console().print(_T(f"No hits for {text}"))
+        return
     from rich.table import Table
 
     table = Table(title=_T(f"{len(hits)} hit(s) for {text}"), title_justify="left")
