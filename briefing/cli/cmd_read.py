@@ -82,6 +82,13 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         raise SystemExit(1)
 
     corpus, outline, load_full = _load(content_dir)  # before Textual: errors print plainly
+    from briefing.keymap import load_keymap
+
+    keymap, keymap_problems = load_keymap()  # user key bindings, by binding id
+    if keymap_problems:
+        for p in keymap_problems:
+            click.echo(str(p), err=True)
+        raise SystemExit(1)
     if compare_event is not None and compare_event not in corpus.events:
         from briefing.cli.cmd_analysis import _unknown  # the same "did you mean" message
 
@@ -102,7 +109,7 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
 
         app_class = steady_cursors(BriefingApp)
     app = app_class(corpus, store=store, theme=theme or _auto_theme(), compare=compare_event,
-                    outline=outline, load_full=load_full)
+                    outline=outline, load_full=load_full, keymap=keymap)
     app.store_problem = store_problem  # shown as a notification (briefing.tui.store_watch)
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))
