@@ -865,3 +865,29 @@ def test_cli_file_names_are_shown_as_text_never_as_markup_or_escapes(tmp_path):
     from briefing.problems import Problem
 
     assert str(Problem("a\x1bb\n.md", 2, "bad\x9b")) == "a\\x1bb\\n.md:2: bad\\x9b"
+
+
+OPED = """OPINION
+
+Why the Corridor Matters More Than the Treaty
+
+By Maria Kowalska | 14 March 2023
+
+The debate over the corridor has been framed as a matter of roads. It is not.
+
+"Nobody in Yerevan believes the old guarantees anymore."
+
+PULL QUOTE: "The treaty promised protection; it delivered a garrison."
+"""
+
+
+def test_section_label_above_the_title_is_not_the_title():
+    # "OPINION" was taken as the title and the real title became a section.
+    r = imp(OPED, "oped.txt")
+    assert r.meta.title == "Why the Corridor Matters More Than the Treaty"
+    assert r.meta.genre == "op-ed" and r.fields["provenance"]["genre"][0] == "inferred"
+    assert [d.what for d in r.report.dropped][:1] == ["category header"]
+    assert not [b for b in r.blocks if b.kind == "heading"]
+    # a one-word title with no title line under it stays the title
+    assert imp("Analysis\n\nThe debate over the corridor has been framed as roads.\n").meta.title \
+        == "Analysis"

@@ -44,7 +44,34 @@ def _is_heading_md(block: Block) -> re.Match | None:
     return re.match(r"^(#{1,6})\s+(.*?)\s*#*$", block.flat)
 
 
+# A section label ("kicker") above the title: "OPINION", "Analysis".  Its genre, if any.
+KICKERS = {"opinion": "op-ed", "op-ed": "op-ed", "oped": "op-ed", "editorial": "op-ed",
+           "comment": "commentary", "commentary": "commentary", "column": "commentary",
+           "analysis": "analysis", "interview": "interview", "news": "news", "report": "report",
+           "perspective": "commentary", "explainer": None, "feature": None, "essay": None}
+
+
+def _kicker(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    """Drop a one-word section label that stands alone above a one-line title."""
+    if len(blocks) < 2 or blocks[0].kind != "para" or len(blocks[0].lines) != 1:
+        return blocks
+    word = _plain(blocks[0].flat).strip(":").strip()
+    title = blocks[1]
+    if (word.casefold() not in KICKERS or title.kind != "para" or len(title.lines) != 1
+            or len(title.flat.split()) > 25 or title.flat.endswith((".", ",", ";"))):
+        return blocks  # what follows is no title: the word is the title
+    genre = KICKERS[word.casefold()]
+    if genre and not meta.genre:
+        meta.genre = genre
+        meta.provenance["genre"] = ("inferred", f"section label '{word}' above the title, "
+                                                f"line {blocks[0].line}")
+    report.drop(blocks[0].line, "category header", "section label above the title",
+                blocks[0].text)
+    return blocks[1:]
+
+
 def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    blocks = _kicker(blocks, meta, report)
     if not blocks:
         return blocks
     first = blocks[0]
