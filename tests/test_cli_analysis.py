@@ -318,3 +318,19 @@ def test_search_without_hits_says_so_on_one_line(content):
     result = run(content, "search", "[red]zebra", "[/x]")
     assert result.exit_code == 0
     assert result.output == "No hits for [red]zebra [/x]\n"  # as typed: never markup
+
+
+def test_output_that_is_not_utf8_gets_question_marks_not_a_traceback():
+    # A Latin-1 or ASCII locale: the en dash in the bundled briefing's title (or a quote's
+    # accents) raised UnicodeEncodeError from Rich.
+    import os
+    import subprocess
+    import sys
+
+    for args in (["events"], ["claims", "--source", "jafarli-2023"], ["search", "Lachin"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing", *args], capture_output=True, timeout=60,
+            env={**os.environ, "PYTHONIOENCODING": "ascii", "BRIEFING_CONTENT": ""},
+            cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr[-400:]
+        assert done.stdout.isascii() and b"?" in done.stdout
