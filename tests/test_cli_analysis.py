@@ -334,3 +334,11 @@ def test_output_that_is_not_utf8_gets_question_marks_not_a_traceback():
             cwd=Path(__file__).resolve().parent.parent)
         assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr[-400:]
         assert done.stdout.isascii() and b"?" in done.stdout
+
+
+def test_compare_top_must_not_be_negative(content):
+    # --top -1 was taken as a slice end: every distinctive term but the last.
+    result = run(content, "compare", "ceasefire", "--top", "-1")
+    assert result.exit_code == 2 and "--top" in result.output
+    data = run_json(content, "compare", "ceasefire", "--top", "0")
+    assert all(terms == [] for terms in data["framing"].values())

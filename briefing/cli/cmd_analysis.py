@@ -171,7 +171,8 @@ def claims(content_dir: Path | None, as_json: bool, event_id: str | None,
 @content_option
 @json_option
 @click.argument("event_id", metavar="EVENT")
-@click.option("--top", default=8, show_default=True, help="Distinctive terms per source.")
+@click.option("--top", default=8, show_default=True, type=click.IntRange(0, 1000),
+              help="Distinctive terms per source (0: none).")
 def compare(content_dir: Path | None, as_json: bool, event_id: str, top: int) -> None:
     """Compare the sources on one EVENT: claims side by side, disagreements, word choice."""
     from briefing.analysis.compare import compare as run_compare
