@@ -190,3 +190,17 @@ def test_note_file_that_never_ends_or_is_huge_is_refused(env, tmp_path):
     r = run("annotate", "alpha-01", "--note-file", "-", input="word " * 60_000)
     assert r.exit_code == 2 and "too long for a note" in r.stderr
     assert json.loads(run("annotations", "--json").stdout)["annotations"] == []
+
+
+def test_export_output_paths_odd_and_hostile(env):
+    tmp, _ = env
+    # "new/" is Path("new"): a file named "new" was written where a folder was meant.
+    r = run("export", "-o", "new/")
+    assert r.exit_code == 2 and "names a folder" in r.stderr and not (tmp / "new").exists()
+    (tmp / "afile").write_text("x")
+    r = run("export", "-o", "afile/x.md")
+    assert r.exit_code == 1 and "afile is not a folder" in r.stderr
+    r = run("export", "-o", "e\x1b]0;t\x07.md")  # the name is the user's, the echo is safe
+    assert r.exit_code == 0 and "\x1b" not in r.output and "e\\x1b]0;t\\x07.md" in r.output
+    r = run("export", "-o", "-")
+    assert r.exit_code == 0 and r.stdout.startswith("---\n")

@@ -221,7 +221,7 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 
 # ---------------------------------------------------------------------------- export
 @click.command(short_help="Export annotations as a Markdown brief or JSON.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default=None,
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
               help="Output file ('-': standard output; default: a name made from the briefing "
                    "title, in the current folder).")
 @tag_option
@@ -233,9 +233,18 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @content_option
 @db_option
-def export(output: Path | None, tags, events, sources, authors, fmt: str | None, force: bool,
+def export(output: str | None, tags, events, sources, authors, fmt: str | None, force: bool,
            content_dir: Path | None, db_path: Path | None) -> None:
     """Export annotations as a Markdown brief (or JSON), grouped by event and source."""
+    import os
+
+    from briefing.text import visible
+
+    if output is not None and output != "-" and output.endswith(("/", os.sep)):
+        # Path("new/") is Path("new"): a file named "new" would be written
+        raise click.BadParameter(f"{visible(output)} names a folder; give a file name",
+                                 param_hint="-o")
+    output = Path(output) if output is not None and output != "-" else output
     from briefing.export import (
         ExportError, build_brief, default_export_path, render_json, render_markdown,
         write_export,
@@ -243,14 +252,14 @@ def export(output: Path | None, tags, events, sources, authors, fmt: str | None,
     from briefing.store.query import select
 
     if fmt is None:
-        fmt = "json" if output is not None and output.suffix.lower() == ".json" else "md"
+        fmt = "json" if isinstance(output, Path) and output.suffix.lower() == ".json" else "md"
     corpus = _load(content_dir)
     filters = _filters(tags, sources, events, authors, corpus)
     store = _open_store(db_path)
     chosen = select(store, corpus, filters)
     brief = build_brief(chosen, corpus, filters)
     text = render_json(brief) if fmt == "json" else render_markdown(brief, corpus.title)
-    if output is not None and str(output) == "-":
+    if output == "-":
         click.echo(text, nl=False)
         return
     path = output if output is not None else default_export_path(brief.title, fmt)
@@ -259,4 +268,4 @@ def export(output: Path | None, tags, events, sources, authors, fmt: str | None,
     except ExportError as exc:
         _fail(str(exc))
     click.echo(f"Wrote {brief.annotation_count} annotation(s) on {brief.claim_count} claim(s) "
-               f"to {written}")
+               f"to {visible(str(written))}")

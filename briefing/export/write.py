@@ -37,6 +37,8 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
+        if path.parent.exists():
+            raise ExportError(f"{path.parent} is not a folder")
         raise ExportError(f"the folder {path.parent} does not exist")
     like = None
     if force and path.exists():
