@@ -891,3 +891,30 @@ def test_section_label_above_the_title_is_not_the_title():
     # a one-word title with no title line under it stays the title
     assert imp("Analysis\n\nThe debate over the corridor has been framed as roads.\n").meta.title \
         == "Analysis"
+
+
+HTML_MD = """# The Summit in Review
+
+<div class="byline">By Karen Holt</div>
+
+<script>track("summit")</script>
+
+The summit ended without a joint statement.[^1] Delegates left early.
+
+<STYLE type="text/css">
+p { color: red }
+</STYLE>
+
+See [the report][rep] for details.
+
+[^1]: As reported by the wires.
+"""
+
+
+def test_html_byline_and_script_blocks_of_a_markdown_page():
+    # The <div> byline stayed in the body (author unknown) and the script was article text.
+    r = imp(HTML_MD, "html.md")
+    assert r.meta.authors == ["Karen Holt"]
+    assert "<script" not in r.body and "STYLE" not in r.body and "track" not in r.body
+    assert sorted(d.what for d in r.report.dropped) == ["byline", "script", "script"]
+    assert r.body.startswith("The summit ended")

@@ -60,9 +60,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# A page's code, not its text: <script>...</script>, <style>, <noscript>, <iframe>.
+SCRIPT = re.compile(r"^<(script|style|noscript|iframe)\b[^>]*>.*</\1\s*>$", re.I | re.S)
+
+
 def _single(block: Block) -> str | None:
     """What kind of furniture this block is on its own, or None."""
     flat = block.flat
+    if SCRIPT.match(block.text.strip()):
+        return "script"
     dead = DEAD_LINK.match(flat)
     inner = dead.group(1) if dead else flat
     if CLOSE_BUTTON.match(flat):
@@ -99,6 +105,7 @@ def _single(block: Block) -> str | None:
 
 
 WHY = {
+    "script": "page code (HTML script, style or frame), not text",
     "close button": "a page control, not text",
     "page control": "a button or label of the page, not text",
     "page number": "a page break of the source (the text around it is rejoined)",

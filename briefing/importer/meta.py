@@ -24,6 +24,8 @@ class Meta:
 def plain(text: str) -> str:
     """A metadata line without bold/italic markers and escapes: '**date créée**' -> 'date créée'."""
     text = re.sub(r"(\*\*|__)", "", text)
+    # a line wrapped in one HTML element: '<div class="byline">By Karen Holt</div>'
+    text = re.sub(r"^\s*<([a-zA-Z][\w-]*)\b[^>]*>(.*)</\1\s*>\s*$", r"\2", text)
     # a whole line in single emphasis, as Markdown bylines often are: '*By J. Smith*'
     text = re.sub(r"^\s*([*_])(?=\S)(.+?)(?<=\S)\1\s*$", r"\2", text)
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # Markdown escapes: \* -> *
