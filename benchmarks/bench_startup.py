@@ -37,39 +37,46 @@ BRIEFING = [PYTHON, "-m", "briefing"]
 
 
 class Terminal:
-    """A tmux server on its own socket; one session per measured launch."""
+    """tmux servers on private sockets; a fresh server (and socket) for each measured launch."""
 
     def __init__(self, workdir: Path) -> None:
-        self.socket = str(workdir / "tmux.sock")
+        self.workdir = workdir
         conf = workdir / "tmux.conf"
         conf.write_text("set -g status off\nset -sg escape-time 0\nset -g remain-on-exit on\n")
         self.conf = str(conf)
+        self.count = 0
 
-    def tmux(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["tmux", "-u", "-S", self.socket, "-f", self.conf, *args],
+    def tmux(self, socket: str, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["tmux", "-u", "-S", socket, "-f", self.conf, *args],
                               capture_output=True, text=True)
 
     def time_until(self, argv: list[str], needle: str, env: dict[str, str],
                    timeout: float = 60.0) -> float:
         """Seconds from launching ``argv`` in a fresh 80x24 window until ``needle`` shows."""
-        self.tmux("kill-server")
+        self.count += 1
+        socket = str(self.workdir / f"t{self.count}.sock")
         # The server is started first (a session running `sleep`) so its own start-up is not
         # counted; the command is then launched in a new window of that server.
-        self.tmux("new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", "sleep 600")
+        started = self.tmux(socket, "new-session", "-d", "-s", "bench", "-x", "80", "-y", "24",
+                            "sleep 600")
+        if started.returncode != 0:
+            raise RuntimeError(f"tmux new-session failed: {started.stderr}")
         envs = [f"{k}={v}" for k, v in env.items()]
         command = "env " + " ".join(_q(e) for e in envs) + " " + " ".join(_q(a) for a in argv)
-        t0 = time.perf_counter()
-        self.tmux("new-window", "-t", "bench", "-n", "run", command)
         try:
+            t0 = time.perf_counter()
+            launched = self.tmux(socket, "new-window", "-t", "bench", "-n", "run", command)
+            if launched.returncode != 0:
+                raise RuntimeError(f"tmux new-window failed: {launched.stderr}")
             while True:
-                screen = self.tmux("capture-pane", "-p", "-t", "bench:run").stdout
+                screen = self.tmux(socket, "capture-pane", "-p", "-t", "bench:run").stdout
                 if needle in screen:
                     return time.perf_counter() - t0
                 if time.perf_counter() - t0 > timeout:
                     raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{screen}")
                 time.sleep(0.001)
         finally:
-            self.tmux("kill-server")
+            self.tmux(socket, "kill-server")
 
 
 def _q(s: str) -> str:

@@ -6,6 +6,7 @@ megabyte of text, and so that moving the claim highlight re-renders only a small
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -15,6 +16,9 @@ from textual.style import Style
 from briefing.model import Claim, Paragraph
 
 CHUNK_CHARS = 4000
+
+# As briefing.text.clean removes: C0 except tab and newline, DEL, C1, bidi controls.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 ANNOTATED_MARK = "✎"  # after each annotated claim (briefing.tui.annotation_text.MARK)
 
 INLINE_STYLES: dict[str, Style] = {
@@ -65,7 +69,9 @@ def render_chunk(
     ``styles`` maps "claim--<kind>", "claim--current", "claim--annotated", "search--match" and
     "footnote-ref" to styles (they come from the stylesheet's component classes).
     """
-    text = paragraph.text[start:end]
+    # The loader cleans text at ingest; this is defence in depth for a corpus built any other
+    # way: control and bidi characters become U+FFFD (same length: claim offsets stay exact).
+    text = _UNSAFE.sub("\ufffd", paragraph.text[start:end])
     spans: list[Span] = []
     for span in paragraph.spans:
         a, b = max(span.start, start), min(span.end, end)

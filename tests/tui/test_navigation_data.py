@@ -114,3 +114,14 @@ def test_annotation_adapters_tolerate_any_store():
     assert annotation_for(_Store(), "b") is None
     assert annotated_claim_ids(_Store()) == {"a"}
     assert annotated_claim_ids(object()) == set()
+
+
+def test_render_neutralises_control_characters_even_in_an_uncleaned_corpus():
+    corpus = make_corpus()
+    para = corpus.paragraph("alpha-2023/0/1")
+    para.text = "A\x1b]52;c;aGk=\x07 b\u202eevil\x9b31m " + para.text  # as if never cleaned
+    content = render_chunk(para, 0, len(para.text), [], {}, ChunkState())
+    assert len(content.plain) == len(para.text)  # offsets unchanged
+    for bad in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert bad not in content.plain
+    assert "\ufffd]52;c;aGk=\ufffd" in content.plain
