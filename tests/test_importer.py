@@ -918,3 +918,13 @@ def test_html_byline_and_script_blocks_of_a_markdown_page():
     assert "<script" not in r.body and "STYLE" not in r.body and "track" not in r.body
     assert sorted(d.what for d in r.report.dropped) == ["byline", "script", "script"]
     assert r.body.startswith("The summit ended")
+
+
+@pytest.mark.parametrize("line", ["[" * 100_000, "[x](" * 25_000, "\\" * 100_000,
+                                  "<a " * 30_000, '<a href="#">' * 10_000])
+def test_pathological_lines_import_in_linear_time(line):
+    # Each of these made a regex rescan to the end of the line from every position
+    # (quadratic): minutes for a 200 KB line.  Now they finish at once; if one turns
+    # quadratic again, this test takes minutes instead of a fraction of a second.
+    r = imp(f"# T\n\n{line}\n\nA sentence that ends.\n", "odd.md")
+    assert r.body.rstrip().endswith("A sentence that ends.")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)")  # no "(" inside: linear on "[x](" * 50000
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # no "<" inside: "<a " * 60000 stays linear
 _WORD = re.compile(r"\w+", re.U)
 
 

@@ -37,7 +37,7 @@ CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fi
 LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
              "armenian": "hy", "azerbaijani": "az", "turkish": "tr", "english": "en",
              "français": "fr", "anglais": "en", "allemand": "de", "russe": "ru"}
-DEAD_LINKS = re.compile(r"\s*\(?\[([^\]]*)\]\((?:#[^)]*)?\)\)?")
+DEAD_LINKS = re.compile(r"\s*\(?\[([^\[\]]*)\]\((?:#[^)]*)?\)\)?")  # no "[" inside: linear
 
 
 def _is_heading_md(block: Block) -> re.Match | None:
