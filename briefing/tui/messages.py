@@ -23,6 +23,14 @@ class ClaimActivated(Message):
         self.claim_id = claim_id
 
 
+class ClaimClicked(Message):
+    """A claim's passage was clicked in the article: make it the current claim."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+
+
 class AnnotationsChanged(Message):
     """The annotation store changed (a save here, or another process's write): every screen
     re-reads what it shows from the store.  Sent to each screen by briefing.tui.store_watch."""

@@ -375,3 +375,20 @@ async def test_cached_start_reports_a_failed_background_load():
             await pilot.pause(0.05)
         assert any("Could not load" in n.message for n in app._notifications)
         assert app.is_running and not app.screen.corpus_ready
+
+
+async def test_clicking_a_claim_makes_it_current():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reader = app.screen
+        await pilot.pause()
+        passage = next(p for p in app.query(Passage) if p.paragraph.id == "alpha-2023/1/1")
+        # "In 2020 the war lasted 44 days. Russia deployed 1,960 peacekeepers ..."
+        text = passage.paragraph.text
+        await pilot.click(passage, offset=(text.index("Russia") + 2, 0))
+        await pilot.pause()
+        assert reader.claim_id == "alpha-2023-03"
+        await pilot.click(passage, offset=(text.index("war lasted") + 1, 0))
+        await pilot.pause()
+        assert reader.claim_id == "alpha-2023-02"
+        assert passage.state.current_claim == "alpha-2023-02"

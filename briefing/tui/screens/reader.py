@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header
 from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry, outline
 from briefing.tui.data import annotated_claim_ids
-from briefing.tui.messages import AnnotationsChanged, ClaimActivated, OpenLocation
+from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
 from briefing.tui.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView, Passage
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
@@ -258,6 +258,14 @@ class ReaderScreen(Screen[None]):
         self.open(message.location)
         if message.location.claim_id:
             self.article_view.focus()
+
+    @on(ClaimClicked)
+    def _on_claim_clicked(self, message: ClaimClicked) -> None:
+        message.stop()
+        claim = self.corpus.claims.get(message.claim_id)
+        if claim is not None and claim.article_id == self.article_id:
+            self._set_claim(claim, scroll=False)
+            self.history.replace(claim_location(self.corpus, claim))
 
     @on(ClaimActivated)
     def _on_claim_activated(self, message: ClaimActivated) -> None:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.events import Click
 from textual.geometry import Region
 from textual.style import Style
 from textual.widget import Widget
@@ -20,7 +21,7 @@ from textual.widgets import Static
 
 from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
 from briefing.tui.data import strip_for_display as shown
-from briefing.tui.messages import ClaimActivated
+from briefing.tui.messages import ClaimActivated, ClaimClicked
 from briefing.tui.render import ChunkState, chunk_bounds, render_chunk
 
 STYLE_NAMES = tuple(f"claim--{kind}" for kind in CLAIM_KINDS) + (
@@ -61,6 +62,31 @@ class Passage(Widget):
         if state != self.state:
             self.state = state
             self.refresh()  # same text, same height: no layout pass needed
+
+    def offset_at(self, x: int, y: int) -> int:
+        """Approximate paragraph offset of the cell (x, y) of this passage (for clicks)."""
+        width = self.content_region.width or self.size.width
+        text = self.paragraph.text[self.start:self.end]
+        if width <= 0:
+            return self.start
+        pos = 0
+        for row, line in enumerate(Content(text).wrap(width)):
+            found = text.find(line.plain, pos) if line.plain else pos
+            begin = found if found != -1 else pos
+            if row == y:
+                return self.start + min(begin + max(x, 0), begin + len(line.plain))
+            pos = begin + len(line.plain)
+        return self.start + len(text)
+
+    def on_click(self, event: Click) -> None:
+        if not self.claims:
+            return
+        offset = self.offset_at(event.x, event.y)
+        inside = [c for c in self.claims if c.start <= offset < c.end]
+        # A click beside a claim (between words, on the margin) picks the nearest one.
+        claim = inside[0] if inside else min(
+            self.claims, key=lambda c: min(abs(c.start - offset), abs(c.end - offset)))
+        self.post_message(ClaimClicked(claim.id))
 
     def line_of_offset(self, offset: int) -> int:
         """Approximate wrapped line (0-based) where ``offset`` of the paragraph falls."""
