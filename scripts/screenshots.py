@@ -6,13 +6,15 @@ reader-120x36.svg: the bundled briefing on a figure claim, contents and claim pa
 reader-80x24.svg: the same claim at 80 columns (side panes folded away); reader-80x24-panel.svg:
 with the claim panel under the article (i); search-80x24.svg: "/" with results for
 "peacekeepers"; help-80x24.svg: "?".  A fresh, empty annotation store in a temporary
-directory is used, so no user data appears.  (The compare, events and annotation views have
-their own scripts: compare_screenshots.py, annotation_screenshots.py.)
+directory is used, so no user data appears.  It then runs compare_screenshots.py (compare and
+events views) and annotation_screenshots.py (tag dialog, note editor, annotations view), so
+this one command regenerates every screenshot in the README.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -63,5 +65,17 @@ async def main(out: Path) -> None:
         await shoot(out, store_dir, "help-80x24.svg", (80, 24), ["question_mark"])
 
 
+async def main_all(out: Path) -> None:
+    import annotation_screenshots
+    import compare_screenshots
+
+    os.environ.pop("VISUAL", None)  # the note editor's hint does not depend on the machine
+    os.environ.pop("EDITOR", None)
+    await main(out)
+    await compare_screenshots.main(out)
+    await annotation_screenshots.main(out)
+
+
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    asyncio.run(main_all(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"))
