@@ -99,7 +99,6 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         raise click.BadParameter(
             f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}",
             param_hint="--theme")
-    store, store_problem = _open_store(db_path)
     from briefing.tui.app import BriefingApp
 
     low, _why = terminal.choose_low_bandwidth(low_bandwidth, os.environ)
@@ -108,8 +107,10 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         from briefing.tui.lowband import steady_cursors
 
         app_class = steady_cursors(BriefingApp)
-    app = app_class(corpus, store=store, theme=theme or _auto_theme(), compare=compare_event,
-                    outline=outline, load_full=load_full, keymap=keymap)
-    app.store_problem = store_problem  # shown as a notification (briefing.tui.store_watch)
+    # The store is opened just after the first paint (BriefingApp.open_store); a problem
+    # opening it is shown as a notification (briefing.tui.store_watch).
+    app = app_class(corpus, theme=theme or _auto_theme(), compare=compare_event,
+                    outline=outline, load_full=load_full, keymap=keymap,
+                    open_store=lambda: _open_store(db_path))
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))

@@ -35,10 +35,13 @@ class BriefingApp(App[None]):
                  keymap: dict[str, str] | None = None, build_index: bool = True,
                  compare: str | None = None,
                  outline: list[OutlineEntry] | None = None,
-                 load_full: Callable[[], Corpus | None] | None = None) -> None:
+                 load_full: Callable[[], Corpus | None] | None = None,
+                 open_store: Callable[[], tuple[Any, str | None]] | None = None) -> None:
         """``load_full``: with a cached start-up, ``corpus`` holds only the first article and
         ``outline`` every source; ``load_full`` (run in a thread after the first paint) returns
-        the whole corpus, or None when it cannot (the reader then says so)."""
+        the whole corpus, or None when it cannot (the reader then says so).  ``open_store``:
+        returns (store, problem); called just after the first paint instead of ``store``
+        (its imports and file locking cost ~13 ms that the first screen does not need)."""
         super().__init__()
         self.corpus = corpus
         self._outline = outline
@@ -46,6 +49,7 @@ class BriefingApp(App[None]):
         self.corpus_ready = load_full is None
         self._after_paint_started = False
         self.store = store
+        self._open_store = open_store
         self.title = corpus.title
         self._index = SearchIndex(corpus)
         self._build_index = build_index
@@ -63,15 +67,32 @@ class BriefingApp(App[None]):
         return ReaderScreen(self.corpus, self.store, self._outline, self.corpus_ready)
 
     def on_mount(self) -> None:
+        if self._open_store is None:
+            self._watch_store()
+        if self._start_compare and self.corpus_ready:
+            from briefing.tui.compare_commands import open_compare
+
+            open_compare(self, self._start_compare)
+
+    def _watch_store(self) -> None:
         # Other processes' annotations appear without a restart; store warnings are shown.
         from briefing.tui.store_watch import StoreWatch
 
         self.store_watch = StoreWatch(self, self.store)
         self.store_watch.start()
-        if self._start_compare and self.corpus_ready:
-            from briefing.tui.compare_commands import open_compare
 
-            open_compare(self, self._start_compare)
+    def _store_opened(self) -> None:
+        """Open the deferred store (synchronously: no key is handled before it is in), hand it
+        to the reader, and mark the annotated claims of the article on screen."""
+        opener, self._open_store = self._open_store, None
+        if opener is None:
+            return
+        self.store, self.store_problem = opener()
+        if self.store is not None:
+            for screen in self.screen_stack:
+                if isinstance(screen, ReaderScreen):
+                    screen.set_store(self.store)
+        self._watch_store()
 
     def after_first_paint(self) -> None:
         """Called by the reader once its first screen is painted: only now start the work
@@ -80,6 +101,7 @@ class BriefingApp(App[None]):
         if self._after_paint_started:
             return
         self._after_paint_started = True
+        self._store_opened()
         if self._load_full is not None:
             self._start_full_load()
         elif self._build_index:

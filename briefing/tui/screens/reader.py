@@ -193,6 +193,15 @@ class ReaderScreen(Screen[None]):
         if pending is not None:
             self.open(pending)
 
+    def set_store(self, store: Any) -> None:
+        """The annotation store, opened after the first paint: marks and panel catch up."""
+        self.store = store
+        self.claim_panel.store = store
+        if annotated_claim_ids(store):
+            from briefing.tui.annotating import refresh_marks
+
+            refresh_marks(self)
+
     # ------------------------------------------------------------------ opening
     def here(self) -> Location | None:
         if self.article_id is None:

@@ -1,0 +1,48 @@
+"""`briefing read` opens the annotation store just after the first paint (BriefingApp's
+``open_store``): the reader must then mark, show and save annotations as if it had the store
+from the start, and report a store that cannot be opened."""
+
+from __future__ import annotations
+
+from briefing.store import AnnotationStore
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.reader import ReaderScreen
+
+from .annotate_helpers import FIRST, bundled, messages
+
+SMALL = (80, 24)
+
+
+async def test_a_deferred_store_marks_and_saves_annotations(tmp_path):
+    corpus = bundled()
+    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
+    store.annotate(FIRST, corpus.claims[FIRST].quote, add_tags=["early"])
+    opened = []
+
+    def open_store():
+        opened.append(True)
+        return store, None
+
+    app = BriefingApp(corpus, build_index=False, open_store=open_store)
+    try:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            reader = app.screen
+            assert isinstance(reader, ReaderScreen)
+            assert opened == [True] and app.store is store and reader.store is store
+            assert reader.claim_panel.store is store
+            assert FIRST in reader.article_view._annotated  # the mark catches up
+            await pilot.press("n", "t", *"later", "enter")
+            await pilot.pause()
+            assert store.get(FIRST).tags == ("early", "later")
+    finally:
+        store.close()
+
+
+async def test_a_deferred_store_that_cannot_be_opened_is_reported():
+    app = BriefingApp(bundled(), build_index=False,
+                      open_store=lambda: (None, "Annotations are off: denied"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.store is None
+        assert any("denied" in m for m in messages(app, "error"))
