@@ -89,10 +89,12 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             yield TocTree(self.outline_entries, id="toc")
             yield ArticleView(id="article", initial=self._first_article())
-            yield ClaimPanel(self.corpus, self.store, id="claims")
+            yield ClaimPanel(self.corpus, self.store, id="claims",
+                             lazy=self.has_class("-hide-claims"))
         yield Footer(compact=True)
 
     def _first_paint_done(self) -> None:
+        self.claim_panel.build()
         after = getattr(self.app, "after_first_paint", None)
         if after is not None:
             after()
@@ -151,6 +153,8 @@ class ReaderScreen(Screen[None]):
         for name in changed:
             self.set_class(wanted[name], name, update=False)
         if self.is_mounted:
+            if show_claims:
+                self.claim_panel.build()
             self.update_node_styles()
         focused = self.focused
         if focused is not None and not focused.display or (
@@ -282,6 +286,7 @@ class ReaderScreen(Screen[None]):
         if self.has_class("-hide-claims"):
             self._claims_override = True
             self._apply_layout(self.size.width, self.size.height)
+        self.claim_panel.build()
         self.call_after_refresh(self.query_one("#claim-others", OtherClaims).focus)
 
     # ------------------------------------------------------------------ claims

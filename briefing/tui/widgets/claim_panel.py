@@ -43,8 +43,12 @@ class ClaimPanel(VerticalScroll):
 
     MAX_OTHERS = 40  # a big briefing can have hundreds of claims on one event: `c` lists all
 
-    def __init__(self, corpus: Corpus, store: Any = None, *, id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, store: Any = None, *, id: str | None = None,
+                 lazy: bool = False) -> None:
         super().__init__(id=id)
+        # lazy: composed empty (hidden at start-up); the six boxes are mounted by build(),
+        # right after the first paint or when first needed, whichever comes first.
+        self._built = not lazy
         self.corpus = corpus
         self.store = store
         self.claim: Claim | None = None
@@ -61,6 +65,16 @@ class ClaimPanel(VerticalScroll):
         self._disagreements: dict[str, list] = {}  # event id -> disagreements (corpus is fixed)
 
     def compose(self) -> ComposeResult:
+        if self._built:
+            yield from self._boxes()
+
+    def build(self) -> None:
+        """Mount the boxes if composed lazily (registered at once: queries find them)."""
+        if not self._built and self.is_attached:
+            self._built = True
+            self.mount(*self._boxes())
+
+    def _boxes(self) -> ComposeResult:
         yield Static(Content("No claim selected. Press n for the next claim."), id="claim-body")
         yield Static(Content(""), id="claim-event")
         yield Static(_label("Other sources on this event"), id="others-title", classes="pane-title")
@@ -82,6 +96,7 @@ class ClaimPanel(VerticalScroll):
     def _flush(self) -> None:
         if self._dirty and self.display and self.is_attached:
             self._dirty = False
+            self.build()
             self._render_claim(self.claim)
 
     def on_show(self) -> None:
@@ -205,7 +220,7 @@ class ClaimPanel(VerticalScroll):
 
     def refresh_annotation(self) -> None:
         """Re-read the current claim's annotations (the store changed: AnnotationsChanged)."""
-        if self.claim is not None:
+        if self.claim is not None and self._built:
             self.query_one("#claim-body", Static).update(self._claim_content(self.claim))
             self.query_one("#claim-annotation", Static).update(self._annotation_content(self.claim))
 
