@@ -7,14 +7,13 @@ into Rich as ``Text`` objects, never as markup.  No Textual import here.
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 from typing import Any, Iterable
 
 import click
 
-from briefing.cli.options import content_option, json_option
+from briefing.cli.options import unknown_id, content_option, json_option
 from briefing.model import CLAIM_KINDS, Corpus
 
 # --- shared helpers ---------------------------------------------------------------------------
@@ -36,21 +35,6 @@ def _console():
 
 def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _unknown(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:
-    """A clear "unknown X" error (click exits 2) with the closest known ids."""
-    known = list(known)
-    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
-    msg = f"unknown {kind} {value!r}."
-    if close:
-        msg += " Did you mean: " + ", ".join(close) + "?"
-    elif known:
-        shown = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
-        msg += f" Known {kind}s: {shown}"
-    else:
-        msg += f" This briefing has no {kind}s."
-    return click.BadParameter(msg, param_hint=hint)
 
 
 def _short_names(corpus: Corpus) -> dict[str, str]:
@@ -127,9 +111,9 @@ def claims(content_dir: Path | None, as_json: bool, event_id: str | None,
 
     corpus = _load(content_dir)
     if event_id is not None and event_id not in corpus.events:
-        raise _unknown("event", event_id, corpus.events, "--event")
+        raise unknown_id("event", event_id, corpus.events, "--event")
     if source_id is not None and source_id not in corpus.articles:
-        raise _unknown("source", source_id, corpus.articles, "--source")
+        raise unknown_id("source", source_id, corpus.articles, "--source")
     selected = [
         c
         for aid in corpus.articles
@@ -180,7 +164,7 @@ def compare(content_dir: Path | None, as_json: bool, event_id: str, top: int) ->
 
     corpus = _load(content_dir)
     if event_id not in corpus.events:
-        raise _unknown("event", event_id, corpus.events, "EVENT")
+        raise unknown_id("event", event_id, corpus.events, "EVENT")
     lexicon = _lexicon(corpus)
     result = run_compare(corpus, event_id, lexicon=lexicon, top=top)
     if as_json:
@@ -293,7 +277,7 @@ def disagreements(content_dir: Path | None, as_json: bool, event_id: str | None)
 
     corpus = _load(content_dir)
     if event_id is not None and event_id not in corpus.events:
-        raise _unknown("event", event_id, corpus.events, "--event")
+        raise unknown_id("event", event_id, corpus.events, "--event")
     found = dis.for_event(corpus, event_id) if event_id else dis.for_corpus(corpus)
     if as_json:
         _emit_json({"event": event_id,
@@ -347,7 +331,7 @@ def lexicon(content_dir: Path | None, as_json: bool, event_id: str | None) -> No
 
     corpus = _load(content_dir)
     if event_id is not None and event_id not in corpus.events:
-        raise _unknown("event", event_id, corpus.events, "--event")
+        raise unknown_id("event", event_id, corpus.events, "--event")
     lex = _lexicon(corpus)
     texts = event_texts(corpus, event_id) if event_id else corpus_texts(corpus)
     groups = usage(lex, texts)
@@ -456,7 +440,7 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
         raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
     corpus = _load(content_dir)
     if source_id is not None and source_id not in corpus.articles:
-        raise _unknown("source", source_id, corpus.articles, "--source")
+        raise unknown_id("source", source_id, corpus.articles, "--source")
     index = search_index(corpus)  # restored from the load cache when it matches
     hits = index.search(text, limit=limit, kinds=kinds or None,
                         articles=[source_id] if source_id else None)

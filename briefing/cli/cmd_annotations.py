@@ -12,7 +12,6 @@ No Textual import here.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Iterable, NoReturn
 
 import click
 
-from briefing.cli.options import content_option, db_option, json_option
+from briefing.cli.options import unknown_id, content_option, db_option, json_option
 from briefing.text import clean, clean_line
 
 tag_option = click.option("--tag", "tags", multiple=True, metavar="T",
@@ -42,19 +41,6 @@ def _load(content_dir: Path | None):
 def _fail(message: str) -> NoReturn:
     click.echo(f"error: {clean(message)}", err=True)
     sys.exit(1)
-
-
-def _unknown(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:
-    known = sorted(known)
-    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
-    msg = f"unknown {kind} {clean_line(value)!r}."
-    if close:
-        msg += " Did you mean: " + ", ".join(close) + "?"
-    elif known:
-        msg += f" Known {kind}s: " + ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
-    else:
-        msg += f" This briefing has no {kind}s."
-    return click.BadParameter(msg, param_hint=hint)
 
 
 def _open_store(db_path: Path | None, author: str | None = None):
@@ -84,11 +70,11 @@ def _filters(tags, sources, events, authors, corpus):
         articles = {a.casefold(): a for a in corpus.articles}
         for source in filters.sources:
             if source not in articles:
-                raise _unknown("source", source, corpus.articles, "--source")
+                raise unknown_id("source", source, corpus.articles, "--source")
         known_events = {e.casefold() for e in corpus.events}
         for event in filters.events:
             if event not in known_events:
-                raise _unknown("event", event, corpus.events, "--event")
+                raise unknown_id("event", event, corpus.events, "--event")
     return filters
 
 
@@ -128,7 +114,7 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
     corpus = _load(content_dir)
     claim = corpus.claims.get(claim_id)
     if claim is None:
-        raise _unknown("claim", claim_id, corpus.claims, "CLAIM_ID")
+        raise unknown_id("claim", claim_id, corpus.claims, "CLAIM_ID")
     store = _open_store(db_path, author)
     before = store.get(claim.id)
     try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
+from typing import Iterable
 
 import click
 
@@ -42,3 +44,19 @@ def load_or_exit(content_dir: Path | None):
         click.echo(f"{len(problems)} problem(s); run `briefing check` for details.", err=True)
         sys.exit(1)
     return corpus
+
+
+def unknown_id(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:
+    """A clear "unknown X" usage error (click exits 2) naming the closest known ids."""
+    from briefing.text import clean_line
+
+    known = list(known)
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
+    msg = f"unknown {kind} {clean_line(value)!r}."
+    if close:
+        msg += " Did you mean: " + ", ".join(close) + "?"
+    elif known:
+        msg += f" Known {kind}s: " + ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+    else:
+        msg += f" This briefing has no {kind}s."
+    return click.BadParameter(msg, param_hint=hint)

@@ -17,6 +17,7 @@ from bisect import bisect_right
 
 from briefing.model import Article, Paragraph
 from briefing.text import IRREGULAR, SPECIAL_CHARS, fold, fold_char, fold_chars
+from briefing.text import folded_with_map as _text_folded_with_map
 
 # fold_char is pure and a briefing uses a few hundred distinct characters, so folds are
 # memoised.  When every character folds to exactly one non-space character (nearly always),
@@ -52,7 +53,7 @@ def _regular(text: str) -> bool:
 
 def folded_with_map(text: str) -> tuple[str, list[int]]:
     if not _regular(text):
-        return _folded_with_map_slow(text)
+        return _text_folded_with_map(text)
     folded = fold_chars(text)  # same length as text: one character per character
     out: list[str] = []
     where: list[int] = []
@@ -74,7 +75,7 @@ def _folded(text: str) -> tuple[str, bool]:
     # fold_chars has met every special character of text now: if none was ever irregular,
     # text is regular without looking at its characters again.
     if IRREGULAR and not _regular(text):
-        return _folded_with_map_slow(text)[0], False
+        return _text_folded_with_map(text)[0], False
     if (len(folded) == len(text) and folded.isprintable() and "  " not in folded
             and folded[:1] != " " != folded[-1:]):
         # Printable: the only whitespace is U+0020, single and not at either end, so there
@@ -89,27 +90,6 @@ def _folded(text: str) -> tuple[str, bool]:
 def folded_text(text: str) -> str:
     """Just the folded string of :func:`folded_with_map` (no offset map), faster still."""
     return _folded(text)[0]
-
-
-def _folded_with_map_slow(text: str) -> tuple[str, list[int]]:
-    out: list[str] = []
-    where: list[int] = []
-    prev_space = True
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not prev_space:
-                out.append(" ")
-                where.append(i)
-            prev_space = True
-            continue
-        prev_space = False
-        f = _fold1(ch)
-        out.append(f)
-        where.extend([i] * len(f))
-    if out and out[-1] == " ":
-        out.pop()
-        where.pop()
-    return "".join(out), where
 
 
 class ArticleIndex:
