@@ -41,15 +41,20 @@ def annotate_current_claim(reader: "ReaderScreen") -> None:
     claim = _current_claim(reader, "annotate")
     if claim is None or _store_or_say(reader) is None:
         return
+    open_note_editor(reader, claim, reader.store)
+
+
+def open_note_editor(screen, claim: Claim, store) -> None:
+    """Push the note editor for ``claim``; a store that cannot be read is an error message."""
     from briefing.tui.screens.note_editor import NoteEditor
 
     try:
-        editor = NoteEditor(claim, reader.store)
+        editor = NoteEditor(claim, store)
     except (StoreError, OSError) as exc:
-        reader.notify(f"Could not read the annotation store: {exc}", severity="error",
+        screen.notify(f"Could not read the annotation store: {exc}", severity="error",
                       markup=False)
         return
-    reader.app.push_screen(editor)
+    screen.app.push_screen(editor)
 
 
 def _corpus_ready(reader: "ReaderScreen") -> bool:

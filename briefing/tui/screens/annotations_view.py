@@ -258,15 +258,9 @@ class AnnotationsScreen(Screen[Location | None]):
         claim = self._highlighted_claim()
         if claim is None:
             return
-        from briefing.tui.screens.note_editor import NoteEditor
+        from briefing.tui.annotating import open_note_editor
 
-        try:
-            editor = NoteEditor(claim, self.store)
-        except (StoreError, OSError) as exc:
-            self.notify(f"Could not read the annotation store: {exc}", severity="error",
-                        markup=False)
-            return
-        self.app.push_screen(editor)
+        open_note_editor(self, claim, self.store)
 
     def action_export(self) -> None:
         from briefing.tui.exporting import export_annotations
