@@ -90,9 +90,9 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
             click.echo(str(p), err=True)
         raise SystemExit(1)
     if compare_event is not None and compare_event not in corpus.events:
-        from briefing.cli.cmd_analysis import _unknown  # the same "did you mean" message
+        from briefing.cli.options import unknown_id  # the same "did you mean" message
 
-        raise _unknown("event", compare_event, corpus.events, "--compare")
+        raise unknown_id("event", compare_event, corpus.events, "--compare")
     from textual.theme import BUILTIN_THEMES
 
     if theme is not None and theme not in BUILTIN_THEMES and theme != "textual-ansi":
