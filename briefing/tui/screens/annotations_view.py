@@ -29,6 +29,7 @@ from briefing.store.query import Filters, select
 from briefing.tui.annotation_text import annotation_row, one_line, tag_count_line
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.navigation import Location
+from briefing.tui.screens import VIEWS_CSS
 
 FILTERS = ("tag", "source", "event", "author")
 # Rows are built a page at a time, more as the highlight nears the end: a store of 10,000
@@ -45,6 +46,8 @@ class AnnotationList(OptionList):
 
 class AnnotationsScreen(Screen[Location | None]):
     """Browse, filter and export annotations; dismisses with the location to open."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="annotations.close"),

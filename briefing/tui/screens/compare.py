@@ -26,6 +26,7 @@ from briefing.tui.compare_data import (
     comparison_for, finding_rows, lexicon_rows, short_labels, source_line, when,
 )
 from briefing.tui.data import strip_for_display
+from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.widgets.compare_column import (
     AGREE_STYLE, DISAGREE_STYLE, MUTED, ClaimCard, CompareColumn,
 )
@@ -57,6 +58,8 @@ def _terms_text(cell: tuple[tuple[str, int], ...]) -> str:
 
 class CompareScreen(Screen[None]):
     """Every covering source's claims on one event, side by side."""
+
+    CSS_PATH = VIEWS_CSS
 
     # Every key is the screen's (so help lists them); the scrolling body has no arrow keys of
     # its own (CompareBody), else it would take them from the focused claim.

@@ -10,9 +10,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from briefing.tui.screens import VIEWS_CSS
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True (do it) or False (escape, n, or the safe button: focused first)."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [
         Binding("escape,n", "answer(False)", "Cancel", id="confirm.no"),

@@ -25,6 +25,7 @@ from briefing.tui.compare_data import (
     EventRow, claims_by_year, disagreements_by_event, event_rows, matches_filter, short_labels,
 )
 from briefing.tui.data import strip_for_display
+from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
 
 SHORT_BELOW = 20  # rows: below this the chart is hidden to leave room for the table
@@ -43,6 +44,8 @@ class EventsTable(DataTable):
 
 class EventsScreen(Screen[None]):
     """All events, their coverage by source, a filter, and a chart of claims per source."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [
         Binding("escape,backspace", "close", "Back", id="events.back"),

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Corpus, Event
 from briefing.text import fold
+from briefing.tui.screens import VIEWS_CSS
 
 
 class EventList(OptionList):
@@ -23,6 +24,8 @@ class EventList(OptionList):
 
 
 class GotoEventScreen(ModalScreen[str | None]):
+    CSS_PATH = VIEWS_CSS
+
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="goto.close"),
         Binding("down", "focus_list", "Events", show=False, id="goto.to_list"),

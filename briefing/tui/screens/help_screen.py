@@ -12,6 +12,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.tui.screens import VIEWS_CSS
+
 # Which pane each group of keys belongs to, in the order shown.
 GROUP_TITLES = {
     "BriefingApp": "Everywhere",
@@ -55,6 +57,8 @@ def binding_rows(app, nodes: Iterable[DOMNode]) -> list[tuple[str, str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = VIEWS_CSS
+
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close", id="help.close")]
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:

@@ -33,6 +33,7 @@ from briefing.store.errors import StoreError
 from briefing.text import clean
 from briefing.tui.annotation_text import one_line
 from briefing.tui.messages import AnnotationsChanged
+from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.store_watch import store_changed
 
@@ -68,6 +69,8 @@ def editor_command() -> list[str] | None:
 
 class NoteEditor(ModalScreen[bool]):
     """Edit this user's note on one claim; dismisses True when saved."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save", priority=True),

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from briefing.store.model import Version
 from briefing.tui.annotation_text import one_line
+from briefing.tui.screens import VIEWS_CSS
 
 
 class VersionList(OptionList):
@@ -29,6 +30,8 @@ class VersionList(OptionList):
 
 class NoteVersionsScreen(ModalScreen[str | None]):
     """Pick an earlier text of a note; dismisses with it, or None."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [Binding("escape", "close", "Close", id="versions.close")]
 

@@ -15,6 +15,7 @@ from briefing.model import Corpus
 from briefing.text import clean_line
 from briefing.tui.data import SearchHit, SearchIndex, snippet
 from briefing.tui.navigation import Location
+from briefing.tui.screens import VIEWS_CSS
 
 
 class SearchResults(OptionList):
@@ -26,6 +27,8 @@ class SearchResults(OptionList):
 
 class SearchScreen(ModalScreen[Location | None]):
     """A query box over a results list; each result is a passage with its source."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="search.close"),

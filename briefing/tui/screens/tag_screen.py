@@ -29,6 +29,7 @@ from briefing.store.errors import StoreError
 from briefing.store.model import normalise_tag
 from briefing.tui.annotation_text import one_line
 from briefing.tui.messages import AnnotationsChanged
+from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.store_watch import store_changed
 
 MAX_SUGGESTIONS = 50
@@ -62,6 +63,8 @@ class ClaimTags(OptionList):
 
 class TagScreen(ModalScreen[None]):
     """Add and remove tags on one claim."""
+
+    CSS_PATH = VIEWS_CSS
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="tag.close"),
