@@ -12,8 +12,15 @@ if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
 
 
+def _store(reader: "ReaderScreen"):
+    open_now = getattr(reader.app, "open_store_now", None)
+    if open_now is not None:  # a key can come before the first paint has opened it
+        open_now()
+    return reader.store
+
+
 def _store_or_say(reader: "ReaderScreen"):
-    if reader.store is None:
+    if _store(reader) is None:
         reader.notify("Annotations are not available: the annotation store could not be "
                       "opened (see the message at start).", severity="warning", markup=False)
     return reader.store
@@ -81,7 +88,7 @@ def export_all(reader: "ReaderScreen") -> None:
         return
     from briefing.tui.exporting import export_annotations
 
-    export_annotations(reader.app, reader.corpus, reader.store)
+    export_annotations(reader.app, reader.corpus, _store(reader))
 
 
 def refresh_marks(reader: "ReaderScreen") -> None:

@@ -82,9 +82,10 @@ class BriefingApp(App[None]):
         self.store_watch = StoreWatch(self, self.store)
         self.store_watch.start()
 
-    def _store_opened(self) -> None:
-        """Open the deferred store (synchronously: no key is handled before it is in), hand it
-        to the reader, and mark the annotated claims of the article on screen."""
+    def open_store_now(self) -> None:
+        """Open the deferred store, hand it to the reader and mark the annotated claims of the
+        article on screen.  Called after the first paint, or earlier by an annotation key that
+        comes first (a `t` typed as the screen appears must not find the store missing)."""
         opener, self._open_store = self._open_store, None
         if opener is None:
             return
@@ -103,7 +104,7 @@ class BriefingApp(App[None]):
             return
         self._after_paint_started = True
         self.preload_view_styles()
-        self._store_opened()
+        self.open_store_now()
         if self._load_full is not None:
             self._start_full_load()
         elif self._build_index:

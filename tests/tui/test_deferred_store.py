@@ -46,3 +46,22 @@ async def test_a_deferred_store_that_cannot_be_opened_is_reported():
         await pilot.pause()
         assert app.store is None
         assert any("denied" in m for m in messages(app, "error"))
+
+
+async def test_an_annotation_key_before_the_deferred_opening_opens_the_store(tmp_path, monkeypatch):
+    """Keys typed as the first screen appears can arrive before the after-paint work: `t`
+    must open the store then, not report it as broken (seen in a real terminal)."""
+    monkeypatch.setattr(ReaderScreen, "_first_paint_done", lambda self: None)
+    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
+    app = BriefingApp(bundled(), build_index=False, open_store=lambda: (store, None))
+    try:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert app.store is None  # the after-paint opening has not run
+            await pilot.press("n", "t", *"early", "enter")
+            await pilot.pause()
+            assert app.store is store and app.screen.__class__.__name__ == "TagScreen"
+            assert not messages(app, "warning")
+            assert store.get(FIRST).tags == ("early",)
+    finally:
+        store.close()
