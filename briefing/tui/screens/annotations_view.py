@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets import Footer, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Corpus
@@ -30,6 +30,7 @@ from briefing.tui.annotation_text import annotation_row, one_line, tag_count_lin
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.navigation import Location
 from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.widgets.title_bar import TitleBar
 
 FILTERS = ("tag", "source", "event", "author")
 # Rows are built a page at a time, more as the highlight nears the end: a store of 10,000
@@ -69,7 +70,7 @@ class AnnotationsScreen(Screen[Location | None]):
         self._width = 76
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         with Horizontal(id="ann-filters"):
             for name in FILTERS:
                 yield Select[str]([], prompt=f"Any {name}", id=f"ann-{name}")

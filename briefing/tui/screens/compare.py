@@ -17,7 +17,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from briefing.analysis.compare import Comparison
 from briefing.analysis.timeline import ordered_events
@@ -30,6 +30,7 @@ from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.widgets.compare_column import (
     AGREE_STYLE, DISAGREE_STYLE, MUTED, ClaimCard, CompareColumn,
 )
+from briefing.tui.widgets.title_bar import TitleBar
 
 NARROW_BELOW = 100  # columns: below this, sources are stacked sections
 COLUMN_MIN = 32  # columns: a source column is never narrower than this when side by side
@@ -98,7 +99,7 @@ class CompareScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         result = self.comparison
-        yield Header(icon="≡")
+        yield TitleBar()
         with Vertical(id="compare-head"):
             yield Static(self._title(), id="compare-title")
             yield Static(self._coverage_line(), id="compare-meta")

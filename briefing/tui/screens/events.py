@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.analysis.coverage import coverage
 from briefing.model import Corpus
@@ -27,6 +27,7 @@ from briefing.tui.compare_data import (
 from briefing.tui.data import strip_for_display
 from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
+from briefing.tui.widgets.title_bar import TitleBar
 
 SHORT_BELOW = 20  # rows: below this the chart is hidden to leave room for the table
 WIDE_FROM = 120  # columns: from here source columns get longer labels
@@ -78,7 +79,7 @@ class EventsScreen(Screen[None]):
             pass
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         with Horizontal(id="events-bar"):
             yield Input(self.query_text, placeholder="/ filter: words, or actor:Russia",
                         id="events-filter")

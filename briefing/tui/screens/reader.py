@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry, outline
@@ -23,6 +23,7 @@ from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClick
 from briefing.tui.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView, Passage
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
+from briefing.tui.widgets.title_bar import TitleBar
 from briefing.tui.widgets.toc import TocTree
 
 NARROW_BELOW = 100  # columns: below this the side panes start hidden and toggle with o / i
@@ -58,6 +59,10 @@ class ReaderScreen(Screen[None]):
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
     ]
 
+    # Focused when the screen first shows: the article, styled once (the default, the first
+    # focusable widget, is the contents tree, and moving focus restyles both panes again).
+    AUTO_FOCUS = "#article"
+
     # Actions that need the whole corpus, disabled while it is still loading (see set_corpus).
     NEEDS_FULL_CORPUS = frozenset({"search", "goto_event", "compare", "events", "annotations",
                                    "export"})
@@ -85,7 +90,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Classes for the terminal's size are set before the first styling pass.
         self._apply_layout(self.app.size.width, self.app.size.height)
-        yield Header(icon="≡")
+        yield TitleBar()
         with Horizontal(id="main"):
             yield TocTree(self.outline_entries, id="toc")
             yield ArticleView(id="article", initial=self._first_article())
@@ -130,7 +135,6 @@ class ReaderScreen(Screen[None]):
         first = next(iter(self.corpus.articles), None)
         if first is not None:
             self.open(Location(first))
-        self.article_view.focus()
         self.call_after_refresh(self._first_paint_done)
 
     def on_resize(self, event: Resize) -> None:

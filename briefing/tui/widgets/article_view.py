@@ -152,16 +152,13 @@ class ArticleView(VerticalScroll, can_focus=True):
             passage.refresh()
 
     # ------------------------------------------------------------------ content
-    # Widgets composed before the first paint; the rest are mounted right after it.  Enough
-    # for the first screen (a passage takes at least 2 lines with its margin): ~20 ms less
-    # before the first paint of the bundled briefing.
-    FIRST_PAINT_WIDGETS = 8
-
     def compose(self) -> ComposeResult:
         if self._initial is not None:
             initial, self._initial = self._initial, None
             widgets = self._build(*initial)
-            limit = max(self.FIRST_PAINT_WIDGETS, self.app.size.height // 2)
+            # Only what fills the first screen is composed before the first paint (each widget
+            # is styled, laid out and wrapped before anything shows); the rest follows it.
+            limit = first_screen_count(widgets, self.app.size.width, self.app.size.height)
             first, rest = widgets[:limit], widgets[limit:]
             yield from first
             if rest:
@@ -300,6 +297,26 @@ class ArticleView(VerticalScroll, can_focus=True):
     def action_activate_claim(self) -> None:
         if self._state_claim:
             self.post_message(ClaimActivated(self._state_claim))
+
+
+def first_screen_count(widgets: list[Widget], width: int, height: int) -> int:
+    """How many of ``widgets`` (in order) it takes to fill a ``width`` x ``height`` screen.
+
+    A low estimate of each one's height (the full terminal width, no side panes; one line of
+    margin) errs towards composing one widget too many, never towards a gap on screen."""
+    width = max(width, 20)
+    lines = 0
+    for count, widget in enumerate(widgets, 1):
+        if isinstance(widget, Passage):
+            rows = -(-(widget.end - widget.start) // width)
+        elif isinstance(widget, Static) and isinstance(widget.content, Content):
+            rows = sum(-(-len(line) // width) or 1 for line in widget.content.plain.split("\n"))
+        else:
+            rows = 1
+        lines += rows + 1
+        if lines >= height:
+            return count
+    return len(widgets)
 
 
 def _title_content(article: Article) -> Content:
