@@ -78,6 +78,10 @@ def main(ctx: click.Context) -> None:
     With no command, opens the reader on the bundled briefing (same as `briefing read`).
     """
     _tolerate_narrow_output()
+    if ctx.invoked_subcommand not in (None, "read"):
+        from briefing.launch import startup_done
+
+        startup_done()  # only the reader waits for its first paint (briefing.launch)
     if ctx.invoked_subcommand is None:
         read = main.get_command(ctx, "read")
         if read is None:

@@ -103,6 +103,9 @@ class BriefingApp(App[None]):
         if self._after_paint_started:
             return
         self._after_paint_started = True
+        from briefing.launch import startup_done
+
+        startup_done()
         self.preload_view_styles()
         self.open_store_now()
         if self._load_full is not None:
