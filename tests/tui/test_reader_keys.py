@@ -345,10 +345,11 @@ async def test_cached_start_shows_the_first_article_then_takes_the_full_corpus()
         assert "Beta: peacekeepers and promises" in screen_text(app)  # outline: every source
         await pilot.press("n")
         assert reader.claim_id == "alpha-2023-01"
-        await pilot.press("slash")  # needs the whole corpus: not yet
-        assert app.screen is reader
         reader.open(reader.here().__class__("beta-2022"))  # queued until loaded
         assert reader.article_id == "alpha-2023"
+        await pilot.press("slash")  # needs the whole corpus: kept, not dropped
+        assert app.screen is reader
+        assert any("Loading the briefing" in n.message for n in app._notifications)
         release.set()
         for _ in range(50):
             await pilot.pause(0.05)
@@ -357,8 +358,9 @@ async def test_cached_start_shows_the_first_article_then_takes_the_full_corpus()
         await pilot.pause()
         assert reader.corpus_ready and app.corpus is full
         assert reader.article_id == "beta-2022"
-        await pilot.press("slash")
-        assert app.screen is not reader
+        from briefing.tui.screens.search_screen import SearchScreen
+
+        assert isinstance(app.screen, SearchScreen)  # the search asked for while loading
 
 
 async def test_cached_start_reports_a_failed_background_load():

@@ -6,6 +6,7 @@ ClaimActivated) and the screen decides what to open, then tells each pane what t
 
 from __future__ import annotations
 
+from functools import partial, wraps
 from typing import Any, Callable
 
 from textual import on
@@ -28,6 +29,22 @@ from briefing.tui.widgets.toc import TocTree
 
 NARROW_BELOW = 100  # columns: below this the side panes start hidden and toggle with o / i
 SHORT_BELOW = 30  # rows: in a narrow terminal the claim panel goes under the article if taller
+
+
+def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
+    """For an action that needs every source: pressed while the rest of a cached start-up is
+    still loading, it is kept (the last one) and runs as soon as the corpus is in, rather than
+    being ignored."""
+
+    @wraps(action)
+    def run(self: "ReaderScreen", *args: Any) -> None:
+        if self.corpus_ready:
+            action(self, *args)
+            return
+        self._deferred = partial(action, self, *args)
+        self.notify("Loading the briefing…", markup=False, timeout=2)
+
+    return run
 
 
 class ReaderScreen(Screen[None]):
@@ -63,10 +80,6 @@ class ReaderScreen(Screen[None]):
     # focusable widget, is the contents tree, and moving focus restyles both panes again).
     AUTO_FOCUS = "#article"
 
-    # Actions that need the whole corpus, disabled while it is still loading (see set_corpus).
-    NEEDS_FULL_CORPUS = frozenset({"search", "goto_event", "compare", "events", "annotations",
-                                   "export"})
-
     def __init__(self, corpus: Corpus, store: Any = None,
                  outline_entries: list[OutlineEntry] | None = None,
                  corpus_ready: bool = True) -> None:
@@ -78,6 +91,7 @@ class ReaderScreen(Screen[None]):
         self.outline_entries = outline_entries if outline_entries is not None else outline(corpus)
         self.corpus_ready = corpus_ready
         self._pending: Location | None = None
+        self._deferred: Callable[[], None] | None = None  # see needs_full_corpus
         self.history = History()
         self._back_hooks: list[tuple[int, Callable[[], None]]] = []  # (history depth, restore)
         self.article_id: str | None = None
@@ -182,11 +196,6 @@ class ReaderScreen(Screen[None]):
             self.focus_previous()
 
     # ------------------------------------------------------------------ loading
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.NEEDS_FULL_CORPUS and not self.corpus_ready:
-            return None  # shown greyed out in the footer until the corpus is in
-        return True
-
     def set_corpus(self, corpus: Corpus) -> None:
         """The full corpus replaces the first-screen one; the article on screen stays as is
         (same ids, same text), the claim panel and pending navigation catch up."""
@@ -196,10 +205,12 @@ class ReaderScreen(Screen[None]):
         claim = corpus.claims.get(self.claim_id or "")
         self.claim_panel.claim = None
         self.claim_panel.show_claim(claim)
-        self.refresh_bindings()
         pending, self._pending = self._pending, None
         if pending is not None:
             self.open(pending)
+        deferred, self._deferred = self._deferred, None
+        if deferred is not None:
+            deferred()
 
     def set_store(self, store: Any) -> None:
         """The annotation store, opened after the first paint: marks and panel catch up."""
@@ -421,16 +432,19 @@ class ReaderScreen(Screen[None]):
         self.open(location, record=False)
 
     # ------------------------------------------------------------------ other screens
+    @needs_full_corpus
     def action_search(self) -> None:
         from briefing.tui.screens.search_screen import SearchScreen
 
         self.app.push_screen(SearchScreen(self.corpus, self.app.search_index()), self._opened)
 
+    @needs_full_corpus
     def action_goto_event(self) -> None:
         from briefing.tui.screens.goto_event import GotoEventScreen
 
         self.app.push_screen(GotoEventScreen(self.corpus), self._open_event)
 
+    @needs_full_corpus
     def action_compare(self) -> None:
         claim = self.corpus.claims.get(self.claim_id or "")
         if claim is None or not claim.events:
@@ -440,6 +454,7 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(CompareScreen(self.corpus, claim.events[0], claim.id))
 
+    @needs_full_corpus
     def action_events(self) -> None:
         from briefing.tui.screens.events import EventsScreen
 
@@ -456,11 +471,13 @@ class ReaderScreen(Screen[None]):
 
         annotate_current_claim(self)
 
+    @needs_full_corpus
     def action_annotations(self) -> None:
         from briefing.tui.annotating import open_annotations
 
         open_annotations(self)
 
+    @needs_full_corpus
     def action_export(self) -> None:
         from briefing.tui.annotating import export_all
 
