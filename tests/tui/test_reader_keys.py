@@ -394,3 +394,37 @@ async def test_clicking_a_claim_makes_it_current():
         await pilot.pause()
         assert reader.claim_id == "alpha-2023-02"
         assert passage.state.current_claim == "alpha-2023-02"
+
+
+async def test_title_bar_shows_the_article_and_its_icon_opens_the_palette():
+    from textual.command import CommandPalette
+
+    from briefing.tui.navigation import Location
+    from briefing.tui.widgets.title_bar import TitleBar
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        reader = app.screen
+        bar = reader.query_one(TitleBar)
+        first_line = screen_text(app).splitlines()[0]
+        assert first_line.lstrip().startswith("≡") and "Alpha on the" in first_line
+        reader.open(Location("beta-2022"))  # the title follows what is open
+        await pilot.pause()
+        assert "Beta: peacekeepers" in screen_text(app).splitlines()[0]
+        await pilot.click(bar, offset=(20, 0))  # the title itself does nothing
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.click(bar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_title_bar_renders_hostile_titles_literally():
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        reader = app.screen
+        reader.sub_title = "[bold]x[/bold] \x1b]52;c;SGVsbG8=\x07 [@click=app.quit]y"
+        await pilot.pause()
+        line = screen_text(app).splitlines()[0]
+        assert "[bold]x[/bold]" in line and "[@click=app.quit]y" in line
+        assert "\x1b" not in line and "\x07" not in line
+        assert app.is_running
