@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.store import AnnotationStore, normalise_tag
+from briefing.store import AnnotationStore, StoreError, normalise_tag
 from briefing.store.model import split_tags
 from briefing.store.query import Filters, orphaned, select
 from factories import build_corpus
@@ -126,3 +126,49 @@ def test_warnings_for_briefing_check(store):
         "annotation by ana on claim a-02: the claim's quote changed since it was annotated "
         '(was: "an older wording")',
     ]
+
+
+# ---------------------------------------------------------------------------- edited by hand
+def _hand_edit(path, doc_id, doc):
+    """Put ``doc`` in the store as is, the way an editor would (no validation)."""
+    from briefing.store.table import open_db
+
+    db = open_db(path)
+    db.table("annotations").modify(doc_id, lambda current: doc)
+    db.close()
+
+
+def test_a_record_edited_by_hand_is_reported_and_left_untouched(tmp_path):
+    path = tmp_path / "a.json"
+    with AnnotationStore(path, author="ana") as store:
+        store.annotate("c-1", "quote one", add_tags=["fine"])
+        store.annotate("c-2", "quote two", note="will be broken by hand")
+        broken_id = store.get("c-2").id
+    _hand_edit(path, broken_id, {"claim_id": "c-2", "quote": "quote two", "author": "ana",
+                                 "note": ["a", "list"], "tags": "russia", "version": "2"})
+    _hand_edit(path, "no-claim", {"note": "orphan text"})
+    before = path.read_bytes()
+    with AnnotationStore(path, author="ana") as store:
+        warnings = store.take_warnings()
+        assert len(warnings) == 2
+        broken = next(w for w in warnings if broken_id in w)
+        assert "edited by hand" in broken and str(path) in broken
+        assert "note (a list)" in broken and "tags (text)" in broken and "version (text)" in broken
+        assert any("no-claim" in w and "claim_id (missing)" in w for w in warnings)
+        assert [a.claim_id for a in store.all()] == ["c-1"]  # the readable one is all there
+        with pytest.raises(StoreError, match="edited by hand"):
+            store.annotate("c-2", "quote two", add_tags=["x"])  # would drop the list note
+        assert store.take_warnings() == []  # said once
+    assert path.read_bytes() == before  # nothing rewritten, nothing lost
+
+
+def test_records_written_by_the_program_are_never_reported(tmp_path):
+    from briefing.store.model import unreadable_fields
+
+    with AnnotationStore(tmp_path / "a.json", author="ana") as store:
+        store.annotate("c-1", "q", add_tags=["a", "b"])
+        store.annotate("c-1", "q", note="text", remove_tags=["a"])
+        store.annotate("c-1", "q", note="")
+        docs = store.table._read_table().values()
+        assert docs and all(unreadable_fields(doc) == [] for doc in docs)
+        assert store.take_warnings() == []

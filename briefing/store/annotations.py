@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from briefing.store.errors import StoreError
 from briefing.store.model import (
-    Annotation, Version, annotation_id, normalise_author, split_tags,
+    Annotation, Version, annotation_id, normalise_author, split_tags, unreadable_fields,
 )
 from briefing.store.storage import JournalStorage, Signature
 from briefing.store.table import open_db
@@ -53,7 +53,9 @@ class AnnotationStore:
         self._cache: list[Annotation] = []
         self._by_claim: dict[str, list[Annotation]] = {}
         self._objs: dict[str, tuple[dict, Annotation | None]] = {}
+        self._warnings: list[str] = []  # about single records; the storage has its own
         self.storage.refresh()  # read now, so a damaged file is reported at start
+        self.all()  # ... and a record edited by hand that cannot be read as it is
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -68,10 +70,16 @@ class AnnotationStore:
     @property
     def warnings(self) -> list[str]:
         """Messages for the user not yet taken (e.g. an unreadable file was moved aside)."""
-        return list(self.storage.warnings)
+        return list(self.storage.warnings) + self._warnings
 
     def take_warnings(self) -> list[str]:
-        return self.storage.take_warnings()
+        taken, self._warnings = self._warnings, []
+        return self.storage.take_warnings() + taken
+
+    def _hand_edited(self, doc_id: str, fields: list[str]) -> str:
+        return (f"The annotation {doc_id} in {self.path} was edited by hand and cannot be read "
+                f"as it is: {', '.join(fields)}. It is left untouched in the file; correct it "
+                f"there (see docs/annotations.md for the record's fields).")
 
     # ------------------------------------------------------------------ writing
     def annotate(self, claim_id: str, quote: str, add_tags: Iterable[str] = (),
@@ -94,6 +102,9 @@ class AnnotationStore:
         doc_id = annotation_id(who, claim_id)
 
         def change(current: dict | None) -> dict | None:
+            if current and (bad := unreadable_fields(current)):
+                # Rewriting it would drop what could not be read: refuse instead.
+                raise StoreError("Not changed. " + self._hand_edited(doc_id, bad))
             old = Annotation.from_doc(doc_id, current) if current else None
             tags = [t for t in (old.tags if old else ()) if t not in remove]
             tags += [t for t in add if t not in tags and t not in remove]
@@ -146,8 +157,12 @@ class AnnotationStore:
             objs: dict[str, tuple[dict, Annotation | None]] = {}
             for doc_id, doc in view.items():
                 hit = self._objs.get(doc_id)
-                objs[doc_id] = hit if hit is not None and hit[0] is doc else (
-                    doc, Annotation.from_doc(doc_id, doc))
+                if hit is not None and hit[0] is doc:
+                    objs[doc_id] = hit
+                    continue
+                objs[doc_id] = (doc, Annotation.from_doc(doc_id, doc))
+                if bad := unreadable_fields(doc):
+                    self._warnings.append(self._hand_edited(doc_id, bad))
             self._objs = objs
             self._cache = sorted((a for _, a in objs.values() if a is not None),
                                  key=lambda a: (a.claim_id, a.author))

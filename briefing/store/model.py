@@ -137,6 +137,38 @@ class Annotation:
         )
 
 
+_TEXT_FIELDS = ("quote", "note", "author", "created", "updated")
+
+
+def unreadable_fields(doc: Mapping[str, Any]) -> list[str]:
+    """The fields of a stored document that from_doc cannot take as they are (a store edited
+    by hand): ``["note (a list)", "version (text)"]``.  Absent optional fields are fine."""
+    out: list[str] = []
+    claim_id = doc.get("claim_id")
+    if type(claim_id) is not str or not claim_id.strip():
+        out.append("claim_id (" + ("missing" if claim_id is None else _kind(claim_id)) + ")")
+    for name in _TEXT_FIELDS:
+        if name in doc and type(doc[name]) is not str:
+            out.append(f"{name} ({_kind(doc[name])})")
+    tags = doc.get("tags", [])
+    if type(tags) is not list or any(type(t) is not str for t in tags):
+        out.append("tags (" + (_kind(tags) if type(tags) is not list else "not all text") + ")")
+    version = doc.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        out.append(f"version ({_kind(version)})")
+    history = doc.get("history", [])
+    if type(history) is not list or any(type(v) is not dict for v in history):
+        out.append("history (" + (_kind(history) if type(history) is not list
+                                  else "not all records") + ")")
+    return out
+
+
+def _kind(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false",
+             list: "a list", dict: "a record", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
 def _str(value: Any, multiline: bool = False) -> str:
     if type(value) is not str:
         return ""
