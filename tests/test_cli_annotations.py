@@ -204,3 +204,24 @@ def test_export_output_paths_odd_and_hostile(env):
     assert r.exit_code == 0 and "\x1b" not in r.output and "e\\x1b]0;t\\x07.md" in r.output
     r = run("export", "-o", "-")
     assert r.exit_code == 0 and r.stdout.startswith("---\n")
+
+
+def test_export_goes_on_when_part_of_the_content_is_broken(env):
+    """A broken claims file must not hold the user's annotations hostage: the export warns
+    (path:line), keeps what loaded, and lists the rest with their quotes and notes."""
+    tmp, _ = env
+    assert run("annotate", "alpha-01", "--tag", "kept", "--author", "ana").exit_code == 0
+    assert run("annotate", "beta-01", "--note", "Still mine.", "--author", "ana").exit_code == 0
+    broken = tmp / "content" / "claims" / "beta.yaml"
+    broken.write_text("- id: beta-01\n  quote: [unclosed\n", encoding="utf-8")
+    r = run("export", "-o", "out.md")
+    assert r.exit_code == 0, r.output
+    assert f"warning: {broken}:" in r.stderr and "run `briefing check`" in r.stderr
+    text = (tmp / "out.md").read_text(encoding="utf-8")
+    assert "tags `kept`" in text.split("## Annotations on claims no longer", 1)[0]
+    orphans = text.split("## Annotations on claims no longer in the briefing", 1)
+    assert len(orphans) == 2 and "Still mine." in orphans[1] and "beta-01" in orphans[1]
+    r = run("annotations")  # the list never needed the content
+    assert r.exit_code == 0 and "Still mine." in r.stdout
+    r = run("annotate", "beta-01", "--tag", "x", "--author", "ana")
+    assert r.exit_code == 2 and "cannot be annotated" in r.stderr

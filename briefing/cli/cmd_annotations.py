@@ -32,10 +32,12 @@ author_filter_option = click.option("--author", "authors", multiple=True, metava
                                     help="Only annotations by this author (repeat: any).")
 
 
-def _load(content_dir: Path | None):
+def _load(content_dir: Path | None, consequence: str):
+    """The corpus, even if part of the content has problems (warned about): annotations are
+    the user's, and one broken article must not stop them being listed or exported."""
     from briefing.cli import options
 
-    return options.load_or_exit(content_dir)  # looked up at call time: tests substitute it
+    return options.load_or_warn(content_dir, consequence)  # looked up at call time
 
 
 def _fail(message: str) -> NoReturn:
@@ -111,7 +113,7 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
         note = _read_note(note_file)
     if not tags and not untags and note is None:
         raise click.UsageError("nothing to do: give --tag, --untag, --note or --note-file")
-    corpus = _load(content_dir)
+    corpus = _load(content_dir, "Claims in the files with problems cannot be annotated.")
     claim = corpus.claims.get(claim_id)
     if claim is None:
         raise unknown_id("claim", claim_id, corpus.claims, "CLAIM_ID")
@@ -180,7 +182,8 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 
     # The corpus is only needed to filter by source or event: without those filters the list
     # works even when the briefing's content has problems (the annotations are the user's).
-    corpus = _load(content_dir) if sources or events else None
+    corpus = (_load(content_dir, "Annotations on claims that did not load match no source "
+                             "or event.") if sources or events else None)
     filters = _filters(tags, sources, events, authors, corpus)
     store = _open_store(db_path)
     chosen = select(store, corpus, filters)
@@ -239,7 +242,8 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None, 
 
     if fmt is None:
         fmt = "json" if isinstance(output, Path) and output.suffix.lower() == ".json" else "md"
-    corpus = _load(content_dir)
+    corpus = _load(content_dir, "Annotations on claims that did not load are exported under "
+                                "the claims no longer in the briefing, with their quotes.")
     filters = _filters(tags, sources, events, authors, corpus)
     store = _open_store(db_path)
     chosen = select(store, corpus, filters)

@@ -46,6 +46,29 @@ def load_or_exit(content_dir: Path | None):
     return corpus
 
 
+def load_or_warn(content_dir: Path | None, consequence: str):
+    """Load a corpus, going on with what loaded when some of the content has problems: the
+    ``path:line: message`` lines are printed as warnings, then ``consequence`` (what that
+    means for this command).  For the commands whose work is the user's annotations, which a
+    broken article must not hold hostage."""
+    from briefing.cache import load_corpus_cached
+    from briefing.paths import bundled_content
+
+    corpus, problems = load_corpus_cached(content_dir or bundled_content())
+    if problems:
+        shown = problems[:MAX_WARNED_PROBLEMS]
+        for problem in shown:
+            click.echo(f"warning: {problem}", err=True)
+        more = len(problems) - len(shown)
+        click.echo(f"warning: {len(problems)} content problem(s)"
+                   + (f" ({more} more not shown)" if more else "")
+                   + f"; run `briefing check` for details. {consequence}", err=True)
+    return corpus
+
+
+MAX_WARNED_PROBLEMS = 10
+
+
 def unknown_id(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:
     """A clear "unknown X" usage error (click exits 2) naming the closest known ids."""
     from briefing.text import clean_line
