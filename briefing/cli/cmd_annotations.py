@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Iterable, NoReturn
+from typing import NoReturn
 
 import click
 

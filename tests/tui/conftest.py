@@ -1,4 +1,5 @@
-"""Shared helpers for the reader's tests: a corpus built in code and screen text."""
+"""Shared helpers for the reader's tests: a corpus built in code, the bundled briefing, an
+annotation store in a temp folder, and screen text."""
 
 from __future__ import annotations
 
@@ -20,6 +21,28 @@ def corpus():
 @pytest.fixture
 def hostile_corpus():
     return make_corpus(hostile=True)
+
+
+@pytest.fixture
+def bundled():
+    """The bundled briefing, loaded once per test session (annotate_helpers.bundled)."""
+    from .annotate_helpers import bundled as load_bundled
+
+    return load_bundled()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "annotations.json"
+
+
+@pytest.fixture
+def store(db):
+    from briefing.store import AnnotationStore
+
+    s = AnnotationStore(db, author="ana")
+    yield s
+    s.close()
 
 
 def screen_text(app) -> str:

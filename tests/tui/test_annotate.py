@@ -27,18 +27,6 @@ LARGE = (160, 48)  # the claim panel is visible beside the article
 SMALL = (80, 24)
 
 
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "annotations.json"
-
-
-@pytest.fixture
-def store(db):
-    s = AnnotationStore(db, author="ana")
-    yield s
-    s.close()
-
-
 @pytest.fixture(autouse=True)
 def export_dir(tmp_path, monkeypatch):
     out = tmp_path / "exports"

@@ -16,16 +16,10 @@ SMALL = (80, 24)
 
 
 @pytest.fixture
-def db(tmp_path):
-    return tmp_path / "annotations.json"
-
-
-@pytest.fixture
-def store(db):
-    s = AnnotationStore(db, author="ana")
-    seed(s)
-    yield s
-    s.close()
+def store(store):
+    """The shared empty store (conftest), seeded with annotations by two authors."""
+    seed(store)
+    return store
 
 
 @pytest.fixture(autouse=True)
@@ -131,7 +125,7 @@ async def test_no_match_says_so(store):
 async def test_enter_jumps_to_the_passage_in_the_reader(store):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
-        screen = await open_view(pilot)
+        await open_view(pilot)
         await pilot.press("down", "down", "enter")  # paylan-2023-02
         await pilot.pause()
         reader = app.screen

@@ -7,7 +7,6 @@ and Paylan (1,960) disagree on the number of Russian peacekeepers in Nagorno-Kar
 
 from __future__ import annotations
 
-import pytest
 from click.testing import CliRunner
 from textual.content import Content
 
@@ -28,13 +27,6 @@ from .conftest import make_app, make_corpus, screen_text
 EVENT = "nov-2020-ceasefire"
 SMALL = (80, 24)
 LARGE = (160, 48)
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    corpus, problems = load_corpus(bundled_content())
-    assert problems == []
-    return corpus
 
 
 def app_for(corpus, **kwargs) -> BriefingApp:

@@ -24,13 +24,6 @@ SMALL = (80, 24)
 LARGE = (160, 48)
 
 
-@pytest.fixture(scope="module")
-def bundled():
-    corpus, problems = load_corpus(bundled_content())
-    assert problems == []
-    return corpus
-
-
 def row_keys(table: EventsTable) -> list[str]:
     return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
 

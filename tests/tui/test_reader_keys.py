@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
-from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.goto_event import GotoEventScreen
 from briefing.tui.screens.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen

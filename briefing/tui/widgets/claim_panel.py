@@ -145,7 +145,7 @@ class ClaimPanel(VerticalScroll):
         if speaker == "author" and article is not None:
             speaker = f"author ({article.byline})"
         lines = [
-            Content.assemble((claim.kind.upper(), f"bold"), "  ", (claim.id, "dim"),
+            Content.assemble((claim.kind.upper(), "bold"), "  ", (claim.id, "dim"),
                              self._annotated_mark(claim)),
             Content.assemble(("“", "dim"), strip_for_display(claim.quote), ("”", "dim")),
             Content.assemble(("Speaker: ", "bold"), speaker),
