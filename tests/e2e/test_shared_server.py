@@ -120,19 +120,13 @@ def test_two_readers_share_one_store_each_under_their_name(workdir):
             for user, claim in zip(USERS, claims):
                 assert user in text and f"seen-by-{user}" in text and claim.id in text
 
-            for term in terms:
-                term.send("q")
-            for term in terms:
-                term.wait_dead()
+            quit_all(terms)
         finally:
             for term in terms:
                 term.kill()
             server.stop()
 
-        store = AnnotationStore(store_path)
-        got = {(a.author, a.claim_id, a.tags) for a in store.all()}
-        store.close()
-        assert got == {(u, c.id, (f"seen-by-{u}",)) for u, c in zip(USERS, claims)}
+        assert stored(store_path) == {(u, c.id, (f"seen-by-{u}",)) for u, c in zip(USERS, claims)}
         # the recipe keeps the store group-shared
         assert store_path.stat().st_gid == _gid(GROUP)
         assert store_path.stat().st_mode & 0o060 == 0o060
@@ -159,18 +153,29 @@ def test_one_account_tells_people_apart_by_their_key(workdir, me):
         claims = CORPUS.claims_for_article(FIRST.id)[:2]
         for nth, (term, person, claim) in enumerate(zip(terms, people, claims), 1):
             tag_claim(term, nth, claim.id, f"by-{person}")
-        for term in terms:
-            term.send("q")
-        for term in terms:
-            term.wait_dead()
+        quit_all(terms)
     finally:
         for term in terms:
             term.kill()
         server.stop()
+    assert stored(store_path) == {(p, c.id, (f"by-{p}",)) for p, c in zip(people, claims)}
+
+
+def quit_all(terms) -> None:
+    """q in every reader, then wait until each program has exited."""
+    for term in terms:
+        term.send("q")
+    for term in terms:
+        term.wait_dead()
+
+
+def stored(store_path) -> set[tuple[str, str, tuple[str, ...]]]:
+    """(author, claim id, tags) of every annotation in the store."""
     store = AnnotationStore(store_path)
-    got = {(a.author, a.claim_id, a.tags) for a in store.all()}
-    store.close()
-    assert got == {(p, c.id, (f"by-{p}",)) for p, c in zip(people, claims)}
+    try:
+        return {(a.author, a.claim_id, a.tags) for a in store.all()}
+    finally:
+        store.close()
 
 
 def _gid(group: str) -> int:
