@@ -1,17 +1,16 @@
-"""What the reader shows, computed from the corpus (no Textual here).
-
-The analysis and annotation-store packages are written in parallel; these adapters use them
-when they are importable and fall back to small local versions otherwise, so the reader never
-breaks because a sibling module is missing or has changed shape.
-"""
+"""What the reader shows, computed from the corpus, the analysis and the annotation store
+(no Textual here): the panes ask these functions and render what they return."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from briefing.model import Claim, Corpus
-from briefing.text import clean_line, find_all, fold
+from briefing.text import clean_line, fold
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
 
 
 # ---------------------------------------------------------------- event context
@@ -47,18 +46,12 @@ def _fmt_number(value: float) -> str:
 
 
 def disagreements_for_event(corpus: Corpus, event_id: str) -> list[Disagreement]:
-    """Numeric and date disagreements on an event.
+    """Numeric and date disagreements on an event (briefing.analysis.disagreements: the
+    project's one rule for "same value"), as text for the claim panel."""
+    from briefing.analysis import disagreements as analysis
 
-    Uses briefing.analysis.disagreements (the project's one rule for "same value"); the local
-    fallback (plain inequality by ``quantity`` / ``what``) only runs if that cannot be used.
-    """
-    try:
-        from briefing.analysis import disagreements as analysis
-        findings = analysis.for_event(corpus, event_id).disagreements
-    except Exception:  # missing or broken sibling module: the reader keeps working
-        return _local_disagreements(corpus, event_id)
     out: list[Disagreement] = []
-    for finding in findings:
+    for finding in analysis.for_event(corpus, event_id).disagreements:
         pairs = []
         for v in finding.values:
             shown = v.text or (_fmt_number(v.value) if isinstance(v.value, (int, float)) else str(v.value))
@@ -69,22 +62,6 @@ def disagreements_for_event(corpus: Corpus, event_id: str) -> list[Disagreement]
     return out
 
 
-def _local_disagreements(corpus: Corpus, event_id: str) -> list[Disagreement]:
-    by_key: dict[str, list[tuple[str, str, str]]] = {}  # key -> (normalised, shown, claim id)
-    for claim in corpus.claims_for_event(event_id):
-        for fig in claim.figures:
-            shown = fig.text or _fmt_number(fig.value) + (f" {fig.unit}" if fig.unit else "")
-            by_key.setdefault(fig.quantity, []).append((_fmt_number(fig.value), shown, claim.id))
-        for date in claim.dates:
-            if date.what:
-                by_key.setdefault(date.what, []).append((date.value, date.value, claim.id))
-    out: list[Disagreement] = []
-    for key, entries in by_key.items():
-        if len({norm for norm, _, _ in entries}) > 1:
-            out.append(Disagreement(key, tuple((shown, cid) for _, shown, cid in entries)))
-    return out
-
-
 # ---------------------------------------------------------------- annotations
 @dataclass(frozen=True, slots=True)
 class AnnotationView:
@@ -92,61 +69,33 @@ class AnnotationView:
     note: str = ""
 
 
-def _first_attr(obj: Any, *names: str) -> Any:
-    for name in names:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return value
-    return None
-
-
-def annotation_for(store: Any, claim_id: str) -> AnnotationView | None:
-    """The tags and note on a claim, or None (no store, nothing saved, or the store failed)."""
+def annotation_for(store: AnnotationStore | None, claim_id: str) -> AnnotationView | None:
+    """Every author's tags and note on a claim, merged; None with no store or nothing saved.
+    A store that cannot be read right now shows nothing here (StoreWatch reports it)."""
     if store is None:
         return None
-    getter = _first_attr(store, "for_claim", "get_for_claim", "annotations_for", "get")
-    if getter is None:
-        return None
+    from briefing.store.errors import StoreError  # loaded with the store: free by now
+
     try:
-        found = getter(claim_id)
-    except Exception:
+        found = store.for_claim(claim_id)
+    except (StoreError, OSError):
         return None
-    if not found:
-        return None
-    items = found if isinstance(found, (list, tuple)) else [found]
-    tags: list[str] = []
-    notes: list[str] = []
-    for item in items:
-        get = item.get if isinstance(item, dict) else (lambda k, d=None, _i=item: getattr(_i, k, d))
-        for tag in get("tags", None) or ():
-            if tag not in tags:
-                tags.append(str(tag))
-        note = get("note", None) or get("comment", None)
-        if note:
-            notes.append(str(note))
+    tags = tuple(dict.fromkeys(tag for a in found for tag in a.tags))
+    notes = [a.note for a in found if a.note]
     if not tags and not notes:
         return None
-    return AnnotationView(tuple(tags), "\n".join(notes))
+    return AnnotationView(tags, "\n".join(notes))
 
 
-def annotated_claim_ids(store: Any) -> set[str]:
+def annotated_claim_ids(store: AnnotationStore | None) -> set[str]:
     """Ids of claims that carry an annotation, for marking them in the article."""
     if store is None:
         return set()
-    lister = _first_attr(store, "annotated_claim_ids", "claim_ids")
+    from briefing.store.errors import StoreError
+
     try:
-        if lister is not None:
-            return set(lister())
-        all_ = _first_attr(store, "all", "list_annotations")
-        if all_ is None:
-            return set()
-        out: set[str] = set()
-        for item in all_():
-            cid = item.get("claim_id") if isinstance(item, dict) else getattr(item, "claim_id", None)
-            if cid:
-                out.add(str(cid))
-        return out
-    except Exception:
+        return {a.claim_id for a in store.all()}
+    except (StoreError, OSError):
         return set()
 
 
@@ -161,27 +110,19 @@ class SearchHit:
 
 
 class SearchIndex:
-    """Paragraph search; built off the UI thread after the first paint.
-
-    Uses briefing.analysis.search (ranked BM25, phrases, prefix while typing) when it can;
-    otherwise a plain folded substring scan with exact offsets from briefing.text.find_all.
-    """
+    """Paragraph search (briefing.analysis.search: ranked BM25, phrases, prefix while
+    typing), built off the UI thread after the first paint, or restored from the load cache."""
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self._ranked = None  # analysis.search.SearchIndex
-        self._entries: list[tuple[str, str, str]] = []  # fallback: (folded, article, paragraph)
         self._claims_by_para: dict[str, list[Claim]] | None = None
         self.ready = False
 
     def build(self) -> "SearchIndex":
-        try:
-            from briefing.cache import search_index  # restored from the load cache if it can be
-            self._ranked = search_index(self.corpus)
-        except Exception:
-            self._ranked = None
-            self._entries = [(fold(p.text), a.id, p.id)
-                             for a in self.corpus.articles.values() for p in a.paragraphs()]
+        from briefing.cache import search_index
+
+        self._ranked = search_index(self.corpus)
         self.ready = True
         return self
 
@@ -200,41 +141,12 @@ class SearchIndex:
             return []
         if not self.ready:
             self.build()
-        if self._ranked is not None:
-            try:
-                return self._search_ranked(query, limit)
-            except Exception:
-                pass
-            self._ranked = None
-            self.build_fallback()
-        return self._search_scan(query, limit)
-
-    def build_fallback(self) -> None:
-        self._entries = [(fold(p.text), a.id, p.id)
-                         for a in self.corpus.articles.values() for p in a.paragraphs()]
-
-    def _search_ranked(self, query: str, limit: int) -> list[SearchHit]:
         hits: list[SearchHit] = []
         for hit in self._ranked.search(query, limit=limit, kinds=["paragraph"]):
             if not hit.matches or hit.article is None:
                 continue
             start, end = hit.matches[0]
             hits.append(SearchHit(hit.article, hit.id, start, end, self._owner(hit.id, start, end)))
-        return hits
-
-    def _search_scan(self, query: str, limit: int) -> list[SearchHit]:
-        needle = fold(query)
-        hits: list[SearchHit] = []
-        for folded, article_id, pid in self._entries:
-            if needle not in folded:
-                continue
-            para = self.corpus.paragraph(pid)
-            if para is None:
-                continue
-            for start, end in find_all(para.text, query):
-                hits.append(SearchHit(article_id, pid, start, end, self._owner(pid, start, end)))
-                if len(hits) >= limit:
-                    return hits
         return hits
 
 

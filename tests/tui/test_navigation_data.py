@@ -99,21 +99,20 @@ def test_render_chunk_inserts_footnote_marker_after_claims():
     assert content.plain[claim.start:claim.end] == "Russia deployed 1,960 peacekeepers"
 
 
-class _Store:
-    def for_claim(self, claim_id):
-        return [{"tags": ["troops", "[b]x"], "note": "check [/claim]"}] if claim_id == "a" else []
+def test_annotation_views_merge_authors_and_keep_text_literal(tmp_path):
+    from briefing.store import AnnotationStore
 
-    def annotated_claim_ids(self):
-        return {"a"}
-
-
-def test_annotation_adapters_tolerate_any_store():
-    assert annotation_for(None, "a") is None
-    view = annotation_for(_Store(), "a")
-    assert view.tags == ("troops", "[b]x") and view.note == "check [/claim]"
-    assert annotation_for(_Store(), "b") is None
-    assert annotated_claim_ids(_Store()) == {"a"}
-    assert annotated_claim_ids(object()) == set()
+    assert annotation_for(None, "a") is None and annotated_claim_ids(None) == set()
+    with AnnotationStore(tmp_path / "a.json", author="ana") as store:
+        store.annotate("a", "q", add_tags=["troops", "[b]x"], note="check [/claim]")
+        store.annotate("a", "q", add_tags=["troops", "csto"], note="second", author="bob")
+        store.annotate("b", "q", add_tags=["gone"])
+        store.annotate("b", "q", remove_tags=["gone"])  # emptied: no longer annotated
+        view = annotation_for(store, "a")
+        assert view.tags == ("troops", "[b]x", "csto")
+        assert view.note == "check [/claim]\nsecond"
+        assert annotation_for(store, "b") is None and annotation_for(store, "zzz") is None
+        assert annotated_claim_ids(store) == {"a"}
 
 
 def test_render_neutralises_control_characters_even_in_an_uncleaned_corpus():
