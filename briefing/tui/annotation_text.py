@@ -46,11 +46,13 @@ def claim_annotations_content(store: Any, claim_id: str) -> Content:
     """The claim panel's annotation section: every author's tags and note on the claim."""
     if store is None:
         return Content("")
+    from briefing.store.errors import StoreError  # loaded with the store: free by now
+
     try:
         items = store.for_claim(claim_id)
-        me = store.author
-    except Exception:  # a store that fails to read must not break the claim panel
+    except (StoreError, OSError):  # a store that fails to read must not break the claim panel
         return Content("Annotations could not be read.").stylize("dim")
+    me = store.author
     if not items:
         return Content("t tags this claim · a writes a note").stylize("dim")
     items = sorted(items, key=lambda a: (a.author != me, a.author))

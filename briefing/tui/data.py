@@ -63,28 +63,17 @@ def disagreements_for_event(corpus: Corpus, event_id: str) -> list[Disagreement]
 
 
 # ---------------------------------------------------------------- annotations
-@dataclass(frozen=True, slots=True)
-class AnnotationView:
-    tags: tuple[str, ...] = ()
-    note: str = ""
-
-
-def annotation_for(store: AnnotationStore | None, claim_id: str) -> AnnotationView | None:
-    """Every author's tags and note on a claim, merged; None with no store or nothing saved.
-    A store that cannot be read right now shows nothing here (StoreWatch reports it)."""
+def annotations_on(store: AnnotationStore | None, claim_id: str) -> list:
+    """Every author's non-empty annotation on a claim; [] with no store, or with one that
+    cannot be read right now (StoreWatch reports that)."""
     if store is None:
-        return None
+        return []
     from briefing.store.errors import StoreError  # loaded with the store: free by now
 
     try:
-        found = store.for_claim(claim_id)
+        return store.for_claim(claim_id)
     except (StoreError, OSError):
-        return None
-    tags = tuple(dict.fromkeys(tag for a in found for tag in a.tags))
-    notes = [a.note for a in found if a.note]
-    if not tags and not notes:
-        return None
-    return AnnotationView(tags, "\n".join(notes))
+        return []
 
 
 def annotated_claim_ids(store: AnnotationStore | None) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.style import Style
 
 from briefing.tui.data import (
-    SearchIndex, annotated_claim_ids, annotation_for, disagreements_for_event,
+    SearchIndex, annotated_claim_ids, annotations_on, disagreements_for_event,
     other_claims_on_event, snippet,
 )
 from briefing.tui.navigation import History, Location
@@ -99,19 +99,19 @@ def test_render_chunk_inserts_footnote_marker_after_claims():
     assert content.plain[claim.start:claim.end] == "Russia deployed 1,960 peacekeepers"
 
 
-def test_annotation_views_merge_authors_and_keep_text_literal(tmp_path):
+def test_annotations_on_a_claim_and_annotated_claims(tmp_path):
     from briefing.store import AnnotationStore
 
-    assert annotation_for(None, "a") is None and annotated_claim_ids(None) == set()
+    assert annotations_on(None, "a") == [] and annotated_claim_ids(None) == set()
     with AnnotationStore(tmp_path / "a.json", author="ana") as store:
         store.annotate("a", "q", add_tags=["troops", "[b]x"], note="check [/claim]")
-        store.annotate("a", "q", add_tags=["troops", "csto"], note="second", author="bob")
+        store.annotate("a", "q", add_tags=["csto"], note="second", author="bob")
         store.annotate("b", "q", add_tags=["gone"])
         store.annotate("b", "q", remove_tags=["gone"])  # emptied: no longer annotated
-        view = annotation_for(store, "a")
-        assert view.tags == ("troops", "[b]x", "csto")
-        assert view.note == "check [/claim]\nsecond"
-        assert annotation_for(store, "b") is None and annotation_for(store, "zzz") is None
+        found = annotations_on(store, "a")
+        assert [(a.author, a.tags, a.note) for a in found] == [
+            ("ana", ("troops", "[b]x"), "check [/claim]"), ("bob", ("csto",), "second")]
+        assert annotations_on(store, "b") == [] and annotations_on(store, "zzz") == []
         assert annotated_claim_ids(store) == {"a"}
 
 

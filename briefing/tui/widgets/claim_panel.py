@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Claim, Corpus
 from briefing.tui.data import (
-    annotation_for, disagreements_for_event, other_claims_on_event, strip_for_display,
+    annotations_on, disagreements_for_event, other_claims_on_event, strip_for_display,
 )
 from briefing.tui.messages import OpenLocation
 from briefing.tui.navigation import Location
@@ -195,27 +195,14 @@ class ClaimPanel(VerticalScroll):
         return Content("\n").join(lines)
 
     def _annotation_content(self, claim: Claim) -> Content:
-        if self.store is not None and hasattr(self.store, "for_claim"):
-            # Every author's tags and note, literal (briefing.tui.annotation_text).
-            from briefing.tui.annotation_text import claim_annotations_content
+        # Every author's tags and note, literal (briefing.tui.annotation_text).
+        from briefing.tui.annotation_text import claim_annotations_content
 
-            return claim_annotations_content(self.store, claim.id)
-        view = annotation_for(self.store, claim.id)
-        if view is None:
-            return Content("")
-        lines = [Content("Your annotation").stylize("bold")]
-        if view.tags:
-            lines.append(Content.assemble(("Tags: ", "bold"), ", ".join(view.tags)))
-        if view.note:
-            lines.append(Content(view.note))
-        return Content("\n").join(lines)
+        return claim_annotations_content(self.store, claim.id)
 
     def _annotated_mark(self, claim: Claim) -> Content:
         """``  ✎ annotated`` on the claim's first line when anyone annotated it."""
-        try:
-            annotated = bool(self.store is not None and self.store.for_claim(claim.id))
-        except Exception:  # a store that fails to read must not break the panel
-            annotated = False
+        annotated = bool(annotations_on(self.store, claim.id))
         return Content.styled("  ✎ annotated", "bold") if annotated else Content("")
 
     def refresh_annotation(self) -> None:
