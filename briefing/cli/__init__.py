@@ -46,13 +46,7 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:  # not written yet: hide it instead of crashing --help
-                return None
-            raise
-        return getattr(module, attr)
+        return getattr(importlib.import_module(module_name), attr)
 
 
 def _tolerate_narrow_output() -> None:
@@ -84,8 +78,6 @@ def main(ctx: click.Context) -> None:
         startup_done()  # only the reader waits for its first paint (briefing.launch)
     if ctx.invoked_subcommand is None:
         read = main.get_command(ctx, "read")
-        if read is None:
-            raise click.UsageError("the reader is not available in this build")
         # Parse an empty command line rather than ctx.invoke(read): invoke fills in defaults
         # but skips environment variables (BRIEFING_CONTENT, BRIEFING_LOW_BANDWIDTH...).
         with read.make_context("read", [], parent=ctx) as read_ctx:
