@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import briefing.cli.cmd_analysis as cmd_analysis
-import briefing.cli.cmd_read as cmd_read
+import briefing.reader_start as reader_start
 from briefing import launch
 
 
@@ -24,18 +24,46 @@ def collector():
 
 def _run(monkeypatch, argv: list[str]) -> int:
     monkeypatch.setattr(sys, "argv", ["briefing", *argv])
-    with pytest.raises(SystemExit) as exit_:
+    for name in launch.READ_ENV:
+        monkeypatch.delenv(name, raising=False)
+    try:
         launch.run()
-    return exit_.value.code
+    except SystemExit as exit_:  # click's way out
+        return exit_.code
+    return 0  # the bare reader's way out
 
 
-@pytest.mark.parametrize("argv", [[], ["read"]])
+@pytest.mark.parametrize("argv", [[], ["read"], ["read", "--theme", "nord"]])
 def test_the_reader_starts_with_the_collector_paused(monkeypatch, collector, argv):
     seen = []
-    monkeypatch.setattr(cmd_read.read, "callback", lambda **kw: seen.append(gc.isenabled()))
+    monkeypatch.setattr(reader_start, "start_reader",
+                        lambda *args, **kw: seen.append((gc.isenabled(), args)))
     assert _run(monkeypatch, argv) == 0
-    assert seen == [False]  # paused until the first paint ...
+    assert [paused for paused, _ in seen] == [False]  # paused until the first paint ...
     assert gc.isenabled()   # ... and never left off, whatever happens
+    if argv:  # through the command line: its options are passed on
+        assert seen[0][1] == (None, None, argv[2] if len(argv) > 2 else None, None, None)
+
+
+@pytest.mark.parametrize("env, via_click", [({}, False), ({"BRIEFING_DB": "x.json"}, True),
+                                            ({"BRIEFING_LOW_BANDWIDTH": "1"}, True)])
+def test_bare_briefing_starts_the_reader_without_click_unless_settings_need_parsing(
+        tmp_path, env, via_click):
+    """In a fresh interpreter, as the script runs: `briefing` alone never imports click."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    code = ("import sys; import briefing.reader_start as r; "
+            "r.start_reader = lambda *a, **k: print('reader', a, 'click' in sys.modules); "
+            "sys.argv = ['briefing']; from briefing.launch import run; run()")
+    clean = {k: v for k, v in os.environ.items() if k not in launch.READ_ENV}
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], env={**clean, **env, "PYTHONPATH": str(root)},
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("reader ")
+    assert out.stdout.rstrip().endswith(str(via_click))
 
 
 def test_other_commands_run_with_the_collector_on(monkeypatch, collector):

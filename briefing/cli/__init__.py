@@ -7,12 +7,11 @@ Commands live in their own modules and are imported only when run, so ``briefing
 from __future__ import annotations
 
 import importlib
-import io
-import sys
 
 import click
 
 from briefing import __version__
+from briefing.launch import startup_done, tolerate_narrow_output
 
 # name -> "module:function"; each module imports its heavy dependencies inside the command.
 COMMANDS: dict[str, str] = {
@@ -49,19 +48,6 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module_name), attr)
 
 
-def _tolerate_narrow_output() -> None:
-    """Under a locale that is not UTF-8 (LANG=en_US.ISO-8859-1, PYTHONIOENCODING=ascii), a
-    character the output cannot encode (an en dash in a title, a table border) became a
-    UnicodeEncodeError traceback: show it as '?' instead.  UTF-8 output is left as it is."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding.replace("_", "") != "utf8" and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(errors="replace")
-            except (ValueError, OSError, io.UnsupportedOperation):
-                pass
-
-
 @click.group(cls=LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
@@ -71,10 +57,8 @@ def main(ctx: click.Context) -> None:
 
     With no command, opens the reader on the bundled briefing (same as `briefing read`).
     """
-    _tolerate_narrow_output()
+    tolerate_narrow_output()
     if ctx.invoked_subcommand not in (None, "read"):
-        from briefing.launch import startup_done
-
         startup_done()  # only the reader waits for its first paint (briefing.launch)
     if ctx.invoked_subcommand is None:
         read = main.get_command(ctx, "read")
