@@ -3,6 +3,7 @@ annotation store in a temp folder, and screen text."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -49,6 +50,15 @@ def screen_text(app) -> str:
     """The text currently on the app's active screen, line by line."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def rendered_text(renderable, width: int = 100) -> str:
+    """A Rich renderable (the help screen's table) as the plain text it shows at ``width``."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=open(os.devnull, "w"), color_system=None)
+    console.print(renderable)
+    return console.export_text()
 
 
 def make_app(corpus=None, **kwargs):

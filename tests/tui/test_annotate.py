@@ -22,6 +22,7 @@ from briefing.tui.widgets.article_view import Passage
 from .annotate_helpers import (
     FIRST, annotate_elsewhere, bundled, make_reader, messages, screen_text,
 )
+from .conftest import rendered_text
 
 LARGE = (160, 48)  # the claim panel is visible beside the article
 SMALL = (80, 24)
@@ -389,7 +390,7 @@ async def test_keys_have_ids_and_are_in_help_and_palette(store):
         assert {"reader.tag", "reader.annotate", "reader.annotations", "reader.export"} <= ids
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-keys").render())
+        text = rendered_text(app.screen.query_one("#help-keys").content)
         for row in ("t", "Tag"), ("a", "Note"), ("A", "Annotations"), ("e", "Export"):
             assert any(line.split()[:2] == list(row) for line in text.splitlines()), row
         await pilot.press("escape")

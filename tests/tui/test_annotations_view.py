@@ -11,6 +11,7 @@ from briefing.tui.screens.annotations_view import AnnotationsScreen
 from briefing.tui.screens.reader import ReaderScreen
 
 from .annotate_helpers import bundled, make_reader, messages, screen_text, seed
+from .conftest import rendered_text
 
 SMALL = (80, 24)
 
@@ -204,7 +205,7 @@ async def test_help_lists_the_views_keys(store):
         await open_view(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        text = str(app.screen.query_one("#help-keys").render())
+        text = rendered_text(app.screen.query_one("#help-keys").content)
         assert "Annotations view" in text and "Export shown" in text and "Clear filters" in text
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -71,17 +73,20 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="help-keys")
 
-    def _table(self) -> Content:
-        width = max((len(keys) for _, keys, _ in self.rows), default=8) + 2
-        lines: list[Content] = []
-        for group in dict.fromkeys(g for g, _, _ in self.rows):
-            if lines:
-                lines.append(Content(""))
-            lines.append(Content(group).stylize("bold underline"))
+    def _table(self) -> Table:
+        # A grid rather than padded lines: a long description wraps under itself, not under
+        # the keys.  Keys and descriptions are Text, never markup (a keymap file is the user's).
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for n, group in enumerate(dict.fromkeys(g for g, _, _ in self.rows)):
+            if n:
+                table.add_row("", "")
+            table.add_row(Text(group, style="bold underline"), "")
             for g, keys, description in self.rows:
                 if g == group:
-                    lines.append(Content.assemble((keys.ljust(width), "bold"), description))
-        return Content("\n").join(lines)
+                    table.add_row(Text(keys, style="bold"), Text(description))
+        return table
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
