@@ -49,6 +49,9 @@ class AnnotationsScreen(Screen[Location | None]):
     """Browse, filter and export annotations; dismisses with the location to open."""
 
     CSS_PATH = VIEWS_CSS
+    # Focused as the view is composed, not moved there from the first focusable widget
+    # (the filter) after it: each move restyles and recomposes the footer.
+    AUTO_FOCUS = "#ann-list"
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="annotations.close"),
@@ -88,7 +91,6 @@ class AnnotationsScreen(Screen[Location | None]):
         self._width = max(self.size.width - 4, 20)
         self._fill_selects()
         self.refresh_rows()
-        self.option_list.focus()
 
     def on_resize(self, event: Resize) -> None:
         width = max(event.size.width - 4, 20)

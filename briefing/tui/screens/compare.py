@@ -61,6 +61,9 @@ class CompareScreen(Screen[None]):
     """Every covering source's claims on one event, side by side."""
 
     CSS_PATH = VIEWS_CSS
+    # on_mount focuses the claim `c` was pressed on; Textual's default would first focus the
+    # first card, and each move restyles both columns and recomposes the footer (~50 ms).
+    AUTO_FOCUS = ""
 
     # Every key is the screen's (so help lists them); the scrolling body has no arrow keys of
     # its own (CompareBody), else it would take them from the focused claim.

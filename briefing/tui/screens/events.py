@@ -47,6 +47,9 @@ class EventsScreen(Screen[None]):
     """All events, their coverage by source, a filter, and a chart of claims per source."""
 
     CSS_PATH = VIEWS_CSS
+    # Focused as the view is composed, not moved there from the first focusable widget
+    # (the filter) after it: each move restyles and recomposes the footer.
+    AUTO_FOCUS = "#events-table"
 
     BINDINGS = [
         Binding("escape,backspace", "close", "Back", id="events.back"),
@@ -95,7 +98,6 @@ class EventsScreen(Screen[None]):
         self.sub_title = "Events"
         self._apply_size(self.size.width, self.size.height)
         self.watch(self.app, "theme", self._theme_changed, init=False)
-        self.table.focus()
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
