@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
+from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.goto_event import GotoEventScreen
 from briefing.tui.screens.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
@@ -427,3 +428,40 @@ async def test_title_bar_renders_hostile_titles_literally():
         assert "[bold]x[/bold]" in line and "[@click=app.quit]y" in line
         assert "\x1b" not in line and "\x07" not in line
         assert app.is_running
+
+
+async def test_key_bar_shows_the_keys_that_apply_and_a_click_presses_one():
+    from briefing.tui.widgets.key_bar import KeyBar
+
+    app = make_app(keymap={"reader.next_claim": "N"})
+    async with app.run_test(size=LARGE) as pilot:
+        reader = app.screen
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert bottom.startswith("? Help ") and " N Next claim " in bottom  # keymap shown
+        assert bottom.rstrip().endswith("▏ ^p palette")
+        bar = reader.query_one(KeyBar)
+        start = bottom.index("N Next claim")
+        await pilot.click(bar, offset=(start + 2, 0))
+        await pilot.pause()
+        assert reader.claim_id == "alpha-2023-01"  # as if N had been pressed
+        await pilot.click(bar, offset=(len(bottom.rstrip()) - 3, 0))  # the palette's key
+        await pilot.pause()
+        from textual.command import CommandPalette
+
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        await pilot.press("c")  # another screen, its own keys
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert "Next source" in screen_text(app).splitlines()[-1]
+
+
+async def test_key_bar_fits_80_columns_without_cutting_a_key():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert len(bottom) <= 80 and bottom.rstrip().endswith("^p palette")
+        shown = bottom.split("▏")[0].rstrip()
+        assert shown.endswith(("Compare", "Events", "Go to event"))  # whole entries only

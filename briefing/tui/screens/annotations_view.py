@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Select, Static
+from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Corpus
@@ -30,6 +30,7 @@ from briefing.tui.annotation_text import annotation_row, one_line, tag_count_lin
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.navigation import Location
 from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 
 FILTERS = ("tag", "source", "event", "author")
@@ -80,7 +81,7 @@ class AnnotationsScreen(Screen[Location | None]):
         yield Static(Content(""), id="ann-tags")
         yield Static(Content(""), id="ann-status")
         yield AnnotationList(id="ann-list")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def option_list(self) -> AnnotationList:

@@ -17,7 +17,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefing.analysis.compare import Comparison
 from briefing.analysis.timeline import ordered_events
@@ -30,6 +30,7 @@ from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.widgets.compare_column import (
     AGREE_STYLE, DISAGREE_STYLE, MUTED, ClaimCard, CompareColumn,
 )
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 
 NARROW_BELOW = 100  # columns: below this, sources are stacked sections
@@ -121,7 +122,7 @@ class CompareScreen(Screen[None]):
                                         result.framing.get(source.article, []), self.labels,
                                         self.corpus.events)
             yield Static(self._silent(), id="compare-silent")
-        yield Footer()
+        yield KeyBar()
 
     def _title(self) -> Content:
         event = self.comparison.event

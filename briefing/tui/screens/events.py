@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from briefing.analysis.coverage import coverage
 from briefing.model import Corpus
@@ -27,6 +27,7 @@ from briefing.tui.compare_data import (
 from briefing.tui.data import strip_for_display
 from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 
 SHORT_BELOW = 20  # rows: below this the chart is hidden to leave room for the table
@@ -92,7 +93,7 @@ class EventsScreen(Screen[None]):
         totals = {aid: self.coverage.per_source[aid]["claims"] for aid in self.sources}
         yield CoverageChart([(a, self.labels[a]) for a in self.sources], years, per_year, totals,
                             id="events-chart")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Events"

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry, outline
@@ -24,6 +23,7 @@ from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClick
 from briefing.tui.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView, Passage
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 from briefing.tui.widgets.toc import TocTree
 
@@ -110,7 +110,7 @@ class ReaderScreen(Screen[None]):
             yield ArticleView(id="article", initial=self._first_article())
             yield ClaimPanel(self.corpus, self.store, id="claims",
                              lazy=self.has_class("-hide-claims"))
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def _first_paint_done(self) -> None:
         self.claim_panel.build()
