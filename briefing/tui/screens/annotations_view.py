@@ -27,6 +27,7 @@ from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
 from briefing.tui.annotation_text import annotation_row, one_line, tag_count_line
+from briefing.tui.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.navigation import Location
 from briefing.tui.screens import VIEWS_CSS
@@ -40,10 +41,7 @@ PAGE = 100
 
 
 class AnnotationList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="annotations.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="annotations.up"),
-    ]
+    BINDINGS = line_keys("annotations")
 
 
 class AnnotationsScreen(Screen[Location | None]):

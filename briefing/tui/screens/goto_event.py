@@ -13,14 +13,12 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Corpus, Event
 from briefing.text import fold
+from briefing.tui.line_keys import line_keys
 from briefing.tui.screens import VIEWS_CSS
 
 
 class EventList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="events.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="events.up"),
-    ]
+    BINDINGS = line_keys("events")
 
 
 class GotoEventScreen(ModalScreen[str | None]):

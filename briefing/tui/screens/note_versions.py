@@ -18,14 +18,12 @@ from textual.widgets.option_list import Option
 
 from briefing.store.model import Version
 from briefing.tui.annotation_text import one_line
+from briefing.tui.line_keys import line_keys
 from briefing.tui.screens import VIEWS_CSS
 
 
 class VersionList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="versions.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="versions.up"),
-    ]
+    BINDINGS = line_keys("versions")
 
 
 class NoteVersionsScreen(ModalScreen[str | None]):

@@ -14,15 +14,13 @@ from textual.widgets.option_list import Option
 from briefing.model import Corpus
 from briefing.text import clean_line
 from briefing.tui.data import SearchHit, SearchIndex, snippet
+from briefing.tui.line_keys import line_keys
 from briefing.tui.navigation import Location
 from briefing.tui.screens import VIEWS_CSS
 
 
 class SearchResults(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="search.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="search.up"),
-    ]
+    BINDINGS = line_keys("search")
 
 
 class SearchScreen(ModalScreen[Location | None]):

@@ -28,6 +28,7 @@ from briefing.model import Claim
 from briefing.store.errors import StoreError
 from briefing.store.model import normalise_tag
 from briefing.tui.annotation_text import one_line
+from briefing.tui.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.store_watch import store_changed
@@ -38,10 +39,7 @@ MAX_SUGGESTIONS = 50
 class TagSuggestions(OptionList):
     """Tags in use that match what is typed, with their counts; enter adds one."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="tag-suggestions.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="tag-suggestions.up"),
-    ]
+    BINDINGS = line_keys("tag-suggestions")
 
 
 class ClaimTags(OptionList):
@@ -49,8 +47,7 @@ class ClaimTags(OptionList):
 
     BINDINGS = [
         Binding("x,delete", "remove_tag", "Remove tag", id="tag.remove"),
-        Binding("j", "cursor_down", "Down", show=False, id="claim-tags.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="claim-tags.up"),
+        *line_keys("claim-tags"),
     ]
 
     def action_remove_tag(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -15,6 +14,7 @@ from briefing.model import Claim, Corpus
 from briefing.tui.data import (
     annotations_on, disagreements_for_event, other_claims_on_event, strip_for_display,
 )
+from briefing.tui.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
 from briefing.tui.navigation import Location
 
@@ -32,10 +32,7 @@ def claim_location(corpus: Corpus, claim: Claim) -> Location:
 class OtherClaims(OptionList):
     """Other sources' claims on the same event; enter jumps to one."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="others.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="others.up"),
-    ]
+    BINDINGS = line_keys("others")
 
 
 class ClaimPanel(VerticalScroll):

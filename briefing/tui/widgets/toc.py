@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.outline import OutlineEntry
 from briefing.tui.data import strip_for_display as shown
+from briefing.tui.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
 from briefing.tui.navigation import Location
 
@@ -16,10 +16,7 @@ from briefing.tui.navigation import Location
 class TocTree(Tree[Location]):
     """Sources and sections; enter (or a click) asks the screen to open the node."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="toc.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="toc.up"),
-    ]
+    BINDINGS = line_keys("toc")
 
     def __init__(self, entries: list[OutlineEntry], *, id: str | None = None) -> None:
         super().__init__("Sources", id=id)
