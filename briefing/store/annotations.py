@@ -104,7 +104,7 @@ class AnnotationStore:
         def change(current: dict | None) -> dict | None:
             if current and (bad := unreadable_fields(current)):
                 # Rewriting it would drop what could not be read: refuse instead.
-                raise StoreError("Not changed. " + self._hand_edited(doc_id, bad))
+                raise StoreError(self._hand_edited(doc_id, bad))
             old = Annotation.from_doc(doc_id, current) if current else None
             tags = [t for t in (old.tags if old else ()) if t not in remove]
             tags += [t for t in add if t not in tags and t not in remove]

@@ -13,9 +13,7 @@ if TYPE_CHECKING:
 
 
 def _store(reader: "ReaderScreen"):
-    open_now = getattr(reader.app, "open_store_now", None)
-    if open_now is not None:  # a key can come before the first paint has opened it
-        open_now()
+    reader.app.open_store_now()  # a key can come before the first paint has opened it
     return reader.store
 
 

@@ -114,9 +114,7 @@ class ReaderScreen(Screen[None]):
 
     def _first_paint_done(self) -> None:
         self.claim_panel.build()
-        after = getattr(self.app, "after_first_paint", None)
-        if after is not None:
-            after()
+        self.app.after_first_paint()
 
     def _first_article(self):
         """The first article, composed with the screen (see ArticleView's ``initial``)."""
