@@ -7,13 +7,12 @@ quoted so YAML keeps them as strings ("2023-07" and "2023-07-03" alike).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import yaml
 
+from briefing.fsio import write_atomic
 from briefing.importer.blocks import Block
 
 
@@ -85,24 +84,10 @@ def body(blocks: list[Block], notes: dict[str, str]) -> str:
 
 
 def atomic_write(path: Path, text: str, force: bool = False) -> None:
-    """Write via a temp file in the same folder, fsync, rename; refuse to overwrite unless forced."""
-    if path.exists() and not force:
-        raise ExistsError(str(path))
+    """Write durably and atomically (briefing.fsio); refuse to overwrite unless forced, with no
+    window between the check and the write."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+        write_atomic(path, text.encode("utf-8"), overwrite=force)
+    except FileExistsError:
+        raise ExistsError(str(path)) from None
