@@ -224,7 +224,12 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 @db_option
 def export(output: str | None, tags, events, sources, authors, fmt: str | None, force: bool,
            content_dir: Path | None, db_path: Path | None) -> None:
-    """Export annotations as a Markdown brief (or JSON), grouped by event and source."""
+    """Export annotations as a Markdown brief (or JSON), grouped by event and source.
+
+    If part of the briefing's content has problems, they are printed as warnings and the
+    export goes on: annotations on claims that did not load are listed at the end, with
+    their quotes and notes.
+    """
     import os
 
     from briefing.text import visible
