@@ -164,16 +164,47 @@ class _Converter:
         return out
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Problem]]:
+def _too_deep(text: str, path: Path, first_line: int) -> Problem | None:
+    """The first collection nested deeper than ``_MAX_DEPTH``, found from the event stream.
+
+    PyYAML's pure-Python parser is a state machine with its own stack, so it walks any depth;
+    only the composer recurses.  libyaml gives up on deep nesting with a message that changed
+    between releases (6.0.4 added "exceeded maximum nesting depth"), and the pure-Python
+    composer hits RecursionError: both are answered the same way by counting here.  Returns
+    None when the text is not too deep (or has a syntax error before getting there, which the
+    caller reports).
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    line = event.start_mark.line + first_line
+                    return Problem(path, line, f"nested more than {_MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1,
+               loader: type | None = None) -> tuple[Any, list[Problem]]:
     """Parse one YAML document.  ``first_line`` is the file line where ``text`` starts.
 
     Returns (value, problems); value is None for an empty document or a syntax error.
+    ``loader`` is for tests that check both PyYAML loaders give the same answers.
     """
+    loader = loader or _Loader
     try:
         try:
-            node = yaml.compose(text, Loader=_Loader)
-        except yaml.YAMLError:
-            if _Loader is yaml.SafeLoader:
+            node = yaml.compose(text, Loader=loader)
+        except (yaml.YAMLError, RecursionError):
+            deep = _too_deep(text, path, first_line)
+            if deep is not None:
+                return None, [deep]
+            if loader is yaml.SafeLoader:
                 raise
             # Parse again in pure Python: its messages name the offending character.
             node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -199,6 +230,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pr
     converter = _Converter(path, first_line, aliases="&" in text)
     try:
         value = converter.convert(node)
-    except RecursionError:
-        return None, [Problem(path, first_line, "invalid YAML: nested too deeply")]
+    except RecursionError:  # only reachable with a lowered recursion limit
+        return None, [_too_deep(text, path, first_line)
+                      or Problem(path, first_line, f"nested more than {_MAX_DEPTH} levels deep")]
     return value, converter.problems
