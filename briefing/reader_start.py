@@ -23,15 +23,27 @@ class UnknownEvent(LookupError):
         self.known = known
 
 
+class UnknownTheme(LookupError):
+    """`--theme NAME` names no Textual theme (the CLI turns it into a usage error)."""
+
+    def __init__(self, theme: str, known: list[str]) -> None:
+        super().__init__(theme)
+        self.theme = theme
+        self.known = known
+
+
 def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
                  theme: str | None = None, low_bandwidth: bool | None = None,
                  compare_event: str | None = None) -> None:
     """Load the briefing, then run the reader until the user quits."""
     from briefing import terminal
 
-    problem = terminal.check_locale()  # a non-UTF-8 terminal would show garbage: say why
+    # No terminal (a pipe, cron): stop before Textual is imported, which would wait forever.
+    problem = terminal.check_tty() or terminal.check_locale()
     if problem:
         _fail([problem])
+    if theme is not None:
+        check_theme(theme)
 
     corpus, outline, load_full = _load(content_dir)  # before Textual: errors print plainly
     from briefing.keymap import load_keymap
@@ -56,6 +68,21 @@ def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
                     open_store=lambda: _open_store(db_path))
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))
+
+
+def theme_names() -> list[str]:
+    """Every theme name `--theme` takes: Textual's own and the reader's aliases."""
+    from textual.theme import BUILTIN_THEMES
+
+    from briefing.tui.app import THEME_ALIASES
+
+    return sorted(set(BUILTIN_THEMES) | set(THEME_ALIASES))
+
+
+def check_theme(theme: str) -> None:
+    known = theme_names()
+    if theme not in known:
+        raise UnknownTheme(theme, known)
 
 
 def _fail(lines: list[str]) -> None:

@@ -51,13 +51,19 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
+@click.option("--theme", default=None, metavar="NAME",
+              help="The reader's theme, as `briefing read --theme NAME`.")
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, theme: str | None) -> None:
     """Read a briefing: several sources on one topic, their claims, and your annotations.
 
     With no command, opens the reader on the bundled briefing (same as `briefing read`).
     """
     tolerate_narrow_output()
+    if theme is not None:
+        if ctx.invoked_subcommand not in (None, "read"):
+            raise click.UsageError(f"--theme is for the reader, not `{ctx.invoked_subcommand}`")
+        ctx.default_map = {**(ctx.default_map or {}), "read": {"theme": theme}}
     if ctx.invoked_subcommand not in (None, "read"):
         startup_done()  # only the reader waits for its first paint (briefing.launch)
     if ctx.invoked_subcommand is None:
