@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "annotate": "briefing.cli.cmd_annotations:annotate",
     "annotations": "briefing.cli.cmd_annotations:annotations",
     "export": "briefing.cli.cmd_annotations:export",
+    "synthesis": "briefing.cli.cmd_synthesis:synthesis",
     "serve": "briefing.cli.cmd_serve:serve",
 }
 
