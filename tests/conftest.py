@@ -1,5 +1,6 @@
 """Suite-wide: the load cache (briefing.cache) writes to a temporary folder, never to the
-user's own cache directory; tests that need their own set BRIEFING_CACHE_DIR themselves."""
+user's own cache directory; tests that need their own set BRIEFING_CACHE_DIR themselves.
+Likewise the state folder (the export folder remembered, briefing.export.location)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,15 @@ def _private_cache_dir(tmp_path_factory):
         yield
     finally:
         os.environ.pop("BRIEFING_CACHE_DIR", None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_state_dir(tmp_path_factory):
+    if "BRIEFING_STATE_DIR" in os.environ:
+        yield
+        return
+    os.environ["BRIEFING_STATE_DIR"] = str(tmp_path_factory.mktemp("briefing-state"))
+    try:
+        yield
+    finally:
+        os.environ.pop("BRIEFING_STATE_DIR", None)

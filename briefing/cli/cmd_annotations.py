@@ -2,7 +2,8 @@
 
     briefing annotate CLAIM_ID [--tag T]... [--untag T]... [--note TEXT | --note-file F] [--author A]
     briefing annotations [--tag T] [--source S] [--event E] [--author A] [--json]
-    briefing export [-o FILE] [--tag T] [--event E] [--source S] [--author A] [--format md|json] [--force]
+    briefing export [-o FILE] [--tag T] [--event E] [--source S] [--author A]
+                    [--format md|csv|json|obsidian] [--by NAME] [--force]
 
 Exit status: 0 done; 1 the store or the output file could not be used (the message says
 why; nothing was saved); 2 usage errors, such as an unknown claim, source or event id (with
@@ -209,22 +210,31 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 
 
 # ---------------------------------------------------------------------------- export
-@click.command(short_help="Export annotations as a Markdown brief or JSON.")
+_SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
+
+
+@click.command(short_help="Export a brief: Markdown, CSV, JSON or an Obsidian folder.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
-              help="Output file ('-': standard output; default: a name made from the briefing "
-                   "title, in the current folder).")
+              help="Output file, or folder for obsidian ('-': standard output; default: the "
+                   "briefing title and today's date, in the current folder).")
 @tag_option
 @event_option
 @source_option
 @author_filter_option
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default=None,
-              help="md (default) or json; a .json output name implies json.")
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "obsidian"]),
+              default=None, help="md (default), csv (Hypothesis' columns), json, or obsidian "
+                                 "(a folder of linked notes); a .json/.csv name implies it.")
+@click.option("--by", "by", default=None, metavar="NAME", envvar="BRIEFING_AUTHOR",
+              help="The brief's author, shown under the title (env BRIEFING_AUTHOR; "
+                   "default: none).")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @content_option
 @db_option
-def export(output: str | None, tags, events, sources, authors, fmt: str | None, force: bool,
-           content_dir: Path | None, db_path: Path | None) -> None:
-    """Export annotations as a Markdown brief (or JSON), grouped by event and source.
+def export(output: str | None, tags, events, sources, authors, fmt: str | None,
+           by: str | None, force: bool, content_dir: Path | None,
+           db_path: Path | None) -> None:
+    """Export your annotations as a brief: your synthesis, key findings (tagged claims),
+    where the sources disagree, then the evidence with full citations.
 
     If part of the briefing's content has problems, they are printed as warnings and the
     export goes on: annotations on claims that did not load are listed at the end, with
@@ -234,33 +244,44 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None, 
 
     from briefing.text import visible
 
-    if output is not None and output != "-" and output.endswith(("/", os.sep)):
+    if output is not None and output != "-" and output.endswith(("/", os.sep)) \
+            and fmt != "obsidian":
         # Path("new/") is Path("new"): a file named "new" would be written
         raise click.BadParameter(f"{visible(output)} names a folder; give a file name",
                                  param_hint="-o")
     output = Path(output) if output is not None and output != "-" else output
+    if fmt is None:
+        suffix = output.suffix.lower() if isinstance(output, Path) else ""
+        fmt = _SUFFIX_FORMAT.get(suffix, "md")
+    if output == "-" and fmt == "obsidian":
+        raise click.BadParameter("an Obsidian export is a folder; give its name with -o",
+                                 param_hint="-o")
     from briefing.export import (
-        ExportError, build_brief, default_export_path, render_json, render_markdown,
-        write_export,
+        ExportError, build_brief, default_export_path, remember_export_folder, render_csv,
+        render_json, render_markdown, render_obsidian, write_export, write_folder,
     )
     from briefing.store.query import select
+    from briefing.store.synthesis import syntheses
 
-    if fmt is None:
-        fmt = "json" if isinstance(output, Path) and output.suffix.lower() == ".json" else "md"
     corpus = _load(content_dir, "Annotations on claims that did not load are exported under "
                                 "the claims no longer in the briefing, with their quotes.")
     filters = _filters(tags, sources, events, authors, corpus)
     store = _open_store(db_path)
     chosen = select(store, corpus, filters)
-    brief = build_brief(chosen, corpus, filters)
-    text = render_json(brief) if fmt == "json" else render_markdown(brief, corpus.title)
-    if output == "-":
-        click.echo(text, nl=False)
-        return
-    path = output if output is not None else default_export_path(brief.title, fmt)
+    brief = build_brief(chosen, corpus, filters, author=clean_line(by or ""),
+                        synthesis=syntheses(store, corpus.title, filters.authors))
+    path = output if isinstance(output, Path) else default_export_path(brief.title, fmt)
     try:
-        written = write_export(path, text, force=force)
+        if fmt == "obsidian":
+            written = write_folder(path, render_obsidian(brief), force=force)
+        else:
+            render = {"md": render_markdown, "csv": render_csv, "json": render_json}[fmt]
+            if output == "-":
+                click.echo(render(brief), nl=False)
+                return
+            written = write_export(path, render(brief), force=force)
     except ExportError as exc:
         _fail(str(exc))
+    remember_export_folder(written.resolve().parent)  # the reader proposes it next time
     click.echo(f"Wrote {brief.annotation_count} annotation(s) on {brief.claim_count} claim(s) "
                f"to {visible(str(written))}")

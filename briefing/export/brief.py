@@ -22,9 +22,14 @@ from datetime import datetime, timezone
 
 from briefing.analysis.disagreements import Finding, find
 from briefing.model import Article, Claim, Corpus, Event, Paragraph, Section
-from briefing.store.model import Annotation
+from briefing.store.model import Annotation, default_author
 from briefing.store.query import Filters, reading_order
 from briefing.store.synthesis import Synthesis
+
+
+# Accounts that are not a person: a container's or a server's login (the store records the OS
+# user name when no --author is given), or no name at all.
+NOT_PEOPLE = frozenset({"root", "unknown", ""})
 
 
 @dataclass(slots=True)
@@ -108,6 +113,13 @@ class Brief:
     @property
     def unlinked_count(self) -> int:
         return sum(g.claim_count for g in self.groups if g.event is None)
+
+    def author_name(self, stored: str) -> str:
+        """How to name an annotation's author: this user's annotations by the brief's author
+        when one is configured; an account that is not a person (root) by no name."""
+        if self.author and stored == default_author():
+            return self.author
+        return "" if stored in NOT_PEOPLE else stored
 
     def source_number(self, article_id: str) -> int | None:
         """1-based position in the list of sources cited (None: not cited)."""
@@ -201,7 +213,7 @@ def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters 
     sources = sorted({e.article.id: e.article for e in linked}.values(),
                      key=lambda a: article_rank.get(a.id, 1 << 30))
     people = {a.author for a in annotations} | {s.author for s in synthesis}
-    return Brief(
+    brief = Brief(
         title=title or corpus.title,
         generated=generated or now_stamp(),
         filters=filters,
@@ -216,5 +228,7 @@ def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters 
         articles=dict(corpus.articles),
         events=dict(corpus.events),
         annotation_count=len(annotations),
-        show_authors=len(people) > 1,
+        show_authors=False,
     )
+    brief.show_authors = len({brief.author_name(p) for p in people}) > 1
+    return brief

@@ -28,7 +28,6 @@ from briefing.export import cite
 from briefing.export.brief import Brief, ClaimEntry
 from briefing.export.mdsafe import autolink, code_span, escape_block, escape_inline
 from briefing.model import Article, Event
-from briefing.store.model import Annotation
 from briefing.text import clean_line
 
 
@@ -67,15 +66,17 @@ def _citation(entry: ClaimEntry, also: list[Event]) -> str:
     return text
 
 
-def _who(brief: Brief, ann: Annotation) -> str:
-    return f"*{escape_inline(ann.author) or 'unknown'}*: " if brief.show_authors else ""
+def _who(brief: Brief, author: str) -> str:
+    if not brief.show_authors:
+        return ""
+    return f"*{escape_inline(brief.author_name(author)) or 'unnamed'}*: "
 
 
-def _annotations(brief: Brief, entry: ClaimEntry) -> list[str]:
+def annotation_lines(brief: Brief, entry: ClaimEntry) -> list[str]:
     out: list[str] = []
     for ann in entry.annotations:
         tags = ", ".join(code_span(t) for t in ann.tags)
-        line = _who(brief, ann) + (f"Tags: {tags}" if tags else "")
+        line = _who(brief, ann.author) + (f"Tags: {tags}" if tags else "")
         if line:
             out += [line.rstrip(": ") if not tags else line, ""]
         if entry.claim is None and ann.quote and ann.quote != entry.quote:
@@ -93,7 +94,7 @@ def _claim(brief: Brief, entry: ClaimEntry, under: Event | None = None) -> list[
         out += [">", "> — " + _citation(entry, also)]
     else:
         out += [">", "> — the claim is no longer in the briefing; this is the quote annotated"]
-    return out + [""] + _annotations(brief, entry)
+    return out + [""] + annotation_lines(brief, entry)
 
 
 def _front_matter(brief: Brief) -> list[str]:
@@ -124,14 +125,15 @@ def _intro(brief: Brief) -> list[str]:
     return out
 
 
-def _synthesis(brief: Brief) -> list[str]:
+def synthesis_section(brief: Brief) -> list[str]:
     out = ["## Synthesis", ""]
     if not brief.synthesis:
         return out + ["No synthesis written yet: `briefing synthesis --edit` writes one, and "
                       "it opens the brief.", ""]
     for synthesis in brief.synthesis:
         if brief.show_authors:
-            out += [f"By {escape_inline(synthesis.author)}:", ""]
+            out += [f"By {escape_inline(brief.author_name(synthesis.author)) or 'unnamed'}:",
+                    ""]
         out += escape_block(synthesis.text) + [""]
     return out
 
@@ -145,25 +147,25 @@ def _finding_line(brief: Brief, entry: ClaimEntry) -> str:
     for ann in entry.annotations:
         text = " ".join(escape_inline(part) for part in ann.note.split("\n") if part.strip())
         if text:
-            notes.append((f"{escape_inline(ann.author)}: " if brief.show_authors else "") + text)
+            notes.append(_who(brief, ann.author) + text)
     if notes:
         line += ": " + " / ".join(notes)
     return line
 
 
-def _findings(brief: Brief) -> list[str]:
+def findings_section(brief: Brief) -> list[str]:
     out = ["## Key findings", ""]
     if not brief.findings:
         return out + ["No claim is tagged yet: tag claims (`t` in the reader, or "
                       "`briefing annotate CLAIM --tag T`) to group them here.", ""]
-    out += ["The claims you tagged, under each tag; the evidence below cites each in full.", ""]
+    out += ["The claims you tagged, under each tag; the evidence cites each in full.", ""]
     for finding in brief.findings:
         out += [f"### {code_span(finding.tag)} ({_plural(len(finding.claims), 'claim')})", ""]
         out += [_finding_line(brief, e) for e in finding.claims] + [""]
     return out
 
 
-def _disagreements(brief: Brief) -> list[str]:
+def disagreements_section(brief: Brief) -> list[str]:
     out = ["## Where the sources disagree", ""]
     if not brief.disagreements:
         return out + ["No figure or date is given differently by two sources.", ""]
@@ -240,9 +242,9 @@ def render_markdown(brief: Brief, briefing_title: str | None = None) -> str:
     out = _front_matter(brief)
     out += [f"# {escape_inline(brief.title) or 'Brief'}", ""]
     out += _intro(brief)
-    out += _synthesis(brief)
-    out += _findings(brief)
-    out += _disagreements(brief)
+    out += synthesis_section(brief)
+    out += findings_section(brief)
+    out += disagreements_section(brief)
     out += _evidence(brief)
     out += _sources(brief)
     while out and out[-1] == "":
