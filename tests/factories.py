@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.model import Article, Claim, Corpus, DateRef, Event, Figure, Paragraph, Section
+from briefing.model import (
+    Article, Claim, Corpus, DateRef, Event, Figure, Paragraph, Provenance, Section,
+)
 from briefing.text import find_all
 
 
@@ -42,6 +44,10 @@ def _article(aid: str, spec: Any) -> Article:
         published=spec.get("published"),
         language=spec.get("language", "en"),
         genre=spec.get("genre"),
+        translator=spec.get("translator"),
+        url=spec.get("url"),
+        provenance={name: Provenance(basis, note)
+                    for name, (basis, note) in spec.get("provenance", {}).items()},
     )
     # The first section is the untitled lead (index 0) unless given as (title, paragraphs).
     index = 0
