@@ -193,3 +193,50 @@ def test_proposed_path_uses_the_remembered_folder_and_never_a_taken_name(tmp_pat
     assert propose_export_path("x", "obsidian", today=day).name == "x-2026-12-06"
     (tmp_path / "state" / "export.json").write_text("{not json")
     assert last_export_folder() is None  # a damaged state file is only forgotten
+
+
+# ---------------------------------------------------------------------------- the bundled briefing
+def test_the_bundled_briefing_exports_as_a_brief(tmp_path, monkeypatch):
+    """What the analyst of issue 17 hit, on the real briefing: citations back to the sources,
+    counts that match the sections, no ids, no "root", a synthesis, the disagreements."""
+    import re
+
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "db.json"))
+    monkeypatch.delenv("BRIEFING_CONTENT", raising=False)
+    monkeypatch.delenv("BRIEFING_AUTHOR", raising=False)
+    monkeypatch.setattr("briefing.store.model.default_author", lambda: "root")
+    runner = CliRunner()
+    for claim, tag in (("tadevosian-2023-24", "russia-credibility"),
+                       ("tadevosian-2023-18", "csto"), ("paylan-2023-15", "figures"),
+                       ("dupuy-2022-14", "figures"), ("armenia-isolation-2023-37", "eu")):
+        assert runner.invoke(main, ["annotate", claim, "--tag", tag, "--note", "Why."]) \
+            .exit_code == 0
+    assert runner.invoke(main, ["synthesis", "--set", "Russia's guarantee failed."]).exit_code == 0
+    result = runner.invoke(main, ["export", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    meta, body = front_matter(text), text.split("\n---\n", 1)[1]
+    assert meta["title"] == "Armenia, Russia and the CSTO, 2020–2023"
+    assert "Russia's guarantee failed." in body.split("## Key findings")[0]
+    assert "Collective Security Treaty Organization founded" in \
+        body.split("## Where the sources disagree")[1].split("## Evidence")[0]
+    # Full citations: translator, inferred dates marked, outlet as known.
+    assert "translated by Assen Slim" in body and "2023-07-03 (inferred)" in body
+    assert "Reset DOC (inferred)" in body and "outlet unknown" not in body
+    # The claim on Russia's credibility is under the CSTO request too, not only under Ukraine.
+    evidence = body.split("## Evidence", 1)[1]
+    for section in evidence.split("\n### ")[1:]:
+        title = section.split("\n", 1)[0]
+        count = int(re.search(re.escape(title) + r": (\d+) claim", evidence).group(1))
+        assert section.count("\n> — ") == count, title
+    article4 = next(s for s in evidence.split("\n### ")[1:] if s.startswith("Armenia invokes"))
+    assert "credibility of Russia" in article4
+    for internal in ("tadevosian-2023", "#### Claim", "/1/1", "root", ": annotations"):
+        assert internal not in text
+    assert lint(text) == []
+    tokens = MD.parse(body)
+    assert not [t for t in tokens if t.type in ("html_block", "code_block", "fence")]
