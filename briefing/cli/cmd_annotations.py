@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Iterator, NoReturn
 
 import click
 
@@ -60,6 +61,22 @@ def _open_store(db_path: Path | None, author: str | None = None):
 def _show_warnings(store) -> None:
     for warning in store.take_warnings():
         click.echo(f"warning: {clean(warning)}", err=True)
+
+
+@contextmanager
+def _saving(store, param_hint: str) -> Iterator[None]:
+    """A write to the store from the command line: a value the store refuses is a usage error
+    (exit 2), a failed write an error (exit 1, nothing saved); its warnings are shown."""
+    from briefing.store import StoreError
+
+    try:
+        yield
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=param_hint) from None
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        _show_warnings(store)
 
 
 def _filters(tags, sources, events, authors, corpus):
@@ -106,8 +123,6 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
     Exit status: 0 saved (or nothing to change); 1 the store could not be written (nothing
     was saved); 2 a usage error, such as an unknown claim id.
     """
-    from briefing.store import StoreError
-
     if note is not None and note_file is not None:
         raise click.UsageError("give --note or --note-file, not both")
     if note_file is not None:
@@ -120,15 +135,9 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
         raise unknown_id("claim", claim_id, corpus.claims, "CLAIM_ID")
     store = _open_store(db_path, author)
     before = store.get(claim.id)
-    try:
+    with _saving(store, "--tag/--untag"):
         saved = store.annotate(claim.id, claim.quote, add_tags=tags, remove_tags=untags,
                                note=note)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--tag/--untag") from None
-    except StoreError as exc:
-        _fail(str(exc))
-    finally:
-        _show_warnings(store)
     if saved.version == 0 or (before is not None and saved.version == before.version):
         click.echo(f"{claim.id}: nothing changed.")
         return

@@ -36,8 +36,7 @@ def synthesis(text: str | None, text_file: Path | None, edit: bool, author: str 
     `briefing export` puts it first in the brief, before the key findings and the evidence.
     Earlier versions are kept in the store: replacing or clearing it never loses the old text.
     """
-    from briefing.cli.cmd_annotations import _fail, _load, _open_store, _read_note, _show_warnings
-    from briefing.store import StoreError
+    from briefing.cli.cmd_annotations import _load, _open_store, _read_note, _saving
     from briefing.store.synthesis import get_synthesis, set_synthesis
 
     if sum(x is not None and x is not False for x in (text, text_file, edit or None)) > 1:
@@ -60,14 +59,8 @@ def synthesis(text: str | None, text_file: Path | None, edit: bool, author: str 
             click.echo("Not saved: the editor was closed without saving.", err=True)
             return
     assert text is not None
-    try:
+    with _saving(store, "--set/--file"):
         saved = set_synthesis(store, corpus.title, text)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--set/--file") from None
-    except StoreError as exc:
-        _fail(str(exc))
-    finally:
-        _show_warnings(store)
     if current is not None and saved.version == current.version:
         click.echo("Synthesis unchanged.")
     elif not saved.text:
