@@ -38,12 +38,9 @@ def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
     """Load the briefing, then run the reader until the user quits."""
     from briefing import terminal
 
-    # No terminal (a pipe, cron): stop before Textual is imported, which would wait forever.
-    problem = terminal.check_tty() or terminal.check_locale()
+    problem = terminal.check_locale()  # a non-UTF-8 terminal would show garbage: say why
     if problem:
         _fail([problem])
-    if theme is not None:
-        check_theme(theme)
 
     corpus, outline, load_full = _load(content_dir)  # before Textual: errors print plainly
     from briefing.keymap import load_keymap
@@ -53,6 +50,13 @@ def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
         _fail([str(p) for p in keymap_problems])
     if compare_event is not None and compare_event not in corpus.events:
         raise UnknownEvent(compare_event, list(corpus.events))
+    # No terminal (a pipe, cron): stop before Textual is imported; it would wait for keys
+    # forever.  After the checks above, so a broken file is still reported as such.
+    problem = terminal.check_tty()
+    if problem:
+        _fail([problem])
+    if theme is not None:
+        check_theme(theme)
     from briefing.tui.app import BriefingApp
 
     low, _why = terminal.choose_low_bandwidth(low_bandwidth, os.environ)
