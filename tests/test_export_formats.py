@@ -240,3 +240,12 @@ def test_the_bundled_briefing_exports_as_a_brief(tmp_path, monkeypatch):
     assert lint(text) == []
     tokens = MD.parse(body)
     assert not [t for t in tokens if t.type in ("html_block", "code_block", "fence")]
+
+
+def test_obsidian_brief_links_the_sources_it_cites(corpus):
+    files = render_obsidian(brief_of(corpus, [ann("a-01", ["russia"], "Check.")]))
+    index = files["synthetic-briefing.md"]
+    assert "- “1,960 peacekeepers” ([[sources/doe-2023-alpha|Doe 2023]]): Check." in index
+    disagreement = index.split("## Where the sources disagree", 1)[1].split("## Events")[0]
+    assert "[[sources/doe-2023-alpha|Doe 2023]]" in disagreement
+    assert "  - 1,900 (“1 900”): Beta" in disagreement  # not cited: no note, so no link

@@ -22,6 +22,8 @@ with markdown-it-py and lint it with pymarkdownlnt (.pymarkdown.json).
 
 from __future__ import annotations
 
+from typing import Callable
+
 import yaml
 
 from briefing.export import cite
@@ -138,10 +140,17 @@ def synthesis_section(brief: Brief) -> list[str]:
     return out
 
 
-def _finding_line(brief: Brief, entry: ClaimEntry) -> str:
+SourceRef = Callable[[Article], str]
+
+
+def short_ref(article: Article) -> str:
+    """A source named in running text: ``Tadevosian 2023`` (Obsidian links it instead)."""
+    return escape_inline(cite.short(article))
+
+
+def _finding_line(brief: Brief, entry: ClaimEntry, ref: SourceRef) -> str:
     quote = escape_inline(entry.quote) or "(no quote)"
-    where = (escape_inline(cite.short(entry.article)) if entry.article is not None
-             else "no longer in the briefing")
+    where = ref(entry.article) if entry.article is not None else "no longer in the briefing"
     line = f"- “{quote}” ({where})"
     notes = []
     for ann in entry.annotations:
@@ -153,7 +162,7 @@ def _finding_line(brief: Brief, entry: ClaimEntry) -> str:
     return line
 
 
-def findings_section(brief: Brief) -> list[str]:
+def findings_section(brief: Brief, ref: SourceRef = short_ref) -> list[str]:
     out = ["## Key findings", ""]
     if not brief.findings:
         return out + ["No claim is tagged yet: tag claims (`t` in the reader, or "
@@ -161,11 +170,11 @@ def findings_section(brief: Brief) -> list[str]:
     out += ["The claims you tagged, under each tag; the evidence cites each in full.", ""]
     for finding in brief.findings:
         out += [f"### {code_span(finding.tag)} ({_plural(len(finding.claims), 'claim')})", ""]
-        out += [_finding_line(brief, e) for e in finding.claims] + [""]
+        out += [_finding_line(brief, e, ref) for e in finding.claims] + [""]
     return out
 
 
-def disagreements_section(brief: Brief) -> list[str]:
+def disagreements_section(brief: Brief, ref: SourceRef = short_ref) -> list[str]:
     out = ["## Where the sources disagree", ""]
     if not brief.disagreements:
         return out + ["No figure or date is given differently by two sources.", ""]
@@ -181,7 +190,7 @@ def disagreements_section(brief: Brief) -> list[str]:
                 continue  # one source repeating its own value: once is enough
             shown.add((value.article, value.value))
             article = brief.articles.get(value.article)
-            who = escape_inline(cite.short(article)) if article else escape_inline(value.article)
+            who = ref(article) if article else escape_inline(value.article)
             text = escape_inline(cite.value_text(value.value, value.unit))
             if value.approx:
                 text = "about " + text

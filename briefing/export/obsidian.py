@@ -23,7 +23,8 @@ import yaml
 from briefing.export import cite
 from briefing.export.brief import Brief, ClaimEntry
 from briefing.export.markdown import (
-    annotation_lines, disagreements_section, findings_section, reference, synthesis_section,
+    annotation_lines, disagreements_section, findings_section, reference, short_ref,
+    synthesis_section,
 )
 from briefing.export.mdsafe import escape_block, escape_inline
 from briefing.export.write import safe_filename
@@ -115,7 +116,13 @@ def _index_note(brief: Brief, links: dict[str, str]) -> str:
             "tags": ["briefing/brief"]}
     out = _front(meta)
     out += [f"# {escape_inline(brief.title)}", ""]
-    out += synthesis_section(brief) + findings_section(brief) + disagreements_section(brief)
+    def ref(article: Article) -> str:  # a source with a note is a link to it
+        if article.id in links:
+            return wikilink(links[article.id], cite.short(article))
+        return short_ref(article)
+
+    out += synthesis_section(brief) + findings_section(brief, ref) \
+        + disagreements_section(brief, ref)
     out += ["## Events", ""]
     for group in brief.groups:
         if group.event is not None:
