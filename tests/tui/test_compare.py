@@ -372,6 +372,7 @@ def test_read_compare_known_event_starts_the_app_on_it(monkeypatch):
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setattr(app_module.BriefingApp, "run", fake_run)
+    monkeypatch.setattr("briefing.terminal.check_tty", lambda env=None: None)  # CliRunner: no tty
     result = CliRunner().invoke(main, ["read", "--compare", EVENT, "--no-low-bandwidth"])
     assert result.exit_code == 0, result.output
     assert seen == {"compare": EVENT}
