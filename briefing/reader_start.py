@@ -1,6 +1,7 @@
 """Starting the reader: what `briefing read` does once its options are parsed, without click.
 
-briefing.cli.cmd_read parses and checks the options, then calls start_reader.  The bare
+briefing.cli.cmd_read parses and checks the options, then calls start_reader; nothing here
+imports the command line.  The bare
 `briefing` command, the one people type, calls start_reader directly (briefing.launch): the
 reader then starts without importing click at all.  Errors before the app runs are printed
 plainly (the terminal is not cleared yet) and exit 1.
@@ -104,9 +105,12 @@ def _load(content_dir: Path | None):
         key = corpus_cache.fingerprint(content)  # taken before reading: edits during a load
     except OSError:                                # leave a stale key, never stale content
         key = None
-    from briefing.cli.options import load_or_exit  # problems as path:line, then exit 1
+    from briefing.cache import load_corpus_cached
 
-    corpus = load_or_exit(content_dir)
+    corpus, problems = load_corpus_cached(content)
+    if problems:  # path:line: message, as `briefing check` prints them, then exit 1
+        _fail([str(p) for p in problems]
+              + [f"{len(problems)} problem(s); run `briefing check` for details."])
     if key is not None:
         corpus_cache.save(content, corpus, key)
     return corpus, None, None

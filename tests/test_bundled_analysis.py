@@ -22,7 +22,7 @@ import pytest
 from briefing.analysis import disagreements as dis
 from briefing.analysis.compare import compare
 from briefing.analysis.coverage import coverage
-from briefing.analysis.lexicon import load_lexicon
+from briefing.loading.lexicon import load_lexicon
 from briefing.analysis.search import build_index
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"

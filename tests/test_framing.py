@@ -13,11 +13,11 @@ from factories import build_corpus
 from briefing.analysis.compare import UnknownEvent, compare
 from briefing.analysis.framing import background_counts, distinctive_terms, event_texts, log_odds
 from briefing.analysis.lexicon import (
-    load_lexicon,
     parse_lexicon,
     usage,
 )
 from briefing.analysis.tokens import content_terms
+from briefing.loading.lexicon import load_lexicon
 
 BLOCKADE = {
     "events": {"blockade": {"title": "Lachin blockade", "date": "2022-12-12"},

@@ -107,26 +107,6 @@ def parse_lexicon(data: object, path: Path | str = "lexicon.yaml") -> tuple[Lexi
     return lexicon, problems
 
 
-def load_lexicon(path: Path) -> tuple[Lexicon, list[Problem]]:
-    """Read a lexicon file; a missing file is an empty lexicon (the file is optional).
-
-    Read like every content file (size limit, encoding, YAML depth): a bad file is a Problem,
-    never a traceback (PyYAML itself raises ValueError on "2023-13-45", RecursionError on
-    deep nesting)."""
-    from briefing.loading.files import read_text
-    from briefing.loading.yamlsrc import parse_yaml
-
-    if not (path.exists() or path.is_symlink()):
-        return Lexicon(), []
-    text, problems = read_text(path)
-    if text is None:
-        return Lexicon(), problems
-    data, problems = parse_yaml(text, path)
-    if problems:
-        return Lexicon(), problems
-    return parse_lexicon(data, path)
-
-
 @dataclass(slots=True)
 class TermUsage:
     term: str

@@ -11,7 +11,7 @@ import importlib
 import click
 
 from briefing import __version__
-from briefing.launch import startup_done, tolerate_narrow_output
+from briefing.startup import startup_done, tolerate_narrow_output
 
 # name -> "module:function"; each module imports its heavy dependencies inside the command.
 COMMANDS: dict[str, str] = {

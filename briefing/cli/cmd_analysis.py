@@ -175,7 +175,8 @@ def compare(content_dir: Path | None, as_json: bool, event_id: str, top: int) ->
 
 def _lexicon(corpus: Corpus):
     """The briefing's lexicon.yaml (optional); its problems are warnings, not failures."""
-    from briefing.analysis.lexicon import Lexicon, load_lexicon
+    from briefing.analysis.lexicon import Lexicon
+    from briefing.loading.lexicon import load_lexicon
 
     if corpus.root is None:
         return Lexicon()

@@ -40,7 +40,7 @@ def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[s
 def lexicon_problems(root: Path) -> list[Problem]:
     """Problems of the optional lexicon.yaml: warnings, as in `briefing lexicon` and `compare`
     (the claims and their analysis work without it), but `check` is where an editor looks."""
-    from briefing.analysis.lexicon import load_lexicon
+    from briefing.loading.lexicon import load_lexicon
 
     return load_lexicon(Path(root) / "lexicon.yaml")[1]
 

@@ -42,12 +42,10 @@ class _ReaderProvider(Provider):
     """Base: entries are (text, help, callback) built from the reader's corpus."""
 
     def _reader(self) -> "ReaderScreen | None":
-        from briefing.tui.screens.reader import ReaderScreen
-
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, ReaderScreen):
-                return screen
-        return None
+        try:
+            return self.app.reader
+        except LookupError:  # the palette opened before the reader (not in practice)
+            return None
 
     def entries(self, reader: "ReaderScreen") -> Iterator[tuple[str, str, Callable[[], None]]]:
         raise NotImplementedError
@@ -162,7 +160,7 @@ class AnnotationTagsProvider(_ReaderProvider):
     discover_limit = 0
 
     def entries(self, reader):
-        from briefing.tui.annotating import open_annotations
+        from briefing.tui.screens.annotating import open_annotations
 
         store = reader.store
         try:

@@ -8,6 +8,7 @@ help text is escaped, as in briefing.tui.commands (titles are untrusted).
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -15,41 +16,21 @@ from textual.content import Content
 from briefing.tui.commands import _ReaderProvider, highlighted, literal_help
 from briefing.tui.data import strip_for_display
 
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
 
-WAIT_STEP = 0.05  # seconds between looks at whether the full corpus is in
-WAIT_STEPS = 600  # then give up (the reader reports a failed load itself)
+def open_compare(app: "BriefingApp", event_id: str, claim_id: str | None = None) -> None:
+    """The comparison of ``event_id``; it needs every source, so it waits for the full corpus."""
+    from briefing.tui.screens.compare import CompareScreen
 
-
-def _corpus_or_wait(app, retry, attempt: int) -> object | None:
-    """The reader's corpus once it is complete; until then, ``retry`` shortly.
-
-    The reader may start on a partial corpus (the first article) while the rest loads; a
-    comparison needs every source.
-    """
-    from briefing.tui.detour import find_reader
-
-    reader = find_reader(app)
-    if reader is not None and not getattr(reader, "corpus_ready", True):
-        if attempt < WAIT_STEPS:
-            app.set_timer(WAIT_STEP, partial(retry, attempt + 1))
-        return None
-    return reader.corpus if reader is not None else app.corpus
+    app.when_corpus_ready(
+        lambda: app.push_screen(CompareScreen(app.corpus, event_id, claim_id)))
 
 
-def open_compare(app, event_id: str, claim_id: str | None = None, attempt: int = 0) -> None:
-    corpus = _corpus_or_wait(app, partial(open_compare, app, event_id, claim_id), attempt)
-    if corpus is not None:
-        from briefing.tui.screens.compare import CompareScreen
+def open_events(app: "BriefingApp") -> None:
+    from briefing.tui.screens.events import EventsScreen
 
-        app.push_screen(CompareScreen(corpus, event_id, claim_id))
-
-
-def open_events(app, attempt: int = 0) -> None:
-    corpus = _corpus_or_wait(app, partial(open_events, app), attempt)
-    if corpus is not None:
-        from briefing.tui.screens.events import EventsScreen
-
-        app.push_screen(EventsScreen(corpus))
+    app.when_corpus_ready(lambda: app.push_screen(EventsScreen(app.corpus)))
 
 
 class _ViewProvider(_ReaderProvider):

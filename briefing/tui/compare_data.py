@@ -18,7 +18,8 @@ from briefing.analysis import disagreements as dis
 from briefing.analysis.compare import Comparison, compare
 from briefing.analysis.coverage import Coverage
 from briefing.analysis.framing import Term, background_counts
-from briefing.analysis.lexicon import Lexicon, load_lexicon
+from briefing.analysis.lexicon import Lexicon
+from briefing.loading.lexicon import load_lexicon
 from briefing.analysis.timeline import date_key
 from briefing.model import Article, Claim, Corpus, Event
 from briefing.text import fold, folded_with_map

@@ -394,19 +394,32 @@ def test_snapshot_compare_160x48(snap_compare):
 
 
 async def test_palette_compare_waits_for_the_full_corpus(bundled):
-    app = app_for(bundled)
-    async with app.run_test(size=SMALL) as pilot:
-        from briefing.tui.compare_commands import open_compare
+    import threading
 
+    from briefing.corpus_cache import head_of
+    from briefing.outline import outline
+    from briefing.tui.compare_commands import open_compare
+
+    release = threading.Event()  # a cached start-up whose rest is still loading
+
+    def load_full():
+        release.wait(5)
+        return bundled
+
+    app = BriefingApp(head_of(bundled), outline=outline(bundled), load_full=load_full,
+                      build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
         # No pause: the title changes while the first screen may still be composing, which
         # Textual's Header did not survive (NoMatches); the TitleBar just paints the new one.
         reader = app.screen
-        reader.corpus_ready = False  # as during a cached start-up, before the rest is loaded
         open_compare(app, EVENT)
         await pilot.pause(0.2)
-        assert app.screen is reader
-        reader.corpus_ready = True
-        await pilot.pause(0.2)
+        assert app.screen is reader and not app.corpus_ready
+        release.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, CompareScreen):
+                break
         assert isinstance(app.screen, CompareScreen) and app.screen.event_id == EVENT
 
 

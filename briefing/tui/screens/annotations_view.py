@@ -263,7 +263,7 @@ class AnnotationsScreen(Screen[Location | None]):
         claim = self._highlighted_claim()
         if claim is None:
             return
-        from briefing.tui.annotating import open_note_editor
+        from briefing.tui.screens.note_editor import open_note_editor
 
         open_note_editor(self, claim, self.store)
 

@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static, TextArea
 
 from briefing.model import Claim
@@ -213,3 +213,14 @@ class NoteEditor(ModalScreen[bool]):
         self.text_area.move_cursor(self.text_area.document.end)
         self.text_area.focus()
         self.notify("Back from the editor: ctrl+s saves the note.", markup=False, timeout=4)
+
+
+def open_note_editor(screen: Screen, claim: Claim, store: Any) -> None:
+    """Push the note editor for ``claim``; a store that cannot be read is an error message."""
+    try:
+        editor = NoteEditor(claim, store)
+    except (StoreError, OSError) as exc:
+        screen.notify(f"Could not read the annotation store: {exc}", severity="error",
+                      markup=False)
+        return
+    screen.app.push_screen(editor)
