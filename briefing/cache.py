@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 MAGIC = b"briefing-cache"
 # The code whose changes change what a load (or an index) produces, relative to the package.
-LOAD_CODE = ("model.py", "text.py", "loader.py", "loading", "cache.py")
+LOAD_CODE = ("model.py", "text.py", "loader.py", "loading", "analysis/lexicon.py", "cache.py")
 INDEX_CODE = ("text.py", "analysis/search.py", "analysis/tokens.py", "cache.py")
 
 

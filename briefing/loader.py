@@ -24,6 +24,7 @@ from briefing.problems import Problem
 
 BRIEFING_FILE = "briefing.yaml"
 EVENTS_FILE = "events.yaml"
+LEXICON_FILE = "lexicon.yaml"
 ARTICLES_DIR = "articles"
 CLAIMS_DIR = "claims"
 _NEAR_MISSES = {".md": (".markdown", ".txt", ".text"), ".yaml": (".yml", ".json")}
@@ -39,6 +40,10 @@ def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
     gc.disable()
     try:
         _load_checked(path, corpus, problems)
+        if path.is_dir():
+            from briefing.loading.lexicon import load_lexicon
+
+            corpus.lexicon, corpus.lexicon_problems = load_lexicon(path / LEXICON_FILE)
         corpus.reindex()
     finally:
         if gc_was_enabled:

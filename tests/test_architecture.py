@@ -120,3 +120,12 @@ def test_the_command_line_imports_the_reader_only_when_a_command_runs():
             for name in names:
                 assert not name.startswith(("briefing.tui", "briefing.reader_start",
                                             "textual")), f"{path.name}: {name}"
+
+
+def test_starting_the_reader_does_not_load_the_store():
+    """The store (and TinyDB) is opened after the first paint (BriefingApp.open_store_now):
+    importing the reader must not pull it in."""
+    done = subprocess.run([sys.executable, "-c", "import sys, briefing.tui.app; print(sorted("
+                           "m for m in sys.modules if m.startswith(('briefing.store', 'tinydb'))))"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -7,12 +7,15 @@ never parsed as markup, and cleaned again before display.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.content import Content
 
 from briefing.model import Corpus
 from briefing.text import clean, clean_line
+
+if TYPE_CHECKING:
+    from briefing.store import Annotation, AnnotationStore
 
 MARK = "✎"  # shown beside annotated claims
 
@@ -42,7 +45,7 @@ def note_lines(note: str, max_lines: int = 6) -> list[Content]:
     return out
 
 
-def claim_annotations_content(store: Any, claim_id: str) -> Content:
+def claim_annotations_content(store: "AnnotationStore | None", claim_id: str) -> Content:
     """The claim panel's annotation section: every author's tags and note on the claim."""
     if store is None:
         return Content("")
@@ -78,7 +81,7 @@ def source_label(corpus: Corpus, claim_id: str) -> tuple[str, str]:
     return source, (event.title if event else (claim.events[0] if claim.events else ""))
 
 
-def annotation_row(corpus: Corpus, annotation: Any, width: int = 76,
+def annotation_row(corpus: Corpus, annotation: "Annotation", width: int = 76,
                    me: str | None = None) -> Content:
     """Three lines for the annotations list: where, the quote, tags and note excerpt."""
     width = max(width, 20)

@@ -18,6 +18,7 @@ from briefing.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.tui.store_watch import StoreWatch
 
 StoreOpener = Callable[[], "tuple[AnnotationStore | None, str | None]"]
 
@@ -64,6 +65,7 @@ class BriefingApp(App[None]):
         self.store = store
         self.store_problem: str | None = None
         self._reader: ReaderScreen | None = None
+        self.store_watch: StoreWatch | None = None
         self._open_store = open_store
         self.title = corpus.title
         self._index = SearchIndex(corpus)
@@ -75,6 +77,7 @@ class BriefingApp(App[None]):
                 raise ValueError(f"unknown theme {theme!r}; choose one of: "
                                  + ", ".join(sorted(self.available_themes)))
             self.theme = theme
+        self.keymap: dict[str, str] = dict(keymap or {})  # the user's, by binding id
         if keymap:
             self.set_keymap(keymap)
 
@@ -116,7 +119,7 @@ class BriefingApp(App[None]):
         # Other processes' annotations appear without a restart; store warnings are shown.
         from briefing.tui.store_watch import StoreWatch
 
-        self.store_watch = StoreWatch(self, self.store)
+        self.store_watch = StoreWatch(self, self.store, self.store_problem)
         self.store_watch.start()
 
     def open_store_now(self) -> None:

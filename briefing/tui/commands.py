@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.style import Style
 
 from briefing.tui.data import strip_for_display
+from briefing.tui.keys import bound_actions
 from briefing.tui.navigation import Location
 
 if TYPE_CHECKING:
@@ -132,26 +133,31 @@ class ActionsProvider(_ReaderProvider):
     discover_limit = 50
 
     def entries(self, reader):
+        # (title, binding id, action): the keys shown are the user's, after their keymap.
         actions = [
-            ("Next claim", "n", reader.action_next_claim),
-            ("Previous claim", "p", reader.action_prev_claim),
-            ("Next section", "]", reader.action_next_section),
-            ("Previous section", "[", reader.action_prev_section),
-            ("Back", "backspace / alt+left", reader.action_back),
-            ("Forward", "alt+right", reader.action_forward),
-            ("Search the briefing", "/", reader.action_search),
-            ("Go to event", "g", reader.action_goto_event),
-            ("Compare this claim's event across sources", "c", reader.action_compare),
-            ("Toggle the contents pane", "o", reader.action_toggle_toc),
-            ("Toggle the claim panel", "i", reader.action_toggle_claims),
-            ("Tag claim", "t", reader.action_tag),
-            ("Annotate claim (write a note)", "a", reader.action_annotate),
-            ("Annotations: list, filter, jump to a passage", "A", reader.action_annotations),
-            ("Export annotations to Markdown", "e", reader.action_export),
-            ("Show keys (help)", "?", reader.app.action_help),
+            ("Next claim", "reader.next_claim", reader.action_next_claim),
+            ("Previous claim", "reader.prev_claim", reader.action_prev_claim),
+            ("Next section", "reader.next_section", reader.action_next_section),
+            ("Previous section", "reader.prev_section", reader.action_prev_section),
+            ("Back", "reader.back", reader.action_back),
+            ("Forward", "reader.forward", reader.action_forward),
+            ("Search the briefing", "reader.search", reader.action_search),
+            ("Go to event", "reader.goto_event", reader.action_goto_event),
+            ("Compare this claim's event across sources", "reader.compare",
+             reader.action_compare),
+            ("Toggle the contents pane", "reader.toggle_toc", reader.action_toggle_toc),
+            ("Toggle the claim panel", "reader.toggle_claims", reader.action_toggle_claims),
+            ("Tag claim", "reader.tag", reader.action_tag),
+            ("Annotate claim (write a note)", "reader.annotate", reader.action_annotate),
+            ("Annotations: list, filter, jump to a passage", "reader.annotations",
+             reader.action_annotations),
+            ("Export annotations to Markdown", "reader.export", reader.action_export),
+            ("Show keys (help)", "reader.help", reader.app.action_help),
         ]
-        for text, key, callback in actions:
-            yield text, f"key: {key}", callback
+        keys = {a.binding.id: " / ".join(a.keys)
+                for a in bound_actions(self.app, reader, self.app.keymap)}
+        for text, binding_id, callback in actions:
+            yield text, f"key: {keys.get(binding_id, '')}", callback
 
 
 class AnnotationTagsProvider(_ReaderProvider):
@@ -160,12 +166,13 @@ class AnnotationTagsProvider(_ReaderProvider):
     discover_limit = 0
 
     def entries(self, reader):
+        from briefing.store.errors import StoreError  # not at start-up: it loads the store
         from briefing.tui.screens.annotating import open_annotations
 
         store = reader.store
         try:
             tags = store.tags() if store is not None else []
-        except Exception:  # a store that cannot be read offers nothing here
+        except (StoreError, OSError):  # a store that cannot be read offers nothing here
             tags = []
         for tag, n in tags:
             yield (f"Annotations tagged #{tag}", f"{n} annotation{'s' if n != 1 else ''}",

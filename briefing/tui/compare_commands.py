@@ -15,6 +15,7 @@ from textual.content import Content
 
 from briefing.tui.commands import _ReaderProvider, highlighted, literal_help
 from briefing.tui.data import strip_for_display
+from briefing.tui.keys import bound_actions
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -77,24 +78,12 @@ class ViewKeysProvider(Provider):
         view = {CompareScreen: "Compare view", EventsScreen: "Events view"}.get(type(screen))
         if view is None:
             return
-        bindings = screen._bindings.copy()
-        keymap = getattr(self.app, "_keymap", {})
-        if keymap:
-            bindings.apply_keymap(keymap)
-        seen: dict[str, list[str]] = {}
-        actions: dict[str, tuple[str, str]] = {}
-        for _key, binding in bindings:
-            if not binding.description:
-                continue
-            ident = binding.id or binding.action
-            keys = seen.setdefault(ident, [])
-            display = self.app.get_key_display(binding)
-            if display not in keys:
-                keys.append(display)
-            actions[ident] = (binding.description, binding.action)
-        for ident, (description, action) in actions.items():
-            callback = partial(screen.call_later, screen.run_action, action)
-            yield f"{view}: {description}", "key: " + " / ".join(seen[ident]), callback
+        for action in bound_actions(self.app, screen, self.app.keymap):
+            binding = action.binding
+            if binding.description:
+                callback = partial(screen.call_later, screen.run_action, binding.action)
+                yield (f"{view}: {binding.description}", "key: " + " / ".join(action.keys),
+                       callback)
 
     async def discover(self) -> Hits:
         for text, help_text, callback in self._entries():

@@ -12,14 +12,12 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefing.analysis import disagreements as dis
 from briefing.analysis.compare import Comparison, compare
 from briefing.analysis.coverage import Coverage
 from briefing.analysis.framing import Term, background_counts
 from briefing.analysis.lexicon import Lexicon
-from briefing.loading.lexicon import load_lexicon
 from briefing.analysis.timeline import date_key
 from briefing.model import Article, Claim, Corpus, Event
 from briefing.text import fold, folded_with_map
@@ -44,11 +42,8 @@ def inputs_for(corpus: Corpus) -> CompareInputs:
     cached = _INPUTS.get(id(corpus))
     if cached is not None and cached[0] is corpus:
         return cached[1]
-    lexicon, problems = Lexicon(), []
-    if corpus.root is not None:
-        lexicon, found = load_lexicon(Path(corpus.root) / "lexicon.yaml")
-        problems = [str(p) for p in found]
-    result = CompareInputs(lexicon, background_counts(corpus), problems)
+    result = CompareInputs(corpus.lexicon or Lexicon(), background_counts(corpus),
+                           [str(p) for p in corpus.lexicon_problems])
     if len(_INPUTS) >= 4:
         _INPUTS.pop(next(iter(_INPUTS)))
     _INPUTS[id(corpus)] = (corpus, result)

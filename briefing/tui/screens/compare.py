@@ -93,7 +93,7 @@ class CompareScreen(Screen[None]):
         self.labels = short_labels(corpus)
         try:  # styled for the terminal's size from the start, not restyled on mount
             self.set_classes(self._layout_classes(self.app.size.width))
-        except Exception:  # no running app (built outside one): on_mount applies them
+        except RuntimeError:  # NoActiveAppError: built outside an app; on_mount applies them
             pass
         self._scrolled_since_layout = False
         # The claim we moved to: focus() takes effect a moment later, and keys pressed in a

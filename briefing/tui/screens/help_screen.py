@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +14,11 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.tui.keys import bound_actions
 from briefing.tui.screens import VIEWS_CSS
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
 
 # Which pane each group of keys belongs to, in the order shown.
 GROUP_TITLES = {
@@ -37,24 +41,14 @@ BUILTIN_ROWS = [
 ]
 
 
-def binding_rows(app, nodes: Iterable[DOMNode]) -> list[tuple[str, str, str]]:
+def binding_rows(app: "BriefingApp", nodes: Iterable[DOMNode]) -> list[tuple[str, str, str]]:
     """(group, keys, description) for every binding of ``nodes``, after the user's keymap."""
     rows: list[tuple[str, str, str]] = []
-    keymap = getattr(app, "_keymap", {})
     for node in nodes:
         group = GROUP_TITLES.get(type(node).__name__, type(node).__name__)
-        bindings = node._bindings.copy()
-        if keymap:
-            bindings.apply_keymap(keymap)
-        by_action: dict[str, tuple[list[str], Binding]] = {}
-        for _key, binding in bindings:
-            entry = by_action.setdefault(binding.id or binding.action, ([], binding))
-            display = app.get_key_display(binding)
-            if display not in entry[0]:
-                entry[0].append(display)
-        for keys, binding in by_action.values():
-            if binding.description:
-                rows.append((group, " / ".join(keys), binding.description))
+        for action in bound_actions(app, node, app.keymap):
+            if action.binding.description:
+                rows.append((group, " / ".join(action.keys), action.binding.description))
     return rows
 
 

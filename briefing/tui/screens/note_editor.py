@@ -18,7 +18,7 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -36,6 +36,9 @@ from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.store_watch import store_changed
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
 
 
 class NoteArea(TextArea):
@@ -79,7 +82,7 @@ class NoteEditor(ModalScreen[bool]):
         Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
     ]
 
-    def __init__(self, claim: Claim, store: Any) -> None:
+    def __init__(self, claim: Claim, store: "AnnotationStore") -> None:
         super().__init__()
         self.claim = claim
         self.store = store
@@ -215,7 +218,7 @@ class NoteEditor(ModalScreen[bool]):
         self.notify("Back from the editor: ctrl+s saves the note.", markup=False, timeout=4)
 
 
-def open_note_editor(screen: Screen, claim: Claim, store: Any) -> None:
+def open_note_editor(screen: Screen, claim: Claim, store: "AnnotationStore") -> None:
     """Push the note editor for ``claim``; a store that cannot be read is an error message."""
     try:
         editor = NoteEditor(claim, store)

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -39,6 +40,7 @@ class SearchScreen(ModalScreen[Location | None]):
         self.index = index
         self.initial_query = query
         self.hits: list[SearchHit] = []
+        self._timer: Timer | None = None  # the debounce of the search as you type
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box", classes="dialog"):
@@ -55,9 +57,8 @@ class SearchScreen(ModalScreen[Location | None]):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         # Short debounce so typing stays smooth on a large briefing.
-        timer = getattr(self, "_timer", None)
-        if timer is not None:
-            timer.stop()
+        if self._timer is not None:
+            self._timer.stop()
         self._timer = self.set_timer(0.12, lambda: self.run_search(event.value))
 
     @on(Input.Submitted, "#search-input")

@@ -12,7 +12,7 @@ notification and the lists stay as they were.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,6 +32,9 @@ from briefing.tui.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.screens import VIEWS_CSS
 from briefing.tui.store_watch import store_changed
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
 
 MAX_SUGGESTIONS = 50
 
@@ -68,7 +71,7 @@ class TagScreen(ModalScreen[None]):
         Binding("down", "to_suggestions", "Suggestions", show=False, id="tag.to_suggestions"),
     ]
 
-    def __init__(self, claim: Claim, store: Any) -> None:
+    def __init__(self, claim: Claim, store: "AnnotationStore") -> None:
         super().__init__()
         self.claim = claim
         self.store = store

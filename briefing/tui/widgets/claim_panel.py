@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -17,6 +17,9 @@ from briefing.tui.data import (
 from briefing.tui.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
 from briefing.tui.navigation import Location
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
 
 
 def _label(text: str) -> Content:
@@ -40,7 +43,7 @@ class ClaimPanel(VerticalScroll):
 
     MAX_OTHERS = 40  # a big briefing can have hundreds of claims on one event: `c` lists all
 
-    def __init__(self, corpus: Corpus, store: Any = None, *, id: str | None = None,
+    def __init__(self, corpus: Corpus, store: "AnnotationStore | None" = None, *, id: str | None = None,
                  lazy: bool = False) -> None:
         super().__init__(id=id)
         # lazy: composed empty (hidden at start-up); the six boxes are mounted by build(),
