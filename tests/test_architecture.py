@@ -38,7 +38,7 @@ def test_the_contracts_are_kept():
 @pytest.mark.parametrize("module, bad_import, contract", [
     ("analysis/timeline.py", "from briefing.loading import files", "Analysis computes"),
     ("model.py", "import briefing.tui.app", "The core never imports"),
-    ("tui/navigation.py", "from briefing.cli import options", "Start-up over the command"),
+    ("tui/viewmodels/navigation.py", "from briefing.cli import options", "Start-up over the command"),
     ("cli/options.py", "import briefing.launch", "Start-up over the command"),
     ("loader.py", "import textual", "The core never imports"),
 ])

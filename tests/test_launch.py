@@ -10,6 +10,7 @@ import pytest
 import briefing.cli.cmd_analysis as cmd_analysis
 import briefing.reader_start as reader_start
 from briefing import launch, startup
+from factories import bundled_corpus
 
 
 @pytest.fixture
@@ -86,11 +87,9 @@ def test_startup_done_leaves_a_collector_it_did_not_pause_alone(collector):
 
 
 async def test_the_reader_resumes_collecting_after_its_first_paint(collector):
-    from briefing.loader import load_corpus
-    from briefing.paths import bundled_content
     from briefing.tui.app import BriefingApp
 
-    corpus, _ = load_corpus(bundled_content())
+    corpus = bundled_corpus()
     gc.disable()
     startup._paused = True
     app = BriefingApp(corpus, build_index=False)

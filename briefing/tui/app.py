@@ -10,10 +10,10 @@ from textual.screen import Screen
 
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
-from briefing.tui.commands import ALL_PROVIDERS
-from briefing.tui.compare_commands import COMPARE_PROVIDERS
-from briefing.tui.data import SearchIndex
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.palette.reader import ALL_PROVIDERS
+from briefing.tui.palette.views import COMPARE_PROVIDERS
+from briefing.tui.viewmodels.reader import SearchIndex
+from briefing.tui import VIEWS_CSS
 from briefing.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class BriefingApp(App[None]):
         if self._open_store is None:
             self._watch_store()
         if self._start_compare:
-            from briefing.tui.compare_commands import open_compare
+            from briefing.tui.palette.views import open_compare
 
             self.when_corpus_ready(lambda: open_compare(self, self._start_compare), quiet=True)
 
@@ -196,7 +196,7 @@ class BriefingApp(App[None]):
         return self._index
 
     def action_help(self) -> None:
-        from briefing.tui.screens.help_screen import HelpScreen, binding_rows
+        from briefing.tui.dialogs.help_screen import HelpScreen, binding_rows
         from briefing.tui.widgets.claim_panel import OtherClaims
 
         if isinstance(self.screen, HelpScreen):

@@ -10,17 +10,16 @@ from __future__ import annotations
 from click.testing import CliRunner
 from textual.content import Content
 
-from briefing.loader import load_corpus
-from briefing.paths import bundled_content
 from briefing.tui.app import BriefingApp
-from briefing.tui.compare_data import term_spans
+from briefing.tui.viewmodels.compare import term_spans
 from briefing.tui.screens.compare import CompareScreen, column_count
 from briefing.tui.screens.events import EventsScreen
-from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.dialogs.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.article_view import Passage
 from briefing.tui.widgets.claim_panel import claim_location
 from briefing.tui.widgets.compare_column import TERM_STYLE, ClaimCard, CompareColumn
+from factories import bundled_corpus
 
 from .conftest import make_app, make_corpus, screen_text
 
@@ -30,7 +29,7 @@ LARGE = (160, 48)
 
 
 def app_for(corpus, **kwargs) -> BriefingApp:
-    return BriefingApp(corpus, build_index=False, **kwargs)
+    return make_app(corpus, build_index=False, **kwargs)
 
 
 def card(app, claim_id: str) -> ClaimCard:
@@ -381,8 +380,8 @@ def test_read_compare_known_event_starts_the_app_on_it(monkeypatch):
 
 
 def _snapshot_app():
-    corpus, _ = load_corpus(bundled_content())
-    return BriefingApp(corpus, build_index=False, compare=EVENT)
+    corpus = bundled_corpus()
+    return make_app(corpus, build_index=False, compare=EVENT)
 
 
 def test_snapshot_compare_80x24(snap_compare):
@@ -396,9 +395,9 @@ def test_snapshot_compare_160x48(snap_compare):
 async def test_palette_compare_waits_for_the_full_corpus(bundled):
     import threading
 
-    from briefing.corpus_cache import head_of
+    from briefing.cache.head import head_of
     from briefing.outline import outline
-    from briefing.tui.compare_commands import open_compare
+    from briefing.tui.palette.views import open_compare
 
     release = threading.Event()  # a cached start-up whose rest is still loading
 
@@ -406,7 +405,7 @@ async def test_palette_compare_waits_for_the_full_corpus(bundled):
         release.wait(5)
         return bundled
 
-    app = BriefingApp(head_of(bundled), outline=outline(bundled), load_full=load_full,
+    app = make_app(head_of(bundled), outline=outline(bundled), load_full=load_full,
                       build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         # No pause: the title changes while the first screen may still be composing, which
@@ -441,7 +440,7 @@ async def test_keys_pressed_in_a_row_each_move_once(bundled):
 def test_short_labels_stay_unique_at_their_width():
     from types import SimpleNamespace
 
-    from briefing.tui.compare_data import short_labels
+    from briefing.tui.viewmodels.compare import short_labels
 
     def labels(ids, width=10):
         return list(short_labels(SimpleNamespace(articles=dict.fromkeys(ids)), width).values())

@@ -8,17 +8,15 @@ from textual.widgets import Input
 
 from briefing.analysis.coverage import coverage
 from briefing.analysis.timeline import ordered_events
-from briefing.loader import load_corpus
-from briefing.paths import bundled_content
-from briefing.tui.app import BriefingApp
-from briefing.tui.compare_data import event_rows, matches_filter
+from briefing.tui.viewmodels.compare import event_rows, matches_filter
 from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.events import FILTER_DELAY, EventsScreen, EventsTable
-from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.dialogs.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.coverage_chart import LEVELS, bar, buckets, chart_lines, level
+from factories import bundled_corpus
 
-from .conftest import screen_text
+from .conftest import screen_text, make_app
 
 SMALL = (80, 24)
 LARGE = (160, 48)
@@ -33,7 +31,7 @@ def cells(table: EventsTable, event_id: str) -> list[str]:
 
 
 async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
         await pilot.pause()
@@ -55,7 +53,7 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
 
 
 async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash")
         assert isinstance(app.focused, Input)
@@ -96,7 +94,7 @@ def test_filter_words_all_match_and_actor_prefix(bundled):
 
 
 async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         reader = app.screen
         await pilot.press("v")
@@ -115,7 +113,7 @@ async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
 
 
 async def test_typing_refills_the_table_once_enter_at_once(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash", *"pelosi")
         screen = app.screen
@@ -125,7 +123,7 @@ async def test_typing_refills_the_table_once_enter_at_once(bundled):
 
 
 async def test_filter_with_no_match_and_compare_says_so(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash", *"zzzz", "enter", "c")
         await pilot.pause()
@@ -134,7 +132,7 @@ async def test_filter_with_no_match_and_compare_says_so(bundled):
 
 
 async def test_chart_on_screen_and_hidden_when_short(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
         await pilot.pause()
@@ -177,7 +175,7 @@ def test_chart_helpers():
 
 @pytest.mark.parametrize("theme", ["ansi-dark", "textual-light"])
 async def test_sixteen_colours_and_light_theme(bundled, theme):
-    app = BriefingApp(bundled, build_index=False, theme=theme)
+    app = make_app(bundled, build_index=False, theme=theme)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
         await pilot.pause()
@@ -188,7 +186,7 @@ async def test_sixteen_colours_and_light_theme(bundled, theme):
 
 
 async def test_help_lists_the_events_keys(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("question_mark")
         assert "Events" in screen_text(app)  # the reader's v key
@@ -201,7 +199,7 @@ async def test_help_lists_the_events_keys(bundled):
 
 
 async def test_palette_opens_the_events_view(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("ctrl+p", *"Events: timeline")
         await pilot.pause(0.5)
@@ -216,8 +214,8 @@ async def test_palette_opens_the_events_view(bundled):
 
 
 def _events_app():
-    corpus, _ = load_corpus(bundled_content())
-    return BriefingApp(corpus, build_index=False)
+    corpus = bundled_corpus()
+    return make_app(corpus, build_index=False)
 
 
 async def _open_events(pilot):
@@ -235,7 +233,7 @@ def test_snapshot_events_160x48(snap_compare):
 
 
 async def test_the_events_keys_are_in_the_palette(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("v", "ctrl+p", *"Events view: Blindspots only")
         await pilot.pause(0.5)

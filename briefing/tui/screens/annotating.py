@@ -37,7 +37,7 @@ def tag_current_claim(reader: "ReaderScreen") -> None:
     claim = _current_claim(reader, "tag")
     if claim is None or (store := _store_or_say(reader)) is None:
         return
-    from briefing.tui.screens.tag_screen import TagScreen
+    from briefing.tui.dialogs.tag_screen import TagScreen
 
     reader.app.push_screen(TagScreen(claim, store))
 
@@ -46,7 +46,7 @@ def annotate_current_claim(reader: "ReaderScreen") -> None:
     claim = _current_claim(reader, "annotate")
     if claim is None or (store := _store_or_say(reader)) is None:
         return
-    from briefing.tui.screens.note_editor import open_note_editor
+    from briefing.tui.dialogs.note_editor import open_note_editor
 
     open_note_editor(reader, claim, store)
 
@@ -71,7 +71,7 @@ def export_all(reader: "ReaderScreen") -> None:
 
 def refresh_marks(reader: "ReaderScreen") -> None:
     """After AnnotationsChanged: re-mark annotated claims and refresh the claim panel."""
-    from briefing.tui.data import annotated_claim_ids
+    from briefing.tui.viewmodels.reader import annotated_claim_ids
 
     reader.article_view.set_annotated(annotated_claim_ids(reader.store))
     reader.claim_panel.refresh_annotation()

@@ -26,11 +26,11 @@ from textual.widgets.option_list import Option
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
-from briefing.tui.annotation_text import annotation_row, one_line, tag_count_line
-from briefing.tui.line_keys import line_keys
+from briefing.tui.viewmodels.annotations import annotation_row, one_line, tag_count_line
+from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
-from briefing.tui.navigation import Location
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.navigation import Location
+from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 
@@ -257,7 +257,7 @@ class AnnotationsScreen(Screen[Location | None]):
         """Tag the highlighted row's claim (your tags on it)."""
         claim = self._highlighted_claim()
         if claim is not None:
-            from briefing.tui.screens.tag_screen import TagScreen
+            from briefing.tui.dialogs.tag_screen import TagScreen
 
             self.app.push_screen(TagScreen(claim, self.store))
 
@@ -266,7 +266,7 @@ class AnnotationsScreen(Screen[Location | None]):
         claim = self._highlighted_claim()
         if claim is None:
             return
-        from briefing.tui.screens.note_editor import open_note_editor
+        from briefing.tui.dialogs.note_editor import open_note_editor
 
         open_note_editor(self, claim, self.store)
 

@@ -22,11 +22,11 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from briefing.analysis.coverage import coverage
 from briefing.model import Corpus
-from briefing.tui.compare_data import (
+from briefing.tui.viewmodels.compare import (
     EventRow, claims_by_year, disagreements_by_event, event_rows, matches_filter, short_labels,
 )
-from briefing.tui.data import strip_for_display
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.reader import strip_for_display
+from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar

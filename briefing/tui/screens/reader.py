@@ -18,9 +18,9 @@ from textual.screen import Screen
 
 from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry
-from briefing.tui.data import annotated_claim_ids
+from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
-from briefing.tui.navigation import History, Location
+from briefing.tui.viewmodels.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
 from briefing.tui.widgets.key_bar import KeyBar
@@ -404,13 +404,13 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ history
     def return_on_back(self, restore: Callable[[], None]) -> None:
         """Back from the current place runs ``restore`` (the compare view that sent us here)."""
-        self._back_hooks.append((len(self.history._back), restore))
+        self._back_hooks.append((self.history.depth, restore))
 
     def action_back(self) -> None:
         hooks = self._back_hooks
-        while hooks and hooks[-1][0] > len(self.history._back):
+        while hooks and hooks[-1][0] > self.history.depth:
             hooks.pop()  # left behind by history being trimmed
-        if hooks and hooks[-1][0] == len(self.history._back):
+        if hooks and hooks[-1][0] == self.history.depth:
             hooks.pop()[1]()
             return
         if (here := self.here()) is not None:
@@ -431,14 +431,14 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ other screens
     @needs_full_corpus
     def action_search(self) -> None:
-        from briefing.tui.screens.search_screen import SearchScreen
+        from briefing.tui.dialogs.search_screen import SearchScreen
 
         self.app.push_screen(SearchScreen(self.corpus, self.app.search_index()),
                              self.show_location)
 
     @needs_full_corpus
     def action_goto_event(self) -> None:
-        from briefing.tui.screens.goto_event import GotoEventScreen
+        from briefing.tui.dialogs.goto_event import GotoEventScreen
 
         self.app.push_screen(GotoEventScreen(self.corpus), self._open_event)
 

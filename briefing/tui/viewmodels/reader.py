@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from briefing.model import Claim, Corpus
+from briefing.model import Article, Claim, Corpus
 from briefing.text import clean_line, fold
 
 if TYPE_CHECKING:
@@ -161,9 +161,12 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> tuple[str, int,
     return lead + match + tail, len(lead), len(lead) + len(match)
 
 
-def iter_claims_in_order(corpus: Corpus) -> Iterable[Claim]:
-    for article_id in corpus.articles:
-        yield from corpus.claims_for_article(article_id)
+def speaker_of(claim: Claim, article: Article | None) -> str:
+    """Who makes a claim, written the same in every pane: the named speaker, or for the
+    source's own voice (no speaker, or "author") "author (Byline)"."""
+    if claim.speaker and claim.speaker != "author":
+        return claim.speaker
+    return f"author ({article.byline})" if article is not None else "author"
 
 
 def strip_for_display(text: str | None) -> str:

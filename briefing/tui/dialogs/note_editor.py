@@ -31,10 +31,10 @@ from textual.widgets import Static, TextArea
 from briefing.model import Claim
 from briefing.store.errors import StoreError
 from briefing.text import clean
-from briefing.tui.annotation_text import one_line
+from briefing.tui.viewmodels.annotations import one_line
 from briefing.tui.messages import AnnotationsChanged
-from briefing.tui.screens import VIEWS_CSS
-from briefing.tui.screens.confirm import ConfirmScreen
+from briefing.tui import VIEWS_CSS
+from briefing.tui.dialogs.confirm import ConfirmScreen
 from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class NoteEditor(ModalScreen[bool]):
 
     # ------------------------------------------------------------------ history
     def action_versions(self) -> None:
-        from briefing.tui.screens.note_versions import NoteVersionsScreen
+        from briefing.tui.dialogs.note_versions import NoteVersionsScreen
 
         try:
             mine = self.store.get(self.claim.id)

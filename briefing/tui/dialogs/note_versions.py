@@ -17,9 +17,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.store.model import Version
-from briefing.tui.annotation_text import one_line
-from briefing.tui.line_keys import line_keys
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.annotations import one_line
+from briefing.tui.widgets.line_keys import line_keys
+from briefing.tui import VIEWS_CSS
 
 
 class VersionList(OptionList):

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.tui.keys import bound_actions
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui import VIEWS_CSS
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp

@@ -88,12 +88,6 @@ def source_line(article: Article) -> str:
     return " · ".join(parts)
 
 
-def speaker_of(claim: Claim, article: Article | None) -> str:
-    if not claim.speaker or claim.speaker == "author":
-        return f"{article.byline} (author)" if article is not None else "author"
-    return claim.speaker
-
-
 def fmt_value(value: float | str, text: str | None = None, unit: str | None = None) -> str:
     """A figure or date as the source wrote it, else as a plain number / ISO date."""
     if text:
@@ -155,16 +149,7 @@ def finding_rows(comparison: Comparison) -> list[FindingRow]:
     return rows
 
 
-def finding_articles(comparison: Comparison) -> set[str]:
-    """Sources that take part in at least one disagreement."""
-    return {a for f in comparison.disagreements for a in f.articles}
-
-
 # ---------------------------------------------------------------- highlighting
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
 
 
 def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:

@@ -13,9 +13,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
-from briefing.tui.data import strip_for_display
+from briefing.tui.viewmodels.reader import strip_for_display
 from briefing.tui.keys import bound_actions
-from briefing.tui.navigation import Location
+from briefing.tui.viewmodels.navigation import Location
 
 if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
@@ -53,7 +53,7 @@ class _ReaderProvider(Provider):
 
     def _wrap(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Reader commands run with the reader showing (a compare / events view steps aside)."""
-        from briefing.tui.detour import reader_command
+        from briefing.tui.screens.detour import reader_command
 
         return partial(reader_command, self.app, callback)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
 from textual.screen import Screen
 
-from briefing.tui.navigation import Location
+from briefing.tui.viewmodels.navigation import Location
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp

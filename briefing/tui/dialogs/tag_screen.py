@@ -27,10 +27,10 @@ from textual.widgets.option_list import Option
 from briefing.model import Claim
 from briefing.store.errors import StoreError
 from briefing.store.model import normalise_tag
-from briefing.tui.annotation_text import one_line
-from briefing.tui.line_keys import line_keys
+from briefing.tui.viewmodels.annotations import one_line
+from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui import VIEWS_CSS
 from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:

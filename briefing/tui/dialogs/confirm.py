@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui import VIEWS_CSS
 
 
 class ConfirmScreen(ModalScreen[bool]):

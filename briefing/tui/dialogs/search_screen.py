@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Corpus
 from briefing.text import clean_line
-from briefing.tui.data import SearchHit, SearchIndex, snippet
-from briefing.tui.line_keys import line_keys
-from briefing.tui.navigation import Location
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.reader import SearchHit, SearchIndex, snippet
+from briefing.tui.widgets.line_keys import line_keys
+from briefing.tui.viewmodels.navigation import Location
+from briefing.tui import VIEWS_CSS
 
 
 class SearchResults(OptionList):

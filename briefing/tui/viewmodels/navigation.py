@@ -46,8 +46,9 @@ class History:
         self.current = location
 
     @property
-    def can_go_back(self) -> bool:
-        return bool(self._back)
+    def depth(self) -> int:
+        """How many places back can return to."""
+        return len(self._back)
 
     @property
     def can_go_forward(self) -> bool:

@@ -2,7 +2,7 @@
 
 "Compare: <event>" for every event (the palette's fuzzy search finds it by title), and
 "Events: timeline and coverage" for the events view.  Display text is literal Content and
-help text is escaped, as in briefing.tui.commands (titles are untrusted).
+help text is escaped, as in briefing.tui.palette.reader (titles are untrusted).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from briefing.tui.commands import _ReaderProvider, highlighted, literal_help
-from briefing.tui.data import strip_for_display
+from briefing.tui.palette.reader import _ReaderProvider, highlighted, literal_help
+from briefing.tui.viewmodels.reader import strip_for_display
 from briefing.tui.keys import bound_actions
 
 if TYPE_CHECKING:

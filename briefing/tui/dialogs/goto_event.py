@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Corpus, Event
 from briefing.text import fold
-from briefing.tui.line_keys import line_keys
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.widgets.line_keys import line_keys
+from briefing.tui import VIEWS_CSS
 
 
 class EventList(OptionList):

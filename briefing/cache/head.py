@@ -1,13 +1,13 @@
 """The reader's first screen from a small cache, so `briefing read` paints in a fraction of a load.
 
-briefing.cache keeps a whole loaded corpus (unpickling it: ~0.3 s for 1,000 articles, too slow
-for the first paint).  This module adds a *head* next to it: the outline (every source and
+briefing.cache.corpus keeps a whole loaded corpus (unpickling it: ~0.3 s for 1,000 articles,
+too slow for the first paint).  This module adds a *head* next to it: the outline (every source and
 section), the events, and the FIRST article with its claims, enough to paint the first screen.
-The reader shows the head at once and takes the full corpus (briefing.cache.load_corpus_cached)
+The reader shows the head at once and takes the full corpus (load_corpus_cached)
 in a background thread after the first paint.
 
 The head is keyed like the corpus (every content file's path, size and mtime, the package and
-Python versions, the loading code) and read and written with briefing.cache's file rules:
+Python versions, the loading code) and read and written with briefing.cache.files' rules:
 atomic writes, private files in a private folder, header checked before unpickling.
 BRIEFING_NO_CACHE=1 turns it off with the rest of the cache.
 """
@@ -17,20 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing import cache
+from briefing.cache.corpus import corpus_key, load_corpus_cached
+from briefing.cache.files import enabled, read_payload, slot, unpickle, write_payload
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
 
 HEAD_FORMAT = 1  # of the pickled (format, corpus, outline) tuple
 
 
-def enabled() -> bool:
-    return cache.enabled()
-
-
 def fingerprint(content_dir: Path) -> str:
     """Changes whenever a content file or the loading code changes (one stat per file)."""
-    return cache._corpus_key(Path(content_dir)) + f"|head{HEAD_FORMAT}"
+    return corpus_key(Path(content_dir)) + f"|head{HEAD_FORMAT}"
 
 
 @dataclass(slots=True)
@@ -63,7 +60,7 @@ def save(content_dir: Path, corpus: Corpus, key: str) -> bool:
 
     payload = (HEAD_FORMAT, head_of(corpus), [tuple(e) for e in outline(corpus)])
     try:
-        return cache._write(cache._slot(Path(content_dir), "head"), key,
+        return write_payload(slot(Path(content_dir), "head"), key,
                             lambda: pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # a cache that cannot be written only costs speed
         return False
@@ -78,8 +75,8 @@ def load_head(content_dir: Path) -> Head | None:
         key = fingerprint(content_dir)
     except OSError:
         return None
-    blob = cache._read(cache._slot(content_dir, "head"), key)
-    payload = cache._unpickle(blob) if blob is not None else None
+    blob = read_payload(slot(content_dir, "head"), key)
+    payload = unpickle(blob) if blob is not None else None
     if not isinstance(payload, tuple) or len(payload) != 3 or payload[0] != HEAD_FORMAT:
         return None
     _, corpus, entries = payload
@@ -92,6 +89,6 @@ def load_head(content_dir: Path) -> Head | None:
 
 
 def load_full(head: Head) -> Corpus | None:
-    """The whole corpus (briefing.cache, or a fresh load): None if it now has problems."""
-    corpus, problems = cache.load_corpus_cached(head.content_dir)
+    """The whole corpus (the corpus cache, or a fresh load): None if it now has problems."""
+    corpus, problems = load_corpus_cached(head.content_dir)
     return None if problems else corpus

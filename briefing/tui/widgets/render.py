@@ -19,7 +19,7 @@ CHUNK_CHARS = 4000
 
 # As briefing.text.clean removes: C0 except tab and newline, DEL, C1, bidi controls.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
-ANNOTATED_MARK = "✎"  # after each annotated claim (briefing.tui.annotation_text.MARK)
+ANNOTATED_MARK = "✎"  # after each annotated claim (briefing.tui.viewmodels.annotations.MARK)
 
 INLINE_STYLES: dict[str, Style] = {
     "em": Style(italic=True),
