@@ -10,11 +10,11 @@ from textual.screen import Screen
 
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
+from briefing.tui import VIEWS_CSS
 from briefing.tui.palette.reader import ALL_PROVIDERS
 from briefing.tui.palette.views import COMPARE_PROVIDERS
-from briefing.tui.viewmodels.reader import SearchIndex
-from briefing.tui import VIEWS_CSS
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.viewmodels.reader import SearchIndex
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
@@ -44,9 +44,9 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
-    def __init__(self, corpus: Corpus, store: "AnnotationStore | None" = None, theme: str | None = None, *,
-                 keymap: dict[str, str] | None = None, build_index: bool = True,
-                 compare: str | None = None,
+    def __init__(self, corpus: Corpus, store: "AnnotationStore | None" = None,
+                 theme: str | None = None, *, keymap: dict[str, str] | None = None,
+                 build_index: bool = True, compare: str | None = None,
                  outline: list[OutlineEntry] | None = None,
                  load_full: Callable[[], Corpus | None] | None = None,
                  open_store: StoreOpener | None = None) -> None:
