@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "read": "briefing.cli.cmd_read:read",
     "check": "briefing.cli.cmd_check:check",
     "import": "briefing.cli.cmd_import:import_",
+    "suggest": "briefing.cli.cmd_suggest:suggest",
     "events": "briefing.cli.cmd_analysis:events",
     "claims": "briefing.cli.cmd_analysis:claims",
     "compare": "briefing.cli.cmd_analysis:compare",

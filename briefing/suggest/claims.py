@@ -1,0 +1,143 @@
+"""Claims of one article: spans chosen, speaker, kind, actors, figures and dates filled in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.model import Article, Paragraph
+from briefing.suggest import kinds, spans, speakers
+from briefing.suggest.datekeys import date_keys
+from briefing.suggest.figures import FoundFigure, describe, find_figures
+from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
+from briefing.suggest.names import NameIndex
+from briefing.suggest.sentences import split_sentences
+
+_TERM = re.compile(r"[^\W\d_][\w\-]{3,}")
+
+
+@dataclass(slots=True)
+class Proposal:
+    article_id: str
+    paragraph: Paragraph
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    confidence: float
+    actors: list[str] = field(default_factory=list)
+    figures: list[FoundFigure] = field(default_factory=list)
+    dates: list[tuple[DateMention, str | None]] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)  # happening classes named
+    terms: set[str] = field(default_factory=set)
+    events: list[str] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def quote(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+
+def common_words(article: Article) -> frozenset[str]:
+    """Capitalisable words this article also writes in lower case (not names)."""
+    seen: set[str] = set()
+    for para in article.paragraphs():
+        seen.update(w for w in re.findall(r"\b[a-z][a-z’']+\b", para.text))
+    return frozenset(seen)
+
+
+def article_names(article: Article, common: frozenset[str]) -> list[Name]:
+    return [n for p in article.paragraphs() for n in find_names(p.text, common)]
+
+
+def propose(article: Article, names: NameIndex, common: frozenset[str]) -> list[Proposal]:
+    out: list[Proposal] = []
+    interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
+    year = int(article.published[:4]) if article.published else None
+    for para in article.paragraphs():
+        if para.lang and para.lang != article.language:
+            continue  # a passage left in another language: its claims need a reader
+        text = para.text
+        para_names = find_names(text, common)
+        last_speaker: str | None = None
+        for s_start, s_end in split_sentences(text):
+            sentence = text[s_start:s_end]
+            if sentence.rstrip("”\"’' )").endswith("?"):
+                continue
+            s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
+            att = speakers.attribution(text, s_start, s_end, s_names)
+            quotes = speakers.quotations(text, s_start, s_end)
+            if quotes and att is None and last_speaker:
+                att_speaker: str | None = last_speaker
+            else:
+                att_speaker = names.canonical(att.speaker) if att else None
+            if att_speaker:
+                last_speaker = att_speaker
+            pieces: list[tuple[int, int, bool]] = []
+            quoted_total = sum(b - a for a, b in quotes)
+            if quotes and att_speaker:
+                pieces += [(a, b, True) for a, b in quotes]
+            if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
+                first = att.content_start if att and att.content_start > s_start else s_start
+                for piece in spans.clauses(text, first, s_end):
+                    if any(a <= piece.start and piece.end <= b for a, b, _ in pieces):
+                        continue
+                    pieces.append((piece.start, piece.end, False))
+            for a, b, quoted in pieces:
+                reported = quoted or bool(att and att.reported and a >= att.content_start
+                                          and att.content_start > s_start)
+                speaker = (att_speaker if (reported and att_speaker) else
+                           interviewee or "author")
+                prop = _fill(article.id, para, a, b, s_start, s_end, speaker, quoted or reported and speaker != "author",
+                             s_names, names, year, common)
+                if prop is not None:
+                    out.append(prop)
+            dates_here = find_dates(sentence, year)
+            if dates_here and dates_here[-1].value[:4].isdigit():
+                year = int(dates_here[-1].value[:4])
+    return out
+
+
+def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end: int,
+          speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
+          common: frozenset[str]) -> Proposal | None:
+    text = para.text
+    span = text[a:b]
+    in_span = [n for n in s_names if a <= n.start and n.end <= b]
+    actors: list[str] = []
+    for n in in_span:
+        c = names.canonical(n.text)
+        if c not in actors:
+            actors.append(c)
+    sentence = text[s_start:s_end]
+    pairs = [(Name(n.text, n.start - s_start, n.end - s_start, n.role), names.canonical(n.text))
+             for n in s_names]
+    dates: list[tuple[DateMention, str | None]] = []
+    for d in find_dates(sentence, year):
+        if a <= d.start + s_start and d.end + s_start <= b:
+            keys = date_keys(sentence, d, pairs)
+            dates.extend((d, k) for k in keys) if keys else dates.append((d, None))
+    places = [(n.start - a, names.canonical(n.text)) for n in in_span]
+    figures = [describe(span, n, names, places) for n in find_figures(span)]
+    low = span.lower()
+    words = _TERM.findall(low)
+    triggers = sorted({HAPPENINGS[w] for w in words if w in HAPPENINGS})
+    has_signal = bool(actors or figures or dates or triggers
+                      or any(w in ASSESSMENT for w in words))
+    if not has_signal and spans.words(span) < 12:
+        return None
+    kind, confidence = kinds.classify(span, quoted=quoted, has_figure=bool(figures),
+                                      has_date=bool(dates), has_actor=bool(actors))
+    terms = {w for w in words if w not in FUNCTION_WORDS and w not in common_stop}
+    terms.update(x.lower() for x in actors)
+    return Proposal(article_id, para, a, b, kind, speaker, confidence, actors, figures, dates,
+                    triggers, terms)
+
+
+common_stop = frozenset("""
+that this with from have has been were which their there would could should about also into
+more than other such they them when what will most only over very some many much after before
+while where these those being does made make said says between against during under within
+without just even still well like because since then however although though both each
+""".split())

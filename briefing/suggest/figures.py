@@ -1,0 +1,112 @@
+"""Figures in a claim, and what they count, so the same quantity in two sources compares.
+
+Numbers are read by briefing.analysis.numbers (its conventions: "1,960", "1 900", "3,8").
+Years are dates, not figures.  What a figure counts is the noun after it ("1,960 Russian
+armed peacekeepers" counts peacekeepers), put in a class ("troops" for troops, soldiers,
+men, peacekeepers...).  Its owner is the nationality or name qualifying it ("Russian",
+"Armenians"); for a deployment the place counts too ("in Nagorno-Karabakh").  The shared key
+is built from those (see ``figure_key``); a figure with no owner is keyed by its event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.analysis.numbers import Number, find_numbers
+from briefing.suggest.lexicon import COUNTED, LOCATED
+from briefing.suggest.names import NameIndex, slug
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_SKIP = frozenset({"armed", "additional", "more", "other", "some", "about", "of", "the",
+                   "special", "local", "regular", "foreign", "active", "extra", "new",
+                   "trained", "professional", "ethnic", "remaining", "russian"})
+
+
+@dataclass(slots=True)
+class FoundFigure:
+    number: Number
+    counted: str | None  # class of what is counted ("troops"), or the unit ("days", "km2")
+    owner: str | None = None  # canonical actor qualifying it
+    place: str | None = None  # canonical place, for located classes
+    quantity: str = ""  # the shared key, set by figure_key
+
+
+def is_year(n: Number) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", n.text.strip())) and n.unit is None
+
+
+def find_figures(text: str) -> list[Number]:
+    """Figures (not years, not dates) in a claim's text."""
+    out = []
+    for n in find_numbers(text):
+        if is_year(n) or (re.fullmatch(r"(?:1[89]|20)\d\d", n.text.split()[0] if n.text.split() else "")
+                          and not n.approx and (n.unit or "") not in COUNTED):
+            continue
+        if n.value == 0:
+            continue
+        out.append(n)
+    return out
+
+
+def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str]]) -> FoundFigure:
+    """What ``n`` counts and whose it is, from the words around it in ``text``.
+
+    ``places``: (offset, canonical name) of the names in ``text``."""
+    after = _WORD.findall(text[n.end - len(n.unit or "") if n.unit else n.end:][:60])
+    counted = None
+    owner = None
+    for w in after[:4]:
+        low = w.lower()
+        if low in COUNTED:
+            counted = COUNTED[low]
+            break
+        if w[:1].isupper():
+            owner = owner or _demonym(w, names)
+            if w.endswith("s") and _demonym(w[:-1], names):
+                counted, owner = "people", _demonym(w[:-1], names)  # "120,000 Armenians"
+                break
+            continue
+        if low not in _SKIP:
+            break
+    if counted is None:
+        counted = n.unit if n.unit and n.unit.lower() == n.unit else None
+    if owner is None:
+        # "Russian troops in X (1 900 men)": the qualifier stands before the figure.
+        before = _WORD.findall(text[max(0, n.start - 40):n.start])
+        for w in reversed(before[-4:]):
+            if w[:1].isupper():
+                owner = _demonym(w, names)
+                if owner:
+                    break
+    place = None
+    if counted in LOCATED:
+        near = [(abs(off - n.start), name) for off, name in places if name != owner]
+        if near:
+            place = min(near)[1]
+    return FoundFigure(n, counted, owner, place)
+
+
+def _demonym(word: str, names: NameIndex) -> str | None:
+    """"Russian" -> "Russia", "Azerbaijani" -> "Azerbaijan", when that name is known."""
+    word = word.strip("’'")
+    for stem in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "a", word[:-3] + "a"):
+        if len(stem) >= 3:
+            found = names.known(stem)
+            if found:
+                return found
+    return None
+
+
+def figure_key(fig: FoundFigure, event: str | None) -> str | None:
+    """The shared quantity key, or None when nothing says what is counted."""
+    if not fig.counted:
+        return None
+    parts = [fig.owner] if fig.owner else []
+    if fig.place:
+        parts.append(fig.place)
+    if not parts:
+        if not event:
+            return None
+        parts = [event]
+    return "-".join(slug(p) for p in parts) + "-" + slug(fig.counted)

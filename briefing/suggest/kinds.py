@@ -1,0 +1,38 @@
+"""The kind of a claim: fact, figure, quote, assessment, prediction or recommendation.
+
+Cues in the order a reader weighs them: someone else's words (quote); what ought to be done
+(recommendation); a count or amount (figure); what will happen (prediction); a judgement
+(evaluative or hedging words: assessment); otherwise a dated or named happening (fact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.suggest.lexicon import ASSESSMENT, PREDICTION, RECOMMENDATION
+
+_WORD = re.compile(r"[a-z’']+")
+
+
+def _has(phrases: tuple[str, ...], low: str) -> bool:
+    return any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in phrases)
+
+
+def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
+             has_actor: bool) -> tuple[str, float]:
+    """(kind, confidence 0..1)."""
+    low = text.lower().replace("’", "'")
+    if quoted:
+        return "quote", 0.8
+    if _has(RECOMMENDATION, low):
+        return "recommendation", 0.6
+    if has_figure:
+        return "figure", 0.7
+    if _has(PREDICTION, low) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
+        return "prediction", 0.5
+    evaluative = sum(1 for w in _WORD.findall(low) if w in ASSESSMENT)
+    if evaluative >= 1 and not (has_date and evaluative == 1):
+        return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
+    if has_date or has_actor:
+        return "fact", 0.6
+    return "assessment", 0.4

@@ -1,0 +1,80 @@
+"""Who makes a claim: the author, or the person a quotation or report attributes it to.
+
+Looks for attribution in the sentence: "according to X", "X said (that)", "said X",
+"X: “...”".  A quotation without attribution continues the last attributed speaker of the
+paragraph.  In an interview (genre ``interview``) the answers are the interviewee's: the
+article's named author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.suggest.lexicon import REPORTING
+from briefing.suggest.mentions import Name
+
+_QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w’']+")
+MIN_QUOTE_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str  # as written (canonicalised later)
+    start: int  # where the attribution phrase is, in the text searched
+    end: int
+    content_start: int  # the reported content follows "that", when there is one
+    reported: bool  # a verb of saying, "according to", or a quotation: a reported statement
+
+
+def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted passages of at least MIN_QUOTE_WORDS words in text[start:end] (inner offsets)."""
+    out = []
+    for m in _QUOTED.finditer(text, start, end):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        if len(_TOKEN.findall(m.group(g))) >= MIN_QUOTE_WORDS:
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def attribution(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
+    """The speaker a sentence (text[start:end]) attributes its content to, if any.
+
+    ``names`` are the names in the sentence, offsets in ``text``."""
+    sentence = text[start:end]
+    m = _ACCORDING.search(sentence)
+    if m:
+        after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
+        speaker = after[0] if after else None
+        phrase = _phrase_after(sentence, m.end())
+        who = _with_role(speaker) if speaker else phrase
+        if who:
+            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True)
+    for tm in _TOKEN.finditer(sentence):
+        word = tm.group().lower()
+        if word not in REPORTING:
+            continue
+        pos = start + tm.start()
+        before = [n for n in names if n.end <= pos and pos - n.end <= 45
+                  and not re.search(r"[;.:“”\"]", text[n.end:pos])]
+        after = [n for n in names if n.start >= start + tm.end() and n.start - (start + tm.end()) <= 2]
+        speaker = before[-1] if before else (after[0] if after else None)
+        if speaker is None:
+            continue
+        rest = sentence[tm.end():]
+        that = re.match(r"\s+(?:that\s+|:\s*)", rest)
+        content = start + tm.end() + that.end() if that else start
+        return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True)
+    return None
+
+
+def _with_role(name: Name) -> str:
+    return name.text
+
+
+def _phrase_after(sentence: str, pos: int) -> str:
+    """The noun phrase after "according to": up to the next comma or clause end."""
+    m = re.match(r"[^,;:.()]{2,60}", sentence[pos:])
+    return m.group().strip() if m else ""
