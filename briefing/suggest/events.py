@@ -10,6 +10,7 @@ its actors) is used rather than a new one.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,12 @@ from briefing.suggest.claims import Proposal
 from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.names import slug
 
-MIN_SHARE = 0.12  # word overlap (Jaccard) for an undated claim to join an event
+PERIOD_LENGTH = 4  # events are bucketed by year: sources date one happening by day, month or year
+SIMILARITY = 0.2  # cosine (idf-weighted words) for a claim to join an event
+LEADER = 0.35  # cosine for a claim to join an event in the one-pass clustering
+MERGE_SAME = 0.4  # cosine between two groups of one kind of happening that makes them one
+MERGE_OTHER = 0.5  # ... of two kinds
+TRIGGER_BONUS = 0.1  # added when the claim names the event's kind of happening
 
 _TITLES = {
     "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
@@ -45,23 +51,71 @@ class Group:
 
 
 def _period(p: Proposal) -> str | None:
-    months = [d.value[:7] for d, _ in p.dates if len(d.value) >= 7]
-    if months:
-        return months[0]
-    years = [d.value[:4] for d, _ in p.dates]
-    return years[0] if years else None
-
-
-def _share(p: Proposal, g: Group) -> float:
-    if not p.terms or not g.terms:
-        return 0.0
-    common = sum(1 for t in p.terms if t in g.terms)
-    return common / len(p.terms | set(g.terms))
+    """The time bucket of a claim's happening (PERIOD_LENGTH characters of its first date)."""
+    return p.dates[0][0].value[:PERIOD_LENGTH] if p.dates else None
 
 
 def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
+    out = _group_by_happening(proposals)
+    for g in out:
+        g.existing = _link(g, existing)
+    return out
+
+
+def _context_terms(proposals: list[Proposal]) -> dict[int, Counter]:
+    """A claim's words plus, at half weight, its paragraph's: a short clause alone says
+    little about which happening it is about."""
+    para_terms: dict[str, Counter] = {}
+    for p in proposals:
+        para_terms.setdefault(p.paragraph.id, Counter()).update(p.terms)
+    out = {}
+    for p in proposals:
+        c = Counter({t: 0.5 * n for t, n in para_terms[p.paragraph.id].items()})
+        c.update({t: 1.0 for t in p.terms})
+        out[id(p)] = c
+    return out
+
+
+def _leader(proposals: list[Proposal]) -> list[Group]:
+    """One pass: each claim joins the most similar event so far (idf-weighted cosine of its
+    words, its paragraph's and its dates' years), or starts one."""
+    idf = _idf(proposals)
+    ctx = _context_terms(proposals)
+    groups: list[Group] = []
+    sums: list[Counter] = []
+    index: dict[str, set[int]] = {}
+    for p in proposals:
+        terms = ctx[id(p)]
+        for d, _ in p.dates:
+            terms["@" + d.value[:4]] += 1.0
+        vec = {t: w * idf.get(t, 2.0) for t, w in terms.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        cands: set[int] = set()
+        for t in vec:
+            cands |= index.get(t, set())
+        best, best_score = None, LEADER
+        for i in cands:
+            gv = sums[i]
+            dot = sum(w * gv.get(t, 0.0) * idf.get(t, 2.0) for t, w in vec.items())
+            gnorm = math.sqrt(sum((c * idf.get(t, 2.0)) ** 2 for t, c in gv.items())) or 1.0
+            score = dot / (norm * gnorm)
+            if score > best_score:
+                best, best_score = i, score
+        if best is None:
+            cls = p.triggers[0] if p.triggers else "topic"
+            groups.append(Group(cls, _period(p)))
+            sums.append(Counter())
+            best = len(groups) - 1
+        groups[best].add(p)
+        sums[best].update(terms)
+        for t in terms:
+            index.setdefault(t, set()).add(best)
+    return [g for g in groups if len({p.article_id for p in g.claims}) > 1]
+
+
+def _group_by_happening(proposals: list[Proposal]) -> list[Group]:
     groups: dict[tuple[str, str | None], Group] = {}
-    dated = [p for p in proposals if p.triggers and _period(p)]
+    dated = [p for p in proposals if p.triggers and p.dates]
     for p in sorted(dated, key=lambda p: -len(_period(p) or "")):
         period = _period(p) or ""
         cls = p.triggers[0] if len(p.triggers) == 1 else _nearest_trigger(p)
@@ -72,24 +126,101 @@ def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
                 months[0].add(p)
                 continue
         groups.setdefault(key, Group(cls, period)).add(p)
-    by_cls: dict[str, list[Group]] = {}
-    for g in groups.values():
-        by_cls.setdefault(g.cls, []).append(g)
-    for p in proposals:
-        if p in dated or not p.triggers:
-            continue
-        best, score = None, MIN_SHARE
-        for cls in p.triggers:
-            for g in by_cls.get(cls, []):
-                s = _share(p, g)
-                if s > score:
-                    best, score = g, s
-        if best is not None:
-            best.add(p)
-    out = [g for g in groups.values()]
-    for g in out:
-        g.existing = _link(g, existing)
+    out = _merge_similar(list(groups.values()), proposals)
+    in_groups = {id(p) for g in out for p in g.claims}
+    _attach_similar([p for p in proposals if id(p) not in in_groups], out, proposals)
+    _attach_neighbours(proposals, out)
     return out
+
+
+def _idf(everything: list[Proposal]) -> dict[str, float]:
+    df: Counter = Counter(t for p in everything for t in p.terms)
+    n = len(everything) or 1
+    return {t: math.log(n / c) for t, c in df.items()}
+
+
+def _vector(terms: Counter, idf: dict[str, float]) -> tuple[dict[str, float], float]:
+    vec = {t: c * idf.get(t, 0.0) for t, c in terms.items()}
+    return vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0
+
+
+def _merge_similar(groups: list[Group], everything: list[Proposal]) -> list[Group]:
+    """Groups of one kind of happening whose words are alike are one event told with
+    different dates (a mission "decided in January", "deployed in February", "since 2022")."""
+    idf = _idf(everything)
+    groups.sort(key=lambda g: -len(g.claims))
+    kept: list[tuple[Group, dict[str, float], float]] = []
+    for g in groups:
+        vec, norm = _vector(g.terms, idf)
+        best, best_score = None, 0.0
+        for k, kvec, knorm in kept:
+            dot = sum(w * kvec.get(t, 0.0) for t, w in vec.items())
+            score = dot / (norm * knorm)
+            need = MERGE_SAME if k.cls == g.cls else MERGE_OTHER
+            if score >= need and score > best_score:
+                best, best_score = k, score
+        if best is None:
+            kept.append((g, vec, norm))
+        else:
+            for p in g.claims:
+                best.add(p)
+    return [k for k, _, _ in kept]
+
+
+def _attach_similar(rest: list[Proposal], groups: list[Group], everything: list[Proposal]) -> None:
+    """A claim without a dated happening joins the event whose words it shares most, weighted
+    by rarity (idf), when the dates it gives do not contradict the event's."""
+    idf = _idf(everything)
+    index: dict[str, list[int]] = {}
+    vectors = []
+    for i, g in enumerate(groups):
+        vec, norm = _vector(g.terms, idf)
+        vectors.append((vec, norm))
+        for t in vec:
+            index.setdefault(t, []).append(i)
+    placed: list[tuple[Proposal, Group]] = []
+    for p in rest:
+        pv = {t: idf.get(t, 0.0) for t in p.terms}
+        pnorm = math.sqrt(sum(v * v for v in pv.values())) or 1.0
+        scores: dict[int, float] = {}
+        for t, w in pv.items():
+            for i in index.get(t, ()):
+                scores[i] = scores.get(i, 0.0) + w * vectors[i][0][t]
+        period = _period(p)
+        best, best_score = None, SIMILARITY
+        for i, dot in scores.items():
+            g = groups[i]
+            score = dot / (pnorm * vectors[i][1])
+            if g.cls in p.triggers:
+                score += TRIGGER_BONUS
+            if period and g.period and period[:4] != g.period[:4]:
+                continue
+            if score > best_score:
+                best, best_score = g, score
+        if best is not None:
+            placed.append((p, best))
+    for p, g in placed:  # after scoring, so the groups' words are those of dated claims
+        g.add(p)
+
+
+def _attach_neighbours(proposals: list[Proposal], groups: list[Group]) -> None:
+    """A claim still without an event takes that of the nearest claim of its paragraph:
+    a paragraph keeps to one happening more often than not."""
+    member = {id(p): g for g in groups for p in g.claims}
+    by_para: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        by_para.setdefault(p.paragraph.id, []).append(p)
+    for claims in by_para.values():
+        for i, p in enumerate(claims):
+            if id(p) in member:
+                continue
+            for d in range(1, len(claims)):
+                near = [claims[j] for j in (i - d, i + d) if 0 <= j < len(claims)
+                        and id(claims[j]) in member]
+                if near:
+                    member[id(p)] = member[id(near[0])]
+                    member[id(p)].claims.append(p)
+                    break
 
 
 def _nearest_trigger(p: Proposal) -> str:
