@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.analysis.numbers import Number, find_numbers
-from briefing.suggest.lexicon import COUNTED, LOCATED
+from briefing.suggest.lexicon import COUNTED, HAPPENINGS, LOCATED
 from briefing.suggest.names import NameIndex, slug
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
@@ -29,6 +29,8 @@ class FoundFigure:
     counted: str | None  # class of what is counted ("troops"), or the unit ("days", "km2")
     owner: str | None = None  # canonical actor qualifying it
     place: str | None = None  # canonical place, for located classes
+    happening: str | None = None  # for a duration: the kind of happening it lasts ("war")
+    subgroup: str | None = None  # "Armenians living in ...": a part, not the whole population
     quantity: str = ""  # the shared key, set by figure_key
 
 
@@ -36,10 +38,16 @@ def is_year(n: Number) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", n.text.strip())) and n.unit is None
 
 
+_DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
+_LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
+
+
 def find_figures(text: str) -> list[Number]:
-    """Figures (not years, not dates) in a claim's text."""
+    """Figures (not years, not dates, not labels such as "Article 4") in a claim's text."""
     out = []
     for n in find_numbers(text):
+        if n.text[:1].isdigit() and _LABEL.search(text[max(0, n.start - 20):n.start]):
+            continue
         if is_year(n) or (re.fullmatch(r"(?:1[89]|20)\d\d", n.text.split()[0] if n.text.split() else "")
                           and not n.approx and (n.unit or "") not in COUNTED):
             continue
@@ -53,18 +61,24 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     """What ``n`` counts and whose it is, from the words around it in ``text``.
 
     ``places``: (offset, canonical name) of the names in ``text``."""
-    after = _WORD.findall(text[n.end - len(n.unit or "") if n.unit else n.end:][:60])
+    digits = re.search(r"\d[\d,.\s\u00a0\u202f]*\d|\d", n.text)
+    core_end = n.start + digits.end() if digits else n.end
+    after = _WORD.findall(text[core_end:][:60]) if digits else _WORD.findall(text[n.end:][:60])
     counted = None
     owner = None
-    for w in after[:4]:
+    subgroup = None
+    for k, w in enumerate(after[:4]):
         low = w.lower()
         if low in COUNTED:
-            counted = COUNTED[low]
+            # People are keyed by the noun itself: "civilians" and "residents" differ.
+            counted = low if COUNTED[low] == "people" else COUNTED[low]
+            subgroup = _subgroup(after[k + 1:k + 2])
             break
         if w[:1].isupper():
             owner = owner or _demonym(w, names)
             if w.endswith("s") and _demonym(w[:-1], names):
                 counted, owner = "people", _demonym(w[:-1], names)  # "120,000 Armenians"
+                subgroup = _subgroup(after[k + 1:k + 2])
                 break
             continue
         if low not in _SKIP:
@@ -73,18 +87,53 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         counted = n.unit if n.unit and n.unit.lower() == n.unit else None
     if owner is None:
         # "Russian troops in X (1 900 men)": the qualifier stands before the figure.
-        before = _WORD.findall(text[max(0, n.start - 40):n.start])
-        for w in reversed(before[-4:]):
+        before = _WORD.findall(text[max(0, n.start - 60):n.start])
+        for w in reversed(before[-6:]):
             if w[:1].isupper():
                 owner = _demonym(w, names)
                 if owner:
                     break
     place = None
     if counted in LOCATED:
-        near = [(abs(off - n.start), name) for off, name in places if name != owner]
+        near = [(abs(off - n.start), name) for off, name in places
+                if name != owner and not _adjectival(name, names)]
         if near:
             place = min(near)[1]
-    return FoundFigure(n, counted, owner, place)
+    happening = None
+    if counted in _DURATIONS:
+        words = [(abs(m.start() - n.start), HAPPENINGS[m.group().lower()])
+                 for m in _WORD.finditer(text) if m.group().lower() in HAPPENINGS]
+        happening = min(words)[1] if words else None
+    return FoundFigure(n, counted, owner, place, happening=happening, subgroup=subgroup)
+
+
+def _subgroup(next_word: list[str]) -> str | None:
+    """A participle right after what is counted restricts it ("Armenians living in the
+    valleys", "troops stationed in X"): that count is of a part."""
+    if next_word and next_word[0].endswith(("ing", "ed")) and next_word[0].islower():
+        return next_word[0]
+    return None
+
+
+def _adjectival(name: str, names: NameIndex) -> bool:
+    """"Russian", "Russian-Armenian", "Turkish-backed": qualifiers, not places."""
+    parts = name.split("-")
+    return any(p[:1].islower() or (_demonym(p, names) not in (None, p)) for p in parts)
+
+
+def figure_text(n: Number, counted: str | None) -> str:
+    """The figure as written, without a following word the parser took for a unit that is
+    not what is counted ("120,000 ethnic" -> "120,000")."""
+    if n.unit and counted is None or (n.unit and n.unit not in _UNIT_WORDS and counted != n.unit
+                                      and n.unit.lower() not in COUNTED):
+        m = re.match(r"(.*?\d(?:[\d,.\s\u00a0\u202f]*\d)?)\s+[^\W\d_][\w’'\-]*$", n.text)
+        if m:
+            return m.group(1)
+    return n.text
+
+
+_UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", "GBP",
+                         "years", "months", "weeks", "days", "hours"})
 
 
 def _demonym(word: str, names: NameIndex) -> str | None:
@@ -105,6 +154,10 @@ def figure_key(fig: FoundFigure, event: str | None) -> str | None:
     parts = [fig.owner] if fig.owner else []
     if fig.place:
         parts.append(fig.place)
+    if fig.happening and not parts:
+        return f"{fig.happening}-duration-{slug(fig.counted)}"
+    if fig.subgroup:
+        parts.append(fig.subgroup)
     if not parts:
         if not event:
             return None

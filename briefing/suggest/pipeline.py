@@ -18,7 +18,7 @@ from briefing.model import Corpus
 from briefing.suggest import BY
 from briefing.suggest.claims import Proposal, article_names, common_words, propose
 from briefing.suggest.events import Group, event_id, group, title_of
-from briefing.suggest.figures import figure_key
+from briefing.suggest.figures import figure_key, figure_text
 from briefing.suggest.mentions import acronyms
 from briefing.suggest.names import NameIndex
 from briefing.suggest.state import (EVENTS_SUGGESTED, SUGGESTED_SUFFIX, Previous, quote_key,
@@ -158,7 +158,8 @@ def _claim_dict(p: Proposal) -> dict[str, Any]:
     for f in p.figures:
         n = f.number
         figures.append({"quantity": f.quantity or f"{p.id}-figure-{len(figures) + 1}",
-                        "value": n.value, "unit": f.counted or n.unit, "text": n.text,
+                        "value": n.value, "unit": f.counted or n.unit,
+                        "text": figure_text(n, f.counted),
                         "approx": n.approx})
     dates = [{"value": d.value, "what": what, "text": d.text} for d, what in p.dates]
     return {"id": p.id, "status": "suggested", "by": BY, "confidence": round(p.confidence, 2),
