@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers
 from briefing.suggest.datekeys import date_keys
-from briefing.suggest.figures import FoundFigure, describe, find_figures
+from briefing.suggest.figures import FoundFigure, describe, find_figures, is_substantive
 from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
@@ -68,8 +68,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str]) -> list[
             s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
             att = speakers.attribution(text, s_start, s_end, s_names)
             quotes = speakers.quotations(text, s_start, s_end)
-            if quotes and att is None and last_speaker:
-                att_speaker: str | None = last_speaker
+            if quotes and att is None:
+                who = speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
+                att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
                 att_speaker = names.canonical(att.speaker) if att else None
             if att_speaker:
@@ -127,7 +128,7 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                       or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
-    kind, confidence = kinds.classify(span, quoted=quoted, has_figure=bool(figures),
+    kind, confidence = kinds.classify(span, quoted=quoted, has_figure=any(is_substantive(f) for f in figures),
                                       has_date=bool(dates), has_actor=bool(actors))
     terms = {w for w in words if w not in FUNCTION_WORDS and w not in common_stop}
     terms.update(x.lower() for x in actors)

@@ -163,3 +163,19 @@ def figure_key(fig: FoundFigure, event: str | None) -> str | None:
             return None
         parts = [event]
     return "-".join(slug(p) for p in parts) + "-" + slug(fig.counted)
+
+
+_AMOUNTS = frozenset({"percent", "USD", "EUR", "GBP", "km2", "km", "miles", "fold"})
+
+
+def is_substantive(fig: FoundFigure) -> bool:
+    """A count or amount a claim is about ("1,960 peacekeepers", "41%", "$3,8 billion"),
+    rather than a passing number ("two countries", "one hand", "five-year")."""
+    n = fig.number
+    if n.unit in _AMOUNTS:
+        return True
+    if fig.counted in _DURATIONS:
+        return False
+    if fig.counted and (fig.counted in COUNTED or fig.counted in COUNTED.values()):
+        return n.value >= 10 or n.approx
+    return n.value >= 100

@@ -28,11 +28,19 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
         return "recommendation", 0.6
     if has_figure:
         return "figure", 0.7
+    past = bool(_PAST.search(low))
     if _has(PREDICTION, low) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
         return "prediction", 0.5
     evaluative = sum(1 for w in _WORD.findall(low) if w in ASSESSMENT)
     if evaluative >= 1 and not (has_date and evaluative == 1):
         return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
-    if has_date or has_actor:
+    if has_date or (has_actor and past):
         return "fact", 0.6
     return "assessment", 0.4
+
+
+# A verb in the past: what happened is reported (a fact) rather than judged.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|signed|sent|took|made|held|went|began|became|left|won|lost|"
+    r"fought|broke|brought|met|led|gave|told|saw|set|put|came|ran|paid|sold|bought|"
+    r"\w{3,}ed)\b")

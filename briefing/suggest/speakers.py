@@ -15,7 +15,8 @@ from briefing.suggest.lexicon import REPORTING
 from briefing.suggest.mentions import Name
 
 _QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
-_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per)\s+(?:the\s+)?",
+                        re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 5
 
@@ -57,17 +58,32 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         if word not in REPORTING:
             continue
         pos = start + tm.start()
-        before = [n for n in names if n.end <= pos and pos - n.end <= 45
+        before = [n for n in names if n.end <= pos and pos - n.end <= 80
                   and not re.search(r"[;.:“”\"]", text[n.end:pos])]
+        # "X, Head of the Y, said": the subject, not the nearest name, is the speaker.
+        subject = [n for n in before if re.match(r"\s*,", text[n.end:pos]) and _personal(n)]
+        before = subject[:1] or [n for n in before if pos - n.end <= 45]
         after = [n for n in names if n.start >= start + tm.end() and n.start - (start + tm.end()) <= 2]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
             continue
         rest = sentence[tm.end():]
-        that = re.match(r"\s+(?:that\s+|:\s*)", rest)
-        content = start + tm.end() + that.end() if that else start
+        that = re.match(r"\s+(?:that\s+|:\s*)|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
+        content = start + tm.end() + that.end() if that and speaker.end <= pos else start
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True)
     return None
+
+
+def _personal(name: Name) -> bool:
+    """A person's name: a title before it, or two or three capitalised words."""
+    parts = name.text.split()
+    return bool(name.role) or (2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts))
+
+
+def subject_speaker(text: str, start: int, quote_start: int, names: list[Name]) -> str | None:
+    """For "X made a veiled threat: “...”": the person named before the quotation."""
+    before = [n for n in names if start <= n.start and n.end <= quote_start and _personal(n)]
+    return before[0].text if before else None
 
 
 def _with_role(name: Name) -> str:
