@@ -86,11 +86,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str]) -> list[
                         continue
                     pieces.append((piece.start, piece.end, False))
             for a, b, quoted in pieces:
-                reported = quoted or bool(att and att.reported and a >= att.content_start
-                                          and att.content_start > s_start)
+                # In an interview the answers are the interviewee's, reports included;
+                # only a quotation is someone else's words.
+                reported = quoted or bool(att and not interviewee)
                 speaker = (att_speaker if (reported and att_speaker) else
                            interviewee or "author")
-                prop = _fill(article.id, para, a, b, s_start, s_end, speaker, quoted or reported and speaker != "author",
+                prop = _fill(article.id, para, a, b, s_start, s_end, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
                              s_names, names, year, common)
                 if prop is not None:
                     out.append(prop)

@@ -37,7 +37,6 @@ warns explained explains wrote writes asserted asserts emphasized emphasised emp
 emphasises suggested suggests acknowledged acknowledges admitted admits replied replies
 affirmed affirms reiterated reiterates urged urges called calls promised promises vowed vows
 threatened threatens accused accuses denied denies confirmed confirms recalled recalls
-believes believed thinks thought considers considered
 """.split())
 
 # Cues for the kind of a claim.  Order of checks lives in kinds.py.

@@ -15,7 +15,8 @@ from briefing.suggest.lexicon import REPORTING
 from briefing.suggest.mentions import Name
 
 _QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
-_ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per)\s+(?:the\s+)?",
+_ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per|in)\s+(?:the\s+)?"
+                        r"(?=[^,;.]{0,60}(?:['’]s (?:opinion|view|words)|,))",
                         re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 5
@@ -28,6 +29,7 @@ class Attribution:
     end: int
     content_start: int  # the reported content follows "that", when there is one
     reported: bool  # a verb of saying, "according to", or a quotation: a reported statement
+    said: bool = False  # by a verb of saying ("X said that"), not "according to X"
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -45,6 +47,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
 
     ``names`` are the names in the sentence, offsets in ``text``."""
     sentence = text[start:end]
+    names = [n for n in names if can_speak(n)]
     m = _ACCORDING.search(sentence)
     if m:
         after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
@@ -70,14 +73,23 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         rest = sentence[tm.end():]
         that = re.match(r"\s+(?:that\s+|:\s*)|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
         content = start + tm.end() + that.end() if that and speaker.end <= pos else start
-        return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True)
+        return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
+                           said=True)
     return None
 
 
 def _personal(name: Name) -> bool:
     """A person's name: a title before it, or two or three capitalised words."""
     parts = name.text.split()
-    return bool(name.role) or (2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts))
+    return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
+
+
+_ADJECTIVAL = re.compile(r"(?:ian|ani|ese|ish|ean|ic)$|-[a-z]")
+
+
+def can_speak(name: Name) -> bool:
+    """"Turkish-Azerbaijani", "Iranian": qualifiers of someone, not someone."""
+    return not _ADJECTIVAL.search(name.text)
 
 
 def subject_speaker(text: str, start: int, quote_start: int, names: list[Name]) -> str | None:
