@@ -47,11 +47,13 @@ def common_words(article: Article) -> frozenset[str]:
     return frozenset(seen)
 
 
-def article_names(article: Article, common: frozenset[str]) -> list[Name]:
-    return [n for p in article.paragraphs() for n in find_names(p.text, common)]
+def paragraph_names(article: Article, common: frozenset[str]) -> dict[str, list[Name]]:
+    return {p.id: find_names(p.text, common) for p in article.paragraphs()}
 
 
-def propose(article: Article, names: NameIndex, common: frozenset[str]) -> list[Proposal]:
+def propose(article: Article, names: NameIndex, common: frozenset[str],
+            found: dict[str, list[Name]]) -> list[Proposal]:
+    """``found``: the names of each paragraph (paragraph_names)."""
     out: list[Proposal] = []
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
@@ -59,10 +61,13 @@ def propose(article: Article, names: NameIndex, common: frozenset[str]) -> list[
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
-        para_names = find_names(text, common)
+        para_names = found[para.id]
         last_speaker: str | None = None
         for s_start, s_end in split_sentences(text):
             sentence = text[s_start:s_end]
+            dates_here = find_dates(sentence, year)
+            if dates_here and len(dates_here[-1].value) >= 7:
+                year = int(dates_here[-1].value[:4])  # "In May ..." after "in April 2021"
             if sentence.rstrip("”\"’' )").endswith("?"):
                 continue
             s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
@@ -91,18 +96,15 @@ def propose(article: Article, names: NameIndex, common: frozenset[str]) -> list[
                 reported = quoted or bool(att and not interviewee)
                 speaker = (att_speaker if (reported and att_speaker) else
                            interviewee or "author")
-                prop = _fill(article.id, para, a, b, s_start, s_end, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
+                prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
                              s_names, names, year, common)
                 if prop is not None:
                     out.append(prop)
-            dates_here = find_dates(sentence, year)
-            if dates_here and dates_here[-1].value[:4].isdigit():
-                year = int(dates_here[-1].value[:4])
     return out
 
 
 def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end: int,
-          speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
+          found_dates: list[DateMention], speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
           common: frozenset[str]) -> Proposal | None:
     text = para.text
     span = text[a:b]
@@ -116,7 +118,7 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     pairs = [(Name(n.text, n.start - s_start, n.end - s_start, n.role), names.canonical(n.text))
              for n in s_names]
     dates: list[tuple[DateMention, str | None]] = []
-    for d in find_dates(sentence, year):
+    for d in found_dates:
         if a <= d.start + s_start and d.end + s_start <= b:
             keys = date_keys(sentence, d, pairs)
             dates.extend((d, k) for k in keys) if keys else dates.append((d, None))

@@ -38,13 +38,19 @@ def is_year(n: Number) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", n.text.strip())) and n.unit is None
 
 
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
+    r"billions?|trillions?|dozens?)\b", re.IGNORECASE)
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 _LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
 
 
 def find_figures(text: str) -> list[Number]:
     """Figures (not years, not dates, not labels such as "Article 4") in a claim's text."""
-    out = []
+    out: list[Number] = []
+    if not _MAYBE_NUMBER.search(text):
+        return out
     for n in find_numbers(text):
         if n.text[:1].isdigit() and _LABEL.search(text[max(0, n.start - 20):n.start]):
             continue
@@ -139,6 +145,8 @@ _UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", 
 def _demonym(word: str, names: NameIndex) -> str | None:
     """"Russian" -> "Russia", "Azerbaijani" -> "Azerbaijan", when that name is known."""
     word = word.strip("’'")
+    if not word[:1].isupper():
+        return None
     for stem in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "a", word[:-3] + "a"):
         if len(stem) >= 3:
             found = names.known(stem)

@@ -14,8 +14,15 @@ from briefing.suggest.lexicon import ASSESSMENT, PREDICTION, RECOMMENDATION
 _WORD = re.compile(r"[a-z’']+")
 
 
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _has(phrases: tuple[str, ...], low: str) -> bool:
-    return any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in phrases)
+    pattern = _PATTERNS.get(phrases)
+    if pattern is None:
+        pattern = _PATTERNS[phrases] = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return pattern.search(low) is not None
 
 
 def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,

@@ -112,6 +112,9 @@ _DATE = re.compile(
 )
 
 
+_MAYBE_DATE = re.compile(r"\d|\b(?:" + _MONTH_NAMES + r")\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     value: str  # ISO, possibly partial
@@ -123,7 +126,9 @@ class DateMention:
 def find_dates(text: str, year_hint: int | None = None) -> list[DateMention]:
     """Dates in running text.  A day or month without a year takes ``year_hint`` (the year
     last named in the paragraph, or the article's)."""
-    out = []
+    out: list[DateMention] = []
+    if not _MAYBE_DATE.search(text):
+        return out
     for m in _DATE.finditer(text):
         if m["iso"]:
             out.append(DateMention(m["iso"], m.group(), m.start(), m.end()))

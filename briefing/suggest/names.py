@@ -10,6 +10,7 @@ folded forms are close (rapidfuzz) are one.  An acronym given in brackets after 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -24,6 +25,7 @@ _VARIANTS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A spelling-blind key: ASCII, lower case, romanisation variants folded, no doubles."""
     s = anyascii(name).lower()
@@ -49,17 +51,27 @@ class NameIndex:
         self._by_key: dict[str, str] = {}
         self._keys: list[str] = []
         self._counts: dict[str, int] = {}
-        self._surnames: dict[str, str] = {}  # last word of a multi-word name -> the name
+        self._surnames: dict[str, str] = {}
+        self._memo: dict[str, str] = {}  # last word of a multi-word name -> the name
 
     def add_alias(self, alias: str, name: str) -> None:
         """``alias`` (an acronym) names the same actor as ``name``."""
         canonical = self.canonical(name)
         key = fold_name(alias)
+        self._memo.pop(alias, None)
         if key and key not in self._by_key:
             self._by_key[key] = canonical
             self._keys.append(key)
 
     def canonical(self, name: str) -> str:
+        found = self._memo.get(name)
+        if found is not None:
+            return found
+        found = self._canonical(name)
+        self._memo[name] = found
+        return found
+
+    def _canonical(self, name: str) -> str:
         key = fold_name(name)
         if not key:
             return name

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.loading.anchor import ArticleIndex
 from briefing.model import Corpus
 from briefing.suggest import BY
-from briefing.suggest.claims import Proposal, article_names, common_words, propose
+from briefing.suggest.claims import Proposal, common_words, paragraph_names, propose
 from briefing.suggest.events import Group, event_id, group, title_of
 from briefing.suggest.figures import figure_key, figure_text
 from briefing.suggest.mentions import acronyms
@@ -52,8 +53,8 @@ def suggest(corpus: Corpus, root: Path) -> Result:
         for para in article.paragraphs():
             for short, long in acronyms(para.text):
                 names.add_alias(short, long)
-    all_names = [n.text for aid, a in corpus.articles.items() for n in article_names(a, commons[aid])]
-    names.register(all_names)
+    found = {aid: paragraph_names(a, commons[aid]) for aid, a in corpus.articles.items()}
+    names.register([n.text for by_para in found.values() for ns in by_para.values() for n in ns])
     for aid, article in corpus.articles.items():
         for para in article.paragraphs():
             for short, long in acronyms(para.text):
@@ -62,7 +63,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     proposals: list[Proposal] = []
     for aid, article in corpus.articles.items():
         curated = [c for c in corpus.claims_for_article(aid) if c.status is None]
-        for p in propose(article, names, commons[aid]):
+        for p in propose(article, names, commons[aid], found[aid]):
             if _repeats_curated(p, curated) or (aid, quote_key(p.quote)) in previous.rejected_quotes:
                 continue
             p.id = _claim_id(aid, p.quote)
@@ -70,6 +71,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
                 continue
             proposals.append(p)
     _dedupe_ids(proposals)
+    occurrences = _occurrences(proposals, corpus)
 
     groups = group(proposals, curated_corpus_events)
     result = Result(warnings=list(previous.warnings))
@@ -79,7 +81,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
             f.quantity = figure_key(f, p.events[0] if p.events else None) or ""
     _share_keys(proposals)
     for p in proposals:
-        result.claims.setdefault(p.article_id, []).append(_claim_dict(p))
+        result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
     result.events = events_out
     _render(result, corpus, root, previous)
     return result
@@ -153,7 +155,28 @@ def _share_keys(proposals: list[Proposal]) -> None:
                 by_key.setdefault(f.quantity, set()).add(p.article_id)
 
 
-def _claim_dict(p: Proposal) -> dict[str, Any]:
+def _occurrences(proposals: list[Proposal], corpus: Corpus) -> dict[str, int]:
+    """Which match of its quote each proposal is, for quotes found more than once in their
+    article (as the loader finds them: briefing.loading.anchor)."""
+    out: dict[str, int] = {}
+    indexes: dict[str, ArticleIndex] = {}
+    folded: dict[str, str] = {}
+    for p in proposals:
+        article = corpus.articles[p.article_id]
+        if p.article_id not in folded:
+            folded[p.article_id] = "\n".join(" ".join(fold(x.text).split()) for x in article.paragraphs())
+        if folded[p.article_id].count(" ".join(fold(p.quote).split())) < 2:
+            continue
+        index = indexes.get(p.article_id) or indexes.setdefault(p.article_id, ArticleIndex(article))
+        found = index.find(p.quote)
+        if len(found) > 1:
+            for n, (para, start, _) in enumerate(found, 1):
+                if para.id == p.paragraph.id and start == p.start:
+                    out[p.id] = n
+    return out
+
+
+def _claim_dict(p: Proposal, occurrence: int | None = None) -> dict[str, Any]:
     figures = []
     for f in p.figures:
         n = f.number
@@ -166,12 +189,7 @@ def _claim_dict(p: Proposal) -> dict[str, Any]:
             "quote": p.quote, "events": p.events, "kind": p.kind, "speaker": p.speaker,
             "actors": p.actors, "figures": figures, "dates": dates,
             "paragraph": p.paragraph.id, "start": p.start, "end": p.end,
-            "occurrence": _occurrence(p)}
-
-
-def _occurrence(p: Proposal) -> int | None:
-    """Which match of the quote in the article this is, when it occurs more than once."""
-    return p.__dict__.get("occurrence") if hasattr(p, "__dict__") else None
+            "occurrence": occurrence}
 
 
 def _render(result: Result, corpus: Corpus, root: Path, previous: Previous) -> None:
