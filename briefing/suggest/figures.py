@@ -102,7 +102,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     place = None
     if counted in LOCATED:
         near = [(abs(off - n.start), name) for off, name in places
-                if name != owner and not _adjectival(name, names)]
+                if name != owner and not _adjectival(name, names)
+                and _LOCATIVE.search(text[max(0, off - 12):off])]
         if near:
             place = min(near)[1]
     happening = None
@@ -119,6 +120,9 @@ def _subgroup(next_word: list[str]) -> str | None:
     if next_word and next_word[0].endswith(("ing", "ed")) and next_word[0].islower():
         return next_word[0]
     return None
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|along|inside|into|near|across|on|to)\s+(?:the\s+)?$")
 
 
 def _adjectival(name: str, names: NameIndex) -> bool:
