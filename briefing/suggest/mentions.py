@@ -21,8 +21,12 @@ class Name:
     role: str | None = None  # the title before a person's name: "President", "Prime Minister"
 
 
+_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ibn|bin|ben|abu|ould)-[A-Z]")
+
+
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and tok[:1].isalpha()
+    """A capitalised word, or a name with an Arabic particle ("al-Sisi", "el-Sissi")."""
+    return (tok[:1].isupper() and tok[:1].isalpha()) or bool(_PARTICLE.match(tok))
 
 
 def find_names(text: str, common: frozenset[str] = frozenset()) -> list[Name]:

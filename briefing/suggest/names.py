@@ -31,6 +31,7 @@ def fold_name(name: str) -> str:
     s = anyascii(name).lower()
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"\b(?:al|el|ad|as|ash)\s+(?=\w)", "", s)  # "al-Sisi", "el-Sissi": one name
     for a, b in _VARIANTS:
         s = s.replace(a, b)
     s = re.sub(r"(.)\1+", r"\1", s)

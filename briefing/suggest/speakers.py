@@ -15,11 +15,14 @@ from briefing.suggest.lexicon import REPORTING
 from briefing.suggest.mentions import Name
 
 _QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
-_ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per|in)\s+(?:the\s+)?"
-                        r"(?=[^,;.]{0,60}(?:['’]s (?:opinion|view|words)|,))",
+_ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
+                        r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
                         re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’']+")
-MIN_QUOTE_WORDS = 5
+MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
+# Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
+_TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},)?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
+                      r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +64,17 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         if word not in REPORTING:
             continue
         pos = start + tm.start()
-        before = [n for n in names if n.end <= pos and pos - n.end <= 80
-                  and not re.search(r"[;.:“”\"]", text[n.end:pos])]
-        # "X, Head of the Y, said": the subject, not the nearest name, is the speaker.
-        subject = [n for n in before if re.match(r"\s*,", text[n.end:pos]) and _personal(n)]
-        before = subject[:1] or [n for n in before if pos - n.end <= 45]
+        # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
+        before = [n for n in names if n.end <= pos and pos - n.end <= 100
+                  and _TO_VERB.match(text, n.end, pos)]
+        before = before[:1]
         after = [n for n in names if n.start >= start + tm.end() and n.start - (start + tm.end()) <= 2]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
             continue
         rest = sentence[tm.end():]
-        that = re.match(r"\s+(?:that\s+|:\s*)|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
+        that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
+                        r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
         content = start + tm.end() + that.end() if that and speaker.end <= pos else start
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=True)
