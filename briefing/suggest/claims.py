@@ -87,8 +87,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
                 first = att.content_start if att and att.content_start > s_start else s_start
                 for piece in spans.clauses(text, first, s_end):
-                    if any(a <= piece.start and piece.end <= b for a, b, _ in pieces):
-                        continue
+                    if any(a < piece.end and piece.start < b for a, b, _ in pieces):
+                        continue  # the quotation is the claim; the rest is its attribution
                     pieces.append((piece.start, piece.end, False))
             for a, b, quoted in pieces:
                 # In an interview the answers are the interviewee's, reports included;
@@ -127,7 +127,7 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     low = span.lower()
     words = _TERM.findall(low)
     triggers = sorted({HAPPENINGS[w] for w in words if w in HAPPENINGS})
-    has_signal = bool(actors or figures or dates or triggers
+    has_signal = bool(quoted or actors or figures or dates or triggers
                       or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
         return None

@@ -45,6 +45,9 @@ class Group:
     existing: Event | None = None
     id: str = ""
 
+    def actors(self) -> set[str]:
+        return {a for p in self.claims for a in p.actors}
+
     def add(self, p: Proposal) -> None:
         self.claims.append(p)
         self.terms.update(p.terms)
@@ -115,10 +118,18 @@ def _leader(proposals: list[Proposal]) -> list[Group]:
 
 def _group_by_happening(proposals: list[Proposal]) -> list[Group]:
     groups: dict[tuple[str, str | None], Group] = {}
-    dated = [p for p in proposals if p.triggers and p.dates]
-    for p in sorted(dated, key=lambda p: -len(_period(p) or "")):
+    # A dated happening; a claim naming none but giving a day or month is a happening too.
+    dated = [p for p in proposals if p.dates and (p.triggers or len(p.dates[0][0].value) >= 7)]
+    for p in sorted(dated, key=lambda p: (not p.triggers, -len(_period(p) or ""))):
         period = _period(p) or ""
-        cls = p.triggers[0] if len(p.triggers) == 1 else _nearest_trigger(p)
+        if not p.triggers:
+            same = [g for g in groups.values() if g.period and g.period[:4] == period[:4]
+                    and any(a in g.actors() for a in p.actors)]
+            if same:  # "troops entered X on 14 March" beside "the deployment in X, March"
+                max(same, key=lambda g: len(g.claims)).add(p)
+                continue
+            period = p.dates[0][0].value[:7]
+        cls = (p.triggers[0] if len(p.triggers) == 1 else _nearest_trigger(p)) if p.triggers else "happening"
         key = (cls, period)
         if len(period) == 4:  # a year: the month-precise event of that year, if only one
             months = [g for (c, per), g in groups.items() if c == cls and per and per[:4] == period]
@@ -216,7 +227,7 @@ def _attach_neighbours(proposals: list[Proposal], groups: list[Group]) -> None:
                 continue
             for d in range(1, len(claims)):
                 near = [claims[j] for j in (i - d, i + d) if 0 <= j < len(claims)
-                        and id(claims[j]) in member]
+                        and id(claims[j]) in member and set(claims[j].actors) & set(p.actors)]
                 if near:
                     member[id(p)] = member[id(near[0])]
                     member[id(p)].claims.append(p)

@@ -149,14 +149,19 @@ _UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", 
 def _demonym(word: str, names: NameIndex) -> str | None:
     """"Russian" -> "Russia", "Azerbaijani" -> "Azerbaijan", when that name is known."""
     word = word.strip("’'")
-    if not word[:1].isupper():
+    if not word[:1].isupper() or not _NATIONALITY.search(word.removesuffix("s")):
         return None
     for stem in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "a", word[:-3] + "a"):
         if len(stem) >= 3:
             found = names.known(stem)
             if found:
                 return found
+    if _NATIONALITY.search(word):
+        return names.canonical(word)  # the country is not named: "Valdorian" stands for it
     return None
+
+
+_NATIONALITY = re.compile(r"(?:ian|an|ese|ish|i|ic)$")
 
 
 def figure_key(fig: FoundFigure, event: str | None) -> str | None:

@@ -111,7 +111,8 @@ for _cls, _words in {
     "agreement": "agreement agreements treaty treaties deal accord accords declaration pact "
                  "protocol memorandum charter",
     "meeting": "summit meeting meetings talks negotiations conference visit forum",
-    "mission": "mission deployment observers monitoring peacekeepers peacekeeping contingent",
+    "mission": "mission deployment deployed observers monitoring peacekeepers peacekeeping "
+               "contingent stationed arrived withdrawal withdrew",
     "blockade": "blockade blocked closure siege",
     "election": "election elections referendum vote",
     "protest": "protest protests demonstration demonstrations rally uprising unrest",

@@ -20,7 +20,7 @@ SIMILAR = 88  # rapidfuzz ratio (0-100) of folded names above which two names ar
 # Romanisation variants, applied in order to an ASCII lower-case name.
 _VARIANTS = (
     ("tsch", "c"), ("tch", "c"), ("sch", "c"), ("sh", "c"), ("ch", "c"), ("zh", "j"),
-    ("dzh", "j"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("ou", "u"), ("ph", "f"),
+    ("dzh", "j"), ("dj", "j"), ("kh", "k"), ("gh", "k"),  # one velar fricative: kh, gh ("ou", "u"), ("ph", "f"),
     ("th", "t"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k"), ("x", "ks"),
 )
 

@@ -16,7 +16,7 @@ from briefing.suggest.lexicon import FRAME_OPENERS, LEADING_CONNECTIVES
 
 MAX_WORDS = 28  # sentences longer than this are cut into clauses
 MIN_WORDS = 6  # a piece shorter than this is merged into its neighbour
-MIN_CLAIM_WORDS = 5
+MIN_CLAIM_WORDS = 4
 
 _BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|—"

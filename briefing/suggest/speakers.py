@@ -68,7 +68,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and _TO_VERB.match(text, n.end, pos)]
         before = before[:1]
-        after = [n for n in names if n.start >= start + tm.end() and n.start - (start + tm.end()) <= 2]
+        after = [n for n in names if n.start >= start + tm.end()
+                 and (n.start - (start + tm.end()) <= 2 or n.role
+                      and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
             continue
