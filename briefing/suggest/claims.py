@@ -87,7 +87,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
                 first = att.content_start if att and att.content_start > s_start else s_start
                 for piece in spans.clauses(text, first, s_end):
-                    if any(a < piece.end and piece.start < b for a, b, _ in pieces):
+                    inside = sum(min(b, piece.end) - max(a, piece.start) for a, b, _ in pieces
+                                 if a < piece.end and piece.start < b)
+                    if inside >= 0.5 * (piece.end - piece.start):
                         continue  # the quotation is the claim; the rest is its attribution
                     pieces.append((piece.start, piece.end, False))
             for a, b, quoted in pieces:

@@ -38,7 +38,10 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     past = bool(_PAST.search(low))
     if _has(PREDICTION, low) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
         return "prediction", 0.5
-    evaluative = sum(1 for w in _WORD.findall(low) if w in ASSESSMENT)
+    tokens = _WORD.findall(low)
+    evaluative = sum(1 for w in tokens if w in ASSESSMENT)
+    # The writer speaking in the first person ("we can say", "we have seen") judges.
+    evaluative += sum(1 for w in tokens if w in ("we", "i", "us", "our"))
     if evaluative >= 1 and not (has_date and evaluative == 1):
         return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
     if has_date or (has_actor and past):

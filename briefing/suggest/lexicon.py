@@ -67,10 +67,10 @@ risky worrying worry worries concern concerns concerning alarming unprecedented
 remarkable notable surprising surprisingly unexpected unexpectedly inevitable
 inevitably impossible difficult easy better worse best worst good bad great
 growing increasingly decline declining limited marginal marginalization marginalisation
-isolation isolated dependent dependence influence influential powerful powerless
-hostile friendly ally allies alliance partner partnership rival rivalry
+isolation isolated dependent dependence influential powerful powerless
+hostile
 disappointed disappointment skeptical sceptical mistrust distrust trust
-symbolic strategic geopolitical opportunity opportunities chance challenge challenges
+symbolic opportunity opportunities chance challenge challenges
 test proof sign signal reflects reveals revealed shows showed demonstrates demonstrated
 means meant implies suggests confirms confirmed illustrates highlights underscores
 exception paradoxically unfortunately fortunately regrettably

@@ -21,10 +21,18 @@ MIN_CLAIM_WORDS = 4
 _BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|—"
     r"|,\s+(?=(?:but|while|whereas|yet|so|thus|hence|because|although|though|even though"
-    r"|which means|following which|and (?:the|this|that|these|those|it|its|they|their|he|she"
-    r"|[A-Z]\w+))\b)"
+    r"|which means|following which|notwithstanding|till|until|when|whereby|with the aim"
+    r"|as well as|and (?:the|this|that|these|those|it|its|they|their|he|she|[A-Z]\w+)"
+    r"|with (?:the |its |their |[A-Z]\w+['’]s )?\w+ (?:\w+ )?\w+ing"  # ", with exports surging"
+    r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
+    r")\b)"
+    r"|\s+and\s+(?=(?:could|would|might|may|can|will|should|must|has|have|had|is|was|"
+    r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
+# A sentence opening with a subordinate clause: "After X, Y", "Although X, Y".
+_OPENING = re.compile(r"(?:After|Although|Though|While|Whereas|Since|When|If|Because|Despite|"
+                      r"Following|Unlike|Whether)\b[^,;]{12,}?,\s+", re.IGNORECASE)
 _OPENERS = re.compile(
     r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(LEADING_CONNECTIVES + FRAME_OPENERS,
                                                     key=len, reverse=True))
@@ -52,9 +60,14 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
     else:
         cuts = []
         pos = start
-        for m in _BREAK.finditer(sentence):
-            cuts.append((pos, start + m.start()))
-            pos = start + m.end()
+        trimmed = trim(text, start, end)
+        opening = _OPENING.match(text, trimmed.start, end) if trimmed else None
+        if opening and words(text[opening.end():end]) >= MIN_WORDS:
+            cuts.append((start, opening.end()))
+            pos = opening.end()
+        for m in _BREAK.finditer(text, pos, end):
+            cuts.append((pos, m.start()))
+            pos = m.end()
         cuts.append((pos, end))
         cuts = _merge_short(text, cuts)
     out = []
