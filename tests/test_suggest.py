@@ -292,3 +292,16 @@ def test_cli_refuses_broken_curated_content(tmp_path):
     result = CliRunner().invoke(main, ["suggest", "--content", str(root)])
     assert result.exit_code == 1
     assert "events.yaml:1:" in result.output and "Traceback" not in result.output
+
+
+def test_suggest_never_imports_textual(tmp_path):
+    import subprocess
+    import sys
+
+    root = make_briefing(tmp_path)
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom briefing.cli import main\n"
+            f"r = CliRunner().invoke(main, ['suggest', '--content', {str(root)!r}, '--dry-run'])\n"
+            "assert r.exit_code == 0, r.output\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
