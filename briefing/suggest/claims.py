@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers
 from briefing.suggest.datekeys import date_keys
-from briefing.suggest.figures import FoundFigure, describe, find_figures, is_substantive
+from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
 from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
@@ -105,6 +105,16 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     return out
 
 
+def actor_of(name: str, names: NameIndex) -> str | None:
+    """The actor a name stands for: "Russian" is Russia when Russia is named somewhere;
+    "Russian-brokered", "Turkish-Azerbaijani" qualify rather than name someone."""
+    if "-" in name and any(part[:1].islower() or demonym(part, names) for part in name.split("-")):
+        return None
+    if " " not in name and demonym(name, names) is not None:
+        return demonym(name, names, allow_self=False)
+    return names.canonical(name)
+
+
 def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end: int,
           found_dates: list[DateMention], speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
           common: frozenset[str]) -> Proposal | None:
@@ -113,8 +123,8 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     in_span = [n for n in s_names if a <= n.start and n.end <= b]
     actors: list[str] = []
     for n in in_span:
-        c = names.canonical(n.text)
-        if c not in actors:
+        c = actor_of(n.text, names)
+        if c and c not in actors:
             actors.append(c)
     sentence = text[s_start:s_end]
     pairs = [(Name(n.text, n.start - s_start, n.end - s_start, n.role), names.canonical(n.text))

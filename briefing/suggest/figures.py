@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.analysis.numbers import Number, find_numbers
 from briefing.suggest.lexicon import COUNTED, HAPPENINGS, LOCATED
-from briefing.suggest.names import NameIndex, slug
+from briefing.suggest.names import NameIndex, fold_name, slug
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SKIP = frozenset({"armed", "additional", "more", "other", "some", "about", "of", "the",
@@ -81,9 +81,9 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
             subgroup = _subgroup(after[k + 1:k + 2])
             break
         if w[:1].isupper():
-            owner = owner or _demonym(w, names)
-            if w.endswith("s") and _demonym(w[:-1], names):
-                counted, owner = "people", _demonym(w[:-1], names)  # "120,000 Armenians"
+            owner = owner or demonym(w, names)
+            if w.endswith("s") and demonym(w[:-1], names):
+                counted, owner = "people", demonym(w[:-1], names)  # "120,000 Armenians"
                 subgroup = _subgroup(after[k + 1:k + 2])
                 break
             continue
@@ -96,7 +96,7 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         before = _WORD.findall(text[max(0, n.start - 60):n.start])
         for w in reversed(before[-6:]):
             if w[:1].isupper():
-                owner = _demonym(w, names)
+                owner = demonym(w, names)
                 if owner:
                     break
     place = None
@@ -128,7 +128,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|along|inside|into|near|across|on|to)\s+(?:th
 def _adjectival(name: str, names: NameIndex) -> bool:
     """"Russian", "Russian-Armenian", "Turkish-backed": qualifiers, not places."""
     parts = name.split("-")
-    return any(p[:1].islower() or (_demonym(p, names) not in (None, p)) for p in parts)
+    return any(p[:1].islower() or (demonym(p, names) not in (None, p)) for p in parts)
 
 
 def figure_text(n: Number, counted: str | None) -> str:
@@ -146,19 +146,18 @@ _UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", 
                          "years", "months", "weeks", "days", "hours"})
 
 
-def _demonym(word: str, names: NameIndex) -> str | None:
-    """"Russian" -> "Russia", "Azerbaijani" -> "Azerbaijan", when that name is known."""
+def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
+    """"Russian" -> "Russia", "Azerbaijani" -> "Azerbaijan", "Iranian" -> "Iran", when that
+    name is known; else the adjective itself stands for its country (``allow_self``)."""
     word = word.strip("’'")
     if not word[:1].isupper() or not _NATIONALITY.search(word.removesuffix("s")):
         return None
-    for stem in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "a", word[:-3] + "a"):
+    for stem in (word[:-1], word[:-2] + "a", word[:-3], word[:-3] + "a", word[:-2]):
         if len(stem) >= 3:
             found = names.known(stem)
-            if found:
+            if found and fold_name(found) != fold_name(word):
                 return found
-    if _NATIONALITY.search(word):
-        return names.canonical(word)  # the country is not named: "Valdorian" stands for it
-    return None
+    return names.canonical(word) if allow_self else None
 
 
 _NATIONALITY = re.compile(r"(?:ian|an|ese|ish|i|ic)$")

@@ -13,6 +13,10 @@ _CONNECT = frozenset({"of", "for", "the", "de", "du", "des", "la", "le", "al", "
                       "von", "van", "del", "di", "da"})
 
 
+# One capitalised word that is a verb form or an adverb: "Conceived by ...", "Incredibly".
+_NOT_A_NAME = re.compile(r"^[A-Z][a-z]+(?:ed|ly|ing)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     text: str
@@ -74,7 +78,7 @@ def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str
             start, end = part[0][1], part[-1][2]
             name = text[start:end]
             name = re.sub(r"['’]s$", "", name)
-            if len(name) > 1:
+            if len(name) > 1 and not (" " not in name and _NOT_A_NAME.search(name)):
                 names.append(Name(name, start, start + len(name), " ".join(role) or None))
                 role.clear()
         part.clear()

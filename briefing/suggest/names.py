@@ -94,8 +94,12 @@ class NameIndex:
         return found
 
     def register(self, names: list[str]) -> None:
-        """Meet longer names first, so a bare surname later joins the full name."""
-        for name in sorted(names, key=lambda n: -len(n.split())):
+        """Meet longer names first, so a bare surname later joins the full name; among
+        spellings of one name, the most frequent is met first and stands for the others."""
+        counts: dict[str, int] = {}
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+        for name in sorted(counts, key=lambda n: (-len(fold_name(n).split()), -counts[n], n)):
             self.canonical(name)
 
     def known(self, name: str) -> str | None:
