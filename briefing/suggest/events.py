@@ -1,9 +1,12 @@
 """Group claims from different sources into events, linking to curated events first.
 
 A claim names a happening (a war, a ceasefire, a summit: lexicon.HAPPENINGS) and often a
-date.  Claims naming the same kind of happening in the same month (or year, when that is all
-they give) are one event.  A claim that names a happening but no date joins the event of
-that kind whose actors and words it shares most.  An event already in events.yaml whose
+date.  Claims naming the same kind of happening in the same year are one event (sources date
+one happening by day, month or year); a dated claim naming no happening joins an event of
+that year sharing an actor, or starts one for its month.  Groups of one kind whose words are
+alike merge.  A claim without a dated happening joins the event whose words (idf-weighted)
+it shares most, if enough; one still without an event takes that of the nearest claim of its
+paragraph sharing an actor.  An event already in events.yaml whose
 dates cover the claim's and whose title or summary names that kind of happening (or shares
 its actors) is used rather than a new one.
 """
@@ -23,7 +26,6 @@ from briefing.suggest.names import slug
 
 PERIOD_LENGTH = 4  # events are bucketed by year: sources date one happening by day, month or year
 SIMILARITY = 0.2  # cosine (idf-weighted words) for a claim to join an event
-LEADER = 0.35  # cosine for a claim to join an event in the one-pass clustering
 MERGE_SAME = 0.4  # cosine between two groups of one kind of happening that makes them one
 MERGE_OTHER = 0.5  # ... of two kinds
 TRIGGER_BONUS = 0.1  # added when the claim names the event's kind of happening
@@ -59,61 +61,12 @@ def _period(p: Proposal) -> str | None:
 
 
 def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
+    """Events for the proposals (each Group lists its claims); ``existing`` curated events
+    are linked where they fit (Group.existing)."""
     out = _group_by_happening(proposals)
     for g in out:
         g.existing = _link(g, existing)
     return out
-
-
-def _context_terms(proposals: list[Proposal]) -> dict[int, Counter]:
-    """A claim's words plus, at half weight, its paragraph's: a short clause alone says
-    little about which happening it is about."""
-    para_terms: dict[str, Counter] = {}
-    for p in proposals:
-        para_terms.setdefault(p.paragraph.id, Counter()).update(p.terms)
-    out = {}
-    for p in proposals:
-        c = Counter({t: 0.5 * n for t, n in para_terms[p.paragraph.id].items()})
-        c.update({t: 1.0 for t in p.terms})
-        out[id(p)] = c
-    return out
-
-
-def _leader(proposals: list[Proposal]) -> list[Group]:
-    """One pass: each claim joins the most similar event so far (idf-weighted cosine of its
-    words, its paragraph's and its dates' years), or starts one."""
-    idf = _idf(proposals)
-    ctx = _context_terms(proposals)
-    groups: list[Group] = []
-    sums: list[Counter] = []
-    index: dict[str, set[int]] = {}
-    for p in proposals:
-        terms = ctx[id(p)]
-        for d, _ in p.dates:
-            terms["@" + d.value[:4]] += 1.0
-        vec = {t: w * idf.get(t, 2.0) for t, w in terms.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        cands: set[int] = set()
-        for t in vec:
-            cands |= index.get(t, set())
-        best, best_score = None, LEADER
-        for i in cands:
-            gv = sums[i]
-            dot = sum(w * gv.get(t, 0.0) * idf.get(t, 2.0) for t, w in vec.items())
-            gnorm = math.sqrt(sum((c * idf.get(t, 2.0)) ** 2 for t, c in gv.items())) or 1.0
-            score = dot / (norm * gnorm)
-            if score > best_score:
-                best, best_score = i, score
-        if best is None:
-            cls = p.triggers[0] if p.triggers else "topic"
-            groups.append(Group(cls, _period(p)))
-            sums.append(Counter())
-            best = len(groups) - 1
-        groups[best].add(p)
-        sums[best].update(terms)
-        for t in terms:
-            index.setdefault(t, set()).add(best)
-    return [g for g in groups if len({p.article_id for p in g.claims}) > 1]
 
 
 def _group_by_happening(proposals: list[Proposal]) -> list[Group]:

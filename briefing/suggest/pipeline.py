@@ -79,7 +79,6 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     for p in proposals:
         for f in p.figures:
             f.quantity = figure_key(f, p.events[0] if p.events else None) or ""
-    _share_keys(proposals)
     for p in proposals:
         result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
     result.events = events_out
@@ -143,16 +142,6 @@ def _events(groups: list[Group], corpus: Corpus, previous: Previous, result: Res
             if g.id not in p.events:
                 p.events.append(g.id)
     return out
-
-
-def _share_keys(proposals: list[Proposal]) -> None:
-    """One figure key per quantity: a key given by one article only is dropped unless another
-    article's figure of the same class and owner can share it."""
-    by_key: dict[str, set[str]] = {}
-    for p in proposals:
-        for f in p.figures:
-            if f.quantity:
-                by_key.setdefault(f.quantity, set()).add(p.article_id)
 
 
 def _occurrences(proposals: list[Proposal], corpus: Corpus) -> dict[str, int]:
