@@ -305,3 +305,24 @@ def test_suggest_never_imports_textual(tmp_path):
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_suggestion_moved_to_curated_is_not_proposed_again(tmp_path):
+    root = make_briefing(tmp_path)
+    _, corpus = run(root)
+    kept = claim_with(corpus, "Brussels should demand")
+    (root / "claims" / "oriole.yaml").write_text(
+        f'- id: {kept.id}\n  quote: "{kept.quote}"\n  events: []\n  kind: recommendation\n'
+        f'  speaker: author\n', encoding="utf-8")
+    # a curated claim needs an event: give it one of its own
+    (root / "events.yaml").write_text("- id: withdrawal-call\n  title: Calls for withdrawal\n",
+                                      encoding="utf-8")
+    text = (root / "claims" / "oriole.yaml").read_text(encoding="utf-8")
+    (root / "claims" / "oriole.yaml").write_text(text.replace("events: []", "events: [withdrawal-call]"),
+                                                 encoding="utf-8")
+    result = CliRunner().invoke(main, ["suggest", "--content", str(root)])
+    assert result.exit_code == 0, result.output
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    assert corpus.claims[kept.id].status is None
+    assert kept.id not in (root / "claims" / "oriole.suggested.yaml").read_text(encoding="utf-8")

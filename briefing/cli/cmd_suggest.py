@@ -33,17 +33,15 @@ def suggest(content_dir: Path | None, as_json: bool, dry_run: bool) -> None:
     from briefing.suggest.pipeline import suggest as run, write
 
     root = content_dir or bundled_content()
-    corpus, problems = load_corpus(root)
-    blocking = [p for p in problems if not str(p.path).endswith(".suggested.yaml")]
-    if blocking:
-        for problem in blocking:
+    corpus, problems = load_corpus(root, include_suggested=False)
+    if problems:
+        for problem in problems:
             click.echo(str(problem), err=True)
-        click.echo(f"{len(blocking)} problem(s) in the curated content; fix them first "
+        click.echo(f"{len(problems)} problem(s) in the curated content; fix them first "
                    "(`briefing check`).", err=True)
         sys.exit(1)
-    if problems:
-        # A broken suggested file is rewritten from scratch, minus what could not be read.
-        corpus, _ = load_corpus(root, include_suggested=False)
+    # Suggested files are rewritten whole: one with problems (a duplicate of a claim since
+    # moved to the curated file, a hand edit gone wrong) is simply regenerated.
     result = run(corpus, Path(root))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
