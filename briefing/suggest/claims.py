@@ -139,6 +139,12 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     low = span.lower()
     words = _TERM.findall(low)
     triggers = sorted({HAPPENINGS[w] for w in words if w in HAPPENINGS})
+    if not triggers and dates:
+        # No known kind of happening, but a dated one: name it by its noun ("the first
+        # filling in July 2020", "the inauguration on 3 May").
+        noun = _EVENT_NOUN.search(low)
+        if noun and noun.group(1) not in _NOT_EVENT_NOUNS:
+            triggers = [noun.group(1)]
     has_signal = bool(quoted or actors or figures or dates or triggers
                       or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
@@ -150,6 +156,15 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     return Proposal(article_id, para, a, b, kind, speaker, confidence, actors, figures, dates,
                     triggers, terms)
 
+
+_EVENT_NOUN = re.compile(
+    r"\b(?:the|a|an|its|their|whose|first|second|third|fourth|last|latest|next|new)\s+"
+    r"(?:\w+\s+)?([a-z]{3,}(?:ing|tion|sion|ment|ure))\b")
+_NOT_EVENT_NOUNS = frozenset("""
+thing nothing something anything everything evening morning government movement
+population situation position nation information relation relations attention question
+future nature structure culture pressure measure legislation organization organisation
+""".split())
 
 common_stop = frozenset("""
 that this with from have has been were which their there would could should about also into

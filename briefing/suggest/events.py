@@ -222,6 +222,8 @@ def title_of(g: Group) -> str:
     top = [a for a, _ in actors.most_common(2)]
     words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
                     if HAPPENINGS.get(w) == g.cls)
+    if g.cls == "happening":  # dated, but no word says what happened
+        return f"{', '.join(top) or 'Events'}: {g.period}" if g.period else ", ".join(top)
     noun = words.most_common(1)[0][0] if words else _TITLES.get(g.cls, g.cls)
     title = f"{' and '.join(top)} {noun}".strip() if top else noun
     title = title[:1].upper() + title[1:]

@@ -48,7 +48,9 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     curated_corpus_events = [e for e in corpus.events.values() if e.status is None]
     previous = read_previous(root, list(corpus.articles))
     names = NameIndex()
-    commons = {aid: common_words(a) for aid, a in corpus.articles.items()}
+    # Words any source writes in lower case are not names, even capitalised at a sentence start.
+    shared = frozenset().union(*(common_words(a) for a in corpus.articles.values()))
+    commons = {aid: shared for aid in corpus.articles}
     for aid, article in corpus.articles.items():
         for para in article.paragraphs():
             for short, long in acronyms(para.text):
