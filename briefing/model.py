@@ -142,6 +142,10 @@ class Claim:
     start: int = -1
     end: int = -1
     line: int = 0  # line of the claim in its YAML file
+    # Set on suggestions (claims/<article>.suggested.yaml): "suggested"; None when curated.
+    status: str | None = None
+    by: str | None = None  # what produced the suggestion
+    confidence: float | None = None  # 0..1
 
 
 @dataclass(slots=True)
@@ -153,6 +157,9 @@ class Event:
     summary: str = ""
     actors: list[str] = field(default_factory=list)
     line: int = 0
+    status: str | None = None  # "suggested" for events.suggested.yaml; None when curated
+    by: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

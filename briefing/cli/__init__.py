@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "read": "briefing.cli.cmd_read:read",
     "check": "briefing.cli.cmd_check:check",
     "import": "briefing.cli.cmd_import:import_",
+    "suggest": "briefing.cli.cmd_suggest:suggest",
     "events": "briefing.cli.cmd_analysis:events",
     "claims": "briefing.cli.cmd_analysis:claims",
     "compare": "briefing.cli.cmd_analysis:compare",
@@ -51,8 +52,10 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
+@click.option("--no-suggested", is_flag=True, envvar="BRIEFING_NO_SUGGESTED",
+              help="Hide suggested claims and events (from `briefing suggest`); curated only.")
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, no_suggested: bool) -> None:
     """Read a briefing: several sources on one topic, their claims, and your annotations.
 
     With no command, opens the reader on the bundled briefing (same as `briefing read`).
