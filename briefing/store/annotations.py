@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from briefing.store.errors import StoreError
 from briefing.store.model import (
@@ -29,6 +29,9 @@ from briefing.store.model import (
 from briefing.store.storage import JournalStorage, Signature
 from briefing.store.table import open_db
 from briefing.text import clean, clean_line
+
+if TYPE_CHECKING:
+    from briefing.store.highlights import Highlights
 
 TABLE = "annotations"
 
@@ -55,8 +58,18 @@ class AnnotationStore:
         self._by_claim: dict[str, list[Annotation]] = {}
         self._objs: dict[str, tuple[dict, Annotation | None]] = {}
         self._warnings: list[str] = []  # about single records; the storage has its own
+        self._highlights: "Highlights | None" = None
         self.storage.refresh()  # read now, so a damaged file is reported at start
         self.all()  # ... and a record edited by hand that cannot be read as it is
+
+    @property
+    def highlights(self) -> "Highlights":
+        """Passages that are not claims, with tags and notes (briefing.store.highlights)."""
+        if self._highlights is None:
+            from briefing.store.highlights import Highlights
+
+            self._highlights = Highlights(self)
+        return self._highlights
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
