@@ -14,7 +14,7 @@ message), writes atomically, and changes only the entries it edits.  See curator
 """
 
 from briefing.curation.claims import (
-    accept_claims, add_claim, edit_claim, move_claims, reject_claims,
+    Passage, accept_claims, add_claim, edit_claim, find_passage, move_claims, reject_claims,
 )
 from briefing.curation.curator import Curator, Result, UndoRecord, signature
 from briefing.curation.errors import (
@@ -26,7 +26,7 @@ from briefing.curation.events import (
 
 __all__ = [
     "Curator", "Result", "UndoRecord", "signature",
-    "add_claim", "edit_claim", "accept_claims", "reject_claims", "move_claims",
+    "Passage", "find_passage", "add_claim", "edit_claim", "accept_claims", "reject_claims", "move_claims",
     "add_event", "edit_event", "rename_event", "accept_events", "reject_events", "merge_events",
     "CurationError", "NotFoundError", "StaleEditError", "UndoConflictError", "ValidationError",
     "BusyError",

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from briefing.curation.curator import Curator, Edit, Expected, Result
 from briefing.curation.errors import CurationError, NotFoundError
+from briefing.curation.layout import Layout
 from briefing.curation.prefill import dates_in, figures_in
 from briefing.curation.yamlentries import EntryFile, edit_entry, new_entry, plain
 from briefing.loading.anchor import ArticleIndex
@@ -45,17 +47,14 @@ def add_claim(curator: Curator, article_id: str, quote: str, *, events: Iterable
     free number, unless ``claim_id`` is given.
     """
     layout = curator.layout
-    article_path = layout.article(article_id)
-    if not IDENT.match(article_id or "") or not article_path.is_file():
-        known = sorted(p.stem for p in article_path.parent.glob("*.md"))
-        raise NotFoundError(f"{article_path}: no such article" + _did_you_mean(article_id, known))
     events = [clean_line(e) for e in events if clean_line(e)]
     if not events:
         raise CurationError("a claim is about at least one event: give --event (an id from "
                             "`briefing events`, or add one with `briefing events add`)")
     _check_choice("kind", kind, CLAIM_KINDS)
     _check_choice("frame", frame, FRAMES)
-    text, paragraph_id = _verified_quote(article_path, article_id, quote, occurrence)
+    passage = find_passage(layout.root, article_id, quote, occurrence)
+    text = passage.text
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         target = edit.file(layout.claims(article_id), create=True)
@@ -79,7 +78,7 @@ def add_claim(curator: Curator, article_id: str, quote: str, *, events: Iterable
         if occurrence:
             fields["occurrence"] = occurrence
         target.append(new_entry(fields))
-        return [ident], {"claim": fields, "paragraph": paragraph_id}
+        return [ident], {"claim": fields, "paragraph": passage.paragraph_id}
 
     return curator.run("claims add", step, expected)
 
@@ -259,10 +258,24 @@ def next_claim_id(article_id: str, taken: set[str]) -> str:
     return f"{article_id}-{n:02d}"
 
 
-def _verified_quote(article_path: Path, article_id: str, quote: str,
-                    occurrence: int | None) -> tuple[str, str]:
-    """The quote as the article writes it, and its paragraph id; CurationError if it is not
-    found exactly once (or at ``occurrence``)."""
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Where a quote stands in its article: the text as written there, and its place."""
+
+    text: str
+    paragraph_id: str
+    start: int
+    end: int
+
+
+def find_passage(root: Path, article_id: str, quote: str,
+                 occurrence: int | None = None) -> Passage:
+    """Find ``quote`` in ``articles/<article_id>.md`` the way the loader anchors claims;
+    CurationError unless found exactly once (or at ``occurrence``)."""
+    article_path = Layout(Path(root)).article(article_id)
+    if not IDENT.match(article_id or "") or not article_path.is_file():
+        known = sorted(p.stem for p in article_path.parent.glob("*.md"))
+        raise NotFoundError(f"{article_path}: no such article" + _did_you_mean(article_id, known))
     quote = " ".join(clean_line(quote).split())
     if not quote:
         raise CurationError("the quote is empty")
@@ -285,7 +298,7 @@ def _verified_quote(article_path: Path, article_id: str, quote: str,
                             " lengthen it or give --occurrence N")
     else:
         para, start, end = matches[0]
-    return " ".join(para.text[start:end].split()), para.id
+    return Passage(" ".join(para.text[start:end].split()), para.id, start, end)
 
 
 def _check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> None:
