@@ -62,13 +62,13 @@ def add_claim(curator: Curator, article_id: str, quote: str, *, events: Iterable
         if not IDENT.match(ident):
             raise CurationError(f"{ident!r} is not a usable claim id (lower-case letters, "
                                 "digits and hyphens)")
+        found_figures = figures_in(text, ident) if figures is None else figures
+        found_dates = dates_in(text) if dates is None else dates
         fields: dict[str, Any] = {"id": ident, "quote": text, "events": events,
-                                  "kind": kind or ("figure" if figures else "fact"),
+                                  "kind": kind or ("figure" if found_figures else "fact"),
                                   "speaker": speaker or "author"}
         if actors:
             fields["actors"] = [clean_line(a) for a in actors if clean_line(a)]
-        found_figures = figures_in(text, ident) if figures is None else figures
-        found_dates = dates_in(text) if dates is None else dates
         if found_figures:
             fields["figures"] = found_figures
         if found_dates:

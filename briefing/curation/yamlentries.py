@@ -133,7 +133,7 @@ class EntryFile:
         """Whether the file separates entries with a blank line (the house style)."""
         if len(self.blocks) < 2:
             return True
-        first, second = self.blocks[0], self.blocks[1]
+        first, second = self.blocks[-2], self.blocks[-1]  # the style where the entry goes
         return any(not line.strip() for line in self.lines[first.end:second.start])
 
     def _splice(self, start: int, end: int, new: list[str]) -> None:
