@@ -18,7 +18,7 @@ from briefing.curation import (
 )
 from briefing.loader import load_corpus
 from briefing.store import AnnotationStore
-from tests.briefing_dirs import write_briefing
+from briefing_dirs import write_briefing
 
 # Comments, odd spacing, single quotes, a bare string for events, no blank line between some
 # entries: everything a person may write, which an edit must leave alone.

@@ -11,6 +11,7 @@ not parse the other 999 here (the loader validates the result).
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 from dataclasses import dataclass
@@ -252,5 +253,7 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, str):
         return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()  # YAML reads 2020-11-09 as a date; the content means the text
     return value
 
