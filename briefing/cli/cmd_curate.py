@@ -31,7 +31,7 @@ from briefing.cli.options import content_option, db_option, json_option
 from briefing.text import clean, visible
 
 
-def _listing_group(command: click.Command) -> click.Group:
+def _listing_group(command: click.Command, short_help: str) -> click.Group:
     """A group that, given no step, runs ``command`` with the same options (the listing)."""
 
     def callback(**kwargs: Any) -> None:
@@ -43,11 +43,13 @@ def _listing_group(command: click.Command) -> click.Group:
                        invoke_without_command=True,
                        help=(command.help or "") + "\n\nWith a COMMAND, curates instead (each "
                        "step checked as `briefing check` would, then written).",
-                       short_help=command.short_help)
+                       short_help=short_help)
 
 
-claims = _listing_group(cmd_analysis.claims)
-events = _listing_group(cmd_analysis.events)
+claims = _listing_group(cmd_analysis.claims,
+                        "Claims by event, source or kind; add, edit, review them.")
+events = _listing_group(cmd_analysis.events,
+                        "Events in date order and their sources; add, merge, review.")
 
 
 # ---------------------------------------------------------------------------- plumbing
@@ -327,7 +329,7 @@ def events_merge(ctx, event_id, into_id, content_dir, db_path, as_json) -> None:
 
 
 # ---------------------------------------------------------------------------- highlight
-@click.command()
+@click.command(short_help="Highlight a passage that is not a claim (tags, a note).")
 @click.argument("article_id", metavar="ARTICLE")
 @click.option("--quote", required=True, help="The passage, as the article writes it.")
 @click.option("--tag", "tags", multiple=True, metavar="T", help="A tag (repeat, or commas).")
