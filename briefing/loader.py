@@ -169,8 +169,9 @@ def _check_events(entries: list[ClaimEntry], corpus: Corpus, problems: list[Prob
                                         f"{EVENTS_FILE}" + (f" (did you mean {hint[0]!r}?)" if hint else "")))
 
 
-def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) -> None:
-    indexes: dict[str, ArticleIndex] = {}
+def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem],
+            indexes: dict[str, ArticleIndex] | None = None) -> None:
+    indexes = {} if indexes is None else indexes
     for entry in entries:
         claim = entry.claim
         article = corpus.articles.get(claim.article_id)

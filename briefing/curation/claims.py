@@ -19,9 +19,8 @@ from briefing.curation.curator import Curator, Edit, Expected, Result
 from briefing.curation.errors import CurationError, NotFoundError
 from briefing.curation.layout import Layout
 from briefing.curation.prefill import dates_in, figures_in
-from briefing.curation.yamlentries import EntryFile, edit_entry, new_entry, plain
-from briefing.loading.anchor import ArticleIndex
-from briefing.loading.articles import load_article
+from briefing.curation.yamlentries import EntryFile, edit_entry, entry_ids, new_entry, plain
+from briefing.curation.articles import article_and_problems, index_of
 from briefing.model import CLAIM_KINDS, FRAMES
 from briefing.text import clean_line
 
@@ -233,7 +232,7 @@ def _peek(path: Path) -> str:
 
 
 def _all_ids(files: list[Path]) -> list[str]:
-    return [i for p in files for i in EntryFile(_peek(p)).ids()]
+    return [i for p in files for i in entry_ids(_peek(p))]
 
 
 def _curated_ids(edit: Edit) -> set[str]:
@@ -279,10 +278,10 @@ def find_passage(root: Path, article_id: str, quote: str,
     quote = " ".join(clean_line(quote).split())
     if not quote:
         raise CurationError("the quote is empty")
-    article, problems = load_article(article_path)
-    if article is None:
+    article, problems = article_and_problems(article_path)
+    index = index_of(article_path)
+    if article is None or index is None:
         raise CurationError("\n".join(str(p) for p in problems) or f"{article_path}: unreadable")
-    index = ArticleIndex(article)
     matches = index.find(quote)
     if not matches:
         raise CurationError(f"{article_path}: quote not found in {article_id}: "

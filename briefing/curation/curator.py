@@ -225,11 +225,10 @@ class Curator:
 
     # ------------------------------------------------------------------ internals
     def _check(self, changes: list[FileChange]) -> None:
-        texts = {c.path: (None if c.after is None else c.after.decode("utf-8"))
-                 for c in changes if c.path == self.layout.events
-                 or self.layout.is_curated_claims(c.path)}
-        if texts:
-            problems = new_problems(self.layout, texts)
+        checked = [(c.path, _text(c.before), _text(c.after)) for c in changes
+                   if c.path == self.layout.events or self.layout.is_curated_claims(c.path)]
+        if checked:
+            problems = new_problems(self.layout, checked)
             if problems:
                 raise ValidationError(problems)
 
@@ -266,6 +265,10 @@ class Curator:
             raise CurationError(f"{self.store.path}: the annotations could not follow the "
                                 f"renamed claims: {exc} (nothing was changed)") from None
         return tuple(moves)
+
+
+def _text(data: bytes | None) -> str | None:
+    return None if data is None else data.decode("utf-8")
 
 
 def _put(path: Path, data: bytes | None) -> None:

@@ -60,7 +60,8 @@ class EntryFile:
 
     # -------------------------------------------------------------- reading
     def _split(self) -> list[Block]:
-        starts = [i for i, line in enumerate(self.lines) if _ENTRY_START.match(line)]
+        starts = [i for i, line in enumerate(self.lines)
+                  if line[:1] == "-" and _ENTRY_START.match(line)]
         blocks = []
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(self.lines)
@@ -75,6 +76,16 @@ class EntryFile:
         else:
             self.flow = False
         return blocks
+
+    def is_plain_list(self) -> bool:
+        """A block list of entries and nothing else between them but blank lines and comments
+        (then each entry can be parsed on its own)."""
+        if self.flow or not self.blocks:
+            return False
+        outside = [(0, self.blocks[0].start)]
+        outside += [(a.end, b.start) for a, b in zip(self.blocks, self.blocks[1:])]
+        outside.append((self.blocks[-1].end, len(self.lines)))
+        return all(_is_gap(line) for start, end in outside for line in self.lines[start:end])
 
     def block_text(self, block: Block) -> str:
         return "".join(self.lines[block.start:block.end])
@@ -93,8 +104,7 @@ class EntryFile:
         return data[0]
 
     def ids(self) -> list[str]:
-        """Entry ids as written (a fast scan of ``id:`` lines, for choosing a new id)."""
-        return _ID_LINE.findall("".join(self.lines))
+        return entry_ids("".join(self.lines))
 
     def find(self, ident: str) -> Block | None:
         """The block whose entry has this id (scanning only ``id:`` lines first)."""
@@ -143,6 +153,12 @@ class EntryFile:
 
     def text(self) -> str:
         return "".join(self.lines)
+
+
+def entry_ids(text: str) -> list[str]:
+    """Entry ids as written (a fast scan of ``id:`` lines, for choosing a new id and for
+    finding which entries and files may hold one; the loader has the last word)."""
+    return _ID_LINE.findall(text)
 
 
 def _is_comment_or_blank(line: str) -> bool:
