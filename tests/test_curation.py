@@ -177,8 +177,11 @@ def test_a_step_check_would_fault_is_refused_with_path_and_line(root):
     assert "event 'no-such' is not in events.yaml" in str(info.value)
     with pytest.raises(ValidationError, match=r"alpha.yaml:17: claim alpha-02: quote not found"):
         edit_claim(Curator(root), "alpha-02", {"quote": "nowhere to be found"})
-    with pytest.raises(ValidationError, match="used twice"):
+    with pytest.raises(ValidationError, match=r"alpha.yaml:16: claim id 'beta-01' is used twice "
+                                              r"\(also in beta.yaml\)"):
         edit_claim(Curator(root), "alpha-02", {"id": "beta-01"})
+    with pytest.raises(ValidationError, match=r"alpha.yaml:16: claim id 'alpha-01' is used twice"):
+        edit_claim(Curator(root), "alpha-02", {"id": "alpha-01"})
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporaries
 

@@ -225,10 +225,12 @@ class Curator:
 
     # ------------------------------------------------------------------ internals
     def _check(self, changes: list[FileChange]) -> None:
-        checked = [(c.path, _text(c.before), _text(c.after)) for c in changes
-                   if c.path == self.layout.events or self.layout.is_curated_claims(c.path)]
-        if checked:
-            problems = new_problems(self.layout, checked)
+        # Every change is passed (a suggestion moved out of its file is no longer an id
+        # taken there); the curated files are the ones checked.
+        if any(c.path == self.layout.events or self.layout.is_curated_claims(c.path)
+               for c in changes):
+            problems = new_problems(self.layout, [(c.path, _text(c.before), _text(c.after))
+                                                  for c in changes])
             if problems:
                 raise ValidationError(problems)
 

@@ -212,7 +212,7 @@ class _Checker:
         if not fresh:
             return []
         out = []
-        for other in self.layout.claims_files():
+        for other in [*self.layout.claims_files(), *self.layout.suggested_claims_files()]:
             if other == path:
                 continue
             text = self._text(other) or ""
