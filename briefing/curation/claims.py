@@ -236,7 +236,7 @@ def _all_ids(files: list[Path]) -> list[str]:
 
 
 def _curated_ids(edit: Edit) -> set[str]:
-    return {i for p in edit.layout.claims_files() for i in edit.file(p).ids()}
+    return {i for p in edit.layout.claims_files() for i in entry_ids(_peek(p))}
 
 
 def _ids_near(edit: Edit, article_id: str) -> set[str]:

@@ -202,9 +202,29 @@ def new_entry(fields: dict[str, Any], *, quoted: tuple[str, ...] = ("quote",)) -
     return entry
 
 
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+DATE_KEYS = ("date", "end", "value")
+
+
+def _date_scalar(value: str) -> Any:
+    """An ISO date written as the content files write it: 2020-11-09 plain, "1992" quoted
+    (a bare year would read as a number), 2023-07 plain."""
+    if _FULL_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if _YEAR.match(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
 def style_value(key: str, value: Any, *, quoted: tuple[str, ...] = ("quote",)) -> Any:
     if key in quoted and isinstance(value, str):
         return DoubleQuotedScalarString(value)
+    if key in DATE_KEYS and isinstance(value, str):
+        return _date_scalar(value)
     if key in FLOW_LISTS and isinstance(value, list):
         seq = CommentedSeq(value)
         seq.fa.set_flow_style()
@@ -215,11 +235,16 @@ def style_value(key: str, value: Any, *, quoted: tuple[str, ...] = ("quote",)) -
             if isinstance(item, dict):
                 m = CommentedMap()
                 for k, v in item.items():
-                    m[k] = DoubleQuotedScalarString(v) if k == "text" and isinstance(v, str) else v
+                    if k == "text" and isinstance(v, str):
+                        v = DoubleQuotedScalarString(v)
+                    elif k == "value" and isinstance(v, str):
+                        v = _date_scalar(v)
+                    m[k] = v
                 m.fa.set_flow_style()
                 seq.append(m)
             else:
-                seq.append(item)
+                seq.append(_date_scalar(item) if key == "dates" and isinstance(item, str)
+                           else item)
         return seq
     return value
 
