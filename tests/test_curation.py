@@ -117,7 +117,7 @@ def test_edit_changes_only_the_edited_lines(root):
     after = path.read_text()
     assert changed_lines(before, after) == [
         "-  kind: fact        # TODO: assessment?",
-        "+  kind: assessment    # TODO: assessment?",  # the comment keeps its column
+        "+  kind: assessment  # TODO: assessment?",  # the comment keeps its column
         "+  actors: [Russia, EU]",
     ]
     assert curated_problems(root) == []
@@ -273,7 +273,7 @@ def test_an_edit_from_another_process_is_neither_lost_nor_overwritten(root):
         edit_claim(cur, "alpha-01", {"kind": "fact"}, expected=seen)
     edit_claim(cur, "alpha-01", {"kind": "fact"})  # re-read under the lock: both kept
     text = (root / "claims/alpha.yaml").read_text()
-    assert "kind: assessment    # TODO" in text and "alpha-01" in text
+    assert "kind: assessment  # TODO" in text and "alpha-01" in text
     corpus, _ = load_corpus(root)
     assert corpus.claims["alpha-01"].kind == "fact"
     assert corpus.claims["alpha-02"].kind == "assessment"
@@ -411,3 +411,15 @@ def test_annotations_follow_a_renamed_claim_and_come_back_on_undo(root, tmp_path
         assert [a.tags for a in store.for_claim("alpha-09")] == [("kept",)]
     corpus, problems = load_corpus(root)
     assert problems == [] and "alpha-01" in corpus.claims
+
+
+def test_a_list_keeps_its_style(root):
+    path = root / "claims/alpha.yaml"
+    before = path.read_text()
+    move_claims(Curator(root), ["alpha-03", "alpha-01"], "ceasefire", from_event=None)
+    move_claims(Curator(root), ["alpha-02"], "ceasefire", from_event="war")
+    assert changed_lines(before, path.read_text()) == [
+        "-  events: war",
+        "+  events: [ceasefire]",  # a single id becomes a list: one more event would need one
+        "+    - ceasefire",  # alpha-03 writes its events one per line, and still does
+    ]

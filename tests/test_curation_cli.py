@@ -93,6 +93,8 @@ def test_claims_steps(content):
     data = ok_json("claims", "reject", "alpha-s02")
     assert data["ids"] == ["alpha-s02"]
     assert "status: rejected" in (content / "claims/alpha.suggested.yaml").read_text()
+    assert ok_json("claims", "accept", "alpha-s02", "--event", "war")["ids"] == ["alpha-s02"]
+    assert "  events: [war]\n  kind: fact\n" in (content / "claims/alpha.yaml").read_text()
     corpus, _ = load_corpus(content)
     c = corpus.claims["alpha-03"]
     assert (c.kind, c.speaker, c.actors, c.events) == ("fact", "Jane Doe", [], ["ceasefire"])
@@ -127,6 +129,7 @@ def test_events_steps(content):
     (["claims", "edit", "alpha-99", "--kind", "fact"], "no claim 'alpha-99'"),
     (["claims", "edit", "alpha-01", "--kind", "opinion"], "kind 'opinion' is not one of"),
     (["claims", "accept", "alpha-s02"], "'events' is empty"),
+    (["claims", "accept", "alpha-s02", "--event", "nope"], "event 'nope' is not in"),
     (["claims", "reject", "alpha-01"], "no suggested claim 'alpha-01'"),
     (["events", "add", "war", "--title", "x"], "event 'war' already exists"),
     (["events", "add", "x", "--title", "X", "--date", "2023-13"], "events.yaml:"),

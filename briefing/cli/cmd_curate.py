@@ -70,14 +70,15 @@ def _wants_json(ctx: click.Context, as_json: bool) -> bool:
     return as_json or bool(ctx.parent is not None and ctx.parent.params.get("as_json"))
 
 
-def _curator(root: Path, db_path: Path | None):
-    """A Curator whose renamed claims take their annotations along (if there is a store)."""
+def _curator(root: Path, db_path: Path | None, follow: bool = False):
+    """A Curator; ``follow``: a step that may rename claims, whose annotations then move
+    with them (if there is a store: one is never created just to curate)."""
     from briefing.curation import Curator, CurationError
     from briefing.paths import default_db_path
 
     store = None
     path = db_path or default_db_path()
-    if path.exists():  # never create a store just to curate
+    if follow and path.exists():
         from briefing.store import AnnotationStore, StoreError
 
         try:
@@ -182,20 +183,22 @@ def claims_edit(ctx, claim_id, new_id, quote, kind, events_, speaker, actors, fr
         changes[name] = None
     if not changes:
         raise click.UsageError("nothing to change: give a field to set or --clear")
-    cur = _curator(_root(ctx, content_dir), db_path)
+    cur = _curator(_root(ctx, content_dir), db_path, follow="id" in changes)
     _run(ctx, as_json, lambda: edit_claim(cur, claim_id, changes))
 
 
 @claims.command("accept")
 @click.argument("claim_ids", nargs=-1, required=True, metavar="CLAIM_ID...")
+@click.option("--event", "events_", multiple=True, metavar="E",
+              help="Add this event to each (repeat; for suggestions with none).")
 @_step_options
 @click.pass_context
-def claims_accept(ctx, claim_ids, content_dir, db_path, as_json) -> None:
+def claims_accept(ctx, claim_ids, events_, content_dir, db_path, as_json) -> None:
     """Move suggested claims into the curated files (their suggested events too)."""
     from briefing.curation import accept_claims
 
-    cur = _curator(_root(ctx, content_dir), db_path)
-    _run(ctx, as_json, lambda: accept_claims(cur, claim_ids))
+    cur = _curator(_root(ctx, content_dir), db_path, follow=True)
+    _run(ctx, as_json, lambda: accept_claims(cur, claim_ids, events=events_))
 
 
 @claims.command("reject")

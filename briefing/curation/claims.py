@@ -103,8 +103,8 @@ def edit_claim(curator: Curator, claim_id: str, changes: dict[str, Any],
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         path, entries, block = find_claim(edit, claim_id)
         entry = entries.entry(block)
-        edit_entry(entry, changes)
-        entries.replace(block, entry)
+        if edit_entry(entry, changes):
+            entries.replace(block, entry)
         if new_id and new_id != claim_id:
             edit.renamed[claim_id] = str(new_id)
         return [str(entry["id"])], {"claim": plain(entry), "file": str(path)}
@@ -112,12 +112,14 @@ def edit_claim(curator: Curator, claim_id: str, changes: dict[str, Any],
     return curator.run("claims edit", step, expected)
 
 
-def accept_claims(curator: Curator, claim_ids: Iterable[str],
+def accept_claims(curator: Curator, claim_ids: Iterable[str], events: Iterable[str] = (),
                   expected: Expected | None = None) -> Result:
     """Move suggested claims into their article's curated file, without the suggestion's
-    markers.  Suggested events they refer to are accepted with them.  A suggestion whose id
-    is taken by a curated claim gets the next free ``<article>-NN`` (annotations follow)."""
+    markers.  ``events`` are added to each (a suggestion may have none yet).  Suggested
+    events they refer to are accepted with them.  A suggestion whose id is taken by a
+    curated claim gets the next free ``<article>-NN`` (annotations follow)."""
     claim_ids = _ids(claim_ids, "claim")
+    extra = [clean_line(e) for e in events if clean_line(e)]
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         accepted, events = [], []
@@ -126,6 +128,9 @@ def accept_claims(curator: Curator, claim_ids: Iterable[str],
             entry = entries.entry(block)
             for key in SUGGESTION_KEYS:
                 entry.pop(key, None)
+            if extra:
+                current = _event_list(entry.get("events"))
+                edit_entry(entry, {"events": current + [e for e in extra if e not in current]})
             article_id = curator.layout.article_of(path)
             curated = edit.file(curator.layout.claims(article_id), create=True)
             if claim_id in _curated_ids(edit):
@@ -152,8 +157,8 @@ def reject_claims(curator: Curator, claim_ids: Iterable[str],
         for claim_id in claim_ids:
             _, entries, block = find_claim(edit, claim_id, suggested=True)
             entry = entries.entry(block)
-            edit_entry(entry, {"status": REJECTED})
-            entries.replace(block, entry)
+            if edit_entry(entry, {"status": REJECTED}):
+                entries.replace(block, entry)
         return claim_ids, {}
 
     return curator.run("claims reject", step, expected)
@@ -174,8 +179,8 @@ def move_claims(curator: Curator, claim_ids: Iterable[str], to_event: str,
                 raise CurationError(f"claim {claim_id} is not about event {from_event!r} "
                                     f"(its events: {', '.join(events) or 'none'})")
             events = replace_event(events, from_event, to_event)
-            edit_entry(entry, {"events": events})
-            entries.replace(block, entry)
+            if edit_entry(entry, {"events": events}):
+                entries.replace(block, entry)
         return claim_ids, {"event": to_event}
 
     return curator.run("claims move", step, expected)

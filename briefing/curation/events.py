@@ -71,8 +71,8 @@ def edit_event(curator: Curator, event_id: str, changes: dict[str, Any],
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         path, entries, block = find_event(edit, event_id)
         entry = entries.entry(block)
-        edit_entry(entry, changes, quoted=())
-        entries.replace(block, entry)
+        if edit_entry(entry, changes, quoted=()):
+            entries.replace(block, entry)
         moved: list[str] = []
         if new_id and new_id != event_id:
             moved = retarget_claims(edit, event_id, str(new_id))
@@ -113,8 +113,8 @@ def reject_events(curator: Curator, event_ids: Iterable[str],
                 raise NotFoundError(f"no suggested event {event_id!r} in "
                                     f"{edit.layout.events_suggested}")
             entry = entries.entry(block)
-            edit_entry(entry, {"status": REJECTED}, quoted=())
-            entries.replace(block, entry)
+            if edit_entry(entry, {"status": REJECTED}, quoted=()):
+                entries.replace(block, entry)
         return event_ids, {}
 
     return curator.run("events reject", step, expected)
@@ -206,7 +206,7 @@ def retarget_claims(edit: Edit, old: str, new: str) -> list[str]:
             events = _event_list(entry.get("events"))
             if old not in events:
                 continue
-            edit_entry(entry, {"events": replace_event(events, old, new)})
-            entries.replace(block, entry)
+            if edit_entry(entry, {"events": replace_event(events, old, new)}):
+                entries.replace(block, entry)
             moved.append(str(entry.get("id")))
     return moved

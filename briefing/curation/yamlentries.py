@@ -91,17 +91,27 @@ class EntryFile:
         return "".join(self.lines[block.start:block.end])
 
     def entry(self, block: Block) -> CommentedMap:
-        """The entry's mapping, round-trip loaded (comments and quoting kept)."""
-        text = self.block_text(block)
+        """The entry's mapping, round-trip loaded (comments and quoting kept).
+
+        The item is loaded as a mapping of its own, its lines shifted left by its indent, so
+        that comment columns are those of the mapping ruamel will dump again."""
+        lines = self.lines[block.start:block.end]
+        indent = _item_indent(lines[0])
+        if indent:
+            text = "".join([lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:]])
+        else:
+            text = "".join(lines)
         try:
             data = _yaml().load(text)
         except YAMLError as exc:
             raise CurationError(f"{self.label}:{block.start + 1}: cannot be edited as YAML: "
                                 f"{_first_line(exc)}") from None
-        if not isinstance(data, CommentedSeq) or len(data) != 1 or not isinstance(data[0], CommentedMap):
+        if not indent and isinstance(data, CommentedSeq) and len(data) == 1:
+            data = data[0]
+        if not isinstance(data, CommentedMap):
             raise CurationError(f"{self.label}:{block.start + 1}: expected one entry "
                                 "('- id: ...') here")
-        return data[0]
+        return data
 
     def ids(self) -> list[str]:
         return entry_ids("".join(self.lines))
@@ -116,7 +126,8 @@ class EntryFile:
 
     # -------------------------------------------------------------- editing
     def replace(self, block: Block, entry: CommentedMap) -> None:
-        new = render_entry(entry).splitlines(keepends=True)
+        indent = _item_indent(self.lines[block.start]) or 2
+        new = render_entry(entry, indent).splitlines(keepends=True)
         self._splice(block.start, block.end, new)
 
     def remove(self, block: Block) -> None:
@@ -174,8 +185,20 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
 
 
-def render_entry(entry: dict[str, Any]) -> str:
-    """An entry as a top-level list item: ``- id: ...`` with its keys two columns in.
+def _item_indent(line: str) -> int:
+    """Where the keys of ``- key: ...`` start (2 for "- id:"), 0 if the line is a lone "-"."""
+    m = re.match(r"-( +)(?=[^\s#])", line)
+    return 1 + len(m.group(1)) if m else 0
+
+
+def _dedent(line: str, indent: int) -> str:
+    if not line.strip():
+        return "\n"
+    return line[indent:] if line[:indent].isspace() else line  # a comment at column 0 stays
+
+
+def render_entry(entry: dict[str, Any], indent: int = 2) -> str:
+    """An entry as a top-level list item: ``- id: ...`` with its keys ``indent`` columns in.
 
     The mapping is dumped on its own (nested lists two columns under their key, as the content
     files write them) and then indented, because ruamel indents a top-level list like a
@@ -185,11 +208,12 @@ def render_entry(entry: dict[str, Any]) -> str:
     _yaml().dump(entry, buf)
     lines = buf.getvalue().splitlines(keepends=True)
     out = []
+    first, rest = "-" + " " * (indent - 1), " " * indent
     for n, line in enumerate(lines):
         if n == 0:
-            out.append("- " + line)
+            out.append(first + line)
         else:
-            out.append(("  " + line) if line.strip() else line)
+            out.append((rest + line) if line.strip() else line)
     return "".join(out)
 
 
@@ -250,9 +274,11 @@ def style_value(key: str, value: Any, *, quoted: tuple[str, ...] = ("quote",)) -
 
 
 def edit_entry(entry: CommentedMap, changes: dict[str, Any],
-               quoted: tuple[str, ...] = ("quote",)) -> None:
-    """Set or delete (value None) fields in place; a new key goes after the existing ones
-    except ``id``-adjacent order is kept for keys that were already there."""
+               quoted: tuple[str, ...] = ("quote",)) -> bool:
+    """Set or delete (value None) fields in place, each value written the way the old one
+    was; a new key goes after the others.  Returns whether any value changed (an entry that
+    did not change is not re-written: its spacing stays as it was)."""
+    before = plain(entry)
     for key, value in changes.items():
         if value is None:
             entry.pop(key, None)
@@ -260,6 +286,7 @@ def edit_entry(entry: CommentedMap, changes: dict[str, Any],
             entry[key] = _restyle_like(entry[key], key, value, quoted)
         else:
             entry[key] = style_value(key, value, quoted=quoted)
+    return plain(entry) != before
 
 
 def _same_shape(old: Any, new: Any) -> bool:
@@ -272,10 +299,10 @@ def _restyle_like(old: Any, key: str, value: Any, quoted: tuple[str, ...]) -> An
         if list(old) == value:
             return old
         styled = style_value(key, value, quoted=quoted)
-        if isinstance(styled, CommentedSeq):
+        if isinstance(styled, CommentedSeq) and old:  # "[]" says nothing of the style
             if old.fa.flow_style():
                 styled.fa.set_flow_style()
-            else:
+            elif old.fa.flow_style() is False:
                 styled.fa.set_block_style()
         return styled
     if isinstance(old, str) and isinstance(value, str):
