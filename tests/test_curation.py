@@ -423,3 +423,18 @@ def test_a_list_keeps_its_style(root):
         "+  events: [ceasefire]",  # a single id becomes a list: one more event would need one
         "+    - ceasefire",  # alpha-03 writes its events one per line, and still does
     ]
+
+
+def test_annotations_take_a_corrected_quote(root, tmp_path):
+    with AnnotationStore(tmp_path / "a.json", author="ana") as store:
+        store.annotate("alpha-03", "Lead paragraph with emphasis", add_tags=["lead"])
+        cur = Curator(root, store=store)
+        step = edit_claim(cur, "alpha-03", {"quote": "Lead paragraph with emphasis and a note"})
+        [a] = store.for_claim("alpha-03")
+        assert a.quote == "Lead paragraph with emphasis and a note" and a.tags == ("lead",)
+        assert a.history[-1].quote == "Lead paragraph with emphasis"
+        corpus, _ = load_corpus(root)
+        from briefing.store.query import annotation_warnings
+        assert annotation_warnings(store, corpus) == []
+        cur.undo(step.undo)
+        assert store.for_claim("alpha-03")[0].quote == "Lead paragraph with emphasis"

@@ -183,7 +183,7 @@ def claims_edit(ctx, claim_id, new_id, quote, kind, events_, speaker, actors, fr
         changes[name] = None
     if not changes:
         raise click.UsageError("nothing to change: give a field to set or --clear")
-    cur = _curator(_root(ctx, content_dir), db_path, follow="id" in changes)
+    cur = _curator(_root(ctx, content_dir), db_path, follow="id" in changes or "quote" in changes)
     _run(ctx, as_json, lambda: edit_claim(cur, claim_id, changes))
 
 

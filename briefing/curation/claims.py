@@ -107,6 +107,8 @@ def edit_claim(curator: Curator, claim_id: str, changes: dict[str, Any],
             entries.replace(block, entry)
         if new_id and new_id != claim_id:
             edit.renamed[claim_id] = str(new_id)
+        if "quote" in changes:
+            edit.requoted[str(entry["id"])] = str(entry["quote"])
         return [str(entry["id"])], {"claim": plain(entry), "file": str(path)}
 
     return curator.run("claims edit", step, expected)

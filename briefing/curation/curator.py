@@ -108,6 +108,7 @@ class Edit:
         self.expected = {Path(k): v for k, v in (expected or {}).items()}
         self._files: dict[Path, tuple[bytes | None, EntryFile]] = {}
         self.renamed: dict[str, str] = {}  # claim id -> new claim id (annotations follow)
+        self.requoted: dict[str, str] = {}  # claim id (after renaming) -> its corrected quote
 
     def file(self, path: Path, *, create: bool = False) -> EntryFile:
         path = Path(path)
@@ -193,8 +194,8 @@ class Curator:
             self._check(changes)
             self._write(changes)
             moves: tuple = ()
-            if edit.renamed and self.store is not None:
-                moves = self._move_annotations(edit.renamed, changes)
+            if (edit.renamed or edit.requoted) and self.store is not None:
+                moves = self._move_annotations(edit.renamed, edit.requoted, changes)
             record = UndoRecord(action, tuple(changes), moves)
         return Result(action, tuple(ids), tuple(c.path for c in changes), record, details,
                       dict(edit.renamed))
@@ -249,7 +250,7 @@ class Curator:
             raise CurationError(f"{change.path}: cannot write: {exc.strerror or exc} "
                                 "(nothing was changed)") from None
 
-    def _move_annotations(self, renamed: dict[str, str],
+    def _move_annotations(self, renamed: dict[str, str], requoted: dict[str, str],
                           changes: list[FileChange]) -> tuple["ClaimMove", ...]:
         from briefing.store import StoreError
 
@@ -257,6 +258,8 @@ class Curator:
         try:
             for old, new in renamed.items():
                 moves.append(self.store.move_claim(old, new))
+            for claim_id, quote in requoted.items():
+                moves.append(self.store.requote_claim(claim_id, quote))
         except StoreError as exc:
             for move in reversed(moves):
                 try:

@@ -174,6 +174,35 @@ class AnnotationStore:
         self.table.transform(updater)
         return ClaimMove(old_claim_id, new_claim_id, before, after)
 
+    def requote_claim(self, claim_id: str, quote: str) -> "ClaimMove":
+        """Every author's annotation on a claim whose quote was corrected now carries the new
+        quote (the old one stays in its history), so `briefing check` does not report it as
+        changed.  Undone like a move (:meth:`undo_claim_move`)."""
+        claim_id, quote = clean_line(claim_id), clean_line(quote)
+        doc_ids = sorted(a.id for a in self.all(include_empty=True) if a.claim_id == claim_id)
+        before: dict[str, dict | None] = {}
+        after: dict[str, dict | None] = {}
+
+        def updater(table) -> None:  # noqa: ANN001
+            for doc_id in doc_ids:
+                if doc_id not in table:
+                    continue
+                doc = dict(table[doc_id])
+                old = Annotation.from_doc(doc_id, doc)
+                if old is None or old.quote == quote:
+                    continue
+                new = Annotation(
+                    id=doc_id, claim_id=claim_id, quote=quote, tags=old.tags, note=old.note,
+                    author=old.author, created=old.created, updated=now_iso(),
+                    version=old.version + 1, history=old.history + (Version(
+                        old.version, old.quote, old.tags, old.note, old.author, old.updated),),
+                ).to_doc()
+                before[doc_id], after[doc_id] = doc, new
+                table[doc_id] = new
+
+        self.table.transform(updater)
+        return ClaimMove(claim_id, claim_id, before, after)
+
     def undo_claim_move(self, move: "ClaimMove") -> "ClaimMove":
         """Put the records :meth:`move_claim` changed back, if no one changed them since
         (else StoreError, nothing changed).  Returns the move that redoes it."""
