@@ -9,14 +9,17 @@ have changed since the caller read them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from briefing.curation.common import (
+    IDENT, REJECTED, SUGGESTION_KEYS, did_you_mean, event_list, id_list, replace_event,
+)
 from briefing.curation.curator import Curator, Edit, Expected, Result
 from briefing.curation.errors import CurationError, NotFoundError
+from briefing.curation.events import accept_referenced_events
 from briefing.curation.layout import Layout
 from briefing.curation.prefill import dates_in, figures_in
 from briefing.curation.yamlentries import EntryFile, edit_entry, entry_ids, new_entry, plain
@@ -27,10 +30,6 @@ from briefing.text import clean_line
 CLAIM_ORDER = ("id", "quote", "events", "kind", "speaker", "actors", "figures", "dates",
                "frame", "occurrence")
 EDITABLE = frozenset(CLAIM_ORDER)
-# What `briefing suggest` adds to a proposal; accepting one drops them.
-SUGGESTION_KEYS = ("status", "by", "confidence")
-REJECTED = "rejected"
-IDENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def add_claim(curator: Curator, article_id: str, quote: str, *, events: Iterable[str] = (),
@@ -120,7 +119,7 @@ def accept_claims(curator: Curator, claim_ids: Iterable[str], events: Iterable[s
     markers.  ``events`` are added to each (a suggestion may have none yet).  Suggested
     events they refer to are accepted with them.  A suggestion whose id is taken by a
     curated claim gets the next free ``<article>-NN`` (annotations follow)."""
-    claim_ids = _ids(claim_ids, "claim")
+    claim_ids = id_list(claim_ids, "claim")
     extra = [clean_line(e) for e in events if clean_line(e)]
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
@@ -131,7 +130,7 @@ def accept_claims(curator: Curator, claim_ids: Iterable[str], events: Iterable[s
             for key in SUGGESTION_KEYS:
                 entry.pop(key, None)
             if extra:
-                current = _event_list(entry.get("events"))
+                current = event_list(entry.get("events"))
                 edit_entry(entry, {"events": current + [e for e in extra if e not in current]})
             article_id = curator.layout.article_of(path)
             curated = edit.file(curator.layout.claims(article_id), create=True)
@@ -141,9 +140,7 @@ def accept_claims(curator: Curator, claim_ids: Iterable[str], events: Iterable[s
             entries.remove(block)
             curated.append(entry)
             accepted.append(str(entry["id"]))
-            from briefing.curation.events import accept_referenced_events
-
-            events += accept_referenced_events(edit, _event_list(entry.get("events")))
+            events += accept_referenced_events(edit, event_list(entry.get("events")))
         return accepted, {"events_accepted": events}
 
     return curator.run("claims accept", step, expected)
@@ -153,7 +150,7 @@ def reject_claims(curator: Curator, claim_ids: Iterable[str],
                   expected: Expected | None = None) -> Result:
     """Mark suggested claims ``status: rejected``: kept in the suggestions file so that
     `briefing suggest` does not propose them again, and hidden from review."""
-    claim_ids = _ids(claim_ids, "claim")
+    claim_ids = id_list(claim_ids, "claim")
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         for claim_id in claim_ids:
@@ -170,13 +167,13 @@ def move_claims(curator: Curator, claim_ids: Iterable[str], to_event: str,
                 from_event: str | None = None, expected: Expected | None = None) -> Result:
     """Make claims be about ``to_event`` instead of ``from_event`` (None: in addition to
     their events)."""
-    claim_ids = _ids(claim_ids, "claim")
+    claim_ids = id_list(claim_ids, "claim")
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         for claim_id in claim_ids:
             _, entries, block = find_claim(edit, claim_id)
             entry = entries.entry(block)
-            events = _event_list(entry.get("events"))
+            events = event_list(entry.get("events"))
             if from_event is not None and from_event not in events:
                 raise CurationError(f"claim {claim_id} is not about event {from_event!r} "
                                     f"(its events: {', '.join(events) or 'none'})")
@@ -189,25 +186,6 @@ def move_claims(curator: Curator, claim_ids: Iterable[str], to_event: str,
 
 
 # ---------------------------------------------------------------------------- helpers
-def replace_event(events: list[str], old: str | None, new: str) -> list[str]:
-    out: list[str] = []
-    for event in events:
-        value = new if event == old else event
-        if value not in out:
-            out.append(value)
-    if new not in out:
-        out.append(new)
-    return out
-
-
-def _event_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [str(value)]
-    return [str(v) for v in value]
-
-
 def find_claim(edit: Edit, claim_id: str, *, suggested: bool | None = None
                ) -> tuple[Path, EntryFile, Any]:
     """(file, its entries, the claim's block): curated files first, then suggestions.
@@ -228,7 +206,7 @@ def find_claim(edit: Edit, claim_id: str, *, suggested: bool | None = None
             return path, entries, block
     what = "suggested claim" if suggested else "claim"
     raise NotFoundError(f"no {what} {claim_id!r} in {layout.claims_dir}"
-                        + _did_you_mean(claim_id, _all_ids(files)))
+                        + did_you_mean(claim_id, _all_ids(files)))
 
 
 def _peek(path: Path) -> str:
@@ -281,7 +259,7 @@ def find_passage(root: Path, article_id: str, quote: str,
     article_path = Layout(Path(root)).article(article_id)
     if not IDENT.match(article_id or "") or not article_path.is_file():
         known = sorted(p.stem for p in article_path.parent.glob("*.md"))
-        raise NotFoundError(f"{article_path}: no such article" + _did_you_mean(article_id, known))
+        raise NotFoundError(f"{article_path}: no such article" + did_you_mean(article_id, known))
     quote = " ".join(clean_line(quote).split())
     if not quote:
         raise CurationError("the quote is empty")
@@ -310,15 +288,3 @@ def find_passage(root: Path, article_id: str, quote: str,
 def _check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> None:
     if value is not None and value not in choices:
         raise CurationError(f"{name} {value!r} is not one of: {', '.join(choices)}")
-
-
-def _ids(values: Iterable[str], kind: str) -> list[str]:
-    out = [clean_line(v) for v in values if clean_line(v)]
-    if not out:
-        raise CurationError(f"give at least one {kind} id")
-    return out
-
-
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value or "", list(known), n=3, cutoff=0.5)
-    return f"; did you mean {', '.join(close)}?" if close else ""

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from briefing.curation.claims import (
-    IDENT, REJECTED, SUGGESTION_KEYS, _did_you_mean, _event_list, _ids, replace_event,
+from briefing.curation.common import (
+    IDENT, REJECTED, SUGGESTION_KEYS, did_you_mean, event_list, id_list, replace_event,
 )
 from briefing.curation.curator import Curator, Edit, Expected, Result
 from briefing.curation.errors import CurationError, NotFoundError
@@ -90,7 +90,7 @@ def rename_event(curator: Curator, event_id: str, title: str,
 def accept_events(curator: Curator, event_ids: Iterable[str],
                   expected: Expected | None = None) -> Result:
     """Move suggested events into events.yaml without the suggestion's markers."""
-    event_ids = _ids(event_ids, "event")
+    event_ids = id_list(event_ids, "event")
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         for event_id in event_ids:
@@ -103,7 +103,7 @@ def accept_events(curator: Curator, event_ids: Iterable[str],
 def reject_events(curator: Curator, event_ids: Iterable[str],
                   expected: Expected | None = None) -> Result:
     """Mark suggested events ``status: rejected`` (kept, so they are not proposed again)."""
-    event_ids = _ids(event_ids, "event")
+    event_ids = id_list(event_ids, "event")
 
     def step(edit: Edit) -> tuple[list[str], dict[str, Any]]:
         for event_id in event_ids:
@@ -187,7 +187,7 @@ def find_event(edit: Edit, event_id: str) -> tuple[Path, EntryFile, Any]:
     known = [i for p in (layout.events, layout.events_suggested) if edit.exists(p)
              for i in edit.file(p).ids()]
     raise NotFoundError(f"no event {event_id!r} in {layout.events}"
-                        + _did_you_mean(event_id, known))
+                        + did_you_mean(event_id, known))
 
 
 def retarget_claims(edit: Edit, old: str, new: str) -> list[str]:
@@ -203,7 +203,7 @@ def retarget_claims(edit: Edit, old: str, new: str) -> list[str]:
             if old not in entries.block_text(block):
                 continue
             entry = entries.entry(block)
-            events = _event_list(entry.get("events"))
+            events = event_list(entry.get("events"))
             if old not in events:
                 continue
             if edit_entry(entry, {"events": replace_event(events, old, new)}):
