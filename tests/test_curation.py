@@ -379,6 +379,8 @@ def test_reject_marks_the_suggestion(suggested):
         in (root / "events.suggested.yaml").read_text()
     with pytest.raises(NotFoundError, match="no suggested claim 'alpha-01'"):
         reject_claims(Curator(root), ["alpha-01"])
+    with pytest.raises(CurationError, match="'new-talks' is suggested already: accept it"):
+        add_event(Curator(root), "new-talks", "Talks")
     accept_events(Curator(root), ["new-talks"])
     assert "id: new-talks" in (root / "events.yaml").read_text()
 
@@ -438,3 +440,14 @@ def test_annotations_take_a_corrected_quote(root, tmp_path):
         assert annotation_warnings(store, corpus) == []
         cur.undo(step.undo)
         assert store.for_claim("alpha-03")[0].quote == "Lead paragraph with emphasis"
+
+
+def test_accepting_the_last_suggestion_leaves_an_empty_list(suggested):
+    root = suggested
+    accept_claims(Curator(root), ["alpha-s01", "alpha-s02"])
+    text = (root / "claims/alpha.suggested.yaml").read_text()
+    assert text.startswith("# Suggested by") and text.endswith("\n\n[]\n")
+    accept_events(Curator(root), ["other-talks"])
+    assert (root / "events.suggested.yaml").read_text() == "[]\n"
+    add_event(Curator(root), "later", "Later")  # and a step can add to an empty list again
+    assert curated_problems(root) == []

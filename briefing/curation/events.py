@@ -39,6 +39,10 @@ def add_event(curator: Curator, event_id: str, title: str, *, date: str | None =
         events = edit.file(curator.layout.events, create=True)
         if event_id in events.ids():
             raise CurationError(f"{curator.layout.events}: event {event_id!r} already exists")
+        suggested = _suggested(edit)
+        if suggested is not None and event_id in suggested.ids():
+            raise CurationError(f"{curator.layout.events_suggested}: event {event_id!r} is "
+                                "suggested already: accept it (`briefing events accept`)")
         fields: dict[str, Any] = {"id": event_id, "title": title}
         if date:
             fields["date"] = date

@@ -139,6 +139,9 @@ class EntryFile:
             while start > 0 and not self.lines[start - 1].strip():
                 start -= 1
         self._splice(start, end, [])
+        if not self.blocks:  # an empty document is not an empty list: say it
+            self._splice(len(self.lines), len(self.lines),
+                         (["\n"] if self.lines else []) + ["[]\n"])
 
     def append(self, entry: dict[str, Any]) -> None:
         if self.flow:
