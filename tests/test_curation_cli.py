@@ -128,7 +128,7 @@ def test_events_steps(content):
     (["claims", "edit", "alpha-01", "--quote", "not there"], "alpha.yaml:2: claim alpha-01: quote"),
     (["claims", "edit", "alpha-99", "--kind", "fact"], "no claim 'alpha-99'"),
     (["claims", "edit", "alpha-01", "--kind", "opinion"], "kind 'opinion' is not one of"),
-    (["claims", "accept", "alpha-s02"], "'events' is empty"),
+    (["claims", "accept", "alpha-s02"], "suggested claim alpha-s02 is about no event yet"),
     (["claims", "accept", "alpha-s02", "--event", "nope"], "event 'nope' is not in"),
     (["claims", "reject", "alpha-01"], "no suggested claim 'alpha-01'"),
     (["events", "add", "war", "--title", "x"], "event 'war' already exists"),

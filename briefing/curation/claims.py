@@ -129,9 +129,13 @@ def accept_claims(curator: Curator, claim_ids: Iterable[str], events: Iterable[s
             entry = entries.entry(block)
             for key in SUGGESTION_KEYS:
                 entry.pop(key, None)
+            current = event_list(entry.get("events"))
             if extra:
-                current = event_list(entry.get("events"))
                 edit_entry(entry, {"events": current + [e for e in extra if e not in current]})
+            elif not current:
+                raise CurationError(f"{path}: suggested claim {claim_id} is about no event yet: "
+                                    "give it one (accept --event E, or `briefing claims edit "
+                                    f"{claim_id} --event E`)")
             article_id = curator.layout.article_of(path)
             curated = edit.file(curator.layout.claims(article_id), create=True)
             if claim_id in _curated_ids(edit):
