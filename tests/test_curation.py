@@ -451,3 +451,22 @@ def test_accepting_the_last_suggestion_leaves_an_empty_list(suggested):
     assert (root / "events.suggested.yaml").read_text() == "[]\n"
     add_event(Curator(root), "later", "Later")  # and a step can add to an empty list again
     assert curated_problems(root) == []
+
+
+def test_a_file_whose_entries_are_not_seen_is_refused_not_rewritten(root):
+    path = root / "claims/beta.yaml"
+    indented = "".join("  " + line for line in path.read_text().splitlines(True))
+    path.write_text(indented)  # still a valid list, indented
+    with pytest.raises(CurationError, match="not written as a list of '- id: ...' items"):
+        add_claim(Curator(root), "beta", "so the source says", events=["war"])
+    assert path.read_text() == indented
+
+
+def test_crlf_files_keep_crlf(root):
+    path = root / "claims/alpha.yaml"
+    path.write_bytes(ODD_CLAIMS.replace("\n", "\r\n").encode())
+    edit_claim(Curator(root), "alpha-02", {"kind": "assessment"})
+    add_claim(Curator(root), "alpha", "Lead paragraph with emphasis and", events=["war"])
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") and b"kind: assessment" in data
+    assert curated_problems(root) == []

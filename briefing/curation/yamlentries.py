@@ -54,8 +54,9 @@ class EntryFile:
     def __init__(self, text: str, label: str = "file") -> None:
         self.label = label
         self.lines = text.splitlines(keepends=True)
+        self.newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"
         if self.lines and not self.lines[-1].endswith("\n"):
-            self.lines[-1] += "\n"
+            self.lines[-1] += self.newline
         self.blocks = self._split()
 
     # -------------------------------------------------------------- reading
@@ -127,7 +128,7 @@ class EntryFile:
     # -------------------------------------------------------------- editing
     def replace(self, block: Block, entry: CommentedMap) -> None:
         indent = _item_indent(self.lines[block.start]) or 2
-        new = render_entry(entry, indent).splitlines(keepends=True)
+        new = self._rendered(entry, indent)
         self._splice(block.start, block.end, new)
 
     def remove(self, block: Block) -> None:
@@ -141,18 +142,32 @@ class EntryFile:
         self._splice(start, end, [])
         if not self.blocks:  # an empty document is not an empty list: say it
             self._splice(len(self.lines), len(self.lines),
-                         (["\n"] if self.lines else []) + ["[]\n"])
+                         ([self.newline] if self.lines else []) + ["[]" + self.newline])
 
     def append(self, entry: dict[str, Any]) -> None:
         if self.flow:
+            content = "".join(_strip_comment(line) for line in self.lines).strip()
+            if content.lstrip("\ufeff") != "[]":
+                # Entries this splitter does not see ("  - id:" indented, a flow list with
+                # items): rewriting would lose them, so refuse and say why.
+                raise CurationError(f"{self.label}: its entries are not written as a list of "
+                                    "'- id: ...' items at the start of a line; fix the file "
+                                    "by hand (`briefing check`), then try again")
             # "[]" (an empty list written flow style): the list becomes a block list.
             self.lines = [line for line in self.lines if _is_comment_or_blank(line)]
             self.flow = False
         while self.lines and not self.lines[-1].strip():
             self.lines.pop()
-        gap = ["\n"] if self.lines and (not self.blocks or self._blank_between_entries()) else []
-        self._splice(len(self.lines), len(self.lines),
-                     gap + render_entry(entry).splitlines(keepends=True))
+        gap = [self.newline] if self.lines and (not self.blocks
+                                                or self._blank_between_entries()) else []
+        self._splice(len(self.lines), len(self.lines), gap + self._rendered(entry, 2))
+
+    def _rendered(self, entry: dict[str, Any], indent: int) -> list[str]:
+        lines = render_entry(entry, indent).splitlines(keepends=True)
+        if self.newline != "\n":  # a file written with CRLF keeps CRLF
+            lines = [line[:-1] + self.newline if line.endswith("\n") else line
+                     for line in lines]
+        return lines
 
     def _blank_between_entries(self) -> bool:
         """Whether the file separates entries with a blank line (the house style)."""
@@ -173,6 +188,10 @@ def entry_ids(text: str) -> list[str]:
     """Entry ids as written (a fast scan of ``id:`` lines, for choosing a new id and for
     finding which entries and files may hold one; the loader has the last word)."""
     return _ID_LINE.findall(text)
+
+
+def _strip_comment(line: str) -> str:
+    return "" if line.lstrip().startswith("#") else line
 
 
 def _is_comment_or_blank(line: str) -> bool:
