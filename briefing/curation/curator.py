@@ -130,8 +130,11 @@ class Edit:
         return entries
 
     def exists(self, path: Path) -> bool:
-        if Path(path) in self._files:
-            return self._files[Path(path)][0] is not None or bool(self._files[Path(path)][1].lines)
+        """Whether the file exists, or this step has begun writing it."""
+        known = self._files.get(Path(path))
+        if known is not None:
+            before, entries = known
+            return before is not None or bool(entries.lines)
         return Path(path).exists()
 
     def changes(self) -> list[FileChange]:
