@@ -192,8 +192,9 @@ def _check_events(entries: list[ClaimEntry], corpus: Corpus, problems: list[Prob
                                         f"{EVENTS_FILE}" + (f" (did you mean {hint[0]!r}?)" if hint else "")))
 
 
-def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) -> None:
-    indexes: dict[str, ArticleIndex] = {}
+def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem],
+            indexes: dict[str, ArticleIndex] | None = None) -> None:
+    indexes = {} if indexes is None else indexes
     for entry in entries:
         claim = entry.claim
         article = corpus.articles.get(claim.article_id)
@@ -232,3 +233,9 @@ def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) 
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
+
+
+# For briefing.curation, which checks the one file an edit changed with the loader's own rules
+# instead of reloading the whole briefing.
+check_claim_events = _check_events
+anchor_claims = _anchor

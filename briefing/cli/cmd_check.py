@@ -28,11 +28,14 @@ def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[s
     if not path.exists():
         return []
     from briefing.store import AnnotationStore, StoreError
+    from briefing.store.highlights import highlight_warnings
     from briefing.store.query import annotation_warnings
 
     try:
         with AnnotationStore(path) as store:
-            return store.take_warnings() + annotation_warnings(store, corpus)
+            return (store.take_warnings() + annotation_warnings(store, corpus)
+                    + [str(Problem(path, 0, w))
+                       for w in highlight_warnings(store.highlights.all(), corpus)])
     except StoreError as exc:
         return [f"{path}: annotations not checked: {exc}"]
 
