@@ -224,6 +224,10 @@ def _print_comparison(corpus: Corpus, result) -> None:
         if terms:
             claims.add_row(_T("words", "green"), _T(", ".join(t.term for t in terms), "green"))
         console.print(claims)
+    if len(result.covering) > 1 and not any(result.framing.values()):
+        console.print()
+        console.print(_T("No term is significantly distinctive of any source on this event "
+                         "(|z| >= 1.96); the texts are too short or too alike.", "dim"))
     if result.not_covering:
         console.print()
         console.print(_T("Not covering: " + ", ".join(result.not_covering), "dim"))
