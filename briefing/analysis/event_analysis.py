@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from briefing.analysis import attribution
 from briefing.analysis import disagreements as dis
 from briefing.analysis import offices
 from briefing.analysis.framing import Term, background_counts, distinctive_terms
@@ -25,6 +26,7 @@ class EventAnalysis:
     event: str
     findings: dis.Findings
     offices: tuple[offices.OfficeFinding, ...]
+    attributions: tuple[attribution.AttributionFinding, ...]
     framing: dict[str, list[Term]]  # only significant terms (z >= 1.96); [] when none
     lexicon_hits: tuple[Hit, ...]  # each with its sentence, paragraph and offsets
 
@@ -70,6 +72,7 @@ def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None) -> Ev
         findings=dis.for_event(corpus, event_id),
         offices=tuple(f for f in entry.offices
                       if f.a.paragraph in paras or f.b.paragraph in paras),
+        attributions=tuple(attribution.for_event(corpus, event_id)),
         framing=distinctive_terms(corpus, event_id, background=entry.background),
         lexicon_hits=tuple(event_hits(lexicon, corpus, event_id)) if lexicon else (),
     )

@@ -78,6 +78,15 @@ def office_json(f) -> dict[str, Any]:
     return {"person": f.person, "kind": f.kind, "a": mention(f.a), "b": mention(f.b)}
 
 
+def attribution_json(f) -> dict[str, Any]:
+    """One event credited to different go-betweens by two sources (analysis.attribution)."""
+    def side(a) -> dict[str, Any]:
+        return {"article": a.article, "claim": a.claim or None, "actors": list(a.actors),
+                "written": a.written, "sentence": a.sentence}
+
+    return {"event": f.event, "a": side(f.a), "b": side(f.b)}
+
+
 def mark_json(mark, corpus: Corpus) -> dict[str, Any]:
     """A disagreement marked by hand (briefing.store.marks), with the claims as loaded now."""
     claims = []

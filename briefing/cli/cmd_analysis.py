@@ -280,15 +280,19 @@ def disagreements(content_dir: Path | None, as_json: bool, db_path: Path | None,
     """Where the sources disagree, across the whole briefing or for one event: figures and
     dates that cannot both be true (and those that are only compatible, or agree), people
     given different ranks or offices, and disagreements marked by hand (briefing disagree)."""
+    from briefing.analysis import attribution, offices
     from briefing.analysis import disagreements as dis
-    from briefing.analysis import offices
-    from briefing.analysis.serialize import finding_json, mark_json, office_json
+    from briefing.analysis.serialize import (
+        attribution_json, finding_json, mark_json, office_json,
+    )
 
     corpus = _load(content_dir)
     if event_id is not None and event_id not in corpus.events:
         raise unknown_id("event", event_id, corpus.events, "--event")
     found = dis.for_event(corpus, event_id) if event_id else dis.for_corpus(corpus)
     titles = offices.for_event(corpus, event_id) if event_id else offices.find(corpus)
+    credited = (attribution.for_event(corpus, event_id) if event_id
+                else attribution.for_corpus(corpus))
     marked = _marks(db_path, corpus, event_id)
     if as_json:
         _emit_json({"event": event_id,
@@ -296,13 +300,16 @@ def disagreements(content_dir: Path | None, as_json: bool, db_path: Path | None,
                     "agreements": [finding_json(f) for f in found.agreements],
                     "compatible": [finding_json(f) for f in found.compatible],
                     "offices": [office_json(f) for f in titles],
+                    "attributions": [attribution_json(f) for f in credited],
                     "marked": [mark_json(m, corpus) for m in marked]})
         return
     console = _console()
     _print_findings(console, corpus, found.disagreements, found.agreements, found.compatible)
     _print_offices(console, corpus, titles)
+    _print_attributions(console, corpus, credited)
     _print_marks(console, corpus, marked)
-    if not (found.disagreements or found.agreements or found.compatible or titles or marked):
+    if not (found.disagreements or found.agreements or found.compatible or titles or marked
+            or credited):
         console.print(_T("No figure or date is given by two sources under the same key, "
                          "no title differs and nothing is marked."))
 
@@ -348,6 +355,27 @@ def _print_offices(console, corpus: Corpus, titles) -> None:
                                         if m.claims else "")
             table.add_row(_T(f"{f.person} ({f.kind})" if n == 0 else ""), _T(where),
                           _T(m.title.text))
+        table.add_section()
+    console.print()
+    console.print(table)
+
+
+def _print_attributions(console, corpus: Corpus, credited) -> None:
+    if not credited:
+        return
+    from rich.table import Table
+
+    short = _short_names(corpus)
+    table = Table(title=_T(f"Credited to different actors ({len(credited)})", "bold red"),
+                  title_justify="left")
+    table.add_column("event")
+    table.add_column("source")
+    table.add_column("go-between as written")
+    for f in credited:
+        for n, a in enumerate((f.a, f.b)):
+            where = short[a.article] + (" " + _claim_label_id(a.claim, a.article)
+                                        if a.claim else "")
+            table.add_row(_T(f.event if n == 0 else ""), _T(where), _T(a.written))
         table.add_section()
     console.print()
     console.print(table)
