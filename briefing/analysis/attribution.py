@@ -6,7 +6,8 @@ go-between outright:
 - "brokered / mediated / negotiated / facilitated by X (and Y)";
 - "under / with the mediation of X";
 - "X-brokered" / "X-mediated" ("a Russian-brokered ceasefire");
-- "X (and Y) brokered / mediated / negotiated a|the ceasefire|truce|deal|agreement|talks...".
+- "X (and Y) brokered / mediated / negotiated a|the ceasefire|truce|deal|agreement|talks...";
+- "X stepped in to broker a ceasefire".
 
 Actors are normalised so that one actor named several ways counts once: countries by their
 demonym, capital or usual abbreviation ("Moscow", "Russian", "the Kremlin" -> Russia; "US",
@@ -49,6 +50,9 @@ _PATTERNS = [
                rf"\s+(?P<who>{_ACTORS})"),
     # "a Qatar-brokered ceasefire", "the Russian-mediated talks"
     re.compile(rf"\b(?P<who>{_WORD}(?:\s{_WORD})?)-{_VERBS}\s+(?:[\w-]+\s+)?{_DEAL}\b"),
+    # "Washington stepped in to broker a ceasefire"
+    re.compile(rf"(?P<who>{_ACTORS})\s+(?:[a-z]+\s+){{0,3}}?to\s+(?:broker|mediate|negotiate)"
+               rf"\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}\b"),
     # "Russia brokered a ceasefire"
     re.compile(rf"(?P<who>{_ACTORS})\s+(?:has\s+|had\s+|jointly\s+)?{_VERBS}\s+(?:a|an|the)\s+"
                rf"(?:[\w-]+\s+){{0,2}}?{_DEAL}\b"),

@@ -56,7 +56,8 @@ _RANKS = ("field marshal", "colonel general", "lieutenant general", "major gener
 _RANK_WORDS = {w for r in _RANKS for w in r.split()}
 # Heads of a body that sources translate into each other.
 _EQUIVALENT = [{"chairman", "chairwoman", "chair", "chairperson", "president", "head"},
-               {"premier", "prime minister"}, {"defence", "defense"}]
+               {"premier", "prime minister"}, {"defence", "defense"},
+               {"envoy", "representative"}]
 _PAST = {"former", "ex", "then", "acting", "late", "outgoing", "incoming", "future", "interim"}
 # Capitalised words that end a name run: they belong to bodies, not to people.
 _BODY_WORDS = {
@@ -66,7 +67,8 @@ _BODY_WORDS = {
     "senate", "congress", "court", "bank", "government", "army", "navy", "office", "state",
     "department", "cabinet", "agency", "service", "guard", "nations", "treaty", "group",
 }
-_NAME_TOKEN = r"(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*)"
+# A name token: "Nikol", "N.", "al-Burhan" (Arabic article), "O'Brien".
+_NAME_TOKEN = r"(?:[A-Z]\.|(?:al|el|ul|ad|as|ash|at|az)-[A-Z][\w'’-]*|[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*)"
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*[\w]|[A-Za-z]\.|[A-Za-z]|,")
 
 

@@ -1,7 +1,7 @@
 """Values with their precision: what a figure or a date, as written, allows the truth to be.
 
 A source rarely gives a point.  "2022-09" covers the whole month; "the night of 12-13
-September" covers two days; "late 2022" the last third of the year; "some 7,000" anything
+September" covers two days; "late 2022" the second half of the year; "some 7,000" anything
 near 7,000; "1 900 men" a figure rounded to the hundred; "more than 100" anything above.
 Each value becomes a :class:`Span` (low, high, and the nominal value written), and two values
 are weighed by :func:`relation`:
@@ -128,10 +128,12 @@ _YEAR_RANGE = re.compile(r"\b(?:between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|and|t
 _DECADE = re.compile(r"\b(?:the\s+)?((?:19|20)\d)0s\b", re.IGNORECASE)
 _CIRCA_YEAR = re.compile(r"\b(?:around|about|circa|c\.|approximately)\s+((?:19|20)\d\d)\b",
                          re.IGNORECASE)
-# Thirds of a period for early/mid/late; halves for "first/second half of".
-_PARTS = {"early": (0, 1 / 3), "earlier": (0, 1 / 3), "beginning of": (0, 1 / 3),
-          "start of": (0, 1 / 3), "the beginning of": (0, 1 / 3), "mid": (1 / 3, 2 / 3),
-          "middle of": (1 / 3, 2 / 3), "late": (2 / 3, 1), "end of": (2 / 3, 1),
+# "early", "mid" and "late" are vague: read generously (a half of the period, the middle half),
+# so that a conflict is only claimed when the words cannot stretch that far ("late May" admits
+# 20 May; "late 2022" does not admit March).  "The end of", "the beginning of": a third.
+_PARTS = {"early": (0, 1 / 2), "earlier": (0, 1 / 2), "beginning of": (0, 1 / 3),
+          "start of": (0, 1 / 3), "the beginning of": (0, 1 / 3), "mid": (1 / 4, 3 / 4),
+          "middle of": (1 / 4, 3 / 4), "late": (1 / 2, 1), "end of": (2 / 3, 1),
           "the end of": (2 / 3, 1), "first half of": (0, 1 / 2),
           "the first half of": (0, 1 / 2), "second half of": (1 / 2, 1),
           "the second half of": (1 / 2, 1)}
