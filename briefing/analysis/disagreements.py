@@ -116,7 +116,7 @@ def value_relation(kind: str, a: Value, b: Value) -> str:
     return pr.relation(sa, sb)
 
 
-def _collect(claims: Iterable[Claim]) -> dict[tuple[str, str], Finding]:
+def collect(claims: Iterable[Claim]) -> dict[tuple[str, str], Finding]:
     groups: dict[tuple[str, str], Finding] = {}
     for claim in claims:
         for fig in claim.figures:
@@ -139,29 +139,34 @@ def _add_events(finding: Finding, claim: Claim) -> None:
             finding.events.append(e)
 
 
-def classify(finding: Finding) -> str | None:
-    """"disagreement", "compatible", "agreement", or None (one article only).
-
-    Also fills ``finding.verdict`` and ``finding.pairs``.
-    """
+def article_relations(finding: Finding) -> dict[tuple[str, str], tuple[str, list[Pair]]]:
+    """For each pair of articles giving the key (in order of first appearance): their relation
+    (the best between any value of one and any value of the other) and the pairs behind it."""
     by_article: dict[str, list[Value]] = {}
     for v in finding.values:
         by_article.setdefault(v.article, []).append(v)
-    if len(by_article) < 2:
-        return None
     articles = list(by_article)
-    worst = pr.AGREE
-    chosen: dict[str, list[Pair]] = {pr.CONFLICT: [], pr.COMPATIBLE: [], pr.AGREE: []}
+    out: dict[tuple[str, str], tuple[str, list[Pair]]] = {}
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
             pairs = [Pair(va, vb, value_relation(finding.kind, va, vb))
                      for va in by_article[a] for vb in by_article[b]]
             best = max((p.relation for p in pairs), key=pr.RANK.__getitem__)
-            chosen[best].extend(p for p in pairs if p.relation == best)
-            if pr.RANK[best] < pr.RANK[worst]:
-                worst = best
+            out[(a, b)] = (best, [p for p in pairs if p.relation == best])
+    return out
+
+
+def classify(finding: Finding) -> str | None:
+    """"disagreement", "compatible", "agreement", or None (one article only).
+
+    Also fills ``finding.verdict`` and ``finding.pairs``.
+    """
+    relations = article_relations(finding)
+    if not relations:
+        return None
+    worst = min((r for r, _ in relations.values()), key=pr.RANK.__getitem__)
     finding.verdict = _VERDICT[worst]
-    finding.pairs = chosen[worst]
+    finding.pairs = [p for r, pairs in relations.values() if r == worst for p in pairs]
     return finding.verdict
 
 
@@ -171,7 +176,7 @@ def find(claims: Iterable[Claim], article_order: list[str] | None = None) -> Fin
     result = Findings()
     lists = {DISAGREEMENT: result.disagreements, AGREEMENT: result.agreements,
              COMPATIBLE: result.compatible}
-    for finding in _collect(claims).values():
+    for finding in collect(claims).values():
         finding.values.sort(key=lambda v: (order.get(v.article, len(order)), v.claim))
         verdict = classify(finding)
         if verdict is not None:
