@@ -66,12 +66,10 @@ def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None) -> Ev
         entry.background = background_counts(corpus)
     if entry.offices is None:
         entry.offices = offices.find(corpus)
-    paras = {c.paragraph_id for c in corpus.claims_for_event(event_id)}
     result = EventAnalysis(
         event=event_id,
         findings=dis.for_event(corpus, event_id),
-        offices=tuple(f for f in entry.offices
-                      if f.a.paragraph in paras or f.b.paragraph in paras),
+        offices=tuple(f for f in entry.offices if offices.on_event(f, corpus, event_id)),
         attributions=tuple(attribution.for_event(corpus, event_id)),
         framing=distinctive_terms(corpus, event_id, background=entry.background),
         lexicon_hits=tuple(event_hits(lexicon, corpus, event_id)) if lexicon else (),

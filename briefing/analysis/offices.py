@@ -366,7 +366,12 @@ def find(corpus: Corpus) -> list[OfficeFinding]:
     return out
 
 
+def on_event(finding: OfficeFinding, corpus: Corpus, event_id: str) -> bool:
+    """True when one of the two titles stands in a claim on the event."""
+    return any(event_id in corpus.claims[c].events
+               for m in (finding.a, finding.b) for c in m.claims if c in corpus.claims)
+
+
 def for_event(corpus: Corpus, event_id: str) -> list[OfficeFinding]:
-    """Findings with a mention in a paragraph that holds a claim on the event."""
-    paras = {c.paragraph_id for c in corpus.claims_for_event(event_id)}
-    return [f for f in find(corpus) if f.a.paragraph in paras or f.b.paragraph in paras]
+    """Findings with one of the two titles inside a claim on the event."""
+    return [f for f in find(corpus) if on_event(f, corpus, event_id)]
