@@ -1,4 +1,5 @@
-"""``briefing events | claims | compare | coverage | search``: the analysis, as tables or JSON.
+"""``briefing events | claims | compare | coverage | disagreements | lexicon | search``: the
+analysis, as tables or JSON.
 
 Tables are for people (Rich); ``--json`` is for scripts, with the field names documented in
 docs/json.md.  Every string from the content (titles, quotes, terms) is untrusted and goes
@@ -436,10 +437,10 @@ def _print_findings(console, corpus: Corpus, disagreements, agreements, compatib
 @content_option
 @json_option
 @click.option("--event", "event_id", metavar="EVENT",
-              help="Only the text of the sources' claims on this event.")
+              help="Only the sentences of the sources' claims on this event.")
 def lexicon(content_dir: Path | None, as_json: bool, event_id: str | None) -> None:
     """Which source uses which word of the framing lexicon (content/lexicon.yaml), across
-    all of each article's text or, with --event, in its claims' paragraphs on that event."""
+    all of each article's text or, with --event, in the sentences of its claims on that event."""
     from briefing.analysis.framing import event_texts
     from briefing.analysis.lexicon import corpus_texts, usage
     from briefing.analysis.serialize import lexicon_json
