@@ -183,6 +183,45 @@ def _split_name(run: list[int], toks, title_has_of: bool) -> tuple[list[int], li
     return run[:cut], run[cut:][:3]
 
 
+def _of_phrase(toks, j: int) -> tuple[int, list[int]]:
+    """After a head, at token j = "of": the title's last token and the name's tokens
+    ("of the European Council Charles Michel" -> ... "Council", [Charles, Michel])."""
+    of_words: list[int] = []
+    k = j + 1
+    while k < len(toks) and (toks[k][0] in ("the", "of") or (
+            _is_cap(toks[k][0]) and re.fullmatch(_NAME_TOKEN, toks[k][0])
+            and _low(toks[k][0]) not in _HEADS | _RANK_WORDS)):
+        of_words.append(k)
+        k += 1
+    caps_tail: list[int] = []
+    for k in reversed(of_words):
+        if toks[k][0] in ("the", "of"):
+            break
+        caps_tail.insert(0, k)
+    keep, name_idx = _split_name(caps_tail, toks, True)
+    title_end = j - 1
+    if keep:
+        title_end = keep[-1]
+    elif caps_tail and caps_tail[0] - 1 > j:
+        title_end = caps_tail[0] - 1
+        while toks[title_end][0] in ("the", "of") and title_end > j:
+            title_end -= 1
+    return title_end, name_idx
+
+
+def _name_after(toks, j: int) -> list[int]:
+    """The name's tokens right after a title ending before token j (a comma may stand
+    between: "Armenian Prime Minister, Nikol Pachinian")."""
+    if j < len(toks) and toks[j][0] == ",":
+        j += 1
+    name_idx: list[int] = []
+    while j < len(toks) and len(name_idx) < 3 and re.fullmatch(_NAME_TOKEN, toks[j][0]) \
+            and _low(toks[j][0]) not in _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS:
+        name_idx.append(j)
+        j += 1
+    return name_idx
+
+
 def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
     """Titled mentions of people in one paragraph."""
     toks = _tokens(text)
@@ -199,35 +238,10 @@ def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
         while j < len(toks) and (_low(toks[j][0]) in _HEADS | _RANK_WORDS | _OFFICE_WORDS
                                  and _is_cap(toks[j][0])):
             j += 1
-        of_words: list[int] = []
-        title_end = j - 1
         if j + 1 < len(toks) and toks[j][0] == "of":
-            k = j + 1
-            while k < len(toks) and (toks[k][0] in ("the", "of") or (
-                    _is_cap(toks[k][0]) and re.fullmatch(_NAME_TOKEN, toks[k][0])
-                    and _low(toks[k][0]) not in _HEADS | _RANK_WORDS)):
-                of_words.append(k)
-                k += 1
-            caps_tail: list[int] = []
-            for k in reversed(of_words):
-                if toks[k][0] in ("the", "of"):
-                    break
-                caps_tail.insert(0, k)
-            keep, name_idx = _split_name(caps_tail, toks, True)
-            if keep:
-                title_end = keep[-1]
-            elif caps_tail and caps_tail[0] - 1 > j:
-                title_end = caps_tail[0] - 1
-                while toks[title_end][0] in ("the", "of") and title_end > j:
-                    title_end -= 1
+            title_end, name_idx = _of_phrase(toks, j)
         else:
-            if j < len(toks) and toks[j][0] == ",":
-                j += 1
-            name_idx = []
-            while j < len(toks) and len(name_idx) < 3 and re.fullmatch(_NAME_TOKEN, toks[j][0]) \
-                    and _low(toks[j][0]) not in _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS:
-                name_idx.append(j)
-                j += 1
+            title_end, name_idx = j - 1, _name_after(toks, j)
         first = _title_start(toks, i)
         if not name_idx or first is None:
             i += 1
@@ -287,7 +301,7 @@ def _appositive(toks, k: int, text: str) -> tuple[Title, int] | None:
     if not head_part or head_part[-1] not in _HEADS | _RANK_WORDS | {"staff"}:
         return None  # "..., Prime Minister N. Pachinian": the next item of a list, not apposition
     title = parse_title([toks[w][0] for w in words], text[toks[words[0]][1]:toks[words[-1]][2]])
-    return (None if title.empty else title), toks[words[-1]][2]
+    return None if title.empty else (title, toks[words[-1]][2])
 
 
 # --------------------------------------------------------------------------- comparing
