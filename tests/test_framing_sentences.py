@@ -61,6 +61,9 @@ def test_names_and_stop_words_are_not_framing_terms():
     assert "residents" in terms and "yesterday" in terms  # a sentence's first word stays
     assert "putin met" not in terms and "met residents" not in terms  # no bigram over a name
     assert "the" not in terms
+    bigrams = framing_terms("Yesterday Vladimir Putin met angry Lachin residents.")
+    assert "yesterday met" not in bigrams and "angry residents" not in bigrams
+    assert "met angry" in bigrams
 
 
 def test_sentences_keep_initials_and_abbreviations_together():

@@ -56,7 +56,7 @@ def without_names(sentence: str) -> str:
     no bigram forms across a name."""
     first = re.match(r"\W*\w+", sentence)
     skip = first.end() if first else 0
-    return sentence[:skip] + _NAME.sub(lambda m: " | ", sentence[skip:])
+    return sentence[:skip] + _NAME.sub(" . ", sentence[skip:])  # "." ends a bigram run
 
 
 def framing_terms(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing.analysis.framing import SIGNIFICANT_Z
 from briefing.model import Claim, Corpus, Event
 
 
@@ -117,6 +118,7 @@ def comparison_json(cmp, corpus: Corpus) -> dict[str, Any]:
             for aid, terms in cmp.framing.items()
         },
         "lexicon": lexicon_json(cmp.lexicon),
+        "framing_min_z": SIGNIFICANT_Z,
     }
 
 
