@@ -30,6 +30,18 @@ def test_titles_before_a_name_and_in_apposition():
         ("Nikol Pashinyan", None, "prime minister", "armenia")]
 
 
+def test_lower_case_titles_and_sentence_boundaries():
+    assert titles("Yesterday Russian foreign minister Sergei Lavrov said no.") == [
+        ("Sergei Lavrov", None, "foreign minister", None)]
+    assert titles("A general Sudanese mood; a major Russian effort.") == []  # adjectives
+    # the title does not reach back over a full stop into the previous sentence
+    [(name, rank, office, body)] = titles("They met in Port Sudan. President of the African "
+                                          "Union Moussa Faki spoke.")
+    mention = offices.mentions_in("They met in Port Sudan. President of the African Union "
+                                  "Moussa Faki spoke.", "a", "a/1/1")[0]
+    assert mention.title.text == "President of the African Union" and body == "african union"
+
+
 def test_past_and_acting_titles_and_lists_are_not_read_as_current_titles():
     assert titles("Former Prime Minister Abdalla Hamdok spoke.") == []
     assert titles("Acting Foreign Minister Ali al-Sadiq spoke.") == []

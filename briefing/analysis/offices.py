@@ -149,13 +149,14 @@ def parse_title(words: list[str], text: str) -> Title:
     return Title(rank, office, body, text)
 
 
-def _title_start(toks: list[tuple[str, int, int]], i: int) -> int | None:
+def _title_start(toks: list[tuple[str, int, int]], i: int, text: str) -> int | None:
     """Index of the first word of a title whose first head or rank word is token i: the
     capitalised modifiers right before it ("Russian Foreign", "Deputy Prime", "EU Council").
     None when the title is marked as past or acting ("former Foreign Minister")."""
     j = i
-    while j > 0 and i - j < 4 and _is_cap(toks[j - 1][0]) and toks[j - 1][0] != ",":
-        j -= 1
+    while j > 0 and i - j < 4 and not text[toks[j - 1][2]:toks[j][1]].strip() and (
+            _is_cap(toks[j - 1][0]) or toks[j - 1][0] in _OFFICE_WORDS):
+        j -= 1  # "Russian Foreign", or lower case: "Russian foreign minister Sergei Lavrov"
     if j > 0 and _low(toks[j - 1][0]) in _PAST or any(_low(toks[k][0]) in _PAST
                                                       for k in range(j, i)):
         return None
@@ -163,6 +164,16 @@ def _title_start(toks: list[tuple[str, int, int]], i: int) -> int | None:
             toks[j][2] - toks[j][1] < 2 or not _nationality(toks[j][0])):
         j += 1  # "In", "Meanwhile", a sentence's first word: not part of the title
     return j
+
+
+def _lower_case_title(toks, i: int) -> bool:
+    """A title in lower case right before a name ("foreign minister Sergei Lavrov", "army
+    chief Abdel Fattah al-Burhan").  Ranks are not read in lower case: "general" and "major"
+    are also adjectives."""
+    w = toks[i][0]
+    return (w in _HEADS and i + 1 < len(toks) and _is_cap(toks[i + 1][0])
+            and re.fullmatch(_NAME_TOKEN, toks[i + 1][0]) is not None
+            and _low(toks[i + 1][0]) not in _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS)
 
 
 def _nationality(word: str) -> bool:
@@ -230,7 +241,8 @@ def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
     i = 0
     while i < len(toks):
         w = toks[i][0]
-        if _low(w) not in _HEADS | _RANK_WORDS or not _is_cap(w) or i in used:
+        if i in used or _low(w) not in _HEADS | _RANK_WORDS or not (
+                _is_cap(w) or _lower_case_title(toks, i)):
             i += 1
             continue
         # extend right over the rest of the title ("Minister of Armenia") and the name
@@ -242,7 +254,7 @@ def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
             title_end, name_idx = _of_phrase(toks, j)
         else:
             title_end, name_idx = j - 1, _name_after(toks, j)
-        first = _title_start(toks, i)
+        first = _title_start(toks, i, text)
         if not name_idx or first is None:
             i += 1
             continue
