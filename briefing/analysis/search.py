@@ -59,6 +59,7 @@ class Hit:
     snippet: str  # an excerpt of the original text around the first match
     snippet_start: int  # offset of the snippet in the document's text
     matches: tuple[tuple[int, int], ...]  # [start, end) of each match in the document's text
+    match: str = "exact"  # how the words matched: "exact", "form" (stem) or "variant" (spelling)
 
     @property
     def claim(self) -> str | None:
@@ -363,7 +364,7 @@ class SearchIndex:
 
     def _hit(self, doc: Document, score: float, clauses: list[_Clause]) -> Hit:
         matches = match_offsets(doc.text, clauses)
-        snippet, start = _snippet(doc.text, matches[0][0] if matches else 0)
+        snippet, start = snippet_around(doc.text, matches[0][0] if matches else 0)
         return Hit(doc.kind, doc.id, doc.article, doc.paragraph, round(score, 4), snippet,
                    start, tuple(matches))
 
@@ -438,7 +439,7 @@ def match_offsets(text: str, clauses: list[_Clause]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _snippet(text: str, first: int) -> tuple[str, int]:
+def snippet_around(text: str, first: int) -> tuple[str, int]:
     """About SNIPPET_CHARS of ``text`` around offset ``first``, cut at spaces."""
     if len(text) <= SNIPPET_CHARS:
         return text, 0
@@ -479,4 +480,5 @@ def hit_json(hit: Hit) -> dict:
         "snippet": hit.snippet,
         "snippet_start": hit.snippet_start,
         "matches": [list(m) for m in hit.matches],
+        "match": hit.match,
     }

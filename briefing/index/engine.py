@@ -1,0 +1,324 @@
+"""Searching the index: the query language, variant matching, ranking, counting, highlighting.
+
+Query syntax (as before): words are ANDed; ``"quoted words"`` must be adjacent, in order; a
+word that splits into several tokens (``1,960``, ``eco-activists``) is a phrase; the last word
+also matches as a prefix while being typed, unless the query ends with a space or a quote.
+
+Each word matches, from the surest to the loosest:
+
+1. *exact*: the same folded, transliterated word (``Türkiye`` = ``turkiye``);
+2. *word form*: the same Snowball stem (``peacekeepers`` finds ``peacekeeping``);
+3. *variant*: a close spelling among the corpus's names (``Lachin`` finds ``Latchine``,
+   ``Pashinyan`` finds ``Pachinian``), by rapidfuzz's similarity ratio, only for words of at
+   least MIN_VARIANT_LEN letters and above a cutoff that rises as words get shorter: short
+   words would otherwise match everything (``Iran`` never finds ``Ukraine``).
+
+Results are ranked by tier (every word exact, then with word forms, then with variants) and
+by BM25 within a tier, so exact matches come first.  ``Results.total`` counts every matching
+document: it is the one number both the CLI and the reader show.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from briefing.analysis.search import Hit, snippet_around
+from briefing.index import store
+from briefing.index.terms import query_tokens, tokens
+from briefing.model import Corpus
+from briefing.text import fold
+
+MIN_VARIANT_LEN = 5
+MAX_VARIANTS = 8
+TIERS = ("exact", "form", "variant")
+
+
+def variant_cutoff(length: int) -> float:
+    """rapidfuzz ratio (0-100) a name must reach to count as a spelling of a word this long:
+    one edit in a 5-letter word is a different word more often than in a 9-letter one."""
+    if length <= 5:
+        return 88.0
+    if length <= 7:
+        return 82.0
+    return 75.0
+
+
+@dataclass(slots=True)
+class Clause:
+    words: list[str]  # one token, or a phrase's tokens in order
+    stems: list[str]
+    prefix: bool = False
+    variants: list[str] = field(default_factory=list)  # stems of names spelt close to it
+
+
+def parse_query(query: str) -> list[Clause]:
+    """Clauses of a query: quoted phrases, words, and the final word as a prefix."""
+    folded = fold(query)  # curly quotes become '"'
+    clauses: list[Clause] = []
+    parts = folded.split('"')
+    for n, part in enumerate(parts):
+        pieces = [part] if n % 2 == 1 else part.split()  # inside quotes: one phrase
+        for piece in pieces:
+            toks = query_tokens(piece)
+            if toks:
+                clauses.append(Clause([w for w, _ in toks], [s for _, s in toks]))
+    quoted_end = len(parts) % 2 == 0 or folded.rstrip().endswith('"')
+    if clauses and not query[-1:].isspace() and not quoted_end and len(clauses[-1].words) == 1:
+        clauses[-1].prefix = True
+    return clauses
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    query: str
+    total: int  # every matching document (of the kinds and articles asked for)
+    hits: list[Hit]  # the best ``limit`` of them, best first
+
+
+# --- matching in the database ---------------------------------------------------------------------
+
+def _quoted(terms: Iterable[str]) -> str:
+    return '"' + " ".join(terms) + '"'  # tokens are [a-z0-9]+: nothing to escape
+
+
+def _fts_expression(clauses: list[Clause], tier: int) -> str:
+    parts = []
+    for c in clauses:
+        alts = [f"words : {_quoted(c.words)}" + ("*" if c.prefix else "")]
+        if tier >= 1:
+            alts.append(f"stems : {_quoted(c.stems)}")
+        if tier >= 2:
+            alts += [f"stems : {_quoted([v])}" for v in c.variants]
+        parts.append("(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+def _like_condition(clauses: list[Clause], tier: int) -> tuple[str, list[str]]:
+    """The fallback's WHERE clause: the padded token columns matched with LIKE."""
+    conds, args = [], []
+    for c in clauses:
+        alts = ["words LIKE ?"]
+        args.append(f"% {' '.join(c.words)}{'%' if c.prefix else ' %'}")
+        if tier >= 1:
+            alts.append("stems LIKE ?")
+            args.append(f"% {' '.join(c.stems)} %")
+        if tier >= 2:
+            for v in c.variants:
+                alts.append("stems LIKE ?")
+                args.append(f"% {v} %")
+        conds.append("(" + " OR ".join(alts) + ")")
+    return " AND ".join(conds), args
+
+
+def _plain_score(words: str, stems: str, clauses: list[Clause]) -> float:
+    """A term-frequency score for the fallback (FTS5's bm25 is not there)."""
+    hits = 0
+    for c in clauses:
+        hits += words.count(f" {' '.join(c.words)}") + stems.count(f" {' '.join(c.stems)} ")
+    return -hits / (1.0 + len(stems) / 400.0)  # negative: lower is better, as bm25
+
+
+# --- the engine ---------------------------------------------------------------------------------
+
+class SearchEngine:
+    """An open index (on disk or in memory) and the one search function over it."""
+
+    def __init__(self, con: sqlite3.Connection, fts: bool, content_dir: Path | None = None,
+                 path: Path | None = None, known_articles: set[str] | None = None) -> None:
+        self._con = con
+        self._fts = fts
+        self._content_dir = content_dir
+        self._path = path
+        self._known = known_articles  # a reader's corpus: hits outside it are not shown
+        self._lock = threading.Lock()  # the reader builds in a worker and searches in the UI
+        self._last_rows: list = []
+
+    # opening
+    @classmethod
+    def for_content(cls, content_dir: Path, known_articles: set[str] | None = None) -> "SearchEngine":
+        """The index of a content directory, brought up to date with its files."""
+        content_dir = Path(content_dir)
+        fts = store.fts5_available()
+        path = _disk_path(content_dir)
+        con = store.connect(path, fts=fts)
+        engine = cls(con, fts, content_dir, path, known_articles)
+        engine._refresh()
+        return engine
+
+    @classmethod
+    def for_corpus(cls, corpus: Corpus) -> "SearchEngine":
+        """The index of a loaded corpus: its content directory's index when it has one (hits
+        limited to the corpus's articles), else one built in memory from the corpus."""
+        if corpus.root is not None and Path(corpus.root, "articles").is_dir() \
+                and _disk_path(Path(corpus.root)) is not None:
+            return cls.for_content(Path(corpus.root), set(corpus.articles))
+        from briefing.index.documents import corpus_sources
+
+        fts = store.fts5_available()
+        con = store.connect(None, fts=fts)
+        with con:
+            for article_id, docs in corpus_sources(corpus):
+                store.insert(con, article_id, docs)
+        return cls(con, fts)
+
+    def _refresh(self) -> int:
+        if self._content_dir is None:
+            return 0
+        try:
+            return store.refresh(self._con, self._content_dir, self._path)
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return store.refresh(self._con, self._content_dir, self._path)
+
+    def _rebuild(self) -> None:
+        """A corrupt index file: start it again (store.connect deletes what it cannot read)."""
+        self._con.close()
+        if self._path is not None:
+            with store._locked(self._path):
+                store._remove(self._path)
+        self._con = store.connect(self._path, fts=self._fts)
+
+    def refresh(self) -> int:
+        """Re-read the sources whose files changed; their number."""
+        with self._lock:
+            return self._refresh()
+
+    def article_ids(self) -> set[str]:
+        with self._lock:
+            return store.article_ids(self._con)
+
+    # searching
+    def find(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None,
+             articles: Iterable[str] | None = None) -> Results:
+        """Every document matching ``query`` (counted), the best ``limit`` of them as hits."""
+        clauses = parse_query(query)
+        if not clauses:
+            return Results(query, 0, [])
+        kind_set = set(kinds) if kinds else None
+        article_set = set(articles) if articles is not None else None
+        with self._lock:
+            try:
+                return self._find(query, clauses, limit, kind_set, article_set)
+            except sqlite3.DatabaseError:
+                if self._content_dir is None:
+                    raise
+                self._rebuild()
+                self._refresh()
+                return self._find(query, clauses, limit, kind_set, article_set)
+
+    def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None,
+               articles: Iterable[str] | None = None) -> list[Hit]:
+        """The hits of :meth:`find` alone."""
+        return self.find(query, limit, kinds, articles).hits
+
+    def _find(self, query: str, clauses: list[Clause], limit: int, kinds: set[str] | None,
+              articles: set[str] | None) -> Results:
+        for c in clauses:
+            c.variants = self._variants(c)
+        order: list[tuple[int, float, int]] = []  # (tier, score, row id)
+        seen: set[int] = set()
+        last = None
+        for tier in range(len(TIERS)):
+            rows = self._matching(clauses, tier)
+            if rows is last:
+                continue
+            last = rows
+            for rowid, score, kind, article in sorted(rows, key=lambda r: (r[1], r[0])):
+                if rowid in seen:
+                    continue
+                seen.add(rowid)
+                if kinds is not None and kind not in kinds:
+                    continue
+                if articles is not None and article not in articles:
+                    continue
+                if self._known is not None and article not in self._known:
+                    continue
+                order.append((tier, score, rowid))
+        best = order[:limit]
+        texts = self._documents([rowid for _, _, rowid in best])
+        hits = []
+        for tier, score, rowid in best:
+            kind, doc_id, article, paragraph, text = texts[rowid]
+            matches = match_spans(text, clauses)
+            snippet, start = snippet_around(text, matches[0][0] if matches else 0)
+            hits.append(Hit(kind, doc_id, article, paragraph, round(-score, 4), snippet, start,
+                            tuple(matches), TIERS[tier]))
+        return Results(query, len(order), hits)
+
+    def _matching(self, clauses: list[Clause], tier: int) -> list[tuple[int, float, str, str]]:
+        if tier == 2 and not any(c.variants for c in clauses):
+            return self._last_rows
+        if self._fts:
+            rows = self._con.execute(
+                "SELECT d.id, bm25(fts), d.kind, d.article FROM fts JOIN docs d "
+                "ON d.id = fts.rowid WHERE fts MATCH ?", (_fts_expression(clauses, tier),)).fetchall()
+        else:
+            where, args = _like_condition(clauses, tier)
+            rows = [(rowid, _plain_score(words, stems, clauses), kind, article)
+                    for rowid, kind, article, words, stems in self._con.execute(
+                        f"SELECT id, kind, article, words, stems FROM docs WHERE {where}", args)]
+        self._last_rows = rows
+        return rows
+
+    def _variants(self, clause: Clause) -> list[str]:
+        if len(clause.words) != 1 or len(clause.stems[0]) < MIN_VARIANT_LEN \
+                or clause.words[0].isdigit():
+            return []
+        from rapidfuzz import fuzz, process
+
+        target = clause.stems[0]
+        n = len(target)
+        names = [row[0] for row in self._con.execute(
+            "SELECT DISTINCT stem FROM names WHERE length(stem) BETWEEN ? AND ?", (n - 3, n + 3))]
+        found = process.extract(target, names, scorer=fuzz.ratio,
+                                score_cutoff=variant_cutoff(n), limit=MAX_VARIANTS + 1)
+        return [name for name, _, _ in found if name != target][:MAX_VARIANTS]
+
+    def _documents(self, rowids: list[int]) -> dict[int, tuple[str, str, str, str, str]]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        return {row[0]: row[1:] for row in self._con.execute(
+            f"SELECT id, kind, doc_id, article, paragraph, text FROM docs WHERE id IN ({marks})",
+            rowids)}
+
+
+def _disk_path(content_dir: Path) -> Path | None:
+    """Where the content directory's index lives, or None for an index in memory (the cache
+    is turned off, or its folder is not the user's own)."""
+    from briefing import cache
+
+    if not cache.enabled():
+        return None
+    path = store.index_path(content_dir)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if cache._safe_dir(path.parent) else None
+
+
+def match_spans(text: str, clauses: list[Clause]) -> list[tuple[int, int]]:
+    """[start, end) in ``text`` of every token run that matches a clause (for highlighting):
+    the same rule as the index, on the same tokens."""
+    toks = tokens(text)
+    found: set[tuple[int, int]] = set()
+    for c in clauses:
+        n = len(c.words)
+        for i in range(len(toks) - n + 1):
+            if all(_token_matches(toks[i + j], c, j) for j in range(n)):
+                found.add((toks[i].start, toks[i + n - 1].end))
+    return sorted(found)
+
+
+def _token_matches(tok, clause: Clause, j: int) -> bool:
+    if tok.word == clause.words[j] or tok.stem == clause.stems[j]:
+        return True
+    last = j == len(clause.words) - 1
+    if clause.prefix and last and tok.word.startswith(clause.words[j]):
+        return True
+    return len(clause.words) == 1 and tok.stem in clause.variants
