@@ -9,9 +9,9 @@ Each word matches, from the surest to the loosest:
 1. *exact*: the same folded, transliterated word (``Türkiye`` = ``turkiye``);
 2. *word form*: the same Snowball stem (``peacekeepers`` finds ``peacekeeping``);
 3. *variant*: a close spelling among the corpus's names (``Lachin`` finds ``Latchine``,
-   ``Pashinyan`` finds ``Pachinian``), by rapidfuzz's similarity ratio, only for words of at
-   least MIN_VARIANT_LEN letters and above a cutoff that rises as words get shorter: short
-   words would otherwise match everything (``Iran`` never finds ``Ukraine``).
+   ``Pashinyan`` finds ``Pachinian``): at most one or two edits between stems (rapidfuzz's
+   Levenshtein distance, see max_edits), and only for words of at least MIN_VARIANT_LEN
+   letters: short words would otherwise match everything (``Iran`` never finds ``Ukraine``).
 
 Results are ranked by tier (every word exact, then with word forms, then with variants) and
 by BM25 within a tier, so exact matches come first.  ``Results.total`` counts every matching
@@ -35,16 +35,17 @@ from briefing.text import fold
 MIN_VARIANT_LEN = 5
 MAX_VARIANTS = 8
 TIERS = ("exact", "form", "variant")
+PASSAGES = ("paragraph",)  # what is counted by default: the passages the reader lists
 
 
-def variant_cutoff(length: int) -> float:
-    """rapidfuzz ratio (0-100) a name must reach to count as a spelling of a word this long:
-    one edit in a 5-letter word is a different word more often than in a 9-letter one."""
-    if length <= 5:
-        return 88.0
-    if length <= 7:
-        return 82.0
-    return 75.0
+def max_edits(length: int) -> int:
+    """Edits (Levenshtein distance) allowed between a word's stem and a name's for them to be
+    spellings of one name: none under MIN_VARIANT_LEN letters, one up to 7 ("Lachin" and
+    "Latchine" stem to lachin/latchin), two from 8 ("Pashinyan"/"Pachinian").  Enough for
+    transliteration (tch/ch, sh/ch, y/i, a dropped y or e) and not for "Austria"/"Australia"."""
+    if length < MIN_VARIANT_LEN:
+        return 0
+    return 1 if length <= 7 else 2
 
 
 @dataclass(slots=True)
@@ -192,9 +193,10 @@ class SearchEngine:
             return store.article_ids(self._con)
 
     # searching
-    def find(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None,
+    def find(self, query: str, limit: int = 20, kinds: Iterable[str] | None = PASSAGES,
              articles: Iterable[str] | None = None) -> Results:
-        """Every document matching ``query`` (counted), the best ``limit`` of them as hits."""
+        """Every document matching ``query`` (counted), the best ``limit`` of them as hits.
+        ``kinds`` None means paragraphs and claim quotes alike."""
         clauses = parse_query(query)
         if not clauses:
             return Results(query, 0, [])
@@ -210,7 +212,7 @@ class SearchEngine:
                 self._refresh()
                 return self._find(query, clauses, limit, kind_set, article_set)
 
-    def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None,
+    def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = PASSAGES,
                articles: Iterable[str] | None = None) -> list[Hit]:
         """The hits of :meth:`find` alone."""
         return self.find(query, limit, kinds, articles).hits
@@ -268,14 +270,15 @@ class SearchEngine:
         if len(clause.words) != 1 or len(clause.stems[0]) < MIN_VARIANT_LEN \
                 or clause.words[0].isdigit():
             return []
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
         target = clause.stems[0]
-        n = len(target)
+        n, k = len(target), max_edits(len(target))
         names = [row[0] for row in self._con.execute(
-            "SELECT DISTINCT stem FROM names WHERE length(stem) BETWEEN ? AND ?", (n - 3, n + 3))]
-        found = process.extract(target, names, scorer=fuzz.ratio,
-                                score_cutoff=variant_cutoff(n), limit=MAX_VARIANTS + 1)
+            "SELECT DISTINCT stem FROM names WHERE length(stem) BETWEEN ? AND ?", (n - k, n + k))]
+        found = process.extract(target, names, scorer=Levenshtein.distance, score_cutoff=k,
+                                limit=MAX_VARIANTS + 1)  # nearest first
         return [name for name, _, _ in found if name != target][:MAX_VARIANTS]
 
     def _documents(self, rowids: list[int]) -> dict[int, tuple[str, str, str, str, str]]:

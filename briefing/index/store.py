@@ -3,8 +3,8 @@
 Layout.  ``docs`` holds every paragraph and claim quote with its normalised tokens (``words``:
 folded and transliterated; ``stems``: their stems; both space-separated and padded with a
 space at each end); an FTS5 table indexes those two columns (external content, kept in step
-by triggers).  ``names`` lists each source's name stems, where spelling variants are looked
-for.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
+by triggers).  ``names`` lists each source's name stems (terms.names), where spelling variants are
+looked for.  Row ids are never reused, so a re-indexed source's documents are new rows.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
 files: a refresh re-reads only the sources whose files changed (a touched but unchanged file
 costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
 same tables are kept and searched with LIKE (slower, same results).
@@ -28,9 +28,9 @@ from typing import Iterable, Iterator
 
 from briefing import cache
 from briefing.analysis.search import Document
-from briefing.index.terms import tokens
+from briefing.index.terms import names, tokens
 
-FORMAT = 1
+FORMAT = 2
 CODE = ("index", "loading", "text.py", "model.py")  # the code whose changes change the index
 LOCK_TIMEOUT = 300.0  # a refresh of a 5,000-article briefing from nothing takes about a minute
 
@@ -38,7 +38,7 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources(source TEXT PRIMARY KEY, article TEXT,
                      md_sig TEXT, md_hash TEXT, cl_sig TEXT, cl_hash TEXT);
-CREATE TABLE docs(id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL,
+CREATE TABLE docs(id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, kind TEXT NOT NULL,
                   doc_id TEXT NOT NULL, article TEXT, paragraph TEXT, text TEXT NOT NULL,
                   words TEXT NOT NULL, stems TEXT NOT NULL);
 CREATE INDEX docs_source ON docs(source);
@@ -266,16 +266,16 @@ def _drop(con: sqlite3.Connection, source: str) -> None:
 def insert(con: sqlite3.Connection, source: str, docs: Iterable[Document]) -> None:
     """Index one source's documents (the caller has removed its old ones)."""
     rows = []
-    names: set[str] = set()
+    every: list = []
     for doc in docs:
         toks = tokens(doc.text)
+        every += toks
         rows.append((source, doc.kind, doc.id, doc.article, doc.paragraph, doc.text,
                      " " + " ".join(t.word for t in toks) + " ",
                      " " + " ".join(t.stem for t in toks) + " "))
-        names.update(t.stem for t in toks if t.name and not t.word.isdigit())
     con.executemany("INSERT INTO docs(source, kind, doc_id, article, paragraph, text, words, "
                     "stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in sorted(names)))
+    con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in sorted(names(every))))
 
 
 def article_ids(con: sqlite3.Connection) -> set[str]:

@@ -8,10 +8,12 @@ text and two normalised forms:
 - ``stem``: the word's Snowball (English) stem, so "peacekeepers" and "peacekeeping" are both
   ``peacekeep``.
 
-A token is a *name* when it is capitalised in the original text and does not open a sentence:
-spelling variants (fuzzy matching) are looked for among names only, because that is where
-transliterations differ ("Lachin"/"Latchine", "Pashinyan"/"Pachinian"), while ordinary words
-that differ by a letter or two are usually different words ("border"/"order").
+A token records whether it is capitalised.  A source's *names* are the stems it writes
+capitalised and never in lower case (see :func:`names`): spelling variants (fuzzy matching)
+are looked for among names only, because that is where transliterations differ
+("Lachin"/"Latchine", "Pashinyan"/"Pachinian"), while ordinary words that differ by a letter
+or two are usually different words ("border"/"order"); a common word capitalised at the start
+of a sentence is written in lower case elsewhere, and so is not a name.
 
 Pure functions, no file system: the index (briefing.index.store) and the highlighter
 (briefing.index.engine) both tokenise through here, so what is found is what is highlighted.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from anyascii import anyascii
 from snowballstemmer import stemmer
@@ -30,8 +33,6 @@ from briefing.text import fold_chars
 
 WORD = re.compile(r"[^\W_]+")
 _PIECE = re.compile(r"[a-z0-9]+")
-# What may come just before a sentence's first word (after spaces): its capital says nothing.
-_SENTENCE_END = frozenset('.!?:;"\'(«“‘[—–-')
 _STEMMER = stemmer("english")
 
 
@@ -41,7 +42,7 @@ class Token:
     end: int
     word: str
     stem: str
-    name: bool
+    capital: bool
 
 
 @lru_cache(maxsize=200_000)
@@ -68,17 +69,19 @@ def tokens(text: str) -> list[Token]:
         if not forms:
             continue
         start, end = m.span()
-        name = raw[0].isupper() and not _opens_sentence(text, start)
+        capital = raw[0].isupper()
         for word, st in forms:
-            out.append(Token(start, end, word, st, name))
+            out.append(Token(start, end, word, st, capital))
     return out
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+def names(toks: Iterable[Token]) -> set[str]:
+    """Stems written capitalised and never in lower case (numbers are not names)."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for t in toks:
+        (upper if t.capital else lower).add(t.stem)
+    return {s for s in upper - lower if not s.isdigit()}
 
 
 def query_tokens(text: str) -> list[tuple[str, str]]:
