@@ -148,6 +148,8 @@ class SearchEngine:
         con = store.connect(path, fts=fts)
         engine = cls(con, fts, content_dir, path, known_articles)
         engine._refresh()
+        if known_articles is not None and engine.article_ids() <= known_articles:
+            engine._known = None  # the reader's corpus holds every indexed article: no filter
         return engine
 
     @classmethod
@@ -221,6 +223,48 @@ class SearchEngine:
               articles: set[str] | None) -> Results:
         for c in clauses:
             c.variants = self._variants(c)
+        if self._fts and articles is None and self._known is None:
+            total, best = self._ranked_in_fts(clauses, limit, kinds)
+        else:
+            total, best = self._ranked_here(clauses, limit, kinds, articles)
+        texts = self._documents([rowid for _, _, rowid in best])
+        hits = []
+        for tier, score, rowid in best:
+            kind, doc_id, article, paragraph, text = texts[rowid]
+            matches = match_spans(text, clauses)
+            snippet, start = snippet_around(text, matches[0][0] if matches else 0)
+            hits.append(Hit(kind, doc_id, article, paragraph, round(-score, 4), snippet, start,
+                            tuple(matches), TIERS[tier]))
+        return Results(query, total, hits)
+
+    def _ranked_in_fts(self, clauses: list[Clause], limit: int, kinds: set[str] | None
+                       ) -> tuple[int, list[tuple[int, float, int]]]:
+        """Count and rank inside SQLite: the count without scores, then the best of each tier
+        (``tier NOT previous tier``) with FTS5's bm25, only until ``limit`` are found."""
+        exprs = []
+        for tier in range(len(TIERS)):
+            expr = _fts_expression(clauses, tier)
+            exprs.append(None if exprs and expr == exprs[-1] else expr)
+        widest = next(e for e in reversed(exprs) if e is not None)
+        only = "" if not kinds else "(" + " OR ".join(f"kind : {k}" for k in sorted(kinds)) + ") AND "
+        total = self._con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?",
+                                  (f"{only}({widest})",)).fetchone()[0]
+        best: list[tuple[int, float, int]] = []
+        previous = None
+        for tier, expr in enumerate(exprs):
+            if expr is None:
+                continue
+            if len(best) < limit:
+                match = f"({expr})" if previous is None else f"(({expr}) NOT ({previous}))"
+                best += [(tier, score, rowid) for rowid, score in self._con.execute(
+                    "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+                    (only + match, limit - len(best)))]
+            previous = expr
+        return total, best
+
+    def _ranked_here(self, clauses: list[Clause], limit: int, kinds: set[str] | None,
+                     articles: set[str] | None) -> tuple[int, list[tuple[int, float, int]]]:
+        """Count and rank in Python: the fallback without FTS5, and filters by article."""
         order: list[tuple[int, float, int]] = []  # (tier, score, row id)
         seen: set[int] = set()
         last = None
@@ -240,16 +284,7 @@ class SearchEngine:
                 if self._known is not None and article not in self._known:
                     continue
                 order.append((tier, score, rowid))
-        best = order[:limit]
-        texts = self._documents([rowid for _, _, rowid in best])
-        hits = []
-        for tier, score, rowid in best:
-            kind, doc_id, article, paragraph, text = texts[rowid]
-            matches = match_spans(text, clauses)
-            snippet, start = snippet_around(text, matches[0][0] if matches else 0)
-            hits.append(Hit(kind, doc_id, article, paragraph, round(-score, 4), snippet, start,
-                            tuple(matches), TIERS[tier]))
-        return Results(query, len(order), hits)
+        return len(order), order[:limit]
 
     def _matching(self, clauses: list[Clause], tier: int) -> list[tuple[int, float, str, str]]:
         if tier == 2 and not any(c.variants for c in clauses):
@@ -276,7 +311,7 @@ class SearchEngine:
         target = clause.stems[0]
         n, k = len(target), max_edits(len(target))
         names = [row[0] for row in self._con.execute(
-            "SELECT DISTINCT stem FROM names WHERE length(stem) BETWEEN ? AND ?", (n - k, n + k))]
+            "SELECT stem FROM name_count WHERE len BETWEEN ? AND ?", (n - k, n + k))]
         found = process.extract(target, names, scorer=Levenshtein.distance, score_cutoff=k,
                                 limit=MAX_VARIANTS + 1)  # nearest first
         return [name for name, _, _ in found if name != target][:MAX_VARIANTS]

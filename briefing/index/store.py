@@ -3,8 +3,8 @@
 Layout.  ``docs`` holds every paragraph and claim quote with its normalised tokens (``words``:
 folded and transliterated; ``stems``: their stems; both space-separated and padded with a
 space at each end); an FTS5 table indexes those two columns (external content, kept in step
-by triggers).  ``names`` lists each source's name stems (terms.names), where spelling variants are
-looked for.  Row ids are never reused, so a re-indexed source's documents are new rows.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
+by triggers).  ``names`` lists each source's name stems (terms.names) and ``name_count`` in how many
+sources each occurs: spelling variants are looked for there.  Row ids are never reused, so a re-indexed source's documents are new rows.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
 files: a refresh re-reads only the sources whose files changed (a touched but unchanged file
 costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
 same tables are kept and searched with LIKE (slower, same results).
@@ -30,14 +30,14 @@ from briefing import cache
 from briefing.analysis.search import Document
 from briefing.index.terms import names, tokens
 
-FORMAT = 2
+FORMAT = 3
 CODE = ("index", "loading", "text.py", "model.py")  # the code whose changes change the index
 LOCK_TIMEOUT = 300.0  # a refresh of a 5,000-article briefing from nothing takes about a minute
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sources(source TEXT PRIMARY KEY, article TEXT,
-                     md_sig TEXT, md_hash TEXT, cl_sig TEXT, cl_hash TEXT);
+CREATE TABLE sources(source TEXT PRIMARY KEY, article TEXT, md_size INTEGER, md_mtime INTEGER,
+                     md_hash TEXT, cl_size INTEGER, cl_mtime INTEGER, cl_hash TEXT);
 CREATE TABLE docs(id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, kind TEXT NOT NULL,
                   doc_id TEXT NOT NULL, article TEXT, paragraph TEXT, text TEXT NOT NULL,
                   words TEXT NOT NULL, stems TEXT NOT NULL);
@@ -45,15 +45,18 @@ CREATE INDEX docs_source ON docs(source);
 CREATE TABLE names(source TEXT NOT NULL, stem TEXT NOT NULL);
 CREATE INDEX names_stem ON names(stem);
 CREATE INDEX names_source ON names(source);
+CREATE TABLE name_count(stem TEXT PRIMARY KEY, len INTEGER NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX name_count_len ON name_count(len);
 """
 _FTS = """
-CREATE VIRTUAL TABLE fts USING fts5(words, stems, content='docs', content_rowid='id',
+CREATE VIRTUAL TABLE fts USING fts5(words, stems, kind, content='docs', content_rowid='id',
                                     tokenize='ascii', prefix='2 3');
 CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
-  INSERT INTO fts(rowid, words, stems) VALUES (new.id, new.words, new.stems);
+  INSERT INTO fts(rowid, words, stems, kind) VALUES (new.id, new.words, new.stems, new.kind);
 END;
 CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN
-  INSERT INTO fts(fts, rowid, words, stems) VALUES ('delete', old.id, old.words, old.stems);
+  INSERT INTO fts(fts, rowid, words, stems, kind)
+  VALUES ('delete', old.id, old.words, old.stems, old.kind);
 END;
 """
 
@@ -188,8 +191,8 @@ def _listing(folder: Path, suffix: str) -> dict[str, os.stat_result]:
     return out
 
 
-def _sig(st: os.stat_result | None) -> str | None:
-    return None if st is None else f"{st.st_size}:{st.st_mtime_ns}"
+def _sig(st: os.stat_result | None) -> tuple[int | None, int | None]:
+    return (None, None) if st is None else (st.st_size, st.st_mtime_ns)
 
 
 def _hash(path: Path) -> str | None:
@@ -221,10 +224,10 @@ def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) 
 
 def _pending(con: sqlite3.Connection, articles: dict, claims: dict) -> tuple[list[str], list[str]]:
     """(sources whose files differ from what was indexed, sources no longer there)."""
-    known = {row[0]: (row[1], row[2]) for row in
-             con.execute("SELECT source, md_sig, cl_sig FROM sources")}
+    known = {row[0]: row[1:] for row in
+             con.execute("SELECT source, md_size, md_mtime, cl_size, cl_mtime FROM sources")}
     changed = [s for s, st in articles.items()
-               if known.get(s) != (_sig(st), _sig(claims.get(s)))]
+               if known.get(s) != (*_sig(st), *_sig(claims.get(s)))]
     gone = [s for s in known if s not in articles]
     return sorted(changed), gone
 
@@ -244,20 +247,24 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
         md_hash, cl_hash = _hash(md), (_hash(cl) if cl is not None else None)
         if hashes.get(source) == (md_hash, cl_hash) and md_hash is not None:
             # Touched, not changed (a checkout, a save without edits): only the stats move.
-            con.execute("UPDATE sources SET md_sig=?, cl_sig=? WHERE source=?",
-                        (_sig(articles[source]), _sig(claims.get(source)), source))
+            con.execute("UPDATE sources SET md_size=?, md_mtime=?, cl_size=?, cl_mtime=? "
+                        "WHERE source=?", (*_sig(articles[source]), *_sig(claims.get(source)),
+                                           source))
             continue
         article_id, docs = source_documents(md, cl)
         _drop(con, source)
         insert(con, source, docs)
-        con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-                    (source, article_id, _sig(articles[source]), md_hash,
-                     _sig(claims.get(source)), cl_hash))
+        con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (source, article_id, *_sig(articles[source]), md_hash,
+                     *_sig(claims.get(source)), cl_hash))
         reread += 1
     return reread
 
 
 def _drop(con: sqlite3.Connection, source: str) -> None:
+    con.execute("UPDATE name_count SET n = n - 1 WHERE stem IN "
+                "(SELECT stem FROM names WHERE source=?)", (source,))
+    con.execute("DELETE FROM name_count WHERE n <= 0")
     con.execute("DELETE FROM docs WHERE source=?", (source,))
     con.execute("DELETE FROM names WHERE source=?", (source,))
     con.execute("DELETE FROM sources WHERE source=?", (source,))
@@ -275,7 +282,10 @@ def insert(con: sqlite3.Connection, source: str, docs: Iterable[Document]) -> No
                      " " + " ".join(t.stem for t in toks) + " "))
     con.executemany("INSERT INTO docs(source, kind, doc_id, article, paragraph, text, words, "
                     "stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in sorted(names(every))))
+    found = sorted(names(every))
+    con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in found))
+    con.executemany("INSERT INTO name_count VALUES (?, ?, 1) "
+                    "ON CONFLICT(stem) DO UPDATE SET n = n + 1", ((n, len(n)) for n in found))
 
 
 def article_ids(con: sqlite3.Connection) -> set[str]:
