@@ -438,7 +438,7 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
 
     Uses a search index kept in the cache folder and updated for the files that changed, so
     the briefing is not loaded; `briefing check` validates it."""
-    from briefing.analysis.search import hit_json
+    from briefing.analysis.hits import hit_json
     from briefing.index import open_index
     from briefing.index.store import IndexUnavailable
     from briefing.paths import bundled_content

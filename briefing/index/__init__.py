@@ -11,16 +11,20 @@ keeps the SQLite file up to date, engine.py searches it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.index.engine import Results, SearchEngine, parse_query
-from briefing.model import Corpus
+
+if TYPE_CHECKING:
+    from briefing.model import Corpus
 
 __all__ = ["Results", "SearchEngine", "open_index", "parse_query"]
 
 
-def open_index(source: Path | Corpus) -> SearchEngine:
+def open_index(source: Path | str | Corpus) -> SearchEngine:
     """The up-to-date search index of a content directory or of a loaded corpus."""
-    if isinstance(source, Corpus):
-        return SearchEngine.for_corpus(source)
-    return SearchEngine.for_content(Path(source))
+    if isinstance(source, (str, os.PathLike)):  # the CLI: briefing.model is not even imported
+        return SearchEngine.for_content(Path(source))
+    return SearchEngine.for_corpus(source)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from briefing.analysis.search import Document
+from briefing.analysis.hits import Document
 from briefing.model import Corpus
 
 

@@ -24,13 +24,15 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from briefing.analysis.search import Hit, snippet_around
+from briefing.analysis.hits import Hit, snippet_around
 from briefing.index import store
 from briefing.index.terms import query_tokens, tokens
-from briefing.model import Corpus
 from briefing.text import fold
+
+if TYPE_CHECKING:
+    from briefing.model import Corpus
 
 MIN_VARIANT_LEN = 5
 MAX_VARIANTS = 8

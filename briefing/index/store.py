@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from briefing import cache
-from briefing.analysis.search import Document
+from briefing.analysis.hits import Document
 from briefing.index.terms import names, tokens
 
 FORMAT = 3
