@@ -44,7 +44,8 @@ TEXTS = {
             "A new order was given to the peacekeeping force in Austria.",
             "Премьер Пашинян прибыл в Ереван."],
     "three": ["The Lachin corridor was blocked; Azerbaijan denied a blockade.",
-              "Australia and the Russian contingent were mentioned together."],
+              "Australia and the Russian contingent were mentioned together.",
+              "Officials from Georgia met a man called George."],
 }
 
 
@@ -125,6 +126,7 @@ def test_transliteration_and_diacritics(content):
     ("war ", "was"),
     ("order ", "border"),          # ordinary words are not spelling variants of each other
     ("Austria ", "Australia"),     # close names, but too far for their length
+    ("Georgia ", "George"),
     ("Russian ", "Azerbaijan"),
 ])
 def test_precision_guards(content, query, never):
