@@ -28,10 +28,11 @@ from typing import Iterable, Iterator
 
 from briefing import cache
 from briefing.analysis.hits import Document
-from briefing.index.terms import names, tokens
+from briefing.index.terms import STEMMER, names, tokens
 
 FORMAT = 3
-CODE = ("index", "loading", "text.py", "model.py")  # the code whose changes change the index
+CODE = ("index/terms.py", "index/documents.py", "index/store.py", "loading", "text.py", "model.py")
+# ^ the code whose changes change what the index holds (not how it is searched)
 LOCK_TIMEOUT = 300.0  # a refresh of a 5,000-article briefing from nothing takes about a minute
 
 _SCHEMA = """
@@ -86,7 +87,7 @@ def index_path(content_dir: Path) -> Path:
 
 
 def _version_key(engine: str) -> str:
-    return f"{FORMAT}|{engine}|{cache._code_key(CODE)}"
+    return f"{FORMAT}|{engine}|{STEMMER}|{cache._code_key(CODE)}"
 
 
 # --- opening -----------------------------------------------------------------------------------

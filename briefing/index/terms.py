@@ -33,7 +33,9 @@ from briefing.text import fold_chars
 
 WORD = re.compile(r"[^\W_]+")
 _PIECE = re.compile(r"[a-z0-9]+")
-_STEMMER = stemmer("english")
+_STEMMER = stemmer("english")  # PyStemmer's C code when installed, else pure Python
+# Which implementation stems: stored with the index, which is rebuilt if it changes.
+STEMMER = f"{type(_STEMMER).__module__}.{type(_STEMMER).__name__}"
 
 
 @dataclass(frozen=True, slots=True)
