@@ -335,3 +335,15 @@ def test_copy_of_bundled_briefing_gets_its_own_index(tmp_path, cache):
     shutil.copytree(bundled_content(), copy)
     assert store.index_path(copy) != store.index_path(bundled_content())
     assert open_index(copy).find("Latchine").total >= 1
+
+
+@pytest.mark.parametrize("text", [p for ps in TEXTS.values() for p in ps] + [
+    "Straße ½ l’Arménie — «Latchine» 1,960 eco-activists _x_ CAFÉ", ""])
+def test_the_index_stores_exactly_the_tokens_that_are_highlighted(text):
+    from briefing.index.terms import index_form, tokens
+
+    words, stems, upper, lower = index_form(text)
+    toks = tokens(text)
+    assert words.split() == [t.word for t in toks]
+    assert stems.split() == [t.stem for t in toks]
+    assert upper | lower == {t.stem for t in toks}

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from briefing import cache
 from briefing.analysis.hits import Document
-from briefing.index.terms import STEMMER, names, tokens
+from briefing.index.terms import STEMMER, index_form, names
 
 FORMAT = 3
 CODE = ("index/terms.py", "index/documents.py", "index/store.py", "loading", "text.py", "model.py")
@@ -274,16 +274,17 @@ def _drop(con: sqlite3.Connection, source: str) -> None:
 def insert(con: sqlite3.Connection, source: str, docs: Iterable[Document]) -> None:
     """Index one source's documents (the caller has removed its old ones)."""
     rows = []
-    every: list = []
+    upper: set[str] = set()
+    lower: set[str] = set()
     for doc in docs:
-        toks = tokens(doc.text)
-        every += toks
+        words, stems, up, low = index_form(doc.text)
+        upper |= up
+        lower |= low
         rows.append((source, doc.kind, doc.id, doc.article, doc.paragraph, doc.text,
-                     " " + " ".join(t.word for t in toks) + " ",
-                     " " + " ".join(t.stem for t in toks) + " "))
+                     f" {words} ", f" {stems} "))
     con.executemany("INSERT INTO docs(source, kind, doc_id, article, paragraph, text, words, "
                     "stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    found = sorted(names(every))
+    found = sorted(names(upper, lower))
     con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in found))
     con.executemany("INSERT INTO name_count VALUES (?, ?, 1) "
                     "ON CONFLICT(stem) DO UPDATE SET n = n + 1", ((n, len(n)) for n in found))
