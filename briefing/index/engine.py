@@ -138,7 +138,6 @@ class SearchEngine:
         self._path = path
         self._known = known_articles  # a reader's corpus: hits outside it are not shown
         self._lock = threading.Lock()  # the reader builds in a worker and searches in the UI
-        self._last_rows: list = []
 
     # opening
     @classmethod
@@ -183,8 +182,7 @@ class SearchEngine:
         """A corrupt index file: start it again (store.connect deletes what it cannot read)."""
         self._con.close()
         if self._path is not None:
-            with store._locked(self._path):
-                store._remove(self._path)
+            store.discard(self._path)
         self._con = store.connect(self._path, fts=self._fts)
 
     def refresh(self) -> int:
@@ -269,13 +267,11 @@ class SearchEngine:
         """Count and rank in Python: the fallback without FTS5, and filters by article."""
         order: list[tuple[int, float, int]] = []  # (tier, score, row id)
         seen: set[int] = set()
-        last = None
         for tier in range(len(TIERS)):
-            rows = self._matching(clauses, tier)
-            if rows is last:
-                continue
-            last = rows
-            for rowid, score, kind, article in sorted(rows, key=lambda r: (r[1], r[0])):
+            if tier == 2 and not any(c.variants for c in clauses):
+                break  # the same rows as the tier before
+            rows = sorted(self._matching(clauses, tier), key=lambda r: (r[1], r[0]))
+            for rowid, score, kind, article in rows:
                 if rowid in seen:
                     continue
                 seen.add(rowid)
@@ -289,19 +285,15 @@ class SearchEngine:
         return len(order), order[:limit]
 
     def _matching(self, clauses: list[Clause], tier: int) -> list[tuple[int, float, str, str]]:
-        if tier == 2 and not any(c.variants for c in clauses):
-            return self._last_rows
+        """(row id, score: lower is better, kind, article) of every document of a tier."""
         if self._fts:
-            rows = self._con.execute(
+            return self._con.execute(
                 "SELECT d.id, bm25(fts), d.kind, d.article FROM fts JOIN docs d "
                 "ON d.id = fts.rowid WHERE fts MATCH ?", (_fts_expression(clauses, tier),)).fetchall()
-        else:
-            where, args = _like_condition(clauses, tier)
-            rows = [(rowid, _plain_score(words, stems, clauses), kind, article)
-                    for rowid, kind, article, words, stems in self._con.execute(
-                        f"SELECT id, kind, article, words, stems FROM docs WHERE {where}", args)]
-        self._last_rows = rows
-        return rows
+        where, args = _like_condition(clauses, tier)
+        return [(rowid, _plain_score(words, stems, clauses), kind, article)
+                for rowid, kind, article, words, stems in self._con.execute(
+                    f"SELECT id, kind, article, words, stems FROM docs WHERE {where}", args)]
 
     def _variants(self, clause: Clause) -> list[str]:
         if len(clause.words) != 1 or len(clause.stems[0]) < MIN_VARIANT_LEN \

@@ -149,6 +149,12 @@ def _create(con: sqlite3.Connection, fts: bool) -> None:
                       + f"INSERT INTO meta VALUES ('version', '{version}'); COMMIT;")
 
 
+def discard(path: Path) -> None:
+    """Delete the index at ``path`` (found corrupt while in use): the next connect rebuilds it."""
+    with _locked(path):
+        _remove(path)
+
+
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         try:
