@@ -215,12 +215,14 @@ def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) 
     content_dir = Path(content_dir)
     articles = _listing(content_dir / "articles", ".md")
     claims = _listing(content_dir / "claims", ".yaml")
-    if _pending(con, articles, claims) == ([], []):
+    changed, gone = _pending(con, articles, claims)
+    if not changed and not gone:
         return 0
     with _locked(lock_path) if lock_path is not None else nullcontext():
         con.execute("BEGIN IMMEDIATE")
         try:
-            changed, gone = _pending(con, articles, claims)  # again: someone may have done it
+            # Again, for these sources only: another process may have done it meanwhile.
+            changed, gone = _pending(con, articles, claims, changed + gone)
             n = _apply(con, content_dir, articles, claims, changed, gone)
             con.execute("COMMIT")
         except BaseException:
@@ -229,11 +231,18 @@ def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) 
     return n
 
 
-def _pending(con: sqlite3.Connection, articles: dict, claims: dict) -> tuple[list[str], list[str]]:
-    """(sources whose files differ from what was indexed, sources no longer there)."""
-    known = {row[0]: row[1:] for row in
-             con.execute("SELECT source, md_size, md_mtime, cl_size, cl_mtime FROM sources")}
-    changed = [s for s, st in articles.items()
+def _pending(con: sqlite3.Connection, articles: dict, claims: dict,
+             only: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """(sources whose files differ from what was indexed, sources no longer there), among
+    ``only`` if given."""
+    sql = "SELECT source, md_size, md_mtime, cl_size, cl_mtime FROM sources"
+    if only is None or len(only) > 500:  # a first build: reading every row is as quick
+        rows = con.execute(sql)
+    else:
+        rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(only))})", only)
+    known = {row[0]: row[1:] for row in rows}
+    candidates = articles if only is None else {s: articles[s] for s in only if s in articles}
+    changed = [s for s, st in candidates.items()
                if known.get(s) != (*_sig(st), *_sig(claims.get(s)))]
     gone = [s for s in known if s not in articles]
     return sorted(changed), gone
