@@ -347,3 +347,12 @@ def test_the_index_stores_exactly_the_tokens_that_are_highlighted(text):
     assert words.split() == [t.word for t in toks]
     assert stems.split() == [t.stem for t in toks]
     assert upper | lower == {t.stem for t in toks}
+
+
+def test_an_unreadable_article_is_skipped_and_said_so(content):
+    (content / "articles" / "broken.md").write_text("---\nid: [broken\n---\n\nLachin\n",
+                                                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "Lachin "])
+    assert result.exit_code == 0, result.output
+    assert "1 article file(s) could not be read and are not searched (broken.md)" in result.stderr
+    assert json.loads(result.stdout)["total"] == 2

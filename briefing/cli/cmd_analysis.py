@@ -458,6 +458,14 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     except IndexUnavailable as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    skipped = index.unreadable()
+    if skipped:
+        from briefing.text import visible
+
+        names = ", ".join(visible(f"{name}.md") for name in skipped[:5])
+        click.echo(f"note: {len(skipped)} article file(s) could not be read and are not "
+                   f"searched ({names}{', ...' if len(skipped) > 5 else ''}); "
+                   f"`briefing check` says why", err=True)
     hits = results.hits
     if as_json:
         _emit_json({"query": text, "total": results.total, "hits": [hit_json(h) for h in hits]})

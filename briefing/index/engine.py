@@ -194,6 +194,11 @@ class SearchEngine:
         with self._lock:
             return store.article_ids(self._con)
 
+    def unreadable(self) -> list[str]:
+        """Article files (by name, without .md) that could not be read, so are not searched."""
+        with self._lock:
+            return store.unreadable(self._con)
+
     # searching
     def find(self, query: str, limit: int = 20, kinds: Iterable[str] | None = PASSAGES,
              articles: Iterable[str] | None = None) -> Results:

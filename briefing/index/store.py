@@ -307,3 +307,9 @@ def insert(con: sqlite3.Connection, source: str, docs: Iterable[Document]) -> No
 
 def article_ids(con: sqlite3.Connection) -> set[str]:
     return {row[0] for row in con.execute("SELECT article FROM sources WHERE article IS NOT NULL")}
+
+
+def unreadable(con: sqlite3.Connection) -> list[str]:
+    """Sources whose article file the loader could not read (nothing of them is indexed)."""
+    return [row[0] for row in
+            con.execute("SELECT source FROM sources WHERE article IS NULL ORDER BY source")]
