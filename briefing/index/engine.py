@@ -10,8 +10,10 @@ Each word matches, from the surest to the loosest:
 2. *word form*: the same Snowball stem (``peacekeepers`` finds ``peacekeeping``);
 3. *variant*: a close spelling among the corpus's names (``Lachin`` finds ``Latchine``,
    ``Pashinyan`` finds ``Pachinian``): at most one or two edits between stems (rapidfuzz's
-   Levenshtein distance, see max_edits), and only for words of at least MIN_VARIANT_LEN
-   letters: short words would otherwise match everything (``Iran`` never finds ``Ukraine``).
+   Levenshtein distance, see max_edits), each of a kind romanisations make (see
+   transliteration_edits: ``Berlin`` never finds ``Merlin``, nor ``Macron`` ``Micron``), and
+   only for words of at least MIN_VARIANT_LEN letters: short words would otherwise match
+   everything (``Iran`` never finds ``Ukraine``).
 
 Results are ranked by tier (every word exact, then with word forms, then with variants) and
 by BM25 within a tier, so exact matches come first.  ``Results.total`` counts every matching
@@ -48,6 +50,53 @@ def max_edits(length: int) -> int:
     if length < MIN_VARIANT_LEN:
         return 0
     return 1 if length <= 7 else 2
+
+
+# Letters that stand for one sound in different romanisations (y/i in Pashinyan/Pachinian,
+# k/g in Karabakh/Karabagh, s/z/c, v/w/f): a variant may swap a letter only within its set.
+_SAME_SOUND = ("iyj", "kgqc", "szc", "vwf")
+# Letters a romanisation may add or drop at the very start (Yerevan/Erevan, Tchaikovsky/
+# Chaikovsky); any other change of the first letter makes another name (Berlin/Merlin).
+_SILENT_START = frozenset("yhjt")
+
+
+def transliteration_edits(stem: str, other: str) -> bool:
+    """Whether ``other`` differs from ``stem`` only by edits romanisations make: swaps within
+    a _SAME_SOUND set, letters added or dropped (at the start only _SILENT_START ones), at
+    most max_edits(len(stem)) of them."""
+    from rapidfuzz.distance import Levenshtein
+
+    k = max_edits(len(stem))
+    if k == 0 or Levenshtein.distance(stem, other, score_cutoff=k) > k:
+        return False
+    for op in Levenshtein.editops(stem, other):
+        if op.tag == "replace":
+            pair = stem[op.src_pos] + other[op.dest_pos]
+            if not any(pair[0] in group and pair[1] in group for group in _SAME_SOUND):
+                return False
+        elif op.src_pos == 0 and op.dest_pos == 0:
+            letter = stem[0] if op.tag == "delete" else other[0]
+            if letter not in _SILENT_START:
+                return False
+    return True
+
+
+def match_tier(word: str, name: str) -> str | None:
+    """How searching ``word`` finds the single word ``name``: "exact", "form", "variant", or
+    None (not at all).  The rule of SearchEngine for one pair, for
+    benchmarks/eval_search_variants.py; a variant must also be a name in the corpus."""
+    ws, ns = query_tokens(word), query_tokens(name)
+    if len(ws) != 1 or len(ns) != 1:  # a phrase: its words must match exactly or by form
+        return ("exact" if ws == ns else "form" if [s for _, s in ws] == [s for _, s in ns]
+                else None)
+    (w,), (n,) = ws, ns
+    if w[0] == n[0]:
+        return "exact"
+    if w[1] == n[1]:
+        return "form"
+    if len(w[0]) >= MIN_VARIANT_LEN and not w[0].isdigit() and transliteration_edits(w[1], n[1]):
+        return "variant"
+    return None
 
 
 @dataclass(slots=True)
@@ -312,8 +361,9 @@ class SearchEngine:
         names = [row[0] for row in self._con.execute(
             "SELECT stem FROM name_count WHERE len BETWEEN ? AND ?", (n - k, n + k))]
         found = process.extract(target, names, scorer=Levenshtein.distance, score_cutoff=k,
-                                limit=MAX_VARIANTS + 1)  # nearest first
-        return [name for name, _, _ in found if name != target][:MAX_VARIANTS]
+                                limit=None)  # nearest first
+        return [name for name, _, _ in found
+                if name != target and transliteration_edits(target, name)][:MAX_VARIANTS]
 
     def _documents(self, rowids: list[int]) -> dict[int, tuple[str, str, str, str, str]]:
         if not rowids:
