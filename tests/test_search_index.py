@@ -45,7 +45,8 @@ TEXTS = {
             "Премьер Пашинян прибыл в Ереван."],
     "three": ["The Lachin corridor was blocked; Azerbaijan denied a blockade.",
               "Australia and the Russian contingent were mentioned together.",
-              "Officials from Georgia met a man called George."],
+              "Officials from Georgia met a man called George.",
+              "Talks in Berlin, far from Merlin Street, and a Micron plant visited by Macron."],
 }
 
 
@@ -127,10 +128,24 @@ def test_transliteration_and_diacritics(content):
     ("order ", "border"),          # ordinary words are not spelling variants of each other
     ("Austria ", "Australia"),     # close names, but too far for their length
     ("Georgia ", "George"),
+    ("Berlin ", "Merlin"),         # another first letter: another name
+    ("Macron ", "Micron"),         # a swap of letters that romanisations do not swap
     ("Russian ", "Azerbaijan"),
 ])
 def test_precision_guards(content, query, never):
     assert never not in matched_words(open_index(content), query)
+
+
+@pytest.mark.parametrize("word, other, tier", [
+    ("Lachin", "Latchine", "variant"), ("Pashinyan", "Pachinian", "variant"),
+    ("Yerevan", "Erevan", "variant"), ("Karabakh", "Karabagh", "variant"),
+    ("peacekeepers", "peacekeeping", "form"), ("Türkiye", "TURKIYE", "exact"),
+    ("Iran", "Iraq", None), ("Berlin", "Merlin", None), ("Austria", "Australia", None),
+])
+def test_match_tier_of_one_pair(word, other, tier):
+    from briefing.index.engine import match_tier
+
+    assert match_tier(word, other) == tier
 
 
 def test_phrases_and_prefixes(content):
