@@ -98,6 +98,13 @@ def _filters(tags, sources, events, authors, corpus):
     return filters
 
 
+def _highlights(store, corpus, filters):
+    """The highlights matching the filters, each at its current place in its article."""
+    from briefing.store.highlights import select_highlights
+
+    return select_highlights(store.highlights.all(), corpus, filters)
+
+
 # ---------------------------------------------------------------------------- annotate
 @click.command()
 @click.argument("claim_id")
@@ -201,9 +208,14 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
     for a in chosen:
         for t in a.tags:
             counts[t] = counts.get(t, 0) + 1
+    highlights = _highlights(store, corpus, filters)
+    for h in highlights:
+        for t in h.tags:
+            counts[t] = counts.get(t, 0) + 1
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if as_json:
         click.echo(json.dumps({"annotations": [a.to_json() for a in chosen],
+                               "highlights": [h.to_json() for h in highlights],
                                "tags": dict(ordered), "filters": filters.as_dict()},
                               ensure_ascii=False, indent=2))
         return
@@ -214,8 +226,13 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
         if first:
             more = " …" if len(a.note.strip().splitlines()) > 1 or len(first) > 72 else ""
             click.echo(f"    {clean_line(first)[:72]}{more}")
+    for h in highlights:
+        tags_text = ", ".join(h.tags) if h.tags else "(no tags)"
+        click.echo(f"highlight {h.paragraph_id}  {h.author}  {h.updated[:10]}  {tags_text}")
+        click.echo(f"    \"{clean_line(h.quote)[:70]}\"")
     summary = ", ".join(f"{t} ({n})" for t, n in ordered) or "none"
-    click.echo(f"{len(chosen)} annotation(s); tags: {summary}")
+    click.echo(f"{len(chosen)} annotation(s)"
+               + (f", {len(highlights)} highlight(s)" if highlights else "") + f"; tags: {summary}")
 
 
 # ---------------------------------------------------------------------------- export
@@ -269,6 +286,7 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None,
         ExportError, build_brief, default_export_path, remember_export_folder, render_csv,
         render_json, render_markdown, render_obsidian, write_export, write_folder,
     )
+    from briefing.export.highlights import with_highlights
     from briefing.store.query import select
     from briefing.store.synthesis import syntheses
 
@@ -279,18 +297,22 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None,
     chosen = select(store, corpus, filters)
     brief = build_brief(chosen, corpus, filters, author=clean_line(by or ""),
                         synthesis=syntheses(store, corpus.title, filters.authors))
+    # Highlights (passages that are not claims) go into the Markdown and JSON exports.
+    highlights = _highlights(store, corpus, filters) if fmt in ("md", "json") else []
     path = output if isinstance(output, Path) else default_export_path(brief.title, fmt)
     try:
         if fmt == "obsidian":
             written = write_folder(path, render_obsidian(brief), force=force)
         else:
             render = {"md": render_markdown, "csv": render_csv, "json": render_json}[fmt]
+            text = with_highlights(render(brief), fmt, highlights, corpus)
             if output == "-":
-                click.echo(render(brief), nl=False)
+                click.echo(text, nl=False)
                 return
-            written = write_export(path, render(brief), force=force)
+            written = write_export(path, text, force=force)
     except ExportError as exc:
         _fail(str(exc))
     remember_export_folder(written.resolve().parent)  # the reader proposes it next time
     click.echo(f"Wrote {brief.annotation_count} annotation(s) on {brief.claim_count} claim(s) "
-               f"to {visible(str(written))}")
+               + (f"and {len(highlights)} highlight(s) " if highlights else "")
+               + f"to {visible(str(written))}")

@@ -17,9 +17,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from briefing.store.annotations import AnnotationStore, now_iso
+from briefing.store.annotations import AnnotationStore
 from briefing.store.errors import StoreError
-from briefing.store.model import normalise_author
+from briefing.store.model import normalise_author, now_iso
 from briefing.text import clean, clean_line
 
 TABLE = "synthesis"
