@@ -18,6 +18,7 @@ import stat
 import time
 import uuid
 from pathlib import Path
+from typing import Callable
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -45,7 +46,8 @@ def temp_path(path: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool,
-                 like: os.stat_result | None = None) -> None:
+                 like: os.stat_result | None = None,
+                 check: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``path`` durably and atomically.
 
     ``overwrite=False`` refuses (FileExistsError) when ``path`` exists, without a race.
@@ -53,6 +55,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool,
     to the new file so a shared team store stays shared.  If the group cannot be kept
     (PermissionError), nothing is replaced: losing the group would lock teammates out.
     A new file without ``like`` gets the usual ``0o666 & ~umask``.
+    ``check`` runs just before the rename and may raise to stop it (the store checks that it
+    still holds its lock: the closer to the rename, the smaller the window).
     """
     path = Path(path)
     tmp = temp_path(path)
@@ -67,6 +71,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool,
             os.fsync(fd)
         finally:
             os.close(fd)
+        if check is not None:
+            check()
         if overwrite:
             os.replace(tmp, path)
         else:
