@@ -41,6 +41,7 @@ import re
 import stat
 import threading
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -188,7 +189,7 @@ def _replay(data: bytes, tables: Tables) -> tuple[Tables, int, int, int]:
 
 # Records of the snapshot format where every table sat inside line 1 (files written before
 # snapshot_bytes): ``"<id>":{"claim_id":...}`` inside the "annotations" table.
-_OLD_RECORD = re.compile(rb'"([^"\\]{1,200})":(?=\{"claim_id":)')
+_OLD_RECORD = re.compile(rb'"([^"\\]{1,200})"\s*:\s*(?=\{\s*"claim_id"\s*:)')
 SALVAGE_TABLE = "annotations"
 
 
@@ -415,7 +416,7 @@ class JournalStorage(Storage):
     def _remove_stale_temporaries(self) -> None:
         """Delete temporary files a killed process left mid-compaction (caller holds the lock:
         no live process is writing one now).  They are never data: the rename never happened."""
-        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for leftover in self.path.parent.glob(f".{glob_escape(self.path.name)}.*.tmp"):
             try:
                 leftover.unlink()
             except OSError:
@@ -538,6 +539,9 @@ class JournalStorage(Storage):
                 self._tables, self._offset, self._snapshot_len = {}, 0, 0
                 self.version += 1
             self._sig = None
+            if not self._aside_checked:
+                self._aside_checked = True
+                self._report_data_aside()
             return
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from exc
@@ -645,6 +649,29 @@ class JournalStorage(Storage):
                                  f"{_describe(exc)}; everything is still in {aside}") from exc
             self._tables = recovered
             self._open_current(len(data), len(data))
+
+    def _report_data_aside(self) -> None:
+        """No store, but an earlier one moved aside still holds records (a recovery that ran
+        out of disk, say): say so, never just show an empty store."""
+        try:
+            candidates = sorted(self.path.parent.glob(f"{glob_escape(self.path.name)}.corrupt-*"),
+                                key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            return
+        for aside in candidates:
+            try:
+                data = aside.read_bytes()
+            except OSError:
+                continue
+            tables, _ = _read_header(data)
+            found = _replay(data, tables)[0] if tables is not None else salvage(data)
+            count = sum(len(t) for t in found.values())
+            if count:
+                self._warn(f"The annotation store {self.path} does not exist, but {aside} (an "
+                           f"earlier store moved aside) holds {count} readable record(s). "
+                           f"To get them back, stop every reader and run: mv '{aside}' "
+                           f"'{self.path}' (the next run keeps every readable record).")
+                return
 
     def _drop_torn_tail(self) -> None:
         """Cut off an unterminated last line left by a crashed writer (caller holds the lock)."""
