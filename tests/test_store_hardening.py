@@ -211,3 +211,26 @@ def test_temp_files_of_killed_writers_are_removed_on_the_next_write(tmp_path):
     other.write_bytes(b"x")
     AnnotationStore(path, author="ana").annotate("c-2", "q", add_tags=["x"])
     assert not leftover.exists() and other.exists()
+
+
+# ---------------------------------------------------------------------------- history
+def test_history_is_bounded_in_the_record_and_complete_with_the_archive(tmp_path):
+    from briefing.store.annotations import ARCHIVE_BATCH, HISTORY_CAP, HISTORY_TABLE
+
+    path = tmp_path / "db.json"
+    store = AnnotationStore(path, author="ana")
+    sizes = []
+    for n in range(1, 241):
+        before = path.stat().st_size if path.exists() else 0
+        store.annotate("c-1", "q", note=f"version {n}")
+        sizes.append(path.stat().st_size - before)
+    current = store.get("c-1")
+    assert current.version == 240 and len(current.history) < HISTORY_CAP
+    full = AnnotationStore(path).full_history("c-1", author="ana")
+    assert [v.version for v in full] == list(range(1, 240))  # nothing dropped, in order
+    assert [v.note for v in full][:2] == ["version 1", "version 2"]
+    archive = store.storage.table_view(HISTORY_TABLE)
+    assert all(len(doc["versions"]) == ARCHIVE_BATCH for doc in archive.values())
+    # each edit appends about the same: the 240th no more than the 40th (compactions aside)
+    appended = sorted(sizes[200:240])[20]
+    assert appended < 2 * sorted(sizes[30:50])[10] and appended < 20_000

@@ -121,29 +121,32 @@ def _check_tables(obj: Any) -> Tables:
     return obj
 
 
-def _read_header(data: bytes) -> tuple[Tables | None, str]:
-    """The snapshot's tables, or None and why line 1 is unreadable (in words for the user)."""
+def _read_header(data: bytes) -> tuple[Tables | None, str, int]:
+    """The snapshot's tables and how many record lines follow it (see snapshot_bytes), or
+    None and why line 1 is unreadable (in words for the user)."""
     if not data:
-        return None, "the file is empty"
+        return None, "the file is empty", 0
     if not data.strip(b"\0"):
-        return None, "the file holds only NUL bytes"
+        return None, "the file holds only NUL bytes", 0
     first, sep, _ = data.partition(b"\n")
     try:
         text = first.decode("utf-8")
     except UnicodeDecodeError:
-        return None, "the file is not UTF-8 text"
+        return None, "the file is not UTF-8 text", 0
     if not sep:
-        return None, "the file is truncated (its first line is incomplete)"
+        return None, "the file is truncated (its first line is incomplete)", 0
     try:
         header = json.loads(text)
     except ValueError:
-        return None, "the file is not valid JSON"
+        return None, "the file is not valid JSON", 0
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        return None, "the file is not a briefing annotation store"
+        return None, "the file is not a briefing annotation store", 0
+    records = header.get("records", 0)
+    records = records if type(records) is int else 0
     try:
-        return _check_tables(header.get("tables", {})), ""
+        return _check_tables(header.get("tables", {})), "", records
     except BadRecord as exc:
-        return None, str(exc)
+        return None, str(exc), 0
 
 
 def snapshot_bytes(tables: Tables) -> bytes:
@@ -160,16 +163,34 @@ def snapshot_bytes(tables: Tables) -> bytes:
     return header + b"".join(puts)
 
 
-def _replay(data: bytes, tables: Tables) -> tuple[Tables, int, int, int]:
-    """Apply the lines after the header: (tables, end of the last complete line, end of the
-    compacted part, number of unreadable lines)."""
+def _replay(data: bytes, tables: Tables, records: int) -> tuple[Tables, int, int, int]:
+    """Apply the lines after the header, the first ``records`` of them being the compacted
+    part: (tables, end of the last complete line, end of the compacted part, number of
+    unreadable lines)."""
     first_end = data.index(b"\n") + 1
-    try:
-        records = json.loads(data[:first_end]).get("records", 0)
-    except ValueError:
-        records = 0
-    records = records if isinstance(records, int) and not isinstance(records, bool) else 0
     offset, bad, seen, snapshot_end = first_end, 0, 0, first_end
+    if records > 0:  # the compacted part parsed in one call: ~3x faster than line by line
+        end = first_end
+        for _ in range(records):
+            end = data.find(b"\n", end) + 1
+            if end == 0:
+                break
+        else:
+            try:
+                batch = _decode(b"[" + data[first_end:end - 1].replace(b"\n", b",") + b"]")
+                for record in batch:
+                    op = record.get("ops") if type(record) is dict else None
+                    op = op[0] if type(op) is list and len(op) == 1 else None
+                    if (type(op) is dict and op.get("op") == "put" and type(op.get("t")) is str
+                            and type(op.get("id")) is str and type(op.get("doc")) is dict):
+                        tables.setdefault(op["t"], {})[op["id"]] = op["doc"]  # the usual case
+                    else:
+                        apply_ops(tables, _check_ops(record))
+            except (ValueError, BadRecord):
+                pass  # a damaged line: the line-by-line loop below finds which
+            else:
+                offset = snapshot_end = end
+                seen = records
     while True:
         end = data.find(b"\n", offset)
         if end < 0:
@@ -574,12 +595,12 @@ class JournalStorage(Storage):
         except OSError as exc:
             os.close(fd)
             raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from exc
-        tables, problem = _read_header(data)
+        tables, problem, records = _read_header(data)
         if tables is None:
             os.close(fd)
             self._quarantine(problem, salvage(data))
             return
-        tables, offset, snapshot_end, bad = _replay(data, tables)
+        tables, offset, snapshot_end, bad = _replay(data, tables, records)
         self.close()
         self._fd, self._ident = fd, (st.st_dev, st.st_ino)
         self._tables, self._offset, self._snapshot_len = tables, offset, snapshot_end
@@ -663,8 +684,8 @@ class JournalStorage(Storage):
                 data = aside.read_bytes()
             except OSError:
                 continue
-            tables, _ = _read_header(data)
-            found = _replay(data, tables)[0] if tables is not None else salvage(data)
+            tables, _, records = _read_header(data)
+            found = _replay(data, tables, records)[0] if tables is not None else salvage(data)
             count = sum(len(t) for t in found.values())
             if count:
                 self._warn(f"The annotation store {self.path} does not exist, but {aside} (an "
