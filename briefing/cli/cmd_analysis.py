@@ -435,7 +435,9 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     from briefing.analysis.search import hit_json
     from briefing.cache import search_index
 
-    text = " ".join(query)
+    from briefing.text import drop_invisible
+
+    text = drop_invisible(" ".join(query))  # echoed below: no escape sequence, nothing hidden
     if not any(ch.isalnum() for ch in text):  # '' or '""' matched nothing, silently
         raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
     corpus = _load(content_dir)
