@@ -17,6 +17,7 @@ import os
 import stat
 import time
 import uuid
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Callable
 
@@ -43,6 +44,27 @@ def fsync_dir(directory: Path) -> None:
 def temp_path(path: Path) -> Path:
     """A hidden, unique temporary name beside ``path`` (same folder, same file system)."""
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+
+
+def remove_stale_temporaries(path: Path, older_than: float = 0.0) -> int:
+    """Delete the temporary files (:func:`temp_path`) a killed writer left beside ``path``,
+    if at least ``older_than`` seconds old (a live writer's is younger: it renames it within
+    a second or so).  They never hold data anyone was told was saved.  Returns how many."""
+    path = Path(path)
+    removed = 0
+    now = time.time()
+    try:
+        leftovers = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for leftover in leftovers:
+        try:
+            if now - leftover.lstat().st_mtime >= older_than:
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool,

@@ -7,7 +7,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from briefing.fsio import write_atomic
+from briefing.fsio import remove_stale_temporaries, write_atomic
+
+STALE_SECONDS = 120  # an export's temporary file older than this was left by a killed run
 
 
 class ExportError(Exception):
@@ -40,6 +42,7 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
         if path.parent.exists():
             raise ExportError(f"{path.parent} is not a folder")
         raise ExportError(f"the folder {path.parent} does not exist")
+    remove_stale_temporaries(path, older_than=STALE_SECONDS)  # left by a killed export
     like = None
     if force and path.exists():
         if not path.is_file():

@@ -47,7 +47,9 @@ from typing import Any, Iterator, Mapping
 
 from tinydb.storages import Storage
 
-from briefing.fsio import move_aside, save_bytes_aside, write_all, write_atomic
+from briefing.fsio import (
+    move_aside, remove_stale_temporaries, save_bytes_aside, write_all, write_atomic,
+)
 from briefing.store.errors import StoreBusyError, StoreError
 from briefing.store.lock import InodeLock, LockTimeout
 
@@ -437,11 +439,7 @@ class JournalStorage(Storage):
     def _remove_stale_temporaries(self) -> None:
         """Delete temporary files a killed process left mid-compaction (caller holds the lock:
         no live process is writing one now).  They are never data: the rename never happened."""
-        for leftover in self.path.parent.glob(f".{glob_escape(self.path.name)}.*.tmp"):
-            try:
-                leftover.unlink()
-            except OSError:
-                pass
+        remove_stale_temporaries(self.path)
 
     # ------------------------------------------------------------------ locking
     @contextmanager
