@@ -88,7 +88,10 @@ def visible(text: str) -> str:
 def shown(text: str) -> str:
     """Unsafe characters shown as escapes, line breaks kept: for messages that quote what
     the user typed (click's usage errors name the unknown option as given)."""
-    return _UNSAFE.sub(lambda m: ascii(m.group())[1:-1], text)
+    return _SHOWN.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+_SHOWN = re.compile(_UNSAFE.pattern[:-1] + "\u2028\u2029]")
 
 
 def fold_char(ch: str) -> str:

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from briefing.cli import main
 from briefing.store import AnnotationStore, StoreError
-from briefing.store.lock import InodeLock
+from briefing.store.lock import LockTimeout, StoreLock
 from briefing.store.storage import FORMAT
 from briefing_dirs import write_briefing
 
@@ -69,30 +69,45 @@ def test_a_dangling_link_into_a_missing_folder_says_so(tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------------------- the lock
-def test_a_deleted_lock_file_stops_the_write(tmp_path):
+def test_a_deleted_lock_file_lets_no_second_writer_in(tmp_path):
+    from briefing.store.errors import StoreBusyError
+
     path = tmp_path / "db.json"
     store = AnnotationStore(path, author="ana")
     store.annotate("c-1", "q", add_tags=["x"])
-    storage = store.storage
-    with storage.transaction():
-        os.unlink(storage.lock_path)  # a cleanup script, while this process holds the lock
-        with pytest.raises(StoreError, match="was deleted or replaced"):
-            storage.commit([{"op": "put", "t": "annotations", "id": "zz", "doc": {"x": 1}}])
-    assert "zz" not in AnnotationStore(path).storage.table_view("annotations")
-    store.annotate("c-2", "q", add_tags=["x"])  # and the next write takes the new lock file
+    other = AnnotationStore(path, author="bob", lock_timeout=0.3)
+    with store.storage.transaction():
+        os.unlink(store.storage.lock_path)  # a cleanup script, while this process holds it
+        with pytest.raises(StoreBusyError):  # bob makes a new lock file, and still waits
+            other.annotate("c-2", "q", add_tags=["x"])
+        store.storage.commit([{"op": "put", "t": "annotations", "id": "zz", "doc": {"x": 1}}])
+    other.annotate("c-2", "q", add_tags=["x"])
     assert claims(AnnotationStore(path)) == ["c-1", "c-2"]
+    assert "zz" in AnnotationStore(path).storage.table_view("annotations")
 
 
-def test_the_lock_follows_a_replaced_lock_file(tmp_path):
+def test_without_the_folder_lock_a_replaced_lock_file_is_noticed(tmp_path):
     path = tmp_path / "x.lock"
-    first = InodeLock(path, timeout=1)
+    first = StoreLock(path, timeout=1, lock_folder=False)
     first.acquire()
     os.unlink(path)
-    second = InodeLock(path, timeout=1)
+    second = StoreLock(path, timeout=1, lock_folder=False)
     second.acquire()  # a new file: nothing stops it, so the first must find out
     assert second.still_held() and not first.still_held()
     first.release()
     second.release()
+
+
+def test_the_folder_lock_outlives_the_lock_file(tmp_path):
+    path = tmp_path / "x.lock"
+    first = StoreLock(path, timeout=1)
+    first.acquire()
+    os.unlink(path)
+    assert first.still_held()
+    with pytest.raises(LockTimeout):  # a second locker waits on the folder
+        StoreLock(path, timeout=0.2).acquire()
+    first.release()
+    StoreLock(path, timeout=0.2).acquire()
 
 
 # ---------------------------------------------------------------------------- messages

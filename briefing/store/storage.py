@@ -5,9 +5,13 @@ Why not TinyDB's JSONStorage: it rewrites the whole file in place on every inser
 
 The file format (one file, UTF-8, JSON lines)::
 
-    {"format": "briefing-annotations", "version": 1, "tables": {...}}   <- snapshot (line 1)
+    {"format": "briefing-annotations", "version": 1, "tables": {}, "records": 2}  <- header
+    {"ops": [{"op": "put", "t": "annotations", "id": "a1", "doc": {...}}]}  <- snapshot,
+    {"ops": [{"op": "put", "t": "annotations", "id": "b2", "doc": {...}}]}     one per record
     {"ops": [{"op": "put", "t": "annotations", "id": "...", "doc": {...}}]}   <- journal
     {"ops": [{"op": "del", "t": "annotations", "id": "..."}]}
+
+  (Files written before "records" existed hold every table inside line 1; they load the same.)
 
 * A write appends one line (one transaction) and fsyncs it: ~0.1 ms, whatever the store size.
   Only then is it acknowledged and applied to memory, so a failed write (ENOSPC, EACCES, EIO)
@@ -16,8 +20,12 @@ The file format (one file, UTF-8, JSON lines)::
   written to a temporary file in the same folder, fsync'd, renamed over the store and the
   folder fsync'd; mode and group are kept so a shared team store stays shared.  The cost is
   amortised over as many writes as the store holds records.
-* Every read and write takes a cross-process lock on ``<name>.lock`` (filelock, flock(2));
-  never on the data file itself, which compaction replaces.
+* The path is resolved (realpath) first: a store reached through a symlink and through its
+  real path is one store, with one lock, and compaction replaces the real file.
+* Every read and write takes a cross-process lock (briefing.store.lock): ``<name>.lock``
+  and the store's folder, which no cleanup script can delete from under a writer; never
+  the data file itself, which compaction replaces.  Temporary files of killed writers are
+  removed at the first write of each process.
 * Other processes' writes are seen cheaply: the store keeps the data file open, so its inode
   cannot be reused; a different inode at the path (compaction) means re-read everything, a
   larger size means read only the new lines from the last offset.
@@ -26,8 +34,10 @@ The file format (one file, UTF-8, JSON lines)::
   next writer cuts it off (keeping its bytes beside the store).
 * An unreadable store (empty, truncated, not UTF-8, NUL-filled, not JSON, not ours) is moved
   aside to ``<name>.corrupt-<timestamp>`` (never overwritten, never deleted) and the caller is
-  told through :attr:`JournalStorage.warnings`.  Unreadable journal lines in an otherwise
-  good file: the file is moved aside the same way and a new one holds everything readable.
+  told through :attr:`JournalStorage.warnings`.  Unreadable lines, or a damaged first line:
+  the file is moved aside the same way and a new one holds every record still readable
+  (:func:`salvage`).  A missing store with a moved-aside one beside it that still holds
+  records is reported with the command that brings them back, never shown as just empty.
 
 System calls go through ``os`` at call time so tests can inject failures.
 """
@@ -51,7 +61,7 @@ from briefing.fsio import (
     move_aside, remove_stale_temporaries, save_bytes_aside, write_all, write_atomic,
 )
 from briefing.store.errors import StoreBusyError, StoreError
-from briefing.store.lock import InodeLock, LockTimeout
+from briefing.store.lock import StoreLock, LockTimeout
 
 FORMAT = "briefing-annotations"
 FORMAT_VERSION = 1
@@ -311,7 +321,7 @@ class JournalStorage(Storage):
         self._snapshot_len = 0  # length of the compacted part (header and record lines)
         self._sig: Signature | None = None
         self._mutex = threading.RLock()
-        self._lock: InodeLock | None = None  # made on first use
+        self._lock: StoreLock | None = None  # made on first use
         self._depth = 0  # nesting of _locked()
         self._writing = 0  # nesting of transaction()
         self._unlocked = False  # reading without the lock (no permission to take it)
@@ -501,7 +511,7 @@ class JournalStorage(Storage):
                 mode = (os.stat(self.path).st_mode & 0o666) | 0o600
             except OSError:
                 pass
-            self._lock = InodeLock(self.lock_path, timeout=self.lock_timeout, mode=mode)
+            self._lock = StoreLock(self.lock_path, timeout=self.lock_timeout, mode=mode)
         try:
             self._lock.acquire()
         except LockTimeout as exc:
