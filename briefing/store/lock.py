@@ -65,18 +65,25 @@ class StoreLock:
     def _open(self) -> int:
         flags = getattr(os, "O_CLOEXEC", 0)
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | flags, self.mode)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | flags, self.mode)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+        else:
+            try:  # a new file gets the mode asked for, whatever the umask
+                os.fchmod(fd, self.mode)
+            except OSError:
+                pass
+            return fd
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | flags, self.mode)
         except OSError as exc:
             # A reader without write access to a shared lock file can still flock it read-only.
             if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise
             return os.open(self.path, os.O_RDONLY | flags)
-        try:  # a new file gets the mode asked for, whatever the umask
-            if os.fstat(fd).st_uid == os.geteuid():
-                os.fchmod(fd, self.mode)
-        except OSError:
-            pass
-        return fd
 
     def acquire(self) -> None:
         deadline = time.monotonic() + self.timeout

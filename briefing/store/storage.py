@@ -541,7 +541,7 @@ class JournalStorage(Storage):
     def _match_lock_file(self) -> None:
         """Give the lock file the data file's permissions and group (a shared team store).
 
-        filelock keeps an existing lock file's mode, so a store made private at first and
+        The lock keeps an existing lock file's mode, so a store made private at first and
         then opened to a group (chmod g+rw) would still have a lock file the group cannot
         open.  Only the lock file's owner can fix it; others get a clear error when locking.
         """

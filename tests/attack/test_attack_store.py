@@ -145,7 +145,7 @@ def test_kill_9_rounds(tmp_path, figures):
     AnnotationStore(path, author="ana").annotate("after", "q", add_tags=["x"])
     leftovers = len(list(tmp_path.glob(".db.json.*.tmp")))
     lost, _ = _lost(path, acked)
-    figures(f"kill -9, {rounds} rounds x 2 writers", len(acked), lost, tracebacks,
+    figures(f"- kill -9, {rounds} rounds x 2 writers", len(acked), lost, tracebacks,
             f"store unreadable after a kill {unreadable}; temp files left {leftovers}")
     assert lost == 0 and tracebacks == 0 and unreadable == 0 and leftovers == 0
 
