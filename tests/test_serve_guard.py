@@ -45,6 +45,10 @@ async def running(server: GuardedServer):
     await site.start()
     try:
         yield f"http://127.0.0.1:{server.port}"
+        for _ in range(200):  # every reader process ended before the loop does
+            if server.sessions == 0:
+                break
+            await asyncio.sleep(0.05)
     finally:
         await runner.cleanup()
 

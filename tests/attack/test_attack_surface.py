@@ -45,6 +45,14 @@ def _recorder(tmp_path):
     return shlex.join([sys.executable, "-c", code])
 
 
+async def _drain(server) -> None:
+    """Wait until every reader process the server started has ended (before the loop does)."""
+    for _ in range(200):
+        if server.sessions == 0:
+            return
+        await asyncio.sleep(0.05)
+
+
 async def _serve(server):
     from aiohttp import web
 
@@ -83,6 +91,7 @@ async def test_serve_foreign_origins_and_rebinding(tmp_path, figures):
                     await ws.close()
             own = await http.ws_connect(f"{base}/ws", headers={"Origin": base})
             await own.close()
+            await _drain(server)
     finally:
         await runner.cleanup()
     figures("1 serve: foreign Origin / Host WebSockets", tried, accepted, 0,
@@ -113,6 +122,7 @@ async def test_serve_sizes_and_session_flood(tmp_path, figures):
             full_page = page.status == 503 and "full" in await page.text()
             for ws in opened:
                 await ws.close()
+            await _drain(server)
     finally:
         await runner.cleanup()
     figures("2 serve: 200 sessions, max 8, 20000x20000", 200, max(0, len(opened) - 8), 0,
