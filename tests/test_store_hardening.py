@@ -249,3 +249,16 @@ def test_history_is_bounded_in_the_record_and_complete_with_the_archive(tmp_path
     # each edit appends about the same: the 240th no more than the 40th (compactions aside)
     appended = sorted(sizes[200:240])[20]
     assert appended < 2 * sorted(sizes[30:50])[10] and appended < 20_000
+
+
+def test_exports_carry_the_archived_versions(tmp_path):
+    from briefing.store.query import select
+
+    store = AnnotationStore(tmp_path / "db.json", author="ana")
+    for n in range(1, 121):
+        store.annotate("c-1", "q", note=f"version {n}")
+    store.annotate("c-2", "q", note="only one")
+    chosen = {a.claim_id: a for a in select(store)}
+    assert [v.version for v in chosen["c-1"].history] == list(range(1, 120))
+    assert chosen["c-2"].history == ()
+    assert len(store.get("c-1").history) < 50  # the record itself stays small

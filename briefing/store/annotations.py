@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -166,14 +167,27 @@ class AnnotationStore:
     def full_history(self, claim_id: str, author: str | None = None) -> list[Version]:
         """Every earlier version of ``author``'s annotation on a claim, oldest first: the
         archived ones and those still in the record."""
-        who = self.author if author is None else normalise_author(author)
-        doc_id = annotation_id(who, clean_line(claim_id))
+        current = self.get(claim_id, author=author)
+        return list(self.with_archived_history([current])[0].history) if current else []
+
+    def with_archived_history(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """The annotations with their archived versions put back in front of ``history``
+        (for exports: the JSON carries every version).  Costs nothing while no record has
+        reached HISTORY_CAP: the archive is empty."""
+        annotations = list(annotations)
         archive = self.storage.table_view(HISTORY_TABLE)
-        versions = [Version.from_doc(v) for key in sorted(k for k in archive
-                                                          if k.startswith(doc_id + "-"))
-                    for v in archive[key].get("versions", ()) if type(v) is dict]
-        current = self.get(claim_id, author=who)
-        return versions + list(current.history if current else ())
+        if not archive:
+            return annotations
+        wanted = {a.id for a in annotations}
+        archived: dict[str, list[Version]] = {}
+        for key in sorted(archive):  # keys end in the zero-padded first version: in order
+            doc = archive[key]
+            owner = doc.get("annotation")
+            if owner in wanted and type(doc.get("versions")) is list:
+                archived.setdefault(owner, []).extend(
+                    Version.from_doc(v) for v in doc["versions"] if type(v) is dict)
+        return [replace(a, history=(*archived[a.id], *a.history)) if a.id in archived else a
+                for a in annotations]
 
     def get(self, claim_id: str, author: str | None = None) -> Annotation | None:
         """``author``'s (default: this store's author) annotation on a claim, if any."""
