@@ -144,7 +144,9 @@ class GuardedServer(Server):
     async def _guard(self, request: web.Request, handler) -> web.StreamResponse:  # noqa: ANN001
         if not self._host_allowed(request):
             return self._refuse("host", 421, "Unknown host name",
-                                "This reader answers only to its own address.")
+                                "This reader answers only to its own address: "
+                                f"{', '.join(sorted(self.allowed_origins))}. To reach it by "
+                                "another name, start it with --public-url http://NAME:PORT.")
         origin = request.headers.get("Origin")
         is_socket = request.path == "/ws"
         if (origin is None and is_socket) or (
