@@ -68,7 +68,7 @@ def remove_stale_temporaries(path: Path, older_than: float = 0.0) -> int:
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool,
-                 like: os.stat_result | None = None,
+                 like: os.stat_result | None = None, mode: int = 0o666,
                  check: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``path`` durably and atomically.
 
@@ -76,13 +76,13 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool,
     ``like``: the stat of the file being replaced; its permission bits and group are copied
     to the new file so a shared team store stays shared.  If the group cannot be kept
     (PermissionError), nothing is replaced: losing the group would lock teammates out.
-    A new file without ``like`` gets the usual ``0o666 & ~umask``.
+    A new file without ``like`` gets ``mode & ~umask`` (0o600 keeps it private).
     ``check`` runs just before the rename and may raise to stop it (the store checks that it
     still holds its lock: the closer to the rename, the smaller the window).
     """
     path = Path(path)
     tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     try:
         try:
             if like is not None:
