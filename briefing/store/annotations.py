@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -33,6 +32,7 @@ from briefing.store.model import (
     Annotation, Version, annotation_id, normalise_author, split_tags, unreadable_fields,
 )
 from briefing.store.storage import JournalStorage, Signature
+from briefing.store.model import now_iso
 from briefing.store.table import open_db
 from briefing.text import clean, clean_line
 
@@ -43,10 +43,6 @@ TABLE = "annotations"
 HISTORY_TABLE = "annotation_history"
 HISTORY_CAP = 50  # earlier versions kept inside an annotation's record
 ARCHIVE_BATCH = 25  # moved to the archive at once when the record reaches HISTORY_CAP
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 class AnnotationStore:
