@@ -17,11 +17,13 @@ loopback does not stop a browser).  It also takes ``?width=``/``?height=`` as gi
 * width and height (query and later ``resize`` messages) and the font size are clamped;
 * at most ``max_sessions`` readers run at once; the next tab gets a page that says so.
 
-No Textual import: ``textual_serve`` itself does not import Textual.
+No Textual import: ``textual_serve`` itself does not import Textual.  Imported only by
+`briefing serve` (it loads aiohttp).
 """
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Iterable
 from urllib.parse import urlsplit
 
@@ -61,11 +63,19 @@ def origin_of(url: str) -> str:
     return f"{scheme}://{host}:{port}"
 
 
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
 def own_origins(host: str, port: int, public_url: str | None,
                 extra: Iterable[str] = ()) -> set[str]:
     """The origins this server's own pages have (the ones a WebSocket may come from)."""
-    from briefing.cli.cmd_serve import is_loopback
-
     origins = {origin_of(u) for u in extra if u.strip()}
     if public_url:
         origins.add(origin_of(public_url))

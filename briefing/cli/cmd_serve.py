@@ -7,7 +7,6 @@ say so loudly when told otherwise.
 
 from __future__ import annotations
 
-import ipaddress
 import shlex
 import sys
 from pathlib import Path
@@ -15,16 +14,7 @@ from pathlib import Path
 import click
 
 from briefing.cli.options import content_option, db_option
-
-
-def is_loopback(host: str) -> bool:
-    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name: it may resolve to anything
+from briefing.serve_guard import is_loopback
 
 
 def exposure_warning(host: str, port: int) -> str | None:
