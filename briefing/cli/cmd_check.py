@@ -25,8 +25,11 @@ def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[s
     from briefing.paths import default_db_path
 
     path = db_path or default_db_path()
-    if not path.exists():
-        return []
+    try:
+        if not path.exists():
+            return []
+    except OSError:
+        pass  # its folder cannot be entered: opening the store below says so clearly
     from briefing.store import AnnotationStore, StoreError
     from briefing.store.highlights import highlight_warnings
     from briefing.store.query import annotation_warnings
