@@ -3,7 +3,6 @@ shared through the same file and lock as the annotations."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
