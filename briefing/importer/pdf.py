@@ -60,11 +60,9 @@ def pdf_text(data: bytes, path: str, drops: list[tuple[int, str, str]]) -> str:
             edges[_key(line)] += 1
     running = {k for k, n in edges.items() if n >= 2 and n >= len(pages) / 2 and k}
     out: list[str] = []
-    for number, page in enumerate(pages):
+    for page in pages:
         content = [i for i, s in enumerate(page) if s.strip()]
         edge = set(content[:EDGE] + content[-EDGE:])
-        if number == 0 and content:
-            edge.discard(content[0])  # the first line of the document is its title, kept
         if out:
             out.append("")
         for i, line in enumerate(page):
