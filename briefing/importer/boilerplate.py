@@ -13,13 +13,20 @@ import re
 
 from briefing.importer.blocks import Block
 from briefing.importer.report import ImportReport
+from briefing.importer.webfurniture import line_kind
 
 # A line that opens a comment section (WordPress, wpDiscuz, Disqus and the like).
 COMMENT_START = re.compile(
     r"^(notify of|leave a (reply|comment)|\d+ comments?|view all comments|inline feedbacks"
-    r"|newest most voted|add a comment|join the discussion|comments \(\d+\)|commentaires?)$",
+    r"|newest most voted|add a comment|join the discussion|comments? \(\d+\)|commentaires?"
+    r"|responses? \(\d+\)|\d+ responses?|discussion about this (post|article)|reader comments"
+    r"|join the conversation|show comments|comments|what readers say)$",
     re.I,
 )
+# Where a comment thread shown in the middle of a page ends.
+COMMENT_END = re.compile(r"^(load|show|view|see) (more|all) (comments|replies|responses)"
+                         r"( \(\d+\))?$", re.I)
+COMMENTS_IN_MIDDLE = 25  # blocks after a comment marker searched for the thread's end
 CLOSE_BUTTON = re.compile(r"^(x|×|✕|✖|close|close x|fermer)$", re.I)
 CATEGORY = re.compile(
     r"^(categories|category|tags?|filed under|topics?|rubriques?|catégories?)\s*:\s*\S.*$", re.I
@@ -41,6 +48,14 @@ CAPTION = re.compile(
 )
 RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more on this|"
                      r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*:", re.I)
+# A heading over a list of links to other articles; the headlines under it go with it.
+LINK_LIST = re.compile(
+    r"^(related( coverage| articles| stories| content| posts| reading)?|read next|recommended"
+    r"( for you| reading| stories)?|more from [\w .'-]{2,60}|more stories|more on this( story)?|"
+    r"most (read|popular|viewed)|trending( now)?|you may also like|you might also like|"
+    r"popular (now|posts|stories)|recent posts|latest (news|stories|posts)|editor'?s picks|"
+    r"more in [\w .'-]{2,40}|further reading|top stories)\s*:?$", re.I)
+HEADLINE_MAX_WORDS = 16
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|all rights reserved\.?$", re.I)
 SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitter", "linkedin",
                "whatsapp", "telegram", "reddit", "copy link", "mail", "x"}
@@ -95,6 +110,8 @@ def _single(block: Block) -> str | None:
         return "share buttons"
     if CAPTION.match(flat):
         return "image caption"
+    if len(block.lines) == 1 and (kind := line_kind(flat)):
+        return kind
     if FOLLOW.match(flat) and _words(flat) <= 40:
         return "follow-us block"
     if NEWSLETTER.search(flat) and _words(flat) <= 60:
@@ -120,39 +137,53 @@ WHY = {
     "follow-us block": "site promotion",
     "newsletter block": "site promotion",
     "donation block": "fundraising appeal of the site",
+    "audio/video player": "controls and labels of a media player",
+    "reading time": "a reading-time label of the site",
+    "subscription prompt": "subscription, paywall or newsletter prompt of the site",
+    "gallery counter": "the counter of a photo gallery",
+    "breadcrumb": "site navigation (breadcrumb), not part of the article",
+    "update time": "when the page was last updated (not the publication date)",
+    "related-article links": "headlines of other articles under a 'related' heading",
+    "page footer": "the site's footer after its copyright line",
 }
 
 
 LINE_FURNITURE = ("close button", "category header", "back-to-top link", "advertisement",
-                  "page control")
+                  "page control", "audio/video player", "reading time", "subscription prompt",
+                  "gallery counter", "breadcrumb", "update time", "image caption")
 SHORT_BLOCK = 6  # in a block this short (a byline block), furniture lines go wherever they are
 
 
+def _line_furniture(line: str) -> str | None:
+    kind = _single(Block([line], 0))
+    return kind if kind in LINE_FURNITURE else line_kind(line)
+
+
 def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:
-    """Furniture lines stuck to other lines ("X" above "Categories: 2023") come off one by one,
-    from the start and the end of a block, so the text next to them is kept."""
+    """Furniture lines stuck to other lines ("Short Url" above the first paragraph, "0:00"
+    inside a byline block) come off one by one, wherever they stand in a block: each pattern
+    matches a whole line, so prose is never cut."""
     out: list[Block] = []
     for block in blocks:
         if block.kind != "para" or len(block.lines) < 2:
             out.append(block)
             continue
-        lines, first = list(block.lines), block.line
-        while len(lines) > 1 and (kind := _single(Block([lines[0]], first))) in LINE_FURNITURE:
-            report.drop(first, kind, WHY[kind], lines.pop(0))
-            first += 1
-        while len(lines) > 1 and (kind := _single(Block([lines[-1]], 0))) in LINE_FURNITURE:
-            report.drop(first + len(lines) - 1, kind, WHY[kind], lines.pop())
-        if 1 < len(lines) <= SHORT_BLOCK:
-            # the first line is not furniture (peeled above), so the block keeps its start
-            kept = [lines[0]]
-            for k, line in enumerate(lines[1:], 1):
-                kind = _single(Block([line], 0))
-                if kind in LINE_FURNITURE:
-                    report.drop(first + k, kind, WHY[kind], line)
-                else:
-                    kept.append(line)
-            lines = kept
-        out.append(Block(lines, first))
+        run: list[str] = []
+        start = block.line
+        for k, line in enumerate(block.lines):
+            kind = _line_furniture(line)
+            if kind is None:
+                if not run:
+                    start = block.line + k
+                run.append(line)
+                continue
+            report.drop(block.line + k, kind, WHY[kind], line)
+            if run and len(block.lines) > SHORT_BLOCK:
+                # a line taken out of a long block splits it only if it stood between
+                # paragraphs; within one paragraph the run goes on
+                continue
+        if run:
+            out.append(Block(run, start))
     return out
 
 
@@ -194,12 +225,69 @@ def _drop_running_headers(blocks: list[Block], report: ImportReport) -> list[Blo
     return kept
 
 
+def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """'Related coverage' and the headlines under it (short lines ending no sentence)."""
+    kept: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        lines = block.lines if block.kind == "para" else []
+        head = next((k for k, s in enumerate(lines) if LINK_LIST.match(s.strip().strip("*#_ "))),
+                    None) if lines and len(lines) <= 12 else None
+        if head is None:
+            kept.append(block)
+            i += 1
+            continue
+        if head:
+            kept.append(Block(lines[:head], block.line))
+        taken = list(lines[head:])
+        j = i + 1
+        # the headlines: in the same block, then in the following short blocks
+        while j < len(blocks) and blocks[j].kind == "para" and all(
+                _headline(s) for s in blocks[j].lines):
+            taken.extend(blocks[j].lines)
+            j += 1
+        body = [s for s in taken[1:] if not _headline(s)]
+        if body:  # a prose line in the same block: only the heading and the headlines go
+            taken = [taken[0]] + [s for s in taken[1:] if _headline(s)]
+            kept.append(Block(body, block.line + head + 1))
+        report.drop(block.line + head, "related-article links", WHY["related-article links"],
+                    "\n".join(taken))
+        i = j
+    return kept
+
+
+def _headline(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and len(text.split()) <= HEADLINE_MAX_WORDS and (
+        text[-1] not in ".!?:;\"”" or line_kind(text) is not None)
+
+
+def _comments_in_middle(blocks: list[Block], index: int) -> int | None:
+    """A comment thread shown before the article ends: where its 'load more comments' is."""
+    for j in range(index + 1, min(len(blocks), index + COMMENTS_IN_MIDDLE)):
+        if any(COMMENT_END.match(s.strip()) for s in blocks[j].lines):
+            return j
+    return None
+
+
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
     blocks = _drop_running_headers(blocks, report)
     blocks = _peel_lines(blocks, report)
+    blocks = _link_lists(blocks, report)
     kept: list[Block] = []
     promo = False  # inside a run of newsletter/donation/follow-us blocks
+    skip_to = -1
     for index, block in enumerate(blocks):
+        if index <= skip_to:
+            continue
+        if block.kind == "para" and len(block.lines) == 1 and COMMENT_START.match(block.flat) \
+                and index < len(blocks) // 2 and (end := _comments_in_middle(blocks, index)):
+            report.drop(block.line, "comment section",
+                        "readers' comments shown in the middle of the page, not the article",
+                        "\n\n".join(b.text for b in blocks[index:end + 1]))
+            skip_to = end
+            continue
         if block.kind == "para" and index >= len(blocks) // 2:
             first = next((i for i, s in enumerate(block.lines) if COMMENT_START.match(s)), None)
             if first is not None:
