@@ -282,7 +282,7 @@ def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
         if index <= skip_to:
             continue
         if block.kind == "para" and len(block.lines) == 1 and COMMENT_START.match(block.flat) \
-                and index < len(blocks) // 2 and (end := _comments_in_middle(blocks, index)):
+                and (end := _comments_in_middle(blocks, index)):
             report.drop(block.line, "comment section",
                         "readers' comments shown in the middle of the page, not the article",
                         "\n\n".join(b.text for b in blocks[index:end + 1]))

@@ -51,7 +51,18 @@ def drop_signature(blocks: list[Block], meta: Meta, report: ImportReport) -> lis
     i = _last_para(blocks)
     if i is None or i == 0:
         return blocks
-    text = _plain(blocks[i].flat).lstrip("—–-~ ").rstrip(".")
+    raw = _plain(blocks[i].flat)
+    text = raw.lstrip("—–-~ ").rstrip(".")
+    role = re.match(r"^(.+?),\s*([\w ]{2,40})$", text)
+    if raw[:1] in "—–~" and role and looks_like_name(role.group(1), 4):
+        # "— Fenna de Vries, editor": a newsletter's sign-off names its author
+        if not meta.authors:
+            meta.authors = [role.group(1)]
+            meta.provenance["authors"] = ("stated", f"sign-off at the end, line "
+                                                    f"{blocks[i].line}: '{raw}'")
+        report.drop(blocks[i].line, "signature", "the author's sign-off at the end",
+                    blocks[i].text)
+        return blocks[:i] + blocks[i + 1:]
     if not looks_like_name(text, 4):
         return blocks
     if any(fold(text) == fold(a) for a in meta.authors):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.importer import endmatter
+from briefing.importer import endmatter, pagemeta
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.meta import Meta
@@ -25,7 +25,7 @@ AUTHOR_FIELD = re.compile(
     r"^(?:auteur-article|auteurs?|authors?|autor(?:in)?|autore|written by)\s*:\s*(.+)$", re.I)
 DATE_FIELD = re.compile(
     r"^(date créée|date de création|date de publication|publié le|date created|created|"
-    r"published(?: on)?|publication date|posted(?: on)?|updated|date|datum|veröffentlicht)"
+    r"published(?: on)?|publication date|posted(?: on)?|date|datum|veröffentlicht)"
     r"\s*:?\s*(.*)$", re.I)
 TRANSLATOR = re.compile(
     r"^(?:translated(?: from (?P<lang>[A-Za-z]+))? by|translation(?: by)?\s*:?|"
@@ -57,10 +57,12 @@ def _kicker(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block
         return blocks
     word = _plain(blocks[0].flat).strip(":").strip()
     title = blocks[1]
-    if (word.casefold() not in KICKERS or title.kind != "para" or len(title.lines) != 1
+    # a section name in capitals ("WORLD NEWS", "SCIENCE") is a label too
+    label = word.casefold() in KICKERS or (word.isupper() and len(word.split()) <= 3)
+    if (not label or title.kind != "para" or len(title.lines) != 1
             or len(title.flat.split()) > 25 or title.flat.endswith((".", ",", ";"))):
         return blocks  # what follows is no title: the word is the title
-    genre = KICKERS[word.casefold()]
+    genre = KICKERS.get(word.casefold())
     if genre and not meta.genre:
         meta.genre = genre
         meta.provenance["genre"] = ("inferred", f"section label '{word}' above the title, "
@@ -83,7 +85,10 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
     if first.kind != "para" or md:
         return blocks
     words = len(first.flat.split())
-    if words > 25 or len(first.lines) > 3 or first.flat.endswith((".", ",", ";")):
+    headline = (len(first.lines) == 1 and words <= 15 and first.flat.endswith(".")
+                and len(blocks) > 1 and _announces_byline(blocks[1]))
+    if words > 25 or len(first.lines) > 3 or (first.flat.endswith((".", ",", ";"))
+                                              and not headline):
         return blocks
     lines = [_plain(s) for s in first.lines]
     if len(lines) > 1 and lines[0].endswith(":"):
@@ -91,10 +96,35 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
         meta.subtitle = " ".join(lines[1:])
     elif len(lines) > 1 and lines[0].isupper() and not lines[1].isupper():
         meta.title, meta.subtitle = lines[0], " ".join(lines[1:])  # "TITLE" / "A Policy Paper"
+    elif len(lines) > 1 and lines[1][:1].isupper() and not lines[0].endswith((",", "-")):
+        meta.title, meta.subtitle = lines[0], " ".join(lines[1:])  # headline / standfirst
     else:
         meta.title = " ".join(lines)
+    meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
     report.note(f"line {first.line}: title taken from the first line")
+    pagemeta.split_title(meta, first.line, report)
     return blocks[1:]
+
+
+def _announces_byline(block: Block) -> bool:
+    text = _plain(block.lines[0])
+    return bool(BYLINE.match(text) or DATE_FIELD.match(text) or AUTHOR_FIELD.match(text)
+                or (len(text.split()) <= 8 and parse_date(text)[0]))
+
+
+def _explode_header_blocks(blocks: list[Block]) -> list[Block]:
+    """Short lines at the top that hold a byline or a date ('By A and B' / 'Published 3 March
+    2024') are read one by one; a name + affiliation block without them stays whole."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        lines = [_plain(s) for s in block.lines]
+        if (index < TOP_BLOCKS and block.kind == "para" and 2 <= len(lines) <= 5
+                and all(len(s.split()) <= 14 for s in lines)
+                and any(BYLINE.match(s) or DATE_FIELD.match(s) for s in lines)):
+            out.extend(Block([line], block.line + k) for k, line in enumerate(block.lines))
+        else:
+            out.append(block)
+    return out
 
 
 def _byline(text: str, meta: Meta, where: str) -> bool:
@@ -137,12 +167,15 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
 def extract_metadata(blocks: list[Block], report: ImportReport,
                      meta: Meta | None = None) -> tuple[Meta, list[Block]]:
     meta = meta or Meta()
+    title_here = meta.title is None
     if meta.title is None:
+        blocks = pagemeta.masthead(blocks, meta, report)
         blocks = _title(blocks, meta, report)
     elif blocks and (md := _is_heading_md(blocks[0])) and _plain(md.group(2)) == meta.title:
         report.drop(blocks[0].line, "duplicate title", "repeats the title of the front matter",
                     blocks[0].text)
         blocks = blocks[1:]
+    blocks = _explode_header_blocks(blocks)
     kept: list[Block] = []
     pending_date_label: Block | None = None
     pending_author_label: Block | None = None
@@ -179,6 +212,13 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 continue
         if index < 2 and not meta.authors and _author_block(block, meta, report):
             continue
+        if index == 0 and not meta.authors and title_here and len(block.lines) == 1 \
+                and looks_like_name(tidy_name(text), 4) and not AFFILIATION.search(text):
+            meta.authors = [tidy_name(text)]
+            meta.provenance["authors"] = ("inferred", f"a name alone on the line after the "
+                                                      f"title, line {block.line}")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
         if near_top and not meta.authors and len(text.split()) <= 30 and _byline(
                 text, meta, f"byline at line {block.line}"):
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
@@ -193,13 +233,14 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                         "stated", f"author field at line {block.line}: '{text}'")
                 report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
                 continue
-        if re.match(r"^(auteur-article|author|auteur)\s*:?$", text, re.I):
+        if re.match(r"^(auteur-article|author|auteur|written by|words by|by)\s*:?$", text, re.I):
             pending_author_label = block
             report.drop(block.line, "field label", "metadata field label", block.text)
             continue
         if (m := DATE_FIELD.match(text)) and len(text.split()) <= 8:
             rest = m.group(2).strip()
-            if len(rest.split()) > 5:  # "Updated 3 May the talks resumed" is a sentence
+            if len(rest.split()) > 8 or (len(rest.split()) > 5 and not parse_date(rest)[0]):
+                # "Published 3 May the talks resumed" is a sentence
                 kept.append(block)
                 continue
             if not rest:
@@ -236,6 +277,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             continue
         kept.append(block)
     kept = endmatter.drop_trailing_author(kept, report)
+    pagemeta.outlet_from_copyright(meta, report)
     kept = endmatter.drop_bio(kept, meta, report)
     kept = endmatter.drop_signature(kept, meta, report)
     return meta, kept
