@@ -24,7 +24,7 @@ COMMENT_START = re.compile(
     re.I,
 )
 # Where a comment thread shown in the middle of a page ends.
-COMMENT_END = re.compile(r"^(load|show|view|see) (more|all) (comments|replies|responses)"
+COMMENT_END = re.compile(r"^(load|show|view|see) more (comments|replies|responses)"
                          r"( \(\d+\))?$", re.I)
 COMMENTS_IN_MIDDLE = 25  # blocks after a comment marker searched for the thread's end
 CLOSE_BUTTON = re.compile(r"^(x|×|✕|✖|close|close x|fermer)$", re.I)

@@ -212,15 +212,16 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 continue
         if index < 2 and not meta.authors and _author_block(block, meta, report):
             continue
+        if near_top and not meta.authors and len(text.split()) <= 30 and _byline(
+                text, meta, f"byline at line {block.line}"):
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
         if index == 0 and not meta.authors and title_here and len(block.lines) == 1 \
-                and looks_like_name(tidy_name(text), 4) and not AFFILIATION.search(text):
+                and looks_like_name(tidy_name(text), 4) and not AFFILIATION.search(text) \
+                and not BYLINE.match(text):
             meta.authors = [tidy_name(text)]
             meta.provenance["authors"] = ("inferred", f"a name alone on the line after the "
                                                       f"title, line {block.line}")
-            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
-            continue
-        if near_top and not meta.authors and len(text.split()) <= 30 and _byline(
-                text, meta, f"byline at line {block.line}"):
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             continue
         if m := AUTHOR_FIELD.match(text):

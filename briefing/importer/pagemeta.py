@@ -21,7 +21,7 @@ ISSUE = re.compile(r"\b(issue|edition|vol\.?|volume|no\.|number|nr\.?|#\d+)\b", 
 PERIODICAL = re.compile(
     r"\b(times|post|daily|brief(ing)?|gazette|herald|journal|tribune|review|weekly|chronicle|"
     r"courier|observer|telegraph|monitor|digest|dispatch|newsletter|magazine|press|wire|"
-    r"standard|mail|express|record|ledger|bulletin|letter|report|sentinel|examiner|"
+    r"standard|mail|express|record|ledger|bulletin|letter|sentinel|examiner|"
     r"inquirer|insider|quarterly|monthly|substack)\b", re.I)
 COPYRIGHT_HOLDER = re.compile(
     r"^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)"
@@ -41,7 +41,11 @@ def masthead(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
         return blocks
     first, nxt = blocks[0], blocks[1]
     lines = [_plain(s) for s in first.lines]
-    title_like = len(nxt.lines) <= 2 and len(nxt.flat.split()) <= 25
+    if first.flat.startswith("#"):
+        return blocks
+    words = len(nxt.flat.split())
+    title_like = (len(nxt.lines) <= 2 and words <= 25 and not nxt.flat.endswith((",", "-", ";"))
+                  and not (nxt.flat.endswith(".") and words > 15))
     if not (_short_name(lines[0]) and title_like):
         return blocks
     rest = lines[1:]
