@@ -100,7 +100,8 @@ def _single(block: Block) -> str | None:
         return "navigation link"
     if RELATED.match(flat) and _words(flat) <= 25:
         return "related-article link"
-    if COPYRIGHT.search(flat) and _words(flat) <= 20:
+    if COPYRIGHT.search(flat) and (_words(flat) <= 20 or (
+            COPYRIGHT.match(flat) and _words(flat) <= 60)):
         return "copyright notice"
     if ADVERT.match(flat):
         return "advertisement"
@@ -263,6 +264,16 @@ def _headline(line: str) -> bool:
         text[-1] not in ".!?:;\"”" or line_kind(text) is not None)
 
 
+FOOTER_BLOCKS, FOOTER_WORDS = 4, 60
+
+
+def _footer(blocks: list[Block], index: int) -> bool:
+    """After a copyright line near the end, a few short blocks are the site's footer."""
+    rest = blocks[index + 1:]
+    return (index >= len(blocks) // 2 and 0 < len(rest) <= FOOTER_BLOCKS
+            and all(_words(b.flat) <= FOOTER_WORDS for b in rest))
+
+
 def _comments_in_middle(blocks: list[Block], index: int) -> int | None:
     """A comment thread shown before the article ends: where its 'load more comments' is."""
     for j in range(index + 1, min(len(blocks), index + COMMENTS_IN_MIDDLE)):
@@ -314,4 +325,8 @@ def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
         promo = kind in ("follow-us block", "newsletter block", "donation block") or (
             promo and kind == "navigation link")
         report.drop(block.line, kind, WHY[kind], block.text)
+        if kind == "copyright notice" and _footer(blocks, index):
+            for rest in blocks[index + 1:]:
+                report.drop(rest.line, "page footer", WHY["page footer"], rest.text)
+            return kept
     return kept

@@ -17,6 +17,7 @@ from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
 from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, tidy_name
 from briefing.importer.report import ImportReport
+from briefing.importer.webfurniture import SECTIONS
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
 
@@ -58,7 +59,8 @@ def _kicker(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block
     word = _plain(blocks[0].flat).strip(":").strip()
     title = blocks[1]
     # a section name in capitals ("WORLD NEWS", "SCIENCE") is a label too
-    label = word.casefold() in KICKERS or (word.isupper() and len(word.split()) <= 3)
+    label = word.casefold() in KICKERS or word.casefold() in SECTIONS or (
+        word.isupper() and len(word.split()) <= 3)
     if (not label or title.kind != "para" or len(title.lines) != 1
             or len(title.flat.split()) > 25 or title.flat.endswith((".", ",", ";"))):
         return blocks  # what follows is no title: the word is the title

@@ -25,6 +25,17 @@ def _key(line: str) -> str:
     return " ".join(re.sub(r"\d+", "#", line).split()).casefold()
 
 
+def _page_text(page) -> str:
+    """The layout mode keeps the vertical gaps between paragraphs as blank lines (the plain
+    mode loses them); its column padding is stripped, and runs of blank lines become one."""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - the layout mode fails on some fonts; the plain one copes
+        text = page.extract_text() or ""
+    lines = [s.strip() for s in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
 def pdf_pages(data: bytes, path: str) -> list[str]:
     import logging
 
@@ -39,7 +50,7 @@ def pdf_pages(data: bytes, path: str) -> list[str]:
                 reader.decrypt("")
             except Exception:  # noqa: BLE001 - pypdf raises several kinds here
                 raise ReadError(Problem(path, 0, "encrypted PDF: cannot read its text")) from None
-        return [page.extract_text() or "" for page in reader.pages]
+        return [_page_text(page) for page in reader.pages]
     except ReadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
