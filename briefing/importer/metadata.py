@@ -93,6 +93,12 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
                                               and not headline):
         return blocks
     lines = [_plain(s) for s in first.lines]
+    if len(lines) > 2 and _author_block(Block(first.lines[1:], first.line + 1), meta, report):
+        # a title page: the title, then its author's name and a date or an affiliation
+        meta.title = lines[0]
+        meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
+        report.note(f"line {first.line}: title taken from the first line")
+        return blocks[1:]
     if len(lines) > 1 and lines[0].endswith(":"):
         meta.title = lines[0].rstrip(":").strip()
         meta.subtitle = " ".join(lines[1:])

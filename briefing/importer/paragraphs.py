@@ -127,6 +127,17 @@ def flatten_lines(blocks: list[Block], report: ImportReport | None = None) -> No
         block.lines = [growing.text()]
 
 
+def _flat(block: Block, repairs: list[str]) -> str:
+    """The block on one line, a word cut at a line end rejoined as in :func:`flatten_lines`."""
+    if len(block.lines) == 1 or any(MD_BLOCK.match(s) for s in block.lines):
+        return block.flat
+    growing = _Growing(block.lines[0].strip(), repairs)
+    for line in block.lines[1:]:
+        if line.strip():
+            growing.add(line.strip())
+    return growing.text()
+
+
 def rejoin(blocks: list[Block], report: ImportReport) -> list[Block]:
     out: list[Block] = []
     growing: _Growing | None = None  # the text of out[-1] while it is a paragraph
@@ -138,7 +149,9 @@ def rejoin(blocks: list[Block], report: ImportReport) -> list[Block]:
         if block.kind == "para" and growing is not None and _continues(growing.probe, block.flat):
             report.note(f"line {out[-1].line}-{block.line}: joined a paragraph split by a "
                         "page break")
-            growing.add(block.flat)
+            if len(growing.parts) == 1:  # the first piece's own line ends, hyphens decided
+                growing = _Growing(_flat(out[-1], report.repairs), report.repairs)
+            growing.add(_flat(block, report.repairs))
             continue
         if growing is not None:
             out[-1].lines = [growing.text()] if len(growing.parts) > 1 else out[-1].lines
