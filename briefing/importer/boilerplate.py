@@ -56,6 +56,8 @@ LINK_LIST = re.compile(
     r"popular (now|posts|stories)|recent posts|latest (news|stories|posts)|editor'?s picks|"
     r"more in [\w .'-]{2,40}|further reading|top stories)\s*:?$", re.I)
 HEADLINE_MAX_WORDS = 16
+# One topic tag per line: "Remote Work", "Productivity" (a list of three or more of them)
+TOPIC = re.compile(r"^(?:[A-Z0-9][\w'&.-]*)(?: (?:[A-Z0-9&][\w'&.-]*|of|and|in|the|for)){0,3}$")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|all rights reserved\.?$", re.I)
 SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitter", "linkedin",
                "whatsapp", "telegram", "reddit", "copy link", "mail", "x"}
@@ -111,6 +113,8 @@ def _single(block: Block) -> str | None:
         return "share buttons"
     if CAPTION.match(flat):
         return "image caption"
+    if 3 <= len(block.lines) <= 12 and all(TOPIC.match(s.strip()) for s in block.lines):
+        return "topic tags"
     if len(block.lines) == 1 and (kind := line_kind(flat)):
         return kind
     if FOLLOW.match(flat) and _words(flat) <= 40:
@@ -146,6 +150,7 @@ WHY = {
     "update time": "when the page was last updated (not the publication date)",
     "related-article links": "headlines of other articles under a 'related' heading",
     "page footer": "the site's footer after its copyright line",
+    "topic tags": "the site's topic tags, one per line",
 }
 
 
@@ -242,10 +247,14 @@ def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
         if head:
             kept.append(Block(lines[:head], block.line))
         taken = list(lines[head:])
+        stop = next((k for k, t in enumerate(taken[1:], 1) if COMMENT_START.match(t.strip())), None)
+        if stop is not None:  # a comment thread under the links: left for the comment rules
+            blocks.insert(i + 1, Block(taken[stop:], block.line + head + stop))
+            taken = taken[:stop]
         j = i + 1
         # the headlines: in the same block, then in the following short blocks
         while j < len(blocks) and blocks[j].kind == "para" and all(
-                _headline(s) for s in blocks[j].lines):
+                _headline(s) for s in blocks[j].lines) and not COMMENT_START.match(blocks[j].flat):
             taken.extend(blocks[j].lines)
             j += 1
         body = [s for s in taken[1:] if not _headline(s)]
@@ -313,6 +322,8 @@ def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
                             "\n\n".join(rest_blocks))
                 return kept
         kind = _single(block) if block.kind == "para" else None
+        if kind == "topic tags" and index < len(blocks) // 2:
+            kind = None  # at the top, short capitalised lines are a title page's name block
         if kind is None and promo and block.kind == "para" and _words(block.flat) <= FOLLOW_ON_WORDS:
             kind = "promotion block"
             report.drop(block.line, kind, "follows a newsletter/donation block and is part of it",

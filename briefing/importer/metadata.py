@@ -286,6 +286,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             continue
         kept.append(block)
     kept = endmatter.drop_trailing_author(kept, report)
+    kept = endmatter.drop_written_by(kept, meta, report)
     pagemeta.outlet_from_copyright(meta, report)
     kept = endmatter.drop_bio(kept, meta, report)
     kept = endmatter.drop_signature(kept, meta, report)
