@@ -29,6 +29,7 @@ from briefing.importer.writer import body as render_body
 from briefing.importer.writer import front_matter
 from briefing.text import clean
 
+MIN_PAGE_WORDS = 10
 ID_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -224,7 +225,7 @@ def import_bytes(data: bytes, source: str, article_id: str | None = None, kind: 
     text = decode(data, source, report.warnings, report.notes)
     if kind == "html" or (kind is None and looks_like_html(text)):
         page = extract_html(text, url)
-        if not page.text.strip():
+        if len(page.text.split()) < MIN_PAGE_WORDS:  # a menu or a cookie notice, no article
             raise ReadError(Problem(source, 0, "no article text found in this web page"))
         for line, dropped in page.left_out:
             report.drop(line, "page furniture", "left out by the main-text extraction "
