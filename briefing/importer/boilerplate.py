@@ -81,9 +81,14 @@ def _words(text: str) -> int:
 SCRIPT = re.compile(r"^<(script|style|noscript|iframe)\b[^>]*>.*</\1\s*>$", re.I | re.S)
 
 
+LONGEST_FURNITURE = 60  # words: a block longer than this is never furniture on its own
+
+
 def _single(block: Block) -> str | None:
     """What kind of furniture this block is on its own, or None."""
     flat = block.flat
+    if _words(flat) > LONGEST_FURNITURE and not block.text.lstrip().startswith("<"):
+        return None
     if SCRIPT.match(block.text.strip()):
         return "script"
     dead = DEAD_LINK.match(flat)
@@ -115,7 +120,7 @@ def _single(block: Block) -> str | None:
         return "image caption"
     if 3 <= len(block.lines) <= 12 and all(TOPIC.match(s.strip()) for s in block.lines):
         return "topic tags"
-    if len(block.lines) == 1 and (kind := line_kind(flat)):
+    if len(block.lines) == 1 and _words(flat) <= 40 and (kind := line_kind(flat)):
         return kind
     if FOLLOW.match(flat) and _words(flat) <= 40:
         return "follow-us block"
@@ -161,6 +166,8 @@ SHORT_BLOCK = 6  # in a block this short (a byline block), furniture lines go wh
 
 
 def _line_furniture(line: str) -> str | None:
+    if len(line.split()) > 40:
+        return None
     kind = _single(Block([line], 0))
     return kind if kind in LINE_FURNITURE else line_kind(line)
 

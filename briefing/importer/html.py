@@ -105,6 +105,9 @@ def _left_out(lines: list[tuple[int, str]], kept: str) -> list[tuple[int, str]]:
     return missing
 
 
+EXTENSIVE_DATES = 1_000_000  # characters of HTML
+
+
 def _names(author: str | None) -> list[str]:
     """trafilatura joins authors with ';' and sometimes lets a date in ('Jane Doe; March 5')."""
     names = []
@@ -125,29 +128,40 @@ def extract(html: str, url: str | None = None) -> Extraction:
         return Extraction("", meta, "")
     lines = visible_lines(tree)
     visible = "\n".join(text for _, text in lines)
-    options = dict(include_comments=False, include_tables=True, include_images=False,
-                   include_links=False, favor_recall=True, url=url,
-                   # htmldate reads the page it is given; it has nothing to download from
-                   date_extraction_params={"extensive_search": True, "original_date": True,
-                                           "outputformat": "%Y-%m-%d"})
-    document = trafilatura.bare_extraction(html, with_metadata=True, **options)
-    text = trafilatura.extract(html, output_format="markdown", with_metadata=False,
-                               **options) or ""
-    where = "the page's metadata or markup (trafilatura)"
+    from trafilatura.core import determine_returnstring
+    from trafilatura.settings import Extractor
+
+    options = Extractor(output_format="markdown", recall=True, comments=False, tables=True,
+                        images=False, links=False, with_metadata=True, url=url,
+                        # htmldate reads the page it is given; it has nothing to download
+                        # from.  Its search of the whole text costs seconds on megabytes.
+                        date_params={"extensive_search": len(html) < EXTENSIVE_DATES,
+                                     "original_date": True, "outputformat": "%Y-%m-%d"})
+    # the tree parsed above (trafilatura prunes it in place: the visible lines are read first)
+    document = trafilatura.bare_extraction(tree, options=options)
+    found: dict[str, str] = {}
+    text = ""
     if document is not None:
-        if document.title:
-            meta.title = " ".join(document.title.split())
-            meta.provenance["title"] = ("stated", f"{where}: title")
-        names = _names(document.author)
-        if names:
-            meta.authors = names
-            meta.provenance["authors"] = ("stated", f"{where}: author '{document.author}'")
-        if document.date and re.match(r"^\d{4}-\d{2}-\d{2}$", document.date):
-            meta.published = document.date
-            meta.provenance["published"] = ("stated", f"{where}: date found by htmldate")
-        if document.sitename and not DOMAIN.match(document.sitename.strip()):
-            meta.outlet = " ".join(document.sitename.split())
-            meta.provenance["outlet"] = ("stated", f"{where}: site name")
+        options.with_metadata = False  # the text alone; no fingerprint (seconds on megabytes)
+        text = determine_returnstring(document, options) or ""
+        found = {key: getattr(document, key) or "" for key in ("title", "author", "date",
+                                                                  "sitename")}
+    where = "the page's metadata or markup (trafilatura)"
+    if found.get("title"):
+        meta.title = " ".join(found["title"].split())
+        meta.provenance["title"] = ("stated", f"{where}: title")
+    names = _names(found.get("author"))
+    if names:
+        meta.authors = names
+        meta.provenance["authors"] = ("stated", f"{where}: author '{found['author']}'")
+    date = found.get("date", "")
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        meta.published = date
+        meta.provenance["published"] = ("stated", f"{where}: date found by htmldate")
+    site = found.get("sitename", "").strip()
+    if site and not DOMAIN.match(site):
+        meta.outlet = " ".join(site.split())
+        meta.provenance["outlet"] = ("stated", f"{where}: site name")
     if url:
         meta.url = url
     # metadata values count as kept: a byline line whose name went to the front matter is
