@@ -20,7 +20,9 @@ COMMENT_START = re.compile(
     r"^(notify of|leave a (reply|comment)|\d+ comments?|view all comments|inline feedbacks"
     r"|newest most voted|add a comment|join the discussion|comments? \(\d+\)|commentaires?"
     r"|responses? \(\d+\)|\d+ responses?|discussion about this (post|article)|reader comments"
-    r"|join the conversation|show comments|comments|what readers say)$",
+    r"|join the conversation|show comments|comments|what readers say"
+    r"|(one|\d+) (thoughts?|responses?|comments?|repl(y|ies)) (on|to) .{1,120}"
+    r"|leave a (reply|comment) cancel reply)$",
     re.I,
 )
 # Where a comment thread shown in the middle of a page ends.
@@ -29,7 +31,8 @@ COMMENT_END = re.compile(r"^(load|show|view|see) more (comments|replies|response
 COMMENTS_IN_MIDDLE = 25  # blocks after a comment marker searched for the thread's end
 CLOSE_BUTTON = re.compile(r"^(x|×|✕|✖|close|close x|fermer)$", re.I)
 CATEGORY = re.compile(
-    r"^(categories|category|tags?|filed under|topics?|rubriques?|catégories?)\s*:\s*\S.*$", re.I
+    r"^(categories|category|tags?|filed under|topics?|rubriques?|catégories?)\s*:\s*\S.*$"
+    r"|^(tagged|posted in|filed under|categorised|categorized)\s+\S[^.!?]*$", re.I
 )
 DEAD_LINK = re.compile(r"^\[([^\]]+)\]\((#[^)]*|)\)$")
 BACK_TO_TOP = re.compile(
@@ -50,7 +53,7 @@ RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more 
                      r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*:", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
-    r"^(related( coverage| articles| stories| content| posts| reading)?|read next|recommended"
+    r"^(related(\s+[\w-]+)?|read next|recommended"
     r"( for you| reading| stories)?|more from [\w .'-]{2,60}|more stories|more on this( story)?|"
     r"most (read|popular|viewed)|trending( now)?|you may also like|you might also like|"
     r"popular (now|posts|stories)|recent posts|latest (news|stories|posts)|editor'?s picks|"
@@ -277,7 +280,7 @@ def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
 def _headline(line: str) -> bool:
     text = line.strip()
     return bool(text) and len(text.split()) <= HEADLINE_MAX_WORDS and (
-        text[-1] not in ".!?:;\"”" or line_kind(text) is not None)
+        text[-1] not in ".!:;" or line_kind(text) is not None)
 
 
 FOOTER_BLOCKS, FOOTER_WORDS = 4, 60

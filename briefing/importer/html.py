@@ -10,6 +10,7 @@ the report as dropped ("left out by the main-text extraction"), with its line in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.importer.meta import Meta
@@ -26,6 +27,8 @@ BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
          "figcaption", "blockquote", "pre", "main", "form", "button", "dd", "dt", "dl", "hr",
          "address", "time", "label", "option", "select", "summary", "details", "caption"}
 _SQUASH = re.compile(r"\w+")
+EXTENSIVE_DATES = 1_000_000  # characters of HTML
+SHORT_LINE_WORDS = 4  # lines shorter than this are matched by count, not by position
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
 
 
@@ -86,26 +89,42 @@ def _squash(text: str) -> str:
 
 
 def _left_out(lines: list[tuple[int, str]], kept: str) -> list[tuple[int, str]]:
-    """Lines of the page not found, in order, in what the extraction kept."""
+    """Lines of the page not found, in order, in what the extraction kept.
+
+    A short line ("Culture", "Share") may stand in the menu and again in the article: each
+    occurrence in the kept text can vouch for one line only, so the menu's copy is listed."""
     haystack = _squash(kept)
     cursor = 0
     missing = []
+    claimed: Counter = Counter()
+    counts: dict[str, int] = {}
     for number, line in lines:
         needle = _squash(line)
         if not needle:
             continue
+        if len(needle.split()) < SHORT_LINE_WORDS:
+            if needle not in counts:  # each distinct short line is counted once
+                counts[needle] = _occurrences(haystack, needle)
+            found = counts[needle]
+            if found > claimed[needle]:
+                claimed[needle] += 1
+            else:
+                missing.append((number, line))
+            continue
         # search near the cursor first: the extraction keeps the page's order
-        found = haystack.find(needle, cursor, cursor + 200_000 + len(needle))
-        if found == -1:
-            found = haystack.find(needle, max(0, cursor - 20_000), cursor + len(needle))
-        if found == -1:
+        at = haystack.find(needle, cursor, cursor + 200_000 + len(needle))
+        if at == -1:
+            at = haystack.find(needle, max(0, cursor - 20_000), cursor + len(needle))
+        if at == -1:
             missing.append((number, line))
         else:
-            cursor = max(cursor, found + len(needle))
+            cursor = max(cursor, at + len(needle))
     return missing
 
 
-EXTENSIVE_DATES = 1_000_000  # characters of HTML
+def _occurrences(haystack: str, needle: str) -> int:
+    """How often ``needle`` stands in ``haystack`` as whole words."""
+    return len(re.findall(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack))
 
 
 def _names(author: str | None) -> list[str]:

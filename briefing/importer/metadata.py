@@ -17,6 +17,7 @@ from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
 from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, tidy_name
 from briefing.importer.report import ImportReport
+from briefing.importer.kickers import KICKERS
 from briefing.importer.webfurniture import SECTIONS
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
@@ -43,13 +44,6 @@ DEAD_LINKS = re.compile(r"\s*\(?\[([^\[\]]*)\]\((?:#[^)]*)?\)\)?")  # no "[" ins
 
 def _is_heading_md(block: Block) -> re.Match | None:
     return re.match(r"^(#{1,6})\s+(.*?)\s*#*$", block.flat)
-
-
-# A section label ("kicker") above the title: "OPINION", "Analysis".  Its genre, if any.
-KICKERS = {"opinion": "op-ed", "op-ed": "op-ed", "oped": "op-ed", "editorial": "op-ed",
-           "comment": "commentary", "commentary": "commentary", "column": "commentary",
-           "analysis": "analysis", "interview": "interview", "news": "news", "report": "report",
-           "perspective": "commentary", "explainer": None, "feature": None, "essay": None}
 
 
 def _kicker(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
@@ -135,8 +129,14 @@ def _explode_header_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+POSTED_BY = re.compile(r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?)\s+by\s+(?P<who>.+)$",
+                       re.I)
+
+
 def _byline(text: str, meta: Meta, where: str) -> bool:
     """Fill authors (and a date) from 'By A and B | Published 12 March 2021'."""
+    if (posted := POSTED_BY.match(text)) and parse_date(posted["date"])[0]:
+        text = f"By {posted['who']} | {posted['date']}"  # 'Posted on 6 May 2023 by P. Hallam'
     m = BYLINE.match(text)
     if not m:
         return False

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from briefing.importer.blocks import Block
+from briefing.importer.kickers import KICKERS
 from briefing.importer.dates import parse_date
 from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
 from briefing.importer.report import ImportReport
-from briefing.importer.webfurniture import glued_breadcrumb
+from briefing.importer.webfurniture import SECTIONS, glued_breadcrumb
 from briefing.text import fold
 
 ISSUE = re.compile(r"\b(issue|edition|vol\.?|volume|no\.|number|nr\.?|#\d+)\b", re.I)
@@ -27,6 +28,7 @@ COPYRIGHT_HOLDER = re.compile(
     r"^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)"
     r"(?P<holder>[^.,·|•;]+?)(?:\s*(?:[.,·|•;]|\ball rights\b|\s-\s|$))", re.I)
 COPYRIGHT_LINE = re.compile(r"^\s*(©|\(c\)\s*\d|copyright\b)", re.I)
+BYLINE_START = re.compile(r"^(by|written by|words by|posted( on)?|published( on)?)\s+\S", re.I)
 TITLE_SITE = re.compile(r"^(?P<title>.{12,}?)\s+[|]\s+(?P<site>[^|]{2,50})$")
 
 
@@ -50,10 +52,23 @@ def masthead(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
         return blocks
     rest = lines[1:]
     dated = [parse_date(s) for s in rest]
+    if lines[0].casefold() in KICKERS or lines[0].casefold() in SECTIONS:
+        # "COMMENTARY" / "17 January 2024": the section's label and the date, no masthead
+        if rest and all(iso for iso, _ in dated):
+            if not meta.published:
+                meta.published = dated[0][0]
+                meta.provenance["published"] = ("stated", f"date under the section label, line "
+                                                          f"{first.line + 1}: '{rest[0]}'")
+            report.drop(first.line, "category header", "section label (and date) above the "
+                        "title; the date moved to the front matter", first.text)
+            return blocks[1:]
+        return blocks
     if rest and all(ISSUE.search(s) or iso for s, (iso, _) in zip(rest, dated)):
         basis = "a masthead line above the title, with its issue or date line"
     elif not rest and PERIODICAL.search(lines[0]) and not re.search(r"\bnews\b", lines[0], re.I):
         basis = "a masthead line above the title (a periodical's name)"
+    elif len(lines) <= 2 and _byline_follows(blocks):
+        basis = "the site's name above a title that has its own byline"
     else:
         return blocks
     if not meta.outlet:
@@ -67,6 +82,13 @@ def masthead(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
     report.drop(first.line, "masthead", "the publication's name (and issue) above the title: "
                 "moved to the front matter", first.text)
     return blocks[1:]
+
+
+def _byline_follows(blocks: list[Block]) -> bool:
+    """Is the second block a title whose byline or date follows (in it or right after it)?"""
+    nxt = blocks[1].lines
+    after = nxt[1:2] or (blocks[2].lines[:1] if len(blocks) > 2 else [])
+    return bool(after) and bool(BYLINE_START.match(_plain(after[0])))
 
 
 def split_title(meta: Meta, line: int, report: ImportReport) -> None:
