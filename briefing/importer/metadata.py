@@ -93,6 +93,15 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
         meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
         report.note(f"line {first.line}: title taken from the first line")
         return blocks[1:]
+    cut = next((k for k in range(1, len(lines)) if _announces_byline(Block([lines[k]], 0))), None)
+    if cut is not None:
+        # "The return of the avocet" / "Posted on 6 May 2023 by Peter Hallam": the byline
+        # lines go on to the byline rules as a block of their own
+        meta.title = " ".join(lines[:cut])
+        meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
+        report.note(f"line {first.line}: title taken from the first line")
+        pagemeta.split_title(meta, first.line, report)
+        return [Block(first.lines[cut:], first.line + cut)] + blocks[1:]
     if len(lines) > 1 and lines[0].endswith(":"):
         meta.title = lines[0].rstrip(":").strip()
         meta.subtitle = " ".join(lines[1:])
@@ -111,7 +120,7 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
 def _announces_byline(block: Block) -> bool:
     text = _plain(block.lines[0])
     return bool(BYLINE.match(text) or DATE_FIELD.match(text) or AUTHOR_FIELD.match(text)
-                or (len(text.split()) <= 8 and parse_date(text)[0]))
+                or POSTED_BY.match(text) or (len(text.split()) <= 8 and parse_date(text)[0]))
 
 
 def _explode_header_blocks(blocks: list[Block]) -> list[Block]:

@@ -67,7 +67,7 @@ def masthead(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
         basis = "a masthead line above the title, with its issue or date line"
     elif not rest and PERIODICAL.search(lines[0]) and not re.search(r"\bnews\b", lines[0], re.I):
         basis = "a masthead line above the title (a periodical's name)"
-    elif len(lines) <= 2 and _byline_follows(blocks):
+    elif len(lines) <= 2 and _byline_follows(blocks) and not _section_words(lines[0]):
         basis = "the site's name above a title that has its own byline"
     else:
         return blocks
@@ -82,6 +82,12 @@ def masthead(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
     report.drop(first.line, "masthead", "the publication's name (and issue) above the title: "
                 "moved to the front matter", first.text)
     return blocks[1:]
+
+
+def _section_words(line: str) -> bool:
+    """'WORLD NEWS', 'Business Analysis': a site's section, not its name."""
+    words = line.casefold().split()
+    return len(words) <= 3 and any(w in SECTIONS or w in KICKERS for w in words)
 
 
 def _byline_follows(blocks: list[Block]) -> bool:
