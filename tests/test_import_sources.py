@@ -394,7 +394,8 @@ def test_piped_summary_is_plain_lines(tmp_path):
     result = CliRunner().invoke(main, ["import", str(page), "--out", str(tmp_path)])
     assert result.exit_code == 0
     assert "┃" not in result.output and "━" not in result.output  # no table when piped
-    assert "outlet Western Daily Post" in result.output
+    assert "outlet: Western Daily Post" in result.output
+    assert "  title: Tidal power plant approved for the Severn" in result.output
 
 
 def test_terminal_summary_fits_80_columns(tmp_path):

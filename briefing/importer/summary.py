@@ -38,13 +38,15 @@ class Summary:
         return paras, heads, words
 
     @staticmethod
-    def _meta_line(result) -> str:
+    def _meta_lines(result) -> list[str]:
+        """One short line per fact, so that 80 columns rarely wrap them."""
         m = result.meta
-        parts = [f"title {m.title!r}", "authors " + (", ".join(m.authors) or "unknown"),
-                 f"published {m.published or 'unknown'}", f"outlet {m.outlet or 'unknown'}"]
+        lines = [f"  title: {m.title}",
+                 "  authors: " + (", ".join(m.authors) or "unknown"),
+                 f"  published: {m.published or 'unknown'}; outlet: {m.outlet or 'unknown'}"]
         if m.url:
-            parts.append(f"url {m.url}")
-        return "; ".join(parts)
+            lines.append(f"  url: {m.url}")
+        return lines
 
     def lines(self) -> list[str]:
         """Plain lines, one fact each: the piped form."""
@@ -55,8 +57,8 @@ class Summary:
             out.append(visible(f"{source} {where}"))
             out.append(visible(f"  id {result.article_id}: {paras} paragraphs, {heads} "
                                f"sections, {len(result.report.warnings)} warnings"))
-            out.append(visible("  " + self._meta_line(result)))
-            out.append(visible(f"  {result.report.summary()} ({words} words)"))
+            out.extend(visible(line) for line in self._meta_lines(result))
+            out.append(visible(f"  {words} words {result.report.summary()}"))
             for warning in result.report.warnings:
                 out.append(visible(f"  warning: {warning}"))
         for path in self.created:

@@ -29,7 +29,7 @@ SHARE_LINE = re.compile(
     r"|view comments|see all comments|add to (my )?(list|feed)|follow|following|unfollow|"
     r"mute|report|flag|recommend|like|like this:?|like loading\.*|loading\.*|share this:?|"
     r"blog at wordpress\.com\.?|(proudly )?powered by [\w. ]{2,30}|\d+(\.\d+)?k?\s+(likes?|claps?|responses?|followers?|shares?"
-    r"|views?|reads?|comments?|restacks?)|[\d.,]+k?|[·•|/—–-]+)$", _I)
+    r"|views?|reads?|comments?|restacks?)|\d[\d,]*(\.\d+)?k?|[·•|/—–-]+)$", _I)
 READ_TIME = re.compile(
     r"^(\d+\s*(min(ute)?s?|mins?)\.?\s*read|reading time:?.*|\d+ min read\s*[·•]?.*|"
     r"estimated reading time.*)$", _I)
