@@ -429,3 +429,22 @@ def test_imported_page_loads_with_its_url_and_outlet(tmp_path, server):
 def test_bytes_detection_pdf_magic_first():
     with pytest.raises(ReadError):
         import_bytes(b"%PDF-1.7 not really", "x.bin")
+
+
+def test_a_photo_credit_near_the_end_does_not_take_the_last_paragraph_with_it():
+    paras = "\n\n".join(f"Paragraph {i} says something long enough to be article prose."
+                        for i in range(6))
+    r = imp(f"Title\n\nBy Ann Lee\n\n{paras}\n\n© 2024 Reuters\n\n"
+            "The last paragraph explains what happens next in the talks.\n")
+    assert r.body.rstrip().endswith("The last paragraph explains what happens next in the talks.")
+    assert r.meta.outlet is None  # a credit inside the article is not the outlet
+
+
+def test_furniture_patterns_match_whole_lines_only():
+    text = ("T\n\nShe said the subscription was 2 min read of fine print and that readers "
+            "should subscribe to continue reading the report later.\n\nShare\n\n"
+            "The 0:00 mark came and went.\n")
+    r = imp(text)
+    assert "subscribe to continue reading the report later." in r.body
+    assert "The 0:00 mark came and went." in r.body
+    assert [d.text for d in r.report.dropped] == ["Share"]

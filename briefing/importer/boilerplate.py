@@ -283,14 +283,24 @@ def _headline(line: str) -> bool:
         text[-1] not in ".!:;" or line_kind(text) is not None)
 
 
-FOOTER_BLOCKS, FOOTER_WORDS = 4, 60
+FOOTER_BLOCKS, FOOTER_WORDS, FOOTER_SHORT = 4, 60, 12
+# What a longer footer line talks about; prose after a photo credit "© Reuters" does not.
+FOOTER_WORD = re.compile(r"\b(privacy|terms|cookies?|rights|reserved|copyright|transcripts?|"
+                         r"contact|advertis\w*|subscri\w*|newsletter|permission|www\.|"
+                         r"\w+\.(com|org|net))\b", re.I)
 
 
 def _footer(blocks: list[Block], index: int) -> bool:
     """After a copyright line near the end, a few short blocks are the site's footer."""
     rest = blocks[index + 1:]
     return (index >= len(blocks) // 2 and 0 < len(rest) <= FOOTER_BLOCKS
-            and all(_words(b.flat) <= FOOTER_WORDS for b in rest))
+            and all((_words(b.flat) <= FOOTER_SHORT and not ends_prose(b.flat)) or (
+                _words(b.flat) <= FOOTER_WORDS and FOOTER_WORD.search(b.flat)) for b in rest))
+
+
+def ends_prose(text: str) -> bool:
+    """A sentence of the article ends here ("... in June."), not a footer's link row."""
+    return bool(re.search(r"[a-z]{2}[.!?][\"”’)]*$", text.strip()))
 
 
 def _comments_in_middle(blocks: list[Block], index: int) -> int | None:

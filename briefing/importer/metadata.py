@@ -296,7 +296,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
         kept.append(block)
     kept = endmatter.drop_trailing_author(kept, report)
     kept = endmatter.drop_written_by(kept, meta, report)
-    pagemeta.outlet_from_copyright(meta, report)
+    last = max((b.line for b in kept if b.kind == "para"), default=0)
+    pagemeta.outlet_from_copyright(meta, report, after_line=last)
     kept = endmatter.drop_bio(kept, meta, report)
     kept = endmatter.drop_signature(kept, meta, report)
     return meta, kept

@@ -114,11 +114,14 @@ def split_title(meta: Meta, line: int, report: ImportReport) -> None:
             meta.provenance["outlet"] = ("inferred", f"the site name after the title, line {line}")
 
 
-def outlet_from_copyright(meta: Meta, report: ImportReport) -> None:
-    """'© 2024 Andes Business Daily' -> outlet, unless the holder is the author."""
+def outlet_from_copyright(meta: Meta, report: ImportReport, after_line: int = 0) -> None:
+    """'© 2024 Andes Business Daily' -> outlet, unless the holder is the author.  Only a
+    copyright line after the article's last paragraph: one inside it is a photo's credit."""
     if meta.outlet:
         return
     for dropped in report.dropped:
+        if dropped.line and dropped.line < after_line:
+            continue
         first = next((s for s in dropped.text.splitlines() if COPYRIGHT_LINE.match(s)), None)
         m = COPYRIGHT_HOLDER.match(first) if first else None
         if not m:
