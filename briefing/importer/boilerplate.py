@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.importer.blocks import Block
+from briefing.importer.dates import parse_date
 from briefing.importer.report import ImportReport
 from briefing.importer.webfurniture import line_kind
 
@@ -57,8 +58,11 @@ LINK_LIST = re.compile(
     r"( for you| reading| stories)?|more from [\w .'-]{2,60}|more stories|more on this( story)?|"
     r"most (read|popular|viewed)|trending( now)?|you may also like|you might also like|"
     r"popular (now|posts|stories)|recent posts|latest (news|stories|posts)|editor'?s picks|"
-    r"more in [\w .'-]{2,40}|further reading|top stories)\s*:?$", re.I)
+    r"more in [\w .'-]{2,40}|further reading|top stories|explore more( on (these|this) topics?)?|"
+    r"more on these topics|topics|most viewed|don'?t miss|in case you missed it|around the web)"
+    r"\s*:?$", re.I)
 HEADLINE_MAX_WORDS = 16
+BYLINE_LIKE = re.compile(r"^(by|written by|words by|posted|published|updated)\b", re.I)
 # One topic tag per line: "Remote Work", "Productivity" (a list of three or more of them)
 TOPIC = re.compile(r"^(?:[A-Z0-9][\w'&.-]*)(?: (?:[A-Z0-9&][\w'&.-]*|of|and|in|the|for)){0,3}$")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|all rights reserved\.?$", re.I)
@@ -311,10 +315,61 @@ def _comments_in_middle(blocks: list[Block], index: int) -> int | None:
     return None
 
 
+MENU_WORDS, MENU_RUN = 4, 3
+PROSE_WORDS = 12
+
+
+def _menu_item(block: Block) -> bool:
+    """One short line that ends no sentence and is no byline or date: a menu entry."""
+    if block.kind != "para" or len(block.lines) != 1:
+        return False
+    text = block.flat.strip()
+    return (0 < len(text.split()) <= MENU_WORDS and not text.startswith(("#", ">", "-", "*"))
+            and text[-1] not in ".!?:;," and not BYLINE_LIKE.match(text)
+            and not parse_date(text)[0])
+
+
+def _prose(block: Block) -> bool:
+    return block.kind == "para" and len(block.flat.split()) >= PROSE_WORDS and not \
+        block.flat.startswith("#")
+
+
+def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A browser copy of a whole page starts with the site's menu and ends with its topic and
+    section lists: three or more short lines in a row, one per line, before the first prose
+    paragraph or after the last one.  Inside the article such runs are left alone (a list of
+    names, a refrain)."""
+    prose = [i for i, b in enumerate(blocks) if _prose(b)]
+    if not prose:
+        return blocks
+    first, last = prose[0], prose[-1]
+    drop: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _menu_item(blocks[j]):
+            j += 1
+        if j - i >= MENU_RUN and (j <= first or i > last):
+            drop.update(range(i, j))
+        i = max(j, i + 1)
+    if not drop:
+        return blocks
+    kept = []
+    for index, block in enumerate(blocks):
+        if index in drop:
+            where = "site navigation" if index < first else "the site's section and topic lists"
+            report.drop(block.line, "navigation menu", where + ", one entry per line",
+                        block.text)
+        else:
+            kept.append(block)
+    return kept
+
+
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
     blocks = _drop_running_headers(blocks, report)
     blocks = _peel_lines(blocks, report)
-    blocks = _link_lists(blocks, report)
+    blocks = _link_lists(blocks, report)  # before the menus: "Related" keeps its headlines
+    blocks = _menus(blocks, report)
     kept: list[Block] = []
     promo = False  # inside a run of newsletter/donation/follow-us blocks
     skip_to = -1

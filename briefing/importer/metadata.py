@@ -138,6 +138,10 @@ def _explode_header_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+NAME_ROLE = re.compile(
+    r"^(?P<name>[A-ZÀ-Ý][\w'’-]+ [A-ZÀ-Ý][\w'’-]+)\s*,?\s+(?:[A-Za-z]+ ){0,3}(?:editor|"
+    r"correspondent|reporter|writer|columnist|contributor|journalist|analyst|producer|critic|"
+    r"editor-at-large|bureau chief)(?: in [A-Z][\w ]{1,30}| at [A-Z][\w ]{1,30})?$")
 POSTED_BY = re.compile(r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?)\s+by\s+(?P<who>.+)$",
                        re.I)
 
@@ -239,6 +243,14 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             meta.authors = [tidy_name(text)]
             meta.provenance["authors"] = ("inferred", f"a name alone on the line after the "
                                                       f"title, line {block.line}")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
+        if index <= 2 and not meta.authors and title_here and len(block.lines) == 1 \
+                and (role := NAME_ROLE.match(text)) and looks_like_name(role["name"], 3):
+            # "Damian Carrington Environment editor": a staff byline without "By"
+            meta.authors = [role["name"]]
+            meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
+                                                      f"title, line {block.line}: '{text}'")
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             continue
         if m := AUTHOR_FIELD.match(text):

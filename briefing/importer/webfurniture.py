@@ -28,7 +28,11 @@ SHARE_LINE = re.compile(
     r"save( (article|story|for later))?|bookmark|comment|reply|load more comments|show more comments"
     r"|view comments|see all comments|add to (my )?(list|feed)|follow|following|unfollow|"
     r"mute|report|flag|recommend|like|like this:?|like loading\.*|loading\.*|share this:?|"
-    r"blog at wordpress\.com\.?|(proudly )?powered by [\w. ]{2,30}|\d+(\.\d+)?k?\s+(likes?|claps?|responses?|followers?|shares?"
+    r"blog at wordpress\.com\.?|(proudly )?powered by [\w. ]{2,30}|skip to [\w ]{2,30}|"
+    r"search( jobs| the site| this site)?|sign in|log ?in|register|menu|close menu|open menu|"
+    r"toggle navigation|main menu|print subscriptions?|reuse this content|.{2,40} back to home.*|"
+    r"back to home(page)?|go to (the )?home ?page|accessibility( help)?|"
+    r"\d+(\.\d+)?k?\s+(likes?|claps?|responses?|followers?|shares?"
     r"|views?|reads?|comments?|restacks?)|\d[\d,]*(\.\d+)?k?|[·•|/—–-]+)$", _I)
 READ_TIME = re.compile(
     r"^(\d+\s*(min(ute)?s?|mins?)\.?\s*read|reading time:?.*|\d+ min read\s*[·•]?.*|"
