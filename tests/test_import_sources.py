@@ -448,3 +448,42 @@ def test_furniture_patterns_match_whole_lines_only():
     assert "subscribe to continue reading the report later." in r.body
     assert "The 0:00 mark came and went." in r.body
     assert [d.text for d in r.report.dropped] == ["Share"]
+
+
+WHOLE_PAGE = """Skip to main content
+Sign in
+Search
+News
+Sport
+Business
+Science
+Rail freight doubles on the Alpine corridor after tunnel upgrade
+A wind of change in how goods cross the mountains
+Marco Bernasconi Transport correspondent
+Mon 4 Mar 2024 09.30 CET
+Share
+Freight trains through the Gotthard corridor carried twice as many containers in 2023 as five years earlier, the operator said on Monday.
+Shippers cited reliability rather than price, with nine in ten trains now arriving within an hour of schedule.
+The three towns on the line are Erstfeld
+Biasca
+Bellinzona
+and each has added sidings for longer trains.
+Explore more on these topics
+Rail transport
+Switzerland
+Freight
+Reuse this content
+"""
+
+
+def test_a_whole_page_copy_loses_its_menus_and_keeps_a_list_inside_the_article():
+    r = imp(WHOLE_PAGE)
+    assert r.meta.title == "Rail freight doubles on the Alpine corridor after tunnel upgrade"
+    assert r.meta.authors == ["Marco Bernasconi"]
+    assert r.fields["provenance"]["authors"][0] == "inferred"
+    assert r.meta.published == "2024-03-04"
+    for menu in ("Skip to main content", "Sport", "Business", "Rail transport", "Reuse"):
+        assert menu not in r.body
+    assert "Biasca" in r.body and "Bellinzona" in r.body  # a run inside the article stays
+    assert "and each has added sidings for longer trains." in r.body
+    assert not [w for w in r.report.warnings if "importer bug" in w]
