@@ -487,3 +487,13 @@ def test_a_whole_page_copy_loses_its_menus_and_keeps_a_list_inside_the_article()
     assert "Biasca" in r.body and "Bellinzona" in r.body  # a run inside the article stays
     assert "and each has added sidings for longer trains." in r.body
     assert not [w for w in r.report.warnings if "importer bug" in w]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Updated guidance was issued on 3 May 2024.",
+    "Reading time for children fell by half.",
+    "To continue reading the report, the committee voted.",
+])
+def test_sentences_that_start_like_furniture_stay(sentence):
+    r = imp(f"Title\n\nFirst paragraph of the piece.\n\n{sentence}\n\nLast paragraph here.\n")
+    assert sentence in r.body

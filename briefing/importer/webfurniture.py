@@ -35,12 +35,14 @@ SHARE_LINE = re.compile(
     r"\d+(\.\d+)?k?\s+(likes?|claps?|responses?|followers?|shares?"
     r"|views?|reads?|comments?|restacks?)|\d[\d,]*(\.\d+)?k?|[·•|/—–-]+)$", _I)
 READ_TIME = re.compile(
-    r"^(\d+\s*(min(ute)?s?|mins?)\.?\s*read|reading time:?.*|\d+ min read\s*[·•]?.*|"
+    r"^(\d+\s*(min(ute)?s?|mins?)\.?\s*read|reading time:?\s*\d.*|\d+ min read\s*[·•]?.*|"
     r"estimated reading time.*)$", _I)
-UPDATED = re.compile(r"^(last\s+)?(updated|modified|edited|amended)\b:?\s*(on\s+)?.{0,60}$", _I)
+UPDATED = re.compile(
+    r"^(last\s+)?(updated|modified|edited|amended)\s*:?\s*(on\s+)?(?=\d|\(|(mon|tue|wed|thu|fri|"
+    r"sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).{0,60}$", _I)
 PAYWALL = re.compile(
     r"^(keep reading with .*|subscribe( now)?( to (continue|keep) reading.*)?|"
-    r"(to )?continue reading.*|already a (subscriber|member)\?.*|start (your )?free trial.*|"
+    r"(to )?continue reading( (the|this) (article|story|post))?\W*|already a (subscriber|member)\?.*|start (your )?free trial.*|"
     r"this (article|story|post|content) is (only )?(for|available to) (paid )?(subscribers|members).*|"
     r"upgrade to (paid|premium).*|create a free account.*|get unlimited access.*|"
     r"sign in to (continue|read).*|register (now )?to (continue|read).*|"
@@ -68,10 +70,13 @@ SECTIONS = {
 }
 
 
+LONGEST_LINE = 15  # words: no furniture line is longer; a sentence of the article may be
+
+
 def line_kind(line: str) -> str | None:
     """What kind of page furniture this whole line is, or None."""
     text = line.strip().strip("*_").strip()
-    if not text:
+    if not text or len(text.split()) > LONGEST_LINE:
         return None
     if PLAYER.match(text):
         return "audio/video player"
