@@ -72,7 +72,7 @@ PAGE_CONTROL = re.compile(
     r"^(follow|following|member-only story|listen( to this (article|story))?|open in app|sign in|"
     r"sign up|get started|subscribe|log in|save|\d+ claps?|\d+ responses?|\d+ comments?)$", re.I)
 ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
-                    r"\d+\s*min(ute)?s?\s*read|reading time:?.*)$", re.I)
+                    r"\d+\s*min(ute)?s?\s*read|reading time:?\s*\d.*)$", re.I)
 # Page numbers and running footers of a PDF or a printed page: "- 2 -", "Page 3 of 10", "3/10".
 PAGE_NUMBER = re.compile(
     r"^([-–—]\s*\d{1,4}\s*[-–—]|(page|p\.|seite)\s*\d{1,4}(\s*(of|/|von|sur)\s*\d{1,4})?|"
