@@ -497,3 +497,36 @@ def test_a_whole_page_copy_loses_its_menus_and_keeps_a_list_inside_the_article()
 def test_sentences_that_start_like_furniture_stay(sentence):
     r = imp(f"Title\n\nFirst paragraph of the piece.\n\n{sentence}\n\nLast paragraph here.\n")
     assert sentence in r.body
+
+
+# --- property: a web page of any layout loses no visible word ----------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = st.sampled_from("the harbour council voted on Monday to close two piers after a storm "
+                        "damaged their pilings engineers said repairs would cost million "
+                        "Share Home News 0:00 Subscribe Photo Reuters © 2024".split())
+SENTENCE = st.lists(WORDS, min_size=3, max_size=30).map(lambda w: " ".join(w).capitalize() + ".")
+FURNITURE = st.sampled_from([
+    "<nav><a href='/'>Home</a> <a href='/n'>News</a></nav>", "<div class='share'>Share</div>",
+    "<figure><figcaption>A pier. Photo: Reuters</figcaption></figure>",
+    "<aside><h3>Related</h3><a href='/x'>Another story</a></aside>",
+    "<footer>© 2024 Harbour Times</footer>", "<div>0:00</div>", "<script>var x = 1;</script>",
+    "<section class='comments'><p>Nice - Bob</p></section>"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(SENTENCE.map(lambda s: f"<p>{s}</p>"), FURNITURE), min_size=1,
+                max_size=14),
+       st.booleans())
+def test_no_visible_word_of_a_page_is_lost(parts, with_title):
+    title = "<h1>Piers closed after storm damage</h1>" if with_title else ""
+    page = ("<!DOCTYPE html><html><head><title>Piers closed | Harbour Times</title></head><body>"
+            + title + "<article>" + "".join(parts) + "</article></body></html>")
+    try:
+        r = import_bytes(page.encode(), "page.html")
+    except ReadError as exc:
+        assert "no article text found" in str(exc)
+        return
+    assert not [w for w in r.report.warnings if "importer bug" in w], r.report.warnings

@@ -9,6 +9,7 @@ the report as dropped ("left out by the main-text extraction"), with its line in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -91,40 +92,49 @@ def _squash(text: str) -> str:
 def _left_out(lines: list[tuple[int, str]], kept: str) -> list[tuple[int, str]]:
     """Lines of the page not found, in order, in what the extraction kept.
 
-    A short line ("Culture", "Share") may stand in the menu and again in the article: each
-    occurrence in the kept text can vouch for one line only, so the menu's copy is listed."""
+    A short line ("Culture", "Share") is kept only where the extraction has it as a line of
+    its own, once per such line: the word "share" inside a paragraph does not vouch for the
+    Share button, and the menu's "Culture" is listed when only the kicker's was kept."""
     haystack = _squash(kept)
+    whole_lines = Counter(_squash(line) for line in kept.split("\n"))
     cursor = 0
     missing = []
     claimed: Counter = Counter()
-    counts: dict[str, int] = {}
+    used: list[tuple[int, int]] = []  # sorted (start, end) of the places vouched for
     for number, line in lines:
         needle = _squash(line)
         if not needle:
             continue
         if len(needle.split()) < SHORT_LINE_WORDS:
-            if needle not in counts:  # each distinct short line is counted once
-                counts[needle] = _occurrences(haystack, needle)
-            found = counts[needle]
-            if found > claimed[needle]:
+            if whole_lines[needle] > claimed[needle]:
                 claimed[needle] += 1
             else:
                 missing.append((number, line))
             continue
-        # search near the cursor first: the extraction keeps the page's order
-        at = haystack.find(needle, cursor, cursor + 200_000 + len(needle))
+        # search near the cursor first: the extraction keeps the page's order; a place in
+        # the kept text vouches for one line only (a repeated paragraph kept once is listed)
+        at = _unused(haystack, needle, cursor, cursor + 200_000 + len(needle), used)
         if at == -1:
-            at = haystack.find(needle, max(0, cursor - 20_000), cursor + len(needle))
+            at = _unused(haystack, needle, max(0, cursor - 20_000), cursor + len(needle), used)
         if at == -1:
             missing.append((number, line))
         else:
+            bisect.insort(used, (at, at + len(needle)))
             cursor = max(cursor, at + len(needle))
     return missing
 
 
-def _occurrences(haystack: str, needle: str) -> int:
-    """How often ``needle`` stands in ``haystack`` as whole words."""
-    return len(re.findall(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack))
+def _unused(haystack: str, needle: str, start: int, end: int, used: list[tuple[int, int]]) -> int:
+    """The first place of ``needle`` in the range that overlaps no place already vouched for."""
+    at = haystack.find(needle, start, end)
+    while at != -1:
+        k = bisect.bisect_right(used, (at, float("inf")))
+        clear_before = k == 0 or used[k - 1][1] <= at
+        clear_after = k == len(used) or used[k][0] >= at + len(needle)
+        if clear_before and clear_after:
+            return at
+        at = haystack.find(needle, at + 1, end)
+    return -1
 
 
 def _names(author: str | None) -> list[str]:
