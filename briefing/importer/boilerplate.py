@@ -210,10 +210,11 @@ def _peel_lines(blocks: list[Block], report: ImportReport) -> list[Block]:
 # A page number at either end of a line: "Regional Security Review, Vol. 12        3".
 _EDGE_NUMBER = re.compile(r"^\d{1,4}\s{2,}|\s{2,}\d{1,4}$|^\d{1,4}\s*[|·•]\s*|\s*[|·•]\s*\d{1,4}$")
 RUNNING_MAX_WORDS = 12
+RUNNING_MAX_CHARS = 200  # longer lines are prose: no need to look at their edges
 
 
 def _running_key(block: Block) -> str | None:
-    if block.kind != "para" or len(block.lines) != 1:
+    if block.kind != "para" or len(block.lines) != 1 or len(block.lines[0]) > RUNNING_MAX_CHARS:
         return None
     key = " ".join(_EDGE_NUMBER.sub("", block.lines[0].strip()).split())
     if not key or len(key.split()) > RUNNING_MAX_WORDS or key[-1] in ".!?;:":
