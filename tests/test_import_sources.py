@@ -418,8 +418,6 @@ def test_terminal_summary_fits_80_columns(tmp_path):
 def test_imported_page_loads_with_its_url_and_outlet(tmp_path, server):
     result = CliRunner().invoke(main, ["import", server + "/severn", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    from briefing.loading.articles import load_article  # noqa: F401 - the loader's own path
-
     check = CliRunner().invoke(main, ["check", "--content", str(tmp_path)])
     assert check.exit_code == 0, check.output
     text = next((tmp_path / "articles").glob("*.md")).read_text(encoding="utf-8")

@@ -207,6 +207,8 @@ def import_url(url: str, article_id: str | None = None) -> ImportResult:
 def import_bytes(data: bytes, source: str, article_id: str | None = None, kind: str | None = None,
                  url: str | None = None, charset: str | None = None,
                  name: str | None = None) -> ImportResult:
+    """Import the bytes of a file or a download: a PDF by its first bytes (or the server's
+    content type), a web page by its content, else text."""
     report = ImportReport(name or Path(source).name)
     if kind == "pdf" or (kind is None and data.startswith(PDF_MAGIC)):
         drops: list[tuple[int, str, str]] = []
