@@ -528,3 +528,19 @@ def test_no_visible_word_of_a_page_is_lost(parts, with_title):
         assert "no article text found" in str(exc)
         return
     assert not [w for w in r.report.warnings if "importer bug" in w], r.report.warnings
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Jane Doe · 2 min read", None),
+    ("Jane Doe · 2 min read · Mar 18, 2024", "2024-03-18"),
+    ("Jane Doe • Follow • 7 min read", None),
+])
+def test_platform_bylines_without_by(line, published):
+    r = imp(f"The title of it all\n\n{line}\n\nThe text of the article begins here and goes on.\n")
+    assert r.meta.authors == ["Jane Doe"] and r.meta.published == published
+    assert r.body == "The text of the article begins here and goes on.\n"
+
+
+def test_a_dotted_line_that_is_not_a_byline_stays():
+    r = imp("The title of it all\n\nRome · Paris · Berlin\n\nThe text of the article begins.\n")
+    assert r.meta.authors == [] and "Rome · Paris · Berlin" in r.body

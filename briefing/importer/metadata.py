@@ -142,6 +142,27 @@ NAME_ROLE = re.compile(
     r"^(?P<name>[A-ZÀ-Ý][\w'’-]+ [A-ZÀ-Ý][\w'’-]+)\s*,?\s+(?:[A-Za-z]+ ){0,3}(?:editor|"
     r"correspondent|reporter|writer|columnist|contributor|journalist|analyst|producer|critic|"
     r"editor-at-large|bureau chief)(?: in [A-Z][\w ]{1,30}| at [A-Z][\w ]{1,30})?$")
+PLATFORM_PART = re.compile(r"^(\d+\s*min(ute)?s?\.?\s*(read|listen)|follow|member-only( story)?|"
+                           r"listen|paid|free|\d+[- ]minute (read|listen))$", re.I)
+
+
+def _platform_byline(text: str) -> tuple[list[str], str | None, str] | None:
+    """'Jane Doe · 2 min read · Mar 18, 2024' (Medium, Substack): a name, then a reading time
+    or a date, between dots."""
+    parts = [p.strip() for p in re.split(r"\s+[·•|]\s+|\s*·\s*", text) if p.strip()]
+    if len(parts) < 2 or not looks_like_name(tidy_name(parts[0]), 4):
+        return None
+    iso, how = None, ""
+    for part in parts[1:]:
+        if PLATFORM_PART.match(part):
+            continue
+        found, how_found = parse_date(part)
+        if not found:
+            return None
+        iso, how = iso or found, how_found
+    return [tidy_name(parts[0])], iso, how
+
+
 POSTED_BY = re.compile(r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?)\s+by\s+(?P<who>.+)$",
                        re.I)
 
@@ -251,6 +272,15 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             meta.authors = [role["name"]]
             meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
                                                       f"title, line {block.line}: '{text}'")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
+        if near_top and not meta.authors and (found := _platform_byline(text)):
+            names, iso, how = found
+            meta.authors = names
+            meta.provenance["authors"] = ("stated", f"byline at line {block.line}: '{text}'")
+            if iso and not meta.published:
+                meta.published = iso
+                meta.provenance["published"] = ("stated", f"byline at line {block.line} ({how})")
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             continue
         if m := AUTHOR_FIELD.match(text):
