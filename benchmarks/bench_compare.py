@@ -64,7 +64,7 @@ async def _views(corpus, event_id: str, size=(160, 48)) -> list[tuple[str, str]]
 
 def bench(name: str, root: Path) -> None:
     from briefing.loader import load_corpus
-    from briefing.tui.compare_data import comparison_for, inputs_for
+    from briefing.tui.viewmodels.compare import comparison_for, inputs_for
 
     corpus, problems = load_corpus(root)
     if problems:

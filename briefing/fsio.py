@@ -45,18 +45,18 @@ def temp_path(path: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool,
-                 like: os.stat_result | None = None) -> None:
+                 like: os.stat_result | None = None, mode: int = 0o666) -> None:
     """Write ``data`` to ``path`` durably and atomically.
 
     ``overwrite=False`` refuses (FileExistsError) when ``path`` exists, without a race.
     ``like``: the stat of the file being replaced; its permission bits and group are copied
     to the new file so a shared team store stays shared.  If the group cannot be kept
     (PermissionError), nothing is replaced: losing the group would lock teammates out.
-    A new file without ``like`` gets the usual ``0o666 & ~umask``.
+    A new file without ``like`` gets ``mode & ~umask`` (0o600 keeps it private).
     """
     path = Path(path)
     tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     try:
         try:
             if like is not None:

@@ -14,24 +14,19 @@ Two things make the reader start sooner, the main thing people launch:
 
 from __future__ import annotations
 
-import gc
-import io
 import os
 import sys
+
+from briefing.startup import pause_collector, startup_done, tolerate_narrow_output
 
 # Settings of `briefing read` taken from the environment: with any of these set, the command
 # line parses them (and says clearly what is wrong with one).
 READ_ENV = ("BRIEFING_CONTENT", "BRIEFING_DB", "BRIEFING_LOW_BANDWIDTH")
 
-_paused = False
-
 
 def run() -> None:
     """Entry point of the `briefing` script and of `python -m briefing`."""
-    global _paused
-    if gc.isenabled():
-        gc.disable()
-        _paused = True
+    pause_collector()
     try:
         if len(sys.argv) <= 1 and not any(os.environ.get(name) for name in READ_ENV):
             from briefing.reader_start import start_reader
@@ -45,24 +40,3 @@ def run() -> None:
     finally:
         startup_done()
 
-
-def startup_done() -> None:
-    """Resume collecting (once; a no-op unless run() paused it)."""
-    global _paused
-    if _paused:
-        _paused = False
-        gc.freeze()
-        gc.enable()
-
-
-def tolerate_narrow_output() -> None:
-    """Under a locale that is not UTF-8 (LANG=en_US.ISO-8859-1, PYTHONIOENCODING=ascii), a
-    character the output cannot encode (an en dash in a title, a table border) became a
-    UnicodeEncodeError traceback: show it as '?' instead.  UTF-8 output is left as it is."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding.replace("_", "") != "utf8" and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(errors="replace")
-            except (ValueError, OSError, io.UnsupportedOperation):
-                pass

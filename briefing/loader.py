@@ -19,17 +19,20 @@ from briefing.loading.anchor import ArticleIndex
 from briefing.loading.articles import load_article
 from briefing.loading.claims import ClaimEntry, load_claims
 from briefing.loading.events import load_briefing_meta, load_events
+from briefing.loading.suggested import EVENTS_FILE as EVENTS_SUGGESTED, SUFFIX as SUGGESTED
 from briefing.model import Article, Corpus
 from briefing.problems import Problem
 
 BRIEFING_FILE = "briefing.yaml"
 EVENTS_FILE = "events.yaml"
+LEXICON_FILE = "lexicon.yaml"
 ARTICLES_DIR = "articles"
 CLAIMS_DIR = "claims"
 _NEAR_MISSES = {".md": (".markdown", ".txt", ".text"), ".yaml": (".yml", ".json")}
 
 
-def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
+def load_corpus(path: Path, include_suggested: bool = True) -> tuple[Corpus, list[Problem]]:
+    """``include_suggested=False``: the curated content only (no *.suggested.yaml read)."""
     path = Path(path)
     corpus = Corpus(root=path)
     problems: list[Problem] = []
@@ -38,7 +41,11 @@ def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
     # would walk them again and again (~25% of the time) for no garbage.  Paused, not skipped.
     gc.disable()
     try:
-        _load_checked(path, corpus, problems)
+        _load_checked(path, corpus, problems, include_suggested)
+        if path.is_dir():
+            from briefing.loading.lexicon import load_lexicon
+
+            corpus.lexicon, corpus.lexicon_problems = load_lexicon(path / LEXICON_FILE)
         corpus.reindex()
     finally:
         if gc_was_enabled:
@@ -47,10 +54,11 @@ def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
     return corpus, problems
 
 
-def _load_checked(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
+def _load_checked(path: Path, corpus: Corpus, problems: list[Problem],
+                  include_suggested: bool = True) -> None:
     try:
         if _is_briefing(path, problems):
-            _load(path, corpus, problems)
+            _load(path, corpus, problems, include_suggested)
     except Exception as exc:  # noqa: BLE001 - last resort: a bug must still not be a traceback
         problems.append(Problem(path, 0, f"internal error while loading ({exc.__class__.__name__}: "
                                          f"{exc}); please report it"))
@@ -96,7 +104,7 @@ def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
     return [p for p in entries if p.name.endswith(suffix)]
 
 
-def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
+def _load(path: Path, corpus: Corpus, problems: list[Problem], include_suggested: bool = True) -> None:
     meta, found = load_briefing_meta(path / BRIEFING_FILE)
     problems.extend(found)
     corpus.title = meta.get("title", corpus.title)
@@ -105,13 +113,22 @@ def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
 
     events, found = load_events(path / EVENTS_FILE)
     problems.extend(found)
-    for event in events or []:
-        if event.id in corpus.events:
-            first = corpus.events[event.id]
-            problems.append(Problem(path / EVENTS_FILE, event.line,
-                                    f"event id {event.id!r} is used twice (first at line {first.line})"))
-            continue
-        corpus.events[event.id] = event
+    sources = [(path / EVENTS_FILE, events or [])]
+    if include_suggested and (path / EVENTS_SUGGESTED).exists():
+        suggested, found = load_events(path / EVENTS_SUGGESTED, suggested=True)
+        problems.extend(found)
+        sources.append((path / EVENTS_SUGGESTED, [e for e in suggested or [] if e.status != "rejected"]))
+    first_file: dict[str, Path] = {}
+    for file, listed in sources:
+        for event in listed:
+            if event.id in corpus.events:
+                line = corpus.events[event.id].line
+                at = f"line {line}" if first_file[event.id] == file else f"{first_file[event.id]}:{line}"
+                problems.append(Problem(file, event.line,
+                                        f"event id {event.id!r} is used twice (first at {at})"))
+                continue
+            corpus.events[event.id] = event
+            first_file[event.id] = file
 
     article_files = _files(path / ARTICLES_DIR, ".md", problems)
     if not article_files:
@@ -133,15 +150,21 @@ def _load(path: Path, corpus: Corpus, problems: list[Problem]) -> None:
     entries: list[ClaimEntry] = []
     first_line: dict[str, tuple[Path, int]] = {}
     for file in _files(path / CLAIMS_DIR, ".yaml", problems):
-        if file.stem not in stems:
-            hint = difflib.get_close_matches(file.stem, sorted(stems), n=1)
-            problems.append(Problem(file, 0, f"no article {file.stem!r} for these claims "
-                                             f"(expected articles/{file.stem}.md)"
+        suggested = file.name.endswith(SUGGESTED)
+        stem = file.name[:-len(SUGGESTED)] if suggested else file.stem
+        if suggested and not include_suggested:
+            continue
+        if stem not in stems:
+            hint = difflib.get_close_matches(stem, sorted(stems), n=1)
+            problems.append(Problem(file, 0, f"no article {stem!r} for these claims "
+                                             f"(expected articles/{stem}.md)"
                                              + (f"; did you mean {hint[0]}.yaml?" if hint else "")))
             continue
-        found_entries, found = load_claims(file, file.stem)
+        found_entries, found = load_claims(file, stem, suggested)
         problems.extend(found)
         for entry in found_entries:
+            if entry.claim.status == "rejected":
+                continue  # kept in the file so it is not proposed again; not part of the index
             claim = entry.claim
             if claim.id in first_line:
                 where, line = first_line[claim.id]
@@ -169,8 +192,9 @@ def _check_events(entries: list[ClaimEntry], corpus: Corpus, problems: list[Prob
                                         f"{EVENTS_FILE}" + (f" (did you mean {hint[0]!r}?)" if hint else "")))
 
 
-def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) -> None:
-    indexes: dict[str, ArticleIndex] = {}
+def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem],
+            indexes: dict[str, ArticleIndex] | None = None) -> None:
+    indexes = {} if indexes is None else indexes
     for entry in entries:
         claim = entry.claim
         article = corpus.articles.get(claim.article_id)
@@ -209,3 +233,9 @@ def _anchor(entries: list[ClaimEntry], corpus: Corpus, problems: list[Problem]) 
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
+
+
+# For briefing.curation, which checks the one file an edit changed with the loader's own rules
+# instead of reloading the whole briefing.
+check_claim_events = _check_events
+anchor_claims = _anchor

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from briefing.analysis.lexicon import Lexicon
+    from briefing.problems import Problem
 
 CLAIM_KINDS = ("fact", "figure", "quote", "assessment", "prediction", "recommendation")
 GENRES = ("analysis", "interview", "op-ed", "news", "commentary", "report")
@@ -138,6 +142,10 @@ class Claim:
     start: int = -1
     end: int = -1
     line: int = 0  # line of the claim in its YAML file
+    # Set on suggestions (claims/<article>.suggested.yaml): "suggested"; None when curated.
+    status: str | None = None
+    by: str | None = None  # what produced the suggestion
+    confidence: float | None = None  # 0..1
 
 
 @dataclass(slots=True)
@@ -149,6 +157,9 @@ class Event:
     summary: str = ""
     actors: list[str] = field(default_factory=list)
     line: int = 0
+    status: str | None = None  # "suggested" for events.suggested.yaml; None when curated
+    by: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -160,6 +171,10 @@ class Corpus:
     events: dict[str, Event] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     root: Path | None = None
+    # The curated framing lexicon (lexicon.yaml, optional) and its problems, which are
+    # warnings: read by the loader with the rest, so nothing downstream reads files.
+    lexicon: Lexicon | None = None
+    lexicon_problems: list[Problem] = field(default_factory=list)
     _paragraphs: dict[str, Paragraph] = field(default_factory=dict, repr=False)
     _by_event: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
     _by_article: dict[str, list[Claim]] = field(default_factory=dict, repr=False)

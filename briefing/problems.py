@@ -20,10 +20,3 @@ class Problem:
         path, message = visible(str(self.path)), visible(self.message)
         return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
-
-class ContentError(Exception):
-    """Raised with a list of problems when input cannot be used at all."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))

@@ -1,6 +1,7 @@
 """Starting the reader: what `briefing read` does once its options are parsed, without click.
 
-briefing.cli.cmd_read parses and checks the options, then calls start_reader.  The bare
+briefing.cli.cmd_read parses and checks the options, then calls start_reader; nothing here
+imports the command line.  The bare
 `briefing` command, the one people type, calls start_reader directly (briefing.launch): the
 reader then starts without importing click at all.  Errors before the app runs are printed
 plainly (the terminal is not cleared yet) and exit 1.
@@ -93,20 +94,23 @@ def _load(content_dir: Path | None):
     """(corpus, outline, load_full): the first screen's part of the corpus from the head cache
     when it matches the files (``load_full`` then brings the rest in the background), else a
     full load, validated (briefing.cache), which then writes the head."""
-    from briefing import corpus_cache
+    from briefing.cache import head as head_cache
     from briefing.paths import bundled_content
 
     content = content_dir or bundled_content()
-    head = corpus_cache.load_head(content)
+    head = head_cache.load_head(content)
     if head is not None:
-        return head.corpus, head.outline, lambda: corpus_cache.load_full(head)
+        return head.corpus, head.outline, lambda: head_cache.load_full(head)
     try:
-        key = corpus_cache.fingerprint(content)  # taken before reading: edits during a load
+        key = head_cache.fingerprint(content)  # taken before reading: edits during a load
     except OSError:                                # leave a stale key, never stale content
         key = None
-    from briefing.cli.options import load_or_exit  # problems as path:line, then exit 1
+    from briefing.cache import load_corpus_cached
 
-    corpus = load_or_exit(content_dir)
+    corpus, problems = load_corpus_cached(content)
+    if problems:  # path:line: message, as `briefing check` prints them, then exit 1
+        _fail([str(p) for p in problems]
+              + [f"{len(problems)} problem(s); run `briefing check` for details."])
     if key is not None:
-        corpus_cache.save(content, corpus, key)
+        head_cache.save(content, corpus, key)
     return corpus, None, None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing import cache
+from briefing.cache import corpus as cache_corpus
 from briefing.analysis.search import SearchIndex, build_index
 from briefing.loader import load_corpus
 
@@ -42,7 +43,7 @@ def loads(monkeypatch):
         calls.append(path)
         return load_corpus(path)
 
-    monkeypatch.setattr(cache, "load_corpus", counting)
+    monkeypatch.setattr(cache_corpus, "load_corpus", counting)
     return calls
 
 

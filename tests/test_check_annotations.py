@@ -5,13 +5,12 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from briefing.cli import main
-from briefing.loader import load_corpus
-from briefing.paths import bundled_content
 from briefing.store import AnnotationStore
+from factories import bundled_corpus
 
 
 def test_check_warns_about_annotations_of_a_missing_claim(tmp_path):
-    corpus, _ = load_corpus(bundled_content())
+    corpus = bundled_corpus()
     db = tmp_path / "notes.json"
     with AnnotationStore(db, author="ana") as store:
         store.annotate("paylan-2023-15", corpus.claims["paylan-2023-15"].quote, add_tags=["numbers"])

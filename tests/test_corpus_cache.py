@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import corpus_cache
+from briefing.cache import head as head_cache
 from briefing.loader import load_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -25,16 +25,16 @@ def content(tmp_path, monkeypatch):
 
 
 def _fill(content: Path):
-    key = corpus_cache.fingerprint(content)
+    key = head_cache.fingerprint(content)
     corpus, problems = load_corpus(content)
     assert problems == []
-    assert corpus_cache.save(content, corpus, key)
+    assert head_cache.save(content, corpus, key)
     return corpus
 
 
 def test_head_holds_the_first_article_and_the_whole_outline(content):
     corpus = _fill(content)
-    head = corpus_cache.load_head(content)
+    head = head_cache.load_head(content)
     assert head is not None
     first = next(iter(corpus.articles))
     assert list(head.corpus.articles) == [first]
@@ -42,7 +42,7 @@ def test_head_holds_the_first_article_and_the_whole_outline(content):
     assert head.corpus.events.keys() == corpus.events.keys()
     assert [e.article_id for e in head.outline] == list(corpus.articles)
     assert head.outline[0].sections == tuple((s.index, s.title) for s in corpus.articles[first].sections)
-    full = corpus_cache.load_full(head)
+    full = head_cache.load_full(head)
     assert full is not None and full.claims.keys() == corpus.claims.keys()
     some = next(iter(corpus.claims))
     assert full.paragraph(corpus.claims[some].paragraph_id) is not None
@@ -53,10 +53,10 @@ def test_any_edit_or_new_file_invalidates(content):
     article = next((content / "articles").glob("*.md"))
     stat = article.stat()
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    assert corpus_cache.load_head(content) is None
+    assert head_cache.load_head(content) is None
     _fill(content)
     (content / "claims" / "extra.yaml").write_text("[]\n")
-    assert corpus_cache.load_head(content) is None
+    assert head_cache.load_head(content) is None
 
 
 def test_damaged_or_foreign_head_is_ignored(content):
@@ -65,13 +65,13 @@ def test_damaged_or_foreign_head_is_ignored(content):
     head_file = next(cache_dir.glob("*.head"))
     data = head_file.read_bytes()
     head_file.write_bytes(data[: len(data) // 2])  # truncated
-    assert corpus_cache.load_head(content) is None
+    assert head_cache.load_head(content) is None
     head_file.write_bytes(data)
     os.chmod(head_file, 0o666)  # writable by others: never unpickled
-    assert corpus_cache.load_head(content) is None
+    assert head_cache.load_head(content) is None
 
 
 def test_turned_off_with_the_rest_of_the_cache(content, monkeypatch):
     _fill(content)
     monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
-    assert corpus_cache.load_head(content) is None
+    assert head_cache.load_head(content) is None

@@ -62,6 +62,9 @@ def test_every_command_but_the_reader_and_every_help_never_import_textual(tmp_pa
         ["import", str(raw), "--out", str(tmp_path / "out"), "--dry-run"],
         ["annotate", "alpha-01", "--tag", "x", "--db", db], ["annotations", "--db", db],
         ["export", "-o", "-", "--db", db],
+        ["claims", "add", "alpha", "--quote", "Lead paragraph", "--event", "war", "--db", db],
+        ["events", "add", "talks", "--title", "Talks", "--db", db],
+        ["highlight", "alpha", "--quote", "Lead paragraph", "--db", db],
     ]
     for args in runs:
         if args[0] not in ("import", "--help") and "--help" not in args:

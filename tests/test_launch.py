@@ -9,7 +9,8 @@ import pytest
 
 import briefing.cli.cmd_analysis as cmd_analysis
 import briefing.reader_start as reader_start
-from briefing import launch
+from briefing import launch, startup
+from factories import bundled_corpus
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def collector():
     """Leave the test process's collector as it was found (run() freezes what exists)."""
     assert gc.isenabled()
     yield
-    launch._paused = False
+    startup._paused = False
     gc.unfreeze()
     gc.enable()
 
@@ -80,19 +81,17 @@ def test_a_failing_start_turns_the_collector_back_on(monkeypatch, collector):
 
 def test_startup_done_leaves_a_collector_it_did_not_pause_alone(collector):
     gc.disable()
-    launch.startup_done()
+    startup.startup_done()
     assert not gc.isenabled()
     gc.enable()
 
 
 async def test_the_reader_resumes_collecting_after_its_first_paint(collector):
-    from briefing.loader import load_corpus
-    from briefing.paths import bundled_content
     from briefing.tui.app import BriefingApp
 
-    corpus, _ = load_corpus(bundled_content())
+    corpus = bundled_corpus()
     gc.disable()
-    launch._paused = True
+    startup._paused = True
     app = BriefingApp(corpus, build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -342,3 +342,29 @@ def test_body_edge_cases(tmp_path):
     assert note.text == ("First part of a long note, continued on a second line.\n\n"
                          "And an indented second paragraph.")
     assert corpus.paragraph("alpha/1/2").footnote_refs == ((len("Paragraph after a rule"), "long"),)
+
+
+def test_the_corpus_carries_its_lexicon(tmp_path):
+    # Read with the rest of the content, so the views and analysis never read lexicon.yaml.
+    root = write_briefing(tmp_path / "c")
+    (root / "lexicon.yaml").write_text(
+        "- group: force\n  label: Use of force\n  terms: [offensive, operation]\n",
+        encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == [] and corpus.lexicon_problems == []
+    assert [(g.group, g.label) for g in corpus.lexicon.groups] == [("force", "Use of force")]
+
+
+def test_a_bad_lexicon_is_a_warning_of_the_corpus_not_a_load_problem(tmp_path):
+    root = write_briefing(tmp_path / "c")
+    (root / "lexicon.yaml").write_text("- group: force\n  terms: [attack\n", encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == [] and corpus.articles
+    assert [p.line for p in corpus.lexicon_problems] == [3]
+    assert "invalid YAML" in corpus.lexicon_problems[0].message
+    assert corpus.lexicon.groups == []
+
+
+def test_without_a_lexicon_file_the_lexicon_is_empty(tmp_path):
+    corpus, problems = load_corpus(write_briefing(tmp_path / "c"))
+    assert problems == [] and corpus.lexicon.groups == [] and corpus.lexicon_problems == []

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from briefing.analysis.lexicon import load_lexicon
+from briefing.loading.lexicon import load_lexicon
 from briefing.cli import main
 from briefing.loading import yamlsrc
 from briefing_dirs import ALPHA, write_briefing

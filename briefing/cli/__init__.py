@@ -11,19 +11,22 @@ import importlib
 import click
 
 from briefing import __version__
-from briefing.launch import startup_done, tolerate_narrow_output
+from briefing.startup import startup_done, tolerate_narrow_output
 
 # name -> "module:function"; each module imports its heavy dependencies inside the command.
 COMMANDS: dict[str, str] = {
     "read": "briefing.cli.cmd_read:read",
     "check": "briefing.cli.cmd_check:check",
     "import": "briefing.cli.cmd_import:import_",
-    "events": "briefing.cli.cmd_analysis:events",
-    "claims": "briefing.cli.cmd_analysis:claims",
+    "suggest": "briefing.cli.cmd_suggest:suggest",
+    "events": "briefing.cli.cmd_curate:events",
+    "claims": "briefing.cli.cmd_curate:claims",
+    "highlight": "briefing.cli.cmd_curate:highlight",
     "compare": "briefing.cli.cmd_analysis:compare",
     "coverage": "briefing.cli.cmd_analysis:coverage",
     "search": "briefing.cli.cmd_analysis:search",
     "disagreements": "briefing.cli.cmd_analysis:disagreements",
+    "disagree": "briefing.cli.cmd_disagree:disagree",
     "lexicon": "briefing.cli.cmd_analysis:lexicon",
     "annotate": "briefing.cli.cmd_annotations:annotate",
     "annotations": "briefing.cli.cmd_annotations:annotations",
@@ -51,8 +54,10 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
+@click.option("--no-suggested", is_flag=True, envvar="BRIEFING_NO_SUGGESTED",
+              help="Hide suggested claims and events (from `briefing suggest`); curated only.")
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, no_suggested: bool) -> None:
     """Read a briefing: several sources on one topic, their claims, and your annotations.
 
     With no command, opens the reader on the bundled briefing (same as `briefing read`).

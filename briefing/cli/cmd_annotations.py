@@ -80,6 +80,13 @@ def _filters(tags, sources, events, authors, corpus):
     return filters
 
 
+def _highlights(store, corpus, filters):
+    """The highlights matching the filters, each at its current place in its article."""
+    from briefing.store.highlights import select_highlights
+
+    return select_highlights(store.highlights.all(), corpus, filters)
+
+
 # ---------------------------------------------------------------------------- annotate
 @click.command()
 @click.argument("claim_id")
@@ -191,9 +198,14 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
     for a in chosen:
         for t in a.tags:
             counts[t] = counts.get(t, 0) + 1
+    highlights = _highlights(store, corpus, filters)
+    for h in highlights:
+        for t in h.tags:
+            counts[t] = counts.get(t, 0) + 1
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if as_json:
         click.echo(json.dumps({"annotations": [a.to_json() for a in chosen],
+                               "highlights": [h.to_json() for h in highlights],
                                "tags": dict(ordered), "filters": filters.as_dict()},
                               ensure_ascii=False, indent=2))
         return
@@ -204,8 +216,13 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
         if first:
             more = " …" if len(a.note.strip().splitlines()) > 1 or len(first) > 72 else ""
             click.echo(f"    {clean_line(first)[:72]}{more}")
+    for h in highlights:
+        tags_text = ", ".join(h.tags) if h.tags else "(no tags)"
+        click.echo(f"highlight {h.paragraph_id}  {h.author}  {h.updated[:10]}  {tags_text}")
+        click.echo(f"    \"{clean_line(h.quote)[:70]}\"")
     summary = ", ".join(f"{t} ({n})" for t, n in ordered) or "none"
-    click.echo(f"{len(chosen)} annotation(s); tags: {summary}")
+    click.echo(f"{len(chosen)} annotation(s)"
+               + (f", {len(highlights)} highlight(s)" if highlights else "") + f"; tags: {summary}")
 
 
 # ---------------------------------------------------------------------------- export
@@ -243,6 +260,7 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None, 
         ExportError, build_brief, default_export_path, render_json, render_markdown,
         write_export,
     )
+    from briefing.export.highlights import with_highlights
     from briefing.store.query import select
 
     if fmt is None:
@@ -254,6 +272,8 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None, 
     chosen = select(store, corpus, filters)
     brief = build_brief(chosen, corpus, filters)
     text = render_json(brief) if fmt == "json" else render_markdown(brief, corpus.title)
+    highlights = _highlights(store, corpus, filters)
+    text = with_highlights(text, fmt, highlights, corpus)
     if output == "-":
         click.echo(text, nl=False)
         return
@@ -263,4 +283,5 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None, 
     except ExportError as exc:
         _fail(str(exc))
     click.echo(f"Wrote {brief.annotation_count} annotation(s) on {brief.claim_count} claim(s) "
-               f"to {visible(str(written))}")
+               + (f"and {len(highlights)} highlight(s) " if highlights else "")
+               + f"to {visible(str(written))}")

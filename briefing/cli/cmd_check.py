@@ -28,11 +28,14 @@ def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[s
     if not path.exists():
         return []
     from briefing.store import AnnotationStore, StoreError
+    from briefing.store.highlights import highlight_warnings
     from briefing.store.query import annotation_warnings
 
     try:
         with AnnotationStore(path) as store:
-            return store.take_warnings() + annotation_warnings(store, corpus)
+            return (store.take_warnings() + annotation_warnings(store, corpus)
+                    + [str(Problem(path, 0, w))
+                       for w in highlight_warnings(store.highlights.all(), corpus)])
     except StoreError as exc:
         return [f"{path}: annotations not checked: {exc}"]
 
@@ -40,7 +43,7 @@ def orphaned_annotation_warnings(corpus: Corpus, db_path: Path | None) -> list[s
 def lexicon_problems(root: Path) -> list[Problem]:
     """Problems of the optional lexicon.yaml: warnings, as in `briefing lexicon` and `compare`
     (the claims and their analysis work without it), but `check` is where an editor looks."""
-    from briefing.analysis.lexicon import load_lexicon
+    from briefing.loading.lexicon import load_lexicon
 
     return load_lexicon(Path(root) / "lexicon.yaml")[1]
 

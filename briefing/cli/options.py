@@ -38,6 +38,7 @@ def load_or_exit(content_dir: Path | None):
     from briefing.paths import bundled_content
 
     corpus, problems = load_corpus_cached(content_dir or bundled_content())
+    corpus = _shown(corpus)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
@@ -55,6 +56,7 @@ def load_or_warn(content_dir: Path | None, consequence: str):
     from briefing.paths import bundled_content
 
     corpus, problems = load_corpus_cached(content_dir or bundled_content())
+    corpus = _shown(corpus)
     if problems:
         shown = problems[:MAX_WARNED_PROBLEMS]
         for problem in shown:
@@ -67,6 +69,16 @@ def load_or_warn(content_dir: Path | None, consequence: str):
 
 
 MAX_WARNED_PROBLEMS = 10
+
+
+def _shown(corpus):
+    """The corpus without suggestions when `briefing --no-suggested` was given."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.find_root().params.get("no_suggested"):
+        from briefing.loading.suggested import hide_suggested
+
+        return hide_suggested(corpus)
+    return corpus
 
 
 def unknown_id(kind: str, value: str, known: Iterable[str], hint: str) -> click.BadParameter:

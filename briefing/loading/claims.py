@@ -6,12 +6,13 @@ from pathlib import Path
 
 from briefing.loading.events import read_yaml_file
 from briefing.loading.fields import Fields, check_date, describe
+from briefing.loading.suggested import MARK_FIELDS, read_marks
 from briefing.loading.yamlsrc import YDict, YList
 from briefing.model import CLAIM_KINDS, FRAMES, Claim, DateRef, Figure
 from briefing.problems import Problem
 
 CLAIM_FIELDS = ("id", "quote", "events", "kind", "speaker", "actors", "figures", "dates",
-                "frame", "occurrence")
+                "frame", "occurrence", *MARK_FIELDS)
 FIGURE_FIELDS = ("quantity", "value", "unit", "text", "approx")
 DATE_FIELDS = ("value", "what", "text")
 
@@ -30,7 +31,9 @@ class ClaimEntry:
         self.events_lines = events_lines
 
 
-def load_claims(path: Path, article_id: str) -> tuple[list[ClaimEntry], list[Problem]]:
+def load_claims(path: Path, article_id: str,
+                suggested: bool = False) -> tuple[list[ClaimEntry], list[Problem]]:
+    """``suggested``: a *.suggested.yaml file (a claim may have no event yet)."""
     data, problems = read_yaml_file(path, "a list of claims (write [] for none)")
     if data is None:
         return [], problems
@@ -43,19 +46,20 @@ def load_claims(path: Path, article_id: str) -> tuple[list[ClaimEntry], list[Pro
             problems.append(Problem(path, data.line_of(index),
                                     f"claim #{index + 1} must be fields (id: ..., quote: ...), not {describe(item)}"))
             continue
-        entry = _claim(item, path, article_id, problems)
+        entry = _claim(item, path, article_id, problems, suggested)
         if entry is not None:
             entries.append(entry)
     return entries, problems
 
 
-def _claim(item: YDict, path: Path, article_id: str, problems: list[Problem]) -> ClaimEntry | None:
+def _claim(item: YDict, path: Path, article_id: str, problems: list[Problem],
+           suggested: bool = False) -> ClaimEntry | None:
     ident = Fields(item, path, problems).ident("id")
     f = Fields(item, path, problems, f"claim {ident}" if ident else "claim")
     f.unknown(CLAIM_FIELDS)
     quote = f.text("quote", required=True, multiline=True)
-    events = f.text_list("events", required=True, allow_single=True)
-    if events is not None and not events and "events" in item:
+    events = f.text_list("events", required=not suggested, allow_single=True)
+    if events is not None and not events and "events" in item and not suggested:
         f.problem("events", "'events' is empty: a claim is about at least one event")
     kind = f.choice("kind", CLAIM_KINDS, required=True)
     speaker = f.text("speaker")
@@ -64,6 +68,7 @@ def _claim(item: YDict, path: Path, article_id: str, problems: list[Problem]) ->
     dates = _dates(f)
     frame = f.choice("frame", FRAMES)
     occurrence = f.positive_int("occurrence")
+    status, by, confidence = read_marks(f, suggested)
     if ident is None or quote is None:
         return None
     events_value = item.get("events")
@@ -73,7 +78,8 @@ def _claim(item: YDict, path: Path, article_id: str, problems: list[Problem]) ->
         events_lines = [item.line_of("events")] * len(events or [])
     claim = Claim(id=ident, article_id=article_id, quote=quote, events=events or [],
                   kind=kind or "fact", speaker=speaker, actors=actors, figures=figures,
-                  dates=dates, frame=frame, line=item.line)
+                  dates=dates, frame=frame, line=item.line, status=status, by=by,
+                  confidence=confidence)
     return ClaimEntry(claim, path, occurrence, item.line_of("quote"), events_lines)
 
 

@@ -7,12 +7,13 @@ from typing import Any
 
 from briefing.loading.dates import first_day, last_day
 from briefing.loading.fields import Fields, describe
+from briefing.loading.suggested import MARK_FIELDS, read_marks
 from briefing.loading.files import read_text
 from briefing.loading.yamlsrc import YDict, YList, parse_yaml
 from briefing.model import Event
 from briefing.problems import Problem
 
-EVENT_FIELDS = ("id", "title", "date", "end", "summary", "actors")
+EVENT_FIELDS = ("id", "title", "date", "end", "summary", "actors", *MARK_FIELDS)
 BRIEFING_FIELDS = ("title", "description", "questions")
 
 
@@ -48,7 +49,7 @@ def load_briefing_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     return meta, problems
 
 
-def load_events(path: Path) -> tuple[list[Event] | None, list[Problem]]:
+def load_events(path: Path, suggested: bool = False) -> tuple[list[Event] | None, list[Problem]]:
     """The events, or None when the file could not be read at all (then claims' event ids
     cannot be checked, and reporting each of them as unknown would only bury the real error)."""
     data, problems = read_yaml_file(path, "a list of events (write [] for none)")
@@ -63,13 +64,13 @@ def load_events(path: Path) -> tuple[list[Event] | None, list[Problem]]:
             problems.append(Problem(path, data.line_of(index),
                                     f"event #{index + 1} must be fields (id: ..., title: ...), not {describe(entry)}"))
             continue
-        event = _event(entry, path, problems)
+        event = _event(entry, path, problems, suggested)
         if event is not None:
             events.append(event)
     return events, problems
 
 
-def _event(entry: YDict, path: Path, problems: list[Problem]) -> Event | None:
+def _event(entry: YDict, path: Path, problems: list[Problem], suggested: bool = False) -> Event | None:
     ident = Fields(entry, path, problems).ident("id")
     f = Fields(entry, path, problems, f"event {ident}" if ident else "event")
     f.unknown(EVENT_FIELDS)
@@ -82,7 +83,8 @@ def _event(entry: YDict, path: Path, problems: list[Problem]) -> Event | None:
         f.problem("end", f"end {end} is before the date {date}")
     summary = f.text("summary", multiline=True, empty_ok=True) or ""
     actors = f.text_list("actors") or []
+    status, by, confidence = read_marks(f, suggested)
     if ident is None:
         return None  # kept despite other problems, so claims on it do not cascade into more
     return Event(id=ident, title=title or ident, date=date, end=end, summary=summary,
-                 actors=actors, line=entry.line)
+                 actors=actors, line=entry.line, status=status, by=by, confidence=confidence)

@@ -17,23 +17,26 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from datetime import datetime, timezone
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from briefing.store.errors import StoreError
 from briefing.store.model import (
     Annotation, Version, annotation_id, normalise_author, split_tags, unreadable_fields,
 )
 from briefing.store.storage import JournalStorage, Signature
+from briefing.store.model import now_iso
 from briefing.store.table import open_db
 from briefing.text import clean, clean_line
+
+if TYPE_CHECKING:
+    from briefing.store.highlights import Highlights
 
 TABLE = "annotations"
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
 
 
 class AnnotationStore:
@@ -54,8 +57,18 @@ class AnnotationStore:
         self._by_claim: dict[str, list[Annotation]] = {}
         self._objs: dict[str, tuple[dict, Annotation | None]] = {}
         self._warnings: list[str] = []  # about single records; the storage has its own
+        self._highlights: "Highlights | None" = None
         self.storage.refresh()  # read now, so a damaged file is reported at start
         self.all()  # ... and a record edited by hand that cannot be read as it is
+
+    @property
+    def highlights(self) -> "Highlights":
+        """Passages that are not claims, with tags and notes (briefing.store.highlights)."""
+        if self._highlights is None:
+            from briefing.store.highlights import Highlights
+
+            self._highlights = Highlights(self)
+        return self._highlights
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -133,6 +146,82 @@ class AnnotationStore:
         assert result is not None
         return result
 
+    def move_claim(self, old_claim_id: str, new_claim_id: str) -> "ClaimMove":
+        """Every author's annotation on ``old_claim_id`` now on ``new_claim_id`` (a claim
+        renamed or merged into another): where the author already annotated the new claim,
+        the two merge (tags joined, notes kept one after the other, both histories kept).
+        One atomic write; returns what :meth:`undo_claim_move` needs to put it back."""
+        old_claim_id, new_claim_id = clean_line(old_claim_id), clean_line(new_claim_id)
+        authors = sorted({a.author for a in self.all(include_empty=True)
+                          if a.claim_id == old_claim_id})
+        before: dict[str, dict | None] = {}
+        after: dict[str, dict | None] = {}
+
+        def updater(table) -> None:  # noqa: ANN001 - the store's table view
+            for who in authors:
+                src, dst = annotation_id(who, old_claim_id), annotation_id(who, new_claim_id)
+                if src not in table or src == dst:
+                    continue
+                old_doc = dict(table[src])
+                new_doc = dict(table[dst]) if dst in table else None
+                before[src], before[dst] = old_doc, new_doc
+                merged = _merged(dst, new_claim_id, old_doc, new_doc)
+                table[dst] = merged
+                del table[src]
+                after[src], after[dst] = None, merged
+
+        self.table.transform(updater)
+        return ClaimMove(old_claim_id, new_claim_id, before, after)
+
+    def requote_claim(self, claim_id: str, quote: str) -> "ClaimMove":
+        """Every author's annotation on a claim whose quote was corrected now carries the new
+        quote (the old one stays in its history), so `briefing check` does not report it as
+        changed.  Undone like a move (:meth:`undo_claim_move`)."""
+        claim_id, quote = clean_line(claim_id), clean_line(quote)
+        doc_ids = sorted(a.id for a in self.all(include_empty=True) if a.claim_id == claim_id)
+        before: dict[str, dict | None] = {}
+        after: dict[str, dict | None] = {}
+
+        def updater(table) -> None:  # noqa: ANN001
+            for doc_id in doc_ids:
+                if doc_id not in table:
+                    continue
+                doc = dict(table[doc_id])
+                old = Annotation.from_doc(doc_id, doc)
+                if old is None or old.quote == quote:
+                    continue
+                new = Annotation(
+                    id=doc_id, claim_id=claim_id, quote=quote, tags=old.tags, note=old.note,
+                    author=old.author, created=old.created, updated=now_iso(),
+                    version=old.version + 1, history=old.history + (Version(
+                        old.version, old.quote, old.tags, old.note, old.author, old.updated),),
+                ).to_doc()
+                before[doc_id], after[doc_id] = doc, new
+                table[doc_id] = new
+
+        self.table.transform(updater)
+        return ClaimMove(claim_id, claim_id, before, after)
+
+    def undo_claim_move(self, move: "ClaimMove") -> "ClaimMove":
+        """Put the records :meth:`move_claim` changed back, if no one changed them since
+        (else StoreError, nothing changed).  Returns the move that redoes it."""
+
+        def updater(table) -> None:  # noqa: ANN001
+            for doc_id, doc in move.after.items():
+                current = dict(table[doc_id]) if doc_id in table else None
+                if current != doc:
+                    raise StoreError(f"the annotation {doc_id} changed since claim "
+                                     f"{move.old_claim} became {move.new_claim}")
+            for doc_id, doc in move.before.items():
+                if doc is None:
+                    if doc_id in table:
+                        del table[doc_id]
+                else:
+                    table[doc_id] = doc
+
+        self.table.transform(updater)
+        return ClaimMove(move.new_claim, move.old_claim, move.after, move.before)
+
     # ------------------------------------------------------------------ reading
     def get(self, claim_id: str, author: str | None = None) -> Annotation | None:
         """``author``'s (default: this store's author) annotation on a claim, if any."""
@@ -208,4 +297,39 @@ class AnnotationStore:
         return self.storage.refresh()
 
 
-__all__ = ["AnnotationStore", "Annotation", "StoreError", "now_iso", "TABLE"]
+@dataclass(frozen=True, slots=True)
+class ClaimMove:
+    """Annotations moved from one claim id to another: the records before and after, by id."""
+
+    old_claim: str
+    new_claim: str
+    before: dict[str, dict | None]
+    after: dict[str, dict | None]
+
+
+def _merged(doc_id: str, claim_id: str, moving: dict, present: dict | None) -> dict:
+    """The annotation ``moving`` under ``claim_id``, merged with the one already there."""
+    old = Annotation.from_doc(doc_id, moving)
+    assert old is not None
+    stamp = now_iso()
+    if present is None:
+        return Annotation(id=doc_id, claim_id=claim_id, quote=old.quote, tags=old.tags,
+                          note=old.note, author=old.author, created=old.created, updated=stamp,
+                          version=old.version + 1, history=old.history
+                          + (Version(old.version, old.quote, old.tags, old.note, old.author,
+                                     old.updated),)).to_doc()
+    cur = Annotation.from_doc(doc_id, present)
+    assert cur is not None
+    tags = cur.tags + tuple(t for t in old.tags if t not in cur.tags)
+    notes = [n for n in (cur.note, old.note) if n.strip()]
+    note = cur.note if old.note.strip() in ("", cur.note.strip()) else "\n\n".join(notes)
+    history = tuple(sorted(cur.history + old.history, key=lambda v: v.updated)) + (
+        Version(cur.version, cur.quote, cur.tags, cur.note, cur.author, cur.updated),
+        Version(old.version, old.quote, old.tags, old.note, old.author, old.updated))
+    return Annotation(id=doc_id, claim_id=claim_id, quote=cur.quote or old.quote, tags=tags,
+                      note=note, author=cur.author, created=min(cur.created, old.created),
+                      updated=stamp, version=max(cur.version, old.version) + 1,
+                      history=history).to_doc()
+
+
+__all__ = ["AnnotationStore", "Annotation", "ClaimMove", "StoreError", "now_iso", "TABLE"]

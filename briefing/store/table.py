@@ -131,6 +131,11 @@ class JournalTable(Table):
             journal.commit(view.ops(self.name))
         self.clear_cache()
 
+    def transform(self, updater: Callable[[MutableMapping], None]) -> None:
+        """Run ``updater`` on the table under the cross-process lock: what it changes is
+        committed as one journal line (all or nothing), e.g. several documents at once."""
+        self._update_table(updater)  # type: ignore[arg-type]
+
     def modify(self, doc_id: str, change: Callable[[dict | None], dict | None]) -> dict | None:
         """Atomic read-modify-write of one document under the cross-process lock.
 

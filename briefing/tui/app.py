@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing.model import Corpus
-from briefing.outline import OutlineEntry
-from briefing.tui.commands import ALL_PROVIDERS
-from briefing.tui.compare_commands import COMPARE_PROVIDERS
-from briefing.tui.data import SearchIndex
-from briefing.tui.screens import VIEWS_CSS
+from briefing.outline import OutlineEntry, outline
+from briefing.tui import VIEWS_CSS
+from briefing.tui.palette.reader import ALL_PROVIDERS
+from briefing.tui.palette.views import COMPARE_PROVIDERS
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.viewmodels.reader import SearchIndex
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
+    from briefing.tui.store_watch import StoreWatch
+
+StoreOpener = Callable[[], "tuple[AnnotationStore | None, str | None]"]
 
 DEFAULT_THEME = "textual-dark"
 ANSI_THEME = "ansi-dark"
@@ -23,7 +29,13 @@ THEME_ALIASES = {"textual-ansi": ANSI_THEME}
 
 
 class BriefingApp(App[None]):
-    """Read a briefing: sources, sections, claims and how the sources compare."""
+    """Read a briefing: sources, sections, claims and how the sources compare.
+
+    The app owns the facts every screen shares: ``corpus`` (with a cached start-up, first
+    only the first article), ``corpus_ready`` (whether it is complete), ``store`` (None until
+    opened, or when it cannot be) and ``reader``, the bottom screen.  Whatever needs the full
+    corpus goes through ``when_corpus_ready``.
+    """
 
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS
@@ -32,12 +44,12 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
-    def __init__(self, corpus: Corpus, store: Any = None, theme: str | None = None, *,
-                 keymap: dict[str, str] | None = None, build_index: bool = True,
-                 compare: str | None = None,
+    def __init__(self, corpus: Corpus, store: "AnnotationStore | None" = None,
+                 theme: str | None = None, *, keymap: dict[str, str] | None = None,
+                 build_index: bool = True, compare: str | None = None,
                  outline: list[OutlineEntry] | None = None,
                  load_full: Callable[[], Corpus | None] | None = None,
-                 open_store: Callable[[], tuple[Any, str | None]] | None = None) -> None:
+                 open_store: StoreOpener | None = None) -> None:
         """``load_full``: with a cached start-up, ``corpus`` holds only the first article and
         ``outline`` every source; ``load_full`` (run in a thread after the first paint) returns
         the whole corpus, or None when it cannot (the reader then says so).  ``open_store``:
@@ -48,8 +60,12 @@ class BriefingApp(App[None]):
         self._outline = outline
         self._load_full = load_full
         self.corpus_ready = load_full is None
+        self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
         self._after_paint_started = False
         self.store = store
+        self.store_problem: str | None = None
+        self._reader: ReaderScreen | None = None
+        self.store_watch: StoreWatch | None = None
         self._open_store = open_store
         self.title = corpus.title
         self._index = SearchIndex(corpus)
@@ -61,25 +77,49 @@ class BriefingApp(App[None]):
                 raise ValueError(f"unknown theme {theme!r}; choose one of: "
                                  + ", ".join(sorted(self.available_themes)))
             self.theme = theme
+        self.keymap: dict[str, str] = dict(keymap or {})  # the user's, by binding id
         if keymap:
             self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.corpus, self.store, self._outline, self.corpus_ready)
+        self._reader = ReaderScreen(self._outline or outline(self.corpus))
+        return self._reader
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reader: the bottom screen, under every view."""
+        if self._reader is None:
+            raise LookupError("the reader is not started yet")
+        return self._reader
 
     def on_mount(self) -> None:
         if self._open_store is None:
             self._watch_store()
-        if self._start_compare and self.corpus_ready:
-            from briefing.tui.compare_commands import open_compare
+        if self._start_compare:
+            from briefing.tui.palette.views import open_compare
 
-            open_compare(self, self._start_compare)
+            self.when_corpus_ready(lambda: open_compare(self, self._start_compare), quiet=True)
+
+    def when_corpus_ready(self, action: Callable[[], None], *, slot: str = "view",
+                          quiet: bool = False) -> None:
+        """Run ``action`` now if the corpus is complete, else as soon as it is.
+
+        The one way to wait for the rest of a cached start-up: what is asked for meanwhile is
+        kept rather than ignored, the last request per ``slot`` (a place to open, a view or
+        dialog to show), and the user is told the briefing is loading."""
+        if self.corpus_ready:
+            action()
+            return
+        self._when_ready.pop(slot, None)
+        self._when_ready[slot] = action
+        if not quiet:
+            self.notify("Loading the briefing…", markup=False, timeout=2)
 
     def _watch_store(self) -> None:
         # Other processes' annotations appear without a restart; store warnings are shown.
         from briefing.tui.store_watch import StoreWatch
 
-        self.store_watch = StoreWatch(self, self.store)
+        self.store_watch = StoreWatch(self, self.store, self.store_problem)
         self.store_watch.start()
 
     def open_store_now(self) -> None:
@@ -90,10 +130,8 @@ class BriefingApp(App[None]):
         if opener is None:
             return
         self.store, self.store_problem = opener()
-        if self.store is not None:
-            for screen in self.screen_stack:
-                if isinstance(screen, ReaderScreen):
-                    screen.set_store(self.store)
+        if self.store is not None and self._reader is not None:
+            self._reader.store_opened()
         self._watch_store()
 
     def after_first_paint(self) -> None:
@@ -103,7 +141,7 @@ class BriefingApp(App[None]):
         if self._after_paint_started:
             return
         self._after_paint_started = True
-        from briefing.launch import startup_done
+        from briefing.startup import startup_done
 
         startup_done()
         self.preload_view_styles()
@@ -143,11 +181,10 @@ class BriefingApp(App[None]):
         self.corpus = corpus
         self.corpus_ready = True
         self._index = SearchIndex(corpus)
-        self.reader.set_corpus(corpus)
-        if self._start_compare:
-            from briefing.tui.compare_commands import open_compare
-
-            open_compare(self, self._start_compare)
+        self.reader.corpus_arrived()
+        waiting, self._when_ready = self._when_ready, {}
+        for action in waiting.values():
+            action()
         if self._build_index:
             self._start_index()
 
@@ -158,15 +195,8 @@ class BriefingApp(App[None]):
     def search_index(self) -> SearchIndex:
         return self._index
 
-    @property
-    def reader(self) -> ReaderScreen:
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, ReaderScreen):
-                return screen
-        raise LookupError("no reader screen")
-
     def action_help(self) -> None:
-        from briefing.tui.screens.help_screen import HelpScreen, binding_rows
+        from briefing.tui.dialogs.help_screen import HelpScreen, binding_rows
         from briefing.tui.widgets.claim_panel import OtherClaims
 
         if isinstance(self.screen, HelpScreen):

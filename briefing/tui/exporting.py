@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
 
 EXPORT_DIR_ENV = "BRIEFING_EXPORT_DIR"
 
@@ -58,7 +61,7 @@ def write_new(directory: Path, filename: str, text: str) -> Path:
     raise StoreError(f"no free file name for {filename} in {directory}")
 
 
-def export_annotations(app: App, corpus: Corpus, store: Any,
+def export_annotations(app: App, corpus: Corpus, store: "AnnotationStore | None",
                        filters: Filters | None = None) -> None:
     """Export the annotations matching ``filters`` (all if None); notify the outcome.
 

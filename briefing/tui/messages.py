@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from briefing.tui.navigation import Location
+from briefing.tui.viewmodels.navigation import Location
 
 
 class OpenLocation(Message):

@@ -13,13 +13,17 @@ Store warnings (an unreadable file moved aside at start or later) become notific
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.timer import Timer
 
 from briefing.store.errors import StoreBusyError, StoreError
 from briefing.tui.messages import AnnotationsChanged
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
+    from briefing.tui.app import BriefingApp
 
 POLL_SECONDS = 1.0
 # Reading waits for the store's lock (up to its timeout, 10 s): if another process holds it
@@ -36,9 +40,11 @@ def broadcast(app: App) -> None:
 class StoreWatch:
     """Polls one store for other processes' changes and reports its warnings."""
 
-    def __init__(self, app: App, store: Any, interval: float = POLL_SECONDS) -> None:
+    def __init__(self, app: App, store: "AnnotationStore | None", problem: str | None = None,
+                 interval: float = POLL_SECONDS) -> None:
         self.app = app
         self.store = store
+        self.problem = problem  # why the store could not be opened (`briefing read` says)
         self.interval = interval
         self._timer: Timer | None = None
         self._token: Any = None
@@ -49,9 +55,8 @@ class StoreWatch:
     def start(self) -> None:
         self.report_warnings()
         if self.store is None:
-            problem = getattr(self.app, "store_problem", None)  # set by `briefing read`
-            if problem:
-                self.app.notify(str(problem), title="Annotation store", severity="error",
+            if self.problem:
+                self.app.notify(self.problem, title="Annotation store", severity="error",
                                 markup=False, timeout=30)
             return
         self._token = self.store.token()
@@ -92,19 +97,18 @@ class StoreWatch:
 
     def report_warnings(self) -> None:
         """Show the store's messages for the user (e.g. a damaged file was moved aside)."""
-        take = getattr(self.store, "take_warnings", None)
-        if take is None:
+        if self.store is None:
             return
-        for message in take():
+        for message in self.store.take_warnings():
             self.app.notify(message, title="Annotation store", severity="warning",
                             markup=False, timeout=30)
 
 
-def store_changed(app: App) -> None:
+def store_changed(app: "BriefingApp") -> None:
     """Call after a save made in this process: panes update now (through the watcher, so the
     next poll does not announce the same change again)."""
-    watch = getattr(app, "store_watch", None)
-    if isinstance(watch, StoreWatch):
+    watch = app.store_watch
+    if watch is not None:
         watch.poll()
     else:
         broadcast(app)

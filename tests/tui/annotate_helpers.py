@@ -5,29 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from functools import lru_cache
 from pathlib import Path
 
-from briefing.loader import load_corpus
-from briefing.paths import bundled_content
+from factories import bundled_corpus as bundled
 
-from .conftest import screen_text  # noqa: F401 - the annotation tests import it from here
+from .conftest import make_app, screen_text  # noqa: F401 - the annotation tests import it here
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST = "dupuy-2022-01"  # the first claim of the first bundled article (what `n` selects)
 
 
-@lru_cache(maxsize=1)
-def bundled():
-    corpus, problems = load_corpus(bundled_content())
-    assert not problems, problems
-    return corpus
-
-
 def make_reader(store, **kwargs):
-    from briefing.tui.app import BriefingApp
-
-    return BriefingApp(bundled(), store=store, build_index=False, **kwargs)
+    return make_app(bundled(), store=store, build_index=False, **kwargs)
 
 
 def notifications(app) -> list:

@@ -4,14 +4,9 @@ annotation store in a temp folder, and screen text."""
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fixtures"))
-
-from tui_corpus import make_corpus  # noqa: E402
+from factories import bundled_corpus, make_corpus
 
 
 @pytest.fixture
@@ -26,10 +21,8 @@ def hostile_corpus():
 
 @pytest.fixture
 def bundled():
-    """The bundled briefing, loaded once per test session (annotate_helpers.bundled)."""
-    from .annotate_helpers import bundled as load_bundled
-
-    return load_bundled()
+    """The bundled briefing, loaded once per test session."""
+    return bundled_corpus()
 
 
 @pytest.fixture
@@ -62,6 +55,7 @@ def rendered_text(renderable, width: int = 100) -> str:
 
 
 def make_app(corpus=None, **kwargs):
+    """The reader on ``corpus`` (default: make_corpus()); every test app is made here."""
     from briefing.tui.app import BriefingApp
 
     return BriefingApp(corpus if corpus is not None else make_corpus(), **kwargs)

@@ -11,12 +11,12 @@ import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from briefing.store import AnnotationStore, StoreError
-from briefing.tui.commands import ActionsProvider
-from briefing.tui.screens.confirm import ConfirmScreen
-from briefing.tui.screens.help_screen import HelpScreen
-from briefing.tui.screens.note_editor import NoteEditor
+from briefing.tui.palette.reader import ActionsProvider
+from briefing.tui.dialogs.confirm import ConfirmScreen
+from briefing.tui.dialogs.help_screen import HelpScreen
+from briefing.tui.dialogs.note_editor import NoteEditor
 from briefing.tui.screens.reader import ReaderScreen
-from briefing.tui.screens.tag_screen import TagScreen
+from briefing.tui.dialogs.tag_screen import TagScreen
 from briefing.tui.widgets.article_view import Passage
 
 from .annotate_helpers import (
@@ -439,7 +439,7 @@ async def test_external_editor_not_offered_in_a_browser(store, monkeypatch):
 def test_annotated_claims_get_a_mark_after_them_in_the_text():
     from textual.style import Style
 
-    from briefing.tui.render import ANNOTATED_MARK, ChunkState, render_chunk
+    from briefing.tui.widgets.render import ANNOTATED_MARK, ChunkState, render_chunk
 
     corpus = bundled()
     claim = corpus.claims[FIRST]
@@ -520,7 +520,7 @@ async def test_an_unusable_tag_is_refused_with_a_message(store):
 
 
 async def test_ctrl_r_brings_back_an_earlier_version_of_the_note(store):
-    from briefing.tui.screens.note_versions import NoteVersionsScreen
+    from briefing.tui.dialogs.note_versions import NoteVersionsScreen
 
     quote = bundled().claims[FIRST].quote
     store.annotate(FIRST, quote, note="first thoughts")

@@ -250,8 +250,8 @@ async def test_a_large_store_is_listed_a_page_at_a_time(tmp_path):
 
 
 async def test_t_and_a_work_on_the_highlighted_row(store):
-    from briefing.tui.screens.note_editor import NoteEditor
-    from briefing.tui.screens.tag_screen import TagScreen
+    from briefing.tui.dialogs.note_editor import NoteEditor
+    from briefing.tui.dialogs.tag_screen import TagScreen
 
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
@@ -270,7 +270,7 @@ async def test_t_and_a_work_on_the_highlighted_row(store):
 
 
 async def test_the_palette_opens_the_view_filtered_by_a_tag(store):
-    from briefing.tui.commands import AnnotationTagsProvider
+    from briefing.tui.palette.reader import AnnotationTagsProvider
 
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:

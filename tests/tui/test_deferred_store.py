@@ -5,10 +5,10 @@ from the start, and report a store that cannot be opened."""
 from __future__ import annotations
 
 from briefing.store import AnnotationStore
-from briefing.tui.app import BriefingApp
 from briefing.tui.screens.reader import ReaderScreen
 
 from .annotate_helpers import FIRST, bundled, messages
+from .conftest import make_app
 
 SMALL = (80, 24)
 
@@ -23,7 +23,7 @@ async def test_a_deferred_store_marks_and_saves_annotations(tmp_path):
         opened.append(True)
         return store, None
 
-    app = BriefingApp(corpus, build_index=False, open_store=open_store)
+    app = make_app(corpus, build_index=False, open_store=open_store)
     try:
         async with app.run_test(size=SMALL) as pilot:
             await pilot.pause()
@@ -40,7 +40,7 @@ async def test_a_deferred_store_marks_and_saves_annotations(tmp_path):
 
 
 async def test_a_deferred_store_that_cannot_be_opened_is_reported():
-    app = BriefingApp(bundled(), build_index=False,
+    app = make_app(bundled(), build_index=False,
                       open_store=lambda: (None, "Annotations are off: denied"))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
@@ -53,7 +53,7 @@ async def test_an_annotation_key_before_the_deferred_opening_opens_the_store(tmp
     must open the store then, not report it as broken (seen in a real terminal)."""
     monkeypatch.setattr(ReaderScreen, "_first_paint_done", lambda self: None)
     store = AnnotationStore(tmp_path / "annotations.json", author="ana")
-    app = BriefingApp(bundled(), build_index=False, open_store=lambda: (store, None))
+    app = make_app(bundled(), build_index=False, open_store=lambda: (store, None))
     try:
         async with app.run_test(size=SMALL) as pilot:
             await pilot.pause()

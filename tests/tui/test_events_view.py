@@ -8,17 +8,15 @@ from textual.widgets import Input
 
 from briefing.analysis.coverage import coverage
 from briefing.analysis.timeline import ordered_events
-from briefing.loader import load_corpus
-from briefing.paths import bundled_content
-from briefing.tui.app import BriefingApp
-from briefing.tui.compare_data import event_rows, matches_filter
+from briefing.tui.viewmodels.compare import event_rows, matches_filter
 from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.events import FILTER_DELAY, EventsScreen, EventsTable
-from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.dialogs.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.coverage_chart import LEVELS, bar, buckets, chart_lines, level
+from factories import bundled_corpus
 
-from .conftest import screen_text
+from .conftest import screen_text, make_app
 
 SMALL = (80, 24)
 LARGE = (160, 48)
@@ -33,7 +31,7 @@ def cells(table: EventsTable, event_id: str) -> list[str]:
 
 
 async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
         await pilot.pause()
@@ -41,7 +39,7 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
         assert isinstance(screen, EventsScreen) and isinstance(app.focused, EventsTable)
         table = screen.table
         assert row_keys(table) == [e.id for e in ordered_events(bundled)]
-        assert table.row_count == len(bundled.events) == 47
+        assert table.row_count == len(bundled.events) == 49
         # one marker per source: ● and the number of claims, · when silent
         row = cells(table, "nov-2020-ceasefire")
         assert row[0] == "2020-11-09" and row[2] == "5" and row[3] == "≠"
@@ -49,13 +47,13 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
         lone = cells(table, "bishkek-protocol")
         assert lone[2] == "1◆" and [c.strip() for c in lone[4:]] == ["·", "●3", "·", "·", "·"]
         text = screen_text(app)
-        assert "47 events  ·  ◆ 17 single-source" in text
+        assert "49 events  ·  ◆ 19 single-source" in text
         assert "dupuy  armen  jafar  payla  tadev" in text  # short labels fit 80 columns
         assert all(len(line) <= 80 for line in text.splitlines())
 
 
 async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash")
         assert isinstance(app.focused, Input)
@@ -67,7 +65,7 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         assert all("lachin" in (bundled.events[k].title + bundled.events[k].summary).lower()
                    for k in keys)
         assert keys == [e.id for e in ordered_events(bundled) if e.id in keys]  # still in order
-        assert f"{len(keys)} of 47 events" in screen_text(app) and len(keys) < 47
+        assert f"{len(keys)} of 49 events" in screen_text(app) and len(keys) < 49
         await pilot.press(*["backspace"] * 6, *"actor:iran")
         await pilot.pause(FILTER_DELAY + 0.2)
         assert row_keys(table) == ["rasht-astara-railway"]
@@ -77,10 +75,10 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         await pilot.press("b")
         await pilot.pause()
         keys = row_keys(table)
-        assert len(keys) == 17 and "bishkek-protocol" in keys and "nov-2020-ceasefire" not in keys
-        assert "17 of 47 events  ·  ◆ single-source only (b)" in screen_text(app)
+        assert len(keys) == 19 and "bishkek-protocol" in keys and "nov-2020-ceasefire" not in keys
+        assert "19 of 49 events  ·  ◆ single-source only (b)" in screen_text(app)
         await pilot.press("b")
-        assert table.row_count == 47
+        assert table.row_count == 49
 
 
 def test_filter_words_all_match_and_actor_prefix(bundled):
@@ -96,12 +94,12 @@ def test_filter_words_all_match_and_actor_prefix(bundled):
 
 
 async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         reader = app.screen
         await pilot.press("v")
         events = app.screen
-        await pilot.press("j", "j", "k")  # 2nd row: minsk-group
+        await pilot.press("j", "j", "j", "k")  # 3rd row: minsk-group
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen) and app.screen.event_id == "minsk-group"
@@ -115,17 +113,17 @@ async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
 
 
 async def test_typing_refills_the_table_once_enter_at_once(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash", *"pelosi")
         screen = app.screen
-        assert screen.table.row_count == 47  # not yet: still typing
+        assert screen.table.row_count == 49  # not yet: still typing
         await pilot.press("enter")
         assert row_keys(screen.table) == ["pelosi-visit"] and isinstance(app.focused, EventsTable)
 
 
 async def test_filter_with_no_match_and_compare_says_so(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash", *"zzzz", "enter", "c")
         await pilot.pause()
@@ -134,7 +132,7 @@ async def test_filter_with_no_match_and_compare_says_so(bundled):
 
 
 async def test_chart_on_screen_and_hidden_when_short(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
         await pilot.pause()
@@ -177,7 +175,7 @@ def test_chart_helpers():
 
 @pytest.mark.parametrize("theme", ["ansi-dark", "textual-light"])
 async def test_sixteen_colours_and_light_theme(bundled, theme):
-    app = BriefingApp(bundled, build_index=False, theme=theme)
+    app = make_app(bundled, build_index=False, theme=theme)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
         await pilot.pause()
@@ -188,7 +186,7 @@ async def test_sixteen_colours_and_light_theme(bundled, theme):
 
 
 async def test_help_lists_the_events_keys(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("question_mark")
         assert "Events" in screen_text(app)  # the reader's v key
@@ -201,7 +199,7 @@ async def test_help_lists_the_events_keys(bundled):
 
 
 async def test_palette_opens_the_events_view(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("ctrl+p", *"Events: timeline")
         await pilot.pause(0.5)
@@ -216,8 +214,8 @@ async def test_palette_opens_the_events_view(bundled):
 
 
 def _events_app():
-    corpus, _ = load_corpus(bundled_content())
-    return BriefingApp(corpus, build_index=False)
+    corpus = bundled_corpus()
+    return make_app(corpus, build_index=False)
 
 
 async def _open_events(pilot):
@@ -235,10 +233,10 @@ def test_snapshot_events_160x48(snap_compare):
 
 
 async def test_the_events_keys_are_in_the_palette(bundled):
-    app = BriefingApp(bundled, build_index=False)
+    app = make_app(bundled, build_index=False)
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("v", "ctrl+p", *"Events view: Blindspots only")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 17
+        assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 19

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.style import Style
 
-from briefing.tui.data import (
+from briefing.tui.viewmodels.reader import (
     SearchIndex, annotated_claim_ids, annotations_on, disagreements_for_event,
     other_claims_on_event, snippet,
 )
-from briefing.tui.navigation import History, Location
-from briefing.tui.render import ChunkState, chunk_bounds, render_chunk
+from briefing.tui.viewmodels.navigation import History, Location
+from briefing.tui.widgets.render import ChunkState, chunk_bounds, render_chunk
 
 from .conftest import make_corpus
 
@@ -124,3 +124,17 @@ def test_render_neutralises_control_characters_even_in_an_uncleaned_corpus():
     for bad in ("\x1b", "\x07", "\u202e", "\x9b"):
         assert bad not in content.plain
     assert "\ufffd]52;c;aGk=\ufffd" in content.plain
+
+
+def test_a_speaker_is_written_one_way_in_every_pane():
+    from briefing.model import Article, Claim
+    from briefing.tui.viewmodels.reader import speaker_of
+
+    article = Article("a", "A title", authors=["Anna Berg", "Ole Lund"])
+    said = Claim("a-1", "a", "quote", speaker="the minister")
+    own = Claim("a-2", "a", "quote", speaker="author")
+    unsaid = Claim("a-3", "a", "quote")
+    assert speaker_of(said, article) == "the minister"
+    assert speaker_of(own, article) == "author (Anna Berg, Ole Lund)"
+    assert speaker_of(unsaid, article) == "author (Anna Berg, Ole Lund)"
+    assert speaker_of(own, None) == "author"

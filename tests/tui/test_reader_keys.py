@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from briefing.tui.screens.compare import CompareScreen
-from briefing.tui.screens.goto_event import GotoEventScreen
-from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.dialogs.goto_event import GotoEventScreen
+from briefing.tui.dialogs.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
-from briefing.tui.screens.search_screen import SearchScreen
+from briefing.tui.dialogs.search_screen import SearchScreen
 from briefing.tui.widgets.article_view import ArticleView, Passage
 from briefing.tui.widgets.claim_panel import OtherClaims
 from briefing.tui.widgets.toc import TocTree
@@ -153,7 +153,7 @@ async def test_enter_on_claim_then_other_source_jumps_there_and_back_forward():
         await pilot.pause()
         assert not reader.has_class("-hide-claims")
         assert isinstance(app.focused, OtherClaims)
-        await pilot.press("enter")  # first other source: beta's 2,000 peacekeepers
+        await pilot.press("enter")  # first other source: beta's 2,500 peacekeepers
         await pilot.pause()
         assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
         await pilot.press("backspace")
@@ -324,9 +324,8 @@ async def test_cached_start_shows_the_first_article_then_takes_the_full_corpus()
     """Start-up from the corpus cache: only the first article at first, the rest in a thread."""
     import threading
 
-    from briefing.corpus_cache import head_of
+    from briefing.cache.head import head_of
     from briefing.outline import outline
-    from briefing.tui.app import BriefingApp
 
     from .conftest import make_corpus
 
@@ -337,7 +336,7 @@ async def test_cached_start_shows_the_first_article_then_takes_the_full_corpus()
         release.wait(5)
         return full
 
-    app = BriefingApp(head_of(full), outline=outline(full), load_full=load_full)
+    app = make_app(head_of(full), outline=outline(full), load_full=load_full)
     async with app.run_test(size=LARGE) as pilot:
         reader = app.screen
         await pilot.pause()
@@ -358,20 +357,19 @@ async def test_cached_start_shows_the_first_article_then_takes_the_full_corpus()
         await pilot.pause()
         assert reader.corpus_ready and app.corpus is full
         assert reader.article_id == "beta-2022"
-        from briefing.tui.screens.search_screen import SearchScreen
+        from briefing.tui.dialogs.search_screen import SearchScreen
 
         assert isinstance(app.screen, SearchScreen)  # the search asked for while loading
 
 
 async def test_cached_start_reports_a_failed_background_load():
-    from briefing.corpus_cache import head_of
+    from briefing.cache.head import head_of
     from briefing.outline import outline
-    from briefing.tui.app import BriefingApp
 
     from .conftest import make_corpus
 
     full = make_corpus()
-    app = BriefingApp(head_of(full), outline=outline(full), load_full=lambda: None)
+    app = make_app(head_of(full), outline=outline(full), load_full=lambda: None)
     async with app.run_test(size=SMALL) as pilot:
         for _ in range(20):
             await pilot.pause(0.05)
@@ -399,7 +397,7 @@ async def test_clicking_a_claim_makes_it_current():
 async def test_title_bar_shows_the_article_and_its_icon_opens_the_palette():
     from textual.command import CommandPalette
 
-    from briefing.tui.navigation import Location
+    from briefing.tui.viewmodels.navigation import Location
     from briefing.tui.widgets.title_bar import TitleBar
 
     app = make_app()

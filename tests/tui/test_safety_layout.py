@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.tui.app import BriefingApp
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.article_view import Passage
 from briefing.tui.widgets.toc import TocTree
@@ -137,7 +136,7 @@ async def test_annotated_claims_are_marked_and_shown(tmp_path):
     store = AnnotationStore(tmp_path / "annotations.json", author="tester")
     store.annotate("alpha-2023-01", "The crisis began in 2020.", add_tags=["origin"],
                    note="see [/claim] later")
-    app = BriefingApp(make_corpus(), store=store)
+    app = make_app(make_corpus(), store=store)
     async with app.run_test(size=(160, 48)) as pilot:
         first = next(p for p in app.query(Passage) if p.paragraph.id == "alpha-2023/0/1")
         assert first.state.annotated == frozenset({"alpha-2023-01"})

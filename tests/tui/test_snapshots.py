@@ -10,9 +10,9 @@ import pytest
 from textual.widgets import Input
 
 from briefing.tui.app import BriefingApp
-from briefing.tui.navigation import Location
+from briefing.tui.viewmodels.navigation import Location
 
-from .conftest import make_corpus
+from .conftest import make_corpus, make_app
 
 SMALL = (80, 24)
 LARGE = (160, 48)
@@ -20,7 +20,7 @@ SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
 
 
 def _app(hostile: bool = False) -> BriefingApp:
-    return BriefingApp(make_corpus(hostile=hostile), build_index=False)
+    return make_app(make_corpus(hostile=hostile), build_index=False)
 
 
 async def _steady(pilot) -> None:

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import load_corpus
-from briefing.paths import bundled_content
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
@@ -82,13 +80,6 @@ def term(tmp_path):
     term.run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
     yield term
     term.run("kill-server")
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    corpus, problems = load_corpus(bundled_content())
-    assert not problems
-    return corpus
 
 
 def test_reads_navigates_and_quits_in_a_real_terminal(term, bundled):

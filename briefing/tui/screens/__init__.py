@@ -1,7 +1,3 @@
-"""Screens of the reader.  The views opened from it share one stylesheet, VIEWS_CSS."""
-
-from pathlib import Path
-
-# Absolute, so that Textual keys this source alike for every screen that names it and for
-# BriefingApp, which reads it just after the first paint (BriefingApp.preload_view_styles).
-VIEWS_CSS = Path(__file__).resolve().with_name("views.tcss")
+"""The full screens: the reader (the bottom screen) and the views pushed over it (compare,
+events, annotations), with what moves between them (detour) and the reader's annotation keys
+(annotating).  Their stylesheet is briefing/tui/views.tcss (VIEWS_CSS)."""

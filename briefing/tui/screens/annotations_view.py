@@ -11,7 +11,7 @@ row's claim without leaving the view.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,13 +26,16 @@ from textual.widgets.option_list import Option
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
-from briefing.tui.annotation_text import annotation_row, one_line, tag_count_line
-from briefing.tui.line_keys import line_keys
+from briefing.tui.viewmodels.annotations import annotation_row, one_line, tag_count_line
+from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
-from briefing.tui.navigation import Location
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.navigation import Location
+from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from briefing.store import Annotation, AnnotationStore
 
 FILTERS = ("tag", "source", "event", "author")
 # Rows are built a page at a time, more as the highlight nears the end: a store of 10,000
@@ -61,13 +64,13 @@ class AnnotationsScreen(Screen[Location | None]):
         Binding("f", "focus_filters", "Filters", id="annotations.focus_filters"),
     ]
 
-    def __init__(self, corpus: Corpus, store: Any, preset: dict[str, str] | None = None) -> None:
+    def __init__(self, corpus: Corpus, store: "AnnotationStore", preset: dict[str, str] | None = None) -> None:
         """``preset``: filters to start with, e.g. ``{"tag": "russia"}`` (from the palette)."""
         super().__init__()
         self.corpus = corpus
         self.store = store
         self.preset = dict(preset or {})
-        self.shown: list[Any] = []  # the annotations matching the filters, in reading order
+        self.shown: list[Annotation] = []  # the annotations matching the filters, in reading order
         self._loaded = 0  # how many of them have a row in the list so far
         self._width = 76
 
@@ -98,7 +101,7 @@ class AnnotationsScreen(Screen[Location | None]):
             self.refresh_rows()
 
     # ------------------------------------------------------------------ filters
-    def _all(self) -> list[Any]:
+    def _all(self) -> list["Annotation"]:
         return self.store.all() if self.store is not None else []
 
     def _fill_selects(self) -> None:
@@ -205,7 +208,7 @@ class AnnotationsScreen(Screen[Location | None]):
         upto = min(upto, len(self.shown))
         if upto <= self._loaded:
             return
-        me = getattr(self.store, "author", None)
+        me = self.store.author
         batch = self.shown[self._loaded:upto]
         self.option_list.add_options(
             Option(annotation_row(self.corpus, a, self._width, me), id=a.id) for a in batch)
@@ -254,7 +257,7 @@ class AnnotationsScreen(Screen[Location | None]):
         """Tag the highlighted row's claim (your tags on it)."""
         claim = self._highlighted_claim()
         if claim is not None:
-            from briefing.tui.screens.tag_screen import TagScreen
+            from briefing.tui.dialogs.tag_screen import TagScreen
 
             self.app.push_screen(TagScreen(claim, self.store))
 
@@ -263,7 +266,7 @@ class AnnotationsScreen(Screen[Location | None]):
         claim = self._highlighted_claim()
         if claim is None:
             return
-        from briefing.tui.annotating import open_note_editor
+        from briefing.tui.dialogs.note_editor import open_note_editor
 
         open_note_editor(self, claim, self.store)
 

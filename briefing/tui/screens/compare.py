@@ -22,11 +22,11 @@ from textual.widgets import Static
 from briefing.analysis.compare import Comparison
 from briefing.analysis.timeline import ordered_events
 from briefing.model import Corpus
-from briefing.tui.compare_data import (
+from briefing.tui.viewmodels.compare import (
     comparison_for, finding_rows, lexicon_rows, short_labels, source_line, when,
 )
-from briefing.tui.data import strip_for_display
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.reader import strip_for_display
+from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.compare_column import (
     AGREE_STYLE, DISAGREE_STYLE, MUTED, ClaimCard, CompareColumn,
 )
@@ -93,7 +93,7 @@ class CompareScreen(Screen[None]):
         self.labels = short_labels(corpus)
         try:  # styled for the terminal's size from the start, not restyled on mount
             self.set_classes(self._layout_classes(self.app.size.width))
-        except Exception:  # no running app (built outside one): on_mount applies them
+        except RuntimeError:  # NoActiveAppError: built outside an app; on_mount applies them
             pass
         self._scrolled_since_layout = False
         # The claim we moved to: focus() takes effect a moment later, and keys pressed in a
@@ -340,7 +340,7 @@ class CompareScreen(Screen[None]):
     @on(ClaimCard.Open)
     def _open_claim(self, message: ClaimCard.Open) -> None:
         message.stop()
-        from briefing.tui.detour import open_in_reader
+        from briefing.tui.screens.detour import open_in_reader
         from briefing.tui.widgets.claim_panel import claim_location
 
         claim = message.card.claim

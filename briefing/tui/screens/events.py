@@ -18,14 +18,15 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from briefing.analysis.coverage import coverage
 from briefing.model import Corpus
-from briefing.tui.compare_data import (
+from briefing.tui.viewmodels.compare import (
     EventRow, claims_by_year, disagreements_by_event, event_rows, matches_filter, short_labels,
 )
-from briefing.tui.data import strip_for_display
-from briefing.tui.screens import VIEWS_CSS
+from briefing.tui.viewmodels.reader import strip_for_display
+from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
@@ -79,7 +80,7 @@ class EventsScreen(Screen[None]):
         self._filter_timer = None
         try:  # styled for the terminal's size from the start, not restyled on mount
             self.set_class(self.app.size.height < SHORT_BELOW, "-short")
-        except Exception:
+        except RuntimeError:  # NoActiveAppError: built outside a running app; on_resize sets it
             pass
 
     def compose(self) -> ComposeResult:
@@ -194,7 +195,7 @@ class EventsScreen(Screen[None]):
             return None
         try:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:
+        except CellDoesNotExist:  # the cursor is past the rows a filter left
             return None
         return key.value
 

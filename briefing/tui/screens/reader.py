@@ -7,7 +7,7 @@ ClaimActivated) and the screen decides what to open, then tells each pane what t
 from __future__ import annotations
 
 from functools import partial, wraps
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,15 +17,19 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from briefing.model import Claim, Corpus
-from briefing.outline import OutlineEntry, outline
-from briefing.tui.data import annotated_claim_ids
+from briefing.outline import OutlineEntry
+from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
-from briefing.tui.navigation import History, Location
-from briefing.tui.widgets.article_view import ArticleView, Passage
+from briefing.tui.viewmodels.navigation import History, Location
+from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 from briefing.tui.widgets.toc import TocTree
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
+    from briefing.tui.app import BriefingApp
 
 NARROW_BELOW = 100  # columns: below this the side panes start hidden and toggle with o / i
 SHORT_BELOW = 30  # rows: in a narrow terminal the claim panel goes under the article if taller
@@ -33,16 +37,11 @@ SHORT_BELOW = 30  # rows: in a narrow terminal the claim panel goes under the ar
 
 def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
     """For an action that needs every source: pressed while the rest of a cached start-up is
-    still loading, it is kept (the last one) and runs as soon as the corpus is in, rather than
-    being ignored."""
+    still loading, it runs as soon as the corpus is in (BriefingApp.when_corpus_ready)."""
 
     @wraps(action)
     def run(self: "ReaderScreen", *args: Any) -> None:
-        if self.corpus_ready:
-            action(self, *args)
-            return
-        self._deferred = partial(action, self, *args)
-        self.notify("Loading the briefing…", markup=False, timeout=2)
+        self.app.when_corpus_ready(partial(action, self, *args))
 
     return run
 
@@ -80,18 +79,13 @@ class ReaderScreen(Screen[None]):
     # focusable widget, is the contents tree, and moving focus restyles both panes again).
     AUTO_FOCUS = "#article"
 
-    def __init__(self, corpus: Corpus, store: Any = None,
-                 outline_entries: list[OutlineEntry] | None = None,
-                 corpus_ready: bool = True) -> None:
+    app: "BriefingApp"
+
+    def __init__(self, outline_entries: list[OutlineEntry]) -> None:
         super().__init__()
-        self.corpus = corpus
-        self.store = store
-        # With a cached start-up, ``corpus`` first holds only the first article; the outline
-        # (every source and section) comes separately and the full corpus follows.
-        self.outline_entries = outline_entries if outline_entries is not None else outline(corpus)
-        self.corpus_ready = corpus_ready
-        self._pending: Location | None = None
-        self._deferred: Callable[[], None] | None = None  # see needs_full_corpus
+        # With a cached start-up, the app's corpus first holds only the first article; the
+        # outline (every source and section) comes separately and the full corpus follows.
+        self.outline_entries = outline_entries
         self.history = History()
         self._back_hooks: list[tuple[int, Callable[[], None]]] = []  # (history depth, restore)
         self.article_id: str | None = None
@@ -99,6 +93,19 @@ class ReaderScreen(Screen[None]):
         self._toc_override: bool | None = None  # None: follow the terminal size
         self._claims_override: bool | None = None
         self._narrow: bool | None = None
+
+    # The app owns these; the reader reads them from there (one place for each fact).
+    @property
+    def corpus(self) -> Corpus:
+        return self.app.corpus
+
+    @property
+    def store(self) -> "AnnotationStore | None":
+        return self.app.store
+
+    @property
+    def corpus_ready(self) -> bool:
+        return self.app.corpus_ready
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -194,28 +201,20 @@ class ReaderScreen(Screen[None]):
             self.focus_previous()
 
     # ------------------------------------------------------------------ loading
-    def set_corpus(self, corpus: Corpus) -> None:
-        """The full corpus replaces the first-screen one; the article on screen stays as is
-        (same ids, same text), the claim panel and pending navigation catch up."""
-        self.corpus = corpus
-        self.corpus_ready = True
+    def corpus_arrived(self) -> None:
+        """The app's full corpus replaced the first-screen one; the article on screen stays as
+        is (same ids, same text), the claim panel catches up."""
+        corpus = self.corpus
         self.claim_panel.corpus = corpus
         claim = corpus.claims.get(self.claim_id or "")
         self.claim_panel.claim = None
         self.claim_panel.show_claim(claim)
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self.open(pending)
-        deferred, self._deferred = self._deferred, None
-        if deferred is not None:
-            deferred()
 
-    def set_store(self, store: Any) -> None:
-        """The annotation store, opened after the first paint: marks and panel catch up."""
-        self.store = store
-        self.claim_panel.store = store
-        if annotated_claim_ids(store):
-            from briefing.tui.annotating import refresh_marks
+    def store_opened(self) -> None:
+        """The app's annotation store, opened after the first paint: marks and panel catch up."""
+        self.claim_panel.store = self.store
+        if annotated_claim_ids(self.store):
+            from briefing.tui.screens.annotating import refresh_marks
 
             refresh_marks(self)
 
@@ -232,8 +231,8 @@ class ReaderScreen(Screen[None]):
         """Open an article / section / claim / search hit; ``record`` adds a history entry."""
         if location.article_id not in self.corpus.articles:
             if not self.corpus_ready:  # opened as soon as the rest of the corpus is in
-                self._pending = location
-                self.notify("Loading the briefing…", markup=False, timeout=2)
+                self.app.when_corpus_ready(partial(self.open, location, record=record),
+                                           slot="open")
                 return
             self.notify("That source is not in this briefing.", severity="warning", markup=False)
             return
@@ -405,13 +404,13 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ history
     def return_on_back(self, restore: Callable[[], None]) -> None:
         """Back from the current place runs ``restore`` (the compare view that sent us here)."""
-        self._back_hooks.append((len(self.history._back), restore))
+        self._back_hooks.append((self.history.depth, restore))
 
     def action_back(self) -> None:
         hooks = self._back_hooks
-        while hooks and hooks[-1][0] > len(self.history._back):
+        while hooks and hooks[-1][0] > self.history.depth:
             hooks.pop()  # left behind by history being trimmed
-        if hooks and hooks[-1][0] == len(self.history._back):
+        if hooks and hooks[-1][0] == self.history.depth:
             hooks.pop()[1]()
             return
         if (here := self.here()) is not None:
@@ -432,13 +431,14 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ other screens
     @needs_full_corpus
     def action_search(self) -> None:
-        from briefing.tui.screens.search_screen import SearchScreen
+        from briefing.tui.dialogs.search_screen import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.corpus, self.app.search_index()), self._opened)
+        self.app.push_screen(SearchScreen(self.corpus, self.app.search_index()),
+                             self.show_location)
 
     @needs_full_corpus
     def action_goto_event(self) -> None:
-        from briefing.tui.screens.goto_event import GotoEventScreen
+        from briefing.tui.dialogs.goto_event import GotoEventScreen
 
         self.app.push_screen(GotoEventScreen(self.corpus), self._open_event)
 
@@ -458,36 +458,35 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(EventsScreen(self.corpus))
 
-    # Annotation keys: the dialogs and their logic live in briefing.tui.annotating.
+    # Annotation keys: the dialogs and their logic live in briefing.tui.screens.annotating.
     def action_tag(self) -> None:
-        from briefing.tui.annotating import tag_current_claim
+        from briefing.tui.screens.annotating import tag_current_claim
 
         tag_current_claim(self)
 
     def action_annotate(self) -> None:
-        from briefing.tui.annotating import annotate_current_claim
+        from briefing.tui.screens.annotating import annotate_current_claim
 
         annotate_current_claim(self)
 
-    @needs_full_corpus
     def action_annotations(self) -> None:
-        from briefing.tui.annotating import open_annotations
+        from briefing.tui.screens.annotating import open_annotations
 
         open_annotations(self)
 
-    @needs_full_corpus
     def action_export(self) -> None:
-        from briefing.tui.annotating import export_all
+        from briefing.tui.screens.annotating import export_all
 
         export_all(self)
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
-        from briefing.tui.annotating import refresh_marks
+        from briefing.tui.screens.annotating import refresh_marks
 
         refresh_marks(self)
 
-    def _opened(self, location: Location | None) -> None:
+    def show_location(self, location: Location | None) -> None:
+        """Open what a view or dialog chose (None: it was closed without a choice)."""
         if location is not None:
             self.open(location)
             self.article_view.focus()
@@ -502,8 +501,4 @@ class ReaderScreen(Screen[None]):
         order = {aid: i for i, aid in enumerate(self.corpus.articles)}
         here = [c for c in claims if c.article_id == self.article_id]
         target = here[0] if here else min(claims, key=lambda c: (order.get(c.article_id, 0), c.start))
-        self._opened(claim_location(self.corpus, target))
-
-    def passage_count(self) -> int:
-        """Number of mounted passages (tests use it to check only one article is mounted)."""
-        return len(self.article_view.query(Passage))
+        self.show_location(claim_location(self.corpus, target))

@@ -20,9 +20,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
-from briefing.tui.data import strip_for_display as shown
+from briefing.tui.viewmodels.reader import strip_for_display as shown
 from briefing.tui.messages import ClaimActivated, ClaimClicked
-from briefing.tui.render import ChunkState, chunk_bounds, render_chunk
+from briefing.tui.widgets.render import ChunkState, chunk_bounds, render_chunk
 
 STYLE_NAMES = tuple(f"claim--{kind}" for kind in CLAIM_KINDS) + (
     "claim--current", "claim--annotated", "search--match", "footnote-ref",

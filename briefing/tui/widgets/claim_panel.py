@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,12 +11,16 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Claim, Corpus
-from briefing.tui.data import (
-    annotations_on, disagreements_for_event, other_claims_on_event, strip_for_display,
+from briefing.tui.viewmodels.reader import (
+    annotations_on, disagreements_for_event, other_claims_on_event, speaker_of,
+    strip_for_display,
 )
-from briefing.tui.line_keys import line_keys
+from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
-from briefing.tui.navigation import Location
+from briefing.tui.viewmodels.navigation import Location
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
 
 
 def _label(text: str) -> Content:
@@ -40,7 +44,8 @@ class ClaimPanel(VerticalScroll):
 
     MAX_OTHERS = 40  # a big briefing can have hundreds of claims on one event: `c` lists all
 
-    def __init__(self, corpus: Corpus, store: Any = None, *, id: str | None = None,
+    def __init__(self, corpus: Corpus, store: "AnnotationStore | None" = None, *,
+                 id: str | None = None,
                  lazy: bool = False) -> None:
         super().__init__(id=id)
         # lazy: composed empty (hidden at start-up); the six boxes are mounted by build(),
@@ -138,9 +143,7 @@ class ClaimPanel(VerticalScroll):
     # ---------------------------------------------------------------- pieces
     def _claim_content(self, claim: Claim) -> Content:
         article = self.corpus.articles.get(claim.article_id)
-        speaker = claim.speaker or "unknown"
-        if speaker == "author" and article is not None:
-            speaker = f"author ({article.byline})"
+        speaker = speaker_of(claim, article)
         lines = [
             Content.assemble((claim.kind.upper(), "bold"), "  ", (claim.id, "dim"),
                              self._annotated_mark(claim)),
@@ -192,8 +195,8 @@ class ClaimPanel(VerticalScroll):
         return Content("\n").join(lines)
 
     def _annotation_content(self, claim: Claim) -> Content:
-        # Every author's tags and note, literal (briefing.tui.annotation_text).
-        from briefing.tui.annotation_text import claim_annotations_content
+        # Every author's tags and note, literal (briefing.tui.viewmodels.annotations).
+        from briefing.tui.viewmodels.annotations import claim_annotations_content
 
         return claim_annotations_content(self.store, claim.id)
 

@@ -17,10 +17,10 @@ from textual.widgets import Static
 from briefing.analysis.compare import Comparison
 from briefing.analysis.framing import Term
 from briefing.model import Article, Claim, Event
-from briefing.tui.compare_data import (
-    Mark, marks_for_claim, source_line, speaker_of, term_names, term_spans, value_spans,
+from briefing.tui.viewmodels.compare import (
+    Mark, marks_for_claim, source_line, term_names, term_spans, value_spans,
 )
-from briefing.tui.data import strip_for_display
+from briefing.tui.viewmodels.reader import speaker_of, strip_for_display
 
 # Styles are theme variables or plain attributes, so they follow the theme and still read in
 # 16 colours; the glyphs (≠ =) and attributes carry the meaning when there is no colour at all.

@@ -21,6 +21,9 @@ class KeyBar(Widget):
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
 
+    # (start column, end column, binding, enabled) of each key painted, for clicks.
+    _targets: list[tuple[int, int, Binding, bool]] = []
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -77,7 +80,7 @@ class KeyBar(Widget):
         return line.pad_right(room - line.cell_length) + tail
 
     def on_click(self, event: Click) -> None:
-        for start, end, binding, enabled in getattr(self, "_targets", []):
+        for start, end, binding, enabled in self._targets:
             if start <= event.x < end:
                 event.stop()
                 if enabled:

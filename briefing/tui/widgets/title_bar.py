@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.widget import Widget
 
-from briefing.tui.data import strip_for_display as shown
+from briefing.tui.viewmodels.reader import strip_for_display as shown
 
 ICON = "≡"
 ICON_CELLS = 8  # the icon's cell on the left; a click there opens the command palette

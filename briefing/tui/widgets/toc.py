@@ -7,10 +7,10 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.outline import OutlineEntry
-from briefing.tui.data import strip_for_display as shown
-from briefing.tui.line_keys import line_keys
+from briefing.tui.viewmodels.reader import strip_for_display as shown
+from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
-from briefing.tui.navigation import Location
+from briefing.tui.viewmodels.navigation import Location
 
 
 class TocTree(Tree[Location]):

@@ -1,0 +1,233 @@
+"""Evaluate `briefing suggest` against a curated claim index, and time it.
+
+    .venv/bin/python benchmarks/eval_suggest.py [--content content] [--labelled tests/fixtures/suggest]
+        [--synthetic 1000] [--no-timing]
+
+Copies the briefing without its claims and events to a temporary directory, runs suggest,
+and compares the suggestions with the curated index:
+- claims: a suggestion matches a curated claim when it is in the same paragraph and shares
+  at least half of the curated quote's words AND at least half of its own words;
+  recall = curated claims matched, precision = suggestions matching a curated claim;
+- kind accuracy on recovered claims; speaker accuracy on recovered quoted or reported
+  statements (curated speaker other than the author, or kind quote);
+- event pairs: of the pairs of curated claims from different sources sharing an event, the
+  share whose matched suggestions share a suggested event (recall); of the pairs of matched
+  suggestions from different sources sharing a suggested event, the share whose curated
+  claims share a curated event (precision);
+- `disagreements` on the suggested index alone: the expected disagreements and agreements;
+- the "every sentence is a claim" baseline, scored the same way;
+- timings: the bundled briefing, and a synthetic briefing of N articles.
+The labelled set (another topic, tests/fixtures/suggest) is scored the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.analysis import disagreements  # noqa: E402
+from briefing.loader import load_corpus  # noqa: E402
+from briefing.model import Claim, Corpus  # noqa: E402
+from briefing.suggest.pipeline import suggest, write  # noqa: E402
+from briefing.suggest.sentences import split_sentences  # noqa: E402
+from briefing.text import fold  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def matches(curated: Claim, suggested: Claim) -> bool:
+    if curated.paragraph_id != suggested.paragraph_id:
+        return False
+    c, s = words(curated.quote), words(suggested.quote)
+    if not c or not s:
+        return False
+    shared = len(c & s)
+    return shared >= 0.5 * len(c) and shared >= 0.5 * len(s)
+
+
+def overlap(a: Claim, b: Claim) -> float:
+    x, y = words(a.quote), words(b.quote)
+    return len(x & y) / max(1, len(x | y))
+
+
+def strip_copy(content: Path, dest: Path) -> Path:
+    """The briefing without claims and events (articles and briefing.yaml only)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(content / "articles", dest / "articles")
+    if (content / "briefing.yaml").exists():
+        shutil.copy(content / "briefing.yaml", dest / "briefing.yaml")
+    (dest / "events.yaml").write_text("[]\n", encoding="utf-8")
+    return dest
+
+
+def run_suggest(root: Path) -> tuple[Corpus, float]:
+    t0 = time.perf_counter()
+    corpus, problems = load_corpus(root)
+    assert not problems, problems[:3]
+    write(suggest(corpus, root))
+    elapsed = time.perf_counter() - t0
+    loaded, problems = load_corpus(root)
+    if problems:
+        print(f"  !! {len(problems)} problems in the suggested files, e.g. {problems[0]}")
+    return loaded, elapsed
+
+
+def sentence_baseline(corpus: Corpus) -> list[Claim]:
+    out = []
+    for article in corpus.articles.values():
+        for para in article.paragraphs():
+            for n, (a, b) in enumerate(split_sentences(para.text)):
+                out.append(Claim(id=f"{para.id}/{n}", article_id=article.id,
+                                 quote=para.text[a:b], kind="fact", speaker="author",
+                                 paragraph_id=para.id, start=a, end=b))
+    return out
+
+
+def is_reported(c: Claim) -> bool:
+    return c.kind == "quote" or (c.speaker or "author") != "author"
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    x, y = words(a or "author"), words(b or "author")
+    return bool(x & y)  # "Aliyev" is "Ilham Aliyev"
+
+
+def score(gold: list[Claim], suggested: list[Claim], label: str, with_events: bool = True) -> dict:
+    by_para: dict[str, list[Claim]] = {}
+    for s in suggested:
+        by_para.setdefault(s.paragraph_id or "", []).append(s)
+    best: dict[str, Claim] = {}
+    matched_s: set[str] = set()
+    for g in gold:
+        cands = [s for s in by_para.get(g.paragraph_id or "", []) if matches(g, s)]
+        for s in cands:
+            matched_s.add(s.id)
+        if cands:
+            best[g.id] = max(cands, key=lambda s: overlap(g, s))
+    recall = len(best) / max(1, len(gold))
+    precision = len(matched_s) / max(1, len(suggested))
+    kind_ok = sum(1 for g in gold if g.id in best and best[g.id].kind == g.kind)
+    rep = [g for g in gold if g.id in best and is_reported(g)]
+    speaker_ok = sum(1 for g in rep if same_speaker(best[g.id].speaker, g.speaker))
+    out = {"label": label, "gold": len(gold), "suggested": len(suggested),
+           "recall": recall, "precision": precision,
+           "kind": kind_ok / max(1, len(best)),
+           "speaker": speaker_ok / max(1, len(rep)), "reported": len(rep)}
+    if with_events:
+        gold_pairs = [(a, b) for a, b in combinations(gold, 2)
+                      if a.article_id != b.article_id and set(a.events) & set(b.events)]
+        hit = sum(1 for a, b in gold_pairs if a.id in best and b.id in best
+                  and set(best[a.id].events) & set(best[b.id].events))
+        out["pair_recall"] = hit / max(1, len(gold_pairs))
+        out["gold_pairs"] = len(gold_pairs)
+        # suggestion -> the curated claims it matches
+        gold_of: dict[str, list[Claim]] = {}
+        for g in gold:
+            for s in by_para.get(g.paragraph_id or "", []):
+                if matches(g, s):
+                    gold_of.setdefault(s.id, []).append(g)
+        judged = [s for s in suggested if s.id in gold_of]
+        s_pairs = [(a, b) for a, b in combinations(judged, 2)
+                   if a.article_id != b.article_id and set(a.events) & set(b.events)]
+        good = sum(1 for a, b in s_pairs if any(set(x.events) & set(y.events)
+                                                 for x in gold_of[a.id] for y in gold_of[b.id]))
+        out["pair_precision"] = good / max(1, len(s_pairs))
+        out["s_pairs"] = len(s_pairs)
+    return out
+
+
+def show(r: dict) -> None:
+    line = (f"  {r['label']:<28} recall {r['recall']:6.1%}  precision {r['precision']:6.1%}  "
+            f"kind {r['kind']:6.1%}  speaker {r['speaker']:6.1%} (of {r['reported']})")
+    print(line)
+    if "pair_recall" in r:
+        print(f"  {'':<28} event pair recall {r['pair_recall']:6.1%} (of {r['gold_pairs']})  "
+              f"pair precision {r['pair_precision']:6.1%} (of {r['s_pairs']})")
+    print(f"  {'':<28} {r['gold']} curated claims, {r['suggested']} suggested")
+
+
+def value_sets(findings: list) -> list[set[str]]:
+    out = []
+    for f in findings:
+        vals = set()
+        for v in f.values:
+            x = v.value
+            vals.add(str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)[:4]
+                     if f.kind == "date" else str(x))
+        out.append(vals)
+    return out
+
+
+def check_findings(corpus: Corpus) -> None:
+    found = disagreements.for_corpus(corpus)
+    dis, agr = value_sets(found.disagreements), value_sets(found.agreements)
+    expected = [("CSTO founding year 1994 vs 2002", dis, {"1994", "2002"}),
+                ("Armenia joining CSTO 1992 vs 1994", dis, {"1992", "1994"}),
+                ("peacekeepers 1,960 vs 1 900", dis, {"1960", "1900"}),
+                ("agreement: 120,000 Armenians", agr, {"120000"}),
+                ("agreement: 44-day war", agr, {"44"})]
+    for label, pool, values in expected:
+        ok = any(values <= vals and (len(values) > 1 or len(vals) == 1) for vals in pool)
+        print(f"  {'found' if ok else 'MISSED':<7} {label}")
+    print(f"  ({len(found.disagreements)} disagreements, {len(found.agreements)} agreements in all)")
+
+
+def evaluate(content: Path, label: str, tmp: Path, with_findings: bool) -> float:
+    gold_corpus, problems = load_corpus(content)
+    assert not problems, problems[:3]
+    root = strip_copy(content, tmp / label)
+    corpus, elapsed = run_suggest(root)
+    suggested = [c for c in corpus.claims.values() if c.status == "suggested"]
+    gold = list(gold_corpus.claims.values())
+    print(f"\n{label}: {content}")
+    show(score(gold, suggested, "suggest"))
+    base = sentence_baseline(gold_corpus)
+    show(score(gold, base, "baseline: every sentence", with_events=False))
+    if with_findings:
+        print("  disagreements on the suggested index alone:")
+        check_findings(corpus)
+    return elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--content", type=Path, default=ROOT / "content")
+    ap.add_argument("--labelled", type=Path, default=ROOT / "tests" / "fixtures" / "suggest")
+    ap.add_argument("--synthetic", type=int, default=1000)
+    ap.add_argument("--no-timing", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        elapsed = evaluate(args.content, "bundled", tmp, with_findings=True)
+        if args.labelled.exists():
+            evaluate(args.labelled, "labelled (other topic)", tmp, with_findings=False)
+        if args.no_timing:
+            return
+        print("\ntimings (load + suggest + write):")
+        print(f"  bundled briefing ({len(list((args.content / 'articles').glob('*.md')))} articles): "
+              f"{elapsed:.2f} s (target < 2 s)")
+        synth = tmp / "synthetic"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_synthetic.py"), str(synth),
+                        "--articles", str(args.synthetic)], check=True, stdout=subprocess.DEVNULL)
+        shutil.rmtree(synth / "claims", ignore_errors=True)
+        (synth / "events.yaml").write_text("[]\n", encoding="utf-8")
+        _, elapsed = run_suggest(synth)
+        print(f"  synthetic briefing ({args.synthetic} articles): {elapsed:.2f} s (target < 60 s)")
+
+
+if __name__ == "__main__":
+    main()

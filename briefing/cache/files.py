@@ -1,0 +1,171 @@
+"""The cache's files: where they live, how they are keyed, read and written safely.
+
+Safety.  Unpickling runs code, so a cache file is read only if it is a regular file (not a
+symlink) owned by the current user and writable by no one else, in a directory that is also
+the user's and not writable by others; anything else is ignored (and the cache not written).
+Files are written atomically (briefing.fsio.write_atomic), mode 0600 in a 0700 directory.  Any error reading a cache (corrupt, truncated, another version)
+means a normal load, which rewrites it.  BRIEFING_NO_CACHE=1 turns the cache off;
+BRIEFING_CACHE_DIR puts it elsewhere (default: platformdirs' user cache directory).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import briefing
+from briefing.fsio import write_atomic
+
+FORMAT = 1
+MAGIC = b"briefing-cache"
+
+
+def enabled() -> bool:
+    return os.environ.get("BRIEFING_NO_CACHE", "").strip() in ("", "0")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("BRIEFING_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("briefing", appauthor=False)
+
+
+_CODE_KEYS: dict[tuple[str, ...], str] = {}
+
+
+def code_key(names: tuple[str, ...]) -> str:
+    """Version, Python, and the size and mtime of each code file (once per process)."""
+    found = _CODE_KEYS.get(names)
+    if found is None:
+        h = hashlib.sha256(f"{FORMAT}|{briefing.__version__}|{sys.version}|".encode())
+        package = Path(briefing.__file__).resolve().parent
+        for name in names:
+            for rel, size, mtime in stat_tree(package / name):
+                h.update(f"{name}/{rel}|{size}|{mtime}\n".encode("utf-8", "surrogatepass"))
+        found = _CODE_KEYS[names] = h.hexdigest()
+    return found
+
+
+def stat_tree(root: Path) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime_ns) of every file under ``root``, sorted; hidden names and
+    __pycache__ skipped (the loader skips hidden files; editors' swap files are hidden)."""
+    if root.is_file():
+        st = root.stat()
+        return [("", st.st_size, st.st_mtime_ns)]
+    out: list[tuple[str, int, int]] = []
+    stack = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(".") or name == "__pycache__":
+                    continue
+                rel = prefix + name
+                if entry.is_dir():
+                    stack.append((entry.path, rel + "/"))
+                else:
+                    st = entry.stat()
+                    out.append((rel, st.st_size, st.st_mtime_ns))
+    out.sort()
+    return out
+
+
+def slot(content: Path, kind: str) -> Path:
+    """One file per content directory and kind, so stale versions replace each other."""
+    where = f"{content.resolve()}\0{content}"
+    digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return cache_dir() / f"{digest}.{kind}"
+
+
+# --- files --------------------------------------------------------------------------------------
+
+def unpickle(data: bytes) -> Any:
+    """pickle.loads, or None if it fails; the cyclic GC is paused meanwhile (unpickling a
+    corpus creates ~a million objects and no garbage: ~5x faster without collections)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - any unreadable cache is only a slower start
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by the current user and writable by no one else (POSIX; elsewhere: true)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    return st.st_uid == getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def safe_dir(folder: Path) -> bool:
+    """The folder is the user's and nobody else can add or replace files in it.  A symlink to
+    such a folder is fine: wherever it points, only the user can have written the files."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _private(st)
+
+
+def _header(key: str) -> bytes:
+    return MAGIC + f" {FORMAT} {key}\n".encode()
+
+
+def read_payload(file: Path, key: str) -> bytes | None:
+    """The payload of ``file`` if it is safe to unpickle and was saved under ``key``."""
+    if not safe_dir(file.parent):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(file, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)  # of the file actually opened: no race with a swapped path
+        if not stat.S_ISREG(st.st_mode) or not _private(st):
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            header = _header(key)
+            if fh.read(len(header)) != header:
+                return None
+            return fh.read()
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def write_payload(file: Path, key: str, payload: Callable[[], bytes]) -> bool:
+    """Write ``payload()`` under ``key`` atomically; False if it cannot be done safely."""
+    folder = file.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not safe_dir(folder):
+            return False  # someone else's or a shared folder: never leave pickles there
+        was_enabled = gc.isenabled()
+        gc.disable()  # pickling a corpus: ~25% faster without collections
+        try:
+            data = payload()
+        finally:
+            if was_enabled:
+                gc.enable()
+        write_atomic(file, _header(key) + data, overwrite=True, mode=0o600)
+        return True
+    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs speed
+        return False

@@ -1,0 +1,174 @@
+"""Claims of one article: spans chosen, speaker, kind, actors, figures and dates filled in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.model import Article, Paragraph
+from briefing.suggest import kinds, spans, speakers
+from briefing.suggest.datekeys import date_keys
+from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
+from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
+from briefing.suggest.names import NameIndex
+from briefing.suggest.sentences import split_sentences
+
+_TERM = re.compile(r"[^\W\d_][\w\-]{3,}")
+
+
+@dataclass(slots=True)
+class Proposal:
+    article_id: str
+    paragraph: Paragraph
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    confidence: float
+    actors: list[str] = field(default_factory=list)
+    figures: list[FoundFigure] = field(default_factory=list)
+    dates: list[tuple[DateMention, str | None]] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)  # happening classes named
+    terms: set[str] = field(default_factory=set)
+    events: list[str] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def quote(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+
+def common_words(article: Article) -> frozenset[str]:
+    """Capitalisable words this article also writes in lower case (not names)."""
+    seen: set[str] = set()
+    for para in article.paragraphs():
+        seen.update(w for w in re.findall(r"\b[a-z][a-z’']+\b", para.text))
+    return frozenset(seen)
+
+
+def paragraph_names(article: Article, common: frozenset[str]) -> dict[str, list[Name]]:
+    return {p.id: find_names(p.text, common) for p in article.paragraphs()}
+
+
+def propose(article: Article, names: NameIndex, common: frozenset[str],
+            found: dict[str, list[Name]]) -> list[Proposal]:
+    """``found``: the names of each paragraph (paragraph_names)."""
+    out: list[Proposal] = []
+    interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
+    year = int(article.published[:4]) if article.published else None
+    for para in article.paragraphs():
+        if para.lang and para.lang != article.language:
+            continue  # a passage left in another language: its claims need a reader
+        text = para.text
+        para_names = found[para.id]
+        last_speaker: str | None = None
+        for s_start, s_end in split_sentences(text):
+            sentence = text[s_start:s_end]
+            dates_here = find_dates(sentence, year)
+            if dates_here and len(dates_here[-1].value) >= 7:
+                year = int(dates_here[-1].value[:4])  # "In May ..." after "in April 2021"
+            if sentence.rstrip("”\"’' )").endswith("?"):
+                continue
+            s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
+            att = speakers.attribution(text, s_start, s_end, s_names)
+            quotes = speakers.quotations(text, s_start, s_end)
+            if quotes and att is None:
+                who = speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
+                att_speaker: str | None = names.canonical(who) if who else last_speaker
+            else:
+                att_speaker = names.canonical(att.speaker) if att else None
+            if att_speaker:
+                last_speaker = att_speaker
+            pieces: list[tuple[int, int, bool]] = []
+            quoted_total = sum(b - a for a, b in quotes)
+            if quotes and att_speaker:
+                pieces += [(a, b, True) for a, b in quotes]
+            if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
+                first = att.content_start if att and att.content_start > s_start else s_start
+                for piece in spans.clauses(text, first, s_end):
+                    inside = sum(min(b, piece.end) - max(a, piece.start) for a, b, _ in pieces
+                                 if a < piece.end and piece.start < b)
+                    if inside >= 0.5 * (piece.end - piece.start):
+                        continue  # the quotation is the claim; the rest is its attribution
+                    pieces.append((piece.start, piece.end, False))
+            for a, b, quoted in pieces:
+                # In an interview the answers are the interviewee's, reports included;
+                # only a quotation is someone else's words.
+                reported = quoted or bool(att and not interviewee)
+                speaker = (att_speaker if (reported and att_speaker) else
+                           interviewee or "author")
+                prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
+                             s_names, names, year, common)
+                if prop is not None:
+                    out.append(prop)
+    return out
+
+
+def actor_of(name: str, names: NameIndex) -> str | None:
+    """The actor a name stands for: "Russian" is Russia when Russia is named somewhere;
+    "Russian-brokered", "Turkish-Azerbaijani" qualify rather than name someone."""
+    if "-" in name and any(part[:1].islower() or demonym(part, names) for part in name.split("-")):
+        return None
+    if " " not in name and demonym(name, names) is not None:
+        return demonym(name, names, allow_self=False)
+    return names.canonical(name)
+
+
+def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end: int,
+          found_dates: list[DateMention], speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
+          common: frozenset[str]) -> Proposal | None:
+    text = para.text
+    span = text[a:b]
+    in_span = [n for n in s_names if a <= n.start and n.end <= b]
+    actors: list[str] = []
+    for n in in_span:
+        c = actor_of(n.text, names)
+        if c and c not in actors:
+            actors.append(c)
+    sentence = text[s_start:s_end]
+    pairs = [(Name(n.text, n.start - s_start, n.end - s_start, n.role), names.canonical(n.text))
+             for n in s_names]
+    dates: list[tuple[DateMention, str | None]] = []
+    for d in found_dates:
+        if a <= d.start + s_start and d.end + s_start <= b:
+            keys = date_keys(sentence, d, pairs)
+            dates.extend((d, k) for k in keys) if keys else dates.append((d, None))
+    places = [(n.start - a, names.canonical(n.text)) for n in in_span]
+    figures = [describe(span, n, names, places) for n in find_figures(span)]
+    low = span.lower()
+    words = _TERM.findall(low)
+    triggers = sorted({HAPPENINGS[w] for w in words if w in HAPPENINGS})
+    if not triggers and dates:
+        # No known kind of happening, but a dated one: name it by its noun ("the first
+        # filling in July 2020", "the inauguration on 3 May").
+        noun = _EVENT_NOUN.search(low)
+        if noun and noun.group(1) not in _NOT_EVENT_NOUNS:
+            triggers = [noun.group(1)]
+    has_signal = bool(quoted or actors or figures or dates or triggers
+                      or any(w in ASSESSMENT for w in words))
+    if not has_signal and spans.words(span) < 12:
+        return None
+    kind, confidence = kinds.classify(span, quoted=quoted, has_figure=any(is_substantive(f) for f in figures),
+                                      has_date=bool(dates), has_actor=bool(actors))
+    terms = {w for w in words if w not in FUNCTION_WORDS and w not in common_stop}
+    terms.update(x.lower() for x in actors)
+    return Proposal(article_id, para, a, b, kind, speaker, confidence, actors, figures, dates,
+                    triggers, terms)
+
+
+_EVENT_NOUN = re.compile(
+    r"\b(?:the|a|an|its|their|whose|first|second|third|fourth|last|latest|next|new)\s+"
+    r"(?:\w+\s+)?([a-z]{3,}(?:ing|tion|sion|ment|ure))\b")
+_NOT_EVENT_NOUNS = frozenset("""
+thing nothing something anything everything evening morning government movement
+population situation position nation information relation relations attention question
+future nature structure culture pressure measure legislation organization organisation
+""".split())
+
+common_stop = frozenset("""
+that this with from have has been were which their there would could should about also into
+more than other such they them when what will most only over very some many much after before
+while where these those being does made make said says between against during under within
+without just even still well like because since then however although though both each
+""".split())

@@ -1,0 +1,69 @@
+"""Which happening a date in a claim is the date of, as a shared key ("csto-founding").
+
+A date is keyed only when a happening word stands close before it ("founded in 2002",
+"joining the CSTO in 1992", "since its establishment in 1994"), so that two sources giving
+the date of the same happening compare.  The key names the happening and whose it is:
+``<organisation>-founding``, ``<member>-joined-<organisation>``, ``<name>-<happening>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.suggest.lexicon import HAPPENINGS
+from briefing.suggest.mentions import DateMention, Name
+from briefing.suggest.names import slug
+
+WINDOW = 10  # words before a date searched for its happening word
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "join",
+                     "accession", "acceded"})
+
+
+def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> list[str]:
+    """Shared keys for ``date`` (offsets in ``text``, the claim's sentence); ``names`` are
+    (name, canonical name) in the same text."""
+    before = [m for m in _WORD.finditer(text, 0, date.start)][-WINDOW:]
+    keys: list[str] = []
+    for m in reversed(before):
+        low = m.group().lower()
+        cls = "membership" if low in _MEMBER else HAPPENINGS.get(low)
+        if cls is None:
+            continue
+        key = _key(text, cls, m.start(), m.end(), names)
+        if key and key not in keys:
+            keys.append(key)
+        if cls not in ("membership", "founding"):
+            break  # one happening per date, the nearest, unless it is about an organisation
+    return keys
+
+
+def _key(text: str, cls: str, start: int, end: int, names: list[tuple[Name, str]]) -> str | None:
+    if not names:
+        return None
+    if cls == "membership":
+        after = [c for n, c in names if n.start >= end and n.start - end < 30]
+        if not after:
+            return None
+        org = after[0]
+        member = _antecedent(text, start, names, org)
+        return f"{slug(member)}-joined-{slug(org)}" if member else None
+    if cls == "founding":
+        if not re.search(r"\w", text[:start]):  # "Conceived by X in 2002, the Y ...": Y
+            comma = text.find(",", end)
+            after = [c for n, c in names if comma >= 0 and n.start > comma]
+            return f"{slug(after[0])}-founding" if after else None
+        near = [(min(abs(n.start - end), abs(start - n.end)), c) for n, c in names
+                if not re.search(r"\bby\s+(?:the\s+)?$", text[:n.start])]
+        return f"{slug(min(near)[1])}-founding" if near else None
+    near = [(min(abs(n.start - end), abs(start - n.end)), c) for n, c in names]
+    return f"{slug(min(near)[1])}-{cls}"
+
+
+def _antecedent(text: str, pos: int, names: list[tuple[Name, str]], org: str) -> str | None:
+    """Who joins: the name a ", which"/", who" clause hangs on, else the nearest before."""
+    before = [(n, c) for n, c in names if n.end <= pos and c != org]
+    for n, c in reversed(before):
+        if re.match(r"\s*,\s*(?:which|who)\b", text[n.end:]):
+            return c
+    return before[-1][1] if before else None

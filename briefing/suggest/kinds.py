@@ -1,0 +1,56 @@
+"""The kind of a claim: fact, figure, quote, assessment, prediction or recommendation.
+
+Cues in the order a reader weighs them: someone else's words (quote); what ought to be done
+(recommendation); a count or amount (figure); what will happen (prediction); a judgement
+(evaluative or hedging words: assessment); otherwise a dated or named happening (fact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.suggest.lexicon import ASSESSMENT, PREDICTION, RECOMMENDATION
+
+_WORD = re.compile(r"[a-z’']+")
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _has(phrases: tuple[str, ...], low: str) -> bool:
+    pattern = _PATTERNS.get(phrases)
+    if pattern is None:
+        pattern = _PATTERNS[phrases] = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return pattern.search(low) is not None
+
+
+def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
+             has_actor: bool) -> tuple[str, float]:
+    """(kind, confidence 0..1)."""
+    low = text.lower().replace("’", "'")
+    if quoted:
+        return "quote", 0.8
+    if _has(RECOMMENDATION, low):
+        return "recommendation", 0.6
+    if has_figure:
+        return "figure", 0.7
+    past = bool(_PAST.search(low))
+    if _has(PREDICTION, low) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
+        return "prediction", 0.5
+    tokens = _WORD.findall(low)
+    evaluative = sum(1 for w in tokens if w in ASSESSMENT)
+    # The writer speaking in the first person ("we can say", "we have seen") judges.
+    evaluative += sum(1 for w in tokens if w in ("we", "i", "us", "our"))
+    if evaluative >= 1 and not (has_date and evaluative == 1):
+        return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
+    if has_date or (has_actor and past):
+        return "fact", 0.6
+    return "assessment", 0.4
+
+
+# A verb in the past: what happened is reported (a fact) rather than judged.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|signed|sent|took|made|held|went|began|became|left|won|lost|"
+    r"fought|broke|brought|met|led|gave|told|saw|set|put|came|ran|paid|sold|bought|"
+    r"\w{3,}ed)\b")

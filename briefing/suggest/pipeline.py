@@ -1,0 +1,210 @@
+"""``suggest(root)``: read a briefing, propose claims and events, return what would be written.
+
+Curated claims and events are read, never changed: a proposal that repeats a curated claim's
+passage is dropped, and curated events are linked to before new ones are made.  Suggestions
+from an earlier run are regenerated (same ids: an id is a hash of the article and the quote),
+and rejected ones are kept as they are and not proposed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.loading.anchor import ArticleIndex
+from briefing.model import Corpus
+from briefing.suggest import BY
+from briefing.suggest.claims import Proposal, common_words, paragraph_names, propose
+from briefing.suggest.events import Group, event_id, group, title_of
+from briefing.suggest.figures import figure_key, figure_text
+from briefing.suggest.mentions import acronyms
+from briefing.suggest.names import NameIndex
+from briefing.suggest.state import (EVENTS_SUGGESTED, SUGGESTED_SUFFIX, Previous, quote_key,
+                                    read_previous)
+from briefing.suggest import writer
+from briefing.text import fold
+
+OVERLAP = 0.6  # share of a proposal's words inside a curated claim that makes it a repeat
+
+
+@dataclass(slots=True)
+class Result:
+    claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # article -> claims
+    events: list[dict[str, Any]] = field(default_factory=list)
+    files: dict[Path, str] = field(default_factory=dict)  # what to write
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"claims": [c for cs in self.claims.values() for c in cs],
+                "events": self.events,
+                "files": sorted(str(p) for p in self.files),
+                "warnings": self.warnings}
+
+
+def suggest(corpus: Corpus, root: Path) -> Result:
+    curated_corpus_events = [e for e in corpus.events.values() if e.status is None]
+    previous = read_previous(root, list(corpus.articles))
+    names = NameIndex()
+    # Words any source writes in lower case are not names, even capitalised at a sentence start.
+    shared = frozenset().union(*(common_words(a) for a in corpus.articles.values()))
+    commons = {aid: shared for aid in corpus.articles}
+    for aid, article in corpus.articles.items():
+        for para in article.paragraphs():
+            for short, long in acronyms(para.text):
+                names.add_alias(short, long)
+    found = {aid: paragraph_names(a, commons[aid]) for aid, a in corpus.articles.items()}
+    names.register([n.text for by_para in found.values() for ns in by_para.values() for n in ns])
+    for aid, article in corpus.articles.items():
+        for para in article.paragraphs():
+            for short, long in acronyms(para.text):
+                names.add_alias(short, long)
+
+    proposals: list[Proposal] = []
+    for aid, article in corpus.articles.items():
+        curated = [c for c in corpus.claims_for_article(aid) if c.status is None]
+        for p in propose(article, names, commons[aid], found[aid]):
+            if _repeats_curated(p, curated) or (aid, quote_key(p.quote)) in previous.rejected_quotes:
+                continue
+            p.id = _claim_id(aid, p.quote)
+            if p.id in previous.rejected_ids or p.id in corpus.claims and corpus.claims[p.id].status is None:
+                continue
+            proposals.append(p)
+    _dedupe_ids(proposals)
+    occurrences = _occurrences(proposals, corpus)
+
+    groups = group(proposals, curated_corpus_events)
+    result = Result(warnings=list(previous.warnings))
+    events_out = _events(groups, corpus, previous, result)
+    for p in proposals:
+        for f in p.figures:
+            f.quantity = figure_key(f, p.events[0] if p.events else None) or ""
+    for p in proposals:
+        result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
+    result.events = events_out
+    _render(result, corpus, root, previous)
+    return result
+
+
+def _claim_id(article_id: str, quote: str) -> str:
+    digest = hashlib.sha1(quote_key(quote).encode("utf-8")).hexdigest()[:8]
+    return f"{article_id}-s{digest}"
+
+
+def _dedupe_ids(proposals: list[Proposal]) -> None:
+    """The same passage proposed twice in one article: keep the first."""
+    seen: set[str] = set()
+    keep = []
+    for p in proposals:
+        if p.id not in seen:
+            seen.add(p.id)
+            keep.append(p)
+    proposals[:] = keep
+
+
+def _repeats_curated(p: Proposal, curated: list) -> bool:
+    mine = set(fold(p.quote).split())
+    if not mine:
+        return True
+    for c in curated:
+        if c.paragraph_id != p.paragraph.id:
+            continue
+        if c.start < p.end and p.start < c.end:
+            theirs = set(fold(c.quote).split())
+            if len(mine & theirs) / len(mine) >= OVERLAP:
+                return True
+    return False
+
+
+def _events(groups: list[Group], corpus: Corpus, previous: Previous, result: Result) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    taken = {eid for eid, e in corpus.events.items() if e.status is None}
+    for g in groups:
+        if g.existing is not None:
+            g.id = g.existing.id
+        else:
+            g.id = event_id(g)
+            if g.id in taken:
+                g.id += "-s"
+            if g.id in previous.rejected_ids:
+                continue
+            taken.add(g.id)
+            actors = Counter(a for p in g.claims for a in p.actors)
+            sources = len({p.article_id for p in g.claims})
+            dates = sorted(d.value for p in g.claims for d, _ in p.dates
+                           if g.period and d.value.startswith(g.period))
+            out.append({"id": g.id, "status": "suggested", "by": BY,
+                        "confidence": round(min(0.9, 0.3 + 0.15 * sources), 2),
+                        "title": title_of(g), "date": dates[0] if dates else g.period,
+                        "end": dates[-1] if dates and dates[-1] != dates[0] and len(dates[-1]) == len(dates[0]) else None,
+                        "actors": [a for a, _ in actors.most_common(6)]})
+        for p in g.claims:
+            if g.id not in p.events:
+                p.events.append(g.id)
+    return out
+
+
+def _occurrences(proposals: list[Proposal], corpus: Corpus) -> dict[str, int]:
+    """Which match of its quote each proposal is, for quotes found more than once in their
+    article (as the loader finds them: briefing.loading.anchor)."""
+    out: dict[str, int] = {}
+    indexes: dict[str, ArticleIndex] = {}
+    folded: dict[str, str] = {}
+    for p in proposals:
+        article = corpus.articles[p.article_id]
+        if p.article_id not in folded:
+            folded[p.article_id] = "\n".join(" ".join(fold(x.text).split()) for x in article.paragraphs())
+        if folded[p.article_id].count(" ".join(fold(p.quote).split())) < 2:
+            continue
+        index = indexes.get(p.article_id) or indexes.setdefault(p.article_id, ArticleIndex(article))
+        found = index.find(p.quote)
+        if len(found) > 1:
+            for n, (para, start, _) in enumerate(found, 1):
+                if para.id == p.paragraph.id and start == p.start:
+                    out[p.id] = n
+    return out
+
+
+def _claim_dict(p: Proposal, occurrence: int | None = None) -> dict[str, Any]:
+    figures = []
+    for f in p.figures:
+        n = f.number
+        figures.append({"quantity": f.quantity or f"{p.id}-figure-{len(figures) + 1}",
+                        "value": n.value, "unit": f.counted or n.unit,
+                        "text": figure_text(n, f.counted),
+                        "approx": n.approx})
+    dates = [{"value": d.value, "what": what, "text": d.text} for d, what in p.dates]
+    return {"id": p.id, "status": "suggested", "by": BY, "confidence": round(p.confidence, 2),
+            "quote": p.quote, "events": p.events, "kind": p.kind, "speaker": p.speaker,
+            "actors": p.actors, "figures": figures, "dates": dates,
+            "paragraph": p.paragraph.id, "start": p.start, "end": p.end,
+            "occurrence": occurrence}
+
+
+def _render(result: Result, corpus: Corpus, root: Path, previous: Previous) -> None:
+    for aid in corpus.articles:
+        claims = result.claims.get(aid, [])
+        kept = previous.rejected_claims.get(aid, [])
+        path = root / "claims" / f"{aid}{SUGGESTED_SUFFIX}"
+        if not claims and not kept and not path.exists():
+            continue
+        blocks = [writer.claim_block(c) for c in claims] + [writer.kept_block(e) for e in kept]
+        result.files[path] = writer.render(blocks)
+    blocks = [writer.event_block(e) for e in result.events]
+    blocks += [writer.kept_block(e) for e in previous.rejected_events]
+    result.files[root / EVENTS_SUGGESTED] = writer.render(blocks)
+
+
+def write(result: Result) -> list[Path]:
+    changed = []
+    for path, text in result.files.items():
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                continue
+        except (OSError, UnicodeDecodeError):
+            pass
+        writer.write_file(path, text)
+        changed.append(path)
+    return changed

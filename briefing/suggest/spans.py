@@ -1,0 +1,105 @@
+"""Which stretch of a sentence carries the claim: the sentence, or its clauses when long.
+
+A claim is the shortest verbatim span a reader can check on its own.  Short sentences are
+one claim.  Long ones are cut where a new statement starts (";", a dash, ", but", ", while",
+", and" before a new subject...) and pieces too short to stand alone go back to a neighbour.
+Framing openers ("It is clear that") and linking words ("However,") are left out; the words
+"X said that" stay outside the span and name its speaker (see speakers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.suggest.lexicon import FRAME_OPENERS, LEADING_CONNECTIVES
+
+MAX_WORDS = 28  # sentences longer than this are cut into clauses
+MIN_WORDS = 6  # a piece shorter than this is merged into its neighbour
+MIN_CLAIM_WORDS = 4
+
+_BREAK = re.compile(
+    r"\s*;\s+|\s+[—–]\s+|—"
+    r"|,\s+(?=(?:but|while|whereas|yet|so|thus|hence|because|although|though|even though"
+    r"|which means|following which|notwithstanding|till|until|when|whereby|with the aim"
+    r"|as well as|and (?:the|this|that|these|those|it|its|they|their|he|she|[A-Z]\w+)"
+    r"|with (?:the |its |their |[A-Z]\w+['’]s )?\w+ (?:\w+ )?\w+ing"  # ", with exports surging"
+    r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
+    r")\b)"
+    r"|\s+and\s+(?=(?:could|would|might|may|can|will|should|must|has|have|had|is|was|"
+    r"are|were)\b)"  # "is an important event and could be seen as": two predicates
+    r"|:\s+(?=[A-Za-z“\"])"
+)
+# A sentence opening with a subordinate clause: "After X, Y", "Although X, Y".
+_OPENING = re.compile(r"(?:After|Although|Though|While|Whereas|Since|When|If|Because|Despite|"
+                      r"Following|Unlike|Whether)\b[^,;]{12,}?,\s+", re.IGNORECASE)
+_OPENERS = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(LEADING_CONNECTIVES + FRAME_OPENERS,
+                                                    key=len, reverse=True))
+    + r")\b[,:]?\s+)+",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    start: int
+    end: int
+
+
+def words(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def clauses(text: str, start: int, end: int) -> list[Piece]:
+    """The claim-sized pieces of the sentence ``text[start:end]``, as offsets into ``text``."""
+    sentence = text[start:end]
+    if words(sentence) <= MAX_WORDS:
+        cuts = [(start, end)]
+    else:
+        cuts = []
+        pos = start
+        trimmed = trim(text, start, end)
+        opening = _OPENING.match(text, trimmed.start, end) if trimmed else None
+        if opening and words(text[opening.end():end]) >= MIN_WORDS:
+            cuts.append((start, opening.end()))
+            pos = opening.end()
+        for m in _BREAK.finditer(text, pos, end):
+            cuts.append((pos, m.start()))
+            pos = m.end()
+        cuts.append((pos, end))
+        cuts = _merge_short(text, cuts)
+    out = []
+    for a, b in cuts:
+        piece = trim(text, a, b)
+        if piece and words(text[piece.start:piece.end]) >= MIN_CLAIM_WORDS:
+            out.append(piece)
+    return out
+
+
+def _merge_short(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in cuts:
+        if merged and (words(text[a:b]) < MIN_WORDS or words(text[merged[-1][0]:merged[-1][1]]) < MIN_WORDS):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def trim(text: str, a: int, b: int) -> Piece | None:
+    """Without leading linking words, framing openers, or trailing punctuation and spaces."""
+    m = _OPENERS.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-("):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-("):
+        b -= 1
+    # Keep brackets and quote marks balanced: a cut may leave one side behind.
+    for open_, close in (("(", ")"), ("“", "”")):
+        span = text[a:b]
+        if span.count(close) > span.count(open_) and span.endswith(close):
+            b -= 1
+    return Piece(a, b) if b > a else None

@@ -1,0 +1,113 @@
+"""Who makes a claim: the author, or the person a quotation or report attributes it to.
+
+Looks for attribution in the sentence: "according to X", "X said (that)", "said X",
+"X: “...”".  A quotation without attribution continues the last attributed speaker of the
+paragraph.  In an interview (genre ``interview``) the answers are the interviewee's: the
+article's named author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.suggest.lexicon import REPORTING
+from briefing.suggest.mentions import Name
+
+_QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
+_ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
+                        r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
+                        re.IGNORECASE)
+_TOKEN = re.compile(r"[\w’']+")
+MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
+# Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
+_TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},)?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
+                      r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str  # as written (canonicalised later)
+    start: int  # where the attribution phrase is, in the text searched
+    end: int
+    content_start: int  # the reported content follows "that", when there is one
+    reported: bool  # a verb of saying, "according to", or a quotation: a reported statement
+    said: bool = False  # by a verb of saying ("X said that"), not "according to X"
+
+
+def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted passages of at least MIN_QUOTE_WORDS words in text[start:end] (inner offsets)."""
+    out = []
+    for m in _QUOTED.finditer(text, start, end):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        if len(_TOKEN.findall(m.group(g))) >= MIN_QUOTE_WORDS:
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
+def attribution(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
+    """The speaker a sentence (text[start:end]) attributes its content to, if any.
+
+    ``names`` are the names in the sentence, offsets in ``text``."""
+    sentence = text[start:end]
+    names = [n for n in names if can_speak(n)]
+    m = _ACCORDING.search(sentence)
+    if m:
+        after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
+        speaker = after[0] if after else None
+        phrase = _phrase_after(sentence, m.end())
+        who = _with_role(speaker) if speaker else phrase
+        if who:
+            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True)
+    for tm in _TOKEN.finditer(sentence):
+        word = tm.group().lower()
+        if word not in REPORTING:
+            continue
+        pos = start + tm.start()
+        # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
+        before = [n for n in names if n.end <= pos and pos - n.end <= 100
+                  and _TO_VERB.match(text, n.end, pos)]
+        before = before[:1]
+        after = [n for n in names if n.start >= start + tm.end()
+                 and (n.start - (start + tm.end()) <= 2 or n.role
+                      and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
+        speaker = before[-1] if before else (after[0] if after else None)
+        if speaker is None:
+            continue
+        rest = sentence[tm.end():]
+        that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
+                        r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
+        content = start + tm.end() + that.end() if that and speaker.end <= pos else start
+        return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
+                           said=True)
+    return None
+
+
+def _personal(name: Name) -> bool:
+    """A person's name: a title before it, or two or three capitalised words."""
+    parts = name.text.split()
+    return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
+
+
+_ADJECTIVAL = re.compile(r"(?:ian|ani|ese|ish|ean|ic)$|-[a-z]")
+
+
+def can_speak(name: Name) -> bool:
+    """"Turkish-Azerbaijani", "Iranian": qualifiers of someone, not someone."""
+    return not _ADJECTIVAL.search(name.text)
+
+
+def subject_speaker(text: str, start: int, quote_start: int, names: list[Name]) -> str | None:
+    """For "X made a veiled threat: “...”": the person named before the quotation."""
+    before = [n for n in names if start <= n.start and n.end <= quote_start and _personal(n)]
+    return before[0].text if before else None
+
+
+def _with_role(name: Name) -> str:
+    return name.text
+
+
+def _phrase_after(sentence: str, pos: int) -> str:
+    """The noun phrase after "according to": up to the next comma or clause end."""
+    m = re.match(r"[^,;:.()]{2,60}", sentence[pos:])
+    return m.group().strip() if m else ""

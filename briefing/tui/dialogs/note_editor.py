@@ -1,0 +1,229 @@
+"""`a`: write or edit the note on the current claim, in a multi-line editor.
+
+ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,
+keep editing, is the default).  ctrl+r lists the note's earlier versions (the store keeps
+them all) and loads one back.  ctrl+o opens the note in $VISUAL / $EDITOR (the reader is
+suspended meanwhile); what the editor leaves comes back here unsaved, so ctrl+s still decides.
+Not offered in a browser tab, where there is no terminal to hand over.  (ctrl+e would clash
+with the editor's own end-of-line key.)
+
+A failed save is an error notification and the editor stays open with the text intact:
+nothing the user wrote is lost, and nothing is shown as saved that was not.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static, TextArea
+
+from briefing.model import Claim
+from briefing.store.errors import StoreError
+from briefing.text import clean
+from briefing.tui.viewmodels.annotations import one_line
+from briefing.tui.messages import AnnotationsChanged
+from briefing.tui import VIEWS_CSS
+from briefing.tui.dialogs.confirm import ConfirmScreen
+from briefing.tui.store_watch import store_changed
+
+if TYPE_CHECKING:
+    from briefing.store import AnnotationStore
+
+
+class NoteArea(TextArea):
+    """A TextArea that cleans pasted text (escape sequences and bidi overrides never reach
+    the terminal, not even before the note is saved)."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        cleaned = clean(event.text)
+        if cleaned != event.text:
+            event.prevent_default()
+            event.stop()
+            if not self.read_only:
+                result = self._replace_via_keyboard(cleaned, *self.selection)
+                if result:
+                    self.move_cursor(result.end_location)
+            return
+        await super()._on_paste(event)
+
+
+def editor_command() -> list[str] | None:
+    """$VISUAL or $EDITOR as an argument list, or None when neither is set."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                return shlex.split(value)
+            except ValueError:
+                return None
+    return None
+
+
+class NoteEditor(ModalScreen[bool]):
+    """Edit this user's note on one claim; dismisses True when saved."""
+
+    CSS_PATH = VIEWS_CSS
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
+        Binding("escape", "close", "Close", id="note.close"),
+        Binding("ctrl+o", "external_editor", "Open in $EDITOR", id="note.external_editor"),
+        Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
+    ]
+
+    def __init__(self, claim: Claim, store: "AnnotationStore") -> None:
+        super().__init__()
+        self.claim = claim
+        self.store = store
+        mine = store.get(claim.id)
+        self.original = mine.note if mine is not None else ""
+        self._warned_conflict = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box", classes="dialog"):
+            yield Static(Content.assemble(("Note on claim ", "bold"), (self.claim.id, "dim")),
+                         classes="dialog-title")
+            yield Static(Content.assemble(("“", "dim"), one_line(self.claim.quote, 150),
+                                          ("”", "dim")), id="note-quote")
+            yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
+                           show_line_numbers=False)
+            hint = "ctrl+s save · esc close · ctrl+r history"
+            if self._external_editor_available():
+                hint += " · ctrl+o $EDITOR"
+            yield Static(Content(hint), classes="dialog-hint")
+
+    @property
+    def text_area(self) -> NoteArea:
+        return self.query_one("#note-text", NoteArea)
+
+    def on_mount(self) -> None:
+        area = self.text_area
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def changed(self) -> bool:
+        return self.text_area.text.strip("\n") != self.original.strip("\n")
+
+    @on(AnnotationsChanged)
+    def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        """The same person saved this note elsewhere (another window or session) meanwhile:
+        say so.  Saving here still keeps both: the other text stays in the history."""
+        try:
+            mine = self.store.get(self.claim.id)
+        except (StoreError, OSError):
+            return
+        stored = mine.note if mine is not None else ""
+        if stored != self.original and not self._warned_conflict:
+            self._warned_conflict = True
+            self.notify("This note was just changed elsewhere. Saving keeps your text; the "
+                        "other version stays in the note's history.", severity="warning",
+                        markup=False, timeout=10)
+
+    # ------------------------------------------------------------------ saving
+    def action_save(self) -> None:
+        text = self.text_area.text
+        try:
+            saved = self.store.annotate(self.claim.id, self.claim.quote, note=text)
+        except (StoreError, OSError, ValueError) as exc:
+            self.notify(f"Note not saved: {exc}", title="Annotation store", severity="error",
+                        markup=False, timeout=10)
+            return  # stay open: the text is still here to save again
+        self.original = saved.note
+        store_changed(self.app)
+        self.notify("Note saved." if text.strip() else "Note cleared (earlier text kept in "
+                    "the history).", markup=False, timeout=3)
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        if not self.changed:
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+            else:
+                self.text_area.focus()
+
+        self.app.push_screen(ConfirmScreen("Discard the changes to this note?"), answered)
+
+    # ------------------------------------------------------------------ history
+    def action_versions(self) -> None:
+        from briefing.tui.dialogs.note_versions import NoteVersionsScreen
+
+        try:
+            mine = self.store.get(self.claim.id)
+        except (StoreError, OSError) as exc:
+            self.notify(f"Could not read the annotation store: {exc}", severity="error",
+                        markup=False)
+            return
+        history = list(mine.history) if mine is not None else []
+        current = mine.note if mine is not None else ""
+
+        def picked(text: str | None) -> None:
+            if text is not None:
+                self.text_area.load_text(text)
+                self.text_area.move_cursor(self.text_area.document.end)
+                self.notify("Earlier version loaded: ctrl+s saves it (the current text is "
+                            "kept in the history).", markup=False, timeout=5)
+            self.text_area.focus()
+
+        self.app.push_screen(NoteVersionsScreen(self.claim.id, history, current), picked)
+
+    # ------------------------------------------------------------------ $EDITOR
+    def _external_editor_available(self) -> bool:
+        return not self.app.is_web and editor_command() is not None
+
+    def action_external_editor(self) -> None:
+        if self.app.is_web:
+            self.notify("An external editor is not available in the browser.", markup=False)
+            return
+        command = editor_command()
+        if command is None:
+            self.notify("Set VISUAL or EDITOR to use an external editor.", markup=False)
+            return
+        fd, name = tempfile.mkstemp(prefix="briefing-note-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(self.text_area.text)
+            try:
+                with self.app.suspend():
+                    result = subprocess.run([*command, str(path)], check=False)
+            except Exception as exc:  # SuspendNotSupported, editor not found, ...
+                self.notify(f"Could not run the editor: {exc}", severity="error", markup=False)
+                return
+            if result.returncode != 0:
+                self.notify(f"The editor exited with status {result.returncode}; the note "
+                            "is unchanged.", severity="warning", markup=False)
+                return
+            text = clean(path.read_text(encoding="utf-8", errors="replace")).rstrip("\n")
+        finally:
+            path.unlink(missing_ok=True)
+        self.text_area.load_text(text)
+        self.text_area.move_cursor(self.text_area.document.end)
+        self.text_area.focus()
+        self.notify("Back from the editor: ctrl+s saves the note.", markup=False, timeout=4)
+
+
+def open_note_editor(screen: Screen, claim: Claim, store: "AnnotationStore") -> None:
+    """Push the note editor for ``claim``; a store that cannot be read is an error message."""
+    try:
+        editor = NoteEditor(claim, store)
+    except (StoreError, OSError) as exc:
+        screen.notify(f"Could not read the annotation store: {exc}", severity="error",
+                      markup=False)
+        return
+    screen.app.push_screen(editor)
