@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
-from briefing.importer import endmatter
+from briefing.importer import endmatter, pagemeta
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
 from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, tidy_name
 from briefing.importer.report import ImportReport
+from briefing.importer.kickers import KICKERS
+from briefing.importer.webfurniture import SECTIONS
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
 
@@ -25,7 +27,7 @@ AUTHOR_FIELD = re.compile(
     r"^(?:auteur-article|auteurs?|authors?|autor(?:in)?|autore|written by)\s*:\s*(.+)$", re.I)
 DATE_FIELD = re.compile(
     r"^(date créée|date de création|date de publication|publié le|date created|created|"
-    r"published(?: on)?|publication date|posted(?: on)?|updated|date|datum|veröffentlicht)"
+    r"published(?: on)?|publication date|posted(?: on)?|date|datum|veröffentlicht)"
     r"\s*:?\s*(.*)$", re.I)
 TRANSLATOR = re.compile(
     r"^(?:translated(?: from (?P<lang>[A-Za-z]+))? by|translation(?: by)?\s*:?|"
@@ -44,23 +46,19 @@ def _is_heading_md(block: Block) -> re.Match | None:
     return re.match(r"^(#{1,6})\s+(.*?)\s*#*$", block.flat)
 
 
-# A section label ("kicker") above the title: "OPINION", "Analysis".  Its genre, if any.
-KICKERS = {"opinion": "op-ed", "op-ed": "op-ed", "oped": "op-ed", "editorial": "op-ed",
-           "comment": "commentary", "commentary": "commentary", "column": "commentary",
-           "analysis": "analysis", "interview": "interview", "news": "news", "report": "report",
-           "perspective": "commentary", "explainer": None, "feature": None, "essay": None}
-
-
 def _kicker(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
     """Drop a one-word section label that stands alone above a one-line title."""
     if len(blocks) < 2 or blocks[0].kind != "para" or len(blocks[0].lines) != 1:
         return blocks
     word = _plain(blocks[0].flat).strip(":").strip()
     title = blocks[1]
-    if (word.casefold() not in KICKERS or title.kind != "para" or len(title.lines) != 1
+    # a section name in capitals ("WORLD NEWS", "SCIENCE") is a label too
+    label = word.casefold() in KICKERS or word.casefold() in SECTIONS or (
+        word.isupper() and len(word.split()) <= 3)
+    if (not label or title.kind != "para" or len(title.lines) != 1
             or len(title.flat.split()) > 25 or title.flat.endswith((".", ",", ";"))):
         return blocks  # what follows is no title: the word is the title
-    genre = KICKERS[word.casefold()]
+    genre = KICKERS.get(word.casefold())
     if genre and not meta.genre:
         meta.genre = genre
         meta.provenance["genre"] = ("inferred", f"section label '{word}' above the title, "
@@ -83,22 +81,96 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
     if first.kind != "para" or md:
         return blocks
     words = len(first.flat.split())
-    if words > 25 or len(first.lines) > 3 or first.flat.endswith((".", ",", ";")):
+    headline = (len(first.lines) == 1 and words <= 15 and first.flat.endswith(".")
+                and len(blocks) > 1 and _announces_byline(blocks[1]))
+    if words > 25 or len(first.lines) > 3 or (first.flat.endswith((".", ",", ";"))
+                                              and not headline):
         return blocks
     lines = [_plain(s) for s in first.lines]
+    if len(lines) > 2 and _author_block(Block(first.lines[1:], first.line + 1), meta, report):
+        # a title page: the title, then its author's name and a date or an affiliation
+        meta.title = lines[0]
+        meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
+        report.note(f"line {first.line}: title taken from the first line")
+        return blocks[1:]
+    cut = next((k for k in range(1, len(lines)) if _announces_byline(Block([lines[k]], 0))), None)
+    if cut is not None:
+        # "The return of the avocet" / "Posted on 6 May 2023 by Peter Hallam": the byline
+        # lines go on to the byline rules as a block of their own
+        meta.title = " ".join(lines[:cut])
+        meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
+        report.note(f"line {first.line}: title taken from the first line")
+        pagemeta.split_title(meta, first.line, report)
+        return [Block(first.lines[cut:], first.line + cut)] + blocks[1:]
     if len(lines) > 1 and lines[0].endswith(":"):
         meta.title = lines[0].rstrip(":").strip()
         meta.subtitle = " ".join(lines[1:])
     elif len(lines) > 1 and lines[0].isupper() and not lines[1].isupper():
         meta.title, meta.subtitle = lines[0], " ".join(lines[1:])  # "TITLE" / "A Policy Paper"
+    elif len(lines) > 1 and lines[1][:1].isupper() and not lines[0].endswith((",", "-")):
+        meta.title, meta.subtitle = lines[0], " ".join(lines[1:])  # headline / standfirst
     else:
         meta.title = " ".join(lines)
+    meta.provenance["title"] = ("inferred", f"the first line of the text, line {first.line}")
     report.note(f"line {first.line}: title taken from the first line")
+    pagemeta.split_title(meta, first.line, report)
     return blocks[1:]
+
+
+def _announces_byline(block: Block) -> bool:
+    text = _plain(block.lines[0])
+    return bool(BYLINE.match(text) or DATE_FIELD.match(text) or AUTHOR_FIELD.match(text)
+                or POSTED_BY.match(text) or (len(text.split()) <= 8 and parse_date(text)[0]))
+
+
+def _explode_header_blocks(blocks: list[Block]) -> list[Block]:
+    """Short lines at the top that hold a byline or a date ('By A and B' / 'Published 3 March
+    2024') are read one by one; a name + affiliation block without them stays whole."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        lines = [_plain(s) for s in block.lines]
+        if (index < TOP_BLOCKS and block.kind == "para" and 2 <= len(lines) <= 5
+                and all(len(s.split()) <= 14 for s in lines)
+                and any(BYLINE.match(s) or DATE_FIELD.match(s) for s in lines)):
+            out.extend(Block([line], block.line + k) for k, line in enumerate(block.lines))
+        else:
+            out.append(block)
+    return out
+
+
+NAME_ROLE = re.compile(
+    r"^(?P<name>[A-ZÀ-Ý][\w'’-]+ [A-ZÀ-Ý][\w'’-]+)\s*,?\s+(?:[A-Za-z]+ ){0,3}(?:editor|"
+    r"correspondent|reporter|writer|columnist|contributor|journalist|analyst|producer|critic|"
+    r"editor-at-large|bureau chief)(?: in [A-Z][\w ]{1,30}| at [A-Z][\w ]{1,30})?$")
+PLATFORM_PART = re.compile(r"^(\d+\s*min(ute)?s?\.?\s*(read|listen)|follow|member-only( story)?|"
+                           r"listen|paid|free|\d+[- ]minute (read|listen))$", re.I)
+
+
+def _platform_byline(text: str) -> tuple[list[str], str | None, str] | None:
+    """'Jane Doe · 2 min read · Mar 18, 2024' (Medium, Substack): a name, then a reading time
+    or a date, between dots."""
+    parts = [p.strip() for p in re.split(r"\s+[·•|]\s+|\s*·\s*", text) if p.strip()]
+    if len(parts) < 2 or not looks_like_name(tidy_name(parts[0]), 4):
+        return None
+    iso, how = None, ""
+    for part in parts[1:]:
+        if PLATFORM_PART.match(part):
+            continue
+        found, how_found = parse_date(part)
+        if not found:
+            return None
+        iso, how = iso or found, how_found
+    return [tidy_name(parts[0])], iso, how
+
+
+POSTED_BY = re.compile(r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?)\s+by\s+(?P<who>.+)$",
+                       re.I)
 
 
 def _byline(text: str, meta: Meta, where: str) -> bool:
     """Fill authors (and a date) from 'By A and B | Published 12 March 2021'."""
+    if (posted := POSTED_BY.match(text)) and parse_date(posted["date"])[0]:
+        text = f"By {posted['who']} | {posted['date']}"  # 'Posted on 6 May 2023 by P. Hallam'
     m = BYLINE.match(text)
     if not m:
         return False
@@ -137,12 +209,15 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
 def extract_metadata(blocks: list[Block], report: ImportReport,
                      meta: Meta | None = None) -> tuple[Meta, list[Block]]:
     meta = meta or Meta()
+    title_here = meta.title is None
     if meta.title is None:
+        blocks = pagemeta.masthead(blocks, meta, report)
         blocks = _title(blocks, meta, report)
     elif blocks and (md := _is_heading_md(blocks[0])) and _plain(md.group(2)) == meta.title:
         report.drop(blocks[0].line, "duplicate title", "repeats the title of the front matter",
                     blocks[0].text)
         blocks = blocks[1:]
+    blocks = _explode_header_blocks(blocks)
     kept: list[Block] = []
     pending_date_label: Block | None = None
     pending_author_label: Block | None = None
@@ -183,6 +258,31 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 text, meta, f"byline at line {block.line}"):
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             continue
+        if index == 0 and not meta.authors and title_here and len(block.lines) == 1 \
+                and looks_like_name(tidy_name(text), 4) and not AFFILIATION.search(text) \
+                and not BYLINE.match(text):
+            meta.authors = [tidy_name(text)]
+            meta.provenance["authors"] = ("inferred", f"a name alone on the line after the "
+                                                      f"title, line {block.line}")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
+        if index <= 2 and not meta.authors and title_here and len(block.lines) == 1 \
+                and (role := NAME_ROLE.match(text)) and looks_like_name(role["name"], 3):
+            # "Damian Carrington Environment editor": a staff byline without "By"
+            meta.authors = [role["name"]]
+            meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
+                                                      f"title, line {block.line}: '{text}'")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
+        if near_top and not meta.authors and (found := _platform_byline(text)):
+            names, iso, how = found
+            meta.authors = names
+            meta.provenance["authors"] = ("stated", f"byline at line {block.line}: '{text}'")
+            if iso and not meta.published:
+                meta.published = iso
+                meta.provenance["published"] = ("stated", f"byline at line {block.line} ({how})")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            continue
         if m := AUTHOR_FIELD.match(text):
             names = split_names(m.group(1))
             if names and all(looks_like_name(n, 6) or re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]+", n)
@@ -193,13 +293,14 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                         "stated", f"author field at line {block.line}: '{text}'")
                 report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
                 continue
-        if re.match(r"^(auteur-article|author|auteur)\s*:?$", text, re.I):
+        if re.match(r"^(auteur-article|author|auteur|written by|words by|by)\s*:?$", text, re.I):
             pending_author_label = block
             report.drop(block.line, "field label", "metadata field label", block.text)
             continue
         if (m := DATE_FIELD.match(text)) and len(text.split()) <= 8:
             rest = m.group(2).strip()
-            if len(rest.split()) > 5:  # "Updated 3 May the talks resumed" is a sentence
+            if len(rest.split()) > 8 or (len(rest.split()) > 5 and not parse_date(rest)[0]):
+                # "Published 3 May the talks resumed" is a sentence
                 kept.append(block)
                 continue
             if not rest:
@@ -236,6 +337,9 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             continue
         kept.append(block)
     kept = endmatter.drop_trailing_author(kept, report)
+    kept = endmatter.drop_written_by(kept, meta, report)
+    last = max((b.line for b in kept if b.kind == "para"), default=0)
+    pagemeta.outlet_from_copyright(meta, report, after_line=last)
     kept = endmatter.drop_bio(kept, meta, report)
     kept = endmatter.drop_signature(kept, meta, report)
     return meta, kept

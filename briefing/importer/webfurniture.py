@@ -1,0 +1,115 @@
+"""Lines that pages put around an article, whatever the site: a player's leftovers ("0:00",
+"Play Live Radio"), "Short Url", "2 min read", "Updated 28 November 2024", paywall and
+subscription prompts, counters ("312", "1.2K Followers"), photo captions with a credit,
+gallery counters ("1 / 2"), breadcrumbs, newsletter footers.
+
+Each pattern matches a whole line (never a part of one), so prose that mentions a subscription
+or a minute is never touched.  Used line by line, anywhere on the page (boilerplate.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.importer.dates import parse_date
+
+_I = re.I
+
+PLAYER = re.compile(
+    r"^(play live radio|next up:?|live radio|listen live|\d{1,2}:\d{2}(:\d{2})?(\s*/\s*\d{1,2}:\d{2}"
+    r"(:\d{2})?)?|\d{1,2}:\d{2}\s*(am|pm)\s*[a-z]{1,4}|available on air stations|heard on [\w' ]{3,40}"
+    r"|\d+[- ]minute (listen|read|watch)|listen\s*[·•]\s*\d{1,2}:\d{2}|playlist|download|embed|"
+    r"transcript|hide caption|toggle caption|enlarge this image|audio will be available later today"
+    r"|listen to (this )?(article|story)( \d+ min(utes?)?)?|watch:?|video|play video|\d+ min listen)$",
+    _I)
+SHARE_LINE = re.compile(
+    r"^(short url|copy link( copied)?|link copied|copied|print( this (page|article))?|"
+    r"share (this )?(article|story|page|post)|share on \w+( share on \w+)*|gift (this )?article|"
+    r"save( (article|story|for later))?|bookmark|comment|reply|load more comments|show more comments"
+    r"|view comments|see all comments|add to (my )?(list|feed)|follow|following|unfollow|"
+    r"mute|report|flag|recommend|like|like this:?|like loading\.*|loading\.*|share this:?|"
+    r"blog at wordpress\.com\.?|(proudly )?powered by [\w. ]{2,30}|skip to [\w ]{2,30}|"
+    r"search( jobs| the site| this site)?|sign in|log ?in|register|menu|close menu|open menu|"
+    r"toggle navigation|main menu|print subscriptions?|reuse this content|.{2,40} back to home.*|"
+    r"back to home(page)?|go to (the )?home ?page|accessibility( help)?|"
+    r"\d+(\.\d+)?k?\s+(likes?|claps?|responses?|followers?|shares?"
+    r"|views?|reads?|comments?|restacks?)|\d[\d,]*(\.\d+)?k?|[·•|/—–-]+)$", _I)
+READ_TIME = re.compile(
+    r"^(\d+\s*(min(ute)?s?|mins?)\.?\s*read|reading time:?\s*\d.*|\d+ min read\s*[·•]?.*|"
+    r"estimated reading time.*)$", _I)
+UPDATED = re.compile(
+    r"^(last\s+)?(updated|modified|edited|amended)\s*:?\s*(on\s+)?(?=\d|\(|(mon|tue|wed|thu|fri|"
+    r"sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).{0,60}$", _I)
+PAYWALL = re.compile(
+    r"^(keep reading with .*|subscribe( now)?( to (continue|keep) reading.*)?|"
+    r"(to )?continue reading( (the|this) (article|story|post))?\W*|already a (subscriber|member)\?.*|start (your )?free trial.*|"
+    r"this (article|story|post|content) is (only )?(for|available to) (paid )?(subscribers|members).*|"
+    r"upgrade to (paid|premium).*|create a free account.*|get unlimited access.*|"
+    r"sign in to (continue|read).*|register (now )?to (continue|read).*|"
+    r"you have \d+ free articles? (left|remaining).*|subscribe for (full )?access.*|"
+    r"view in (your )?browser|unsubscribe.*|update your (email )?preferences.*|manage your "
+    r"(subscription|preferences).*|forward (this|it) to .*|was this forwarded to you\?.*|"
+    r"sign up here\.?|(not a subscriber|not subscribed)\?.*|get (the|our) app|open in app|"
+    r"support independent journalism.*|become a (paid )?(subscriber|member).*)$", _I)
+# A caption: a line that ends with a credit "(Reuters)", "Photo: AFP", "Photograph: D. Pereira"
+CAPTION_CREDIT = re.compile(
+    r"(\((reuters|afp|ap|ap photo[^)]*|getty images?[^)]*|epa[^)]*|shutterstock|file photo[^)]*|"
+    r"[^()]{0,40}/(reuters|afp|ap|getty images|epa)[^()]{0,20})\)|"
+    r"\b(photo(graph)?|image|picture|credit|illustration|foto)s?\s*(credit)?\s*:\s*[^.]{2,60})"
+    r"\.?$", _I)
+GALLERY = re.compile(r"^(\d{1,3}\s*/\s*\d{1,3}|\d{1,3} of \d{1,3}|image \d+ of \d+)$", _I)
+BREADCRUMB = re.compile(r"^(home|start|accueil)(\s*[›»>/|]\s*[\w&' -]{2,30}){1,5}$", _I)
+# Sections a site's menu and breadcrumbs name: "Home Business Markets <title>"
+SECTIONS = {
+    "news", "world", "business", "markets", "politics", "opinion", "analysis", "sport", "sports",
+    "science", "tech", "technology", "health", "culture", "arts", "life", "lifestyle", "economy",
+    "environment", "climate", "local", "europe", "asia", "africa", "americas", "us", "uk",
+    "features", "entertainment", "travel", "food", "education", "money", "finance", "energy",
+    "media", "region", "national", "international", "society", "latest", "video", "podcasts",
+    "commodities", "companies", "investing", "property", "nature", "space", "weather", "uk news",
+}
+
+
+LONGEST_LINE = 15  # words: no furniture line is longer; a sentence of the article may be
+
+
+def line_kind(line: str) -> str | None:
+    """What kind of page furniture this whole line is, or None."""
+    text = line.strip().strip("*_").strip()
+    if not text or len(text.split()) > LONGEST_LINE:
+        return None
+    if PLAYER.match(text):
+        return "audio/video player"
+    if READ_TIME.match(text) and not parse_date(text)[0]:  # "6 min read · Mar 18, 2024": a date
+        return "reading time"
+    if SHARE_LINE.match(text):
+        return "page control"
+    if PAYWALL.match(text):
+        return "subscription prompt"
+    if GALLERY.match(text):
+        return "gallery counter"
+    if BREADCRUMB.match(text):
+        return "breadcrumb"
+    if UPDATED.match(text) and (re.search(r"\d{1,2}:\d{2}", text) or parse_date(text)[0]):
+        return "update time"
+    if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")):
+        return "image caption"
+    return None
+
+
+def glued_breadcrumb(line: str) -> tuple[str, str] | None:
+    """'Home Business Markets Copper miners bet on...' -> ('Home Business Markets', 'Copper...').
+
+    Only from "Home" and through section names a site's menu uses, and only when a title of
+    three words or more is left."""
+    words = line.split()
+    if not words or words[0].lower() not in ("home", "start"):
+        return None
+    k = 1
+    while k < len(words) and words[k].lower().strip("›»>/|") in SECTIONS | {""}:
+        k += 1
+    if k == 1 and len(words) > 1 and words[1] in "›»>/|":
+        return None
+    if len(words) - k < 3:
+        return None
+    return " ".join(words[:k]), " ".join(words[k:])
