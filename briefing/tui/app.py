@@ -18,6 +18,7 @@ from briefing.tui.viewmodels.reader import SearchIndex
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.tui.curation_session import CurationSession
     from briefing.tui.store_watch import StoreWatch
 
 StoreOpener = Callable[[], "tuple[AnnotationStore | None, str | None]"]
@@ -67,6 +68,8 @@ class BriefingApp(App[None]):
         self._reader: ReaderScreen | None = None
         self.store_watch: StoreWatch | None = None
         self._open_store = open_store
+        self._curation: CurationSession | None = None
+        self._loads = 0  # corpus loads started (a reload after an edit supersedes older ones)
         self.title = corpus.title
         self._index = SearchIndex(corpus)
         self._build_index = build_index
@@ -164,12 +167,16 @@ class BriefingApp(App[None]):
         self.stylesheet.update(self)
 
     def _start_full_load(self) -> None:
+        self._loads = generation = self._loads + 1
+        reader = self._load_full
+
         def load() -> None:
             try:
-                corpus = self._load_full()
+                corpus = reader()
             except Exception:  # reported below like any other failure
                 corpus = None
-            self.call_from_thread(self._corpus_loaded, corpus)
+            if generation == self._loads:  # a later reload supersedes this one
+                self.call_from_thread(self._corpus_loaded, corpus)
 
         self.run_worker(load, thread=True, group="corpus", exit_on_error=False)
 
@@ -191,6 +198,25 @@ class BriefingApp(App[None]):
     def _start_index(self) -> None:
         self.run_worker(self._index.build, thread=True, exclusive=True, group="search-index",
                         exit_on_error=False)
+
+    @property
+    def curation(self) -> "CurationSession":
+        """The one owner of content edits and their undo stack (see curation_session.py).
+        LookupError when the corpus was not read from a directory."""
+        if self._curation is None:
+            from briefing.tui.curation_session import CurationSession
+
+            if self.corpus.root is None:
+                raise LookupError("this briefing was not read from a directory")
+            self._curation = CurationSession(self, self.corpus.root)
+        return self._curation
+
+    def reload_corpus(self, load: Callable[[], Corpus | None]) -> None:
+        """Re-read the corpus in a thread after the content files changed; the reader and
+        whatever waits in ``when_corpus_ready`` are updated when it is in, as at start-up."""
+        self.corpus_ready = False
+        self._load_full = load
+        self._start_full_load()
 
     def search_index(self) -> SearchIndex:
         return self._index
