@@ -230,7 +230,11 @@ class BriefingApp(App[None]):
         reader = self.reader
         # The side panes mount just after the first paint: a fresh list has the same keys.
         others = next(iter(reader.query(OtherClaims)), None) or OtherClaims()
-        nodes = [self, reader, reader.article_view, reader.toc, others]
+        from briefing.tui.viewmodels.selection import Selection
+        from briefing.tui.widgets.selection_bar import SelectionBar
+
+        nodes = [self, reader, reader.article_view, reader.toc, others,
+                 SelectionBar(Selection("", "", 0, 0))]
         if self.screen is not reader:  # e.g. the annotations view: its own keys first
             nodes.insert(1, self.screen)
         self.push_screen(HelpScreen(binding_rows(self, nodes)))

@@ -47,6 +47,7 @@ class CurationSession:
         self.expected: Expected = self.curator.snapshot()
         self.undo_stack: list[Action] = []
         self.show_suggested = True
+        self.focus_claim: str | None = None  # the claim to select once the corpus is re-read
 
     # ------------------------------------------------------------------ running steps
     def run(self, label: str, *steps: Step) -> list[Result]:
@@ -59,6 +60,8 @@ class CurationSession:
                 result = step(self.curator, dict(self.expected))
                 self._remember(result)
                 done.append(result)
+                if self.focus_claim in result.renamed:
+                    self.focus_claim = result.renamed[self.focus_claim]
         except CurationError as exc:
             for result in reversed(done):  # the action is whole or not at all
                 try:
@@ -78,16 +81,14 @@ class CurationSession:
             self.reload()
         return done
 
-    def attempt(self, label: str, *steps: Step, then: Callable[[], None] | None = None) -> bool:
+    def attempt(self, label: str, *steps: Step) -> bool:
         """``run`` for keys without a form: a failure is an error notification."""
         try:
             self.run(label, *steps)
         except CurationError as exc:
             self.notify_error(exc)
             return False
-        self.app.notify(f"{label[:1].upper()}{label[1:]}.", markup=False, timeout=3)
-        if then is not None:
-            self.app.when_corpus_ready(then, slot="curation", quiet=True)
+        self.app.notify(f"{label[:1].upper()}{label[1:]} (u undoes).", markup=False, timeout=3)
         return True
 
     def notify_error(self, exc: CurationError) -> None:
@@ -140,7 +141,16 @@ class CurationSession:
         return corpus if self.show_suggested else hide_suggested(corpus)
 
     def reload(self) -> None:
+        from briefing.tui.screens.curating import content_reloaded
+
         self.app.reload_corpus(self.load)
+        reader = self.app.reader
+        self.app.when_corpus_ready(lambda: content_reloaded(reader, self.take_focus()),
+                                   slot="curation", quiet=True)
+
+    def take_focus(self) -> str | None:
+        claim_id, self.focus_claim = self.focus_claim, None
+        return claim_id
 
     def toggle_suggestions(self) -> bool:
         self.show_suggested = not self.show_suggested
