@@ -11,6 +11,7 @@ from textual.screen import Screen
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
 from briefing.tui import VIEWS_CSS
+from briefing.tui.palette.curation import CURATION_PROVIDERS
 from briefing.tui.palette.reader import ALL_PROVIDERS
 from briefing.tui.palette.views import COMPARE_PROVIDERS
 from briefing.tui.screens.reader import ReaderScreen
@@ -39,7 +40,7 @@ class BriefingApp(App[None]):
     """
 
     CSS_PATH = "briefing.tcss"
-    COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS
+    COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS | CURATION_PROVIDERS
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -149,6 +150,7 @@ class BriefingApp(App[None]):
         startup_done()
         self.preload_view_styles()
         self.open_store_now()
+        self._start_curation()
         if self._load_full is not None:
             self._start_full_load()
         elif self._build_index:
@@ -210,6 +212,16 @@ class BriefingApp(App[None]):
                 raise LookupError("this briefing was not read from a directory")
             self._curation = CurationSession(self, self.corpus.root)
         return self._curation
+
+    def _start_curation(self) -> None:
+        # The signatures of the content files as read at start-up: a curation step refuses
+        # to write over a file another process changed after this (a stale edit).
+        from briefing.curation import CurationError
+
+        try:
+            self.curation
+        except (LookupError, CurationError, OSError):
+            pass  # not a briefing directory: curation keys say why when pressed
 
     def reload_corpus(self, load: Callable[[], Corpus | None]) -> None:
         """Re-read the corpus in a thread after the content files changed; the reader and

@@ -283,6 +283,21 @@ def review_event(reader: "ReaderScreen", event_id: str, session: "CurationSessio
         reader.app.push_screen(EventReview(reader.corpus, event))
 
 
+def review_event_by_id(reader: "ReaderScreen", event_id: str) -> None:
+    if (session := _session(reader)) is not None:
+        review_event(reader, event_id, session)
+
+
+def accept_event_claims(reader: "ReaderScreen", event_id: str) -> None:
+    """Accept every suggested claim on one event (the palette's "Accept all suggestions of")."""
+    ids = [c.id for c in reader.corpus.claims_for_event(event_id) if c.status == "suggested"]
+    if ids and (session := _session(reader)) is not None:
+        from briefing.curation import accept_claims
+
+        session.attempt(f"accepted {len(ids)} suggested claim{'s' * (len(ids) != 1)} on "
+                        f"{event_id}", lambda cur, exp: accept_claims(cur, ids, expected=exp))
+
+
 def content_reloaded(reader: "ReaderScreen", focus_claim: str | None) -> None:
     """The corpus was re-read after a curation step: show the article again, at the same
     place, with the claim just made or edited (or the one that was current) selected."""
