@@ -141,11 +141,9 @@ class CurationSession:
         return corpus if self.show_suggested else hide_suggested(corpus)
 
     def reload(self) -> None:
-        from briefing.tui.screens.curating import content_reloaded
-
         self.app.reload_corpus(self.load)
         reader = self.app.reader
-        self.app.when_corpus_ready(lambda: content_reloaded(reader, self.take_focus()),
+        self.app.when_corpus_ready(lambda: reader.curation_reloaded(self.take_focus()),
                                    slot="curation", quiet=True)
 
     def take_focus(self) -> str | None:

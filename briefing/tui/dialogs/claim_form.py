@@ -27,7 +27,7 @@ from briefing.model import CLAIM_KINDS, Corpus
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
 from briefing.tui.viewmodels.annotations import one_line
-from briefing.tui.viewmodels.claim_draft import ClaimDraft, split_list
+from briefing.tui.viewmodels.claim_draft import ClaimDraft, split_list, suggestion_line
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -171,9 +171,3 @@ class ClaimForm(ModalScreen[str | None]):
 
         self.app.push_screen(ConfirmScreen("Close the form without saving?"), answered)
 
-
-def suggestion_line(claim) -> str:  # noqa: ANN001 - briefing.model.Claim
-    """``suggested (72%) by briefing-suggest/1``: how sure the suggestion was."""
-    confidence = f" ({claim.confidence:.0%})" if claim.confidence is not None else ""
-    by = f" by {one_line(claim.by, 40)}" if claim.by else ""
-    return f"suggested{confidence}{by}: y accepts · x rejects · E edits"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from briefing.model import Claim
+from briefing.tui.screens.highlighting import refresh_highlights
 from briefing.tui.viewmodels.selection import Selection
 
 if TYPE_CHECKING:
@@ -135,6 +136,10 @@ class CurationActions:
         if (session := _session(self)) is not None:
             session.undo()
 
+    def curation_reloaded(self: "ReaderScreen", focus_claim: str | None) -> None:
+        """Called by the app's curation session once the corpus is re-read."""
+        content_reloaded(self, focus_claim)
+
     def action_toggle_suggestions(self: "ReaderScreen") -> None:
         if (session := _session(self)) is not None:
             shown = session.toggle_suggestions()
@@ -241,25 +246,6 @@ def annotate_highlight(reader: "ReaderScreen", highlight: "Highlight", how: str)
         from briefing.tui.dialogs.note_editor import open_note_editor
 
         open_note_editor(reader, highlight, store)
-
-
-def refresh_highlights(reader: "ReaderScreen") -> None:
-    """Mark the user's highlights of the article on screen, each where its quote is now."""
-    from briefing.store.errors import StoreError
-    from briefing.store.highlights import locate
-
-    store, article = reader.store, reader.corpus.articles.get(reader.article_id or "")
-    marks: dict[str, list[tuple[int, int]]] = {}
-    if store is not None and article is not None:
-        try:
-            found = store.highlights.for_article(article.id)
-        except (StoreError, OSError):
-            found = []
-        for highlight in found:
-            place = locate(highlight, article)
-            if place is not None:
-                marks.setdefault(place[0], []).append((place[1], place[2]))
-    reader.article_view.set_passage_marks(marks)
 
 
 def open_claim_form(reader: "ReaderScreen", quote: str, paragraph_id: str) -> None:

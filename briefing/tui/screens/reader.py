@@ -20,7 +20,8 @@ from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry
 from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
-from briefing.tui.screens.curating import CURATION_BINDINGS, CurationActions, refresh_highlights
+from briefing.tui.screens.curating import CURATION_BINDINGS, CurationActions
+from briefing.tui.screens.highlighting import refresh_highlights
 from briefing.tui.viewmodels.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location

@@ -158,3 +158,12 @@ class ClaimDraft:
 
 def _edit(claim_id: str, changes: dict[str, Any], curator, expected):  # noqa: ANN001
     return edit_claim(curator, claim_id, changes, expected=expected)
+
+
+def suggestion_line(claim) -> str:  # noqa: ANN001 - briefing.model.Claim
+    """``suggested (72%) by briefing-suggest/1``: how sure the suggestion was."""
+    from briefing.tui.viewmodels.annotations import one_line
+
+    confidence = f" ({claim.confidence:.0%})" if claim.confidence is not None else ""
+    by = f" by {one_line(claim.by, 40)}" if claim.by else ""
+    return f"suggested{confidence}{by}: y accepts · x rejects · E edits"

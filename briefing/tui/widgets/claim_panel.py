@@ -152,7 +152,7 @@ class ClaimPanel(VerticalScroll):
             Content.assemble(("Speaker: ", "bold"), speaker),
         ]
         if claim.status == "suggested":  # under review: briefing.tui.screens.curating
-            from briefing.tui.dialogs.claim_form import suggestion_line
+            from briefing.tui.viewmodels.claim_draft import suggestion_line
 
             lines.insert(1, Content(suggestion_line(claim)).stylize("italic"))
         if claim.actors:
