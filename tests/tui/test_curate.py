@@ -137,7 +137,7 @@ async def test_make_a_claim_from_a_highlight_with_a_new_event(root, store):
     app = make_curating_app(root, store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to_claim(pilot, "alpha-01")
-        await pilot.press("h", "b", "b", "b", "b", "c")  # "The “peacekeepers” numbered 1,960"
+        await pilot.press("h", "b", "b", "b", "b", "b", "c")  # "The “peacekeepers” numbered 1,960"
         await pilot.pause()
         form = app.screen
         assert type(form).__name__ == "ClaimForm"
