@@ -26,6 +26,7 @@ from briefing.curation.errors import CurationError
 from briefing.model import CLAIM_KINDS, Corpus
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
+from briefing.tui.dialogs.note_editor import NoteArea
 from briefing.tui.viewmodels.annotations import one_line
 from briefing.tui.viewmodels.claim_draft import ClaimDraft, split_list, suggestion_line
 
@@ -81,7 +82,8 @@ class ClaimForm(ModalScreen[str | None]):
                 yield self._input("new-date", d.new_event.get("date", ""), "date")
             yield Label("Figures (one {quantity: key, value: n, unit: u, text: as written} a line)",
                         classes="form-label-wide")
-            yield TextArea(d.figures, id="form-figures", soft_wrap=True, show_line_numbers=False,
+            # NoteArea: a paste is cleaned of escape sequences before it is shown.
+            yield NoteArea(d.figures, id="form-figures", soft_wrap=True, show_line_numbers=False,
                            tab_behavior="focus", compact=True)
             yield self._row("Dates", self._input("dates", d.dates, "2020-11-09=key, 2021"))
             yield Static(Content(""), id="form-errors")
