@@ -65,13 +65,10 @@ class CurationSession:
         except CurationError as exc:
             for result in reversed(done):  # the action is whole or not at all
                 try:
-                    self.curator.undo(result.undo)
-                    self._remember_undo(result.undo)
+                    self._remember(self.curator.undo(result.undo))
                 except CurationError:
                     pass
-            if isinstance(exc, StaleEditError):
-                self.reload()
-            elif done:
+            if done or isinstance(exc, StaleEditError):  # show what is there now
                 self.reload()
             raise
         records = tuple(r.undo for r in done if r.changed)
@@ -124,10 +121,6 @@ class CurationSession:
     def _remember(self, result: Result) -> None:
         for change in result.undo.files:
             self.expected[change.path] = signature_of(change.after)
-
-    def _remember_undo(self, record: UndoRecord) -> None:
-        for change in record.files:
-            self.expected[change.path] = signature_of(change.before)
 
     def load(self) -> "Corpus | None":
         """Re-read the briefing (in a thread): the signatures first, so an edit made while

@@ -401,3 +401,17 @@ async def test_palette_accepts_every_suggestion_of_one_event(root, store):
         await settle(pilot)
         assert app.corpus.claims["alpha-s02"].status is None  # about the war
         assert app.corpus.claims["alpha-s01"].status == "suggested"  # about new talks
+
+
+async def test_without_a_briefing_directory_curating_says_why(store):
+    from .conftest import make_app
+
+    app = make_app(store=store, build_index=False)  # a corpus built in code: no files
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "C")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert any("Curating is not available" in m for m in messages(app, "warning"))
+        await pilot.press("h", "enter")  # highlights live in the store: they still work
+        await pilot.pause()
+        assert len(store.highlights.all()) == 1

@@ -149,11 +149,11 @@ class CurationActions:
 
 # ---------------------------------------------------------------------------- helpers
 def _session(reader: "ReaderScreen") -> "CurationSession | None":
+    from briefing.curation import CurationError
+
     try:
         return reader.app.curation
-    except (LookupError, OSError) as exc:
-        reader.notify(f"Curating is not available: {exc}", severity="warning", markup=False)
-    except Exception as exc:  # noqa: BLE001 - e.g. a content directory that vanished
+    except (LookupError, OSError, CurationError) as exc:  # e.g. the directory vanished
         reader.notify(f"Curating is not available: {exc}", severity="warning", markup=False)
     return None
 
