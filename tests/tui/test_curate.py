@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import Input, Select, Static, TextArea
 
 from briefing.loader import load_corpus
+from briefing.tui.viewmodels.navigation import Location
 
 from .curate_helpers import (
     changed_lines, curated_briefing, files_text, go_to_claim, make_curating_app, messages,
@@ -415,3 +416,16 @@ async def test_without_a_briefing_directory_curating_says_why(store):
         await pilot.press("h", "enter")  # highlights live in the store: they still work
         await pilot.pause()
         assert len(store.highlights.all()) == 1
+
+
+async def test_a_selection_made_before_moving_to_another_source_stays_in_its_own(root, store):
+    app = make_curating_app(root, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")  # alpha's first sentence
+        await pilot.pause()
+        app.reader.open(Location("beta"))  # as the palette or a jump would
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        [highlight] = store.highlights.all()
+        assert highlight.article_id == "alpha" and highlight.paragraph_id.startswith("alpha/")

@@ -85,7 +85,7 @@ class CurationActions:
 
     def action_edit_claim(self: "ReaderScreen") -> None:
         claim = _current(self, "edit")
-        if claim is not None and (session := _session(self)) is not None:
+        if claim is not None and _session(self) is not None:
             from briefing.tui.dialogs.claim_form import ClaimForm
             from briefing.tui.viewmodels.claim_draft import ClaimDraft
 
@@ -124,13 +124,13 @@ class CurationActions:
 
     def action_review_event(self: "ReaderScreen") -> None:
         claim = _current(self, "review the event of")
-        if claim is None or (session := _session(self)) is None:
+        if claim is None or _session(self) is None:
             return
         event = next((self.corpus.events[e] for e in claim.events if e in self.corpus.events), None)
         if event is None:
             self.notify("This claim's event is not in the briefing.", markup=False)
             return
-        review_event(self, event.id, session)
+        review_event(self, event.id)
 
     def action_undo(self: "ReaderScreen") -> None:
         if (session := _session(self)) is not None:
@@ -214,14 +214,15 @@ def save_highlight(reader: "ReaderScreen", selection: Selection) -> "Highlight |
     from briefing.tui.store_watch import store_changed
 
     store = _store_or_say(reader)
-    if store is None or reader.article_id is None:
+    para = reader.corpus.paragraph(selection.paragraph_id)
+    if store is None or para is None:
         return None
     try:
-        same = [h for h in store.highlights.for_article(reader.article_id)
+        same = [h for h in store.highlights.for_article(para.article_id)
                 if (h.paragraph_id, h.start, h.end) == (selection.paragraph_id, selection.start,
                                                         selection.end) and h.author == store.author]
         highlight = same[0] if same else store.highlights.add(
-            reader.article_id, selection.paragraph_id, selection.start, selection.end,
+            para.article_id, selection.paragraph_id, selection.start, selection.end,
             selection.quote)
     except (StoreError, OSError, ValueError) as exc:
         reader.notify(f"Highlight not saved: {exc}", severity="error", markup=False, timeout=10)
@@ -249,19 +250,19 @@ def annotate_highlight(reader: "ReaderScreen", highlight: "Highlight", how: str)
 
 
 def open_claim_form(reader: "ReaderScreen", quote: str, paragraph_id: str) -> None:
-    session = _session(reader)
-    if session is None or reader.article_id is None:
+    para = reader.corpus.paragraph(paragraph_id)  # its article, even if another is open now
+    if para is None or _session(reader) is None:
         return
     from briefing.tui.dialogs.claim_form import ClaimForm
     from briefing.tui.viewmodels.claim_draft import ClaimDraft
 
     current = reader.corpus.claims.get(reader.claim_id or "")
     events = list(current.events) if current is not None else []
-    draft = ClaimDraft.from_quote(reader.corpus, reader.article_id, quote, events)
+    draft = ClaimDraft.from_quote(reader.corpus, para.article_id, quote, events)
     reader.app.push_screen(ClaimForm(reader.corpus, draft))
 
 
-def review_event(reader: "ReaderScreen", event_id: str, session: "CurationSession") -> None:
+def review_event(reader: "ReaderScreen", event_id: str) -> None:
     from briefing.tui.dialogs.event_review import EventReview
 
     event = reader.corpus.events.get(event_id)
@@ -270,8 +271,8 @@ def review_event(reader: "ReaderScreen", event_id: str, session: "CurationSessio
 
 
 def review_event_by_id(reader: "ReaderScreen", event_id: str) -> None:
-    if (session := _session(reader)) is not None:
-        review_event(reader, event_id, session)
+    if _session(reader) is not None:
+        review_event(reader, event_id)
 
 
 def accept_event_claims(reader: "ReaderScreen", event_id: str) -> None:
