@@ -75,3 +75,11 @@ def test_a_draft_needs_an_event_and_a_new_event_a_title():
     draft = ClaimDraft("a", "q", "a-01", new_event={"id": "talks", "title": " "})
     with pytest.raises(CurationError, match="needs a title"):
         draft.steps()
+
+
+def test_a_new_draft_takes_events_and_speaker_from_the_claim_beside_it(bundled):
+    near = bundled.claims["dupuy-2022-01"]
+    draft = ClaimDraft.from_quote(bundled, "dupuy-2022", "Armenia has not sent any troops", near)
+    assert draft.speaker == "Emmanuel Dupuy" and draft.events == ", ".join(near.events)
+    other = ClaimDraft.from_quote(bundled, "paylan-2023", "few friends", near)  # another source
+    assert other.speaker == "author" and other.events == ""

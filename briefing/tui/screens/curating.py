@@ -257,8 +257,7 @@ def open_claim_form(reader: "ReaderScreen", quote: str, paragraph_id: str) -> No
     from briefing.tui.viewmodels.claim_draft import ClaimDraft
 
     current = reader.corpus.claims.get(reader.claim_id or "")
-    events = list(current.events) if current is not None else []
-    draft = ClaimDraft.from_quote(reader.corpus, para.article_id, quote, events)
+    draft = ClaimDraft.from_quote(reader.corpus, para.article_id, quote, current)
     reader.app.push_screen(ClaimForm(reader.corpus, draft))
 
 

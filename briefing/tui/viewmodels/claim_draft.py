@@ -89,12 +89,16 @@ class ClaimDraft:
 
     @classmethod
     def from_quote(cls, corpus: Corpus, article_id: str, quote: str,
-                   events: list[str] = ()) -> "ClaimDraft":  # type: ignore[assignment]
+                   near: Claim | None = None) -> "ClaimDraft":
+        """``near``: the claim the reader is on, in the same source: its events and speaker
+        are the likeliest (an interview's answers share a speaker)."""
         claim_id = next_claim_id(article_id, set(corpus.claims))
         figures = figures_in(quote, claim_id)
+        near = near if near is not None and near.article_id == article_id else None
         return cls(article_id, quote, claim_id, kind="figure" if figures else "fact",
-                   events=", ".join(events), figures=figures_text(figures),
-                   dates=", ".join(dates_in(quote)))
+                   speaker=(near.speaker if near is not None and near.speaker else "author"),
+                   events=", ".join(near.events) if near is not None else "",
+                   figures=figures_text(figures), dates=", ".join(dates_in(quote)))
 
     @classmethod
     def from_claim(cls, claim: Claim) -> "ClaimDraft":
