@@ -20,6 +20,8 @@ from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry
 from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
+from briefing.tui.screens.curating import CURATION_BINDINGS, CurationActions
+from briefing.tui.screens.highlighting import refresh_highlights
 from briefing.tui.viewmodels.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
@@ -46,7 +48,7 @@ def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CurationActions, Screen[None]):
     """Read a briefing article by article, claim by claim."""
 
     # Footer order is this order: help first so it is visible even at 80 columns; the
@@ -73,6 +75,7 @@ class ReaderScreen(Screen[None]):
         Binding("e", "export", "Export", id="reader.export"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
+        *CURATION_BINDINGS,  # h C y x E Y V u S: briefing.tui.screens.curating
     ]
 
     # Focused when the screen first shows: the article, styled once (the default, the first
@@ -213,6 +216,7 @@ class ReaderScreen(Screen[None]):
     def store_opened(self) -> None:
         """The app's annotation store, opened after the first paint: marks and panel catch up."""
         self.claim_panel.store = self.store
+        refresh_highlights(self)
         if annotated_claim_ids(self.store):
             from briefing.tui.screens.annotating import refresh_marks
 
@@ -267,6 +271,7 @@ class ReaderScreen(Screen[None]):
         self.article_view.show_article(article, claims, annotated_claim_ids(self.store))
         self.claim_panel.show_claim(None)
         self.sub_title = article.title
+        refresh_highlights(self)
 
     def _set_claim(self, claim: Claim, *, match: tuple[str, int, int] | None = None,
                    scroll: bool = True) -> None:
