@@ -107,6 +107,7 @@ class CompareScreen(Screen[None]):
         self.analysis: EventAnalysis | None = ix.analysed(corpus, event_id)
         self.marks = []  # hand marks on this event's claims, read from the store on mount
         self.picking: str | None = None  # first claim of a hand mark being made
+        self._current_list: ClaimList | None = None
         self.first = 0  # the first source shown (columns page through `covering`)
         if claim_id in corpus.claims and corpus.claims[claim_id].article_id in self.covering:
             self.first = self.covering.index(corpus.claims[claim_id].article_id)
@@ -171,10 +172,10 @@ class CompareScreen(Screen[None]):
         self._fill_columns()
         column = self._column_of(self.claim_id)
         if column is not None:
-            column.claims.go_to(self.claim_id)
-            column.claims.focus(scroll_visible=False)
+            self._focus_claim(self.claim_id)
         elif self.columns:
-            self.columns[0].claims.focus(scroll_visible=False)
+            self._current_list = self.columns[0].claims
+            self._current_list.focus(scroll_visible=False)
         if self.analysis is None:
             self.run_worker(self._analyse, thread=True, exclusive=True, group="compare",
                             exit_on_error=False)
@@ -319,6 +320,11 @@ class CompareScreen(Screen[None]):
 
     @property
     def current_list(self) -> ClaimList | None:
+        # The list moved to last: focus() takes effect a moment later, and keys pressed in a
+        # row must each move on from where the previous one went.
+        mine = self._current_list
+        if mine is not None and mine.is_attached and mine.parent.display:
+            return mine
         if isinstance(self.focused, ClaimList):
             return self.focused
         shown = [c for c in self.columns if c.display]
@@ -336,6 +342,9 @@ class CompareScreen(Screen[None]):
             return
         column.claims.go_to(claim_id)
         column.claims.focus(scroll_visible=False)
+        self._current_list = column.claims
+        # Before the first layout the list has no size to scroll in: again once it has.
+        self.call_after_refresh(column.claims.scroll_to_highlight)
 
     def action_move(self, step: int) -> None:
         """Next / previous claim; past a column's end, on to the next source's first."""
@@ -486,3 +495,7 @@ class CompareScreen(Screen[None]):
             self._fill_columns()
             return
         self.app.pop_screen()
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, ClaimList):  # tab, a click: follow it
+            self._current_list = event.widget
