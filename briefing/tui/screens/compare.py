@@ -41,7 +41,8 @@ from briefing.tui.viewmodels.compare import (
 from briefing.tui.viewmodels.reader import strip_for_display
 from briefing.tui.viewmodels.source_labels import source_labels
 from briefing.tui.widgets.compare_column import (
-    AGREE_STYLE, COMPATIBLE_STYLE, DISAGREE_STYLE, MUTED, ClaimList, ClaimView, CompareColumn,
+    AGREE_STYLE, COMPATIBLE_STYLE, DISAGREE_STYLE, MUTED, ClaimList, ClaimView, ColumnData,
+    CompareColumn,
 )
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
@@ -112,27 +113,32 @@ class CompareScreen(Screen[None]):
         if claim_id in corpus.claims and corpus.claims[claim_id].article_id in self.covering:
             self.first = self.covering.index(corpus.claims[claim_id].article_id)
         try:
-            width = self.app.size.width
+            width, height = self.app.size
         except RuntimeError:  # NoActiveAppError: built outside an app
-            width = 80
+            width, height = 80, 24
         self.n_columns = column_count(width, len(self.covering))
         self.first = max(0, min(self.first, len(self.covering) - self.n_columns))
+        self._room = findings_room(height)
+        self._read_marks()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="compare-head"):
             yield Static(self._title(), id="compare-title")
-            yield Static(Content(""), id="compare-findings")
+            yield Static(self._findings(), id="compare-findings")
         with VerticalScroll(id="compare-details"):
-            yield Static(Content(""), id="compare-lexicon")
+            yield Static(self._lexicon(), id="compare-lexicon")
             if self.event.summary:
                 yield Static(Content(strip_for_display(self.event.summary)),
                              id="compare-summary")
             yield Static(self._silent(), id="compare-silent")
         with Horizontal(id="compare-columns"):
             for i in range(self.n_columns):
-                yield CompareColumn(i)
+                data = self._column_data(self.first + i)
+                column = CompareColumn(i, data)
+                column.display = data is not None
+                yield column
         yield KeyBar()
 
     def _title(self) -> Content:
@@ -166,10 +172,7 @@ class CompareScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
-        self.sub_title = "Compare"
-        self._read_marks()
-        self._show_findings()
-        self._fill_columns()
+        self._page_line()
         column = self._column_of(self.claim_id)
         if column is not None:
             self._focus_claim(self.claim_id)
@@ -196,7 +199,8 @@ class CompareScreen(Screen[None]):
 
     async def on_resize(self, event: Resize) -> None:
         wanted = column_count(event.size.width, len(self.covering))
-        self._show_findings()
+        if findings_room(event.size.height) != self._room:
+            self._show_findings()
         if wanted == self.n_columns:
             return
         focused = self.current_claim
@@ -204,13 +208,19 @@ class CompareScreen(Screen[None]):
         self.first = max(0, min(self.first, len(self.covering) - wanted))
         box = self.query_one("#compare-columns")
         await box.remove_children()
-        await box.mount_all([CompareColumn(i) for i in range(wanted)])
-        self._fill_columns()
+        columns = [CompareColumn(i, self._column_data(self.first + i)) for i in range(wanted)]
+        for column in columns:
+            column.display = column.article is not None
+        await box.mount_all(columns)
+        self._page_line()
         self._focus_claim(focused.id if focused else None)
 
     # ------------------------------------------------------------------ what is shown
     def _read_marks(self) -> None:
-        store = self.app.store
+        try:
+            store = self.app.store
+        except RuntimeError:  # NoActiveAppError: built outside an app, no store to read
+            return
         if store is None:
             return
         from briefing.store.marks import marks
@@ -221,10 +231,13 @@ class CompareScreen(Screen[None]):
             self.notify(f"Hand marks not read: {exc}", severity="warning", markup=False)
 
     def _show_findings(self) -> None:
-        findings = self.query_one("#compare-findings", Static)
+        self._room = findings_room(self.size.height or self.app.size.height)
+        self.query_one("#compare-findings", Static).update(self._findings())
+        self.query_one("#compare-lexicon", Static).update(self._lexicon())
+
+    def _findings(self) -> Content:
         if self.analysis is None:
-            findings.update(Content.styled("Analysing the sources…", MUTED))
-            return
+            return Content.styled("Analysing the sources…", MUTED)
         lines = [self._finding_line(f) for f in
                  finding_lines(self.analysis, self.labels, self.marks, self.corpus)]
         if not lines:
@@ -233,12 +246,11 @@ class CompareScreen(Screen[None]):
         if not self.analysis.has_distinctive_terms:
             lines.append(Content.styled("Distinctive terms: none significant on this event "
                                         "(no term reaches z ≥ 1.96).", MUTED))
-        room = findings_room(self.size.height or self.app.size.height)
+        room = self._room
         if not self.has_class("-details") and len(lines) > room:
             more = len(lines) - room + 1
             lines = lines[:room - 1] + [Content.styled(f"… {more} more (f shows all)", MUTED)]
-        findings.update(Content("\n").join(lines))
-        self.query_one("#compare-lexicon", Static).update(self._lexicon())
+        return Content("\n").join(lines)
 
     def _finding_line(self, line: FindingLine) -> Content:
         style = VERDICT_STYLE[line.verdict]
@@ -283,18 +295,22 @@ class CompareScreen(Screen[None]):
                 claim.id == self.picking))
         return views
 
+    def _column_data(self, position: int) -> ColumnData | None:
+        if not 0 <= position < len(self.covering):
+            return None
+        aid = self.covering[position]
+        analysis = self.analysis
+        return ColumnData(self.corpus.articles[aid], self.labels[aid], self._claim_views(aid),
+                          distinctive(analysis, aid) if analysis is not None else [],
+                          lexicon_by_source(analysis).get(aid, []) if analysis is not None
+                          else [])
+
     def _fill_columns(self) -> None:
-        lexicon = lexicon_by_source(self.analysis) if self.analysis is not None else {}
         for i, column in enumerate(self.columns):
-            n = self.first + i
-            if n >= len(self.covering):
-                column.display = False
-                continue
-            aid = self.covering[n]
-            column.display = True
-            terms = distinctive(self.analysis, aid) if self.analysis is not None else []
-            column.show(self.corpus.articles[aid], self.labels[aid], self._claim_views(aid),
-                        terms, lexicon.get(aid, []))
+            data = self._column_data(self.first + i)
+            column.display = data is not None
+            if data is not None:
+                column.show(data)
         self._page_line()
 
     def _page_line(self) -> None:

@@ -91,18 +91,30 @@ def claim_content(view: ClaimView, article: Article | None, terms: list[str]) ->
     return Content("\n").join(lines)
 
 
+def claim_options(views: list[ClaimView], article: Article, terms: list[str]
+                  ) -> list[Option | None]:
+    options: list[Option | None] = []
+    for n, view in enumerate(views):
+        if n:
+            options.append(None)  # a rule between claims
+        options.append(Option(claim_content(view, article, terms), id=view.claim.id))
+    return options
+
+
 class ClaimList(OptionList, inherit_bindings=False):
     """A column's claims.  The keys are the screen's (help and keymaps list them there)."""
+
+    def _on_resize(self) -> None:
+        # OptionList measures its lines when it first paints, then lays out again and paints
+        # a second frame; measured here, as soon as the width is known, the first frame is
+        # the right one (the view opens a frame sooner).
+        super()._on_resize()
+        self._update_lines()
 
     def show(self, views: list[ClaimView], article: Article, terms: list[str]) -> None:
         keep = self.highlighted
         self.clear_options()
-        options: list[Option | None] = []
-        for n, view in enumerate(views):
-            if n:
-                options.append(None)  # a rule between claims
-            options.append(Option(claim_content(view, article, terms), id=view.claim.id))
-        self.add_options(options)
+        self.add_options(claim_options(views, article, terms))
         if views:
             self.highlighted = min(keep or 0, len(views) - 1) if keep is not None else 0
 
@@ -122,37 +134,58 @@ class ClaimList(OptionList, inherit_bindings=False):
         return True
 
 
-class CompareColumn(Vertical):
-    """A covering source: a header that stays (who, title, claims, framing) and its claims."""
+@dataclass(frozen=True, slots=True)
+class ColumnData:
+    """Everything a column shows about one source."""
 
-    def __init__(self, index: int) -> None:
+    article: Article
+    label: str
+    views: list[ClaimView]
+    terms: list[str]  # significant distinctive terms (none when none reaches z >= 1.96)
+    lexicon: list[tuple[str, int]]  # curated framing words used, most used first
+
+
+def column_head(data: ColumnData) -> Content:
+    article, n = data.article, len(data.views)
+    lines = [
+        Content.assemble((data.label, "bold $text-primary"),
+                         (f"  {n} claim{'s' if n != 1 else ''}", MUTED)),
+        Content.assemble((strip_for_display(article.title), "bold"), "  ",
+                         (strip_for_display(source_line(article)), MUTED)),
+        Content.assemble(("framing: ", MUTED),
+                         Content(terms_text(data.lexicon)) if data.lexicon
+                         else Content.styled("no lexicon word", MUTED)),
+    ]
+    if data.terms:
+        lines.append(Content.assemble(("distinctive: ", MUTED), Content(", ").join(
+            Content.styled(strip_for_display(t), TERM_STYLE) for t in data.terms)))
+    return Content("\n").join(lines)
+
+
+class CompareColumn(Vertical):
+    """A covering source: a header that stays (who, title, claims, framing) and its claims.
+
+    Built with its content, so the view's first frame is its final one; paging through
+    sources reuses the column (:meth:`show`)."""
+
+    def __init__(self, index: int, data: ColumnData | None = None) -> None:
         super().__init__(classes="compare-column", id=f"compare-col-{index}")
-        self.article: Article | None = None
+        self.article: Article | None = data.article if data else None
+        self._data = data
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(""), classes="column-head")
-        yield ClaimList(classes="claim-list")
+        data = self._data
+        yield Static(column_head(data) if data else Content(""), classes="column-head")
+        options = claim_options(data.views, data.article, data.terms) if data else []
+        yield ClaimList(*options, classes="claim-list")
 
     @property
     def claims(self) -> ClaimList:
         return self.query_one(ClaimList)
 
-    def show(self, article: Article, label: str, views: list[ClaimView], terms: list[str],
-             lexicon: list[tuple[str, int]]) -> None:
-        """This column now shows ``article`` (columns are reused when paging through sources)."""
-        self.article = article
-        n = len(views)
-        lines = [
-            Content.assemble((label, "bold $text-primary"),
-                             (f"  {n} claim{'s' if n != 1 else ''}", MUTED)),
-            Content.assemble((strip_for_display(article.title), "bold"), "  ",
-                             (strip_for_display(source_line(article)), MUTED)),
-            Content.assemble(("framing: ", MUTED),
-                             Content(terms_text(lexicon)) if lexicon
-                             else Content.styled("no lexicon word", MUTED)),
-        ]
-        if terms:
-            lines.append(Content.assemble(("distinctive: ", MUTED), Content(", ").join(
-                Content.styled(strip_for_display(t), TERM_STYLE) for t in terms)))
-        self.query_one(".column-head", Static).update(Content("\n").join(lines))
-        self.claims.show(views, article, terms)
+    def show(self, data: ColumnData) -> None:
+        """This column now shows another source (or the same with new findings)."""
+        self.article = data.article
+        self._data = data
+        self.query_one(".column-head", Static).update(column_head(data))
+        self.claims.show(data.views, data.article, data.terms)
