@@ -18,7 +18,7 @@ from briefing.tui.dialogs.help_screen import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.article_view import Passage
 from briefing.tui.widgets.claim_panel import claim_location
-from briefing.tui.widgets.compare_column import TERM_STYLE, ClaimList, CompareColumn
+from briefing.tui.widgets.compare_column import TERM_STYLE, ClaimList
 from factories import bundled_corpus
 
 from .conftest import make_app, make_corpus, screen_text
@@ -35,7 +35,7 @@ def app_for(corpus, **kwargs) -> BriefingApp:
 def card(app, claim_id: str) -> Content:
     """The entry of a claim in its column's list, as shown."""
     for lst in app.screen.query(ClaimList):
-        if lst.parent.display and claim_id in lst.claim_ids():
+        if lst.display and claim_id in lst.claim_ids():
             return lst.get_option(claim_id).prompt
     raise LookupError(claim_id)
 
@@ -109,7 +109,7 @@ async def test_columns_with_claims_are_in_view_on_opening(bundled):
         async with app.run_test(size=size) as pilot:
             await ready(pilot)
             screen = app.screen
-            shown = [c for c in screen.query(CompareColumn) if c.display]
+            shown = [c for c in screen.columns if c.display]
             assert len(shown) >= n
             for column in shown:
                 lst = column.claims
@@ -130,7 +130,7 @@ async def test_the_findings_say_who_says_what_on_top(bundled):
         assert lines[1].startswith("≈ fits     nov-2020-ceasefire-signed: Reset DOC 2020-11")
         # above the columns
         assert app.screen.query_one("#compare-findings").region.bottom <= \
-            app.screen.query_one(CompareColumn).region.y
+            app.screen.columns[0].head.region.y
         assert "≠ 1 900 men vs Paylan 1,960  (russian-peacekeepers-nk)" in card_text(app, "dupuy-2022-14")
         await pilot.press("right", "right", "right")  # paging to Paylan's column
         assert "≠ 1,960 vs Dupuy 1 900 men  (russian-peacekeepers-nk)" in card_text(app, "paylan-2023-15")
@@ -193,7 +193,7 @@ async def test_framing_lexicon_folded_per_source_until_f(bundled):
     async with app.run_test(size=LARGE) as pilot:
         await ready(pilot)
         screen = app.screen
-        heads = [c.query_one(".column-head").visual.plain for c in screen.query(CompareColumn)]
+        heads = [c.head.visual.plain for c in screen.columns]
         # one line of framing words per source, in its column header
         assert "troops" in heads[0].splitlines()[2] and heads[0].count("framing:") == 1
         assert any("peacekeepers ×4" in h for h in heads)
@@ -220,7 +220,7 @@ async def test_sources_that_do_not_cover_the_event_are_named(bundled):
         assert "not covering: Dupuy, Jafarli, Paylan, Tadevosian" in title
         silent = app.screen.query_one("#compare-silent").visual.plain
         assert "Not covering this event" in silent and "Armenia: disenchantment with the CSTO" in silent
-        shown = [c.article.id for c in app.screen.query(CompareColumn) if c.display]
+        shown = [c.article.id for c in app.screen.columns if c.display]
         assert shown == ["armenia-isolation-2023"]
 
 
@@ -228,8 +228,8 @@ async def test_labels_by_author_or_outlet_never_a_country(bundled):
     app = app_for(bundled, compare=EVENT)
     async with app.run_test(size=LARGE) as pilot:
         await ready(pilot)
-        heads = [c.query_one(".column-head").visual.plain.splitlines()[0]
-                 for c in app.screen.query(CompareColumn) if c.display]
+        heads = [c.head.visual.plain.splitlines()[0]
+                 for c in app.screen.columns if c.display]
         assert [h.split("  ")[0] for h in heads] == ["Dupuy", "Reset DOC", "Jafarli", "Paylan"]
         assert not any(h.lower().startswith("armenia") for h in heads)
 
@@ -356,9 +356,9 @@ async def test_columns_scroll_on_their_own_under_headers_that_stay(bundled):
     async with app.run_test(size=LARGE) as pilot:
         await ready(pilot)
         screen = app.screen
-        columns = [c for c in screen.query(CompareColumn) if c.display]
+        columns = [c for c in screen.columns if c.display]
         tade = next(c for c in columns if c.article.id == "tadevosian-2023")
-        heads_y = [c.query_one(".column-head").region.y for c in columns]
+        heads_y = [c.head.region.y for c in columns]
         before = {c.article.id: c.claims.scroll_y for c in columns}
         screen._focus_claim(tade.claims.claim_ids()[0])
         for _ in range(15):
@@ -368,7 +368,7 @@ async def test_columns_scroll_on_their_own_under_headers_that_stay(bundled):
         for c in columns:
             if c is not tade:
                 assert c.claims.scroll_y == before[c.article.id]  # the others did not
-        assert [c.query_one(".column-head").region.y for c in columns] == heads_y
+        assert [c.head.region.y for c in columns] == heads_y
         assert "Tadevosian  16 claims" in screen_text(app)  # its header is still there
 
 
@@ -377,9 +377,9 @@ async def test_columns_that_fit_and_paging_through_sources(bundled):
     async with app.run_test(size=SMALL) as pilot:
         await ready(pilot)
         screen = app.screen
-        shown = lambda: [c.article.id for c in screen.query(CompareColumn) if c.display]  # noqa: E731
+        shown = lambda: [c.article.id for c in screen.columns if c.display]  # noqa: E731
         assert shown() == ["dupuy-2022", "armenia-isolation-2023"]
-        assert len(list(screen.query(CompareColumn))) == 2  # only what fits is mounted
+        assert len(list(screen.query(ClaimList))) == 2  # only what fits is mounted
         assert "sources 1-2 of 5" in screen.sub_title
         await pilot.press("l", "l")
         assert shown() == ["armenia-isolation-2023", "jafarli-2023"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
@@ -109,6 +109,7 @@ class CompareScreen(Screen[None]):
         self.marks = []  # hand marks on this event's claims, read from the store on mount
         self.picking: str | None = None  # first claim of a hand mark being made
         self._current_list: ClaimList | None = None
+        self._columns: list[CompareColumn] = []
         self.first = 0  # the first source shown (columns page through `covering`)
         if claim_id in corpus.claims and corpus.claims[claim_id].article_id in self.covering:
             self.first = self.covering.index(corpus.claims[claim_id].article_id)
@@ -133,12 +134,13 @@ class CompareScreen(Screen[None]):
                 yield Static(Content(strip_for_display(self.event.summary)),
                              id="compare-summary")
             yield Static(self._silent(), id="compare-silent")
-        with Horizontal(id="compare-columns"):
-            for i in range(self.n_columns):
-                data = self._column_data(self.first + i)
-                column = CompareColumn(i, data)
-                column.display = data is not None
-                yield column
+        self._columns = [CompareColumn(i, self._column_data(self.first + i))
+                         for i in range(self.n_columns)]
+        with Grid(id="compare-columns", classes=f"-cols-{self.n_columns}"):
+            for column in self._columns:  # a row of headers over a row of lists
+                yield column.head
+            for column in self._columns:
+                yield column.claims
         yield KeyBar()
 
     def _title(self) -> Content:
@@ -208,10 +210,10 @@ class CompareScreen(Screen[None]):
         self.first = max(0, min(self.first, len(self.covering) - wanted))
         box = self.query_one("#compare-columns")
         await box.remove_children()
-        columns = [CompareColumn(i, self._column_data(self.first + i)) for i in range(wanted)]
-        for column in columns:
-            column.display = column.article is not None
-        await box.mount_all(columns)
+        self._columns = [CompareColumn(i, self._column_data(self.first + i))
+                         for i in range(wanted)]
+        box.set_classes(f"-cols-{wanted}")
+        await box.mount_all([c.head for c in self._columns] + [c.claims for c in self._columns])
         self._page_line()
         self._focus_claim(focused.id if focused else None)
 
@@ -324,7 +326,10 @@ class CompareScreen(Screen[None]):
     # ------------------------------------------------------------------ moving
     @property
     def columns(self) -> list[CompareColumn]:
-        return list(self.query(CompareColumn))
+        return self._columns
+
+    def _position(self, lst: ClaimList) -> int:
+        return next(i for i, c in enumerate(self._columns) if c.claims is lst)
 
     def _column_of(self, claim_id: str | None) -> CompareColumn | None:
         claim = self.corpus.claims.get(claim_id or "")
@@ -339,7 +344,7 @@ class CompareScreen(Screen[None]):
         # The list moved to last: focus() takes effect a moment later, and keys pressed in a
         # row must each move on from where the previous one went.
         mine = self._current_list
-        if mine is not None and mine.is_attached and mine.parent.display:
+        if mine is not None and mine.is_attached and mine.display:
             return mine
         if isinstance(self.focused, ClaimList):
             return self.focused
@@ -372,7 +377,7 @@ class CompareScreen(Screen[None]):
         if 0 <= target < lst.option_count:
             lst.highlighted = target
             return
-        pos = self.first + self.columns.index(lst.parent)
+        pos = self.first + self._position(lst)
         other = pos + (1 if step > 0 else -1)
         if 0 <= other < len(self.covering):
             claims = claims_on(self.corpus, self.covering[other], self.event_id)
@@ -389,7 +394,7 @@ class CompareScreen(Screen[None]):
         lst = self.current_list
         if lst is None:
             return
-        pos = self.first + self.columns.index(lst.parent)
+        pos = self.first + self._position(lst)
         target = pos + step
         if not 0 <= target < len(self.covering):
             return

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -162,30 +160,37 @@ def column_head(data: ColumnData) -> Content:
     return Content("\n").join(lines)
 
 
-class CompareColumn(Vertical):
-    """A covering source: a header that stays (who, title, claims, framing) and its claims.
+class CompareColumn:
+    """A covering source: a header that stays (who, title, claims, framing) over its claims.
 
-    Built with its content, so the view's first frame is its final one; paging through
-    sources reuses the column (:meth:`show`)."""
+    Not a container: its two widgets sit in the view's grid (a row of headers over a row of
+    lists), since Textual paints every container's whole region on each frame and a column
+    container cost a third of the view's first paint.  Built with its content, so the first
+    frame is the final one; paging through sources reuses it (:meth:`show`)."""
 
     def __init__(self, index: int, data: ColumnData | None = None) -> None:
-        super().__init__(classes="compare-column", id=f"compare-col-{index}")
         self.article: Article | None = data.article if data else None
-        self._data = data
-
-    def compose(self) -> ComposeResult:
-        data = self._data
-        yield Static(column_head(data) if data else Content(""), classes="column-head")
+        self.head = Static(column_head(data) if data else Content(""), classes="column-head",
+                           id=f"compare-head-{index}")
         options = claim_options(data.views, data.article, data.terms) if data else []
-        yield ClaimList(*options, classes="claim-list")
+        self.claims = ClaimList(*options, classes="claim-list", id=f"compare-list-{index}")
+        self.display = data is not None
 
     @property
-    def claims(self) -> ClaimList:
-        return self.query_one(ClaimList)
+    def widgets(self) -> tuple[Static, ClaimList]:
+        return self.head, self.claims
+
+    @property
+    def display(self) -> bool:
+        return self.claims.display
+
+    @display.setter
+    def display(self, shown: bool) -> None:
+        self.head.display = shown
+        self.claims.display = shown
 
     def show(self, data: ColumnData) -> None:
         """This column now shows another source (or the same with new findings)."""
         self.article = data.article
-        self._data = data
-        self.query_one(".column-head", Static).update(column_head(data))
+        self.head.update(column_head(data))
         self.claims.show(data.views, data.article, data.terms)
