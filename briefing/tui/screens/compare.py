@@ -152,7 +152,8 @@ class CompareScreen(Screen[None]):
                         "bold")]
         if len(covering) == 1:
             cover.append(("  ◆ single source (blindspot)", "bold $text-warning"))
-        names = [self.labels[a] for a in self.corpus.articles if a not in set(covering)]
+        covered = set(covering)
+        names = [self.labels[a] for a in self.corpus.articles if a not in covered]
         shown = ", ".join(names[:SILENT_NAMED]) + (f" and {silent - SILENT_NAMED} more"
                                                    if silent > SILENT_NAMED else "")
         cover.append(("  ·  not covering: ", MUTED))
@@ -160,7 +161,8 @@ class CompareScreen(Screen[None]):
         return Content.assemble(*line) + Content("\n") + Content.assemble(*cover)
 
     def _silent(self) -> Content:
-        silent = [a for a in self.corpus.articles if a not in set(self.covering)]
+        covered = set(self.covering)
+        silent = [a for a in self.corpus.articles if a not in covered]
         if not silent:
             return Content.styled("Every source in the briefing covers this event.", MUTED)
         lines = [Content.styled("Not covering this event", "bold")]
