@@ -287,3 +287,20 @@ async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
         await pilot.pause()
         assert len(screen.shown_sources) > len(shown)
         assert "and 52 other sources" in screen_text(app)
+
+
+def test_the_event_index_agrees_with_the_coverage_matrix(bundled):
+    from briefing.tui.viewmodels.event_index import event_to_compare
+
+    cov = coverage(bundled)
+    index = event_index(bundled)
+    assert [r.event.id for r in index.rows] == cov.events
+    for row in index.rows:
+        dense = {a: n for a, n in cov.matrix[row.event.id].items() if n}
+        assert row.counts == dense and row.sources == len(dense)
+        assert row.blindspot == (row.event.id in cov.single_source)
+    assert index.claims_per_source == {a: v["claims"] for a, v in cov.per_source.items()}
+    assert event_index(bundled) is index  # counted once per corpus
+    assert event_to_compare(["a", "b"], "b") == "b"
+    assert event_to_compare(["a", "b"], "c") == "a"
+    assert event_to_compare(["a", "b"], None) == "a"

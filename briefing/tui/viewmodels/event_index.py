@@ -45,6 +45,7 @@ class EventIndex:
 _INDEX: dict[int, tuple[Corpus, EventIndex]] = {}
 _ANALYSED: dict[int, tuple[Corpus, dict[str, event_analysis.EventAnalysis]]] = {}
 _LOCK = threading.Lock()
+_WARMING = threading.Lock()  # one warm-up at a time: a second caller waits and reads its results
 
 
 def year_of(event: Event) -> int | None:
@@ -127,11 +128,20 @@ def disagreement_counts(corpus: Corpus) -> dict[str, int] | None:
 def warm(corpus: Corpus, first: str | None = None) -> dict[str, int]:
     """Analyse every event (``first`` first), then count disagreements per event.
 
-    Meant for a background thread after loading; each event is analysed once per corpus."""
+    Meant for a background thread after loading; each event is analysed once per corpus, and
+    a second caller (the events view opened meanwhile) waits for the first instead of
+    analysing the same events beside it."""
+    with _WARMING:
+        return _warm(corpus, first)
+
+
+def _warm(corpus: Corpus, first: str | None) -> dict[str, int]:
     index = event_index(corpus)
+    if index.disagreements is not None:
+        return index.disagreements
     ids = [r.event.id for r in index.rows]
-    if first in corpus.events:
-        ids.remove(first) if first in ids else None
+    if first in ids:  # the event on screen first
+        ids.remove(first)
         ids.insert(0, first)
     counts: dict[str, int] = {}
     for eid in ids:
