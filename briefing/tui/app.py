@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
-from briefing.tui import VIEWS_CSS
+from briefing.tui import VIEWS_CSS, analysis_warmup
 from briefing.tui.palette.curation import CURATION_PROVIDERS
 from briefing.tui.palette.reader import ALL_PROVIDERS
 from briefing.tui.palette.views import COMPARE_PROVIDERS
@@ -153,8 +153,10 @@ class BriefingApp(App[None]):
         self._start_curation()
         if self._load_full is not None:
             self._start_full_load()
-        elif self._build_index:
-            self._start_index()
+        else:
+            analysis_warmup.start(self)
+            if self._build_index:
+                self._start_index()
 
     def preload_view_styles(self) -> None:
         """Read the views' stylesheet now, as Textual would when the first view opens.
@@ -194,6 +196,7 @@ class BriefingApp(App[None]):
         waiting, self._when_ready = self._when_ready, {}
         for action in waiting.values():
             action()
+        analysis_warmup.start(self)
         if self._build_index:
             self._start_index()
 

@@ -51,6 +51,8 @@ def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
 class ReaderScreen(CurationActions, Screen[None]):
     """Read a briefing article by article, claim by claim."""
 
+    went_to_event: str | None = None  # the event gone to with g (compare.event_to_compare)
+
     # Footer order is this order: help first so it is visible even at 80 columns; the
     # "previous" twins are in the help screen, not the footer.
     BINDINGS = [
@@ -453,9 +455,9 @@ class ReaderScreen(CurationActions, Screen[None]):
         if claim is None or not claim.events:
             self.notify("Move to a claim first (n), then compare its event.", markup=False)
             return
-        from briefing.tui.screens.compare import CompareScreen
+        from briefing.tui.screens.compare import CompareScreen, event_to_compare
 
-        self.app.push_screen(CompareScreen(self.corpus, claim.events[0], claim.id))
+        self.app.push_screen(CompareScreen(self.corpus, event_to_compare(claim.events, self.went_to_event), claim.id))
 
     @needs_full_corpus
     def action_events(self) -> None:
@@ -499,6 +501,7 @@ class ReaderScreen(CurationActions, Screen[None]):
     def _open_event(self, event_id: str | None) -> None:
         if not event_id:
             return
+        self.went_to_event = event_id  # `c` compares it while the claim is about it
         claims = [c for c in self.corpus.claims_for_event(event_id) if c.paragraph_id]
         if not claims:
             self.notify("No claim is anchored to that event.", markup=False)
