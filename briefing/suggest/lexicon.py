@@ -110,7 +110,9 @@ for _cls, _words in {
     "ceasefire": "ceasefire cease-fire truce armistice",
     "agreement": "agreement agreements treaty treaties deal accord accords declaration pact "
                  "protocol memorandum charter",
-    "meeting": "summit meeting meetings talks negotiations conference visit forum",
+    "meeting": "summit meeting meetings talks negotiations conference visit forum mediation "
+               "mediator mediated",
+    "strike": "strike walkout walkouts stoppage stoppages lockout",
     "mission": "mission deployment deployed observers monitoring peacekeepers peacekeeping "
                "contingent stationed arrived withdrawal withdrew",
     "blockade": "blockade blocked closure siege",
