@@ -428,3 +428,19 @@ def test_a_claim_naming_two_happenings_carries_both_trigger_classes(tmp_path):
     assert "strike" in ended.triggers and "agreement" in ended.triggers
     began = next(p for p in props if "began a strike" in p.quote)
     assert any(ended in g.claims and began in g.claims for g in groups)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The government should appoint a mediator soon, the chamber of commerce said.", "chamber of commerce"),
+    ("Fruit growers say they have lost 30 million euros since the strike began.", "Fruit growers"),
+])
+def test_speaker_named_by_a_common_noun(sentence, speaker):
+    from briefing.suggest import speakers
+    att = speakers.attribution(sentence, 0, len(sentence), [])
+    assert att is not None and att.speaker == speaker
+
+
+def test_no_speaker_for_a_plain_statement():
+    from briefing.suggest import speakers
+    sentence = "The port handles most of the country's container traffic, it is said."
+    assert speakers.attribution(sentence, 0, len(sentence), []) is None

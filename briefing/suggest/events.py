@@ -32,7 +32,7 @@ SECOND = 0.3  # ... to join a second event whose kind of happening it names
 TRIGGER_BONUS = 0.1  # added when the claim names the event's kind of happening
 YEAR_SLACK = 1  # years either side of an event's dates a claim may be dated and join it
 KEY_TERMS = 20  # terms of a claim used to find the events it may join
-POSTING = 200  # events remembered per term to find candidates
+POSTING = 20  # events remembered per term to find candidates
 CANDIDATES = 10  # events scored for each claim
 
 _TITLES = {
