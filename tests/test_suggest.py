@@ -125,6 +125,7 @@ def test_long_sentence_is_cut_into_clauses():
 @pytest.mark.parametrize("text, expected", [
     ("The council should lift the sanctions", "recommendation"),
     ("The mission will end next spring", "prediction"),
+    ("Analysts expect exports to recover by the summer", "prediction"),
     ("The reform is a fragile and symbolic success", "assessment"),
     ("The army crossed the river in May 2020", "fact"),
 ])

@@ -50,7 +50,7 @@ PREDICTION = (
     "will", "won't", "is likely to", "are likely to", "is expected to", "are expected to",
     "is set to", "are set to", "is bound to", "is going to", "are going to", "will likely",
     "in the coming", "in the future", "is poised to", "are poised to", "forecast", "predict",
-    "would lead to", "could lead to", "is about to", "shall",
+    "would lead to", "could lead to", "is about to", "shall", "expect", "expects",
 )
 # Evaluative and epistemic words: the writer judges rather than reports.
 ASSESSMENT = frozenset("""
