@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cache.files import (
-    code_key, enabled, read_payload, slot, stat_tree, unpickle, write_payload,
+    code_key, enabled, load_payload, read_payload, slot, stat_tree, write_payload,
 )
 from briefing.model import Corpus
 
@@ -63,11 +63,9 @@ def load_corpus_cached(path: Path) -> tuple[Corpus, list[Problem]]:
     except OSError:
         return load_corpus(path)[:2]  # the loader reports what is wrong with the directory
     file = slot(path, "corpus")
-    cached = read_payload(file, key)
-    if cached is not None:
-        corpus = unpickle(cached)
-        if isinstance(corpus, Corpus):
-            return corpus, []
+    corpus = load_payload(file, key)
+    if isinstance(corpus, Corpus):
+        return corpus, []
     corpus, problems, settled = load_corpus(path)
     # Right after an edit (some files parsed, the rest reused) the whole corpus is not saved:
     # pickling and writing it costs more than the per-file load it would spare (0.3 s and

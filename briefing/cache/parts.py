@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.cache.corpus import LOAD_CODE
-from briefing.cache.files import code_key, read_payload, safe_dir, slot, unpickle, write_payload
+from briefing.cache.files import code_key, load_payload, safe_dir, slot, unpickle, write_payload
 from briefing.loader import ClaimsPart, Parts
 from briefing.model import Article
 from briefing.problems import Problem
@@ -55,7 +55,8 @@ class FileParts(Parts):
         # A folder inside a shared cache folder could be swapped by someone else: both private.
         self.usable = all(not f.exists() or safe_dir(f) for f in (self.folder.parent, self.folder))
         self.prune = prune  # drop the records of files this load did not ask for
-        self.buckets: dict[int, dict[str, Record]] = {}
+        self.buckets: dict[int, dict[str, Record]] = {}  # the records not used yet
+        self.stored: dict[int, set[str]] = {}  # the names each bucket held when read
         self.changed: dict[int, dict[str, Record]] = {}
         self.asked: set[str] = set()
         self.digests: dict[str, str | None] = {}  # article file -> its digest, for its claims
@@ -82,8 +83,7 @@ class FileParts(Parts):
             return
         dirty = set(self.changed)
         if self.prune:  # records of files gone (deleted, renamed) are dropped
-            dirty.update(index for index, records in self.buckets.items()
-                         if any(name not in self.asked for name in records))
+            dirty.update(index for index, names in self.stored.items() if names - self.asked)
         if not dirty:
             return
         try:
@@ -101,7 +101,9 @@ class FileParts(Parts):
         """(the file's result, its digest or None); ``deps`` None: not storable."""
         name = _name(file)
         self.asked.add(name)
-        record = self._bucket(bucket_of(name)).get(name) if self.usable else None
+        # Taken out of the bucket: its bytes are freed once used (a bucket is re-read before
+        # it is rewritten), so a load never holds every stored record at once.
+        record = self._bucket(bucket_of(name)).pop(name, None) if self.usable else None
         try:
             st = os.stat(file)
         except OSError:
@@ -138,11 +140,11 @@ class FileParts(Parts):
         found = self.buckets.get(index)
         if found is None:
             found = self.buckets[index] = self._read(index)
+            self.stored[index] = set(found)
         return found
 
     def _read(self, index: int) -> dict[str, Record]:
-        blob = read_payload(self._file(index), self.key)
-        payload = unpickle(blob) if blob is not None else None
+        payload = load_payload(self._file(index), self.key)
         if (isinstance(payload, tuple) and len(payload) == 3 and payload[0] == PARTS_FORMAT
                 and payload[1] == index and isinstance(payload[2], dict)):
             return {name: rec for name, rec in payload[2].items() if _is_record(rec)}
