@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 from pathlib import Path
 
 from briefing.loading.anchor import ArticleIndex
@@ -132,7 +133,10 @@ def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
         problems.append(Problem(folder, 0, "expected a folder"))
         return []
     try:
-        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        # By name: the order Path comparison gives within one folder (on POSIX), without its
+        # cost (~0.3 s for the 10,000 files of 5,000 articles).
+        entries = [folder / name for name in sorted(
+            name for name in os.listdir(folder) if not name.startswith("."))]
     except OSError as exc:
         problems.append(Problem(folder, 0, f"cannot list the folder: {exc.strerror or exc}"))
         return []

@@ -23,20 +23,22 @@ a miss, and the file is parsed again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import io
 import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from briefing.cache.corpus import LOAD_CODE
-from briefing.cache.files import code_key, load_payload, safe_dir, slot, unpickle, write_payload
+from briefing.cache.files import code_key, load_payload, safe_dir, slot, write_payload
 from briefing.loader import ClaimsPart, Parts
 from briefing.model import Article
 from briefing.problems import Problem
 
 BUCKETS = 64
-PARTS_FORMAT = 1
+PARTS_FORMAT = 2
 
 # A record: (size, mtime_ns, sha256 of the file, what it depends on, pickled result).
 Record = tuple[int, int, str, str, bytes]
@@ -111,13 +113,13 @@ class FileParts(Parts):
         if record is not None and st is not None and record[3] == deps:
             size, mtime, digest, _, blob = record
             if (size, mtime) == (st.st_size, st.st_mtime_ns):
-                result = unpickle(blob)
+                result = _unpickle(blob, file)
                 if result is not None:
                     self.reused += 1
                     return result, digest
             now = _digest(file)
             if now == digest:
-                result = unpickle(blob)
+                result = _unpickle(blob, file)
                 if result is not None:
                     self.reused += 1
                     self._store(name, (st.st_size, st.st_mtime_ns, digest, deps, blob))
@@ -126,7 +128,7 @@ class FileParts(Parts):
         result = parse()
         self.parsed.append(file)
         if digest is not None and deps is not None and self.usable and _same(file, st):
-            blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            blob = _pickle(result, file)
             self._store(name, (st.st_size, st.st_mtime_ns, digest, deps, blob))
         return result, (digest if _same(file, st) else None)
 
@@ -158,6 +160,48 @@ class FileParts(Parts):
         payload = (PARTS_FORMAT, index, records)
         write_payload(self._file(index), self.key,
                       lambda: pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class _Pickler(pickle.Pickler):
+    """Stores the file's own path (in the result, its problems, its claims) as a reference,
+    restored as the path of this load: no Path rebuilt per record (~0.4 s at 5,000 articles)."""
+
+    def __init__(self, out: io.BytesIO, file: Path) -> None:
+        super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.file = file
+
+    def persistent_id(self, obj: object) -> str | None:
+        return "file" if type(obj) is type(self.file) and obj == self.file else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, data: io.BytesIO, file: Path) -> None:
+        super().__init__(data)
+        self.file = file
+
+    def persistent_load(self, pid: object) -> Path:
+        if pid != "file":
+            raise pickle.UnpicklingError("unknown reference")
+        return self.file
+
+
+def _pickle(result: object, file: Path) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, file).dump(result)
+    return out.getvalue()
+
+
+def _unpickle(blob: bytes, file: Path) -> Any:
+    """The stored result, or None if it cannot be read (as briefing.cache.files.unpickle)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Unpickler(io.BytesIO(blob), file).load()
+    except Exception:  # noqa: BLE001 - an unreadable record is parsed again
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _name(file: Path) -> str:
