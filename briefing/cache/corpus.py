@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cache.files import (
-    code_key, enabled, load_payload, read_payload, slot, stat_tree, write_payload,
+    LOAD_CODE, code_key, enabled, load_payload, read_payload, slot, stat_tree, write_payload,
 )
 from briefing.model import Corpus
 
@@ -32,8 +32,7 @@ if TYPE_CHECKING:
     from briefing.analysis.search import SearchIndex
     from briefing.problems import Problem
 
-# The code whose changes change what a load (or an index) produces, relative to the package.
-LOAD_CODE = ("model.py", "text.py", "loader.py", "loading", "analysis/lexicon.py", "cache")
+# The code whose changes change what an index produces, relative to the package.
 INDEX_CODE = ("text.py", "analysis/search.py", "analysis/tokens.py", "cache")
 
 

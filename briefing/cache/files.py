@@ -24,6 +24,9 @@ from briefing.fsio import write_atomic
 
 FORMAT = 1
 MAGIC = b"briefing-cache"
+# The code whose changes change what a load produces (the corpus, one file's part), relative
+# to the package.
+LOAD_CODE = ("model.py", "text.py", "loader.py", "loading", "analysis/lexicon.py", "cache")
 
 
 def enabled() -> bool:

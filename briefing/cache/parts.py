@@ -31,8 +31,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from briefing.cache.corpus import LOAD_CODE
-from briefing.cache.files import code_key, load_payload, safe_dir, slot, write_payload
+from briefing.cache.files import LOAD_CODE, code_key, load_payload, safe_dir, slot, write_payload
 from briefing.loader import ClaimsPart, Parts
 from briefing.model import Article
 from briefing.problems import Problem
