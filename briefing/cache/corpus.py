@@ -12,7 +12,8 @@ loads (so an edit to the loader is not masked during development).  The key is c
 a plain-text header *before* anything is unpickled.  An index file is keyed by a digest of
 the documents it indexes (their kinds, ids and texts) and of the indexing code, so it matches
 whichever way its corpus was loaded.  Only problem-free loads are cached, and only if no file
-changed while loading.
+changed while loading.  When the corpus file misses, the load goes through the per-file cache
+(briefing.cache.parts): only the files changed since are read.
 """
 
 from __future__ import annotations
