@@ -47,13 +47,17 @@ LOAD = ("import resource, sys, time\n"
 
 
 class Runner:
-    def __init__(self, env: dict[str, str]) -> None:
+    """Runs `python -m briefing` and the load script in ``code`` (the folder is the first entry
+    of sys.path for `-m` and `-c`, so that checkout's package is the one imported)."""
+
+    def __init__(self, env: dict[str, str], code: Path) -> None:
         self.env = env
+        self.code = code
 
     def command(self, *args: str) -> float:
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "briefing", *args], env=self.env,
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=self.code, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         elapsed = time.perf_counter() - start
         if done.returncode != 0:
             sys.exit(f"briefing {' '.join(args)} failed:\n{done.stderr[-2000:]}")
@@ -61,7 +65,7 @@ class Runner:
 
     def load(self, content: Path) -> tuple[float, float]:
         """(seconds loading, peak RSS in MB) of a fresh process that loads ``content``."""
-        done = subprocess.run([sys.executable, "-c", LOAD, str(content)], env=self.env, cwd=ROOT,
+        done = subprocess.run([sys.executable, "-c", LOAD, str(content)], env=self.env, cwd=self.code,
                               capture_output=True, text=True)
         if done.returncode != 0:
             sys.exit(f"load failed:\n{done.stderr[-2000:]}")
@@ -70,7 +74,7 @@ class Runner:
 
     def has_full_check(self) -> bool:
         done = subprocess.run([sys.executable, "-m", "briefing", "check", "--help"], env=self.env,
-                              cwd=ROOT, capture_output=True, text=True)
+                              cwd=self.code, capture_output=True, text=True)
         return "--full" in done.stdout
 
 
@@ -95,11 +99,12 @@ def edit(content: Path, n: int) -> None:
         fh.write(f"\n\nA late addition, number {n}, to this article.\n")
 
 
-def bench(size: str, work: Path, repeat: int, env: dict[str, str], data: Path | None) -> dict:
+def bench(size: str, work: Path, repeat: int, env: dict[str, str], code: Path,
+          data: Path | None) -> dict:
     content = content_for(size, work, data)
     env = {**env, "BRIEFING_CACHE_DIR": str(work / f"cache-{size}")}
     env.pop("BRIEFING_NO_CACHE", None)
-    run = Runner(env)
+    run = Runner(env, code)
     full = ["check", "--full"] if run.has_full_check() else ["check"]  # before: always full
     c = ["--content", str(content)]
     f: dict[str, list[float]] = {}
@@ -146,7 +151,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         results = {}
         for size in sizes:
-            results[size] = bench(size, Path(tmp), args.repeat, env, args.data)
+            results[size] = bench(size, Path(tmp), args.repeat, env, code, args.data)
             print(f"{size}: done", file=sys.stderr, flush=True)
     print(f"code: {code}; median of {args.repeat}; seconds (x = times `briefing --version` in "
           f"the same run); loads: time inside the process, RSS = its peak")
