@@ -20,6 +20,10 @@ Every figure is the median of --repeat runs of a fresh process, in a fresh cache
 - `check` (nothing changed), `check` right after editing another article, `check --full`;
 - `claims --json` and `events` (warm).
 
+Each cell: wall seconds, the ratio to `--version`, and CPU seconds (the command's own, from
+getrusage of the children; a load's own process_time): on a machine shared with other jobs
+the wall clock also counts the wait for a core, the CPU time does not.
+
 The load processes print their own load time (without Python's start-up) and their peak
 RSS (ru_maxrss), so the table shows both a load's cost and a command's.
 """
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,11 +44,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 LOAD = ("import resource, sys, time\n"
-        "t = time.perf_counter()\n"
+        "t, c = time.perf_counter(), time.process_time()\n"
         "from briefing.cache import load_corpus_cached\n"
         "corpus, problems = load_corpus_cached(sys.argv[1])\n"
         "assert not problems, problems[:3]\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+        "print(time.perf_counter() - t, time.process_time() - c,\n"
+        "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
 
 
 class Runner:
@@ -55,27 +61,36 @@ class Runner:
         self.code = code
 
     def command(self, *args: str) -> float:
+        self.cpu = _children_cpu()
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "briefing", *args], env=self.env,
                               cwd=self.code, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         elapsed = time.perf_counter() - start
+        self.cpu = _children_cpu() - self.cpu  # what the command itself used, however busy
         if done.returncode != 0:
             sys.exit(f"briefing {' '.join(args)} failed:\n{done.stderr[-2000:]}")
         return elapsed
 
     def load(self, content: Path) -> tuple[float, float]:
-        """(seconds loading, peak RSS in MB) of a fresh process that loads ``content``."""
+        """(seconds loading, peak RSS in MB) of a fresh process that loads ``content``; its
+        CPU seconds loading in ``self.cpu``."""
         done = subprocess.run([sys.executable, "-c", LOAD, str(content)], env=self.env, cwd=self.code,
                               capture_output=True, text=True)
         if done.returncode != 0:
             sys.exit(f"load failed:\n{done.stderr[-2000:]}")
-        seconds, rss_kb = done.stdout.split()
+        seconds, cpu, rss_kb = done.stdout.split()
+        self.cpu = float(cpu)
         return float(seconds), int(rss_kb) / 1024
 
     def has_full_check(self) -> bool:
         done = subprocess.run([sys.executable, "-m", "briefing", "check", "--help"], env=self.env,
                               cwd=self.code, capture_output=True, text=True)
         return "--full" in done.stdout
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def content_for(size: str, work: Path, data: Path | None) -> Path:
@@ -111,6 +126,8 @@ def bench(size: str, work: Path, repeat: int, env: dict[str, str], code: Path,
 
     def add(key: str, value: float) -> None:
         f.setdefault(key, []).append(value)
+        if key != "version" and not key.endswith("rss"):
+            f.setdefault(key + " cpu", []).append(run.cpu)
 
     run.load(content)  # fills the caches
     for n in range(repeat):
@@ -153,13 +170,13 @@ def main() -> None:
         for size in sizes:
             results[size] = bench(size, Path(tmp), args.repeat, env, code, args.data)
             print(f"{size}: done", file=sys.stderr, flush=True)
-    print(f"code: {code}; median of {args.repeat}; seconds (x = times `briefing --version` in "
-          f"the same run); loads: time inside the process, RSS = its peak")
-    print(f"{'articles':>8} {'--version':>9} " + " ".join(f"{k:>17}" for k in COLUMNS)
+    print(f"code: {code}; median of {args.repeat}; wall seconds (x = times `briefing --version` "
+          f"in the same run) / CPU seconds; loads: time inside the process, RSS = its peak")
+    print(f"{'articles':>8} {'--version':>9} " + " ".join(f"{k:>19}" for k in COLUMNS)
           + f" {'RSS edited':>10} {'RSS warm':>9}")
     for size, r in results.items():
         base = r["version"]
-        cells = [f"{r[k]:7.2f} s {r[k] / base:6.1f}x" for k in COLUMNS]
+        cells = [f"{r[k]:6.2f} {r[k] / base:5.1f}x {r[k + ' cpu']:5.2f}" for k in COLUMNS]
         print(f"{size:>8} {base * 1000:6.0f} ms " + " ".join(cells)
               + f" {r['edited rss']:7.0f} MB {r['warm rss']:6.0f} MB")
 
