@@ -17,8 +17,9 @@ loading code's version, header checked before unpickling): a first build costs B
 not one per file, and an edit rewrites one bucket.  A record is pickled once, when its file is
 parsed, so the steps after (which anchor claims again in rare cases) cannot change what is
 stored.  A bucket is re-read just before it is rewritten and only this load's records replace
-its own, so two processes loading at once each keep the other's work; anything unreadable is
-a miss, and the file is parsed again.
+its own, so two processes loading at once mostly keep each other's records (one lost in a
+race only means its file is parsed again: every record is checked against its file); anything
+unreadable is a miss, and the file is parsed again.
 """
 
 from __future__ import annotations
