@@ -24,7 +24,7 @@ from briefing.importer.pipeline import import_bytes
 from briefing.importer.reading import decode
 
 sys.path.insert(0, str(Path(__file__).parent))
-from eval_import import CASES, raw_bytes  # noqa: E402
+from eval_import import SETS, raw_bytes  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 WORDS = ("the corridor border mission Armenia Russia Azerbaijan talks peace troops agreement "
@@ -128,7 +128,7 @@ def main() -> None:
     import_text("T\n\nA weak-\nening start.\n", "w.txt")
     print(f"{'article':<26} {'size':>12} {'time':>12} {'vs decode':>9} {'peak mem':>11}")
     total = 0.0
-    cases = sorted(CASES.glob("*.yaml"))
+    cases = sorted(SETS["original"].glob("*.yaml"))
     for path in cases:
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         suffix = {"html": ".html", "pdf": ".pdf"}.get(case["kind"], ".txt")
