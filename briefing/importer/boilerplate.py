@@ -41,7 +41,8 @@ BACK_TO_TOP = re.compile(
     re.I,
 )
 FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
-NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous", re.I)
+NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
+                        r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
     r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon",
     re.I,
@@ -163,6 +164,12 @@ WHY = {
     "related-article links": "headlines of other articles under a 'related' heading",
     "page footer": "the site's footer after its copyright line",
     "topic tags": "the site's topic tags, one per line",
+    "image credit": "the credit of a photo that is not imported",
+    "sound cue": "a transcript's cue for music or sound, not anyone's words",
+    "transcript note": "the site's note about its transcript",
+    "release label": "a press release's distribution label",
+    "release end matter": "after the press release's end mark: the 'About' boilerplate and the "
+                          "media contact",
 }
 
 
@@ -269,7 +276,8 @@ def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
         j = i + 1
         # the headlines: in the same block, then in the following short blocks
         while j < len(blocks) and blocks[j].kind == "para" and all(
-                _headline(s) for s in blocks[j].lines) and not COMMENT_START.match(blocks[j].flat):
+                _headline(s) for s in blocks[j].lines) and not COMMENT_START.match(
+                blocks[j].flat) and not _heads_prose(blocks, j):
             taken.extend(blocks[j].lines)
             j += 1
         body = [s for s in taken[1:] if not _headline(s)]
@@ -280,6 +288,67 @@ def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
                     "\n".join(taken))
         i = j
     return kept
+
+
+def _heads_prose(blocks: list[Block], j: int) -> bool:
+    """A short line with a paragraph right under it (no blank line between) is a section
+    heading of the article, not one more headline of a link list."""
+    if j + 1 >= len(blocks) or len(blocks[j].lines) != 1:
+        return False
+    nxt = blocks[j + 1]
+    return nxt.line == blocks[j].line + 1 and _prose(nxt) and ends_prose(nxt.flat)
+
+
+def _credit_captions(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """'Getty Images' / 'Two doses of the vaccine give ...': a picture agency's name alone on a
+    line, then the caption of the photo (a short line that ends no sentence) - a browser copy
+    of a news page puts the credit above the caption.  Both go; a paragraph after the credit
+    (it ends a sentence) stays."""
+    lines = [(bi, k) for bi, b in enumerate(blocks) if b.kind == "para"
+             for k in range(len(b.lines))]
+    gone: set[tuple[int, int]] = set()
+    for n, (bi, k) in enumerate(lines):
+        text = blocks[bi].lines[k].strip()
+        if line_kind(text) != "image credit":
+            continue
+        gone.add((bi, k))
+        report.drop(blocks[bi].line + k, "image credit", WHY["image credit"], text)
+        if n + 1 < len(lines):
+            nb, nk = lines[n + 1]
+            caption = blocks[nb].lines[nk].strip()
+            if 0 < len(caption.split()) <= CAPTION_WORDS and not ends_prose(caption) \
+                    and caption[-1] not in ".!?:":
+                gone.add((nb, nk))
+                report.drop(blocks[nb].line + nk, "image caption", WHY["image caption"], caption)
+    if not gone:
+        return blocks
+    out = []
+    for bi, block in enumerate(blocks):
+        kept = [s for k, s in enumerate(block.lines) if (bi, k) not in gone]
+        if len(kept) == len(block.lines):
+            out.append(block)
+        elif kept:
+            first = next(k for k in range(len(block.lines)) if (bi, k) not in gone)
+            out.append(Block(kept, block.line + first, block.kind))
+    return out
+
+
+CAPTION_WORDS = 30
+# The end mark of a press release: what follows is the "About us" boilerplate and contacts.
+RELEASE_END = re.compile(r"^(#\s?#\s?#|-\s?30\s?-|[-–—]?\s*ends?\s*[-–—]?|\*\s?\*\s?\*\s?ends?.*)$",
+                         re.I)
+
+
+def _release_end(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A press release ends with '###' (or '-30-', '- ENDS -') on a line of its own, after its
+    text: the rest is the issuer's boilerplate and the media contact."""
+    prose = [i for i, b in enumerate(blocks) if _prose(b)]
+    for i, block in enumerate(blocks):
+        if prose and i > prose[0] and len(block.lines) == 1 and RELEASE_END.match(block.flat):
+            report.drop(block.line, "release end matter", WHY["release end matter"],
+                        "\n\n".join(b.text for b in blocks[i:]))
+            return blocks[:i]
+    return blocks
 
 
 def _headline(line: str) -> bool:
@@ -368,6 +437,8 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
 
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
     blocks = _drop_running_headers(blocks, report)
+    blocks = _release_end(blocks, report)
+    blocks = _credit_captions(blocks, report)
     blocks = _peel_lines(blocks, report)
     blocks = _link_lists(blocks, report)  # before the menus: "Related" keeps its headlines
     blocks = _menus(blocks, report)
