@@ -13,6 +13,7 @@ import re
 
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
+from briefing.importer.names import ROLE, looks_like_name
 from briefing.importer.report import ImportReport
 from briefing.importer.webfurniture import line_kind
 
@@ -399,6 +400,20 @@ def _menu_item(block: Block) -> bool:
             and not parse_date(text)[0])
 
 
+def _byline_pair(blocks: list[Block], i: int) -> bool:
+    """'Hannah Okafor' / 'Health reporter' (or a date): a byline, short like a menu's lines."""
+    def alone(k: int) -> str:
+        return blocks[k].flat.strip() if 0 <= k < len(blocks) and blocks[k].kind == "para" \
+            and len(blocks[k].lines) == 1 else ""
+
+    def role_or_date(text: str) -> bool:
+        return bool(ROLE.match(text)) or (len(text.split()) <= 8 and bool(parse_date(text)[0]))
+
+    here = alone(i)
+    return bool(here) and ((looks_like_name(here, 4) and role_or_date(alone(i + 1))) or (
+        role_or_date(here) and looks_like_name(alone(i - 1), 4)))
+
+
 def _prose(block: Block) -> bool:
     return block.kind == "para" and len(block.flat.split()) >= PROSE_WORDS and not \
         block.flat.startswith("#")
@@ -417,7 +432,7 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and _menu_item(blocks[j]):
+        while j < len(blocks) and _menu_item(blocks[j]) and not _byline_pair(blocks, j):
             j += 1
         if j - i >= MENU_RUN and (j <= first or i > last):
             drop.update(range(i, j))

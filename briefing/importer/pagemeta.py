@@ -27,6 +27,9 @@ PERIODICAL = re.compile(
 COPYRIGHT_HOLDER = re.compile(
     r"^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)"
     r"(?P<holder>[^.,·|•;]+?)(?:\s*(?:[.,·|•;]|\ball rights\b|\s-\s|$))", re.I)
+# "© Le Quotidien du Centre 2025": the holder before the year
+HOLDER_THEN_YEAR = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?P<holder>[^\d.,·|•;]{2,60}?)\s*"
+                              r"\d{4}\s*\.?\s*$", re.I)
 COPYRIGHT_LINE = re.compile(r"^\s*(©|\(c\)\s*\d|copyright\b)", re.I)
 BYLINE_START = re.compile(r"^(by|written by|words by|posted( on)?|published( on)?)\s+\S", re.I)
 TITLE_SITE = re.compile(r"^(?P<title>.{12,}?)\s+[|]\s+(?P<site>[^|]{2,50})$")
@@ -123,7 +126,7 @@ def outlet_from_copyright(meta: Meta, report: ImportReport, after_line: int = 0)
         if dropped.line and dropped.line < after_line:
             continue
         first = next((s for s in dropped.text.splitlines() if COPYRIGHT_LINE.match(s)), None)
-        m = COPYRIGHT_HOLDER.match(first) if first else None
+        m = (COPYRIGHT_HOLDER.match(first) or HOLDER_THEN_YEAR.match(first)) if first else None
         if not m:
             continue
         holder = " ".join(m.group("holder").split())

@@ -76,6 +76,8 @@ AGENCY_CREDIT = re.compile(r"^(" + AGENCIES + r")$", _I)
 # "[THEME MUSIC]", "(SOUNDBITE OF ARCHIVED BROADCAST)": a transcript's cue, no one's words.
 SOUND_CUE = re.compile(r"^[\[(][A-Z][A-Z ,'’-]{2,60}[\])]$")
 TRANSCRIPT_NOTE = re.compile(r"^this transcript (was|has been|is|may) .{5,160}$", _I)
+RELATIVE_TIME = re.compile(r"^(\d+|an?|one) (second|minute|min|hour|hr|day|week|month)s? ago$|"
+                           r"^(il y a|vor) \d+ \w+$", _I)
 GALLERY = re.compile(r"^(\d{1,3}\s*/\s*\d{1,3}|\d{1,3} of \d{1,3}|image \d+ of \d+)$", _I)
 BREADCRUMB = re.compile(r"^(home|start|accueil)(\s*[›»>/|]\s*[\w&' -]{2,30}){1,5}$", _I)
 # Sections a site's menu and breadcrumbs name: "Home Business Markets <title>"
@@ -111,6 +113,8 @@ def line_kind(line: str) -> str | None:
         return "gallery counter"
     if BREADCRUMB.match(text):
         return "breadcrumb"
+    if RELATIVE_TIME.match(text):
+        return "update time"
     if UPDATED.match(text) and (re.search(r"\d{1,2}:\d{2}", text) or parse_date(text)[0]):
         return "update time"
     if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")):
