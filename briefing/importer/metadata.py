@@ -424,10 +424,35 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
     kept = endmatter.drop_trailing_author(kept, report)
     kept = endmatter.drop_written_by(kept, meta, report)
     last = max((b.line for b in kept if b.kind == "para"), default=0)
+    pagemeta.outlet_from_home_link(meta, report)
     pagemeta.outlet_from_copyright(meta, report, after_line=last)
+    pagemeta.outlet_from_running_header(meta, report)
+    _dateline(kept, meta)
     kept = endmatter.drop_bio(kept, meta, report)
     kept = endmatter.drop_signature(kept, meta, report)
     return meta, kept
+
+
+# "BERGEN, Norway, June 17, 2025 — ...", "OAKLAND, Calif. (March 4, 2025) -- ...": a press
+# release's or a wire story's dateline, a place in capitals and the date, opening the text.
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,30}){0,2}?\s*[,(]\s*"
+                      r"(?P<date>[^()—–]{6,30}?)\s*\)?\s*(?:/[^/]{2,30}/\s*)?(?:—|–|--|-)\s")
+
+
+def _dateline(blocks: list[Block], meta: Meta) -> None:
+    """The date of a dateline opening the first paragraph (or the one after a standfirst),
+    when nothing else stated one."""
+    if meta.published:
+        return
+    for first in [b for b in blocks if b.kind == "para"][:2]:
+        if not (m := DATELINE.match(_plain(first.flat))):
+            continue
+        iso, how = parse_date(m.group("date"))
+        if iso:
+            meta.published = iso
+            meta.provenance["published"] = ("stated", f"the dateline at line {first.line}: "
+                                                      f"'{m.group(0).strip()}' ({how})")
+        return
 
 
 HONORIFIC = re.compile(r"^(dr\.?|prof\.?|professor|mr\.?|mrs\.?|ms\.?|sir|dame)\s+", re.I)
