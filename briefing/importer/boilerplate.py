@@ -80,6 +80,7 @@ PAGE_NUMBER = re.compile(
     r"^([-–—]\s*\d{1,4}\s*[-–—]|(page|p\.|seite)\s*\d{1,4}(\s*(of|/|von|sur)\s*\d{1,4})?|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}|\d{1,3})$", re.I)
 FOLLOW_ON_WORDS = 20  # short blocks right after a newsletter/donation block belong to it
+PROSE_FOLLOW_ON = 8  # ... unless they are sentences this long: the article going on
 
 
 def _words(text: str) -> int:
@@ -486,7 +487,8 @@ def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
         kind = _single(block) if block.kind == "para" else None
         if kind == "topic tags" and index < len(blocks) // 2:
             kind = None  # at the top, short capitalised lines are a title page's name block
-        if kind is None and promo and block.kind == "para" and _words(block.flat) <= FOLLOW_ON_WORDS:
+        if kind is None and promo and block.kind == "para" and _words(block.flat) <= FOLLOW_ON_WORDS \
+                and not (_words(block.flat) >= PROSE_FOLLOW_ON and ends_prose(block.flat)):
             kind = "promotion block"
             report.drop(block.line, kind, "follows a newsletter/donation block and is part of it",
                         block.text)
