@@ -29,6 +29,7 @@ BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
          "address", "time", "label", "option", "select", "summary", "details", "caption"}
 _SQUASH = re.compile(r"\w+")
 EXTENSIVE_DATES = 1_000_000  # characters of HTML
+FAST_EXTRACTION = 1_000_000  # characters of HTML
 SHORT_LINE_WORDS = 4  # lines shorter than this are matched by count, not by position
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
 
@@ -177,6 +178,9 @@ def extract(html: str, url: str | None = None) -> Extraction:
     from trafilatura.settings import Extractor
 
     options = Extractor(output_format="markdown", recall=True, comments=False, tables=True,
+                        # on a large page the main extractor has plenty to go on: comparing
+                        # with the fallback extractors costs seconds and changes nothing
+                        fast=len(html) >= FAST_EXTRACTION,
                         images=False, links=False, with_metadata=True, url=url,
                         # htmldate reads the page it is given; it has nothing to download
                         # from.  Its search of the whole text costs seconds on megabytes.

@@ -300,7 +300,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             kept.append(block)
             continue
         text = _plain(block.flat)
-        text_nolinks = DEAD_LINKS.sub("", text).strip()
+        text_nolinks = DEAD_LINKS.sub("", text).strip() if "[" in text else text.strip()
         near_top = index < TOP_BLOCKS
         if pending_date_label is not None:
             label = _plain(pending_date_label.flat)
@@ -381,7 +381,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             pending_author_label = block
             report.drop(block.line, "field label", "metadata field label", block.text)
             continue
-        dated = UPDATE_TAIL.split(text)[0]  # "Publié le 14 mai 2025 à 06h00, modifié le ..."
+        # "Publié le 14 mai 2025 à 06h00, modifié le ...": the update time comes off
+        dated = UPDATE_TAIL.split(text)[0] if DATE_FIELD.match(text) else text
         if (m := DATE_FIELD.match(dated)) and len(dated.split()) <= 8:
             rest = m.group(2).strip()
             if len(rest.split()) > 8 or (len(rest.split()) > 5 and not parse_date(rest)[0]):
