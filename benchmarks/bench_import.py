@@ -74,6 +74,14 @@ def peak_mb(fn) -> float:
     return peak / 2**20
 
 
+def cpu_of(fn) -> float:
+    """Processor time of one run: on a machine shared by other jobs the wall time says more
+    about them than about the importer."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
 def article_row(label: str, data: bytes, name: str) -> float:
     took = best_of(lambda: import_bytes(data, name))
     base = best_of(lambda: decode(data, name, [], [])) if not data.startswith(b"%PDF") else 0
@@ -141,8 +149,10 @@ def main() -> None:
         text += synthetic(500, seed=len(text)).encode()
     took = article_row("4 MB pasted article", text[:4 * 2**20].rsplit(b"\n", 1)[0], "big.txt")
     print(f"  (target < 5 s: {took:.2f} s)")
-    took = article_row("4 MB web page", big_page(4 * 2**20 - 2000), "big.html")
-    print(f"  (target < 5 s: {took:.2f} s)")
+    page = big_page(4 * 2**20 - 2000)
+    took = article_row("4 MB web page", page, "big.html")
+    print(f"  (target < 5 s: {took:.2f} s wall; "
+          f"{cpu_of(lambda: import_bytes(page, 'big.html')):.2f} s processor time)")
     print()
     if SEEDS.is_dir():
         for path in sorted(SEEDS.glob("*.txt")):
