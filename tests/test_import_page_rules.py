@@ -40,6 +40,7 @@ PRIYA RAMAN: Astronomers say the sky over Europe brightened by about ten percent
 OLIVER HAYES: And that is a number from citizen scientists, people counting stars from their back gardens, not from satellites, which miss blue light.
 (SOUND OF CRICKETS)
 PRIYA RAMAN: Oliver Hayes, thanks for joining us.
+Support the show
 """
 
 
@@ -47,7 +48,7 @@ def test_podcast_page_furniture_goes_and_the_host_is_the_author():
     r = imp(PODCAST)
     assert r.meta.title == "Why the night sky is getting brighter"
     assert r.meta.authors == ["Priya Raman"] and r.meta.published == "2024-03-03"
-    for furniture in ("Download MP3", "Pocket Casts", "38 min", "[INTRO MUSIC]",
+    for furniture in ("Download MP3", "Pocket Casts", "38 min", "[INTRO MUSIC]", "Support the show",
                       "(SOUND OF CRICKETS)", "produced by a machine"):
         assert furniture not in r.body
         assert furniture in r.report.dropped_text()
@@ -118,6 +119,8 @@ Partager
 Le parc national a décidé de fermer l’accès à trois calanques les jours de risque d’incendie très élevé, une mesure déjà appliquée l’été dernier.
 
 Des agents contrôleront les accès dès six heures du matin. « Nous préférons prévenir que guérir », explique la directrice du parc.
+
+Lire aussi | Incendies : la saison commence plus tôt chaque année
 Un sentier fermé près de Cassis, le 1er juillet 2024. NICOLAS TUCAT / AFP
 
 Il vous reste 70% de cet article à lire. La suite est réservée aux abonnés.
@@ -138,7 +141,7 @@ def test_a_french_page_its_controls_paywall_caption_date_and_outlet():
     assert m.outlet == "Le Journal du Sud"  # "© holder year"
     for furniture in ("réservé aux abonnés", "Temps de Lecture", "Offrir", "Lire plus tard",
                       "Partager", "Il vous reste", "Abonnez-vous", "TUCAT / AFP",
-                      "Découvrir les offres"):
+                      "Découvrir les offres", "Lire aussi"):
         assert furniture not in r.body
     assert "explique la directrice du parc." in r.body
 
@@ -232,6 +235,7 @@ Regulators publish charts of ash concentration every six hours, and airlines may
 def test_a_name_and_role_byline_survives_the_menu_rule_and_headings_survive_link_lists():
     r = imp(EXPLAINER)
     assert r.meta.authors == ["Tom Haller"]
+    assert "Science correspondent" not in r.body  # the role goes with the name
     assert "2 hours ago" not in r.body
     # the heading right above its paragraph is the article's, not another related link
     assert "How do airlines decide whether to fly?" in r.body

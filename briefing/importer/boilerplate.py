@@ -45,7 +45,8 @@ FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re
 NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
                         r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
-    r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon",
+    r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon|"
+    r"^support (the|this|our) (show|podcast|newsletter)$",
     re.I,
 )
 CAPTION = re.compile(
@@ -53,7 +54,7 @@ CAPTION = re.compile(
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
 RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more on this|"
-                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*:", re.I)
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
     r"^(related(\s+[\w-]+)?|read next|recommended"

@@ -295,6 +295,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
     kept: list[Block] = []
     pending_date_label: Block | None = None
     pending_author_label: Block | None = None
+    role_next = False
     for index, block in enumerate(blocks):
         if block.kind != "para":
             kept.append(block)
@@ -326,6 +327,11 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                     meta.provenance["authors"] = ("stated", f"author field at line {block.line}")
                 report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
                 continue
+        if role_next and len(block.lines) == 1 and ROLE.match(text):
+            role_next = False  # "Health reporter" under the name just taken
+            report.drop(block.line, "byline", "the author's role, under the name", block.text)
+            continue
+        role_next = False
         if index < 2 and not meta.authors and _author_block(block, meta, report):
             continue
         if near_top and not meta.authors and len(text.split()) <= 30 and _byline(
@@ -339,6 +345,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             meta.provenance["authors"] = ("inferred", f"a name alone on the line after the "
                                                       f"title, line {block.line}")
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            role_next = True
             continue
         if index <= 2 and not meta.authors and title_here and _name_then_date(blocks, index):
             # "Femke de Vries" / "Apr 08, 2025", "Hannah Okafor" / "Health reporter"
@@ -346,6 +353,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             meta.provenance["authors"] = ("inferred", f"a name alone on its line with a date or "
                                                       f"a newsroom role under it, line {block.line}")
             report.drop(block.line, "byline", "moved to front matter (authors)", block.lines[0])
+            role_next = True
             if len(block.lines) == 1:
                 continue
             block = Block(block.lines[1:], block.line + 1)
