@@ -324,3 +324,11 @@ PAGES = [["Soil health on upland farms", "Rhys Pugh", "", "Grazing levels on upl
 def test_a_pdf_running_header_names_the_publisher_only_when_it_is_an_organisation(header, outlet):
     r = import_bytes(make_pdf(PAGES, header), "soil.pdf")
     assert r.meta.outlet == outlet
+
+
+def test_a_subheading_above_the_first_paragraph_does_not_displace_the_title():
+    r = imp("Why small towns are losing their bank branches\n\nThe background\n\n"
+            "Banks closed more than 5,000 branches in the last decade, most of them in towns "
+            "with fewer than 20,000 people, as customers moved to banking apps.\n")
+    assert r.meta.title == "Why small towns are losing their bank branches"
+    assert "The background" in r.body

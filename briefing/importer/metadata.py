@@ -123,6 +123,7 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
 
 TOP_SEARCH = 12  # blocks searched for the first paragraph under the title
 STANDFIRST_WORDS = 8
+HEADLINE_MIN_WORDS = 3  # "Background" above the first paragraph is a subheading
 LEAD_WORDS = 20  # a block this long that ends a sentence is the article's first paragraph
 
 
@@ -157,11 +158,14 @@ def _above_title(blocks: list[Block], report: ImportReport) -> list[Block]:
     if t >= 1 and _title_like(blocks[t - 1], 4) and len(blocks[t].lines) == 1 and \
             len(blocks[t].flat.split()) >= STANDFIRST_WORDS:
         t -= 1  # headline, then its standfirst
-    if t <= 0 or not _title_like(blocks[t]):
+    if t <= 0 or not _title_like(blocks[t], HEADLINE_MIN_WORDS):
         return blocks
     above = blocks[:t]
     if not all(b.kind == "para" and all(len(s.split()) <= 12 for s in b.lines) for b in above):
         return blocks
+    words = len(blocks[t].flat.split())
+    if any(len(b.lines) == 1 and _title_like(b, max(HEADLINE_MIN_WORDS, words)) for b in above):
+        return blocks  # a longer headline-like line above: the candidate is a subheading
     for b in above:
         report.drop(b.line, "page header", "short lines above the headline (site name, section, "
                     "menu), not the article", b.text)
