@@ -24,7 +24,7 @@ from briefing.importer.pipeline import import_bytes
 from briefing.importer.reading import decode
 
 sys.path.insert(0, str(Path(__file__).parent))
-from eval_import import CASES, raw_bytes  # noqa: E402
+from eval_import import SETS, raw_bytes  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 WORDS = ("the corridor border mission Armenia Russia Azerbaijan talks peace troops agreement "
@@ -72,6 +72,14 @@ def peak_mb(fn) -> float:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 2**20
+
+
+def cpu_of(fn) -> float:
+    """Processor time of one run: on a machine shared by other jobs the wall time says more
+    about them than about the importer."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
 
 
 def article_row(label: str, data: bytes, name: str) -> float:
@@ -128,7 +136,7 @@ def main() -> None:
     import_text("T\n\nA weak-\nening start.\n", "w.txt")
     print(f"{'article':<26} {'size':>12} {'time':>12} {'vs decode':>9} {'peak mem':>11}")
     total = 0.0
-    cases = sorted(CASES.glob("*.yaml"))
+    cases = sorted(SETS["original"].glob("*.yaml"))
     for path in cases:
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         suffix = {"html": ".html", "pdf": ".pdf"}.get(case["kind"], ".txt")
@@ -141,8 +149,10 @@ def main() -> None:
         text += synthetic(500, seed=len(text)).encode()
     took = article_row("4 MB pasted article", text[:4 * 2**20].rsplit(b"\n", 1)[0], "big.txt")
     print(f"  (target < 5 s: {took:.2f} s)")
-    took = article_row("4 MB web page", big_page(4 * 2**20 - 2000), "big.html")
-    print(f"  (target < 5 s: {took:.2f} s)")
+    page = big_page(4 * 2**20 - 2000)
+    took = article_row("4 MB web page", page, "big.html")
+    print(f"  (target < 5 s: {took:.2f} s wall; "
+          f"{cpu_of(lambda: import_bytes(page, 'big.html')):.2f} s processor time)")
     print()
     if SEEDS.is_dir():
         for path in sorted(SEEDS.glob("*.txt")):

@@ -13,6 +13,7 @@ import re
 
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
+from briefing.importer.names import ROLE, looks_like_name
 from briefing.importer.report import ImportReport
 from briefing.importer.webfurniture import line_kind
 
@@ -41,9 +42,11 @@ BACK_TO_TOP = re.compile(
     re.I,
 )
 FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
-NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous", re.I)
+NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
+                        r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
-    r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon",
+    r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon|"
+    r"^support (the|this|our) (show|podcast|newsletter)$",
     re.I,
 )
 CAPTION = re.compile(
@@ -51,7 +54,7 @@ CAPTION = re.compile(
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
 RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more on this|"
-                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*:", re.I)
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
     r"^(related(\s+[\w-]+)?|read next|recommended"
@@ -78,6 +81,7 @@ PAGE_NUMBER = re.compile(
     r"^([-–—]\s*\d{1,4}\s*[-–—]|(page|p\.|seite)\s*\d{1,4}(\s*(of|/|von|sur)\s*\d{1,4})?|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}|\d{1,3})$", re.I)
 FOLLOW_ON_WORDS = 20  # short blocks right after a newsletter/donation block belong to it
+PROSE_FOLLOW_ON = 8  # ... unless they are sentences this long: the article going on
 
 
 def _words(text: str) -> int:
@@ -163,6 +167,12 @@ WHY = {
     "related-article links": "headlines of other articles under a 'related' heading",
     "page footer": "the site's footer after its copyright line",
     "topic tags": "the site's topic tags, one per line",
+    "image credit": "the credit of a photo that is not imported",
+    "sound cue": "a transcript's cue for music or sound, not anyone's words",
+    "transcript note": "the site's note about its transcript",
+    "release label": "a press release's distribution label",
+    "release end matter": "after the press release's end mark: the 'About' boilerplate and the "
+                          "media contact",
 }
 
 
@@ -269,7 +279,8 @@ def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
         j = i + 1
         # the headlines: in the same block, then in the following short blocks
         while j < len(blocks) and blocks[j].kind == "para" and all(
-                _headline(s) for s in blocks[j].lines) and not COMMENT_START.match(blocks[j].flat):
+                _headline(s) for s in blocks[j].lines) and not COMMENT_START.match(
+                blocks[j].flat) and not _heads_prose(blocks, j):
             taken.extend(blocks[j].lines)
             j += 1
         body = [s for s in taken[1:] if not _headline(s)]
@@ -280,6 +291,67 @@ def _link_lists(blocks: list[Block], report: ImportReport) -> list[Block]:
                     "\n".join(taken))
         i = j
     return kept
+
+
+def _heads_prose(blocks: list[Block], j: int) -> bool:
+    """A short line with a paragraph right under it (no blank line between) is a section
+    heading of the article, not one more headline of a link list."""
+    if j + 1 >= len(blocks) or len(blocks[j].lines) != 1:
+        return False
+    nxt = blocks[j + 1]
+    return nxt.line == blocks[j].line + 1 and _prose(nxt) and ends_prose(nxt.flat)
+
+
+def _credit_captions(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """'Getty Images' / 'Two doses of the vaccine give ...': a picture agency's name alone on a
+    line, then the caption of the photo (a short line that ends no sentence) - a browser copy
+    of a news page puts the credit above the caption.  Both go; a paragraph after the credit
+    (it ends a sentence) stays."""
+    lines = [(bi, k) for bi, b in enumerate(blocks) if b.kind == "para"
+             for k in range(len(b.lines))]
+    gone: set[tuple[int, int]] = set()
+    for n, (bi, k) in enumerate(lines):
+        text = blocks[bi].lines[k].strip()
+        if line_kind(text) != "image credit":
+            continue
+        gone.add((bi, k))
+        report.drop(blocks[bi].line + k, "image credit", WHY["image credit"], text)
+        if n + 1 < len(lines):
+            nb, nk = lines[n + 1]
+            caption = blocks[nb].lines[nk].strip()
+            if 0 < len(caption.split()) <= CAPTION_WORDS and not ends_prose(caption) \
+                    and caption[-1] not in ".!?:":
+                gone.add((nb, nk))
+                report.drop(blocks[nb].line + nk, "image caption", WHY["image caption"], caption)
+    if not gone:
+        return blocks
+    out = []
+    for bi, block in enumerate(blocks):
+        kept = [s for k, s in enumerate(block.lines) if (bi, k) not in gone]
+        if len(kept) == len(block.lines):
+            out.append(block)
+        elif kept:
+            first = next(k for k in range(len(block.lines)) if (bi, k) not in gone)
+            out.append(Block(kept, block.line + first, block.kind))
+    return out
+
+
+CAPTION_WORDS = 30
+# The end mark of a press release: what follows is the "About us" boilerplate and contacts.
+RELEASE_END = re.compile(r"^(#\s?#\s?#|-\s?30\s?-|[-–—]?\s*ends?\s*[-–—]?|\*\s?\*\s?\*\s?ends?.*)$",
+                         re.I)
+
+
+def _release_end(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A press release ends with '###' (or '-30-', '- ENDS -') on a line of its own, after its
+    text: the rest is the issuer's boilerplate and the media contact."""
+    prose = [i for i, b in enumerate(blocks) if _prose(b)]
+    for i, block in enumerate(blocks):
+        if prose and i > prose[0] and len(block.lines) == 1 and RELEASE_END.match(block.flat):
+            report.drop(block.line, "release end matter", WHY["release end matter"],
+                        "\n\n".join(b.text for b in blocks[i:]))
+            return blocks[:i]
+    return blocks
 
 
 def _headline(line: str) -> bool:
@@ -330,6 +402,20 @@ def _menu_item(block: Block) -> bool:
             and not parse_date(text)[0])
 
 
+def _byline_pair(blocks: list[Block], i: int) -> bool:
+    """'Hannah Okafor' / 'Health reporter' (or a date): a byline, short like a menu's lines."""
+    def alone(k: int) -> str:
+        return blocks[k].flat.strip() if 0 <= k < len(blocks) and blocks[k].kind == "para" \
+            and len(blocks[k].lines) == 1 else ""
+
+    def role_or_date(text: str) -> bool:
+        return bool(ROLE.match(text)) or (len(text.split()) <= 8 and bool(parse_date(text)[0]))
+
+    here = alone(i)
+    return bool(here) and ((looks_like_name(here, 4) and role_or_date(alone(i + 1))) or (
+        role_or_date(here) and looks_like_name(alone(i - 1), 4)))
+
+
 def _prose(block: Block) -> bool:
     return block.kind == "para" and len(block.flat.split()) >= PROSE_WORDS and not \
         block.flat.startswith("#")
@@ -348,7 +434,7 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and _menu_item(blocks[j]):
+        while j < len(blocks) and _menu_item(blocks[j]) and not _byline_pair(blocks, j):
             j += 1
         if j - i >= MENU_RUN and (j <= first or i > last):
             drop.update(range(i, j))
@@ -368,6 +454,8 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
 
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
     blocks = _drop_running_headers(blocks, report)
+    blocks = _release_end(blocks, report)
+    blocks = _credit_captions(blocks, report)
     blocks = _peel_lines(blocks, report)
     blocks = _link_lists(blocks, report)  # before the menus: "Related" keeps its headlines
     blocks = _menus(blocks, report)
@@ -400,7 +488,8 @@ def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
         kind = _single(block) if block.kind == "para" else None
         if kind == "topic tags" and index < len(blocks) // 2:
             kind = None  # at the top, short capitalised lines are a title page's name block
-        if kind is None and promo and block.kind == "para" and _words(block.flat) <= FOLLOW_ON_WORDS:
+        if kind is None and promo and block.kind == "para" and _words(block.flat) <= FOLLOW_ON_WORDS \
+                and not (_words(block.flat) >= PROSE_FOLLOW_ON and ends_prose(block.flat)):
             kind = "promotion block"
             report.drop(block.line, kind, "follows a newsletter/donation block and is part of it",
                         block.text)

@@ -29,6 +29,7 @@ BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
          "address", "time", "label", "option", "select", "summary", "details", "caption"}
 _SQUASH = re.compile(r"\w+")
 EXTENSIVE_DATES = 1_000_000  # characters of HTML
+FAST_EXTRACTION = 1_000_000  # characters of HTML
 SHORT_LINE_WORDS = 4  # lines shorter than this are matched by count, not by position
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
 
@@ -147,6 +148,21 @@ def _names(author: str | None) -> list[str]:
     return names
 
 
+# A link to an author's page: rel="author" (HTML) or a CMS's author archive path
+# (WordPress "/author/name/", news sites "/authors/name").
+AUTHOR_LINK = "//a[@rel='author' or contains(@href, '/author/') or contains(@href, '/authors/')]"
+
+
+def _author_link(tree) -> str | None:
+    """The first author link whose text is a name: the byline of a page whose metadata has
+    no author (a blog theme's "By <a href=/author/ruth/>Ruth Kendall</a>")."""
+    for link in tree.xpath(AUTHOR_LINK)[:5]:
+        name = tidy_name(" ".join(link.text_content().split()))
+        if looks_like_name(name, 5):
+            return name
+    return None
+
+
 def extract(html: str, url: str | None = None) -> Extraction:
     import lxml.html
     import trafilatura
@@ -157,10 +173,14 @@ def extract(html: str, url: str | None = None) -> Extraction:
         return Extraction("", meta, "")
     lines = visible_lines(tree)
     visible = "\n".join(text for _, text in lines)
+    linked = _author_link(tree)  # read before trafilatura prunes the tree
     from trafilatura.core import determine_returnstring
     from trafilatura.settings import Extractor
 
     options = Extractor(output_format="markdown", recall=True, comments=False, tables=True,
+                        # on a large page the main extractor has plenty to go on: comparing
+                        # with the fallback extractors costs seconds and changes nothing
+                        fast=len(html) >= FAST_EXTRACTION,
                         images=False, links=False, with_metadata=True, url=url,
                         # htmldate reads the page it is given; it has nothing to download
                         # from.  Its search of the whole text costs seconds on megabytes.
@@ -183,6 +203,9 @@ def extract(html: str, url: str | None = None) -> Extraction:
     if names:
         meta.authors = names
         meta.provenance["authors"] = ("stated", f"{where}: author '{found['author']}'")
+    elif linked:
+        meta.authors = [linked]
+        meta.provenance["authors"] = ("stated", f"the link to the author's page: '{linked}'")
     date = found.get("date", "")
     if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         meta.published = date

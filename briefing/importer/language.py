@@ -62,7 +62,7 @@ def scores(text: str) -> dict[str, int]:
     return result
 
 
-def detect(text: str, min_hits: int = 3) -> str | None:
+def detect(text: str, min_hits: int = 3, hits: dict[str, int] | None = None) -> str | None:
     """The language of ``text``, or None when it is too short or too mixed to tell."""
     letters = [c for c in text if c.isalpha()] if not text.isascii() else []
     if letters:
@@ -72,7 +72,7 @@ def detect(text: str, min_hits: int = 3) -> str | None:
             return "ru"
         if arm > 0.5:
             return "hy"
-    s = scores(text)
+    s = hits if hits is not None else scores(text)
     ranked = sorted(s.items(), key=lambda kv: kv[1], reverse=True)
     (best, hits), (_, second) = ranked[0], ranked[1]
     if hits < min_hits or hits < 2 * second:

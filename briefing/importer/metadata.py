@@ -15,14 +15,16 @@ from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
-from briefing.importer.names import drop_second_spelling, looks_like_name, split_names, tidy_name
+from briefing.importer.names import (ROLE, ROLE_PATTERN, drop_second_spelling, looks_like_name,
+                                     split_names, tidy_name)
 from briefing.importer.report import ImportReport
 from briefing.importer.kickers import KICKERS
 from briefing.importer.webfurniture import SECTIONS
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
 
-BYLINE = re.compile(r"^(?:written by|words by|by|par|von|di|por)\s*:?\s+(.+)$", re.I)
+BYLINE = re.compile(r"^(?:written by|words by|reported by|hosted by|presented by|interview by|"
+                    r"by|par|von|di|por)\s*:?\s+(.+)$", re.I)
 AUTHOR_FIELD = re.compile(
     r"^(?:auteur-article|auteurs?|authors?|autor(?:in)?|autore|written by)\s*:\s*(.+)$", re.I)
 DATE_FIELD = re.compile(
@@ -35,6 +37,8 @@ TRANSLATOR = re.compile(
 DATE_AFTER_COMMA = re.compile(
     r",\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|"
     r"juil|août|déc|published|updated|posted)\w*\b)", re.I)
+UPDATE_TAIL = re.compile(r"\s*[,|·•]\s*(?:modifi[ée] le|mis [àa] jour le|(?:last )?updated|"
+                         r"aktualisiert|ge[äa]ndert)\b.*$", re.I)
 CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fields)$", re.I)
 LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
              "armenian": "hy", "azerbaijani": "az", "turkish": "tr", "english": "en",
@@ -117,6 +121,57 @@ def _title(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]
     return blocks[1:]
 
 
+TOP_SEARCH = 12  # blocks searched for the first paragraph under the title
+STANDFIRST_WORDS = 8
+HEADLINE_MIN_WORDS = 3  # "Background" above the first paragraph is a subheading
+LEAD_WORDS = 20  # a block this long that ends a sentence is the article's first paragraph
+
+
+def _paragraph(block: Block) -> bool:
+    return block.kind == "para" and len(block.flat.split()) >= LEAD_WORDS and bool(
+        re.search(r"[.!?…][\"”’»)]*$", block.flat.strip()))
+
+
+def _title_like(block: Block, min_words: int = 1) -> bool:
+    words = len(block.flat.split())
+    return (block.kind == "para" and len(block.lines) <= 2 and min_words <= words <= 25
+            and not block.flat.startswith("#") and not block.flat.rstrip().endswith(
+                (".", ",", ";", ":")) and not _announces_byline(block))
+
+
+def _above_title(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """Short lines a page shows above its headline (a site name, a section, a newsroom's
+    menu) when a browser copy keeps them.  The headline is the block right above the byline
+    (or above the first paragraph when there is none), or the one above that when it is a
+    standfirst (a line of some length under a headline).  What stands above goes, if it is
+    only short lines."""
+    limit = min(len(blocks), TOP_SEARCH)
+    lead = next((i for i in range(limit) if _paragraph(blocks[i])), None)
+    if lead is None or lead < 2:
+        return blocks
+    byline = next((i for i in range(1, lead) if blocks[i].kind == "para" and (
+        _announces_byline(blocks[i]) or _name_then_date(blocks, i)
+        or NAME_ROLE.match(_plain(blocks[i].flat)) or ROLE.match(_plain(blocks[i].flat)))), None)
+    t = (byline if byline is not None else lead) - 1
+    if t >= 1 and len(blocks[t].lines) == 1 and _name_alone(blocks[t].flat):
+        t -= 1  # a name alone under the headline is its byline
+    if t >= 1 and _title_like(blocks[t - 1], 4) and len(blocks[t].lines) == 1 and \
+            len(blocks[t].flat.split()) >= STANDFIRST_WORDS:
+        t -= 1  # headline, then its standfirst
+    if t <= 0 or not _title_like(blocks[t], HEADLINE_MIN_WORDS):
+        return blocks
+    above = blocks[:t]
+    if not all(b.kind == "para" and all(len(s.split()) <= 12 for s in b.lines) for b in above):
+        return blocks
+    words = len(blocks[t].flat.split())
+    if any(len(b.lines) == 1 and _title_like(b, max(HEADLINE_MIN_WORDS, words)) for b in above):
+        return blocks  # a longer headline-like line above: the candidate is a subheading
+    for b in above:
+        report.drop(b.line, "page header", "short lines above the headline (site name, section, "
+                    "menu), not the article", b.text)
+    return blocks[t:]
+
+
 def _announces_byline(block: Block) -> bool:
     text = _plain(block.lines[0])
     return bool(BYLINE.match(text) or DATE_FIELD.match(text) or AUTHOR_FIELD.match(text)
@@ -138,10 +193,8 @@ def _explode_header_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-NAME_ROLE = re.compile(
-    r"^(?P<name>[A-ZÀ-Ý][\w'’-]+ [A-ZÀ-Ý][\w'’-]+)\s*,?\s+(?:[A-Za-z]+ ){0,3}(?:editor|"
-    r"correspondent|reporter|writer|columnist|contributor|journalist|analyst|producer|critic|"
-    r"editor-at-large|bureau chief)(?: in [A-Z][\w ]{1,30}| at [A-Z][\w ]{1,30})?$")
+NAME_ROLE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w'’-]+ [A-ZÀ-Ý][\w'’-]+)\s*,?\s+" + ROLE_PATTERN
+                       + "$")
 PLATFORM_PART = re.compile(r"^(\d+\s*min(ute)?s?\.?\s*(read|listen)|follow|member-only( story)?|"
                            r"listen|paid|free|\d+[- ]minute (read|listen))$", re.I)
 
@@ -161,6 +214,29 @@ def _platform_byline(text: str) -> tuple[list[str], str | None, str] | None:
             return None
         iso, how = iso or found, how_found
     return [tidy_name(parts[0])], iso, how
+
+
+def _name_alone(line: str) -> bool:
+    line = _plain(line).strip()
+    return looks_like_name(tidy_name(line), 4) and not AFFILIATION.search(line) \
+        and not BYLINE.match(line) and not parse_date(line)[0]
+
+
+def _date_or_role(line: str) -> bool:
+    line = _plain(line).strip()
+    return bool(ROLE.match(line)) or (len(line.split()) <= 8 and bool(parse_date(line)[0]))
+
+
+def _name_then_date(blocks: list[Block], i: int) -> bool:
+    """A name alone on its line, then a date or a newsroom role (in the same block or the
+    next): a byline without "By"."""
+    block = blocks[i]
+    if block.kind != "para" or not _name_alone(block.lines[0]):
+        return False
+    if len(block.lines) > 1:
+        return _date_or_role(block.lines[1])
+    return i + 1 < len(blocks) and blocks[i + 1].kind == "para" and _date_or_role(
+        blocks[i + 1].lines[0])
 
 
 POSTED_BY = re.compile(r"^(?:posted|published|written)(?: on)?\s+(?P<date>.+?)\s+by\s+(?P<who>.+)$",
@@ -185,6 +261,7 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
             split_parts += [part[:m.start()], part[m.end():]]
         else:
             split_parts.append(part)
+    split_parts = [p for p in split_parts if not ROLE.match(p.strip())]
     for part in split_parts:
         date_field = DATE_FIELD.match(part)
         iso, how = parse_date(part)
@@ -212,6 +289,7 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
     title_here = meta.title is None
     if meta.title is None:
         blocks = pagemeta.masthead(blocks, meta, report)
+        blocks = _above_title(blocks, report)
         blocks = _title(blocks, meta, report)
     elif blocks and (md := _is_heading_md(blocks[0])) and _plain(md.group(2)) == meta.title:
         report.drop(blocks[0].line, "duplicate title", "repeats the title of the front matter",
@@ -221,12 +299,13 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
     kept: list[Block] = []
     pending_date_label: Block | None = None
     pending_author_label: Block | None = None
+    role_next = False
     for index, block in enumerate(blocks):
         if block.kind != "para":
             kept.append(block)
             continue
         text = _plain(block.flat)
-        text_nolinks = DEAD_LINKS.sub("", text).strip()
+        text_nolinks = DEAD_LINKS.sub("", text).strip() if "[" in text else text.strip()
         near_top = index < TOP_BLOCKS
         if pending_date_label is not None:
             label = _plain(pending_date_label.flat)
@@ -252,6 +331,11 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                     meta.provenance["authors"] = ("stated", f"author field at line {block.line}")
                 report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
                 continue
+        if role_next and len(block.lines) == 1 and ROLE.match(text):
+            role_next = False  # "Health reporter" under the name just taken
+            report.drop(block.line, "byline", "the author's role, under the name", block.text)
+            continue
+        role_next = False
         if index < 2 and not meta.authors and _author_block(block, meta, report):
             continue
         if near_top and not meta.authors and len(text.split()) <= 30 and _byline(
@@ -265,7 +349,19 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             meta.provenance["authors"] = ("inferred", f"a name alone on the line after the "
                                                       f"title, line {block.line}")
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
+            role_next = True
             continue
+        if index <= 2 and not meta.authors and title_here and _name_then_date(blocks, index):
+            # "Femke de Vries" / "Apr 08, 2025", "Hannah Okafor" / "Health reporter"
+            meta.authors = [tidy_name(_plain(block.lines[0]))]
+            meta.provenance["authors"] = ("inferred", f"a name alone on its line with a date or "
+                                                      f"a newsroom role under it, line {block.line}")
+            report.drop(block.line, "byline", "moved to front matter (authors)", block.lines[0])
+            role_next = True
+            if len(block.lines) == 1:
+                continue
+            block = Block(block.lines[1:], block.line + 1)
+            text = _plain(block.flat)
         if index <= 2 and not meta.authors and title_here and len(block.lines) == 1 \
                 and (role := NAME_ROLE.match(text)) and looks_like_name(role["name"], 3):
             # "Damian Carrington Environment editor": a staff byline without "By"
@@ -297,7 +393,9 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             pending_author_label = block
             report.drop(block.line, "field label", "metadata field label", block.text)
             continue
-        if (m := DATE_FIELD.match(text)) and len(text.split()) <= 8:
+        # "Publié le 14 mai 2025 à 06h00, modifié le ...": the update time comes off
+        dated = UPDATE_TAIL.split(text)[0] if DATE_FIELD.match(text) else text
+        if (m := DATE_FIELD.match(dated)) and len(dated.split()) <= 8:
             rest = m.group(2).strip()
             if len(rest.split()) > 8 or (len(rest.split()) > 5 and not parse_date(rest)[0]):
                 # "Published 3 May the talks resumed" is a sentence
@@ -339,10 +437,35 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
     kept = endmatter.drop_trailing_author(kept, report)
     kept = endmatter.drop_written_by(kept, meta, report)
     last = max((b.line for b in kept if b.kind == "para"), default=0)
+    pagemeta.outlet_from_home_link(meta, report)
     pagemeta.outlet_from_copyright(meta, report, after_line=last)
+    pagemeta.outlet_from_running_header(meta, report)
+    _dateline(kept, meta)
     kept = endmatter.drop_bio(kept, meta, report)
     kept = endmatter.drop_signature(kept, meta, report)
     return meta, kept
+
+
+# "BERGEN, Norway, June 17, 2025 — ...", "OAKLAND, Calif. (March 4, 2025) -- ...": a press
+# release's or a wire story's dateline, a place in capitals and the date, opening the text.
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,30}){0,2}?\s*[,(]\s*"
+                      r"(?P<date>[^()—–]{6,30}?)\s*\)?\s*(?:/[^/]{2,30}/\s*)?(?:—|–|--|-)\s")
+
+
+def _dateline(blocks: list[Block], meta: Meta) -> None:
+    """The date of a dateline opening the first paragraph (or the one after a standfirst),
+    when nothing else stated one."""
+    if meta.published:
+        return
+    for first in [b for b in blocks if b.kind == "para"][:2]:
+        if not (m := DATELINE.match(_plain(first.flat))):
+            continue
+        iso, how = parse_date(m.group("date"))
+        if iso:
+            meta.published = iso
+            meta.provenance["published"] = ("stated", f"the dateline at line {first.line}: "
+                                                      f"'{m.group(0).strip()}' ({how})")
+        return
 
 
 HONORIFIC = re.compile(r"^(dr\.?|prof\.?|professor|mr\.?|mrs\.?|ms\.?|sir|dame)\s+", re.I)
@@ -366,8 +489,9 @@ def _author_block(block: Block, meta: Meta, report: ImportReport) -> bool:
         iso, how = parse_date(line)
         if iso and len(line.split()) <= 8:
             dates.append((line, iso, how))
-        elif looks_like_name(bare, 4) and not AFFILIATION.search(bare):
-            names.append(bare)
+        elif (split := split_names(bare)) and all(looks_like_name(n, 4) for n in split) \
+                and not AFFILIATION.search(bare):
+            names.extend(split)
         elif AFFILIATION.search(line):
             other.append(line)
         else:

@@ -27,6 +27,9 @@ PERIODICAL = re.compile(
 COPYRIGHT_HOLDER = re.compile(
     r"^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)"
     r"(?P<holder>[^.,·|•;]+?)(?:\s*(?:[.,·|•;]|\ball rights\b|\s-\s|$))", re.I)
+# "© Le Quotidien du Centre 2025": the holder before the year
+HOLDER_THEN_YEAR = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?P<holder>[^\d.,·|•;]{2,60}?)\s*"
+                              r"\d{4}\s*\.?\s*$", re.I)
 COPYRIGHT_LINE = re.compile(r"^\s*(©|\(c\)\s*\d|copyright\b)", re.I)
 BYLINE_START = re.compile(r"^(by|written by|words by|posted( on)?|published( on)?)\s+\S", re.I)
 TITLE_SITE = re.compile(r"^(?P<title>.{12,}?)\s+[|]\s+(?P<site>[^|]{2,50})$")
@@ -114,6 +117,43 @@ def split_title(meta: Meta, line: int, report: ImportReport) -> None:
             meta.provenance["outlet"] = ("inferred", f"the site name after the title, line {line}")
 
 
+HOME_LINK = re.compile(r"^(?P<site>[^-–—|]{2,40}?)\s+[-–—|]\s+back to home", re.I)
+
+
+def outlet_from_home_link(meta: Meta, report: ImportReport) -> None:
+    """'The Daily Courant - Back to home': the logo link's label names the site."""
+    if meta.outlet:
+        return
+    for dropped in sorted(report.dropped, key=lambda d: d.line):
+        m = HOME_LINK.match(dropped.text)
+        if m:
+            meta.outlet = m.group("site").strip()
+            meta.provenance["outlet"] = ("stated", f"the site's home link, line {dropped.line}: "
+                                                   f"'{dropped.text[:80]}'")
+            return
+
+
+ORGANISATION = re.compile(r"\b(institute|institut|cent(re|er)|foundation|council|association|forum|"
+                          r"trust|society|observatory|agency|ministry|university|commission|"
+                          r"network|fund|bank)\b", re.I)
+
+
+def outlet_from_running_header(meta: Meta, report: ImportReport) -> None:
+    """'Institute for Local Finance | Policy Brief No. 27' at the top of every page of a PDF:
+    the publisher is the header's first part, when that part names an organisation."""
+    if meta.outlet:
+        return
+    for dropped in report.dropped:
+        if dropped.what != "running header":
+            continue
+        first = re.split(r"\s+[|·•–—]\s+|,\s+", dropped.text.strip())[0].strip()
+        if ORGANISATION.search(first) and len(first.split()) <= 8 and not re.search(r"\d", first):
+            meta.outlet = first
+            meta.provenance["outlet"] = ("inferred", f"the running header of the PDF, line "
+                                                     f"{dropped.line}: '{dropped.text[:80]}'")
+            return
+
+
 def outlet_from_copyright(meta: Meta, report: ImportReport, after_line: int = 0) -> None:
     """'© 2024 Andes Business Daily' -> outlet, unless the holder is the author.  Only a
     copyright line after the article's last paragraph: one inside it is a photo's credit."""
@@ -123,7 +163,7 @@ def outlet_from_copyright(meta: Meta, report: ImportReport, after_line: int = 0)
         if dropped.line and dropped.line < after_line:
             continue
         first = next((s for s in dropped.text.splitlines() if COPYRIGHT_LINE.match(s)), None)
-        m = COPYRIGHT_HOLDER.match(first) if first else None
+        m = (COPYRIGHT_HOLDER.match(first) or HOLDER_THEN_YEAR.match(first)) if first else None
         if not m:
             continue
         holder = " ".join(m.group("holder").split())

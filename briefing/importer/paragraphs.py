@@ -19,6 +19,7 @@ from briefing.importer.report import ImportReport
 TERMINAL = ".!?…:;"
 CLOSERS = "\"'”’»)]*_"
 HEADING_MAX_WORDS = 14
+STANDFIRST_MAX_WORDS = 35
 # Words that do not end a heading or a sentence: a block ending with one continues.
 CONTINUING = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
@@ -45,10 +46,12 @@ def _first_char(text: str) -> str:
     return stripped[:1]
 
 
-def _continues(a: str, b: str) -> bool:
+def _continues(a: str, b: str, lead: bool = False) -> bool:
     """Does paragraph ``b`` continue the sentence ``a`` leaves open?
 
-    ``a`` may be only the head and tail of a long paragraph (see :class:`_Growing`)."""
+    ``a`` may be only the head and tail of a long paragraph (see :class:`_Growing`).  A short
+    ``lead`` (the first paragraph, under the title) that ends without a full stop is a
+    standfirst: only a lower-case start or an open end joins it to what follows."""
     if ends_sentence(a) or MD_BLOCK.match(a) or MD_BLOCK.match(b):
         return False
     first = _first_char(b)
@@ -62,6 +65,8 @@ def _continues(a: str, b: str) -> bool:
     last_word = re.findall(r"[\w']+|,$", tail)[-1:] or [""]
     if tail.endswith(",") or last_word[0].lower() in CONTINUING:
         return True
+    if lead and len(a.split(maxsplit=STANDFIRST_MAX_WORDS)) <= STANDFIRST_MAX_WORDS:
+        return False
     return len(a.split(maxsplit=HEADING_MAX_WORDS)) > HEADING_MAX_WORDS
 
 
@@ -141,12 +146,15 @@ def _flat(block: Block, repairs: list[str]) -> str:
 def rejoin(blocks: list[Block], report: ImportReport) -> list[Block]:
     out: list[Block] = []
     growing: _Growing | None = None  # the text of out[-1] while it is a paragraph
+    first_para = next((b for b in blocks if b.kind == "para"), None)
     for block in blocks:
         if block.kind == "rule":
             report.drop(block.line, "horizontal rule", "a page or section break mark, no text",
                         block.text)
             continue
-        if block.kind == "para" and growing is not None and _continues(growing.probe, block.flat):
+        lead = growing is not None and len(growing.parts) == 1 and out[-1] is first_para
+        if block.kind == "para" and growing is not None and _continues(growing.probe, block.flat,
+                                                                       lead):
             report.note(f"line {out[-1].line}-{block.line}: joined a paragraph split by a "
                         "page break")
             if len(growing.parts) == 1:  # the first piece's own line ends, hyphens decided
