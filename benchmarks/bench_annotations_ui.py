@@ -61,7 +61,7 @@ def ms(seconds: float) -> str:
 
 
 async def measure(corpus, n: int, workdir: Path) -> None:
-    from briefing.tui.annotating import refresh_marks
+    from briefing.tui.screens.annotating import refresh_marks
     from briefing.tui.app import BriefingApp
     from briefing.tui.exporting import export_annotations
     from briefing.tui.screens.annotations_view import AnnotationsScreen

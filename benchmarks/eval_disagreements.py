@@ -36,7 +36,8 @@ from briefing.analysis import disagreements as dis  # noqa: E402
 from briefing.analysis.framing import (  # noqa: E402
     SIGNIFICANT_Z, background_counts, distinctive_terms, log_odds,
 )
-from briefing.analysis.lexicon import event_hits, load_lexicon  # noqa: E402
+from briefing.analysis.lexicon import event_hits  # noqa: E402
+from briefing.loading.lexicon import load_lexicon  # noqa: E402
 from briefing.analysis.names import Name, same_person  # noqa: E402
 from briefing.analysis.tokens import content_terms  # noqa: E402
 from briefing.loader import load_corpus  # noqa: E402
