@@ -63,10 +63,9 @@ def open_annotations(reader: "ReaderScreen", preset: dict[str, str] | None = Non
 
 
 def export_all(reader: "ReaderScreen") -> None:
-    from briefing.tui.exporting import export_annotations
+    from briefing.tui.exporting import open_export
 
-    reader.app.when_corpus_ready(
-        lambda: export_annotations(reader.app, reader.corpus, _store(reader)))
+    reader.app.when_corpus_ready(lambda: open_export(reader.app, reader.corpus, _store(reader)))
 
 
 def refresh_marks(reader: "ReaderScreen") -> None:

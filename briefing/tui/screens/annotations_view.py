@@ -271,9 +271,9 @@ class AnnotationsScreen(Screen[Location | None]):
         open_note_editor(self, claim, self.store)
 
     def action_export(self) -> None:
-        from briefing.tui.exporting import export_annotations
+        from briefing.tui.exporting import open_export
 
-        export_annotations(self.app, self.corpus, self.store, self.filters())
+        open_export(self.app, self.corpus, self.store, self.filters())
 
     def action_close(self) -> None:
         self.dismiss(None)
