@@ -394,16 +394,19 @@ async def test_keys_have_ids_and_are_in_help_and_palette(store):
     app = make_reader(store)
     async with app.run_test(size=LARGE) as pilot:
         ids = {b.id for _, b in app.screen._bindings}
-        assert {"reader.tag", "reader.annotate", "reader.annotations", "reader.export"} <= ids
+        assert {"reader.tag", "reader.annotate", "reader.annotations", "reader.export",
+                "reader.synthesis"} <= ids
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = rendered_text(app.screen.query_one("#help-keys").content)
-        for row in ("t", "Tag"), ("a", "Note"), ("A", "Annotations"), ("e", "Export"):
+        for row in (("t", "Tag"), ("a", "Note"), ("A", "Annotations"), ("e", "Export"),
+                    ("S", "Synthesis")):
             assert any(line.split()[:2] == list(row) for line in text.splitlines()), row
         await pilot.press("escape")
         reader = app.reader
         titles = [text for text, _help, _cb in ActionsProvider(app.screen).entries(reader)]
-        for wanted in ("Tag claim", "Annotate claim", "Annotations", "Export annotations"):
+        for wanted in ("Tag claim", "Annotate claim", "Annotations", "Export the brief",
+                       "Write the synthesis"):
             assert any(t.startswith(wanted) for t in titles), wanted
 
 

@@ -93,7 +93,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                               for e in self.corpus.events_in_order()], prompt="any event",
                              id="export-event",
                              value=events.get(first(self.preset.events), Select.NULL))
-            hint = "enter export · esc cancel · tab next field · arrows pick the format"
+            hint = "enter export · esc cancel · shift+tab format (arrows) · tab filters"
             if self.preset.authors:
                 hint = "by " + ", ".join(self.preset.authors) + " · " + hint
             yield Static(Content(hint), classes="dialog-hint", id="export-hint")

@@ -1,4 +1,5 @@
-"""`a`: write or edit the note on the current claim, in a multi-line editor.
+"""`a`: write or edit the note on the current claim, in a multi-line editor; `S`: the same
+editor for the synthesis of the briefing (what it edits: dialogs/note_targets.py).
 
 ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,
 keep editing, is the default).  ctrl+r lists the note's earlier versions (the store keeps
@@ -31,10 +32,10 @@ from textual.widgets import Static, TextArea
 from briefing.model import Claim
 from briefing.store.errors import StoreError
 from briefing.text import clean
-from briefing.tui.viewmodels.annotations import one_line
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
+from briefing.tui.dialogs.note_targets import ClaimNote, NoteTarget, SynthesisNote
 from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ def editor_command() -> list[str] | None:
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Edit this user's note on one claim; dismisses True when saved."""
+    """Edit this user's text for one target (a claim's note, the synthesis); dismisses True
+    when saved."""
 
     CSS_PATH = VIEWS_CSS
 
@@ -82,20 +84,16 @@ class NoteEditor(ModalScreen[bool]):
         Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
     ]
 
-    def __init__(self, claim: Claim, store: "AnnotationStore") -> None:
+    def __init__(self, target: NoteTarget) -> None:
         super().__init__()
-        self.claim = claim
-        self.store = store
-        mine = store.get(claim.id)
-        self.original = mine.note if mine is not None else ""
+        self.target = target
+        self.original = target.stored()
         self._warned_conflict = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
-            yield Static(Content.assemble(("Note on claim ", "bold"), (self.claim.id, "dim")),
-                         classes="dialog-title")
-            yield Static(Content.assemble(("“", "dim"), one_line(self.claim.quote, 150),
-                                          ("”", "dim")), id="note-quote")
+            yield Static(self.target.title(), classes="dialog-title")
+            yield Static(self.target.context(), id="note-quote")
             yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False)
             hint = "ctrl+s save · esc close · ctrl+r history"
@@ -118,32 +116,32 @@ class NoteEditor(ModalScreen[bool]):
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
-        """The same person saved this note elsewhere (another window or session) meanwhile:
+        """The same person saved this text elsewhere (another window or session) meanwhile:
         say so.  Saving here still keeps both: the other text stays in the history."""
         try:
-            mine = self.store.get(self.claim.id)
+            stored = self.target.stored()
         except (StoreError, OSError):
             return
-        stored = mine.note if mine is not None else ""
+        noun = self.target.noun
         if stored != self.original and not self._warned_conflict:
             self._warned_conflict = True
-            self.notify("This note was just changed elsewhere. Saving keeps your text; the "
-                        "other version stays in the note's history.", severity="warning",
+            self.notify(f"This {noun} was just changed elsewhere. Saving keeps your text; the "
+                        f"other version stays in the {noun}'s history.", severity="warning",
                         markup=False, timeout=10)
 
     # ------------------------------------------------------------------ saving
     def action_save(self) -> None:
         text = self.text_area.text
+        noun = self.target.noun.capitalize()
         try:
-            saved = self.store.annotate(self.claim.id, self.claim.quote, note=text)
+            self.original = self.target.save(text)
         except (StoreError, OSError, ValueError) as exc:
-            self.notify(f"Note not saved: {exc}", title="Annotation store", severity="error",
+            self.notify(f"{noun} not saved: {exc}", title="Annotation store", severity="error",
                         markup=False, timeout=10)
             return  # stay open: the text is still here to save again
-        self.original = saved.note
         store_changed(self.app)
-        self.notify("Note saved." if text.strip() else "Note cleared (earlier text kept in "
-                    "the history).", markup=False, timeout=3)
+        self.notify(f"{noun} saved." if text.strip() else f"{noun} cleared (earlier text kept "
+                    "in the history).", markup=False, timeout=3)
         self.dismiss(True)
 
     def action_close(self) -> None:
@@ -157,20 +155,19 @@ class NoteEditor(ModalScreen[bool]):
             else:
                 self.text_area.focus()
 
-        self.app.push_screen(ConfirmScreen("Discard the changes to this note?"), answered)
+        self.app.push_screen(ConfirmScreen(f"Discard the changes to this {self.target.noun}?"),
+                             answered)
 
     # ------------------------------------------------------------------ history
     def action_versions(self) -> None:
         from briefing.tui.dialogs.note_versions import NoteVersionsScreen
 
         try:
-            mine = self.store.get(self.claim.id)
+            history, current = self.target.history()
         except (StoreError, OSError) as exc:
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
             return
-        history = list(mine.history) if mine is not None else []
-        current = mine.note if mine is not None else ""
 
         def picked(text: str | None) -> None:
             if text is not None:
@@ -180,7 +177,8 @@ class NoteEditor(ModalScreen[bool]):
                             "kept in the history).", markup=False, timeout=5)
             self.text_area.focus()
 
-        self.app.push_screen(NoteVersionsScreen(self.claim.id, history, current), picked)
+        self.app.push_screen(NoteVersionsScreen(self.target.versions_of, history, current),
+                             picked)
 
     # ------------------------------------------------------------------ $EDITOR
     def _external_editor_available(self) -> bool:
@@ -206,8 +204,9 @@ class NoteEditor(ModalScreen[bool]):
                 self.notify(f"Could not run the editor: {exc}", severity="error", markup=False)
                 return
             if result.returncode != 0:
-                self.notify(f"The editor exited with status {result.returncode}; the note "
-                            "is unchanged.", severity="warning", markup=False)
+                self.notify(f"The editor exited with status {result.returncode}; the "
+                            f"{self.target.noun} is unchanged.", severity="warning",
+                            markup=False)
                 return
             text = clean(path.read_text(encoding="utf-8", errors="replace")).rstrip("\n")
         finally:
@@ -215,13 +214,23 @@ class NoteEditor(ModalScreen[bool]):
         self.text_area.load_text(text)
         self.text_area.move_cursor(self.text_area.document.end)
         self.text_area.focus()
-        self.notify("Back from the editor: ctrl+s saves the note.", markup=False, timeout=4)
+        self.notify(f"Back from the editor: ctrl+s saves the {self.target.noun}.",
+                    markup=False, timeout=4)
 
 
 def open_note_editor(screen: Screen, claim: Claim, store: "AnnotationStore") -> None:
     """Push the note editor for ``claim``; a store that cannot be read is an error message."""
+    open_editor(screen, ClaimNote(claim, store))
+
+
+def open_synthesis_editor(screen: Screen, store: "AnnotationStore", briefing: str) -> None:
+    """Push the editor for this user's synthesis of ``briefing`` (its title)."""
+    open_editor(screen, SynthesisNote(store, briefing))
+
+
+def open_editor(screen: Screen, target: NoteTarget) -> None:
     try:
-        editor = NoteEditor(claim, store)
+        editor = NoteEditor(target)
     except (StoreError, OSError) as exc:
         screen.notify(f"Could not read the annotation store: {exc}", severity="error",
                       markup=False)

@@ -1,5 +1,5 @@
 """The reader's annotation keys, kept out of reader.py: t (tag), a (note), A (annotations
-view), e (export).  Each takes the ReaderScreen and opens the right dialog or screen."""
+view), e (export), S (synthesis).  Each takes the ReaderScreen and opens the right dialog or screen."""
 
 from __future__ import annotations
 
@@ -66,6 +66,14 @@ def export_all(reader: "ReaderScreen") -> None:
     from briefing.tui.exporting import open_export
 
     reader.app.when_corpus_ready(lambda: open_export(reader.app, reader.corpus, _store(reader)))
+
+
+def write_synthesis(reader: "ReaderScreen") -> None:
+    if (store := _store_or_say(reader)) is None:
+        return
+    from briefing.tui.dialogs.note_editor import open_synthesis_editor
+
+    open_synthesis_editor(reader, store, reader.corpus.title)
 
 
 def refresh_marks(reader: "ReaderScreen") -> None:

@@ -71,6 +71,7 @@ class ReaderScreen(Screen[None]):
         Binding("a", "annotate", "Note", id="reader.annotate"),
         Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
         Binding("e", "export", "Export", id="reader.export"),
+        Binding("S", "synthesis", "Synthesis", key_display="S", id="reader.synthesis"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
     ]
@@ -478,6 +479,11 @@ class ReaderScreen(Screen[None]):
         from briefing.tui.screens.annotating import export_all
 
         export_all(self)
+
+    def action_synthesis(self) -> None:
+        from briefing.tui.screens.annotating import write_synthesis
+
+        write_synthesis(self)
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
