@@ -28,6 +28,7 @@ def export_dir(tmp_path, monkeypatch):
     out = tmp_path / "exports"
     out.mkdir()
     monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))  # no folder remembered
     return out
 
 
