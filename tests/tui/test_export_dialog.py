@@ -20,7 +20,7 @@ from briefing.tui.dialogs.export_dialog import ExportDialog
 from briefing.tui.dialogs.note_editor import NoteEditor
 from briefing.tui.screens.reader import ReaderScreen
 
-from .annotate_helpers import FIRST, bundled, make_reader, messages
+from .annotate_helpers import FIRST, bundled, make_reader, messages, screen_text
 
 SMALL = (80, 24)
 SECOND = "jafarli-2023-03"
@@ -205,6 +205,22 @@ async def test_the_filters_limit_what_is_exported(annotated, export_dir):
     front = yaml.safe_load(text.split("---")[1])
     assert front["filters"] == {"tags": ["eu-mission"]}
     assert "EU." in text and "Compare with" not in text
+
+
+async def test_tags_in_the_filter_list_are_shown_as_typed_never_as_markup(store):
+    corpus = bundled()
+    store.annotate(FIRST, corpus.claims[FIRST].quote, add_tags=["[@click=app.quit]x"])
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_dialog(pilot)
+        await pilot.press("tab", "enter")  # open the tag list
+        await pilot.pause()
+        assert "[@click=app.quit" in screen_text(app)  # the list is narrow: it wraps
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ExportDialog)
+        assert "[@click=app" in screen_text(app)  # cut to the field's width
+        assert app.screen.filters().tags == ("[@click=app.quit]x",)
 
 
 async def test_s_writes_the_synthesis_which_opens_the_exported_brief(annotated, export_dir):

@@ -82,14 +82,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Input(str(self.proposed), id="export-path", select_on_focus=False)
             yield Label("Only (optional)", classes="export-label")
             with Horizontal(id="export-filters"):
-                yield Select([(one_line(t, 30), t) for t in self.tags], prompt="any tag",
+                yield Select([(Content(one_line(t, 30)), t) for t in self.tags], prompt="any tag",
                              id="export-tag", value=first(self.preset.tags)
                              if first(self.preset.tags) in self.tags else Select.NULL)
-                yield Select([(one_line(self.corpus.articles[a].title, 40), a)
+                yield Select([(Content(one_line(self.corpus.articles[a].title, 40)), a)
                               for a in self.corpus.articles], prompt="any source",
                              id="export-source",
                              value=articles.get(first(self.preset.sources), Select.NULL))
-                yield Select([(one_line(e.title, 40), e.id)
+                yield Select([(Content(one_line(e.title, 40)), e.id)
                               for e in self.corpus.events_in_order()], prompt="any event",
                              id="export-event",
                              value=events.get(first(self.preset.events), Select.NULL))
