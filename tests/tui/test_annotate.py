@@ -400,7 +400,7 @@ async def test_keys_have_ids_and_are_in_help_and_palette(store):
         assert isinstance(app.screen, HelpScreen)
         text = rendered_text(app.screen.query_one("#help-keys").content)
         for row in (("t", "Tag"), ("a", "Note"), ("A", "Annotations"), ("e", "Export"),
-                    ("S", "Synthesis")):
+                    ("W", "Write")):
             assert any(line.split()[:2] == list(row) for line in text.splitlines()), row
         await pilot.press("escape")
         reader = app.reader

@@ -1,4 +1,4 @@
-"""The reader's export dialog (`e`) and the synthesis editor (`S`), driven with Pilot on the
+"""The reader's export dialog (`e`) and the synthesis editor (`W`), driven with Pilot on the
 bundled briefing and a store in a temp folder; every export is read back by parsing it."""
 
 from __future__ import annotations
@@ -223,10 +223,10 @@ async def test_tags_in_the_filter_list_are_shown_as_typed_never_as_markup(store)
         assert app.screen.filters().tags == ("[@click=app.quit]x",)
 
 
-async def test_s_writes_the_synthesis_which_opens_the_exported_brief(annotated, export_dir):
+async def test_w_writes_the_synthesis_which_opens_the_exported_brief(annotated, export_dir):
     app = make_reader(annotated)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("S")
+        await pilot.press("W")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*"The guarantee failed [red]twice[/red].", "ctrl+s")
@@ -243,10 +243,10 @@ async def test_s_writes_the_synthesis_which_opens_the_exported_brief(annotated, 
     assert r"The guarantee failed \[red\]twice\[/red\]." in synthesis
 
 
-async def test_s_escape_asks_before_discarding_and_keeps_the_text(annotated):
+async def test_w_escape_asks_before_discarding_and_keeps_the_text(annotated):
     app = make_reader(annotated)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("S", *"Half a thought")
+        await pilot.press("W", *"Half a thought")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

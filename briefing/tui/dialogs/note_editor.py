@@ -1,4 +1,4 @@
-"""`a`: write or edit the note on the current claim, in a multi-line editor; `S`: the same
+"""`a`: write or edit the note on the current claim, in a multi-line editor; `W`: the same
 editor for the synthesis of the briefing (what it edits: dialogs/note_targets.py).
 
 ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,

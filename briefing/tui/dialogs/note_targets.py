@@ -1,5 +1,5 @@
 """What the note editor (dialogs/note_editor.py) edits: this user's note on a claim (`a`), or
-their synthesis of the briefing (`S`).  Each target reads and saves its own store record; the
+their synthesis of the briefing (`W`).  Each target reads and saves its own store record; the
 editor is the same (unsaved changes asked about, history, $EDITOR, failed saves kept open).
 """
 

@@ -1,5 +1,5 @@
 """The reader's annotation keys, kept out of reader.py: t (tag), a (note), A (annotations
-view), e (export), S (synthesis).  Each takes the ReaderScreen and opens the right dialog or screen."""
+view), e (export), W (write the synthesis).  Each takes the ReaderScreen and opens the right dialog or screen."""
 
 from __future__ import annotations
 

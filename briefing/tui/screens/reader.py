@@ -71,7 +71,8 @@ class ReaderScreen(Screen[None]):
         Binding("a", "annotate", "Note", id="reader.annotate"),
         Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
         Binding("e", "export", "Export", id="reader.export"),
-        Binding("S", "synthesis", "Synthesis", show=False, id="reader.synthesis"),
+        Binding("W", "synthesis", "Write synthesis", key_display="W", show=False,
+                id="reader.synthesis"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
     ]
