@@ -219,7 +219,7 @@ def test_a_hostile_note_stays_inside_its_claim(corpus):
 def test_escaping_helpers():
     assert escape_inline("# a *b* <i>") == r"\# a \*b\* \<i\>"
     assert escape_inline("- x") == r"\- x" and escape_inline("12. x") == r"12\. x"
-    assert escape_inline("see https://x.org") == r"see https\://x.org"
+    assert escape_inline("see https://x.org") == r"see https\://x\.org"
     assert escape_block("a\nb\n\n\nc") == ["a\\", "b", "", "c"]
     assert code_span("a`b") == "``a`b``" and code_span("`x`") == "`` `x` ``"
 

@@ -6,6 +6,7 @@ Commands live in their own modules and are imported only when run, so ``briefing
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 import click
@@ -36,8 +37,29 @@ COMMANDS: dict[str, str] = {
 }
 
 
+@contextlib.contextmanager
+def _shown_errors():
+    """Usage errors quote what was typed (an unknown option, extra arguments): shown with
+    escapes, so an ESC or OSC 52 sequence on the command line never reaches the terminal."""
+    try:
+        yield
+    except click.ClickException as exc:
+        from briefing.text import shown
+
+        exc.message = shown(exc.message)
+        raise
+
+
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when that command is used."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:  # noqa: ANN002, ANN003
+        with _shown_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's
+        with _shown_errors():
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))

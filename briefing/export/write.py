@@ -16,11 +16,12 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from briefing.fsio import fsync_dir, write_atomic
+from briefing.fsio import fsync_dir, remove_stale_temporaries, write_atomic
 
 SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv", "obsidian": ""}
 FOLDER_MARKER = ".briefing-export"
 _SAFE_PART = re.compile(r"[a-z0-9][a-z0-9-]*(\.md)?")
+STALE_SECONDS = 120  # an export's temporary file older than this was left by a killed run
 
 
 class ExportError(Exception):
@@ -59,6 +60,7 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
         if path.parent.exists():
             raise ExportError(f"{path.parent} is not a folder")
         raise ExportError(f"the folder {path.parent} does not exist")
+    remove_stale_temporaries(path, older_than=STALE_SECONDS)  # left by a killed export
     like = None
     if force and path.exists():
         if not path.is_file():

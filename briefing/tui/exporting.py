@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from briefing.store import AnnotationStore
     from briefing.tui.dialogs.export_dialog import ExportRequest
 
-NOTHING = "Nothing to export: no annotations {what} (t tags a claim, a adds a note, S writes " \
+NOTHING = "Nothing to export: no annotations {what} (t tags a claim, a adds a note, W writes " \
           "the synthesis)."
 
 

@@ -260,6 +260,37 @@ async def test_w_escape_asks_before_discarding_and_keeps_the_text(annotated):
     assert get_synthesis(annotated, bundled().title) is None
 
 
+async def test_w_ctrl_r_brings_back_an_earlier_synthesis(annotated):
+    from briefing.store.synthesis import set_synthesis
+    from briefing.tui.dialogs.note_versions import NoteVersionsScreen
+
+    title = bundled().title
+    set_synthesis(annotated, title, "First reading.")
+    set_synthesis(annotated, title, "Second reading.")
+    app = make_reader(annotated)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("W")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.text_area.text == "Second reading."
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteVersionsScreen)
+        assert [v.note for v in app.screen.versions] == ["First reading."]
+        assert "Synthesis" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.text_area.text == "First reading."
+        assert get_synthesis(annotated, title).text == "Second reading."  # not saved yet
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+    mine = get_synthesis(annotated, title)
+    assert mine.text == "First reading."
+    assert [t for _v, t, _u in mine.history] == ["First reading.", "Second reading."]
+
+
 async def test_the_synthesis_is_in_the_command_palette(annotated):
     app = make_reader(annotated)
     async with app.run_test(size=SMALL) as pilot:

@@ -1,5 +1,5 @@
-"""`a`: write or edit the note on the current claim, in a multi-line editor; `W`: the same
-editor for the synthesis of the briefing (what it edits: dialogs/note_targets.py).
+"""`a`: write or edit the note on the current claim or a highlighted passage, `W`: the
+synthesis of the briefing -- any briefing.tui.viewmodels.targets target, in a multi-line editor.
 
 ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,
 keep editing, is the default).  ctrl+r lists the note's earlier versions (the store keeps
@@ -29,17 +29,15 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static, TextArea
 
-from briefing.model import Claim
 from briefing.store.errors import StoreError
 from briefing.text import clean
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
-from briefing.tui.dialogs.note_targets import ClaimNote, NoteTarget, SynthesisNote
 from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:
-    from briefing.store import AnnotationStore
+    from briefing.tui.viewmodels.targets import AnnotationTarget
 
 
 class NoteArea(TextArea):
@@ -72,8 +70,8 @@ def editor_command() -> list[str] | None:
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Edit this user's text for one target (a claim's note, the synthesis); dismisses True
-    when saved."""
+    """Edit this user's text for one target (a note on a claim or a passage, the synthesis);
+    dismisses True when saved."""
 
     CSS_PATH = VIEWS_CSS
 
@@ -84,10 +82,11 @@ class NoteEditor(ModalScreen[bool]):
         Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
     ]
 
-    def __init__(self, target: NoteTarget) -> None:
+    def __init__(self, target: AnnotationTarget) -> None:
         super().__init__()
         self.target = target
-        self.original = target.stored()
+        self.original = target.note()
+        self._keeps_versions = target.history() is not None  # read here: errors are reported
         self._warned_conflict = False
 
     def compose(self) -> ComposeResult:
@@ -96,7 +95,9 @@ class NoteEditor(ModalScreen[bool]):
             yield Static(self.target.context(), id="note-quote")
             yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False)
-            hint = "ctrl+s save · esc close · ctrl+r history"
+            hint = "ctrl+s save · esc close"
+            if self._keeps_versions:
+                hint += " · ctrl+r history"
             if self._external_editor_available():
                 hint += " · ctrl+o $EDITOR"
             yield Static(Content(hint), classes="dialog-hint")
@@ -119,10 +120,10 @@ class NoteEditor(ModalScreen[bool]):
         """The same person saved this text elsewhere (another window or session) meanwhile:
         say so.  Saving here still keeps both: the other text stays in the history."""
         try:
-            stored = self.target.stored()
+            stored = self.target.note()
         except (StoreError, OSError):
             return
-        noun = self.target.noun
+        noun = self.target.text_noun
         if stored != self.original and not self._warned_conflict:
             self._warned_conflict = True
             self.notify(f"This {noun} was just changed elsewhere. Saving keeps your text; the "
@@ -132,16 +133,18 @@ class NoteEditor(ModalScreen[bool]):
     # ------------------------------------------------------------------ saving
     def action_save(self) -> None:
         text = self.text_area.text
-        noun = self.target.noun.capitalize()
+        noun = self.target.text_noun.capitalize()
         try:
-            self.original = self.target.save(text)
+            saved = self.target.save(note=text)
         except (StoreError, OSError, ValueError) as exc:
             self.notify(f"{noun} not saved: {exc}", title="Annotation store", severity="error",
                         markup=False, timeout=10)
             return  # stay open: the text is still here to save again
+        self.original = saved
         store_changed(self.app)
-        self.notify(f"{noun} saved." if text.strip() else f"{noun} cleared (earlier text kept "
-                    "in the history).", markup=False, timeout=3)
+        kept = " (earlier text kept in the history)" if self._keeps_versions else ""
+        self.notify(f"{noun} saved." if text.strip() else f"{noun} cleared{kept}.",
+                    markup=False, timeout=3)
         self.dismiss(True)
 
     def action_close(self) -> None:
@@ -155,18 +158,23 @@ class NoteEditor(ModalScreen[bool]):
             else:
                 self.text_area.focus()
 
-        self.app.push_screen(ConfirmScreen(f"Discard the changes to this {self.target.noun}?"),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen(f"Discard the changes to this {self.target.text_noun}?"), answered)
 
     # ------------------------------------------------------------------ history
     def action_versions(self) -> None:
         from briefing.tui.dialogs.note_versions import NoteVersionsScreen
 
         try:
-            history, current = self.target.history()
+            history = self.target.history()
+            current = self.target.note()
         except (StoreError, OSError) as exc:
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
+            return
+        if history is None:
+            self.notify(f"Earlier versions are not kept for a {self.target.text_noun} on a "
+                        f"{self.target.noun}.", markup=False)
             return
 
         def picked(text: str | None) -> None:
@@ -177,8 +185,8 @@ class NoteEditor(ModalScreen[bool]):
                             "kept in the history).", markup=False, timeout=5)
             self.text_area.focus()
 
-        self.app.push_screen(NoteVersionsScreen(self.target.versions_of, history, current),
-                             picked)
+        self.app.push_screen(NoteVersionsScreen(self.target.title(), history, current,
+                                                self.target.text_noun), picked)
 
     # ------------------------------------------------------------------ $EDITOR
     def _external_editor_available(self) -> bool:
@@ -205,7 +213,7 @@ class NoteEditor(ModalScreen[bool]):
                 return
             if result.returncode != 0:
                 self.notify(f"The editor exited with status {result.returncode}; the "
-                            f"{self.target.noun} is unchanged.", severity="warning",
+                            f"{self.target.text_noun} is unchanged.", severity="warning",
                             markup=False)
                 return
             text = clean(path.read_text(encoding="utf-8", errors="replace")).rstrip("\n")
@@ -214,21 +222,12 @@ class NoteEditor(ModalScreen[bool]):
         self.text_area.load_text(text)
         self.text_area.move_cursor(self.text_area.document.end)
         self.text_area.focus()
-        self.notify(f"Back from the editor: ctrl+s saves the {self.target.noun}.",
+        self.notify(f"Back from the editor: ctrl+s saves the {self.target.text_noun}.",
                     markup=False, timeout=4)
 
 
-def open_note_editor(screen: Screen, claim: Claim, store: "AnnotationStore") -> None:
-    """Push the note editor for ``claim``; a store that cannot be read is an error message."""
-    open_editor(screen, ClaimNote(claim, store))
-
-
-def open_synthesis_editor(screen: Screen, store: "AnnotationStore", briefing: str) -> None:
-    """Push the editor for this user's synthesis of ``briefing`` (its title)."""
-    open_editor(screen, SynthesisNote(store, briefing))
-
-
-def open_editor(screen: Screen, target: NoteTarget) -> None:
+def open_note_editor(screen: Screen, target: "AnnotationTarget") -> None:
+    """Push the note editor for ``target``; a store that cannot be read is an error message."""
     try:
         editor = NoteEditor(target)
     except (StoreError, OSError) as exc:

@@ -47,8 +47,9 @@ def annotate_current_claim(reader: "ReaderScreen") -> None:
     if claim is None or (store := _store_or_say(reader)) is None:
         return
     from briefing.tui.dialogs.note_editor import open_note_editor
+    from briefing.tui.viewmodels.targets import ClaimTarget
 
-    open_note_editor(reader, claim, store)
+    open_note_editor(reader, ClaimTarget(claim, store))
 
 
 def open_annotations(reader: "ReaderScreen", preset: dict[str, str] | None = None) -> None:
@@ -71,14 +72,18 @@ def export_all(reader: "ReaderScreen") -> None:
 def write_synthesis(reader: "ReaderScreen") -> None:
     if (store := _store_or_say(reader)) is None:
         return
-    from briefing.tui.dialogs.note_editor import open_synthesis_editor
+    from briefing.tui.dialogs.note_editor import open_note_editor
+    from briefing.tui.viewmodels.targets import SynthesisTarget
 
-    open_synthesis_editor(reader, store, reader.corpus.title)
+    open_note_editor(reader, SynthesisTarget(store, reader.corpus.title))
 
 
 def refresh_marks(reader: "ReaderScreen") -> None:
     """After AnnotationsChanged: re-mark annotated claims and refresh the claim panel."""
     from briefing.tui.viewmodels.reader import annotated_claim_ids
 
+    from briefing.tui.screens.highlighting import refresh_highlights
+
     reader.article_view.set_annotated(annotated_claim_ids(reader.store))
     reader.claim_panel.refresh_annotation()
+    refresh_highlights(reader)
