@@ -8,8 +8,9 @@ with the claim panel under the article (i); search-80x24.svg: "/" with results f
 "peacekeepers"; help-80x24.svg: "?"; claim-form-80x24.svg: `C` on that claim's sentence
 (the claim form, pre-filled; nothing is saved).  A fresh, empty annotation store in a temporary
 directory is used, so no user data appears.  It then runs compare_screenshots.py (compare and
-events views) and annotation_screenshots.py (tag dialog, note editor, annotations view), so
-this one command regenerates every screenshot in the README.
+events views), annotation_screenshots.py (tag dialog, note editor, annotations view) and
+export_screenshots.py (export dialog, a rendered brief), so this one command regenerates every
+screenshot in the README.
 """
 
 from __future__ import annotations
@@ -70,12 +71,14 @@ async def main(out: Path) -> None:
 async def main_all(out: Path) -> None:
     import annotation_screenshots
     import compare_screenshots
+    import export_screenshots
 
     os.environ.pop("VISUAL", None)  # the note editor's hint does not depend on the machine
     os.environ.pop("EDITOR", None)
     await main(out)
     await compare_screenshots.main(out)
     await annotation_screenshots.main(out)
+    await export_screenshots.main(out)
 
 
 if __name__ == "__main__":

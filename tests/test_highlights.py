@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -45,6 +47,23 @@ def test_highlight_a_passage_from_the_shell(env):
     assert "odd \\*markup\\*" in md  # a note is escaped, never Markdown that changes the page
     data = json.loads(run("export", "-o", "-", "--format", "json").stdout)
     assert data["highlights"][0]["article_title"] == "Alpha article"
+    rows = list(csv.DictReader(io.StringIO(
+        run("export", "-o", "-", "--format", "csv").stdout.lstrip("\ufeff"))))
+    assert [(r["quote"], r["comment"], r["tags"]) for r in rows] == [
+        ("A second line with code", "odd *markup*", "style")]  # CSV keeps the note as typed
+    assert "Alpha article" in rows[0]["source"] and "paragraph 1" in rows[0]["source"]
+
+
+def test_highlights_are_in_their_source_note_in_the_obsidian_export(env, tmp_path):
+    run("highlight", "alpha", "--quote", "A SECOND line with code", "--note", "odd *markup*")
+    r = run("export", "--format", "obsidian", "-o", str(tmp_path / "vault"))
+    assert r.exit_code == 0, r.output
+    [note] = (tmp_path / "vault" / "sources").iterdir()  # alpha has no annotated claim
+    text = note.read_text(encoding="utf-8")
+    assert "## Highlights" in text and "> A second line with code" in text
+    assert "odd \\*markup\\*" in text and "Section “First section”, paragraph 1" in text
+    [index] = (tmp_path / "vault").glob("*.md")
+    assert f"[[sources/{note.stem}|" in index.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("args, message", [

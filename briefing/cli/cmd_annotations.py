@@ -282,34 +282,21 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None,
     if output == "-" and fmt == "obsidian":
         raise click.BadParameter("an Obsidian export is a folder; give its name with -o",
                                  param_hint="-o")
-    from briefing.export import (
-        ExportError, build_brief, default_export_path, remember_export_folder, render_csv,
-        render_json, render_markdown, render_obsidian, write_export, write_folder,
-    )
-    from briefing.export.highlights import with_highlights
-    from briefing.store.query import select
-    from briefing.store.synthesis import syntheses
+    from briefing.export import ExportError, default_export_path, remember_export_folder
+    from briefing.export.produce import gather, render, write
 
     corpus = _load(content_dir, "Annotations on claims that did not load are exported under "
                                 "the claims no longer in the briefing, with their quotes.")
     filters = _filters(tags, sources, events, authors, corpus)
     store = _open_store(db_path)
-    chosen = select(store, corpus, filters)
-    brief = build_brief(chosen, corpus, filters, author=clean_line(by or ""),
-                        synthesis=syntheses(store, corpus.title, filters.authors))
-    # Highlights (passages that are not claims) go into the Markdown and JSON exports.
-    highlights = _highlights(store, corpus, filters) if fmt in ("md", "json") else []
+    brief, highlights = gather(store, corpus, filters, author=clean_line(by or ""))
     path = output if isinstance(output, Path) else default_export_path(brief.title, fmt)
     try:
-        if fmt == "obsidian":
-            written = write_folder(path, render_obsidian(brief), force=force)
-        else:
-            render = {"md": render_markdown, "csv": render_csv, "json": render_json}[fmt]
-            text = with_highlights(render(brief), fmt, highlights, corpus)
-            if output == "-":
-                click.echo(text, nl=False)
-                return
-            written = write_export(path, text, force=force)
+        rendered = render(brief, fmt, highlights, corpus)
+        if output == "-":
+            click.echo(rendered, nl=False)
+            return
+        written = write(path, rendered, force=force)
     except ExportError as exc:
         _fail(str(exc))
     remember_export_folder(written.resolve().parent)  # the reader proposes it next time

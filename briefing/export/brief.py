@@ -140,7 +140,7 @@ def _passage(corpus: Corpus, claim: Claim) -> tuple[str, Paragraph | None]:
     return claim.quote, para
 
 
-def _section(article: Article | None, para: Paragraph | None) -> Section | None:
+def section_of(article: Article | None, para: Paragraph | None) -> Section | None:
     if article is None or para is None:
         return None
     return next((s for s in article.sections if s.index == para.section_index), None)
@@ -155,7 +155,7 @@ def _entry(corpus: Corpus, claim_id: str, quote: str, event_rank: dict[str, int]
     events = sorted((corpus.events[e] for e in claim.events if e in corpus.events),
                     key=lambda e: event_rank[e.id])
     return ClaimEntry(claim=claim, claim_id=claim.id, quote=text, article=article,
-                      section=_section(article, para), paragraph=para, events=events)
+                      section=section_of(article, para), paragraph=para, events=events)
 
 
 def _disagreements(corpus: Corpus, filters: Filters) -> list[Finding]:

@@ -39,10 +39,16 @@ def rows(brief: Brief) -> list[dict[str, str]]:
     return out
 
 
-def render_csv(brief: Brief) -> str:
+def csv_rows(table: list[dict[str, str]], header: bool = False) -> str:
+    """``table`` as CSV lines in COLUMNS (highlights add theirs after the annotations')."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows(brief):
+    if header:
+        writer.writeheader()
+    for row in table:
         writer.writerow({k: _cell(v) for k, v in row.items()})
-    return "\ufeff" + buffer.getvalue()
+    return buffer.getvalue()
+
+
+def render_csv(brief: Brief) -> str:
+    return "\ufeff" + csv_rows(rows(brief), header=True)

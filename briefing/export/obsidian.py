@@ -4,6 +4,7 @@
       <briefing-title>.md     the brief: synthesis, key findings, disagreements, and links
       sources/<author-title>.md   a note per source: front matter (authors, outlet, date,
                                   URL, translator, what was inferred), its annotated claims
+                                  and its highlights
       events/<title>.md           a note per event: front matter (date, end), its claims by
                                   source, linking to the source notes
 
@@ -28,7 +29,8 @@ from briefing.export.markdown import (
 )
 from briefing.export.mdsafe import escape_block, escape_inline
 from briefing.export.write import safe_filename
-from briefing.model import Article, Event
+from briefing.model import Article, Corpus, Event
+from briefing.store.highlights import Highlight
 from briefing.text import clean_line
 
 _WIKILINK_BREAKERS = re.compile(r"[\[\]|#^]")
@@ -60,7 +62,8 @@ def _front(meta: dict) -> list[str]:
     return ["---", *dumped.rstrip("\n").split("\n"), "---", ""]
 
 
-def _source_note(brief: Brief, article: Article, links: dict[str, str], index: str) -> str:
+def _source_note(brief: Brief, article: Article, links: dict[str, str], index: str,
+                 highlights: list[Highlight], corpus: Corpus | None) -> str:
     meta = {"title": clean_line(article.title), "authors": [clean_line(a) for a in
                                                              article.authors],
             "outlet": article.outlet, "published": article.published, "url": article.url,
@@ -69,11 +72,16 @@ def _source_note(brief: Brief, article: Article, links: dict[str, str], index: s
             "tags": ["briefing/source"]}
     out = _front(meta)
     out += [f"# {escape_inline(cite.title(article))}", "", reference(article), "",
-            f"Part of {wikilink(index, brief.title)}.", "", "## Annotated claims", ""]
-    for entry in brief.entries:
-        if entry.article is None or entry.article.id != article.id:
-            continue
+            f"Part of {wikilink(index, brief.title)}.", ""]
+    entries = [e for e in brief.entries if e.article is not None and e.article.id == article.id]
+    if entries:
+        out += ["## Annotated claims", ""]
+    for entry in entries:
         out += _claim_note_part(brief, entry, links)
+    if highlights:
+        from briefing.export.highlights import source_note_lines
+
+        out += source_note_lines(highlights, corpus, brief)
     return _finish(out)
 
 
@@ -109,7 +117,8 @@ def _event_note(brief: Brief, event: Event, links: dict[str, str], index: str) -
     return _finish(out)
 
 
-def _index_note(brief: Brief, links: dict[str, str]) -> str:
+def _index_note(brief: Brief, links: dict[str, str], noted: list[Article],
+                marked: dict[str, int]) -> str:
     meta = {"title": clean_line(brief.title), "date": brief.generated[:10],
             "generated": brief.generated, "author": brief.author,
             "filters": brief.filters.as_dict(), "annotations": brief.annotation_count,
@@ -132,9 +141,13 @@ def _index_note(brief: Brief, links: dict[str, str]) -> str:
     if not any(g.event is not None for g in brief.groups):
         out.append("- No annotated claim is linked to an event.")
     out += ["", "## Sources", ""]
-    for article, n in brief.by_source:
+    claims = dict((a.id, n) for a, n in brief.by_source)
+    for article in noted:
+        counts = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in
+                  ((claims.get(article.id, 0), "claim"), (marked.get(article.id, 0), "highlight"))
+                  if n]
         out.append(f"- {wikilink(links[article.id], cite.short(article))}: "
-                   f"{n} claim{'s' if n != 1 else ''}")
+                   + ", ".join(counts))
     if brief.orphans or any(g.event is None for g in brief.groups):
         out += ["", "Claims not linked to an event are in their source's note; annotations on "
                 "claims no longer in the briefing are in the Markdown and JSON exports."]
@@ -147,16 +160,27 @@ def _finish(lines: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_obsidian(brief: Brief) -> dict[str, str]:
-    """Relative path -> note text, for briefing.export.write.write_folder."""
+def render_obsidian(brief: Brief, highlights: list[Highlight] | tuple[Highlight, ...] = (),
+                    corpus: Corpus | None = None) -> dict[str, str]:
+    """Relative path -> note text, for briefing.export.write.write_folder.  ``highlights``
+    (of articles in the briefing) go into their source's note, which they give a note of its
+    own when none of its claims is annotated."""
     events = [g.event for g in brief.groups if g.event is not None]
+    by_article: dict[str, list[Highlight]] = {}
+    for hl in highlights:
+        if hl.article_id in brief.articles:
+            by_article.setdefault(hl.article_id, []).append(hl)
+    cited = {a.id for a in brief.sources}
+    noted = [a for a in brief.articles.values() if a.id in cited or a.id in by_article]
     links = _names([(a.id, f"{cite.short(a)} {a.title}" if a.authors else cite.short(a))
-                    for a in brief.sources], "sources")
+                    for a in noted], "sources")
     links |= _names([(e.id, e.title) for e in events], "events")
     index = safe_filename(brief.title, "", fallback="brief")[:60].strip("-") or "brief"
-    files = {f"{index}.md": _index_note(brief, links)}
-    for article in brief.sources:
-        files[links[article.id] + ".md"] = _source_note(brief, article, links, index)
+    marked = {aid: len(hls) for aid, hls in by_article.items()}
+    files = {f"{index}.md": _index_note(brief, links, noted, marked)}
+    for article in noted:
+        files[links[article.id] + ".md"] = _source_note(
+            brief, article, links, index, by_article.get(article.id, []), corpus)
     for event in events:
         files[links[event.id] + ".md"] = _event_note(brief, event, links, index)
     return files

@@ -1,122 +1,98 @@
-"""`e`: export annotations to a Markdown brief from the reader.
-
-The file goes to $BRIEFING_EXPORT_DIR, else the current directory, under a name made from the
-briefing's title and today's date; an existing file is never overwritten (``-2``, ``-3``...
-are tried instead).  The notification says where it went.  In a browser tab the brief is sent
-as a download instead (briefing.tui.delivery), since the file would land on the server.
+"""`e` (reader, annotations view): ask where and how (dialogs/export_dialog.py), then write the
+brief through the core (briefing.export.produce, the same path as `briefing export`):
+atomically, replacing a file only when the user said so in the dialog, the folder remembered
+for the next proposal after a successful write.  The outcome is a notification naming the
+path.  In a browser tab the brief is sent as a download instead (briefing.tui.delivery),
+since the file would land on the server.
 """
 
 from __future__ import annotations
 
-import os
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
-from briefing.store.query import Filters, select
+from briefing.store.query import Filters
+from briefing.store.synthesis import syntheses
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.tui.dialogs.export_dialog import ExportRequest
 
-EXPORT_DIR_ENV = "BRIEFING_EXPORT_DIR"
-
-
-def export_dir() -> Path:
-    configured = os.environ.get(EXPORT_DIR_ENV, "").strip()
-    return Path(configured).expanduser() if configured else Path.cwd()
+NOTHING = "Nothing to export: no annotations {what} (t tags a claim, a adds a note, W writes " \
+          "the synthesis)."
 
 
-def export_filename(corpus: Corpus, filters: Filters | None = None,
-                    today: date | None = None) -> str:
-    from briefing.export import safe_filename
-
-    parts = [corpus.title, "annotations"]
-    if filters is not None:
-        for values in filters.as_dict().values():
-            parts.extend(values)
-    parts.append((today or date.today()).isoformat())
-    return safe_filename(" ".join(parts)[:120], ".md")
-
-
-def write_new(directory: Path, filename: str, text: str) -> Path:
-    """Write ``text`` under ``filename`` or, if taken, ``stem-2``, ``stem-3``...; never
-    overwrites (the no-overwrite check and the write are one atomic step)."""
-    from briefing.export import ExportError, write_export
-
-    stem, suffix = os.path.splitext(filename)
-    for n in range(1, 1000):
-        path = directory / (filename if n == 1 else f"{stem}-{n}{suffix}")
-        if os.path.lexists(path):
-            continue
-        try:
-            return write_export(path, text)
-        except ExportError:
-            if os.path.lexists(path):  # another process took the name a moment ago
-                continue
-            raise
-    raise StoreError(f"no free file name for {filename} in {directory}")
-
-
-def export_annotations(app: App, corpus: Corpus, store: "AnnotationStore | None",
-                       filters: Filters | None = None) -> None:
-    """Export the annotations matching ``filters`` (all if None); notify the outcome.
-
-    The annotations are read here; the brief is built and written in a thread worker (about
-    half a second for 10,000 annotations), so the reader stays responsive.  Tests wait with
-    ``await app.workers.wait_for_complete()``.
-    """
+def open_export(app: App, corpus: Corpus, store: "AnnotationStore | None",
+                preset: Filters | None = None) -> None:
+    """The export dialog, then the export it asks for."""
     if store is None:
         app.notify("Annotations are not available (no annotation store).", severity="warning",
                    markup=False)
         return
-    filters = filters or Filters()
     try:
-        from briefing.store.highlights import select_highlights
-
-        annotations = select(store, corpus, filters)
-        highlights = select_highlights(store.highlights.all(), corpus, filters)
+        empty = not (store.all() or store.highlights.all() or syntheses(store, corpus.title))
+        tags = [tag for tag, _ in store.tags()]
     except (StoreError, OSError) as exc:
         app.notify(f"Could not read the annotation store: {exc}", title="Export",
                    severity="error", markup=False, timeout=10)
         return
-    if not annotations and not highlights:
-        what = ("match these filters" if filters.as_dict()
-                else "exist yet (t tags a claim, a adds a note)")
-        app.notify(f"Nothing to export: no annotations {what}.", title="Export",
-                   severity="warning", markup=False)
+    if empty:
+        app.notify(NOTHING.format(what="exist yet"), title="Export", severity="warning",
+                   markup=False)
         return
-    filename = export_filename(corpus, filters)
+    from briefing.tui.dialogs.export_dialog import ExportDialog
+
+    def answered(request: "ExportRequest | None") -> None:
+        if request is not None:
+            export(app, corpus, store, request)
+
+    app.push_screen(ExportDialog(corpus, tags, preset, ask_before_replacing=not app.is_web),
+                    answered)
+
+
+def export(app: App, corpus: Corpus, store: "AnnotationStore", request: "ExportRequest") -> None:
+    """Build and write the brief in a thread worker (about half a second for 10,000
+    annotations), so the reader stays responsive.  Tests wait with
+    ``await app.workers.wait_for_complete()``."""
     web = app.is_web
-    directory = export_dir()
+    if web and request.fmt == "obsidian":
+        app.notify("An Obsidian folder cannot be downloaded in the browser; choose Markdown, "
+                   "CSV or JSON.", title="Export", severity="warning", markup=False)
+        return
+
+    def say(message: str, severity: str = "information") -> None:
+        app.call_from_thread(app.notify, message, title="Export", severity=severity,
+                             markup=False, timeout=10)
 
     def work() -> None:
-        from briefing.export import ExportError, build_brief, render_markdown
-        from briefing.export.highlights import with_highlights
+        from briefing.export import ExportError, remember_export_folder
+        from briefing.export.produce import gather, render, write
 
         try:
-            text = render_markdown(build_brief(annotations, corpus, filters), corpus.title)
-            text = with_highlights(text, "markdown", highlights, corpus)
-            if web:
-                app.call_from_thread(_deliver, app, text, filename)
+            brief, highlights = gather(store, corpus, request.filters)
+            if not (brief.annotation_count or highlights or brief.synthesis):
+                say(NOTHING.format(what="match these filters"), "warning")
                 return
-            path = write_new(directory, filename, text)
+            rendered = render(brief, request.fmt, highlights, corpus)
+            if web:
+                app.call_from_thread(_deliver, app, rendered, request.path.name)
+                return
+            path = write(request.path, rendered, force=request.replace)
         except (ExportError, StoreError, OSError) as exc:
-            app.call_from_thread(app.notify, f"Export failed: {exc}", title="Export",
-                                 severity="error", markup=False, timeout=10)
+            say(f"Export failed: {exc}", "error")
             return
         except Exception as exc:  # noqa: BLE001 - a bug must still be reported, not lost
-            app.call_from_thread(app.notify, f"Export failed ({type(exc).__name__}): {exc}",
-                                 title="Export", severity="error", markup=False, timeout=10)
+            say(f"Export failed ({type(exc).__name__}): {exc}", "error")
             return
-        count = len(annotations) + len(highlights)
-        shown = path if path.is_absolute() else path.resolve()
-        app.call_from_thread(app.notify,
-                             f"Exported {count} annotation{'s' if count != 1 else ''} to {shown}",
-                             title="Export", markup=False, timeout=10)
+        remember_export_folder(path.parent)
+        count = brief.annotation_count
+        what = f"{count} annotation{'s' if count != 1 else ''}"
+        if highlights:
+            what += f" and {len(highlights)} highlight{'s' if len(highlights) != 1 else ''}"
+        say(f"Exported {what} to {path.resolve()}")
 
     app.run_worker(work, thread=True, group="export", name="export", exit_on_error=False)
 

@@ -58,6 +58,8 @@ async def test_reader_in_the_browser(workdir):
             await cdp.press("Escape")
             await cdp.wait_for_screen(lambda s: "Tag claim" not in s, what="the dialog closed")
             await cdp.press("e")
+            await cdp.wait_for_screen(lambda s: "Export the brief" in s, what="export dialog")
+            await cdp.press("Enter")
             begun = await cdp.wait_for_download()
             assert begun["suggestedFilename"].endswith(".md")
             (brief,) = downloads.iterdir()

@@ -19,6 +19,7 @@ def reader(folder: Path, db: Path, exports: Path) -> Tmux:
     folder.mkdir()
     term = Tmux(folder)
     term.start(READ, env={"BRIEFING_DB": str(db), "BRIEFING_EXPORT_DIR": str(exports),
+                          "BRIEFING_STATE_DIR": str(folder / "state"),
                           "PYTHONPATH": str(ROOT), "LOGNAME": folder.name, "USER": folder.name})
     return term
 
@@ -50,6 +51,8 @@ def test_a_tag_written_in_one_reader_appears_in_the_other(workdir: Path):
         screen = bob.wait_for("#seen-by-bob")
         assert "alice" in screen and "1 of 1 annotation" in screen
         bob.send("e")
+        bob.wait_for("Export the brief")
+        bob.send("Enter")  # the proposed path, in BRIEFING_EXPORT_DIR
         screen = bob.wait_until(lambda s: "Exported 1 annotation" in s, what="the export")
         [path] = exports.iterdir()
         assert "seen-by-bob" in path.read_text(encoding="utf-8")

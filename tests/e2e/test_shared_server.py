@@ -114,6 +114,8 @@ def test_two_readers_share_one_store_each_under_their_name(workdir):
 
             # Alice's export holds both annotations, each under its author's name.
             terms[0].send("e")
+            terms[0].wait_for("Export the brief")
+            terms[0].send("Enter")  # no Documents folder: the proposal is in $HOME
             terms[0].wait_for("Exported 2 annotations")
             (brief,) = (workdir / "home" / USERS[0]).glob("*.md")  # sshd starts in $HOME
             text = brief.read_text(encoding="utf-8")

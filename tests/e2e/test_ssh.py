@@ -45,7 +45,9 @@ def pane_flag(tmux, name: str) -> str:
 def test_read_tag_export_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, workdir):
     db, exports = workdir / "annotations.json", workdir / "exports"
     exports.mkdir()
-    remote = f"BRIEFING_EXPORT_DIR={shlex.quote(str(exports))} " + remote_reader(briefing_exe, db)
+    remote = (f"BRIEFING_EXPORT_DIR={shlex.quote(str(exports))} "
+              f"BRIEFING_STATE_DIR={shlex.quote(str(workdir / 'state'))} "
+              + remote_reader(briefing_exe, db))
     connect(tmux, ssh_server, me, remote, COLORTERM="truecolor")
     screen = tmux.wait_for(TITLE)
     assert CORPUS.title[:20] in screen
@@ -62,7 +64,9 @@ def test_read_tag_export_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, w
     tmux.send("]")
     tmux.wait_until(lambda s: s != before, what="the next section")
 
-    tmux.send("e")  # export
+    tmux.send("e")  # export: the dialog proposes a path in BRIEFING_EXPORT_DIR
+    tmux.wait_for("Export the brief")
+    tmux.send("Enter")
     tmux.wait_for("Exported 1 annotation")
     (brief,) = exports.iterdir()
     text = brief.read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ def export_dir(tmp_path, monkeypatch):
     out = tmp_path / "exports"
     out.mkdir()
     monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))  # no folder remembered
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     return out
@@ -193,12 +194,13 @@ async def test_another_process_annotation_appears_without_restart(store, db):
         assert "#from-elsewhere" in text and "written by bob" in text and "bob" in text
 
 
-async def test_e_exports_markdown_and_says_where_never_overwriting(store, export_dir):
+async def test_e_then_enter_exports_markdown_and_says_where_never_overwriting(store,
+                                                                             export_dir):
     corpus = bundled()
     store.annotate(FIRST, corpus.claims[FIRST].quote, add_tags=["russia"], note="A note.")
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         files = sorted(export_dir.iterdir())
@@ -206,7 +208,7 @@ async def test_e_exports_markdown_and_says_where_never_overwriting(store, export
         text = files[0].read_text(encoding="utf-8")
         assert "A note." in text and "russia" in text
         assert any(str(files[0]) in m for m in messages(app, "information"))
-        await pilot.press("e")
+        await pilot.press("e", "enter")  # the next proposal is a new name
         await app.workers.wait_for_complete()
         await pilot.pause()
         again = sorted(export_dir.iterdir())
@@ -214,18 +216,23 @@ async def test_e_exports_markdown_and_says_where_never_overwriting(store, export
         assert {p.name for p in again} - {files[0].name} == {files[0].stem + "-2.md"}
 
 
-async def test_a_failed_export_is_an_error(store, tmp_path, monkeypatch):
+async def test_a_failed_export_is_an_error(store, export_dir, monkeypatch):
     corpus = bundled()
     store.annotate(FIRST, corpus.claims[FIRST].quote, add_tags=["russia"])
-    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path / "no-such-folder"))
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("briefing.export.write.write_atomic", disk_full)
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         errors = messages(app, "error")
-        assert errors and "Export failed" in errors[-1] and "does not exist" in errors[-1]
+        assert errors and "Export failed" in errors[-1] and "No space left" in errors[-1]
         assert not any("Exported" in m for m in messages(app))
+        assert list(export_dir.iterdir()) == []
 
 
 async def test_export_with_nothing_to_export_warns_and_writes_nothing(store, export_dir):
@@ -246,7 +253,7 @@ async def test_export_in_a_browser_is_a_download(store, export_dir, monkeypatch)
     async with app.run_test(size=SMALL) as pilot:
         monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
         monkeypatch.setattr(app, "deliver_text", lambda f, **kw: sent.append((f.read(), kw)))
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert list(export_dir.iterdir()) == []  # nothing written on the server
@@ -387,16 +394,19 @@ async def test_keys_have_ids_and_are_in_help_and_palette(store):
     app = make_reader(store)
     async with app.run_test(size=LARGE) as pilot:
         ids = {b.id for _, b in app.screen._bindings}
-        assert {"reader.tag", "reader.annotate", "reader.annotations", "reader.export"} <= ids
+        assert {"reader.tag", "reader.annotate", "reader.annotations", "reader.export",
+                "reader.synthesis"} <= ids
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = rendered_text(app.screen.query_one("#help-keys").content)
-        for row in ("t", "Tag"), ("a", "Note"), ("A", "Annotations"), ("e", "Export"):
+        for row in (("t", "Tag"), ("a", "Note"), ("A", "Annotations"), ("e", "Export"),
+                    ("W", "Write")):
             assert any(line.split()[:2] == list(row) for line in text.splitlines()), row
         await pilot.press("escape")
         reader = app.reader
         titles = [text for text, _help, _cb in ActionsProvider(app.screen).entries(reader)]
-        for wanted in ("Tag claim", "Annotate claim", "Annotations", "Export annotations"):
+        for wanted in ("Tag claim", "Annotate claim", "Annotations", "Export the brief",
+                       "Write the synthesis"):
             assert any(t.startswith(wanted) for t in titles), wanted
 
 

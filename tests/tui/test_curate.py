@@ -37,6 +37,7 @@ def _problems(root: Path) -> list[str]:
 async def test_highlight_a_passage_by_word_and_sentence_then_tag_it(root, store, tmp_path,
                                                                       monkeypatch):
     monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path / "out"))
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))  # no folder remembered
     (tmp_path / "out").mkdir()
     app = make_curating_app(root, store)
     async with app.run_test(size=SIZE) as pilot:
@@ -88,7 +89,7 @@ async def test_highlight_a_passage_by_word_and_sentence_then_tag_it(root, store,
         await pilot.pause(0.2)
         assert "“peacekeepers” numbered 1,960 in total, see" in _screen(app)
         assert "#[b]evidence" in _screen(app)
-        await pilot.press("e")  # export what is shown
+        await pilot.press("e", "enter")  # export what is shown, as the dialog proposes
         await app.workers.wait_for_complete()
         await pilot.pause()
         [exported] = list((tmp_path / "out").iterdir())

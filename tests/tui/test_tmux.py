@@ -69,10 +69,13 @@ class Tmux:
 
 @pytest.fixture
 def term(tmp_path):
+    (tmp_path / "exports").mkdir(exist_ok=True)
     term = Tmux(tmp_path)
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
            "BRIEFING_DB": str(tmp_path / "annotations.json"),
            "BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+           "BRIEFING_EXPORT_DIR": str(tmp_path / "exports"),
+           "BRIEFING_STATE_DIR": str(tmp_path / "state"),
            "HOME": os.environ.get("HOME", str(tmp_path)), "PATH": os.environ.get("PATH", "")}
     # The exit status is printed by the shell after the app leaves the alternate screen.
     command = ("env -i " + " ".join(f"{k}={v}" for k, v in env.items()) + " "
@@ -104,5 +107,34 @@ def test_resizing_40x12_to_250x70_and_back(term, bundled):
         term.keys("n")
         assert term.exit_status() is None, term.screen()
     term.wait_for(bundled.title[:20])  # the header, whatever the article scrolled to
+    term.keys("q")
+    assert term.wait_exit() == "0"
+
+
+@pytest.fixture
+def annotated_db(tmp_path, bundled):
+    """A store with one tagged, noted claim, written before the reader starts."""
+    from briefing.store import AnnotationStore
+
+    claim = bundled.claims_for_article(next(iter(bundled.articles)))[0]
+    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
+    store.annotate(claim.id, claim.quote, add_tags=["in-tmux"], note="Written before.")
+    store.close()
+    return claim
+
+
+def test_e_then_enter_writes_a_markdown_brief(annotated_db, term, tmp_path):
+    term.wait_for("Armenia")
+    term.keys("e")
+    screen = term.wait_for("Export the brief")
+    assert "Markdown" in screen and "Obsidian folder" in screen
+    exports = tmp_path / "exports"
+    assert str(exports)[:20] in screen  # the proposed path, in BRIEFING_EXPORT_DIR
+    term.keys("Enter")
+    term.wait_for("Exported 1 annotation")
+    (brief,) = exports.iterdir()
+    text = brief.read_text(encoding="utf-8")
+    assert brief.suffix == ".md" and text.startswith("---\n")
+    assert "`in-tmux`" in text and "Written before." in text and "## Evidence" in text
     term.keys("q")
     assert term.wait_exit() == "0"

@@ -1,5 +1,5 @@
-"""`a`: write or edit the note on the current claim or a highlighted passage (any
-briefing.tui.viewmodels.targets target), in a multi-line editor.
+"""`a`: write or edit the note on the current claim or a highlighted passage, `W`: the
+synthesis of the briefing -- any briefing.tui.viewmodels.targets target, in a multi-line editor.
 
 ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,
 keep editing, is the default).  ctrl+r lists the note's earlier versions (the store keeps
@@ -29,19 +29,15 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static, TextArea
 
-from briefing.model import Claim
-from briefing.tui.viewmodels.targets import target_of
 from briefing.store.errors import StoreError
 from briefing.text import clean
-from briefing.tui.viewmodels.annotations import one_line
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
 from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:
-    from briefing.store import AnnotationStore
-    from briefing.store.highlights import Highlight
+    from briefing.tui.viewmodels.targets import AnnotationTarget
 
 
 class NoteArea(TextArea):
@@ -74,7 +70,8 @@ def editor_command() -> list[str] | None:
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Edit this user's note on one claim or highlight; dismisses True when saved."""
+    """Edit this user's text for one target (a note on a claim or a passage, the synthesis);
+    dismisses True when saved."""
 
     CSS_PATH = VIEWS_CSS
 
@@ -85,25 +82,21 @@ class NoteEditor(ModalScreen[bool]):
         Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
     ]
 
-    def __init__(self, claim: "Claim | Highlight", store: "AnnotationStore") -> None:
+    def __init__(self, target: AnnotationTarget) -> None:
         super().__init__()
-        self.claim = claim
-        self.store = store
-        self.target = target_of(claim, store)
-        self.original = self.target.note()
+        self.target = target
+        self.original = target.note()
+        self._keeps_versions = target.history() is not None  # read here: errors are reported
         self._warned_conflict = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
-            yield Static(Content.assemble((f"Note on {self.target.noun} ", "bold"),
-                                          (self.claim.id[:20], "dim")),
-                         classes="dialog-title")
-            yield Static(Content.assemble(("“", "dim"), one_line(self.claim.quote, 150),
-                                          ("”", "dim")), id="note-quote")
+            yield Static(self.target.title(), classes="dialog-title")
+            yield Static(self.target.context(), id="note-quote")
             yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False)
             hint = "ctrl+s save · esc close"
-            if self.target.history() is not None:
+            if self._keeps_versions:
                 hint += " · ctrl+r history"
             if self._external_editor_available():
                 hint += " · ctrl+o $EDITOR"
@@ -124,31 +117,34 @@ class NoteEditor(ModalScreen[bool]):
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
-        """The same person saved this note elsewhere (another window or session) meanwhile:
+        """The same person saved this text elsewhere (another window or session) meanwhile:
         say so.  Saving here still keeps both: the other text stays in the history."""
         try:
             stored = self.target.note()
         except (StoreError, OSError):
             return
+        noun = self.target.text_noun
         if stored != self.original and not self._warned_conflict:
             self._warned_conflict = True
-            self.notify("This note was just changed elsewhere. Saving keeps your text; the "
-                        "other version stays in the note's history.", severity="warning",
+            self.notify(f"This {noun} was just changed elsewhere. Saving keeps your text; the "
+                        f"other version stays in the {noun}'s history.", severity="warning",
                         markup=False, timeout=10)
 
     # ------------------------------------------------------------------ saving
     def action_save(self) -> None:
         text = self.text_area.text
+        noun = self.target.text_noun.capitalize()
         try:
             saved = self.target.save(note=text)
         except (StoreError, OSError, ValueError) as exc:
-            self.notify(f"Note not saved: {exc}", title="Annotation store", severity="error",
+            self.notify(f"{noun} not saved: {exc}", title="Annotation store", severity="error",
                         markup=False, timeout=10)
             return  # stay open: the text is still here to save again
         self.original = saved
         store_changed(self.app)
-        self.notify("Note saved." if text.strip() else "Note cleared (earlier text kept in "
-                    "the history).", markup=False, timeout=3)
+        kept = " (earlier text kept in the history)" if self._keeps_versions else ""
+        self.notify(f"{noun} saved." if text.strip() else f"{noun} cleared{kept}.",
+                    markup=False, timeout=3)
         self.dismiss(True)
 
     def action_close(self) -> None:
@@ -162,7 +158,8 @@ class NoteEditor(ModalScreen[bool]):
             else:
                 self.text_area.focus()
 
-        self.app.push_screen(ConfirmScreen("Discard the changes to this note?"), answered)
+        self.app.push_screen(
+            ConfirmScreen(f"Discard the changes to this {self.target.text_noun}?"), answered)
 
     # ------------------------------------------------------------------ history
     def action_versions(self) -> None:
@@ -176,7 +173,8 @@ class NoteEditor(ModalScreen[bool]):
                         markup=False)
             return
         if history is None:
-            self.notify("Earlier versions are kept for notes on claims only.", markup=False)
+            self.notify(f"Earlier versions are not kept for a {self.target.text_noun} on a "
+                        f"{self.target.noun}.", markup=False)
             return
 
         def picked(text: str | None) -> None:
@@ -187,7 +185,8 @@ class NoteEditor(ModalScreen[bool]):
                             "kept in the history).", markup=False, timeout=5)
             self.text_area.focus()
 
-        self.app.push_screen(NoteVersionsScreen(self.claim.id, history, current), picked)
+        self.app.push_screen(NoteVersionsScreen(self.target.title(), history, current,
+                                                self.target.text_noun), picked)
 
     # ------------------------------------------------------------------ $EDITOR
     def _external_editor_available(self) -> bool:
@@ -213,8 +212,9 @@ class NoteEditor(ModalScreen[bool]):
                 self.notify(f"Could not run the editor: {exc}", severity="error", markup=False)
                 return
             if result.returncode != 0:
-                self.notify(f"The editor exited with status {result.returncode}; the note "
-                            "is unchanged.", severity="warning", markup=False)
+                self.notify(f"The editor exited with status {result.returncode}; the "
+                            f"{self.target.text_noun} is unchanged.", severity="warning",
+                            markup=False)
                 return
             text = clean(path.read_text(encoding="utf-8", errors="replace")).rstrip("\n")
         finally:
@@ -222,13 +222,14 @@ class NoteEditor(ModalScreen[bool]):
         self.text_area.load_text(text)
         self.text_area.move_cursor(self.text_area.document.end)
         self.text_area.focus()
-        self.notify("Back from the editor: ctrl+s saves the note.", markup=False, timeout=4)
+        self.notify(f"Back from the editor: ctrl+s saves the {self.target.text_noun}.",
+                    markup=False, timeout=4)
 
 
-def open_note_editor(screen: Screen, claim: "Claim | Highlight", store: "AnnotationStore") -> None:
-    """Push the note editor for ``claim``; a store that cannot be read is an error message."""
+def open_note_editor(screen: Screen, target: "AnnotationTarget") -> None:
+    """Push the note editor for ``target``; a store that cannot be read is an error message."""
     try:
-        editor = NoteEditor(claim, store)
+        editor = NoteEditor(target)
     except (StoreError, OSError) as exc:
         screen.notify(f"Could not read the annotation store: {exc}", severity="error",
                       markup=False)

@@ -27,15 +27,16 @@ class VersionList(OptionList):
 
 
 class NoteVersionsScreen(ModalScreen[str | None]):
-    """Pick an earlier text of a note; dismisses with it, or None."""
+    """Pick an earlier text of a note or the synthesis; dismisses with it, or None."""
 
     CSS_PATH = VIEWS_CSS
 
     BINDINGS = [Binding("escape", "close", "Close", id="versions.close")]
 
-    def __init__(self, claim_id: str, versions: list[Version], current: str = "") -> None:
+    def __init__(self, of: Content, versions: list[Version], current: str = "",
+                 noun: str = "note") -> None:
         super().__init__()
-        self.claim_id = claim_id
+        self.of, self.noun = of, noun  # the editor's title; "note", "synthesis"
         # Newest first, each distinct text once (a version saved for a tag change repeats
         # the same note), and not the text the note has now.
         seen: list[Version] = []
@@ -49,8 +50,8 @@ class NoteVersionsScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="versions-box", classes="dialog"):
-            yield Static(Content.assemble(("Earlier versions of the note on ", "bold"),
-                                          (self.claim_id, "dim")), classes="dialog-title")
+            yield Static(Content.assemble(("Earlier versions · ", "bold"), self.of),
+                         classes="dialog-title")
             yield VersionList(id="versions-list")
             yield Static(Content("enter loads it into the editor (ctrl+s there saves it) · "
                                  "esc closes"), classes="dialog-hint")
@@ -58,7 +59,7 @@ class NoteVersionsScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         listing = self.query_one("#versions-list", VersionList)
         if not self.versions:
-            listing.add_option(Option(Content("No earlier versions of this note."),
+            listing.add_option(Option(Content(f"No earlier versions of this {self.noun}."),
                                       disabled=True))
         for index, version in enumerate(self.versions):
             lines = version.note.strip("\n").splitlines() or [""]

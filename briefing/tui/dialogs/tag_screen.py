@@ -28,7 +28,6 @@ from briefing.model import Claim
 from briefing.tui.viewmodels.targets import target_of
 from briefing.store.errors import StoreError
 from briefing.store.model import normalise_tag
-from briefing.tui.viewmodels.annotations import one_line
 from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui import VIEWS_CSS
@@ -86,8 +85,7 @@ class TagScreen(ModalScreen[None]):
             yield Static(Content.assemble((f"Tag {self.target.noun} ", "bold"),
                                           (self.claim.id[:20], "dim")),
                          classes="dialog-title")
-            yield Static(Content.assemble(("“", "dim"), one_line(self.claim.quote, 150),
-                                          ("”", "dim")), id="tag-quote")
+            yield Static(self.target.context(), id="tag-quote")
             yield Input(placeholder="New tag (enter adds; commas for several)", id="tag-input",
                         select_on_focus=False)
             yield Static(Content("Tags in use").stylize("bold"), classes="pane-title")

@@ -151,7 +151,10 @@ class ActionsProvider(_ReaderProvider):
             ("Annotate claim (write a note)", "reader.annotate", reader.action_annotate),
             ("Annotations: list, filter, jump to a passage", "reader.annotations",
              reader.action_annotations),
-            ("Export annotations to Markdown", "reader.export", reader.action_export),
+            ("Export the brief (Markdown, CSV, JSON, Obsidian)", "reader.export",
+             reader.action_export),
+            ("Write the synthesis (your conclusions; it opens the brief)", "reader.synthesis",
+             reader.action_synthesis),
             ("Show keys (help)", "reader.help", reader.app.action_help),
         ]
         keys = {a.binding.id: " / ".join(a.keys)

@@ -1,5 +1,5 @@
 """The reader's annotation keys, kept out of reader.py: t (tag), a (note), A (annotations
-view), e (export).  Each takes the ReaderScreen and opens the right dialog or screen."""
+view), e (export), W (write the synthesis).  Each takes the ReaderScreen and opens the right dialog or screen."""
 
 from __future__ import annotations
 
@@ -47,8 +47,9 @@ def annotate_current_claim(reader: "ReaderScreen") -> None:
     if claim is None or (store := _store_or_say(reader)) is None:
         return
     from briefing.tui.dialogs.note_editor import open_note_editor
+    from briefing.tui.viewmodels.targets import ClaimTarget
 
-    open_note_editor(reader, claim, store)
+    open_note_editor(reader, ClaimTarget(claim, store))
 
 
 def open_annotations(reader: "ReaderScreen", preset: dict[str, str] | None = None) -> None:
@@ -63,10 +64,18 @@ def open_annotations(reader: "ReaderScreen", preset: dict[str, str] | None = Non
 
 
 def export_all(reader: "ReaderScreen") -> None:
-    from briefing.tui.exporting import export_annotations
+    from briefing.tui.exporting import open_export
 
-    reader.app.when_corpus_ready(
-        lambda: export_annotations(reader.app, reader.corpus, _store(reader)))
+    reader.app.when_corpus_ready(lambda: open_export(reader.app, reader.corpus, _store(reader)))
+
+
+def write_synthesis(reader: "ReaderScreen") -> None:
+    if (store := _store_or_say(reader)) is None:
+        return
+    from briefing.tui.dialogs.note_editor import open_note_editor
+    from briefing.tui.viewmodels.targets import SynthesisTarget
+
+    open_note_editor(reader, SynthesisTarget(store, reader.corpus.title))
 
 
 def refresh_marks(reader: "ReaderScreen") -> None:

@@ -287,8 +287,9 @@ class AnnotationsScreen(Screen[Location | None]):
         if claim is None:
             return
         from briefing.tui.dialogs.note_editor import open_note_editor
+        from briefing.tui.viewmodels.targets import target_of
 
-        open_note_editor(self, claim, self.store)
+        open_note_editor(self, target_of(claim, self.store))
 
     # ------------------------------------------------------------------ highlights
     def _all_highlights(self) -> list["Highlight"]:
@@ -324,9 +325,9 @@ class AnnotationsScreen(Screen[Location | None]):
         self.notify("Highlight deleted.", markup=False, timeout=2)
 
     def action_export(self) -> None:
-        from briefing.tui.exporting import export_annotations
+        from briefing.tui.exporting import open_export
 
-        export_annotations(self.app, self.corpus, self.store, self.filters())
+        open_export(self.app, self.corpus, self.store, self.filters())
 
     def action_close(self) -> None:
         self.dismiss(None)

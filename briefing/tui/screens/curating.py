@@ -245,8 +245,9 @@ def annotate_highlight(reader: "ReaderScreen", highlight: "Highlight", how: str)
         reader.app.push_screen(TagScreen(highlight, store))
     else:
         from briefing.tui.dialogs.note_editor import open_note_editor
+        from briefing.tui.viewmodels.targets import HighlightTarget
 
-        open_note_editor(reader, highlight, store)
+        open_note_editor(reader, HighlightTarget(highlight, store))
 
 
 def open_claim_form(reader: "ReaderScreen", quote: str, paragraph_id: str) -> None:

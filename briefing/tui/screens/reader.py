@@ -75,6 +75,8 @@ class ReaderScreen(CurationActions, Screen[None]):
         Binding("a", "annotate", "Note", id="reader.annotate"),
         Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
         Binding("e", "export", "Export", id="reader.export"),
+        Binding("W", "synthesis", "Write synthesis", key_display="W", show=False,
+                id="reader.synthesis"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
         *CURATION_BINDINGS,  # h C y x E Y V u S: briefing.tui.screens.curating
@@ -485,6 +487,11 @@ class ReaderScreen(CurationActions, Screen[None]):
         from briefing.tui.screens.annotating import export_all
 
         export_all(self)
+
+    def action_synthesis(self) -> None:
+        from briefing.tui.screens.annotating import write_synthesis
+
+        write_synthesis(self)
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:

@@ -1,0 +1,177 @@
+"""`e`: where and how to export the brief.
+
+The format (Markdown, CSV, JSON, an Obsidian folder), the path (proposed by
+briefing.export.location.propose_export_path: the last export's folder, then
+$BRIEFING_EXPORT_DIR, Documents, home; editable; a name without a folder goes in the proposed
+folder) and the filters the CLI has (one tag, source, event each; an author filter given by the
+annotations view is kept and named).  enter or the Export button answers; escape cancels.
+
+An existing target is never replaced without asking: a confirm dialog whose default is No,
+which leaves this dialog open with what was typed.  The dialog only asks: it dismisses with an
+ExportRequest, and briefing.tui.exporting writes it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+
+from briefing.export.location import default_folder, propose_export_path
+from briefing.export.write import SUFFIXES
+from briefing.model import Corpus
+from briefing.store.query import Filters
+from briefing.tui import VIEWS_CSS
+from briefing.tui.dialogs.confirm import ConfirmScreen
+from briefing.tui.viewmodels.annotations import one_line
+
+FORMATS = (("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("obsidian", "Obsidian folder"))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    fmt: str
+    path: Path
+    filters: Filters
+    replace: bool = False  # the user said yes to replacing what is there
+
+
+def with_format(path: Path, fmt: str) -> Path:
+    """``path`` with the suffix of ``fmt`` (a folder for Obsidian has none)."""
+    known = {s for s in SUFFIXES.values() if s}
+    stem = path.stem if path.suffix.lower() in known else path.name
+    return path.with_name(stem + SUFFIXES[fmt])
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    CSS_PATH = VIEWS_CSS
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, corpus: Corpus, tags: list[str], preset: Filters | None = None,
+                 *, ask_before_replacing: bool = True) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.tags = tags
+        self.preset = preset or Filters()
+        self.ask_before_replacing = ask_before_replacing  # not in a browser: a download
+        self.folder = default_folder()
+        self.proposed = propose_export_path(corpus.title, "md", self.folder)
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        first = lambda values: values[0] if values else Select.NULL  # noqa: E731
+        articles = {a.casefold(): a for a in self.corpus.articles}
+        events = {e.casefold(): e for e in self.corpus.events}
+        with Vertical(id="export-box", classes="dialog"):
+            yield Static(Content.assemble(("Export the brief: ", "bold"),
+                                          one_line(self.corpus.title, 60)),
+                         classes="dialog-title")
+            with RadioSet(id="export-format"):
+                for n, (fmt, label) in enumerate(FORMATS):
+                    yield RadioButton(label, value=n == 0, name=fmt)
+            yield Label("Write to", classes="export-label")
+            yield Input(str(self.proposed), id="export-path", select_on_focus=False)
+            yield Label("Only (optional)", classes="export-label")
+            with Horizontal(id="export-filters"):
+                yield Select([(Content(one_line(t, 30)), t) for t in self.tags], prompt="any tag",
+                             id="export-tag", value=first(self.preset.tags)
+                             if first(self.preset.tags) in self.tags else Select.NULL)
+                yield Select([(Content(one_line(self.corpus.articles[a].title, 40)), a)
+                              for a in self.corpus.articles], prompt="any source",
+                             id="export-source",
+                             value=articles.get(first(self.preset.sources), Select.NULL))
+                yield Select([(Content(one_line(e.title, 40)), e.id)
+                              for e in self.corpus.events_in_order()], prompt="any event",
+                             id="export-event",
+                             value=events.get(first(self.preset.events), Select.NULL))
+            hint = "enter export · esc cancel · shift+tab format (arrows) · tab filters"
+            if self.preset.authors:
+                hint = "by " + ", ".join(self.preset.authors) + " · " + hint
+            yield Static(Content(hint), classes="dialog-hint", id="export-hint")
+            with Horizontal(id="export-buttons"):
+                yield Button(Content("Export"), id="export-go", variant="primary")
+                yield Button(Content("Cancel"), id="export-cancel")
+
+    def on_mount(self) -> None:
+        field = self.path_input
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    @property
+    def path_input(self) -> Input:
+        return self.query_one("#export-path", Input)
+
+    @property
+    def fmt(self) -> str:
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else "md"
+
+    def filters(self) -> Filters:
+        def value(selector: str) -> list[str]:
+            chosen = self.query_one(selector, Select).value
+            return [] if chosen is Select.NULL else [str(chosen)]
+
+        return Filters.make(tags=value("#export-tag"), sources=value("#export-source"),
+                            events=value("#export-event"), authors=self.preset.authors)
+
+    # ------------------------------------------------------------------ format
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self) -> None:
+        """The path follows the format: a fresh proposal while the user has not edited it,
+        else the same name with the format's suffix."""
+        field = self.path_input
+        typed = Path(field.value.strip()).expanduser()
+        if field.value.strip() == str(self.proposed):
+            self.proposed = propose_export_path(self.corpus.title, self.fmt, self.folder)
+            field.value = str(self.proposed)
+        elif field.value.strip():
+            field.value = str(with_format(typed, self.fmt))
+
+    # ------------------------------------------------------------------ answer
+    def target(self) -> Path | None:
+        typed = self.path_input.value.strip()
+        if not typed:
+            return None
+        path = Path(typed).expanduser()
+        return path if path.is_absolute() else self.folder / path
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def action_export(self) -> None:
+        path = self.target()
+        if path is None:
+            self.notify("Give a file name to write to.", severity="warning", markup=False)
+            self.path_input.focus()
+            return
+        if not path.parent.is_dir() and self.ask_before_replacing:
+            self.notify(f"The folder {path.parent} does not exist.", severity="error",
+                        markup=False, timeout=8)
+            self.path_input.focus()
+            return
+        request = ExportRequest(self.fmt, path, self.filters())
+        if not (self.ask_before_replacing and os.path.lexists(path)):
+            self.dismiss(request)
+            return
+        kind = "folder" if path.is_dir() else "file"
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.dismiss(ExportRequest(request.fmt, path, request.filters, replace=True))
+            else:
+                self.path_input.focus()  # still open, with what was typed
+
+        self.app.push_screen(ConfirmScreen(f"The {kind} {path} already exists. Replace it?",
+                                           yes="Replace", no="Keep it"), answered)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
