@@ -40,7 +40,9 @@ class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        # ctrl+q quits from anywhere (Textual's own, given an id so a keymap can move it);
+        # q quits from the reader only, and goes back from the views (newsboat, ranger).
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 

@@ -69,7 +69,7 @@ class CompareScreen(Screen[None]):
     # Every key is the screen's (so help lists them); the scrolling body has no arrow keys of
     # its own (CompareBody), else it would take them from the focused claim.
     BINDINGS = [
-        Binding("escape,backspace", "close", "Back", id="compare.back"),
+        Binding("escape,backspace,q", "close", "Back", id="compare.back"),
         Binding("enter", "open", "Open in reader", id="compare.open"),
         Binding("down,j", "move(1)", "Next claim", show=False, id="compare.next"),
         Binding("up,k", "move(-1)", "Prev claim", show=False, id="compare.prev"),

@@ -54,7 +54,7 @@ class EventsScreen(Screen[None]):
     AUTO_FOCUS = "#events-table"
 
     BINDINGS = [
-        Binding("escape,backspace", "close", "Back", id="events.back"),
+        Binding("escape,backspace,q", "close", "Back", id="events.back"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="events.filter"),
         Binding("b", "toggle_blindspots", "Blindspots only", id="events.blindspots"),
         # enter is also the table's own key (select_cursor -> RowSelected -> compare).

@@ -73,6 +73,7 @@ class ReaderScreen(Screen[None]):
         Binding("e", "export", "Export", id="reader.export"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
+        Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
 
     # Focused when the screen first shows: the article, styled once (the default, the first
@@ -93,6 +94,8 @@ class ReaderScreen(Screen[None]):
         self._toc_override: bool | None = None  # None: follow the terminal size
         self._claims_override: bool | None = None
         self._narrow: bool | None = None
+        # (article id, paragraph id, offset) of the last jump to a place that is no claim.
+        self._anchor: tuple[str, str, int] | None = None
 
     # The app owns these; the reader reads them from there (one place for each fact).
     @property
@@ -248,7 +251,7 @@ class ReaderScreen(Screen[None]):
         if claim is not None:
             self._set_claim(claim, match=match, scroll=match is None)
         else:
-            view.set_highlight(self.claim_id, match)
+            self._select_place(location, match)
         if match is not None:
             view.scroll_to_offset(match[0], match[1])
         elif claim is None and location.section_index is not None:
@@ -270,6 +273,7 @@ class ReaderScreen(Screen[None]):
 
     def _set_claim(self, claim: Claim, *, match: tuple[str, int, int] | None = None,
                    scroll: bool = True) -> None:
+        self._anchor = None
         self.claim_id = claim.id
         view = self.article_view
         view.set_highlight(claim.id, match)
@@ -329,6 +333,8 @@ class ReaderScreen(Screen[None]):
         ids = [c.id for c in claims]
         if self.claim_id in ids:
             index = ids.index(self.claim_id) + step
+        elif (after := self._claims_after_anchor(claims)) is not None:
+            index = after if step > 0 else after - 1
         else:
             index = self._first_claim_in_view(claims) if step > 0 else self._first_claim_in_view(claims) - 1
         if 0 <= index < len(claims):
@@ -349,6 +355,30 @@ class ReaderScreen(Screen[None]):
                 self.open(claim_location(self.corpus, target))
                 return
         self.notify("No more claims in this direction.", markup=False, timeout=2)
+
+    def _select_place(self, location: Location, match: tuple[str, int, int] | None) -> None:
+        """A jump to a place that is no claim (a search hit outside claims, a section): no
+        claim stays selected (t / a must not act on one left behind), and n / p continue
+        from the place itself."""
+        self.claim_id = None
+        self.claim_panel.show_claim(None)
+        self.article_view.set_highlight(None, match)
+        self._anchor = None
+        if match is not None:
+            self._anchor = (location.article_id, match[0], match[1])
+
+    def _claims_after_anchor(self, claims: list[Claim]) -> int | None:
+        """Index of the first claim at or after the last jump's place (None: no such place)."""
+        anchor = self._anchor
+        if anchor is None or anchor[0] != self.article_id:
+            return None
+        article = self.corpus.articles[self.article_id]
+        order = {p.id: i for i, p in enumerate(article.paragraphs())}
+        here = (order.get(anchor[1], 0), anchor[2])
+        for i, claim in enumerate(claims):
+            if (order.get(claim.paragraph_id or "", 0), claim.end) > here:
+                return i
+        return len(claims)
 
     # ------------------------------------------------------------------ sections
     def _order(self) -> list[str]:

@@ -124,6 +124,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._annotated: frozenset[str] = frozenset()
         self._styles: dict[str, Style] | None = None
         self._pinned_section: tuple[int, float] | None = None
+        self._reveal: tuple[Passage, int] | None = None  # a jump waiting for layout
+        self._reveal_tries = 0
 
     # ------------------------------------------------------------------ styles
     def highlight_styles(self) -> dict[str, Style]:
@@ -246,23 +248,40 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     # ------------------------------------------------------------------ scrolling
     def scroll_to_offset(self, paragraph_id: str, offset: int, *, animate: bool = False) -> None:
-        """Bring the passage holding ``offset`` of a paragraph into view (after layout)."""
+        """Bring the passage holding ``offset`` of a paragraph into view, with context above
+        (after layout: see reveal)."""
         passages = self._by_paragraph.get(paragraph_id)
         if not passages:
             return
         passage = next((p for p in passages if p.start <= offset < max(p.end, p.start + 1)), passages[-1])
+        self._reveal = (passage, offset)
+        self._reveal_tries = 0
+        self._do_reveal()
 
-        def scroll() -> None:
-            region = passage.virtual_region
-            line = passage.line_of_offset(offset)
-            target = Region(region.x, region.y + line, region.width, 1)
-            # Keep a little context above the passage; never hide it under the top edge.
-            self.scroll_to_region(target, animate=animate, center=False,
-                                  spacing=None, top=False, immediate=True)
-
-        if passage.region.height or passage.virtual_region.height:
-            scroll()
-        self.call_after_refresh(scroll)
+    # A jump's target is placed this far down the view (a quarter of it, at least 2 lines) so
+    # the lines before it show; a target already in that band is not scrolled to.
+    def _do_reveal(self) -> None:
+        if self._reveal is None:
+            return
+        passage, offset = self._reveal
+        region = passage.virtual_region
+        if not passage.is_attached:
+            self._reveal = None
+            return
+        if region.height == 0 or self.size.height == 0:
+            # Not laid out yet (a freshly mounted article): try again after the next refresh.
+            if self._reveal_tries < 20:
+                self._reveal_tries += 1
+                self.call_after_refresh(self._do_reveal)
+            return
+        self._reveal = None
+        y = region.y + passage.line_of_offset(offset)
+        height = self.scrollable_content_region.height or self.size.height
+        context = max(2, height // 4)
+        top = self.scroll_y
+        if top + min(context, 2) <= y <= top + height - 3:
+            return  # comfortably visible already: leave the reader where they are
+        self.scroll_to(y=max(0, y - context), animate=False, immediate=True)
 
     def scroll_to_claim(self, claim: Claim) -> None:
         if claim.paragraph_id:

@@ -1,0 +1,200 @@
+"""Issue 17 (reader): what an analyst hit writing a brief, each driven as a person does."""
+
+from __future__ import annotations
+
+from briefing.tui.dialogs.help_screen import HelpScreen
+from briefing.tui.screens.compare import CompareScreen
+from briefing.tui.screens.events import EventsScreen
+from briefing.tui.screens.reader import ReaderScreen
+
+from .conftest import make_app, screen_text
+
+SMALL = (80, 24)
+LARGE = (160, 48)
+
+
+# ---------------------------------------------------------------- 7: q goes back, help
+async def test_q_in_compare_and_events_goes_back_to_the_reader():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n", "n", "n", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.is_running
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.is_running
+
+
+async def test_help_lists_each_key_once_and_no_textual_scroll_bindings():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.rows
+        described = [(keys, text) for _group, keys, text in rows]
+        assert len(described) == len(set(described))
+        palette = [r for r in rows if "palette" in r[2].lower()]
+        assert len(palette) == 1
+        quits = [r for r in rows if r[2] == "Quit"]
+        assert {r[1] for r in quits} == {"^q", "q"} and len(quits) == 2
+        assert not any("Page Left" in text or "Scroll Left" in text for _g, _k, text in rows)
+
+
+async def test_ctrl_q_quits_from_compare():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n", "n", "n", "c")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+# ---------------------------------------------------------------- 5: the claim panel
+def _panel_corpus():
+    from factories import build_corpus
+
+    return build_corpus({
+        "events": {"deploy": "Deployment"},
+        "articles": {"anon-2022": ["Moscow sent 300 soldiers for two years under a "
+                                   "five-year plan, said nobody in particular."]},
+        "claims": [{"article": "anon-2022", "events": ["deploy"],
+                    "quote": "Moscow sent 300 soldiers for two years under a five-year plan",
+                    "frame": "legality_constitutionality_jurisprudence",
+                    "figures": [{"quantity": "troops", "value": 300, "unit": "soldiers",
+                                 "text": "300 soldiers"},
+                                {"quantity": "stay", "value": 2, "unit": "years",
+                                 "text": "two years"},
+                                {"quantity": "plan", "value": 5, "unit": "year",
+                                 "text": "five-year"}]}],
+    })
+
+
+async def test_claim_panel_units_frames_speaker_and_legend():
+    app = make_app(_panel_corpus())
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "troops = 300 soldiers" in text and "soldiers soldiers" not in text
+        assert "stay = two years" in text and "years years" not in text
+        assert "plan = five-year" in text and "five-year year" not in text
+        assert "Legality, constitutionality, jurisprudence" in text
+        assert "legality_" not in text
+        assert "unknown author" not in text.split("Speaker:")[1].split("\n")[0]
+        # the legend: every kind with its meaning, in the panel and in the help
+        for kind in ("fact", "figure", "quote", "assessment", "prediction", "recommendation"):
+            assert f" {kind} " in text
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = "\n".join(str(w.render()) for w in app.screen.query("KindLegend"))
+        assert "recommendation" in help_text and "what should be done" in help_text
+
+
+# ---------------------------------------------------------------- 3: the palette
+async def _palette(pilot, app, query):
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    for _ in range(20):
+        await pilot.pause(0.05)
+    return screen_text(app)
+
+
+async def test_palette_finds_claims_by_id_and_by_words_past_the_start():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        text = await _palette(pilot, app, "alpha-2023-04")
+        assert "alpha-2023-04" in text and "No matches" not in text
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.claim_id == "alpha-2023-04"
+        # words from the middle and end of a quote, in another order
+        text = await _palette(pilot, app, "CSTO within years")
+        assert "alpha-2023-05" in text
+        await pilot.press("escape")
+
+
+async def test_t_and_a_after_a_failed_lookup_act_on_the_selected_claim():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n", "n")
+        reader = app.screen
+        assert reader.claim_id == "alpha-2023-02"
+        text = await _palette(pilot, app, "zzzz-no-such-claim")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is reader
+        text = screen_text(app)
+        assert "alpha-2023-02" in text  # the panel shows the claim t / a act on
+
+
+# ---------------------------------------------------------------- 4: jumps
+async def test_search_jump_outside_claims_clears_selection_and_n_continues_from_it():
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n", "n")
+        reader = app.screen
+        assert reader.claim_id == "alpha-2023-02"
+        await pilot.press("slash", *"decades", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader
+        assert reader.claim_id is None  # a is not sent to the claim left behind
+        await pilot.pause()
+        assert "No claim selected" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is reader  # "move to a claim first", not the old claim's editor
+        await pilot.press("n")
+        assert reader.claim_id == "alpha-2023-01"  # the first claim after the match
+
+
+def _target_row(reader, claim_id):
+    """Row of the claim's first passage in the article view (0 = top line)."""
+    view = reader.article_view
+    passage = view._by_claim[claim_id][0]
+    return passage.virtual_region.y - round(view.scroll_y), view.scrollable_content_region.height
+
+
+async def test_jump_from_compare_selects_and_shows_the_target_with_context():
+    from factories import bundled_corpus
+
+    app = make_app(bundled_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.screen
+        await pilot.press("n", "n", "n", "c")
+        await pilot.pause()
+        await pilot.press("l", "enter")
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert app.screen is reader
+        target = reader.claim_id
+        assert target is not None and reader.claim_panel.claim.id == target
+        row, height = _target_row(reader, target)
+        assert 2 <= row <= height - 3, (row, height)
+        assert target in screen_text(app)  # the panel shows it
+        await pilot.press("n")
+        ids = [c.id for c in reader._article_claims()]
+        assert reader.claim_id == ids[ids.index(target) + 1]
+
+
+async def test_search_match_does_not_look_like_the_current_claim():
+    for theme in ("textual-dark", "textual-light", "textual-ansi"):
+        app = make_app(theme=theme)
+        async with app.run_test(size=LARGE) as pilot:
+            await pilot.pause()
+            styles = app.screen.article_view.highlight_styles()
+            assert styles["search--match"] != styles["claim--current"], theme
