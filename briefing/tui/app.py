@@ -42,7 +42,7 @@ class BriefingApp(App[None]):
     BINDINGS = [
         # ctrl+q quits from anywhere (Textual's own, given an id so a keymap can move it);
         # q quits from the reader only, and goes back from the views (newsboat, ranger).
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 

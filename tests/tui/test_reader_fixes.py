@@ -198,3 +198,71 @@ async def test_search_match_does_not_look_like_the_current_claim():
             await pilot.pause()
             styles = app.screen.article_view.highlight_styles()
             assert styles["search--match"] != styles["claim--current"], theme
+
+
+# ---------------------------------------------------------------- 6: layout
+async def test_the_article_gets_the_room_at_every_width():
+    for size in ((100, 30), (120, 40), (160, 48), (240, 60)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            reader = app.screen
+            article = reader.article_view.size.width
+            toc, panel = reader.toc.size.width, reader.claim_panel.size.width
+            assert article > toc and article > panel, (size, toc, article, panel)
+            assert toc <= 36 and panel <= 48, size
+
+
+def _key_bar(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_key_bar_at_80x24_keeps_the_annotation_and_compare_keys():
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        bar = _key_bar(app)
+        for piece in ("t Tag", "a Note", "A Annotations", "e Export"):
+            assert piece in bar, bar
+        await pilot.press("n", "n", "n", "c")
+        await pilot.pause()
+        bar = _key_bar(app)
+        for piece in ("f Framing", "[ Prev event", "] Next event", "Open in reader"):
+            assert piece in bar, bar
+
+
+def test_event_titles_cut_to_a_column_never_read_the_same():
+    from briefing.tui.viewmodels.titles import fit_titles
+
+    titles = {"a": "Collective Security Treaty Organization summit in Yerevan",
+              "b": "Collective Security Treaty Organization refuses Article 4",
+              "c": "Short", "d": "Один и тот же длинный заголовок события А",
+              "e": "Один и тот же длинный заголовок события Б"}
+    for width in (12, 20, 24, 40):
+        shown = fit_titles(titles, width)
+        assert len(set(shown.values())) == len(titles), (width, shown)
+        assert all(len(v) <= width for v in shown.values())
+    assert fit_titles(titles, 40)["c"] == "Short"
+
+
+async def test_events_view_shows_distinct_titles_at_80_columns():
+    from factories import build_corpus
+
+    sources = {f"s{i}": [f"Source {i} said the summit met and it refused."] for i in range(8)}
+    corpus = build_corpus({
+        "events": {"e1": "Collective Security Treaty Organization summit in Yerevan",
+                   "e2": "Collective Security Treaty Organization refuses Article 4"},
+        "articles": sources,
+        "claims": [c for i in range(8) for c in (
+            {"article": f"s{i}", "quote": "the summit met", "events": ["e1"]},
+            {"article": f"s{i}", "quote": "it refused", "events": ["e2"]})],
+    })
+    app = make_app(corpus)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        table = app.screen.table
+        shown = [str(cell) for cell in table.get_column("event")]
+        assert len(shown) == 2 and shown[0] != shown[1], shown
+        rows = [line for line in screen_text(app).splitlines() if "Coll" in line]
+        assert len(rows) == 2 and rows[0] != rows[1]

@@ -49,12 +49,20 @@ def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
 class ReaderScreen(Screen[None]):
     """Read a briefing article by article, claim by claim."""
 
-    # Footer order is this order: help first so it is visible even at 80 columns; the
-    # "previous" twins are in the help screen, not the footer.
+    # Key bar order is this order, cut where the width ends: help, moving and the annotation
+    # keys first so that they stay at 80 columns; the "previous" twins are in the help.
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", key_display="?", id="reader.help"),
         Binding("n", "next_claim", "Next claim", id="reader.next_claim"),
         Binding("p", "prev_claim", "Prev claim", show=False, id="reader.prev_claim"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("t", "tag", "Tag", id="reader.tag"),
+        Binding("a", "annotate", "Note", id="reader.annotate"),
+        Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
+        Binding("e", "export", "Export", id="reader.export"),
+        Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("v", "events", "Events", id="reader.events"),
+        Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]",
                 id="reader.next_section"),
         Binding("left_square_bracket", "prev_section", "Prev section", key_display="[",
@@ -63,14 +71,6 @@ class ReaderScreen(Screen[None]):
         Binding("shift+tab", "cycle_focus(-1)", "Prev pane", show=False, id="reader.prev_pane"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="reader.back"),
         Binding("alt+right", "forward", "Forward", show=False, id="reader.forward"),
-        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
-        Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
-        Binding("c", "compare", "Compare", id="reader.compare"),
-        Binding("v", "events", "Events", id="reader.events"),
-        Binding("t", "tag", "Tag", id="reader.tag"),
-        Binding("a", "annotate", "Note", id="reader.annotate"),
-        Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
-        Binding("e", "export", "Export", id="reader.export"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
