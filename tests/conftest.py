@@ -19,3 +19,11 @@ def _private_cache_dir(tmp_path_factory):
         yield
     finally:
         os.environ.pop("BRIEFING_CACHE_DIR", None)
+
+
+@pytest.fixture(autouse=True)
+def _private_state_dir(tmp_path_factory, monkeypatch):
+    """The reader's own state (drafts, reading progress, bookmarks) starts empty in every test
+    and never touches the user's state directory."""
+    if "BRIEFING_STATE_DIR" not in os.environ:
+        monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path_factory.mktemp("briefing-state")))

@@ -174,6 +174,9 @@ class ActionsProvider(_ReaderProvider):
             ("Annotations: list, filter, jump to a passage", "reader.annotations",
              reader.action_annotations),
             ("Export annotations to Markdown", "reader.export", reader.action_export),
+            ("Bookmark this claim or section", "reader.bookmark", reader.action_bookmark),
+            ("Bookmarks: list and jump", "reader.bookmarks", reader.action_bookmarks),
+            ("Mark this source read / unread", "reader.toggle_read", reader.action_toggle_read),
             ("Show keys (help)", "reader.help", reader.app.action_help),
         ]
         keys = {a.binding.id: " / ".join(a.keys)

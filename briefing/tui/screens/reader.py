@@ -73,6 +73,10 @@ class ReaderScreen(Screen[None]):
         Binding("alt+right", "forward", "Forward", show=False, id="reader.forward"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", key_display="B", show=False,
+                id="reader.bookmarks"),
+        Binding("u", "toggle_read", "Read / unread", show=False, id="reader.toggle_read"),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
 
@@ -94,6 +98,9 @@ class ReaderScreen(Screen[None]):
         self._toc_override: bool | None = None  # None: follow the terminal size
         self._claims_override: bool | None = None
         self._narrow: bool | None = None
+        from briefing.tui.reading_tracker import ReadingTracker
+
+        self.reading = ReadingTracker(self)  # progress, bookmarks, where the user left off
         # (article id, paragraph id, offset) of the last jump to a place that is no claim.
         self._anchor: tuple[str, str, int] | None = None
 
@@ -125,6 +132,7 @@ class ReaderScreen(Screen[None]):
     def _first_paint_done(self) -> None:
         self.claim_panel.build()
         self.app.after_first_paint()
+        self.reading.start()
 
     def _first_article(self):
         """The first article, composed with the screen (see ArticleView's ``initial``)."""
@@ -270,6 +278,7 @@ class ReaderScreen(Screen[None]):
         self.article_view.show_article(article, claims, annotated_claim_ids(self.store))
         self.claim_panel.show_claim(None)
         self.sub_title = article.title
+        self.reading.article_opened()
 
     def _set_claim(self, claim: Claim, *, match: tuple[str, int, int] | None = None,
                    scroll: bool = True) -> None:
@@ -357,15 +366,16 @@ class ReaderScreen(Screen[None]):
         self.notify("No more claims in this direction.", markup=False, timeout=2)
 
     def _select_place(self, location: Location, match: tuple[str, int, int] | None) -> None:
-        """A jump to a place that is no claim (a search hit outside claims, a section): no
-        claim stays selected (t / a must not act on one left behind), and n / p continue
-        from the place itself."""
+        """A jump to a search hit outside every claim: no claim stays selected (t / a must not
+        act on one left behind, out of sight), and n / p continue from the hit itself.  A
+        place with no hit (a section, the article) keeps the claim as it is."""
+        if match is None:
+            self.article_view.set_highlight(self.claim_id, None)
+            return
         self.claim_id = None
         self.claim_panel.show_claim(None)
         self.article_view.set_highlight(None, match)
-        self._anchor = None
-        if match is not None:
-            self._anchor = (location.article_id, match[0], match[1])
+        self._anchor = (location.article_id, match[0], match[1])
 
     def _claims_after_anchor(self, claims: list[Claim]) -> int | None:
         """Index of the first claim at or after the last jump's place (None: no such place)."""
@@ -457,6 +467,19 @@ class ReaderScreen(Screen[None]):
             self.notify("Nothing to go forward to.", markup=False, timeout=2)
             return
         self.open(location, record=False)
+
+    # ------------------------------------------------------------------ reading state
+    def action_bookmark(self) -> None:
+        self.reading.toggle_bookmark()
+
+    def action_bookmarks(self) -> None:
+        self.reading.show_bookmarks()
+
+    def action_toggle_read(self) -> None:
+        self.reading.toggle_read()
+
+    def save_reading_state(self) -> None:
+        self.reading.save()
 
     # ------------------------------------------------------------------ other screens
     @needs_full_corpus

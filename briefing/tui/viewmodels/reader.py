@@ -258,6 +258,8 @@ class ClaimLookup:
 
     def find(self, query: str, limit: int = 50) -> list[ClaimMatch]:
         wanted = fold(query).strip()
+        if wanted.startswith("claim:"):  # the palette shows "Claim: …": people type it too
+            wanted = wanted[len("claim:"):].strip()
         words = _WORD.findall(wanted)
         if not wanted or not words:
             return []

@@ -313,6 +313,34 @@ class ArticleView(VerticalScroll, can_focus=True):
                 current = index
         return current
 
+    # ------------------------------------------------------------------ reading progress
+    def fully_laid_out(self) -> bool:
+        """Every passage of the article is mounted and laid out (the rest of a long article
+        is mounted after the first paint: until then the end is not the article's end)."""
+        if not self._by_paragraph:
+            return self.article is not None and self.virtual_size.height > 0
+        last = next(reversed(self._by_paragraph.values()))[-1]
+        return last.is_attached and last.virtual_region.height > 0
+
+    def reading_extent(self) -> tuple[float, set[int]] | None:
+        """(how far down the article the bottom of the view is, 0..1; the sections whose end
+        has been in view), or None while the article is not laid out."""
+        total = self.virtual_size.height
+        if total <= 0 or not self.fully_laid_out():
+            return None
+        bottom = self.scroll_y + self.scrollable_content_region.height
+        starts = sorted((w.virtual_region.y, i) for i, w in self._headings.items())
+        read = {index for n, (_y, index) in enumerate(starts)
+                if bottom >= (starts[n + 1][0] if n + 1 < len(starts) else total) - 1}
+        return min(1.0, bottom / total), read
+
+    def restore_scroll(self, y: float, tries: int = 20) -> None:
+        """Scroll to ``y`` once the article is tall enough (reopening where the user was)."""
+        if self.fully_laid_out() or tries <= 0:
+            self.scroll_to(y=y, animate=False, immediate=True)
+            return
+        self.call_after_refresh(self.restore_scroll, y, tries - 1)
+
     def action_activate_claim(self) -> None:
         if self._state_claim:
             self.post_message(ClaimActivated(self._state_claim))
