@@ -36,3 +36,29 @@ def test_contents_tree_is_readable_with_16_colours(tmux: Tmux, workdir: Path, br
     screen = tmux.screen(escapes=True)
     assert not _ansi_black_cells(screen, range(1, 20), 40)
     tmux.send("q")
+
+
+def _pane_pid(tmux: Tmux) -> int:
+    out = tmux._tmux("display-message", "-p", "-t", tmux.target, "#{pane_pid}")
+    return int(out.stdout.strip())
+
+
+def test_a_dropped_connection_keeps_the_note_being_written(tmux: Tmux, workdir: Path,
+                                                           briefing_exe: str):
+    import json
+    import os
+    import signal
+
+    env = {**_env(workdir), "BRIEFING_STATE_DIR": str(workdir / "state"),
+           "BRIEFING_DB": str(workdir / "annotations.json")}
+    tmux.start([briefing_exe], env=env)
+    tmux.wait_for("Next claim", timeout=30)
+    tmux.send("n")
+    tmux.send("a")
+    tmux.wait_for("Note on claim", timeout=15)
+    tmux.send("typed over ssh", literal=True)
+    tmux.wait_for("typed over ssh")
+    os.kill(_pane_pid(tmux), signal.SIGHUP)  # what sshd sends when the connection drops
+    tmux.wait_dead(timeout=15)
+    drafts = json.loads((workdir / "state" / "drafts.json").read_text(encoding="utf-8"))
+    assert [d["text"] for d in drafts.values()] == ["typed over ssh"]

@@ -323,3 +323,80 @@ async def test_a_draft_is_written_while_typing(store):
         await pilot.press("escape", "y")  # discarded on purpose: the draft goes too
         await pilot.pause()
         assert Drafts().get("alpha-2023-01") is None
+
+
+# ---------------------------------------------------------------- 10: reading state
+async def test_reading_progress_bookmarks_and_reopening_where_left_off():
+    from briefing.tui.dialogs.bookmarks import BookmarksScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        await pilot.press("n", "n", "n", "n", "n")  # to the end of alpha
+        await pilot.press("end")
+        await pilot.pause(0.6)
+        progress = reader.reading.state.progress("alpha-2023")
+        assert progress.read and progress.fraction > 0.9 and {0, 1, 2} <= progress.sections
+        assert "✓" in screen_text(app)  # shown in the contents
+        await pilot.press("p")
+        assert reader.claim_id == "alpha-2023-04"
+        await pilot.press("b")  # bookmark this claim
+        await pilot.pause()
+        await pilot.press("n", "n")  # into beta
+        await pilot.pause()
+        assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
+        await pilot.press("u")  # beta marked read by hand...
+        assert reader.reading.state.progress("beta-2022").read
+        await pilot.press("u")  # ...and unread again
+        assert not reader.reading.state.progress("beta-2022").read
+        await pilot.press("ctrl+q")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(5):
+            await pilot.pause(0.05)
+        reader = app.screen
+        # reopened where the user left off, progress still there
+        assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
+        assert reader.reading.state.progress("alpha-2023").read
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert "The CSTO did not respond" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.article_id == "alpha-2023" and reader.claim_id == "alpha-2023-04"
+
+
+def test_reading_state_file_is_tolerant_and_atomic(tmp_path):
+    from briefing.tui.reading import Bookmark, ReadingState
+
+    path = tmp_path / "reading.json"
+    path.write_text("{not json", encoding="utf-8")
+    state = ReadingState(path)
+    assert state.last() is None and "not valid JSON" in state.file.problem
+    assert any(p.name.startswith("reading.json.corrupt-") for p in tmp_path.iterdir())
+    state.advance("a", 0.5, {0})
+    state.toggle_bookmark(Bookmark("a", 1, None, "A: Heading"))
+    state.set_last("a", 1, None, 12)
+    assert state.save()
+    again = ReadingState(path)
+    assert again.progress("a").fraction == 0.5 and not again.progress("a").read
+    assert again.last()["scroll"] == 12 and again.bookmarks()[0].label == "A: Heading"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------- the source header
+async def test_source_header_shows_outlet_and_url_literally():
+    from factories import build_corpus
+
+    corpus = build_corpus({"articles": {"src": {
+        "title": "A source", "authors": ["Ann"], "outlet": "The [b]Outlet[/b]",
+        "paragraphs": ["Text."]}}})
+    corpus.articles["src"].url = "https://example.org/a?x=[red]1[/red]\x1b[2J&y=2"
+    app = make_app(corpus)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "The [b]Outlet[/b]" in text
+        assert "https://example.org/a?x=[red]1[/red]" in text and "\x1b" not in text

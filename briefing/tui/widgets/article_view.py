@@ -377,4 +377,6 @@ def _title_content(article: Article) -> Content:
     if article.translator:
         meta.append(f"translated by {shown(article.translator)}")
     parts.append(Content("\n") + Content(" · ".join(meta)).stylize("dim"))
+    if article.url:  # where to find the source again: literal, cleaned, never a markup link
+        parts.append(Content("\n") + Content(shown(article.url)).stylize("dim italic"))
     return Content("").join(parts)
