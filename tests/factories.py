@@ -216,7 +216,7 @@ def make_corpus(hostile: bool = False, big_paragraph: bool = False) -> Corpus:
     a2 = _reader_article(
         "beta-2022", "Beta: peacekeepers and promises", ["Bob Beta", "Bea Beta"], None, "2022-11-05",
         [
-            ("Background", ["Moscow sent 2,000 peacekeepers after the ceasefire of November 2020.",
+            ("Background", ["Moscow sent 2,500 peacekeepers after the ceasefire of November 2020.",
                             "The CSTO was founded in 2002 as a military alliance."]),
             ("Analysis", ["The alliance failed its member when it mattered most."]),
         ],
@@ -252,8 +252,8 @@ def make_corpus(hostile: bool = False, big_paragraph: bool = False) -> Corpus:
               ["csto-2022-request"], "fact", "author"),
         Claim("alpha-2023-05", "alpha-2023", "Armenia will likely leave the CSTO within two years.",
               ["csto-2022-request"], "prediction", "author"),
-        Claim("beta-2022-01", "beta-2022", "Moscow sent 2,000 peacekeepers", ["nov-2020-ceasefire"],
-              "figure", "author", figures=[Figure("russian-peacekeepers-nk", 2000, "troops", "2,000")]),
+        Claim("beta-2022-01", "beta-2022", "Moscow sent 2,500 peacekeepers", ["nov-2020-ceasefire"],
+              "figure", "author", figures=[Figure("russian-peacekeepers-nk", 2500, "troops", "2,500")]),
         Claim("beta-2022-02", "beta-2022", "The CSTO was founded in 2002", ["csto-founded"], "fact",
               "author", dates=[DateRef("2002", "csto-founded")]),
         Claim("beta-2022-03", "beta-2022", "The alliance failed its member", ["csto-2022-request"],

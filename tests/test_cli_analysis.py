@@ -198,8 +198,11 @@ def test_search_json(content):
     hit = data["hits"][0]
     assert {"kind", "id", "article", "paragraph", "claim", "score", "snippet", "snippet_start",
             "matches"} <= set(hit)
+    assert data["total"] == len(data["hits"])
     kinds = {(h["kind"], h["id"]) for h in data["hits"]}
-    assert ("paragraph", "beta/0/1") in kinds and ("claim", "alpha-01") in kinds
+    assert ("paragraph", "beta/0/1") in kinds  # passages by default, as the reader counts
+    both = run_json(content, "search", "peacekeepers", "--kind", "paragraph", "--kind", "claim")
+    assert ("claim", "alpha-01") in {(h["kind"], h["id"]) for h in both["hits"]}
     for h in data["hits"]:
         for s, e in h["matches"]:
             piece = h["snippet"][s - h["snippet_start"]:e - h["snippet_start"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from factories import build_corpus
 
 from briefing.analysis import disagreements as dis
-from briefing.analysis.disagreements import Value, same_date, same_figure
+from briefing.analysis.disagreements import Value, value_relation
 
 EVENTS = {"ceasefire": {"title": "Ceasefire", "date": "2020-11-09"},
           "csto": {"title": "CSTO founded", "date": "2002"}}
@@ -59,15 +59,17 @@ def test_date_disagreement_founding_year():
     assert f.distinct() == ["1994", "2002"]
 
 
-def test_distinct_dates_drop_partial_dates_that_others_refine():
+def test_a_month_is_compatible_with_its_days_and_only_the_two_days_conflict():
     c = corpus([
         {"article": "a", "quote": "founded in 1994", "dates": [("2022-09", "start")]},
         {"article": "b", "quote": "founded in 2002", "dates": [("2022-09-12", "start")]},
         {"article": "c", "quote": "dates from 2002", "dates": [("2022-09-13", "start")]},
     ])
     [f] = dis.for_corpus(c).disagreements
-    assert f.distinct() == ["2022-09-12", "2022-09-13"]
     assert len(f.values) == 3  # every value is still listed
+    # only the two days are behind the verdict: the month conflicts with neither
+    assert [(p.a.claim, p.b.claim, p.relation) for p in f.pairs] == [("b-01", "c-01", "conflict")]
+    assert f.against("a-01") == []
 
 
 def test_agreement_is_not_a_disagreement():
@@ -105,43 +107,89 @@ def test_repeat_in_one_source_plus_a_second_source_agreeing():
     assert len(found.agreements[0].values) == 3
 
 
-def test_approximate_figures_within_one_percent_agree():
+def test_hedged_figures_are_compatible_and_the_same_figure_agrees():
     c = corpus([
         {"article": "a", "quote": "Some 7,000 died", "figures": [("deaths", "some 7,000")]},
         {"article": "b", "quote": "Around 7,050 died", "figures": [("deaths", "around 7,050")]},
         {"article": "c", "quote": "About 7,000 died", "figures": [("deaths", "about 7,000")]},
     ])
     found = dis.for_corpus(c)
-    assert found.disagreements == []
-    assert keys(found.agreements) == [("figure", "deaths")]
-
-
-def test_exact_figures_never_match_loosely():
+    assert found.disagreements == [] and found.agreements == []
+    assert keys(found.compatible) == [("figure", "deaths")]
     c = corpus([
-        {"article": "a", "quote": "Some 7,000 died", "figures": [("deaths", 7000)]},
+        {"article": "a", "quote": "Some 7,000 died", "figures": [("deaths", "some 7,000")]},
+        {"article": "c", "quote": "About 7,000 died", "figures": [("deaths", "about 7,000")]},
+    ])
+    assert keys(dis.for_corpus(c).agreements) == [("figure", "deaths")]
+
+
+def test_exact_figures_that_differ_conflict():
+    c = corpus([
+        {"article": "a", "quote": "Some 7,000 died", "figures": [("deaths", 7001)]},
         {"article": "b", "quote": "Around 7,050 died", "figures": [("deaths", 7050)]},
     ])
     assert keys(dis.for_corpus(c).disagreements) == [("figure", "deaths")]
 
 
-def test_one_exact_one_approximate_must_be_equal():
-    assert not same_figure(Value("a", "a-1", 7000, approx=True), Value("b", "b-1", 7050))
-    assert same_figure(Value("a", "a-1", 7000, approx=True), Value("b", "b-1", 7000))
-    assert same_figure(Value("a", "a-1", 100, approx=True), Value("b", "b-1", 101, approx=True))
-    assert not same_figure(Value("a", "a-1", 100, approx=True),
-                           Value("b", "b-1", 102, approx=True))
+def fig(value, text=None, approx=False):
+    return Value("a", "a-1", value, text, approx=approx)
 
 
-def test_partial_dates_are_compared_at_common_precision():
-    def v(x):
-        return Value("a", "a-1", x)
+def test_figure_relations_with_tolerances():
+    r = lambda x, y: value_relation("figure", x, y)  # noqa: E731
+    assert r(fig(1900, "1 900 men", True), fig(1960, "1,960")) == "conflict"  # 1,850-1,950
+    assert r(fig(1900, "about 1,900"), fig(1960, "1,960")) == "compatible"  # +-10 %
+    assert r(fig(100, "approximately 100", True), fig(100, "100 staff")) == "agree"
+    assert r(fig(100, "100 staff"), fig(120, "120 staff")) == "conflict"  # rounding <= 5 %
+    assert r(fig(1000, "more than 1,000", True), fig(5000, "5,000")) == "compatible"
+    assert r(fig(1000, "more than 1,000", True), fig(900, "900")) == "conflict"
+    assert r(fig(500, "up to 500", True), fig(450, "450")) == "compatible"
+    assert r(fig(185000, "between 170,000 and 200,000"), fig(190000, "190,000")) == "compatible"
+    assert r(fig(185000, "between 170,000 and 200,000"), fig(150000, "150,000")) == "conflict"
+    assert r(fig(1000, "nearly 1,000", True), fig(1040, "1,040")) == "conflict"
 
-    assert same_date(v("2022-12"), v("2022-12-12"))
-    assert same_date(v("2022"), v("2022-12-12"))
-    assert not same_date(v("2022-12-12"), v("2022-12-13"))
-    assert not same_date(v("2022-01"), v("2022-12"))
-    assert not same_date(v("2002"), v("1994"))
-    assert not same_date(v("2022-1"), v("2022-12"))  # not a prefix at a field boundary
+
+def date(value, text=None):
+    return Value("a", "a-1", value, text)
+
+
+def test_date_relations_with_precision_and_ranges():
+    r = lambda x, y: value_relation("date", x, y)  # noqa: E731
+    assert r(date("2022-09"), date("2022-09-13")) == "compatible"  # never "agree"
+    assert r(date("2022-09"), date("2022-09")) == "agree"
+    assert r(date("2022-09-12"), date("2022-09-13")) == "conflict"
+    night = date("2022-09-12", "the night of 12-13 September")
+    assert r(night, date("2022-09-13")) == "compatible"
+    assert r(night, date("2022-09-14")) == "conflict"
+    assert r(date("2022", "late 2022"), date("2022-11-20")) == "compatible"
+    assert r(date("2022", "late 2022"), date("2022-03")) == "conflict"
+    assert r(date("2022", "early 2022"), date("2022-02-24")) == "compatible"
+    assert r(date("1993", "between 1992 and 1994"), date("1994")) == "compatible"
+    assert r(date("2002", "around 2002"), date("2001")) == "compatible"
+    assert r(date("2002"), date("1994")) == "conflict"
+    assert r(date("2022-01"), date("2022-12")) == "conflict"
+
+
+def test_an_article_is_read_as_a_whole_against_another():
+    # One source writes "12 September" and elsewhere "the night of 12-13 September": with the
+    # other source's "13 September" it is compatible, not a conflict.
+    c = corpus([
+        {"article": "a", "quote": "founded in 1994", "dates": [("2022-09-12", "start")]},
+        {"article": "a", "quote": "Some 7,000 died",
+         "dates": [{"value": "2022-09-12", "what": "start", "text": "Some 7,000"}]},
+        {"article": "b", "quote": "founded in 2002", "dates": [("2022-09-13", "start")]},
+    ])
+    found = dis.for_corpus(c)
+    assert keys(found.disagreements) == [("date", "start")]  # "Some 7,000" says no range
+    c = corpus([
+        {"article": "a", "quote": "founded in 1994", "dates": [("2022-09-12", "start")]},
+        {"article": "a", "quote": "Again: 1,960 peacekeepers",
+         "dates": [{"value": "2022-09-12", "what": "start",
+                    "text": "on the night of 12-13 September"}]},
+        {"article": "b", "quote": "founded in 2002", "dates": [("2022-09-13", "start")]},
+    ])
+    found = dis.for_corpus(c)
+    assert found.disagreements == [] and keys(found.compatible) == [("date", "start")]
 
 
 def test_dates_without_a_key_are_not_compared():

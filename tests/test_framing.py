@@ -56,17 +56,17 @@ def test_no_bigram_across_sentences():
     assert "karabakh cafe" not in content_terms("Karabakh. Cafe society")
 
 
-def test_event_text_is_the_paragraphs_holding_the_claims():
+def test_event_text_is_the_sentences_holding_the_claims():
     c = build_corpus(BLOCKADE)
     texts = event_texts(c, "blockade")
     assert list(texts) == ["a", "b"]
-    assert len(texts["a"]) == 1  # two claims, one paragraph: counted once
+    assert len(texts["a"]) == 1  # two claims, one sentence: counted once
     assert "weather" not in texts["a"][0]
 
 
 def test_distinctive_terms_per_source():
     c = build_corpus(BLOCKADE)
-    terms = distinctive_terms(c, "blockade")
+    terms = distinctive_terms(c, "blockade", min_z=0.0)  # the ranking, significant or not
     a = [t.term for t in terms["a"]]
     b = [t.term for t in terms["b"]]
     assert "blockade" in a[:3]  # twice in a, never in b
@@ -77,6 +77,8 @@ def test_distinctive_terms_per_source():
     assert shared is None or shared.z < terms["a"][0].z
     top = terms["a"][0]
     assert top.count >= 1 and top.others == 0
+    # one sentence each is far too little evidence: nothing is significantly distinctive
+    assert distinctive_terms(c, "blockade") == {"a": [], "b": []}
 
 
 def test_single_source_event_has_no_distinctive_terms():

@@ -38,6 +38,7 @@ class Comparison:
     sources: list[SourceClaims]  # every article, in corpus order
     disagreements: list[dis.Finding] = field(default_factory=list)
     agreements: list[dis.Finding] = field(default_factory=list)
+    compatible: list[dis.Finding] = field(default_factory=list)  # both can be true, unconfirmed
     framing: dict[str, list[Term]] = field(default_factory=dict)  # covering article -> terms
     lexicon: list[GroupUsage] = field(default_factory=list)
 
@@ -73,6 +74,7 @@ def compare(
     result = Comparison(
         event=event, sources=sources,
         disagreements=found.disagreements, agreements=found.agreements,
+        compatible=found.compatible,
         framing=distinctive_terms(corpus, event_id, background=background, top=top),
     )
     if lexicon is not None:

@@ -12,8 +12,14 @@ The prior is informative: a_w is proportional to the term's frequency in the WHO
 (every paragraph of every article), so words common everywhere are shrunk towards zero and
 a term stands out only when the source uses it more than the briefing as a whole would lead
 one to expect.  a0 defaults to the number of tokens in the event's texts (a prior as strong
-as the data).  A source's text for an event is the paragraphs holding its claims on that
-event; terms are folded unigrams and bigrams without stop words (briefing.analysis.tokens).
+as the data).  A source's text for an event is the SENTENCES holding its claims on that
+event (not whole paragraphs: a lead paragraph touching seven events would drag their words in);
+passages in another language (``Paragraph.lang``) are left out.  Terms are folded unigrams and
+bigrams without stop words and without names (a word capitalised inside a sentence is a name:
+"Putin", "Turquie"), so what stands out is word choice, not who is mentioned.
+
+Only terms with z >= 1.96 (two-sided 5 %) are reported as distinctive; with small texts often
+none is, and views say so rather than show noise.
 """
 
 from __future__ import annotations
@@ -22,10 +28,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+import re
+
+from briefing.analysis import sentences
 from briefing.analysis.tokens import content_terms
 from briefing.model import Corpus
 
 DEFAULT_TOP = 10
+SIGNIFICANT_Z = 1.96  # |z| at which a term counts as distinctive (two-sided 5 %)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,30 +47,57 @@ class Term:
     others: int  # times all the other sources together use it there
 
 
+_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*")
+
+
+def without_names(sentence: str) -> str:
+    """The sentence with every capitalised word after its first word blanked out (names,
+    places, bodies: "Putin", "Lachin corridor" keeps "corridor").  Blanked, not removed, so
+    no bigram forms across a name."""
+    first = re.match(r"\W*\w+", sentence)
+    skip = first.end() if first else 0
+    return sentence[:skip] + _NAME.sub(" . ", sentence[skip:])  # "." ends a bigram run
+
+
+def framing_terms(text: str) -> list[str]:
+    """Content terms of running text, sentence by sentence, names left out."""
+    return [t for s in sentences.split(text) for t in content_terms(without_names(s.text))]
+
+
 def background_counts(corpus: Corpus) -> Counter[str]:
     """Term counts over the whole corpus text: the prior.  Compute once and pass it around."""
     counts: Counter[str] = Counter()
     for article in corpus.articles.values():
         for para in article.paragraphs():
-            counts.update(content_terms(para.text))
+            if not para.lang:
+                counts.update(framing_terms(para.text))
     return counts
 
 
-def event_texts(corpus: Corpus, event_id: str) -> dict[str, list[str]]:
-    """For each covering article (corpus order): the paragraphs holding its claims on the event."""
-    texts: dict[str, list[str]] = {}
-    seen: set[str] = set()
+def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, int, str]]]:
+    """For each covering article (corpus order): (paragraph id, offset, sentence) of every
+    sentence that holds part of one of its claims on the event, in reading order, once each.
+    Passages in another language are left out."""
+    out: dict[str, list[tuple[str, int, str]]] = {}
     for aid in corpus.sources_for_event(event_id):
+        seen: set[tuple[str, int]] = set()
         for claim in corpus.claims_for_article(aid):
             if event_id not in claim.events or not claim.paragraph_id:
                 continue
-            if claim.paragraph_id in seen:
-                continue
             para = corpus.paragraph(claim.paragraph_id)
-            if para is not None:
-                seen.add(claim.paragraph_id)
-                texts.setdefault(aid, []).append(para.text)
-    return texts
+            if para is None or para.lang:
+                continue
+            for sent in sentences.covering(para.text, claim.start, claim.end):
+                if (para.id, sent.start) not in seen:
+                    seen.add((para.id, sent.start))
+                    out.setdefault(aid, []).append((para.id, sent.start, sent.text))
+    return out
+
+
+def event_texts(corpus: Corpus, event_id: str) -> dict[str, list[str]]:
+    """For each covering article (corpus order): the sentences holding its claims on the event."""
+    return {aid: [s for _, _, s in sents]
+            for aid, sents in event_sentences(corpus, event_id).items()}
 
 
 def log_odds(
@@ -92,7 +129,7 @@ def log_odds(
                 (y_j + a_w) / max(n_j + a0 - y_j - a_w, 1e-9)
             )
             z = delta / math.sqrt(1.0 / (y_i + a_w) + 1.0 / (y_j + a_w))
-            if z > min_z:
+            if z >= min_z:
                 terms.append(Term(w, round(z, 3), round(delta, 3), y_i, y_j))
         terms.sort(key=lambda t: (-t.z, -t.count, t.term))
         result[source] = terms[:top]
@@ -104,17 +141,18 @@ def distinctive_terms(
     event_id: str,
     background: Counter[str] | None = None,
     top: int = DEFAULT_TOP,
-    min_z: float = 0.0,
+    min_z: float = SIGNIFICANT_Z,
 ) -> dict[str, list[Term]]:
-    """Each covering source's most distinctive terms on the event (empty if it is the only one).
+    """Each covering source's significantly distinctive terms on the event (z >= ``min_z``).
 
-    With a single source there is nothing to contrast it with, so no terms are reported.
+    A source with none gets an empty list; with a single source there is nothing to contrast
+    it with, so no terms are reported.
     """
     texts = event_texts(corpus, event_id)
     if len(texts) < 2:
         return {aid: [] for aid in texts}
-    counts = {aid: Counter(t for para in paras for t in content_terms(para))
-              for aid, paras in texts.items()}
+    counts = {aid: Counter(t for sent in sents for t in framing_terms(sent))
+              for aid, sents in texts.items()}
     if background is None:
         background = background_counts(corpus)
     return log_odds(counts, background, top=top, min_z=min_z)

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from briefing.analysis.hits import Document, Hit, hit_json, snippet_around  # noqa: F401 - re-exported
 from briefing.analysis.tokens import SPECIAL_CHARS, TOKEN, fast_fold, fold_special, split_folded
 from briefing.model import Corpus
 from briefing.text import fold
@@ -36,33 +37,7 @@ from briefing.text import fold
 K1 = 1.2
 B = 0.75
 MAX_PREFIX_EXPANSIONS = 64  # a one-letter prefix would otherwise OR half the vocabulary
-SNIPPET_CHARS = 200
 INDEX_FORMAT = 1  # bump when dump()'s layout changes: old cache files are then rebuilt
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    kind: str  # "paragraph" | "claim" | "note" | ...
-    id: str  # paragraph id, claim id, note id: unique within its kind
-    text: str  # the original text; hit offsets point into it
-    article: str | None = None
-    paragraph: str | None = None  # the paragraph a claim (or note) belongs to
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    kind: str
-    id: str
-    article: str | None
-    paragraph: str | None
-    score: float
-    snippet: str  # an excerpt of the original text around the first match
-    snippet_start: int  # offset of the snippet in the document's text
-    matches: tuple[tuple[int, int], ...]  # [start, end) of each match in the document's text
-
-    @property
-    def claim(self) -> str | None:
-        return self.id if self.kind == "claim" else None
 
 
 @dataclass(slots=True)
@@ -363,7 +338,7 @@ class SearchIndex:
 
     def _hit(self, doc: Document, score: float, clauses: list[_Clause]) -> Hit:
         matches = match_offsets(doc.text, clauses)
-        snippet, start = _snippet(doc.text, matches[0][0] if matches else 0)
+        snippet, start = snippet_around(doc.text, matches[0][0] if matches else 0)
         return Hit(doc.kind, doc.id, doc.article, doc.paragraph, round(score, 4), snippet,
                    start, tuple(matches))
 
@@ -438,21 +413,6 @@ def match_offsets(text: str, clauses: list[_Clause]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _snippet(text: str, first: int) -> tuple[str, int]:
-    """About SNIPPET_CHARS of ``text`` around offset ``first``, cut at spaces."""
-    if len(text) <= SNIPPET_CHARS:
-        return text, 0
-    start = max(0, first - SNIPPET_CHARS // 3)
-    if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + SNIPPET_CHARS)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > first else end
-    return text[start:end], start
-
-
 def corpus_documents(corpus: Corpus) -> Iterator[Document]:
     """Every paragraph and every claim quote of the corpus, as search documents."""
     for article in corpus.articles.values():
@@ -466,17 +426,3 @@ def build_index(corpus: Corpus) -> SearchIndex:
     index = SearchIndex()
     index.add_documents(corpus_documents(corpus))
     return index
-
-
-def hit_json(hit: Hit) -> dict:
-    return {
-        "kind": hit.kind,
-        "id": hit.id,
-        "article": hit.article,
-        "paragraph": hit.paragraph,
-        "claim": hit.claim,
-        "score": hit.score,
-        "snippet": hit.snippet,
-        "snippet_start": hit.snippet_start,
-        "matches": [list(m) for m in hit.matches],
-    }

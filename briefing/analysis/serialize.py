@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing.analysis.framing import SIGNIFICANT_Z
 from briefing.model import Claim, Corpus, Event
 
 
@@ -51,17 +52,52 @@ def event_json(event: Event, corpus: Corpus) -> dict[str, Any]:
     }
 
 
+def _value_json(v) -> dict[str, Any]:
+    return {"article": v.article, "claim": v.claim, "value": number(v.value), "text": v.text,
+            "unit": v.unit, "approx": v.approx}
+
+
 def finding_json(f) -> dict[str, Any]:
     return {
         "quantity": f.quantity,
         "kind": f.kind,
         "events": list(f.events),
-        "values": [
-            {"article": v.article, "claim": v.claim, "value": number(v.value), "text": v.text,
-             "unit": v.unit, "approx": v.approx}
-            for v in f.values
-        ],
+        "values": [_value_json(v) for v in f.values],
+        "verdict": f.verdict,
+        "pairs": [{"a": p.a.claim, "b": p.b.claim, "relation": p.relation} for p in f.pairs],
     }
+
+
+def office_json(f) -> dict[str, Any]:
+    """A person given titles by two sources that cannot both be right (analysis.offices)."""
+    def mention(m) -> dict[str, Any]:
+        return {"article": m.article, "paragraph": m.paragraph, "start": m.start, "end": m.end,
+                "name": str(m.name), "title": m.title.text, "rank": m.title.rank,
+                "office": " ".join(m.title.office) or None, "body": m.title.body,
+                "claims": list(m.claims), "sentence": m.sentence}
+
+    return {"person": f.person, "kind": f.kind, "a": mention(f.a), "b": mention(f.b)}
+
+
+def attribution_json(f) -> dict[str, Any]:
+    """One event credited to different go-betweens by two sources (analysis.attribution)."""
+    def side(a) -> dict[str, Any]:
+        return {"article": a.article, "claim": a.claim or None, "actors": list(a.actors),
+                "written": a.written, "sentence": a.sentence}
+
+    return {"event": f.event, "a": side(f.a), "b": side(f.b)}
+
+
+def mark_json(mark, corpus: Corpus) -> dict[str, Any]:
+    """A disagreement marked by hand (briefing.store.marks), with the claims as loaded now."""
+    claims = []
+    for cid, quote in zip(mark.claims, mark.quotes):
+        claim = corpus.claims.get(cid)
+        claims.append({"claim": cid, "article": claim.article_id if claim else None,
+                       "events": list(claim.events) if claim else [],
+                       "quote": claim.quote if claim else quote, "found": claim is not None})
+    return {"id": mark.id, "claims": claims, "note": mark.note, "author": mark.author,
+            "created": mark.created, "updated": mark.updated}
 
 
 def comparison_json(cmp, corpus: Corpus) -> dict[str, Any]:
@@ -75,12 +111,14 @@ def comparison_json(cmp, corpus: Corpus) -> dict[str, Any]:
         "not_covering": cmp.not_covering,
         "disagreements": [finding_json(f) for f in cmp.disagreements],
         "agreements": [finding_json(f) for f in cmp.agreements],
+        "compatible": [finding_json(f) for f in cmp.compatible],
         "framing": {
             aid: [{"term": t.term, "z": t.z, "count": t.count, "others": t.others}
                   for t in terms]
             for aid, terms in cmp.framing.items()
         },
         "lexicon": lexicon_json(cmp.lexicon),
+        "framing_min_z": SIGNIFICANT_Z,
     }
 
 

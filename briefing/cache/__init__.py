@@ -8,11 +8,13 @@ Public API:
   ``fingerprint``), so that `briefing read` paints before the whole corpus is in.
 
 Modules: corpus (the corpus and the index), head (the first screen), files (where the
-files live, how they are keyed, read and written safely).  BRIEFING_NO_CACHE=1 turns the
+files live, how they are keyed, read and written safely; ``slot``, ``code_key`` and
+``safe_dir`` are shared with the on-disk search index, briefing.index).  BRIEFING_NO_CACHE=1 turns the
 cache off; BRIEFING_CACHE_DIR puts it elsewhere.
 """
 
 from briefing.cache.corpus import load_corpus_cached, search_index
-from briefing.cache.files import cache_dir, enabled
+from briefing.cache.files import cache_dir, code_key, enabled, safe_dir, slot
 
-__all__ = ["cache_dir", "enabled", "load_corpus_cached", "search_index"]
+__all__ = ["cache_dir", "code_key", "enabled", "load_corpus_cached", "safe_dir", "search_index",
+           "slot"]

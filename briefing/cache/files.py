@@ -111,7 +111,7 @@ def _private(st: os.stat_result) -> bool:
     return st.st_uid == getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _safe_dir(folder: Path) -> bool:
+def safe_dir(folder: Path) -> bool:
     """The folder is the user's and nobody else can add or replace files in it.  A symlink to
     such a folder is fine: wherever it points, only the user can have written the files."""
     try:
@@ -127,7 +127,7 @@ def _header(key: str) -> bytes:
 
 def read_payload(file: Path, key: str) -> bytes | None:
     """The payload of ``file`` if it is safe to unpickle and was saved under ``key``."""
-    if not _safe_dir(file.parent):
+    if not safe_dir(file.parent):
         return None
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -156,7 +156,7 @@ def write_payload(file: Path, key: str, payload: Callable[[], bytes]) -> bool:
     folder = file.parent
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _safe_dir(folder):
+        if not safe_dir(folder):
             return False  # someone else's or a shared folder: never leave pickles there
         was_enabled = gc.isenabled()
         gc.disable()  # pickling a corpus: ~25% faster without collections

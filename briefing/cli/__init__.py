@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "coverage": "briefing.cli.cmd_analysis:coverage",
     "search": "briefing.cli.cmd_analysis:search",
     "disagreements": "briefing.cli.cmd_analysis:disagreements",
+    "disagree": "briefing.cli.cmd_disagree:disagree",
     "lexicon": "briefing.cli.cmd_analysis:lexicon",
     "annotate": "briefing.cli.cmd_annotations:annotate",
     "annotations": "briefing.cli.cmd_annotations:annotations",

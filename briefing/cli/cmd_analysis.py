@@ -1,4 +1,5 @@
-"""``briefing events | claims | compare | coverage | search``: the analysis, as tables or JSON.
+"""``briefing events | claims | compare | coverage | disagreements | lexicon | search``: the
+analysis, as tables or JSON.
 
 Tables are for people (Rich); ``--json`` is for scripts, with the field names documented in
 docs/json.md.  Every string from the content (titles, quotes, terms) is untrusted and goes
@@ -8,12 +9,13 @@ into Rich as ``Text`` objects, never as markup.  No Textual import here.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from briefing.cli.options import unknown_id, content_option, json_option
+from briefing.cli.options import unknown_id, content_option, db_option, json_option
 from briefing.model import CLAIM_KINDS, Corpus
 
 # --- shared helpers ---------------------------------------------------------------------------
@@ -225,10 +227,15 @@ def _print_comparison(corpus: Corpus, result) -> None:
         if terms:
             claims.add_row(_T("words", "green"), _T(", ".join(t.term for t in terms), "green"))
         console.print(claims)
+    if len(result.covering) > 1 and not any(result.framing.values()):
+        console.print()
+        console.print(_T("No term is significantly distinctive of any source on this event "
+                         "(|z| >= 1.96); the texts are too short or too alike.", "dim"))
     if result.not_covering:
         console.print()
         console.print(_T("Not covering: " + ", ".join(result.not_covering), "dim"))
-    _print_findings(console, corpus, result.disagreements, result.agreements)
+    _print_findings(console, corpus, result.disagreements, result.agreements,
+                    result.compatible)
     if result.lexicon:
         console.print()
         console.print(_lexicon_table(result.lexicon, result.covering, short))
@@ -266,36 +273,142 @@ def _lexicon_table(groups, sources: list[str], short: dict[str, str]):
 # --- disagreements ---------------------------------------------------------------------------
 
 
-@click.command(short_help="Figures and dates the sources give differently.")
+@click.command(short_help="Where the sources disagree: figures, dates, titles, marks.")
 @content_option
 @json_option
+@db_option
 @click.option("--event", "event_id", metavar="EVENT", help="Only claims about this event id.")
-def disagreements(content_dir: Path | None, as_json: bool, event_id: str | None) -> None:
-    """Figures and dates the sources give differently (and those they agree on), across the
-    whole briefing or for one event."""
+def disagreements(content_dir: Path | None, as_json: bool, db_path: Path | None,
+                  event_id: str | None) -> None:
+    """Where the sources disagree, across the whole briefing or for one event: figures and
+    dates that cannot both be true (and those that are only compatible, or agree), people
+    given different ranks or offices, and disagreements marked by hand (briefing disagree)."""
+    from briefing.analysis import attribution, offices
     from briefing.analysis import disagreements as dis
-    from briefing.analysis.serialize import finding_json
+    from briefing.analysis.serialize import (
+        attribution_json, finding_json, mark_json, office_json,
+    )
 
     corpus = _load(content_dir)
     if event_id is not None and event_id not in corpus.events:
         raise unknown_id("event", event_id, corpus.events, "--event")
     found = dis.for_event(corpus, event_id) if event_id else dis.for_corpus(corpus)
+    titles = offices.for_event(corpus, event_id) if event_id else offices.find(corpus)
+    credited = (attribution.for_event(corpus, event_id) if event_id
+                else attribution.for_corpus(corpus))
+    marked = _marks(db_path, corpus, event_id)
     if as_json:
         _emit_json({"event": event_id,
                     "disagreements": [finding_json(f) for f in found.disagreements],
-                    "agreements": [finding_json(f) for f in found.agreements]})
+                    "agreements": [finding_json(f) for f in found.agreements],
+                    "compatible": [finding_json(f) for f in found.compatible],
+                    "offices": [office_json(f) for f in titles],
+                    "attributions": [attribution_json(f) for f in credited],
+                    "marked": [mark_json(m, corpus) for m in marked]})
         return
     console = _console()
-    _print_findings(console, corpus, found.disagreements, found.agreements)
-    if not found.disagreements and not found.agreements:
-        console.print(_T("No figure or date is given by two sources under the same key."))
+    _print_findings(console, corpus, found.disagreements, found.agreements, found.compatible)
+    _print_offices(console, corpus, titles)
+    _print_attributions(console, corpus, credited)
+    _print_marks(console, corpus, marked)
+    if not (found.disagreements or found.agreements or found.compatible or titles or marked
+            or credited):
+        console.print(_T("No figure or date is given by two sources under the same key, "
+                         "no title differs and nothing is marked."))
 
 
-def _print_findings(console, corpus: Corpus, disagreements, agreements) -> None:
+def _marks(db_path: Path | None, corpus: Corpus, event_id: str | None) -> list:
+    """Hand-marked disagreements from the store, if there is one (reading never creates it)."""
+    from briefing.paths import default_db_path
+
+    path = db_path or default_db_path()
+    if not path.exists():
+        return []
+    from briefing.store import AnnotationStore, StoreError
+    from briefing.store.marks import marks
+
+    try:
+        with AnnotationStore(path) as store:
+            for warning in store.take_warnings():
+                click.echo(f"warning: {warning}", err=True)
+            found = marks(store)
+    except (StoreError, OSError) as exc:
+        click.echo(f"warning: hand-marked disagreements not read: {exc}", err=True)
+        return []
+    if event_id is None:
+        return found
+    return [m for m in found if any(event_id in getattr(corpus.claims.get(c), "events", ())
+                                    for c in m.claims)]
+
+
+def _print_offices(console, corpus: Corpus, titles) -> None:
+    if not titles:
+        return
+    from rich.table import Table
+
+    short = _short_names(corpus)
+    table = Table(title=_T(f"Titles that differ ({len(titles)})", "bold red"),
+                  title_justify="left")
+    table.add_column("person")
+    table.add_column("source")
+    table.add_column("title as written")
+    for f in titles:
+        for n, m in enumerate((f.a, f.b)):
+            where = short[m.article] + (" " + _claim_label_id(m.claims[0], m.article)
+                                        if m.claims else "")
+            table.add_row(_T(f"{f.person} ({f.kind})" if n == 0 else ""), _T(where),
+                          _T(m.title.text))
+        table.add_section()
+    console.print()
+    console.print(table)
+
+
+def _print_attributions(console, corpus: Corpus, credited) -> None:
+    if not credited:
+        return
+    from rich.table import Table
+
+    short = _short_names(corpus)
+    table = Table(title=_T(f"Credited to different actors ({len(credited)})", "bold red"),
+                  title_justify="left")
+    table.add_column("event")
+    table.add_column("source")
+    table.add_column("go-between as written")
+    for f in credited:
+        for n, a in enumerate((f.a, f.b)):
+            where = short[a.article] + (" " + _claim_label_id(a.claim, a.article)
+                                        if a.claim else "")
+            table.add_row(_T(f.event if n == 0 else ""), _T(where), _T(a.written))
+        table.add_section()
+    console.print()
+    console.print(table)
+
+
+def _print_marks(console, corpus: Corpus, marked) -> None:
+    if not marked:
+        return
+    from rich.table import Table
+
+    table = Table(title=_T(f"Marked by hand ({len(marked)})", "bold red"), title_justify="left")
+    table.add_column("claims", no_wrap=True)
+    table.add_column("note")
+    table.add_column("by", no_wrap=True)
+    for m in marked:
+        missing = [c for c in m.claims if c not in corpus.claims]
+        claims = _T(" ≠ ".join(m.claims))
+        if missing:
+            claims.append(_T("\n(not in the briefing: " + ", ".join(missing) + ")", "dim"))
+        table.add_row(claims, _T(m.note), _T(m.author))
+    console.print()
+    console.print(table)
+
+
+def _print_findings(console, corpus: Corpus, disagreements, agreements, compatible=()) -> None:
     from rich.table import Table
 
     short = _short_names(corpus)
     for label, findings, style in (("Disagreements", disagreements, "red"),
+                                   ("Compatible, not confirming", compatible, "yellow"),
                                    ("Agreements", agreements, "green")):
         if not findings:
             continue
@@ -306,13 +419,17 @@ def _print_findings(console, corpus: Corpus, disagreements, agreements) -> None:
         table.add_column("value")
         table.add_column("as written")
         for f in findings:
+            behind = {c for p in f.pairs for c in (p.a.claim, p.b.claim)}
             for n, v in enumerate(f.values):
+                mark = "• " if v.claim in behind and label == "Disagreements" else ""
                 table.add_row(_T(f.quantity if n == 0 else ""),
-                              _T(f"{short[v.article]} {_claim_label_id(v.claim, v.article)}"),
+                              _T(f"{mark}{short[v.article]} {_claim_label_id(v.claim, v.article)}"),
                               _T(_fmt_value(v.value)), _T(v.text or ""))
             table.add_section()
         console.print()
         console.print(table)
+        if label == "Disagreements":
+            console.print(_T("• the values that cannot both be true", "dim"))
 
 
 # --- lexicon ----------------------------------------------------------------------------------
@@ -322,10 +439,10 @@ def _print_findings(console, corpus: Corpus, disagreements, agreements) -> None:
 @content_option
 @json_option
 @click.option("--event", "event_id", metavar="EVENT",
-              help="Only the text of the sources' claims on this event.")
+              help="Only the sentences of the sources' claims on this event.")
 def lexicon(content_dir: Path | None, as_json: bool, event_id: str | None) -> None:
     """Which source uses which word of the framing lexicon (content/lexicon.yaml), across
-    all of each article's text or, with --event, in its claims' paragraphs on that event."""
+    all of each article's text or, with --event, in the sentences of its claims on that event."""
     from briefing.analysis.framing import event_texts
     from briefing.analysis.lexicon import corpus_texts, usage
     from briefing.analysis.serialize import lexicon_json
@@ -427,33 +544,56 @@ def _print_coverage_list(console, cov, short: dict[str, str]) -> None:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000),
               help="At most this many hits.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["paragraph", "claim"]),
-              help="Only hits of this kind (repeatable).")
+              help="Search these (repeatable; default: paragraphs, the passages the reader "
+                   "shows).")
 @click.option("--source", "source_id", metavar="ARTICLE", help="Only hits in this article.")
 def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limit: int,
            kinds: tuple[str, ...], source_id: str | None) -> None:
-    """Search paragraphs and claims.  Words are ANDed; "quoted words" must be adjacent;
-    the last word also matches as a prefix."""
-    from briefing.analysis.search import hit_json
-    from briefing.cache import search_index
+    """Search the briefing's paragraphs (or claim quotes).  Words are ANDed and match their
+    other forms and, for names, other spellings ("Lachin" finds "Latchine"), exact matches
+    first; "quoted words" must be adjacent; the last word also matches as a prefix.
+
+    Uses a search index kept in the cache folder and updated for the files that changed, so
+    the briefing is not loaded; `briefing check` validates it."""
+    from briefing.analysis.hits import hit_json
+    from briefing.index import open_index
+    from briefing.index.store import IndexUnavailable
+    from briefing.paths import bundled_content
 
     text = " ".join(query)
     if not any(ch.isalnum() for ch in text):  # '' or '""' matched nothing, silently
         raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
-    corpus = _load(content_dir)
-    if source_id is not None and source_id not in corpus.articles:
-        raise unknown_id("source", source_id, corpus.articles, "--source")
-    index = search_index(corpus)  # restored from the load cache when it matches
-    hits = index.search(text, limit=limit, kinds=kinds or None,
-                        articles=[source_id] if source_id else None)
+    content = content_dir or bundled_content()
+    if not (content / "articles").is_dir():
+        _load(content)  # not a briefing: the loader says why, and exits 1
+    try:
+        index = open_index(content)
+        if source_id is not None and source_id not in (known := index.article_ids()):
+            raise unknown_id("source", source_id, sorted(known), "--source")
+        results = index.find(text, limit=limit, kinds=kinds or ("paragraph",),
+                             articles=[source_id] if source_id else None)
+    except IndexUnavailable as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    skipped = index.unreadable()
+    if skipped:
+        from briefing.text import visible
+
+        names = ", ".join(visible(f"{name}.md") for name in skipped[:5])
+        click.echo(f"note: {len(skipped)} article file(s) could not be read and are not "
+                   f"searched ({names}{', ...' if len(skipped) > 5 else ''}); "
+                   f"`briefing check` says why", err=True)
+    hits = results.hits
     if as_json:
-        _emit_json({"query": text, "hits": [hit_json(h) for h in hits]})
+        _emit_json({"query": text, "total": results.total, "hits": [hit_json(h) for h in hits]})
         return
     if not hits:  # an empty table is narrower than its title, which then wraps mid-query
         _console().print(_T(f"No hits for {text}"))
         return
     from rich.table import Table
 
-    table = Table(title=_T(f"{len(hits)} hit(s) for {text}"), title_justify="left")
+    shown = f" (best {len(hits)} shown; --limit for more)" if len(hits) < results.total else ""
+    table = Table(title=_T(f"{_matches(results.total)} for {text}{shown}"), title_justify="left")
     table.add_column("where", no_wrap=True)
     table.add_column("text")
     for h in hits:
@@ -464,6 +604,12 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
             if 0 <= a and b <= len(h.snippet):
                 snippet.stylize("bold reverse", a + shift, b + shift)
         where = _T(h.id, "cyan")
-        where.append(_T(f"\n{h.kind} {h.score:.2f}", "dim"))
+        where.append(_T(f"\n{h.kind} {h.score:.2f}" + ("" if h.match == "exact" else f" {h.match}"),
+                        "dim"))
         table.add_row(where, snippet)
     _console().print(table)
+
+
+def _matches(n: int) -> str:
+    """The count as the reader's search screen words it."""
+    return f"{n} match{'es' if n != 1 else ''}"

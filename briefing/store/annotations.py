@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -27,6 +26,7 @@ from briefing.store.model import (
     Annotation, Version, annotation_id, normalise_author, split_tags, unreadable_fields,
 )
 from briefing.store.storage import JournalStorage, Signature
+from briefing.store.model import now_iso
 from briefing.store.table import open_db
 from briefing.text import clean, clean_line
 
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
 TABLE = "annotations"
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
 
 
 class AnnotationStore:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from briefing.store.errors import StoreError
-from briefing.store.model import _str, _tags, normalise_author, split_tags
+from briefing.store.model import _str, _tags, normalise_author, now_iso, split_tags
 from briefing.text import clean, clean_line, find_all, fold
 
 if TYPE_CHECKING:
@@ -79,8 +79,6 @@ class Highlights:
             tags: Iterable[str] = (), note: str = "", author: str | None = None) -> Highlight:
         """Save a new highlight.  ValueError for a bad tag or an empty quote; StoreError when
         it could not be saved (then nothing was)."""
-        from briefing.store.annotations import now_iso
-
         quote = " ".join(clean_line(quote).split())
         if not quote or not clean_line(article_id):
             raise ValueError("a highlight needs an article and a quote")
@@ -97,8 +95,6 @@ class Highlights:
                remove_tags: Iterable[str] = (), note: str | None = None,
                anchor: tuple[str, int, int] | None = None) -> Highlight:
         """Change tags, note or anchor (paragraph id, start, end) under the store's lock."""
-        from briefing.store.annotations import now_iso
-
         add, remove = split_tags(add_tags), set(split_tags(remove_tags))
         found: list[Highlight] = []
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import unicodedata
 import uuid
+from datetime import datetime, timezone
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
@@ -24,6 +25,12 @@ from briefing.text import clean, clean_line
 
 MAX_TAG_LENGTH = 64
 _ID_NAMESPACE = uuid.UUID("6f1c3c1e-6a55-4f0e-9d55-1b0c0a8e4b11")
+
+
+
+def now_iso() -> str:
+    """The time of a change, UTC to the second: what every record's created/updated holds."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 @lru_cache(maxsize=4096)  # loading a store normalises the same few tags thousands of times

@@ -39,7 +39,7 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
         assert isinstance(screen, EventsScreen) and isinstance(app.focused, EventsTable)
         table = screen.table
         assert row_keys(table) == [e.id for e in ordered_events(bundled)]
-        assert table.row_count == len(bundled.events) == 47
+        assert table.row_count == len(bundled.events) == 49
         # one marker per source: ● and the number of claims, · when silent
         row = cells(table, "nov-2020-ceasefire")
         assert row[0] == "2020-11-09" and row[2] == "5" and row[3] == "≠"
@@ -47,7 +47,7 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
         lone = cells(table, "bishkek-protocol")
         assert lone[2] == "1◆" and [c.strip() for c in lone[4:]] == ["·", "●3", "·", "·", "·"]
         text = screen_text(app)
-        assert "47 events  ·  ◆ 17 single-source" in text
+        assert "49 events  ·  ◆ 19 single-source" in text
         assert "dupuy  armen  jafar  payla  tadev" in text  # short labels fit 80 columns
         assert all(len(line) <= 80 for line in text.splitlines())
 
@@ -65,7 +65,7 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         assert all("lachin" in (bundled.events[k].title + bundled.events[k].summary).lower()
                    for k in keys)
         assert keys == [e.id for e in ordered_events(bundled) if e.id in keys]  # still in order
-        assert f"{len(keys)} of 47 events" in screen_text(app) and len(keys) < 47
+        assert f"{len(keys)} of 49 events" in screen_text(app) and len(keys) < 49
         await pilot.press(*["backspace"] * 6, *"actor:iran")
         await pilot.pause(FILTER_DELAY + 0.2)
         assert row_keys(table) == ["rasht-astara-railway"]
@@ -75,10 +75,10 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
         await pilot.press("b")
         await pilot.pause()
         keys = row_keys(table)
-        assert len(keys) == 17 and "bishkek-protocol" in keys and "nov-2020-ceasefire" not in keys
-        assert "17 of 47 events  ·  ◆ single-source only (b)" in screen_text(app)
+        assert len(keys) == 19 and "bishkek-protocol" in keys and "nov-2020-ceasefire" not in keys
+        assert "19 of 49 events  ·  ◆ single-source only (b)" in screen_text(app)
         await pilot.press("b")
-        assert table.row_count == 47
+        assert table.row_count == 49
 
 
 def test_filter_words_all_match_and_actor_prefix(bundled):
@@ -99,7 +99,7 @@ async def test_enter_and_c_open_the_comparison_and_escape_returns(bundled):
         reader = app.screen
         await pilot.press("v")
         events = app.screen
-        await pilot.press("j", "j", "k")  # 2nd row: minsk-group
+        await pilot.press("j", "j", "j", "k")  # 3rd row: minsk-group
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen) and app.screen.event_id == "minsk-group"
@@ -117,7 +117,7 @@ async def test_typing_refills_the_table_once_enter_at_once(bundled):
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v", "slash", *"pelosi")
         screen = app.screen
-        assert screen.table.row_count == 47  # not yet: still typing
+        assert screen.table.row_count == 49  # not yet: still typing
         await pilot.press("enter")
         assert row_keys(screen.table) == ["pelosi-visit"] and isinstance(app.focused, EventsTable)
 
@@ -239,4 +239,4 @@ async def test_the_events_keys_are_in_the_palette(bundled):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 17
+        assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 19

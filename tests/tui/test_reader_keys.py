@@ -153,7 +153,7 @@ async def test_enter_on_claim_then_other_source_jumps_there_and_back_forward():
         await pilot.pause()
         assert not reader.has_class("-hide-claims")
         assert isinstance(app.focused, OtherClaims)
-        await pilot.press("enter")  # first other source: beta's 2,000 peacekeepers
+        await pilot.press("enter")  # first other source: beta's 2,500 peacekeepers
         await pilot.pause()
         assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
         await pilot.press("backspace")

@@ -110,9 +110,9 @@ class SearchIndex:
         self.ready = False
 
     def build(self) -> "SearchIndex":
-        from briefing.cache import search_index
+        from briefing.index import open_index  # the same search as `briefing search`
 
-        self._ranked = search_index(self.corpus)
+        self._ranked = open_index(self.corpus)
         self.ready = True
         return self
 

@@ -1,0 +1,78 @@
+"""Everything the analysis says about one event, computed once per (corpus, event).
+
+Every part is a pure function of the corpus and the event id (briefing.analysis.disagreements,
+offices, framing, lexicon), so a view can compute it in a background worker and ask again for
+free.  The cache holds a few corpora by identity: a reloaded corpus is a new object and is
+analysed afresh.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from briefing.analysis import attribution
+from briefing.analysis import disagreements as dis
+from briefing.analysis import offices
+from briefing.analysis.framing import Term, background_counts, distinctive_terms
+from briefing.analysis.lexicon import Hit, Lexicon, event_hits
+from briefing.model import Corpus
+
+_KEEP_CORPORA = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EventAnalysis:
+    event: str
+    findings: dis.Findings
+    offices: tuple[offices.OfficeFinding, ...]
+    attributions: tuple[attribution.AttributionFinding, ...]
+    framing: dict[str, list[Term]]  # only significant terms (z >= 1.96); [] when none
+    lexicon_hits: tuple[Hit, ...]  # each with its sentence, paragraph and offsets
+
+    @property
+    def has_distinctive_terms(self) -> bool:
+        return any(self.framing.values())
+
+
+class _PerCorpus:
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.background: Counter[str] | None = None
+        self.offices: list[offices.OfficeFinding] | None = None
+        self.events: dict[tuple[str, int], EventAnalysis] = {}
+
+
+_CACHE: dict[int, _PerCorpus] = {}
+
+
+def _entry(corpus: Corpus) -> _PerCorpus:
+    hit = _CACHE.get(id(corpus))
+    if hit is None or hit.corpus is not corpus:
+        if len(_CACHE) >= _KEEP_CORPORA:
+            _CACHE.pop(next(iter(_CACHE)))
+        hit = _CACHE[id(corpus)] = _PerCorpus(corpus)
+    return hit
+
+
+def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None) -> EventAnalysis:
+    """The event's findings, title disagreements, framing and lexicon uses (memoised)."""
+    entry = _entry(corpus)
+    key = (event_id, id(lexicon))
+    cached = entry.events.get(key)
+    if cached is not None:
+        return cached
+    if entry.background is None:
+        entry.background = background_counts(corpus)
+    if entry.offices is None:
+        entry.offices = offices.find(corpus)
+    result = EventAnalysis(
+        event=event_id,
+        findings=dis.for_event(corpus, event_id),
+        offices=tuple(f for f in entry.offices if offices.on_event(f, corpus, event_id)),
+        attributions=tuple(attribution.for_event(corpus, event_id)),
+        framing=distinctive_terms(corpus, event_id, background=entry.background),
+        lexicon_hits=tuple(event_hits(lexicon, corpus, event_id)) if lexicon else (),
+    )
+    entry.events[key] = result
+    return result

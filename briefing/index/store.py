@@ -1,0 +1,315 @@
+"""The on-disk search index: one SQLite file per content directory, in the user cache dir.
+
+Layout.  ``docs`` holds every paragraph and claim quote with its normalised tokens (``words``:
+folded and transliterated; ``stems``: their stems; both space-separated and padded with a
+space at each end); an FTS5 table indexes those two columns (external content, kept in step
+by triggers).  ``names`` lists each source's name stems (terms.names) and ``name_count`` in how many
+sources each occurs: spelling variants are looked for there.  Row ids are never reused, so a re-indexed source's documents are new rows.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
+files: a refresh re-reads only the sources whose files changed (a touched but unchanged file
+costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
+same tables are kept and searched with LIKE (slower, same results).
+
+Safety.  A refresh that has work to do holds a lock file (filelock) next to the database and
+writes in one transaction, so two processes refreshing at once take turns and a reader sees
+the index before or after, never half of it.  A file that is not a readable index of this
+format (corrupt, truncated, written by another version, another engine) is deleted and
+rebuilt; the user never sees a traceback.  BRIEFING_NO_CACHE=1 (or a cache directory that
+cannot be written) means an index in memory, rebuilt per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from briefing import cache
+from briefing.analysis.hits import Document
+from briefing.index.terms import STEMMER, index_form, names
+
+FORMAT = 3
+CODE = ("index/terms.py", "index/documents.py", "index/store.py", "loading", "text.py", "model.py")
+# ^ the code whose changes change what the index holds (not how it is searched)
+LOCK_TIMEOUT = 300.0  # a refresh of a 5,000-article briefing from nothing takes about a minute
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources(source TEXT PRIMARY KEY, article TEXT, md_size INTEGER, md_mtime INTEGER,
+                     md_hash TEXT, cl_size INTEGER, cl_mtime INTEGER, cl_hash TEXT);
+CREATE TABLE docs(id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, kind TEXT NOT NULL,
+                  doc_id TEXT NOT NULL, article TEXT, paragraph TEXT, text TEXT NOT NULL,
+                  words TEXT NOT NULL, stems TEXT NOT NULL);
+CREATE INDEX docs_source ON docs(source);
+CREATE TABLE names(source TEXT NOT NULL, stem TEXT NOT NULL);
+CREATE INDEX names_stem ON names(stem);
+CREATE INDEX names_source ON names(source);
+CREATE TABLE name_count(stem TEXT PRIMARY KEY, len INTEGER NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX name_count_len ON name_count(len);
+"""
+_FTS = """
+CREATE VIRTUAL TABLE fts USING fts5(words, stems, kind, content='docs', content_rowid='id',
+                                    tokenize='ascii', prefix='2 3');
+CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
+  INSERT INTO fts(rowid, words, stems, kind) VALUES (new.id, new.words, new.stems, new.kind);
+END;
+CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN
+  INSERT INTO fts(fts, rowid, words, stems, kind)
+  VALUES ('delete', old.id, old.words, old.stems, old.kind);
+END;
+"""
+
+
+class IndexUnavailable(Exception):
+    """The index could not be opened or refreshed (the message says why)."""
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 (BRIEFING_SEARCH_NO_FTS5=1 pretends it has not,
+    to exercise the fallback)."""
+    if os.environ.get("BRIEFING_SEARCH_NO_FTS5", "").strip() not in ("", "0"):
+        return False
+    try:
+        con = sqlite3.connect(":memory:")
+        try:
+            con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def index_path(content_dir: Path) -> Path:
+    return cache.slot(Path(content_dir), "search.sqlite")
+
+
+def _version_key(engine: str) -> str:
+    return f"{FORMAT}|{engine}|{STEMMER}|{cache.code_key(CODE)}"
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+def connect(path: Path | None, *, fts: bool) -> sqlite3.Connection:
+    """A connection to an index of this format: the file at ``path`` (created, or rebuilt if it
+    is not such an index) or, for None, a new one in memory."""
+    if path is None:
+        con = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        _create(con, fts)
+        return con
+    try:
+        con = _open_file(path, fts)
+        if con is not None:
+            return con
+    except sqlite3.DatabaseError:
+        pass  # corrupt or not a database: rebuilt below
+    with _locked(path):
+        try:
+            con = _open_file(path, fts)  # another process may have rebuilt it meanwhile
+            if con is not None:
+                return con
+        except sqlite3.DatabaseError:
+            pass
+        _remove(path)
+        con = _new_connection(path)
+        _create(con, fts)
+        return con
+
+
+def _new_connection(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=LOCK_TIMEOUT, check_same_thread=False,
+                          isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")  # readers go on while a refresh writes
+    con.execute("PRAGMA synchronous=NORMAL")
+    return con
+
+
+def _open_file(path: Path, fts: bool) -> sqlite3.Connection | None:
+    """The index at ``path`` if it exists and is of this format and engine, else None."""
+    if not path.exists():
+        return None
+    con = _new_connection(path)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+    except sqlite3.DatabaseError:
+        con.close()
+        raise
+    if row is None or row[0] != _version_key("fts5" if fts else "plain"):
+        con.close()
+        return None
+    return con
+
+
+def _create(con: sqlite3.Connection, fts: bool) -> None:
+    """The tables, in one transaction: another process sees all of them or none."""
+    version = _version_key("fts5" if fts else "plain").replace("'", "''")
+    con.executescript("BEGIN;" + _SCHEMA + (_FTS if fts else "")
+                      + f"INSERT INTO meta VALUES ('version', '{version}'); COMMIT;")
+
+
+def discard(path: Path) -> None:
+    """Delete the index at ``path`` (found corrupt while in use): the next connect rebuilds it."""
+    with _locked(path):
+        _remove(path)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    folder = path.parent
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
+            yield
+    except Timeout:
+        raise IndexUnavailable(f"{path}: another process has been updating the search index "
+                               f"for {LOCK_TIMEOUT:.0f} s; try again later") from None
+
+
+# --- refreshing from the content directory ------------------------------------------------------
+
+def _listing(folder: Path, suffix: str) -> dict[str, os.stat_result]:
+    """{file stem: stat} of the folder's visible files ending in ``suffix`` (as the loader)."""
+    out: dict[str, os.stat_result] = {}
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(".") or not name.endswith(suffix):
+                    continue
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                out[name[: -len(suffix)]] = st
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    return out
+
+
+def _sig(st: os.stat_result | None) -> tuple[int | None, int | None]:
+    return (None, None) if st is None else (st.st_size, st.st_mtime_ns)
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) -> int:
+    """Bring the index up to date with the files of ``content_dir``; the number of sources
+    re-read.  Nothing is locked or written when no file changed."""
+    content_dir = Path(content_dir)
+    articles = _listing(content_dir / "articles", ".md")
+    claims = _listing(content_dir / "claims", ".yaml")
+    changed, gone = _pending(con, articles, claims)
+    if not changed and not gone:
+        return 0
+    with _locked(lock_path) if lock_path is not None else nullcontext():
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            # Again, for these sources only: another process may have done it meanwhile.
+            changed, gone = _pending(con, articles, claims, changed + gone)
+            n = _apply(con, content_dir, articles, claims, changed, gone)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return n
+
+
+def _pending(con: sqlite3.Connection, articles: dict, claims: dict,
+             only: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """(sources whose files differ from what was indexed, sources no longer there), among
+    ``only`` if given."""
+    sql = "SELECT source, md_size, md_mtime, cl_size, cl_mtime FROM sources"
+    if only is None or len(only) > 500:  # a first build: reading every row is as quick
+        rows = con.execute(sql)
+    else:
+        rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(only))})", only)
+    known = {row[0]: row[1:] for row in rows}
+    candidates = articles if only is None else {s: articles[s] for s in only if s in articles}
+    changed = [s for s, st in candidates.items()
+               if known.get(s) != (*_sig(st), *_sig(claims.get(s)))]
+    gone = [s for s in known if s not in articles]
+    return sorted(changed), gone
+
+
+def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: dict,
+           changed: list[str], gone: list[str]) -> int:
+    from briefing.index.documents import source_documents
+
+    for source in gone:
+        _drop(con, source)
+    hashes = {row[0]: (row[1], row[2]) for row in
+              con.execute("SELECT source, md_hash, cl_hash FROM sources")}
+    reread = 0
+    for source in changed:
+        md = content_dir / "articles" / f"{source}.md"
+        cl = content_dir / "claims" / f"{source}.yaml" if source in claims else None
+        md_hash, cl_hash = _hash(md), (_hash(cl) if cl is not None else None)
+        if hashes.get(source) == (md_hash, cl_hash) and md_hash is not None:
+            # Touched, not changed (a checkout, a save without edits): only the stats move.
+            con.execute("UPDATE sources SET md_size=?, md_mtime=?, cl_size=?, cl_mtime=? "
+                        "WHERE source=?", (*_sig(articles[source]), *_sig(claims.get(source)),
+                                           source))
+            continue
+        article_id, docs = source_documents(md, cl)
+        _drop(con, source)
+        insert(con, source, docs)
+        con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (source, article_id, *_sig(articles[source]), md_hash,
+                     *_sig(claims.get(source)), cl_hash))
+        reread += 1
+    return reread
+
+
+def _drop(con: sqlite3.Connection, source: str) -> None:
+    con.execute("UPDATE name_count SET n = n - 1 WHERE stem IN "
+                "(SELECT stem FROM names WHERE source=?)", (source,))
+    con.execute("DELETE FROM name_count WHERE n <= 0")
+    con.execute("DELETE FROM docs WHERE source=?", (source,))
+    con.execute("DELETE FROM names WHERE source=?", (source,))
+    con.execute("DELETE FROM sources WHERE source=?", (source,))
+
+
+def insert(con: sqlite3.Connection, source: str, docs: Iterable[Document]) -> None:
+    """Index one source's documents (the caller has removed its old ones)."""
+    rows = []
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for doc in docs:
+        words, stems, up, low = index_form(doc.text)
+        upper |= up
+        lower |= low
+        rows.append((source, doc.kind, doc.id, doc.article, doc.paragraph, doc.text,
+                     f" {words} ", f" {stems} "))
+    con.executemany("INSERT INTO docs(source, kind, doc_id, article, paragraph, text, words, "
+                    "stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    found = sorted(names(upper, lower))
+    con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in found))
+    con.executemany("INSERT INTO name_count VALUES (?, ?, 1) "
+                    "ON CONFLICT(stem) DO UPDATE SET n = n + 1", ((n, len(n)) for n in found))
+
+
+def article_ids(con: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT article FROM sources WHERE article IS NOT NULL")}
+
+
+def unreadable(con: sqlite3.Connection) -> list[str]:
+    """Sources whose article file the loader could not read (nothing of them is indexed)."""
+    return [row[0] for row in
+            con.execute("SELECT source FROM sources WHERE article IS NULL ORDER BY source")]

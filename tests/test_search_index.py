@@ -1,0 +1,373 @@
+"""briefing.index: spelling variants, word forms, precision, the shared count, the on-disk
+index (incremental updates, corruption, concurrent builders) and the no-FTS5 fallback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
+from briefing.index import open_index, store
+from briefing.paths import bundled_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLE = """---
+id: {id}
+title: "{id}"
+authors: [Someone]
+outlet: null
+published: 2023-01-0{n}
+language: en
+genre: analysis
+translator: null
+source_file: null
+url: null
+---
+
+{body}
+"""
+
+TEXTS = {
+    "one": ["Troops entered Ukraine in February.",
+            "The talks in Iran were short, and the war was long.",
+            "Pashinyan met the peacekeepers near the border."],
+    "two": ["Le corridor de Latchine, selon Pachinian, reste fermé.",
+            "A new order was given to the peacekeeping force in Austria.",
+            "Премьер Пашинян прибыл в Ереван."],
+    "three": ["The Lachin corridor was blocked; Azerbaijan denied a blockade.",
+              "Australia and the Russian contingent were mentioned together.",
+              "Officials from Georgia met a man called George.",
+              "Talks in Berlin, far from Merlin Street, and a Micron plant visited by Macron."],
+}
+
+
+def write_briefing(root: Path, texts: dict[str, list[str]] = TEXTS) -> Path:
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "claims").mkdir(exist_ok=True)
+    for n, (aid, paragraphs) in enumerate(texts.items(), 1):
+        (root / "articles" / f"{aid}.md").write_text(
+            ARTICLE.format(id=aid, n=n, body="\n\n".join(paragraphs)), encoding="utf-8")
+    (root / "claims" / "one.yaml").write_text(
+        '- id: one-01\n  quote: "Pashinyan met the peacekeepers"\n  events: [x]\n'
+        "  kind: fact\n  speaker: author\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def content(tmp_path, cache):
+    return write_briefing(tmp_path / "content")
+
+
+def ids(results):
+    return [h.id for h in results.hits]
+
+
+def found(results) -> set[str]:
+    return {h.id for h in results.hits}
+
+
+def matched_words(index, query, **kw) -> set[str]:
+    """Every word highlighted for ``query``, in every hit."""
+    out = set()
+    for h in index.find(query, limit=100, **kw).hits:
+        for a, b in h.matches:
+            out.add(h.snippet[a - h.snippet_start:b - h.snippet_start])
+    return out
+
+
+# --- variants, word forms, transliteration, precision ------------------------------------------
+
+def test_spelling_variants_of_names_are_found_after_exact_matches(content):
+    index = open_index(content)
+    lachin = index.find("Lachin ")  # trailing space: the word is complete, no prefix
+    assert ids(lachin) == ["three/0/1", "two/0/1"]
+    assert [h.match for h in lachin.hits] == ["exact", "variant"]
+    assert matched_words(index, "Lachin ") == {"Lachin", "Latchine"}
+    assert matched_words(index, "Latchine ") == {"Lachin", "Latchine"}
+    pashinyan = index.find("Pashinyan ")
+    tiers = {h.id: h.match for h in pashinyan.hits}
+    assert tiers == {"one/0/3": "exact", "two/0/3": "exact",  # "Пашинян" transliterated
+                     "two/0/1": "variant"}  # "Pachinian"
+    assert [h.match for h in pashinyan.hits][-1] == "variant"
+    assert matched_words(index, "Pashinyan ") == {"Pashinyan", "Pachinian", "Пашинян"}
+
+
+def test_word_forms_match_through_the_stemmer(content):
+    index = open_index(content)
+    results = index.find("peacekeepers ")
+    assert ids(results) == ["one/0/3", "two/0/2"]
+    assert [h.match for h in results.hits] == ["exact", "form"]
+    assert matched_words(index, "blockaded ") == {"blockade"}
+
+
+def test_transliteration_and_diacritics(content):
+    index = open_index(content)
+    assert ids(index.find("Erevan ")) == ["two/0/3"]  # "Ереван" transliterated: Erevan
+    assert ids(index.find("ferme ")) == ["two/0/1"]  # "fermé"
+
+
+@pytest.mark.parametrize("query, never", [
+    ("Iran ", "Ukraine"),          # short: no fuzzy matching at all
+    ("war ", "was"),
+    ("order ", "border"),          # ordinary words are not spelling variants of each other
+    ("Austria ", "Australia"),     # close names, but too far for their length
+    ("Georgia ", "George"),
+    ("Berlin ", "Merlin"),         # another first letter: another name
+    ("Macron ", "Micron"),         # a swap of letters that romanisations do not swap
+    ("Russian ", "Azerbaijan"),
+])
+def test_precision_guards(content, query, never):
+    assert never not in matched_words(open_index(content), query)
+
+
+@pytest.mark.parametrize("word, other, tier", [
+    ("Lachin", "Latchine", "variant"), ("Pashinyan", "Pachinian", "variant"),
+    ("Yerevan", "Erevan", "variant"), ("Karabakh", "Karabagh", "variant"),
+    ("peacekeepers", "peacekeeping", "form"), ("Türkiye", "TURKIYE", "exact"),
+    ("Iran", "Iraq", None), ("Berlin", "Merlin", None), ("Austria", "Australia", None),
+])
+def test_match_tier_of_one_pair(word, other, tier):
+    from briefing.index.engine import match_tier
+
+    assert match_tier(word, other) == tier
+
+
+def test_phrases_and_prefixes(content):
+    index = open_index(content)
+    assert ids(index.find('"Lachin corridor"')) == ["three/0/1"]
+    assert ids(index.find('"corridor Lachin"')) == []
+    assert "Latchine" not in matched_words(index, '"Lachin corridor"')  # phrases: no variants
+    assert matched_words(index, "peacek") == {"peacekeepers", "peacekeeping"}
+
+
+def test_bundled_briefing_variants(cache):
+    index = open_index(bundled_content())
+
+    def words(query):
+        return {w.lower() for w in matched_words(index, query)}
+
+    assert {"lachin", "latchine"} <= words("Lachin ")
+    assert {"pashinyan", "pachinian"} <= words("Pashinyan ")
+    assert {"peacekeepers", "peacekeeping"} <= words("peacekeepers ")
+    assert not words("Iran ") & {"ukraine", "ukrainian"}
+    lachin = index.find("Lachin ", limit=100).hits
+    tiers = [h.match for h in lachin]
+    assert tiers == sorted(tiers, key=("exact", "form", "variant").index)  # exact first
+
+
+# --- one count for the CLI and the reader -------------------------------------------------------
+
+def cli_total(content: Path, query: str) -> int:
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), query])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["total"]
+
+
+@pytest.mark.parametrize("query", ["Lachin", "Pashinyan", "peacekeepers", "Iran"])
+async def test_reader_and_cli_report_the_same_number_of_matches(cache, query):
+    from textual.widgets import Static
+
+    from briefing.cache import load_corpus_cached
+    from briefing.tui.app import BriefingApp
+
+    corpus, problems = load_corpus_cached(bundled_content())
+    assert not problems
+    expected = cli_total(bundled_content(), query)
+    assert expected > 0
+    app = BriefingApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *query, "enter")
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status", Static).render())
+    assert status == f"{expected} match{'es' if expected != 1 else ''}"
+
+
+def test_cli_counts_all_matches_and_shows_the_best(content):
+    result = CliRunner().invoke(main, ["search", "--content", str(content), "--limit", "1",
+                                       "peacekeepers"])
+    assert result.exit_code == 0, result.output
+    assert "2 matches for peacekeepers (best 1 shown" in result.output
+    claims = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "--kind",
+                                       "claim", "Pachinian"])
+    assert [h["id"] for h in json.loads(claims.output)["hits"]] == ["one-01"]
+
+
+# --- the index on disk --------------------------------------------------------------------------
+
+def doc_rows(content: Path) -> dict[str, int]:
+    con = sqlite3.connect(store.index_path(content))
+    try:
+        return {doc_id: rowid for rowid, doc_id in con.execute("SELECT id, doc_id FROM docs")}
+    finally:
+        con.close()
+
+
+def test_the_index_is_kept_in_the_cache_folder(content, cache):
+    open_index(content)
+    assert store.index_path(content).parent == cache
+    assert store.index_path(content).is_file()
+
+
+def test_editing_one_article_reindexes_only_it(content):
+    index = open_index(content)
+    before = doc_rows(content)
+    assert index.refresh() == 0
+    path = content / "articles" / "two.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
+                    encoding="utf-8")
+    assert index.refresh() == 1
+    after = doc_rows(content)
+    unchanged = [d for d in before if not d.startswith("two/")]
+    assert {d: after[d] for d in unchanged} == {d: before[d] for d in unchanged}  # same rows
+    assert all(after[d] != before[d] for d in before if d.startswith("two/"))
+    assert ids(index.find("Armenia ")) == ["two/0/2"]
+    assert ids(index.find("Austria ")) == []
+
+
+def test_a_touched_file_is_hashed_not_reread(content):
+    index = open_index(content)
+    before = doc_rows(content)
+    path = content / "articles" / "one.md"
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    assert index.refresh() == 0
+    assert doc_rows(content) == before
+
+
+def test_new_deleted_and_claims_files_are_followed(content):
+    index = open_index(content)
+    (content / "articles" / "three.md").unlink()
+    write_briefing(content, {"four": ["Stepanakert under blockade."]})
+    index.refresh()
+    assert ids(index.find("Lachin ")) == ["two/0/1"]
+    assert ids(index.find("Stepanakert")) == ["four/0/1"]
+    (content / "claims" / "one.yaml").unlink()
+    index.refresh()
+    assert index.find("Pashinyan", kinds=["claim"]).total == 0
+
+
+@pytest.mark.parametrize("damage", [
+    lambda p: p.write_bytes(b"this is not a database at all" * 100),
+    lambda p: p.write_bytes(p.read_bytes()[:1500]),
+    lambda p: p.write_bytes(b"\0" * 4096),
+])
+def test_a_corrupt_index_is_rebuilt_without_a_traceback(content, damage):
+    open_index(content).find("Lachin")
+    path = store.index_path(content)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    damage(path)
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "Lachin "])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["total"] == 2
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+
+
+def test_an_index_of_another_version_is_rebuilt(content):
+    open_index(content)
+    con = sqlite3.connect(store.index_path(content))
+    con.execute("UPDATE meta SET value='0|old' WHERE key='version'")
+    con.execute("DELETE FROM docs")
+    con.commit()
+    con.close()
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+
+
+def test_concurrent_builders_do_not_corrupt_the_index(tmp_path, cache):
+    content = write_briefing(tmp_path / "big", {
+        f"a{n:03d}": [f"Paragraph {n} on the Lachin corridor and Pashinyan.",
+                      f"Latchine and Pachinian, number {n}."] for n in range(1, 121)})
+    code = ("import sys, json; from briefing.index import open_index; "
+            "r = open_index(sys.argv[1]).find('Lachin ', limit=1); print(r.total)")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(content)], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, err
+        assert out.strip() == "240", (out, err)
+    con = sqlite3.connect(store.index_path(content))
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("SELECT count(*) FROM docs").fetchone() == (240,)
+    assert con.execute("SELECT count(*) FROM sources").fetchone() == (120,)
+    con.close()
+
+
+# --- without FTS5, without a cache --------------------------------------------------------------
+
+QUERIES = ["Lachin ", "Pashinyan", "peacekeepers ", '"Lachin corridor"', "Iran", "peacek",
+           "corridor Lachin", "Erevan "]
+
+
+def test_the_fallback_without_fts5_finds_the_same(content, cache, monkeypatch):
+    with_fts = {q: (found(open_index(content).find(q, limit=100)),
+                    open_index(content).find(q).total) for q in QUERIES}
+    monkeypatch.setenv("BRIEFING_SEARCH_NO_FTS5", "1")
+    assert not store.fts5_available()
+    index = open_index(content)  # an FTS5 index on disk: rebuilt for the other engine
+    for q in QUERIES:
+        results = index.find(q, limit=100)
+        assert (found(results), results.total) == with_fts[q], q
+    assert [h.match for h in index.find("Lachin ").hits] == ["exact", "variant"]
+
+
+def test_without_the_cache_the_index_lives_in_memory(content, cache, monkeypatch):
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+    assert not cache.exists()
+
+
+def test_a_corpus_without_files_is_searched_in_memory(content):
+    from briefing.loader import load_corpus
+
+    corpus, problems = load_corpus(content)
+    corpus.root = None
+    results = open_index(corpus).find("Pashinyan ")
+    assert {"one/0/3", "two/0/1", "two/0/3"} <= found(results)
+
+
+def test_copy_of_bundled_briefing_gets_its_own_index(tmp_path, cache):
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled_content(), copy)
+    assert store.index_path(copy) != store.index_path(bundled_content())
+    assert open_index(copy).find("Latchine").total >= 1
+
+
+@pytest.mark.parametrize("text", [p for ps in TEXTS.values() for p in ps] + [
+    "Straße ½ l’Arménie — «Latchine» 1,960 eco-activists _x_ CAFÉ", ""])
+def test_the_index_stores_exactly_the_tokens_that_are_highlighted(text):
+    from briefing.index.terms import index_form, tokens
+
+    words, stems, upper, lower = index_form(text)
+    toks = tokens(text)
+    assert words.split() == [t.word for t in toks]
+    assert stems.split() == [t.stem for t in toks]
+    assert upper | lower == {t.stem for t in toks}
+
+
+def test_an_unreadable_article_is_skipped_and_said_so(content):
+    (content / "articles" / "broken.md").write_text("---\nid: [broken\n---\n\nLachin\n",
+                                                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "Lachin "])
+    assert result.exit_code == 0, result.output
+    assert "1 article file(s) could not be read and are not searched (broken.md)" in result.stderr
+    assert json.loads(result.stdout)["total"] == 2
