@@ -101,6 +101,13 @@ class BriefingApp(App[None]):
 
         return [s for s in self.screen_stack if isinstance(s, NoteEditor) and s.has_unsaved_text()]
 
+    def _typed_tags(self) -> bool:
+        """A tag typed in the tag dialog and not added yet (enter adds it)."""
+        from briefing.tui.dialogs.tag_screen import TagScreen
+
+        return any(isinstance(s, TagScreen) and s.is_mounted and s.input.value.strip()
+                   for s in self.screen_stack)
+
     def save_user_state(self) -> None:
         """Keep what must survive the app: unsaved notes as drafts, where the reader is.
         Called on quit, suspend, a dropped connection (SIGHUP) and a crash."""
@@ -114,7 +121,7 @@ class BriefingApp(App[None]):
         way).  A second quit while asking quits."""
         editors = self._unsaved_editors()
         self.save_user_state()
-        if not editors or self._asking_quit:
+        if not (editors or self._typed_tags()) or self._asking_quit:
             self.exit()
             return
         self._asking_quit = True
@@ -126,12 +133,15 @@ class BriefingApp(App[None]):
 
         from briefing.tui.dialogs.confirm import ConfirmScreen
 
-        self.push_screen(ConfirmScreen(
-            "Quit with a note not saved? Its text is kept as a draft and offered back the next "
-            "time you open the note on this claim.", yes="Quit", no="Keep editing"), answered)
+        question = ("Quit with a note not saved? Its text is kept as a draft and offered back "
+                    "the next time you open the note on this claim." if editors else
+                    "Quit without adding the tag you typed?")
+        self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep editing"), answered)
 
     def _hangup(self) -> None:
         # The terminal is gone (a dropped SSH connection): keep everything, then leave.
+        if not self.is_running:
+            return
         self.save_user_state()
         self.exit()
 

@@ -42,6 +42,10 @@ class ReadingTracker:
     def _reopen(self) -> None:
         last = self.state.last() if self.state is not None else None
         reader = self.reader
+        # The user moved already (a key typed as the screen appeared): stay there.  (Depth 1
+        # is the first article, opened at start, the only place in the history.)
+        if reader.claim_id is not None or reader.history.depth > 1:
+            return
         if last is None or last["article"] not in {e.article_id for e in reader.outline_entries}:
             return
         section = last.get("section") if isinstance(last.get("section"), int) else None

@@ -291,6 +291,11 @@ async def test_events_view_shows_distinct_titles_at_80_columns():
 
 
 # ---------------------------------------------------------------- 1: nothing typed is lost
+async def _settle(pilot):
+    for _ in range(5):
+        await pilot.pause(0.05)
+
+
 async def _write_note(pilot, text):
     await pilot.press("n", "a")
     await pilot.pause()
@@ -316,7 +321,9 @@ async def test_quit_with_an_unsaved_note_asks_and_keeps_a_draft_offered_back(sto
         assert not app.is_running
     app = make_app(store=store)
     async with app.run_test(size=LARGE) as pilot:
-        await pilot.press("n", "a")
+        await _settle(pilot)
+        assert app.screen.claim_id == "alpha-2023-01"  # reopened where the quit left it
+        await pilot.press("a")
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, NoteEditor)
@@ -326,7 +333,8 @@ async def test_quit_with_an_unsaved_note_asks_and_keeps_a_draft_offered_back(sto
         assert store.get("alpha-2023-01").note == "my unsaved thought"
     app = make_app(store=store)  # saved: no draft offered any more
     async with app.run_test(size=LARGE) as pilot:
-        await pilot.press("n", "a")
+        await _settle(pilot)
+        await pilot.press("a")
         await pilot.pause()
         assert app.screen.text_area.text == "my unsaved thought"
         assert app.drafts.get("alpha-2023-01") is None
@@ -421,3 +429,19 @@ async def test_source_header_shows_outlet_and_url_literally():
         text = screen_text(app)
         assert "The [b]Outlet[/b]" in text
         assert "https://example.org/a?x=[red]1[/red]" in text and "\x1b" not in text
+
+
+async def test_quit_with_a_typed_tag_asks(store):
+    from briefing.tui.dialogs.confirm import ConfirmScreen
+
+    app = make_app(store=store)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("n", "t")
+        await pilot.pause()
+        await pilot.press(*"russia")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen.input.value == "russia"

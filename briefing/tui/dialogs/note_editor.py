@@ -90,6 +90,7 @@ class NoteEditor(ModalScreen[bool]):
         self.original = mine.note if mine is not None else ""
         self._warned_conflict = False
         self._draft_timer = None  # Timer: the debounced draft write
+        self._warned_draft = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
@@ -191,7 +192,11 @@ class NoteEditor(ModalScreen[bool]):
         if not self.is_mounted:
             return
         if self.changed:
-            self.app.drafts.keep(self.claim.id, self.text_area.text, self.original)
+            kept = self.app.drafts.keep(self.claim.id, self.text_area.text, self.original)
+            if not kept and not self._warned_draft:  # once: the note itself can still be saved
+                self._warned_draft = True
+                self.notify(f"Could not keep a draft of this note: {self.app.drafts.file.problem}",
+                            severity="warning", markup=False, timeout=8)
         else:
             self.app.drafts.drop(self.claim.id)
 
