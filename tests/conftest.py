@@ -21,6 +21,20 @@ def _private_cache_dir(tmp_path_factory):
         os.environ.pop("BRIEFING_CACHE_DIR", None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_xdg_state(tmp_path_factory):
+    """Subprocesses (tmux, pty, web server tests) that drop BRIEFING_* still keep the reader's
+    state out of the user's own state directory."""
+    if "XDG_STATE_HOME" in os.environ:
+        yield
+        return
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("xdg-state"))
+    try:
+        yield
+    finally:
+        os.environ.pop("XDG_STATE_HOME", None)
+
+
 @pytest.fixture(autouse=True)
 def _private_state_dir(tmp_path_factory, monkeypatch):
     """The reader's own state (drafts, reading progress, bookmarks) starts empty in every test

@@ -23,6 +23,7 @@ class ReadingTracker:
         self.state: ReadingState | None = None  # read after the first paint (start)
         self._save_timer = None
         self._track_timer = None
+        self._pending: set[str] = set()  # sources whose progress is not drawn yet
 
     # ---------------------------------------------------------------- start and stop
     def start(self) -> None:
@@ -120,7 +121,18 @@ class ReadingTracker:
             self._schedule_save()
 
     def _show(self, article_id: str) -> None:
+        # Under a dialog or view the contents are not seen: drawn when the reader is back
+        # (nothing is sent to the terminal meanwhile; a low-bandwidth link stays quiet).
+        if not self.reader.is_current:
+            self._pending.add(article_id)
+            return
         self.reader.toc.show_reading(article_id, self.state.progress(article_id))
+
+    def resumed(self) -> None:
+        """The reader is the screen again: show the progress made meanwhile."""
+        pending, self._pending = self._pending, set()
+        for article_id in pending:
+            self._show(article_id)
 
     def toggle_read(self) -> None:
         reader = self.reader

@@ -73,6 +73,7 @@ def term(tmp_path):
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
            "BRIEFING_DB": str(tmp_path / "annotations.json"),
            "BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+           "BRIEFING_STATE_DIR": str(tmp_path / "state"),
            "HOME": os.environ.get("HOME", str(tmp_path)), "PATH": os.environ.get("PATH", "")}
     # The exit status is printed by the shell after the app leaves the alternate screen.
     command = ("env -i " + " ".join(f"{k}={v}" for k, v in env.items()) + " "

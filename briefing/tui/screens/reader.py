@@ -481,6 +481,9 @@ class ReaderScreen(Screen[None]):
     def save_reading_state(self) -> None:
         self.reading.save()
 
+    def on_screen_resume(self) -> None:
+        self.reading.resumed()
+
     # ------------------------------------------------------------------ other screens
     @needs_full_corpus
     def action_search(self) -> None:
