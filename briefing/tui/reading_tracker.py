@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 SAVE_DELAY = 2.0  # seconds: progress is written at most this often while scrolling
 TRACK_DELAY = 0.3  # seconds after scrolling stops: progress is measured
+# Both timers are the app's: a timer event on the reader while a dialog covers it would make
+# Textual redraw the reader under the dialog (a whole frame sent to an idle terminal).
 
 
 class ReadingTracker:
@@ -86,7 +88,7 @@ class ReadingTracker:
 
     def _schedule_save(self) -> None:
         if self._save_timer is None:
-            self._save_timer = self.reader.set_timer(SAVE_DELAY, self._timed_save)
+            self._save_timer = self.reader.app.set_timer(SAVE_DELAY, self._timed_save)
 
     def _timed_save(self) -> None:
         self._save_timer = None
@@ -106,7 +108,7 @@ class ReadingTracker:
             return
         if self._track_timer is not None:
             self._track_timer.stop()
-        self._track_timer = self.reader.set_timer(TRACK_DELAY, self._measure)
+        self._track_timer = self.reader.app.set_timer(TRACK_DELAY, self._measure)
 
     def _measure(self) -> None:
         self._track_timer = None
@@ -123,7 +125,7 @@ class ReadingTracker:
     def _show(self, article_id: str) -> None:
         # Under a dialog or view the contents are not seen: drawn when the reader is back
         # (nothing is sent to the terminal meanwhile; a low-bandwidth link stays quiet).
-        if not self.reader.is_current:
+        if self.reader.app.screen is not self.reader:
             self._pending.add(article_id)
             return
         self.reader.toc.show_reading(article_id, self.state.progress(article_id))
