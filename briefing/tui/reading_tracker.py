@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
+
 from briefing.tui.reading import Bookmark, ReadingState, state_path
 from briefing.tui.viewmodels.navigation import Location
 from briefing.tui.viewmodels.reader import strip_for_display
 
 if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
+    from briefing.tui.widgets.article_view import ArticleView
 
 SAVE_DELAY = 2.0  # seconds: progress is written at most this often while scrolling
 TRACK_DELAY = 0.3  # seconds after scrolling stops: progress is measured
@@ -74,16 +77,25 @@ class ReadingTracker:
         else:  # a cached start-up: the source comes with the rest of the corpus
             reader.app.when_corpus_ready(reopen, slot="open", quiet=True)
 
+    def _view(self) -> "ArticleView | None":
+        """The article pane, or None once the reader is taken down (the app's timers can
+        fire while it quits)."""
+        try:
+            return self.reader.article_view
+        except NoMatches:
+            return None
+
     def save(self) -> None:
         """Write now (quit, suspend, hangup, crash): progress and where the reader is."""
         if self.state is None:
             return
         self._measure()
         reader = self.reader
-        if reader.article_id is not None:
+        view = self._view()
+        if reader.article_id is not None and view is not None:
             claim = reader.claim_id
-            self.state.set_last(reader.article_id, reader.article_view.section_at_top(), claim,
-                                0 if claim else reader.article_view.scroll_y)
+            self.state.set_last(reader.article_id, view.section_at_top(), claim,
+                                0 if claim else view.scroll_y)
         self.state.save()
 
     def _schedule_save(self) -> None:
@@ -113,9 +125,10 @@ class ReadingTracker:
     def _measure(self) -> None:
         self._track_timer = None
         reader = self.reader
-        if self.state is None or reader.article_id is None:
+        view = self._view()
+        if self.state is None or reader.article_id is None or view is None:
             return
-        extent = reader.article_view.reading_extent()
+        extent = view.reading_extent()
         if extent is None:
             return
         if self.state.advance(reader.article_id, *extent):
@@ -125,10 +138,15 @@ class ReadingTracker:
     def _show(self, article_id: str) -> None:
         # Under a dialog or view the contents are not seen: drawn when the reader is back
         # (nothing is sent to the terminal meanwhile; a low-bandwidth link stays quiet).
-        if self.reader.app.screen is not self.reader:
+        app = self.reader.app
+        if not app.screen_stack or app.screen is not self.reader:
             self._pending.add(article_id)
             return
-        self.reader.toc.show_reading(article_id, self.state.progress(article_id))
+        try:
+            toc = self.reader.toc
+        except NoMatches:  # the reader is being taken down
+            return
+        toc.show_reading(article_id, self.state.progress(article_id))
 
     def resumed(self) -> None:
         """The reader is the screen again: show the progress made meanwhile."""
