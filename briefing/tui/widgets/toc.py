@@ -50,14 +50,14 @@ class TocTree(Tree[Location]):
 
     # ---------------------------------------------------------------- reading state
     # Unread sources are bold (newsboat); one being read shows how far; a read one is plain
-    # and ticked, like a section read to its end.
+    # and ticked, like a section read to its end.  (reading: briefing.tui.reading.Progress)
     def _label(self, entry: OutlineEntry) -> Text:
         reading = self._reading.get(entry.article_id)
         read = reading is not None and reading.read
         label = Text(shown(entry.title), style="" if read else "bold")
         if read:
             label.append(" ✓")
-        elif reading is not None and reading.opened:
+        elif reading is not None and reading.fraction > 0:
             label.append(f" {round(reading.fraction * 100)}%", style="italic")
         meta = [shown(entry.byline)]
         if entry.outlet:
