@@ -17,7 +17,9 @@ import os
 import stat
 import time
 import uuid
+from glob import escape as glob_escape
 from pathlib import Path
+from typing import Callable
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -44,8 +46,30 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
 
 
+def remove_stale_temporaries(path: Path, older_than: float = 0.0) -> int:
+    """Delete the temporary files (:func:`temp_path`) a killed writer left beside ``path``,
+    if at least ``older_than`` seconds old (a live writer's is younger: it renames it within
+    a second or so).  They never hold data anyone was told was saved.  Returns how many."""
+    path = Path(path)
+    removed = 0
+    now = time.time()
+    try:
+        leftovers = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for leftover in leftovers:
+        try:
+            if now - leftover.lstat().st_mtime >= older_than:
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool,
-                 like: os.stat_result | None = None, mode: int = 0o666) -> None:
+                 like: os.stat_result | None = None, mode: int = 0o666,
+                 check: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``path`` durably and atomically.
 
     ``overwrite=False`` refuses (FileExistsError) when ``path`` exists, without a race.
@@ -53,6 +77,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool,
     to the new file so a shared team store stays shared.  If the group cannot be kept
     (PermissionError), nothing is replaced: losing the group would lock teammates out.
     A new file without ``like`` gets ``mode & ~umask`` (0o600 keeps it private).
+    ``check`` runs just before the rename and may raise to stop it (the store checks that it
+    still holds its lock: the closer to the rename, the smaller the window).
     """
     path = Path(path)
     tmp = temp_path(path)
@@ -67,6 +93,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool,
             os.fsync(fd)
         finally:
             os.close(fd)
+        if check is not None:
+            check()
         if overwrite:
             os.replace(tmp, path)
         else:

@@ -24,6 +24,15 @@ class UnknownEvent(LookupError):
         self.known = known
 
 
+class UnknownTheme(LookupError):
+    """`--theme NAME` names no Textual theme (the CLI turns it into a usage error)."""
+
+    def __init__(self, theme: str, known: list[str]) -> None:
+        super().__init__(theme)
+        self.theme = theme
+        self.known = known
+
+
 def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
                  theme: str | None = None, low_bandwidth: bool | None = None,
                  compare_event: str | None = None) -> None:
@@ -42,6 +51,13 @@ def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
         _fail([str(p) for p in keymap_problems])
     if compare_event is not None and compare_event not in corpus.events:
         raise UnknownEvent(compare_event, list(corpus.events))
+    # No terminal (a pipe, cron): stop before Textual is imported; it would wait for keys
+    # forever.  After the checks above, so a broken file is still reported as such.
+    problem = terminal.check_tty()
+    if problem:
+        _fail([problem])
+    if theme is not None:
+        check_theme(theme)
     from briefing.tui.app import BriefingApp
 
     low, _why = terminal.choose_low_bandwidth(low_bandwidth, os.environ)
@@ -57,6 +73,21 @@ def start_reader(content_dir: Path | None = None, db_path: Path | None = None,
                     open_store=lambda: _open_store(db_path))
     terminal.apply_low_bandwidth(app, low)
     app.run(**terminal.run_options(low))
+
+
+def theme_names() -> list[str]:
+    """Every theme name `--theme` takes: Textual's own and the reader's aliases."""
+    from textual.theme import BUILTIN_THEMES
+
+    from briefing.tui.app import THEME_ALIASES
+
+    return sorted(set(BUILTIN_THEMES) | set(THEME_ALIASES))
+
+
+def check_theme(theme: str) -> None:
+    known = theme_names()
+    if theme not in known:
+        raise UnknownTheme(theme, known)
 
 
 def _fail(lines: list[str]) -> None:

@@ -49,6 +49,17 @@ def effective_locale(env: Mapping[str, str]) -> str:
     return "C"
 
 
+def named_codeset(name: str) -> str | None:
+    """The encoding a locale name spells out: ``de_DE.ISO-8859-1@euro`` -> ``ISO-8859-1``;
+    None when the name gives none (``C``, ``POSIX``, ``de_DE``)."""
+    _, dot, rest = name.partition(".")
+    codeset = rest.partition("@")[0] if dot else ""
+    return codeset or None
+
+
+_NEUTRAL_LOCALES = {"", "C", "POSIX"}
+
+
 def locale_problem(
     env: Mapping[str, str],
     *,
@@ -56,35 +67,73 @@ def locale_problem(
     utf8_requested: bool,
     encoding: str,
 ) -> str | None:
-    """Why the reader would draw garbage here, or None when the locale is fine.
+    """Why the reader would draw garbage here, or None when it can start.
 
-    ``utf8_mode``: Python's UTF-8 mode is on. Python turns it on by itself when it starts
-    under the C/POSIX locale, and then also rewrites LC_CTYPE to C.UTF-8 in our environment
-    (PEP 538/540), so the variables alone no longer tell: the flag, not asked for by the user
-    (``utf8_requested``: PYTHONUTF8=1 or -X utf8), is our evidence that the locale was C.
+    Refused only when the locale says the terminal takes another encoding: a name that spells
+    out a non-UTF-8 codeset (``LANG=de_DE.ISO-8859-1``), or a language locale without a codeset
+    that the C library resolves to one (``LANG=de_DE`` on glibc is Latin-1).  No locale at all,
+    ``C`` or ``POSIX`` (minimal servers and containers, whose login sets none) say nothing
+    about the terminal, and Python then runs in UTF-8 mode anyway (PEP 538/540): start, as
+    frogmouth, Posting and Harlequin do.
+    ``utf8_mode``: Python's UTF-8 mode is on (then ``encoding`` is UTF-8 whatever the locale).
+    ``utf8_requested``: the user asked for it (PYTHONUTF8=1, -X utf8).  When they did not,
+    UTF-8 mode means Python found the C locale (or one not installed) and wrote
+    ``LC_CTYPE=C.UTF-8`` into our environment itself: that value is Python's, not the user's,
+    so the names under it decide (``LANG=de_DE.ISO-8859-1`` not installed is still refused).
     ``encoding``: the locale's encoding (locale.getpreferredencoding(False)).
     """
     if is_web(env) or env.get(ASSUME_UTF8_ENV, "").lower() in _TRUE:
         return None
-    if utf8_requested:
-        # Python's own signal is gone; judge by the names, skipping a coerced LC_CTYPE.
-        names = {k: v for k, v in env.items() if k in ("LC_ALL", "LANG")}
-        ok = _says_utf8(effective_locale(names)) or _says_utf8(env.get("LC_CTYPE", ""))
-    elif utf8_mode:
-        ok = False  # Python found a C/POSIX (or missing) locale at start-up
+    if utf8_mode and not utf8_requested and env.get("LC_CTYPE") == "C.UTF-8":
+        env = {k: v for k, v in env.items() if k != "LC_CTYPE"}
+    name = effective_locale(env)
+    codeset = named_codeset(name)
+    if codeset is not None:
+        ok = _says_utf8(codeset)
+    elif name in _NEUTRAL_LOCALES or utf8_mode:
+        ok = True
     else:
-        ok = encoding.lower().replace("-", "").replace("_", "") == "utf8"
+        ok = _says_utf8(encoding)
     if ok:
         return None
-    shown = {k: v for k, v in env.items() if not (k == "LC_CTYPE" and utf8_mode and v == "C.UTF-8")}
     return (
-        f"briefing: the locale is not UTF-8 ({locale_names(shown)}), so the reader would draw "
+        f"briefing: the locale is not UTF-8 ({locale_names(env)}), so the reader would draw "
         "garbage instead of text and borders.\n"
         "Use a UTF-8 locale, for example:  export LANG=C.UTF-8\n"
         "Over SSH, send yours with `ssh -o SetEnv=LANG=C.UTF-8 ...` (the server must "
         "AcceptEnv LANG LC_*) or set it in the remote shell profile.\n"
         f"If your terminal is UTF-8 anyway, set {ASSUME_UTF8_ENV}=1 to start regardless."
     )
+
+
+def tty_problem(stdin_tty: bool, stdout_tty: bool, env: Mapping[str, str]) -> str | None:
+    """Why the reader cannot run here, or None: it needs a terminal on both ends.
+
+    Without one (``briefing | head``, cron, a pipe) Textual would wait for keys that never come
+    and redraw into a pipe; say so and stop instead.  A browser tab (textual-serve) talks to
+    the app through pipes, by design.
+    """
+    if is_web(env) or (stdin_tty and stdout_tty):
+        return None
+    which = {(False, True): "input is not a terminal", (True, False): "output is not a terminal"}
+    return (f"briefing: the reader needs a terminal, but its "
+            f"{which.get((stdin_tty, stdout_tty), 'input and output are not terminals')} "
+            "(a pipe, a file or cron).\n"
+            "Run it in a terminal; for output a script can use, see `briefing --help` "
+            "(export, claims, search ... with --json).")
+
+
+def check_tty(env: Mapping[str, str] | None = None) -> str | None:
+    """`tty_problem` for this process (file descriptors 0 and 1)."""
+    env = os.environ if env is None else env
+    return tty_problem(_isatty(0), _isatty(1), env)
+
+
+def _isatty(fd: int) -> bool:
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
 
 
 def check_locale(env: Mapping[str, str] | None = None) -> str | None:

@@ -15,9 +15,19 @@ import unicodedata
 # C0 except \t and \n, DEL, C1, the bidi embedding/override/isolate controls, and lone
 # surrogates: Python turns command-line bytes that are not UTF-8 into U+DC80..U+DCFF
 # (PEP 383), which cannot be encoded again: a --tag or --author holding one crashed the store.
+# Also the characters that are invisible and carry no meaning a reader needs: zero-width
+# space, word joiner and invisible operators (U+2060-2064), the BOM/zero-width no-break
+# space, soft hyphen, Mongolian vowel separator, and the Unicode "tag" characters
+# (U+E0000-E007F, which smuggle hidden ASCII text): with them "rus\u200bsia" and "russia" were
+# two tags that look the same.  ZWJ/ZWNJ and LRM/RLM are kept here (emoji sequences, Persian
+# and Indic spelling need them); tags and names drop them too (drop_invisible).
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\u200b\u2060-\u2064\ufeff\u00ad\u180e\U000e0000-\U000e007f]"
 )
+# Line and paragraph separators break lines in some terminals and not in others; a space
+# keeps the words apart and the line numbers of a file as an editor counts them.
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
 
 _QUOTES = str.maketrans(
     {
@@ -38,8 +48,23 @@ def clean(text: str) -> str:
     """
     if text.isprintable():  # no control, format (bidi) or line-break character: nothing to do
         return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
     return _UNSAFE.sub("", text)
+
+
+# Invisible in any font and never needed in a tag, a name or a query: every format (Cf)
+# character, variation selectors, the combining grapheme joiner and the Hangul fillers.
+_HIDDEN_EXTRA = re.compile("[\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef\u115f\u1160\u3164\uffa0]")
+
+
+def drop_invisible(text: str) -> str:
+    """``clean_line`` and then every invisible character removed, for identifiers people
+    type and compare (tags, author names, search queries)."""
+    text = clean_line(text)
+    if text.isascii():
+        return text
+    text = _HIDDEN_EXTRA.sub("", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def clean_line(text: str) -> str:
@@ -47,7 +72,7 @@ def clean_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
-_INVISIBLE = re.compile(_UNSAFE.pattern[:-1] + "\t\n\r]")
+_INVISIBLE = re.compile(_UNSAFE.pattern[:-1] + "\t\n\r\u2028\u2029]")
 
 
 def visible(text: str) -> str:
@@ -58,6 +83,15 @@ def visible(text: str) -> str:
     if text.isprintable():
         return text
     return _INVISIBLE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def shown(text: str) -> str:
+    """Unsafe characters shown as escapes, line breaks kept: for messages that quote what
+    the user typed (click's usage errors name the unknown option as given)."""
+    return _SHOWN.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+_SHOWN = re.compile(_UNSAFE.pattern[:-1] + "\u2028\u2029]")
 
 
 def fold_char(ch: str) -> str:

@@ -5,7 +5,8 @@
 reader-120x36.svg: the bundled briefing on a figure claim, contents and claim panel open;
 reader-80x24.svg: the same claim at 80 columns (side panes folded away); reader-80x24-panel.svg:
 with the claim panel under the article (i); search-80x24.svg: "/" with results for
-"peacekeepers"; help-80x24.svg: "?".  A fresh, empty annotation store in a temporary
+"peacekeepers"; help-80x24.svg: "?"; claim-form-80x24.svg: `C` on that claim's sentence
+(the claim form, pre-filled; nothing is saved).  A fresh, empty annotation store in a temporary
 directory is used, so no user data appears.  It then runs compare_screenshots.py (compare and
 events views) and annotation_screenshots.py (tag dialog, note editor, annotations view), so
 this one command regenerates every screenshot in the README.
@@ -46,7 +47,7 @@ async def shoot(out: Path, store_dir: Path, name: str, size: tuple[int, int],
             await pilot.press(*query, "enter")
         for _ in range(3):  # the claim panel fills in a frame after the highlight
             await pilot.pause(0.05)
-        for widget in app.screen.query("Input"):
+        for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
         await pilot.pause()
         app.save_screenshot(filename=name, path=str(out))
@@ -63,6 +64,7 @@ async def main(out: Path) -> None:
         await shoot(out, store_dir, "reader-80x24-panel.svg", (80, 24), CLAIM_PRESSES + ["i"])
         await shoot(out, store_dir, "search-80x24.svg", (80, 24), ["slash"], query="peacekeepers")
         await shoot(out, store_dir, "help-80x24.svg", (80, 24), ["question_mark"])
+        await shoot(out, store_dir, "claim-form-80x24.svg", (80, 24), CLAIM_PRESSES + ["C"])
 
 
 async def main_all(out: Path) -> None:

@@ -1,5 +1,6 @@
 """Suite-wide: the load cache (briefing.cache) writes to a temporary folder, never to the
-user's own cache directory; tests that need their own set BRIEFING_CACHE_DIR themselves."""
+user's own cache directory; tests that need their own set BRIEFING_CACHE_DIR themselves.
+Likewise the state folder (the export folder remembered, briefing.export.location)."""
 
 from __future__ import annotations
 

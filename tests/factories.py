@@ -31,7 +31,8 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.model import (
-    Article, Claim, Corpus, DateRef, Event, Figure, Footnote, Paragraph, Section, Span,
+    Article, Claim, Corpus, DateRef, Event, Figure, Footnote, Paragraph, Provenance, Section,
+    Span,
 )
 from briefing.text import clean, find_all
 
@@ -50,6 +51,10 @@ def _article(aid: str, spec: Any) -> Article:
         published=spec.get("published"),
         language=spec.get("language", "en"),
         genre=spec.get("genre"),
+        translator=spec.get("translator"),
+        url=spec.get("url"),
+        provenance={name: Provenance(basis, note)
+                    for name, (basis, note) in spec.get("provenance", {}).items()},
     )
     # The first section is the untitled lead (index 0) unless given as (title, paragraphs).
     index = 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing import cache
-from briefing.cache import corpus as cache_corpus
+from briefing import loader
 from briefing.analysis.search import SearchIndex, build_index
 from briefing.loader import load_corpus
 
@@ -39,11 +39,11 @@ def loads(monkeypatch):
     """Counts the real loads done behind load_corpus_cached."""
     calls: list[Path] = []
 
-    def counting(path):
+    def counting(path, **options):
         calls.append(path)
-        return load_corpus(path)
+        return load_corpus(path, **options)
 
-    monkeypatch.setattr(cache_corpus, "load_corpus", counting)
+    monkeypatch.setattr(loader, "load_corpus", counting)
     return calls
 
 
@@ -102,11 +102,12 @@ def test_corrupt_cache_file_means_a_normal_load_and_a_rewrite(content, cache_dir
         file.write_bytes(header + b"\x80\x05K\x01.")
     else:
         file.write_bytes(damage)
+    damaged = file.read_bytes()
     corpus, problems = cache.load_corpus_cached(content)
     assert problems == [] and corpus == expected and len(loads) == 2
-    assert file.read_bytes() == data  # rewritten
-    cache.load_corpus_cached(content)
-    assert len(loads) == 2
+    assert file.read_bytes() != damaged and file.read_bytes().startswith(header)  # rewritten
+    again, _ = cache.load_corpus_cached(content)
+    assert len(loads) == 2 and again == expected  # from the rewritten file
 
 
 def test_no_cache_env_is_honoured(content, cache_dir, loads, monkeypatch):

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -94,17 +95,18 @@ def test_export_markdown_and_json(env):
     run("annotate", "beta-01", "--tag", "csto")
     r = run("export")
     assert r.exit_code == 0, r.output
-    target = tmp / "test-briefing-annotations.md"
+    target = tmp / f"test-briefing-{date.today().isoformat()}.md"  # the date in the name
     assert r.stdout == f"Wrote 2 annotation(s) on 2 claim(s) to {target}\n"
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: 'Test briefing: annotations'\n")
-    assert "## The ceasefire (2020-11-09)" in text and "\\`\\`\\`\\\n\\# swallowed?" in text
+    assert text.startswith("---\ntitle: Test briefing\n")  # the briefing's own title
+    assert "\n# Test briefing\n" in text and ": annotations" not in text
+    assert "### The ceasefire (2020-11-09)" in text and "\\`\\`\\`\\\n\\# swallowed?" in text
 
     r = run("export")
     assert r.exit_code == 1 and "already exists; use --force" in r.stderr
     assert target.read_text(encoding="utf-8") == text
     assert run("export", "--force", "--tag", "csto").exit_code == 0
-    assert "alpha-01" not in target.read_text(encoding="utf-8")
+    assert "swallowed" not in target.read_text(encoding="utf-8")
 
     r = run("export", "-o", "out.json", "--source", "alpha")
     assert r.exit_code == 0
@@ -114,6 +116,83 @@ def test_export_markdown_and_json(env):
     assert json.loads(r.stdout)["summary"]["annotations"] == 2
     r = run("export", "-o", str(tmp / "missing" / "x.md"))
     assert r.exit_code == 1 and "does not exist" in r.stderr
+
+
+def test_export_every_format_with_dated_default_names(env):
+    tmp, _ = env
+    run("annotate", "alpha-01", "--tag", "russia", "--note", "=HYPERLINK(\"x\")")
+    stem = f"test-briefing-{date.today().isoformat()}"
+    for fmt, name in (("md", stem + ".md"), ("csv", stem + ".csv"), ("json", stem + ".json"),
+                      ("obsidian", stem)):
+        r = run("export", "--format", fmt)
+        assert r.exit_code == 0, r.output
+        assert r.stdout.endswith(f"to {tmp / name}\n")
+        r = run("export", "--format", fmt)  # never overwritten without --force
+        assert r.exit_code == 1 and "already exists" in r.stderr
+    assert (tmp / stem / ".briefing-export").is_file()
+    assert run("export", "--format", "obsidian", "--force").exit_code == 0
+    rows = (tmp / (stem + ".csv")).read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == "created,author,source,URL,quote,comment,tags"
+    assert "'=HYPERLINK" in rows[1]  # a spreadsheet shows it as text, never runs it
+    r = run("export", "-o", "-", "--format", "obsidian")
+    assert r.exit_code == 2 and "folder" in r.stderr
+    r = run("export", "-o", "notes.csv")  # the suffix names the format
+    assert r.exit_code == 0 and (tmp / "notes.csv").read_text(encoding="utf-8-sig") \
+        .startswith("created,")
+
+
+def test_export_refuses_to_replace_a_folder_it_did_not_write(env):
+    tmp, _ = env
+    run("annotate", "alpha-01", "--tag", "russia")
+    vault = tmp / "vault"
+    vault.mkdir()
+    (vault / "mine.md").write_text("my own note", encoding="utf-8")
+    r = run("export", "--format", "obsidian", "-o", str(vault), "--force")
+    assert r.exit_code == 1 and "not a folder written by" in r.stderr
+    assert [p.name for p in vault.iterdir()] == ["mine.md"]
+    r = run("export", "--format", "obsidian", "-o", str(vault / "brief"))
+    assert r.exit_code == 0 and (vault / "brief" / "sources").is_dir()
+
+
+def test_export_remembers_its_folder(env, monkeypatch):
+    tmp, _ = env
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp / "state"))
+    run("annotate", "alpha-01", "--tag", "russia")
+    out = tmp / "briefs"
+    out.mkdir()
+    assert run("export", "-o", str(out / "b.md")).exit_code == 0
+    from briefing.export.location import last_export_folder, propose_export_path
+
+    assert last_export_folder() == out.resolve()
+    proposed = propose_export_path("Test briefing", "md")
+    assert proposed == out.resolve() / f"test-briefing-{date.today().isoformat()}.md"
+
+
+def test_synthesis_command_and_the_brief_that_opens_with_it(env, tmp_path, monkeypatch):
+    r = run("synthesis")
+    assert r.exit_code == 0 and "No synthesis yet" in r.stderr
+    r = run("synthesis", "--set", "First view.\n\n# not a heading", "--author", "ana")
+    assert r.exit_code == 0 and "version 1" in r.stdout
+    r = run("synthesis", "--file", "-", "--author", "ana", input="Second view.\n")
+    assert r.exit_code == 0 and "version 2" in r.stdout
+    assert run("synthesis", "--author", "ana").stdout == "Second view.\n"
+    assert run("synthesis", "--set", "x", "--edit").exit_code == 2
+    monkeypatch.setattr("click.edit", lambda text, **kw: text + "\nEdited.")
+    r = run("synthesis", "--edit", "--author", "ana")
+    assert r.exit_code == 0 and "version 3" in r.stdout
+    run("annotate", "alpha-01", "--tag", "russia", "--author", "ana")
+    text = run("export", "-o", "-", "--author", "ana").stdout
+    body = text.split("## Synthesis\n", 1)[1].split("## Key findings", 1)[0]
+    assert body.strip() == "Second view.\\\nEdited."
+    data = json.loads(run("export", "-o", "-", "--format", "json").stdout)
+    [syn] = data["synthesis"]
+    assert syn["text"] == "Second view.\nEdited." and syn["version"] == 3
+    # Nothing lost: the earlier texts are kept in the store.
+    from briefing.store import AnnotationStore
+    from briefing.store.synthesis import get_synthesis
+
+    kept = get_synthesis(AnnotationStore(env[1], author="ana"), "Test briefing")
+    assert [t for _, t, _ in kept.history] == ["First view.\n\n# not a heading", "Second view."]
 
 
 @pytest.mark.parametrize("damage", [b"", b"\0" * 512, b"\xff\xfe\xfd\n", b"{\"format\": \"brief",
@@ -218,9 +297,10 @@ def test_export_goes_on_when_part_of_the_content_is_broken(env):
     assert r.exit_code == 0, r.output
     assert f"warning: {broken}:" in r.stderr and "run `briefing check`" in r.stderr
     text = (tmp / "out.md").read_text(encoding="utf-8")
-    assert "tags `kept`" in text.split("## Annotations on claims no longer", 1)[0]
-    orphans = text.split("## Annotations on claims no longer in the briefing", 1)
-    assert len(orphans) == 2 and "Still mine." in orphans[1] and "beta-01" in orphans[1]
+    assert "Tags: `kept`" in text.split("### No longer in the briefing", 1)[0]
+    orphans = text.split("### No longer in the briefing", 1)
+    assert len(orphans) == 2 and "Still mine." in orphans[1]
+    assert "> 1 900 men were deployed" in orphans[1]  # the quote annotated, though its claim is gone
     r = run("annotations")  # the list never needed the content
     assert r.exit_code == 0 and "Still mine." in r.stdout
     r = run("annotate", "beta-01", "--tag", "x", "--author", "ana")

@@ -35,8 +35,9 @@ def test_reader_command_uses_this_interpreter_and_absolute_paths(tmp_path, monke
 class FakeServer:
     made: list["FakeServer"] = []
 
-    def __init__(self, command, host, port, title, public_url):
+    def __init__(self, command, *, host, port, title, public_url, allowed_origins, max_sessions):
         self.command, self.host, self.port, self.public_url = command, host, port, public_url
+        self.allowed_origins, self.max_sessions = allowed_origins, max_sessions
         FakeServer.made.append(self)
 
     def serve(self):
@@ -46,9 +47,9 @@ class FakeServer:
 @pytest.mark.parametrize(("args", "warned", "host"), [([], False, "127.0.0.1"),
                                                       (["--host", "0.0.0.0"], True, "0.0.0.0")])
 def test_serve_defaults_to_loopback_and_warns_otherwise(monkeypatch, args, warned, host):
-    import textual_serve.server
+    import briefing.serve_guard
 
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    monkeypatch.setattr(briefing.serve_guard, "GuardedServer", FakeServer)
     FakeServer.made.clear()
     result = CliRunner().invoke(main, ["serve", *args])
     assert result.exit_code == 0, result.output
@@ -56,12 +57,13 @@ def test_serve_defaults_to_loopback_and_warns_otherwise(monkeypatch, args, warne
     (server,) = FakeServer.made
     assert server.host == host and server.port == 8000
     assert " -m briefing read" in server.command
+    assert server.max_sessions == 8 and server.allowed_origins == ()
 
 
 def test_content_problems_are_reported_before_serving(monkeypatch, tmp_path):
-    import textual_serve.server
+    import briefing.serve_guard
 
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    monkeypatch.setattr(briefing.serve_guard, "GuardedServer", FakeServer)
     FakeServer.made.clear()
     (tmp_path / "articles").mkdir()
     result = CliRunner().invoke(main, ["serve", "--content", str(tmp_path)])

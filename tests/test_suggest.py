@@ -125,6 +125,7 @@ def test_long_sentence_is_cut_into_clauses():
 @pytest.mark.parametrize("text, expected", [
     ("The council should lift the sanctions", "recommendation"),
     ("The mission will end next spring", "prediction"),
+    ("Analysts expect exports to recover by the summer", "prediction"),
     ("The reform is a fragile and symbolic success", "assessment"),
     ("The army crossed the river in May 2020", "fact"),
 ])
@@ -328,3 +329,121 @@ def test_suggestion_moved_to_curated_is_not_proposed_again(tmp_path):
     assert problems == []
     assert corpus.claims[kept.id].status is None
     assert kept.id not in (root / "claims" / "oriole.suggested.yaml").read_text(encoding="utf-8")
+
+
+# --- event features ---------------------------------------------------------------------------
+
+STRIKE_A = """\
+---
+id: wire-a
+title: Strike at Portmel
+authors: [Desk]
+outlet: null
+published: 2024-03
+language: en
+genre: news
+---
+
+Dockworkers at Portmel began a strike on 11 March 2024 over pay and crane automation. Later, the Dockers' Union said that about 4,000 members joined the walkout at Portmel.
+
+The summit of Nordic trade ministers in Oslo agreed on 2 May 2024 to cut tariffs on salmon and timber exports.
+"""
+
+STRIKE_B = """\
+---
+id: wire-b
+title: Portmel walkout ends
+authors: [Desk]
+outlet: null
+published: 2024-04
+language: en
+genre: news
+---
+
+The walkout at Portmel over pay and crane automation ended after three weeks, when the Dockers' Union signed a deal with the port.
+"""
+
+
+def _strike_briefing(root: Path) -> Path:
+    (root / "articles").mkdir(parents=True)
+    (root / "briefing.yaml").write_text("title: Portmel\n", encoding="utf-8")
+    (root / "articles" / "wire-a.md").write_text(STRIKE_A, encoding="utf-8")
+    (root / "articles" / "wire-b.md").write_text(STRIKE_B, encoding="utf-8")
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    return root
+
+
+def _proposals(root: Path):
+    from briefing.suggest import claims as claims_mod
+    corpus, _ = load_corpus(root)
+    names = NameIndex()
+    out = []
+    for article in corpus.articles.values():
+        common = claims_mod.common_words(article)
+        out += claims_mod.propose(article, names, common, claims_mod.paragraph_names(article, common))
+    return out
+
+
+def test_temporal_anchoring_takes_the_date_in_force_in_the_paragraph(tmp_path):
+    props = _proposals(_strike_briefing(tmp_path))
+    began = next(p for p in props if "began a strike" in p.quote)
+    later = next(p for p in props if "joined the walkout" in p.quote)
+    assert (began.when, began.anchored) == ("2024-03-11", False)
+    assert (later.when, later.anchored) == ("2024-03-11", True)  # no date of its own
+    ended = next(p for p in props if "ended after three weeks" in p.quote)
+    assert ended.when is None  # another paragraph: the date is not carried over
+
+
+def test_trigger_classes_normalise_event_words():
+    from briefing.suggest.lexicon import HAPPENINGS
+    assert HAPPENINGS["walkout"] == HAPPENINGS["strike"] == HAPPENINGS["stoppage"]
+    assert HAPPENINGS["truce"] == HAPPENINGS["ceasefire"]
+    assert HAPPENINGS["summit"] == HAPPENINGS["talks"] == HAPPENINGS["negotiations"]
+    assert HAPPENINGS["walkout"] != HAPPENINGS["summit"]
+
+
+def test_clustering_joins_sources_on_one_happening_and_keeps_others_apart(tmp_path):
+    from briefing.suggest.events import cluster
+    props = _proposals(_strike_briefing(tmp_path))
+    groups = cluster(props)
+    event_of = {id(p): {i for i, g in enumerate(groups) if p in g.claims} for p in props}
+    began = next(p for p in props if "began a strike" in p.quote)
+    ended = next(p for p in props if "ended after three weeks" in p.quote)
+    summit = next(p for p in props if "trade ministers" in p.quote)
+    assert event_of[id(began)] & event_of[id(ended)]  # two sources, one strike
+    assert not event_of[id(summit)] & event_of[id(began)]  # another happening
+
+
+def test_time_compatibility_keeps_years_apart():
+    from collections import Counter
+
+    from briefing.suggest.events import compatible_time
+    assert compatible_time(2024, Counter({2024: 3}))
+    assert compatible_time(None, Counter({2024: 1}))
+    assert not compatible_time(2019, Counter({2024: 2}))
+
+
+def test_a_claim_naming_two_happenings_carries_both_trigger_classes(tmp_path):
+    from briefing.suggest.events import cluster
+    props = _proposals(_strike_briefing(tmp_path))
+    groups = cluster(props)
+    ended = next(p for p in props if "ended after three weeks" in p.quote)
+    assert "strike" in ended.triggers and "agreement" in ended.triggers
+    began = next(p for p in props if "began a strike" in p.quote)
+    assert any(ended in g.claims and began in g.claims for g in groups)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The government should appoint a mediator soon, the chamber of commerce said.", "chamber of commerce"),
+    ("Fruit growers say they have lost 30 million euros since the strike began.", "Fruit growers"),
+])
+def test_speaker_named_by_a_common_noun(sentence, speaker):
+    from briefing.suggest import speakers
+    att = speakers.attribution(sentence, 0, len(sentence), [])
+    assert att is not None and att.speaker == speaker
+
+
+def test_no_speaker_for_a_plain_statement():
+    from briefing.suggest import speakers
+    sentence = "The port handles most of the country's container traffic, it is said."
+    assert speakers.attribution(sentence, 0, len(sentence), []) is None

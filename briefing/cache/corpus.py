@@ -12,7 +12,8 @@ loads (so an edit to the loader is not masked during development).  The key is c
 a plain-text header *before* anything is unpickled.  An index file is keyed by a digest of
 the documents it indexes (their kinds, ids and texts) and of the indexing code, so it matches
 whichever way its corpus was loaded.  Only problem-free loads are cached, and only if no file
-changed while loading.
+changed while loading.  When the corpus file misses, the load goes through the per-file cache
+(briefing.cache.parts): only the files changed since are read.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cache.files import (
-    code_key, enabled, read_payload, slot, stat_tree, unpickle, write_payload,
+    LOAD_CODE, code_key, enabled, load_payload, read_payload, slot, stat_tree, write_payload,
 )
 from briefing.model import Corpus
 
@@ -32,36 +33,45 @@ if TYPE_CHECKING:
     from briefing.analysis.search import SearchIndex
     from briefing.problems import Problem
 
-# The code whose changes change what a load (or an index) produces, relative to the package.
-LOAD_CODE = ("model.py", "text.py", "loader.py", "loading", "analysis/lexicon.py", "cache")
+# The code whose changes change what an index produces, relative to the package.
 INDEX_CODE = ("text.py", "analysis/search.py", "analysis/tokens.py", "cache")
 
 
-def load_corpus(path: Path) -> tuple[Corpus, list[Problem]]:
+def load_corpus(path: Path) -> tuple[Corpus, list[Problem], bool]:
     """briefing.loader.load_corpus, imported only when the cache misses: a cached start then
-    never imports YAML or Markdown parsers (~55 ms)."""
-    from briefing.loader import load_corpus as load
+    never imports YAML or Markdown parsers (~55 ms).  Unchanged files' results come from the
+    per-file cache (briefing.cache.parts): after an edit only the edited files are read.
+    The flag: worth saving whole (see load_corpus_cached)."""
+    from briefing import loader
 
-    return load(path)
+    if not enabled():
+        return (*loader.load_corpus(path), False)
+    from briefing.cache.parts import FileParts
+
+    parts = FileParts(path)
+    corpus, problems = loader.load_corpus(path, parts=parts)
+    return corpus, problems, not (parts.parsed and parts.reused)
 
 
 def load_corpus_cached(path: Path) -> tuple[Corpus, list[Problem]]:
     """``load_corpus(path)``, from the cache when no content file changed since it was saved."""
     path = Path(path)
     if not enabled():
-        return load_corpus(path)
+        return load_corpus(path)[:2]
     try:
         key = corpus_key(path)
     except OSError:
-        return load_corpus(path)  # the loader reports what is wrong with the directory
+        return load_corpus(path)[:2]  # the loader reports what is wrong with the directory
     file = slot(path, "corpus")
-    cached = read_payload(file, key)
-    if cached is not None:
-        corpus = unpickle(cached)
-        if isinstance(corpus, Corpus):
-            return corpus, []
-    corpus, problems = load_corpus(path)
-    if not problems:
+    corpus = load_payload(file, key)
+    if isinstance(corpus, Corpus):
+        return corpus, []
+    corpus, problems, settled = load_corpus(path)
+    # Right after an edit (some files parsed, the rest reused) the whole corpus is not saved:
+    # pickling and writing it costs more than the per-file load it would spare (0.3 s and
+    # 20 MB at 1,000 articles), and while someone edits, the next load is after another edit.
+    # The next load that reuses every file saves it.
+    if not problems and settled:
         try:
             unchanged = corpus_key(path) == key  # no edit during the load
         except OSError:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cache.corpus import corpus_key, load_corpus_cached
-from briefing.cache.files import enabled, read_payload, slot, unpickle, write_payload
+from briefing.cache.files import enabled, load_payload, slot, write_payload
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
 
@@ -75,8 +75,7 @@ def load_head(content_dir: Path) -> Head | None:
         key = fingerprint(content_dir)
     except OSError:
         return None
-    blob = read_payload(slot(content_dir, "head"), key)
-    payload = unpickle(blob) if blob is not None else None
+    payload = load_payload(slot(content_dir, "head"), key)
     if not isinstance(payload, tuple) or len(payload) != 3 or payload[0] != HEAD_FORMAT:
         return None
     _, corpus, entries = payload

@@ -6,6 +6,7 @@ Commands live in their own modules and are imported only when run, so ``briefing
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 import click
@@ -31,12 +32,34 @@ COMMANDS: dict[str, str] = {
     "annotate": "briefing.cli.cmd_annotations:annotate",
     "annotations": "briefing.cli.cmd_annotations:annotations",
     "export": "briefing.cli.cmd_annotations:export",
+    "synthesis": "briefing.cli.cmd_synthesis:synthesis",
     "serve": "briefing.cli.cmd_serve:serve",
 }
 
 
+@contextlib.contextmanager
+def _shown_errors():
+    """Usage errors quote what was typed (an unknown option, extra arguments): shown with
+    escapes, so an ESC or OSC 52 sequence on the command line never reaches the terminal."""
+    try:
+        yield
+    except click.ClickException as exc:
+        from briefing.text import shown
+
+        exc.message = shown(exc.message)
+        raise
+
+
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when that command is used."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:  # noqa: ANN002, ANN003
+        with _shown_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's
+        with _shown_errors():
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
@@ -56,13 +79,19 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="briefing")
 @click.option("--no-suggested", is_flag=True, envvar="BRIEFING_NO_SUGGESTED",
               help="Hide suggested claims and events (from `briefing suggest`); curated only.")
+@click.option("--theme", default=None, metavar="NAME",
+              help="The reader's theme, as `briefing read --theme NAME`.")
 @click.pass_context
-def main(ctx: click.Context, no_suggested: bool) -> None:
+def main(ctx: click.Context, no_suggested: bool, theme: str | None) -> None:
     """Read a briefing: several sources on one topic, their claims, and your annotations.
 
     With no command, opens the reader on the bundled briefing (same as `briefing read`).
     """
     tolerate_narrow_output()
+    if theme is not None:
+        if ctx.invoked_subcommand not in (None, "read"):
+            raise click.UsageError(f"--theme is for the reader, not `{ctx.invoked_subcommand}`")
+        ctx.default_map = {**(ctx.default_map or {}), "read": {"theme": theme}}
     if ctx.invoked_subcommand not in (None, "read"):
         startup_done()  # only the reader waits for its first paint (briefing.launch)
     if ctx.invoked_subcommand is None:

@@ -560,7 +560,9 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     from briefing.index.store import IndexUnavailable
     from briefing.paths import bundled_content
 
-    text = " ".join(query)
+    from briefing.text import drop_invisible
+
+    text = drop_invisible(" ".join(query))  # echoed below: no escape sequence, nothing hidden
     if not any(ch.isalnum() for ch in text):  # '' or '""' matched nothing, silently
         raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
     content = content_dir or bundled_content()

@@ -2,7 +2,8 @@
 
     briefing annotate CLAIM_ID [--tag T]... [--untag T]... [--note TEXT | --note-file F] [--author A]
     briefing annotations [--tag T] [--source S] [--event E] [--author A] [--json]
-    briefing export [-o FILE] [--tag T] [--event E] [--source S] [--author A] [--format md|json] [--force]
+    briefing export [-o FILE] [--tag T] [--event E] [--source S] [--author A]
+                    [--format md|csv|json|obsidian] [--by NAME] [--force]
 
 Exit status: 0 done; 1 the store or the output file could not be used (the message says
 why; nothing was saved); 2 usage errors, such as an unknown claim, source or event id (with
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Iterator, NoReturn
 
 import click
 
@@ -59,6 +61,22 @@ def _open_store(db_path: Path | None, author: str | None = None):
 def _show_warnings(store) -> None:
     for warning in store.take_warnings():
         click.echo(f"warning: {clean(warning)}", err=True)
+
+
+@contextmanager
+def _saving(store, param_hint: str) -> Iterator[None]:
+    """A write to the store from the command line: a value the store refuses is a usage error
+    (exit 2), a failed write an error (exit 1, nothing saved); its warnings are shown."""
+    from briefing.store import StoreError
+
+    try:
+        yield
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=param_hint) from None
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        _show_warnings(store)
 
 
 def _filters(tags, sources, events, authors, corpus):
@@ -112,8 +130,6 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
     Exit status: 0 saved (or nothing to change); 1 the store could not be written (nothing
     was saved); 2 a usage error, such as an unknown claim id.
     """
-    from briefing.store import StoreError
-
     if note is not None and note_file is not None:
         raise click.UsageError("give --note or --note-file, not both")
     if note_file is not None:
@@ -126,15 +142,9 @@ def annotate(claim_id: str, tags: tuple[str, ...], untags: tuple[str, ...], note
         raise unknown_id("claim", claim_id, corpus.claims, "CLAIM_ID")
     store = _open_store(db_path, author)
     before = store.get(claim.id)
-    try:
+    with _saving(store, "--tag/--untag"):
         saved = store.annotate(claim.id, claim.quote, add_tags=tags, remove_tags=untags,
                                note=note)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--tag/--untag") from None
-    except StoreError as exc:
-        _fail(str(exc))
-    finally:
-        _show_warnings(store)
     if saved.version == 0 or (before is not None and saved.version == before.version):
         click.echo(f"{claim.id}: nothing changed.")
         return
@@ -226,22 +236,31 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
 
 
 # ---------------------------------------------------------------------------- export
-@click.command(short_help="Export annotations as a Markdown brief or JSON.")
+_SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
+
+
+@click.command(short_help="Export a brief: Markdown, CSV, JSON or an Obsidian folder.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
-              help="Output file ('-': standard output; default: a name made from the briefing "
-                   "title, in the current folder).")
+              help="Output file, or folder for obsidian ('-': standard output; default: the "
+                   "briefing title and today's date, in the current folder).")
 @tag_option
 @event_option
 @source_option
 @author_filter_option
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default=None,
-              help="md (default) or json; a .json output name implies json.")
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "obsidian"]),
+              default=None, help="md (default), csv (Hypothesis' columns), json, or obsidian "
+                                 "(a folder of linked notes); a .json/.csv name implies it.")
+@click.option("--by", "by", default=None, metavar="NAME", envvar="BRIEFING_AUTHOR",
+              help="The brief's author, shown under the title (env BRIEFING_AUTHOR; "
+                   "default: none).")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @content_option
 @db_option
-def export(output: str | None, tags, events, sources, authors, fmt: str | None, force: bool,
-           content_dir: Path | None, db_path: Path | None) -> None:
-    """Export annotations as a Markdown brief (or JSON), grouped by event and source.
+def export(output: str | None, tags, events, sources, authors, fmt: str | None,
+           by: str | None, force: bool, content_dir: Path | None,
+           db_path: Path | None) -> None:
+    """Export your annotations as a brief: your synthesis, key findings (tagged claims),
+    where the sources disagree, then the evidence with full citations.
 
     If part of the briefing's content has problems, they are printed as warnings and the
     export goes on: annotations on claims that did not load are listed at the end, with
@@ -251,37 +270,49 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None, 
 
     from briefing.text import visible
 
-    if output is not None and output != "-" and output.endswith(("/", os.sep)):
+    if output is not None and output != "-" and output.endswith(("/", os.sep)) \
+            and fmt != "obsidian":
         # Path("new/") is Path("new"): a file named "new" would be written
         raise click.BadParameter(f"{visible(output)} names a folder; give a file name",
                                  param_hint="-o")
     output = Path(output) if output is not None and output != "-" else output
+    if fmt is None:
+        suffix = output.suffix.lower() if isinstance(output, Path) else ""
+        fmt = _SUFFIX_FORMAT.get(suffix, "md")
+    if output == "-" and fmt == "obsidian":
+        raise click.BadParameter("an Obsidian export is a folder; give its name with -o",
+                                 param_hint="-o")
     from briefing.export import (
-        ExportError, build_brief, default_export_path, render_json, render_markdown,
-        write_export,
+        ExportError, build_brief, default_export_path, remember_export_folder, render_csv,
+        render_json, render_markdown, render_obsidian, write_export, write_folder,
     )
     from briefing.export.highlights import with_highlights
     from briefing.store.query import select
+    from briefing.store.synthesis import syntheses
 
-    if fmt is None:
-        fmt = "json" if isinstance(output, Path) and output.suffix.lower() == ".json" else "md"
     corpus = _load(content_dir, "Annotations on claims that did not load are exported under "
                                 "the claims no longer in the briefing, with their quotes.")
     filters = _filters(tags, sources, events, authors, corpus)
     store = _open_store(db_path)
     chosen = select(store, corpus, filters)
-    brief = build_brief(chosen, corpus, filters)
-    text = render_json(brief) if fmt == "json" else render_markdown(brief, corpus.title)
-    highlights = _highlights(store, corpus, filters)
-    text = with_highlights(text, fmt, highlights, corpus)
-    if output == "-":
-        click.echo(text, nl=False)
-        return
-    path = output if output is not None else default_export_path(brief.title, fmt)
+    brief = build_brief(chosen, corpus, filters, author=clean_line(by or ""),
+                        synthesis=syntheses(store, corpus.title, filters.authors))
+    # Highlights (passages that are not claims) go into the Markdown and JSON exports.
+    highlights = _highlights(store, corpus, filters) if fmt in ("md", "json") else []
+    path = output if isinstance(output, Path) else default_export_path(brief.title, fmt)
     try:
-        written = write_export(path, text, force=force)
+        if fmt == "obsidian":
+            written = write_folder(path, render_obsidian(brief), force=force)
+        else:
+            render = {"md": render_markdown, "csv": render_csv, "json": render_json}[fmt]
+            text = with_highlights(render(brief), fmt, highlights, corpus)
+            if output == "-":
+                click.echo(text, nl=False)
+                return
+            written = write_export(path, text, force=force)
     except ExportError as exc:
         _fail(str(exc))
+    remember_export_folder(written.resolve().parent)  # the reader proposes it next time
     click.echo(f"Wrote {brief.annotation_count} annotation(s) on {brief.claim_count} claim(s) "
                + (f"and {len(highlights)} highlight(s) " if highlights else "")
                + f"to {visible(str(written))}")

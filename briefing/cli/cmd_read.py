@@ -27,13 +27,6 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
     In the reader, t tags the current claim, a writes a note, A lists every annotation and
     e exports them to Markdown, in $BRIEFING_EXPORT_DIR or else the current folder.
     """
-    if theme is not None:
-        from textual.theme import BUILTIN_THEMES
-
-        if theme not in BUILTIN_THEMES and theme != "textual-ansi":
-            raise click.BadParameter(
-                f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}",
-                param_hint="--theme")
     from briefing import reader_start
 
     try:
@@ -42,3 +35,8 @@ def read(content_dir: Path | None, db_path: Path | None, theme: str | None,
         from briefing.cli.options import unknown_id  # the same "did you mean" message
 
         raise unknown_id("event", exc.event_id, exc.known, "--compare") from None
+    except reader_start.UnknownTheme as exc:
+        from briefing.text import clean_line
+
+        raise click.BadParameter(f"unknown theme {clean_line(exc.theme)!r}; choose one of: "
+                                 + ", ".join(exc.known), param_hint="--theme") from None

@@ -7,7 +7,6 @@ say so loudly when told otherwise.
 
 from __future__ import annotations
 
-import ipaddress
 import shlex
 import sys
 from pathlib import Path
@@ -15,16 +14,7 @@ from pathlib import Path
 import click
 
 from briefing.cli.options import content_option, db_option
-
-
-def is_loopback(host: str) -> bool:
-    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name: it may resolve to anything
+from briefing.serve_guard import is_loopback
 
 
 def exposure_warning(host: str, port: int) -> str | None:
@@ -62,13 +52,20 @@ def reader_command(content_dir: Path | None, db_path: Path | None) -> str:
               help="Port to listen on.")
 @click.option("--public-url", default=None, metavar="URL",
               help="The URL browsers use to reach this server (behind a proxy or tunnel).")
+@click.option("--allow-origin", "allowed_origins", multiple=True, metavar="URL",
+              help="Another site whose pages may connect (repeatable). By default only the "
+                   "server's own page (and --public-url) may.")
+@click.option("--max-sessions", default=8, show_default=True, type=click.IntRange(1, 1000),
+              help="Most reader sessions (browser tabs) at once; the next tab is told so.")
 @content_option
 @db_option
-def serve(host: str, port: int, public_url: str | None, content_dir: Path | None,
-          db_path: Path | None) -> None:
+def serve(host: str, port: int, public_url: str | None, allowed_origins: tuple[str, ...],
+          max_sessions: int, content_dir: Path | None, db_path: Path | None) -> None:
     """Serve the reader to a browser tab (http://127.0.0.1:8000/ by default).
 
     Every tab runs its own reader on this machine; all tabs share one annotation store.
+    Only the server's own page may connect (a page on another site is refused), and at most
+    --max-sessions tabs at once.
     Exports started in the browser arrive as downloads.
     """
     from briefing.cli.options import load_or_exit
@@ -78,8 +75,9 @@ def serve(host: str, port: int, public_url: str | None, content_dir: Path | None
     if warning:
         click.secho(warning, fg="yellow", err=True)
 
-    from textual_serve.server import Server
+    from briefing.serve_guard import GuardedServer
 
-    server = Server(reader_command(content_dir, db_path), host=host, port=port,
-                    title="briefing", public_url=public_url)
+    server = GuardedServer(reader_command(content_dir, db_path), host=host, port=port,
+                           title="briefing", public_url=public_url,
+                           allowed_origins=allowed_origins, max_sessions=max_sessions)
     server.serve()

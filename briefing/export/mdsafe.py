@@ -6,7 +6,8 @@ Rules (CommonMark lets any ASCII punctuation be backslash-escaped, shown as itse
 
 * Inline: every character with a Markdown (or GFM / Obsidian) meaning is escaped:
   ``\\ ` * _ { } [ ] < > # + ! | ~ = $ % ^ &``; ``://`` becomes ``\\://`` so a URL is not
-  turned into a link by GFM's autolinking.
+  turned into a link by GFM's autolinking, and a dot between a word and a letter is escaped
+  (``www\\.example\\.com``) so linkify renderers find no bare domain or e-mail address.
 * Line starts: leading whitespace removed (four spaces make a code block); a leading ``-``
   or ``1.`` / ``1)`` escaped (lists, setext underlines, thematic breaks).
 * Lines: tabs become spaces, trailing spaces dropped (two make a hard break), control
@@ -25,6 +26,7 @@ from briefing.text import clean, clean_line
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~=$%^&])")
 _LIST_START = re.compile(r"^(\d{1,9})([.)])")
 _URL_SCHEME = re.compile(r"(?<=[A-Za-z0-9]):(?=//)")
+_DOMAIN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")
 
 
 def escape_inline(text: str) -> str:
@@ -32,6 +34,7 @@ def escape_inline(text: str) -> str:
     line = clean_line(text).replace("\t", " ")
     line = _SPECIAL.sub(r"\\\1", line)
     line = _URL_SCHEME.sub(r"\\:", line)
+    line = _DOMAIN_DOT.sub(r"\\.", line)
     if line.startswith("-"):
         line = "\\" + line
     line = _LIST_START.sub(r"\1\\\2", line)

@@ -17,7 +17,7 @@ _WORD = re.compile(r"\w+", re.U)
 def word_counts(text: str) -> Counter:
     text = _LINK_TARGET.sub("]", text)
     text = _TAG.sub(" ", text)
-    return Counter(w.casefold() for w in _WORD.findall(text))
+    return Counter(_WORD.findall(text.casefold()))  # one casefold of the text, not per word
 
 
 def lost_words(raw: str, *kept: str) -> Counter:

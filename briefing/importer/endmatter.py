@@ -51,7 +51,18 @@ def drop_signature(blocks: list[Block], meta: Meta, report: ImportReport) -> lis
     i = _last_para(blocks)
     if i is None or i == 0:
         return blocks
-    text = _plain(blocks[i].flat).lstrip("—–-~ ").rstrip(".")
+    raw = _plain(blocks[i].flat)
+    text = raw.lstrip("—–-~ ").rstrip(".")
+    role = re.match(r"^(.+?),\s*([\w ]{2,40})$", text)
+    if raw[:1] in "—–~" and role and looks_like_name(role.group(1), 4):
+        # "— Fenna de Vries, editor": a newsletter's sign-off names its author
+        if not meta.authors:
+            meta.authors = [role.group(1)]
+            meta.provenance["authors"] = ("stated", f"sign-off at the end, line "
+                                                    f"{blocks[i].line}: '{raw}'")
+        report.drop(blocks[i].line, "signature", "the author's sign-off at the end",
+                    blocks[i].text)
+        return blocks[:i] + blocks[i + 1:]
     if not looks_like_name(text, 4):
         return blocks
     if any(fold(text) == fold(a) for a in meta.authors):
@@ -88,4 +99,32 @@ def drop_bio(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Bloc
                 meta.provenance["authors"] = ("inferred", f"author bio at line {block.line}")
             report.drop(block.line, "author bio", "about the author, not the article", block.text)
             return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+WRITTEN_BY = re.compile(r"^(?:written|words|posted|published|story) by\s+(.+)$", re.I)
+END_BLOCKS = 5  # a closing "Written by X" stands among the last blocks
+BIO_MAX_WORDS = 60
+
+
+def drop_written_by(blocks: list[Block], meta: Meta, report: ImportReport) -> list[Block]:
+    """A closing author box: 'Written by X' (perhaps with 'Follow' and a follower count, gone
+    already) and the one short paragraph about X that follows."""
+    paras = [i for i, b in enumerate(blocks) if b.kind in ("para", "heading")][-END_BLOCKS:]
+    for i in paras:
+        text = _plain(blocks[i].flat).lstrip("#").strip()
+        m = WRITTEN_BY.match(text)
+        if not m or not looks_like_name(m.group(1), 5) or i == 0:
+            continue
+        if not meta.authors:
+            meta.authors = [m.group(1)]
+            meta.provenance["authors"] = ("stated", f"'{text}' at the end, line {blocks[i].line}")
+        report.drop(blocks[i].line, "byline", "the author box at the end", blocks[i].text)
+        end = i + 1
+        if end < len(blocks) and blocks[end].kind == "para" and len(blocks[end].lines) == 1 \
+                and len(blocks[end].flat.split()) <= BIO_MAX_WORDS and end == len(blocks) - 1:
+            report.drop(blocks[end].line, "author bio", "about the author, not the article",
+                        blocks[end].text)
+            end += 1
+        return blocks[:i] + blocks[end:]
     return blocks

@@ -44,14 +44,25 @@ def words(text: str) -> list[str]:
 ELISIONS_FR = {"l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'"}
 
 
+# word -> the languages whose stop words include it: one pass over a text's words, not one
+# per language (a 4 MB article has tens of thousands of paragraphs to score)
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
+for _w in ELISIONS_FR:
+    _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + ("fr",)
+
+
 def scores(text: str) -> dict[str, int]:
-    ws = words(text)
-    result = {lang: sum(1 for w in ws if w in sw) for lang, sw in STOPWORDS.items()}
-    result["fr"] += sum(1 for w in ws if w in ELISIONS_FR)
+    result = dict.fromkeys(STOPWORDS, 0)
+    for w in words(text):
+        for lang in _LANGS_OF.get(w, ()):
+            result[lang] += 1
     return result
 
 
-def detect(text: str, min_hits: int = 3) -> str | None:
+def detect(text: str, min_hits: int = 3, hits: dict[str, int] | None = None) -> str | None:
     """The language of ``text``, or None when it is too short or too mixed to tell."""
     letters = [c for c in text if c.isalpha()] if not text.isascii() else []
     if letters:
@@ -61,7 +72,7 @@ def detect(text: str, min_hits: int = 3) -> str | None:
             return "ru"
         if arm > 0.5:
             return "hy"
-    s = scores(text)
+    s = hits if hits is not None else scores(text)
     ranked = sorted(s.items(), key=lambda kv: kv[1], reverse=True)
     (best, hits), (_, second) = ranked[0], ranked[1]
     if hits < min_hits or hits < 2 * second:

@@ -28,14 +28,29 @@ def surname(name: str) -> str:
     return name.split()[-1] if name.split() else ""
 
 
+# Words no personal name contains (names' particles "de", "van" are elsewhere).
+NOT_IN_NAMES = {"for", "the", "of", "to", "in", "on", "with", "from", "is", "are", "our",
+                "your", "my", "this", "that", "all", "about", "more", "new", "how", "why",
+                "what", "we", "you", "it", "by", "at", "a", "an", "or", "not"}
+
+
 def looks_like_name(text: str, max_words: int = 5) -> bool:
     """Two to five capitalised words: "Talar Tumanian", "Jean-Paul de la Tour" (particles ok)."""
     words = text.split()
     if not 2 <= len(words) <= max_words:
         return False
+    if any(w.casefold() in NOT_IN_NAMES for w in words):
+        return False  # "For Immediate Release", "Back To Top": capitalised, but no name
     caps = [w for w in words if w[:1].isupper()]
     particles = {"de", "da", "di", "van", "von", "der", "la", "le", "du", "al", "bin", "ibn"}
     return len(caps) >= 2 and all(w[:1].isupper() or w.lower() in particles for w in words)
+
+
+# A newsroom role: "Health reporter", "Environment editor", "Housing Correspondent".
+ROLE_PATTERN = (r"(?:[A-Za-z]+ ){0,3}(?:editor|correspondent|reporter|writer|columnist|"
+                r"contributor|journalist|analyst|producer|critic|editor-at-large|bureau chief)"
+                r"(?: in [A-Z][\w ]{1,30}| at [A-Z][\w ]{1,30})?")
+ROLE = re.compile("^" + ROLE_PATTERN + "$", re.I)
 
 
 _TRANSLIT = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",

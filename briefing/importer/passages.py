@@ -18,6 +18,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“«(]?[A-ZÀ-�
 MIN_WORDS = 8  # shorter passages are not worth a mark (names, a word like "Non.")
 
 
+FOREIGN_HITS = 3  # the fewest stop words by which detect() names a language
+
+
 def document_language(blocks: list[Block]) -> str:
     text = " ".join(b.flat for b in blocks if b.kind == "para")[:50_000]  # a sample is enough
     return detect(text, min_hits=5) or "en"
@@ -87,19 +90,24 @@ def mark_passages(blocks: list[Block], doc_lang: str, report: ImportReport) -> l
         if block.kind != "para":
             out.append(block)
             continue
-        lang = detect(block.flat)
+        hits = scores(block.flat)
+        lang = detect(block.flat, hits=hits)
         if lang and lang != doc_lang and len(words(block.flat)) >= MIN_WORDS // 2:
             block.lang = lang
             report.note(f"line {block.line}: paragraph marked lang={lang}")
             out.append(block)
             continue
-        parts = _split(block, doc_lang)
+        # a passage or a sentence in another language needs that language's words (or another
+        # script) in the paragraph: without them the sentence-by-sentence looks are skipped
+        foreign = not block.flat.isascii() or any(
+            n >= FOREIGN_HITS for other, n in hits.items() if other != doc_lang)
+        parts = _split(block, doc_lang) if foreign else None
         if parts:
             report.note(f"line {block.line}: paragraph split where it switches language ("
                         + ", ".join(p.lang or doc_lang for p in parts) + ")")
             out.extend(parts)
         else:
-            mixed = _mixed_sentence(block.flat, doc_lang)
+            mixed = _mixed_sentence(block.flat, doc_lang) if foreign else None
             if mixed:
                 report.warn(f"line {block.line}: a sentence mixes {mixed} and {doc_lang} "
                             "(a translation left half done?); it cannot be marked")

@@ -25,6 +25,8 @@ class ImportReport:
     dropped: list[Dropped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # changes that lose nothing (joins, splits)
     warnings: list[str] = field(default_factory=list)  # things a person should check
+    # words rejoined across a break ("weak-ening -> weakening"): the audit reads the halves here
+    repairs: list[str] = field(default_factory=list)
 
     def drop(self, line: int, what: str, why: str, text: str) -> None:
         if text.strip():
@@ -56,6 +58,8 @@ class ImportReport:
             lines.extend("    " + t for t in d.text.splitlines())
         for n in self.notes:
             lines.append(f"note: {n}")
+        if self.repairs:
+            lines.append("note: hyphens removed where a break cut a word: " + ", ".join(self.repairs))
         for w in self.warnings:
             lines.append(f"warning: {w}")
         return "\n".join(lines)

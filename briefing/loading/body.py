@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.loading.inline import render
+from briefing.loading.inline import MarkdownBudget, plain, render
 from briefing.model import Footnote, Paragraph, Section
 from briefing.problems import Problem
 from briefing.text import clean_line
@@ -103,12 +103,18 @@ class _BodyParser:
         self.section: Section | None = None
         self.defined: dict[str, int] = {}
         self.used: list[tuple[str, int]] = []
+        self.budget = MarkdownBudget()
+
+    def render(self, source: str, line: int, links_inline: bool = False):  # noqa: ANN201
+        if not self.budget.allows(source, line):
+            return plain(source)
+        return render(source, links_inline=links_inline)
 
     def problem(self, line: int, message: str) -> None:
         self.body.problems.append(Problem(self.path, line, message))
 
     def heading(self, level: int, raw_title: str, lineno: int) -> None:
-        title = clean_line(render(_CLOSING_HASHES.sub("", raw_title.strip()), links_inline=False).text)
+        title = clean_line(self.render(_CLOSING_HASHES.sub("", raw_title.strip()), lineno).text)
         if not title:
             self.problem(lineno, "empty heading: give the section a title")
         index = len([s for s in self.body.sections if s.index > 0]) + 1
@@ -122,7 +128,8 @@ class _BodyParser:
             return
         self.defined[label] = lineno
         # Paragraphs of a long footnote stay apart; inside each, line breaks are spaces.
-        parts = (render(part, links_inline=True).text.strip() for part in source.split("\n\n"))
+        parts = (self.render(part, lineno, links_inline=True).text.strip()
+                 for part in source.split("\n\n"))
         text = "\n\n".join(part for part in parts if part)
         if not text:
             self.problem(lineno, f"footnote [^{label}] is empty")
@@ -152,7 +159,7 @@ class _BodyParser:
         # spaces, which would otherwise be a hard line break at the end of the paragraph.
         parts = [line.lstrip() for _, line in block.lines]
         parts[-1] = parts[-1].rstrip()
-        inline = render("\n".join(parts))
+        inline = self.render("\n".join(parts), first)
         if not inline.text.strip():
             return
         if self.section is None:
@@ -170,6 +177,8 @@ class _BodyParser:
         ))
 
     def finish(self, first_line: int) -> None:
+        if (over := self.budget.problem()) is not None:
+            self.problem(*over)
         for label, line in self.used:
             if label not in self.defined:
                 self.problem(line, f"footnote reference [^{label}] has no definition "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from sys import intern
 
 from briefing.loading.events import read_yaml_file
 from briefing.loading.fields import Fields, check_date, describe
@@ -76,11 +77,21 @@ def _claim(item: YDict, path: Path, article_id: str, problems: list[Problem],
         events_lines = list(events_value.lines)
     else:
         events_lines = [item.line_of("events")] * len(events or [])
-    claim = Claim(id=ident, article_id=article_id, quote=quote, events=events or [],
-                  kind=kind or "fact", speaker=speaker, actors=actors, figures=figures,
-                  dates=dates, frame=frame, line=item.line, status=status, by=by,
-                  confidence=confidence)
+    # The short values repeat across claims ("author", "fact", event ids): one string each
+    # instead of one per claim (~20 MB at 5,000 articles, and smaller caches).
+    claim = Claim(id=ident, article_id=article_id, quote=quote, events=_shared(events or []),
+                  kind=intern(kind or "fact"), speaker=_share(speaker), actors=_shared(actors),
+                  figures=figures, dates=dates, frame=_share(frame), line=item.line,
+                  status=_share(status), by=_share(by), confidence=confidence)
     return ClaimEntry(claim, path, occurrence, item.line_of("quote"), events_lines)
+
+
+def _share(value: str | None) -> str | None:
+    return None if value is None else intern(value)
+
+
+def _shared(values: list[str]) -> list[str]:
+    return [intern(v) for v in values]
 
 
 def _items(f: Fields, key: str) -> list[tuple[object, int, str | None]]:
@@ -114,7 +125,8 @@ def _figures(f: Fields) -> list[Figure]:
         text = sub.text("text")
         approx = sub.flag("approx")
         if quantity is not None and value is not None:
-            out.append(Figure(quantity=quantity, value=value, unit=unit, text=text, approx=approx))
+            out.append(Figure(quantity=intern(quantity), value=value, unit=_share(unit), text=text,
+                              approx=approx))
     return out
 
 

@@ -22,11 +22,11 @@ def read_yaml_file(path: Path, expected: str) -> tuple[Any, list[Problem]]:
     text, problems = read_text(path)
     if text is None:
         if problems and problems[0].message == "file is empty":
-            return None, [Problem(path, 0, f"file is empty: expected {expected}")]
+            return None, [Problem(path, 1, f"file is empty: expected {expected}")]
         return None, problems
     value, problems = parse_yaml(text, path)
     if value is None and not problems:
-        problems = [Problem(path, 0, f"file is empty: expected {expected}")]
+        problems = [Problem(path, 1, f"file is empty: expected {expected}")]
     return value, problems
 
 

@@ -33,7 +33,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     except FileNotFoundError:
         return None, [Problem(path, 0, "file not found")]
     except OSError as exc:
-        return None, [Problem(path, 0, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
     if stat.S_ISDIR(st.st_mode):
         return None, [Problem(path, 0, "is a directory, expected a file")]
     if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
@@ -44,7 +44,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
     except OSError as exc:
-        return None, [Problem(path, 0, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
     if len(data) > MAX_BYTES:
         return None, [_too_large(path, len(data))]
     return decode(path, data)
@@ -52,7 +52,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
 
 def _too_large(path: Path, size: int) -> Problem:
     return Problem(
-        path, 0,
+        path, 1,
         f"file is too large ({size / 1024 / 1024:.1f} MB; the limit is "
         f"{MAX_BYTES // 1024 // 1024} MB): is this really a briefing file?",
     )
@@ -64,7 +64,7 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         if data.startswith(bom):
             return None, [Problem(path, 1, f"file is encoded as {name}; save it as UTF-8")]
     if not data.strip():
-        return None, [Problem(path, 0, "file is empty")]
+        return None, [Problem(path, 1, "file is empty")]
     nul = data.find(b"\x00")
     if nul != -1:
         return None, [Problem(

@@ -31,6 +31,50 @@ _INLINE_SYNTAX = re.compile(r"[\x00\n\r\\`*_\[\]!<>&]")
 
 _md: MarkdownIt | None = None
 
+# markdown-it-py's link-label, autolink and emphasis rules rescan the rest of a paragraph for
+# each unmatched "[", "<" or "_": quadratic in the marks of one paragraph.  A 4.9 MB article of
+# "*[" repeated took 38 s and 1.1 GB.  So each file gets a budget, counted before parsing
+# (deterministic, unlike a timer): at most MAX_MARKS marks in one paragraph, and at most
+# MAX_WORK for the sum over its paragraphs of marks squared.  Real prose is far below both
+# (a paragraph with 50 links has ~200 marks); worst-case parsing within them takes ~0.3 s.
+MARK_CHARS = "[<*_`"
+MAX_MARKS = 2_000
+MAX_WORK = 4_000_000
+
+
+class MarkdownBudget:
+    """How much Markdown syntax one file may still have parsed (see MAX_MARKS)."""
+
+    def __init__(self) -> None:
+        self.work = 0
+        self.refused: list[tuple[int, int]] = []  # (line, marks) of paragraphs left unparsed
+
+    def allows(self, source: str, line: int) -> bool:
+        marks = sum(map(source.count, MARK_CHARS))
+        if marks > MAX_MARKS or self.work + marks * marks > MAX_WORK:
+            self.refused.append((line, marks))
+            return False
+        self.work += marks * marks
+        return True
+
+    def problem(self) -> tuple[int, str] | None:
+        """(line, message) for the first paragraph left unparsed, if any."""
+        if not self.refused:
+            return None
+        line, marks = self.refused[0]
+        more = len(self.refused) - 1
+        return line, (f"too much Markdown syntax to parse in reasonable time ({marks:,} of "
+                      f"{' '.join(MARK_CHARS)} in this paragraph; at most {MAX_MARKS:,} per "
+                      "paragraph and a few thousand per file are parsed)"
+                      + (f"; {more:,} more paragraph(s) like it" if more else "")
+                      + ": shown as plain text. Split the paragraph, or escape the characters "
+                      "with a backslash")
+
+
+def plain(source: str) -> "Inline":
+    """The text as it is, without parsing (a paragraph over the budget)."""
+    return Inline(clean(source), (), (), ())
+
 
 def _parser() -> MarkdownIt:
     global _md

@@ -3,7 +3,8 @@
 Tags are normalised so the same tag is always spelled the same way (``Russia``,
 ``  russia `` and ``RUSSIA`` are one tag, ``Peace Keeping`` becomes ``peace-keeping``):
 
-1. control characters and bidi overrides removed (briefing.text.clean_line);
+1. control characters, bidi overrides and every invisible character removed
+   (briefing.text.drop_invisible: "rus\u200bsia" is "russia");
 2. Unicode NFKC (full-width and compatibility forms folded), then casefold;
 3. a leading ``#`` dropped (people type ``#russia``);
 4. runs of whitespace turned into one ``-``; commas split a string into several tags.
@@ -21,7 +22,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from briefing.text import clean, clean_line
+from briefing.text import clean, clean_line, drop_invisible
 
 MAX_TAG_LENGTH = 64
 _ID_NAMESPACE = uuid.UUID("6f1c3c1e-6a55-4f0e-9d55-1b0c0a8e4b11")
@@ -36,7 +37,7 @@ def now_iso() -> str:
 @lru_cache(maxsize=4096)  # loading a store normalises the same few tags thousands of times
 def normalise_tag(raw: str) -> str:
     """One tag in its canonical spelling; "" if nothing is left (the caller rejects it)."""
-    text = unicodedata.normalize("NFKC", clean_line(raw)).casefold().strip()
+    text = unicodedata.normalize("NFKC", drop_invisible(raw)).casefold().strip()
     text = text.lstrip("#").strip()
     return "-".join(text.split())[:MAX_TAG_LENGTH].strip("-")
 
@@ -55,7 +56,7 @@ def split_tags(values: Iterable[str]) -> list[str]:
 
 
 def normalise_author(raw: str | None) -> str:
-    name = clean_line(raw or "")
+    name = drop_invisible(raw or "")
     return name or default_author()
 
 

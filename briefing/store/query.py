@@ -81,7 +81,10 @@ def select(annotations: AnnotationStore | Iterable[Annotation], corpus: Corpus |
     if filters.needs_corpus() and corpus is None:
         raise ValueError("filtering by source or event needs the corpus")
     items = annotations.all() if isinstance(annotations, AnnotationStore) else annotations
-    return sorted((a for a in items if matches(a, corpus, filters)), key=reading_order(corpus))
+    chosen = sorted((a for a in items if matches(a, corpus, filters)), key=reading_order(corpus))
+    if isinstance(annotations, AnnotationStore):  # exports carry every version
+        chosen = annotations.with_archived_history(chosen)
+    return chosen
 
 
 def orphaned(store: AnnotationStore | Iterable[Annotation], corpus: Corpus) -> list[Annotation]:

@@ -5,9 +5,13 @@ Why not TinyDB's JSONStorage: it rewrites the whole file in place on every inser
 
 The file format (one file, UTF-8, JSON lines)::
 
-    {"format": "briefing-annotations", "version": 1, "tables": {...}}   <- snapshot (line 1)
+    {"format": "briefing-annotations", "version": 1, "tables": {}, "records": 2}  <- header
+    {"ops": [{"op": "put", "t": "annotations", "id": "a1", "doc": {...}}]}  <- snapshot,
+    {"ops": [{"op": "put", "t": "annotations", "id": "b2", "doc": {...}}]}     one per record
     {"ops": [{"op": "put", "t": "annotations", "id": "...", "doc": {...}}]}   <- journal
     {"ops": [{"op": "del", "t": "annotations", "id": "..."}]}
+
+  (Files written before "records" existed hold every table inside line 1; they load the same.)
 
 * A write appends one line (one transaction) and fsyncs it: ~0.1 ms, whatever the store size.
   Only then is it acknowledged and applied to memory, so a failed write (ENOSPC, EACCES, EIO)
@@ -16,8 +20,12 @@ The file format (one file, UTF-8, JSON lines)::
   written to a temporary file in the same folder, fsync'd, renamed over the store and the
   folder fsync'd; mode and group are kept so a shared team store stays shared.  The cost is
   amortised over as many writes as the store holds records.
-* Every read and write takes a cross-process lock on ``<name>.lock`` (filelock, flock(2));
-  never on the data file itself, which compaction replaces.
+* The path is resolved (realpath) first: a store reached through a symlink and through its
+  real path is one store, with one lock, and compaction replaces the real file.
+* Every read and write takes a cross-process lock (briefing.store.lock): ``<name>.lock``
+  and the store's folder, which no cleanup script can delete from under a writer; never
+  the data file itself, which compaction replaces.  Temporary files of killed writers are
+  removed at the first write of each process.
 * Other processes' writes are seen cheaply: the store keeps the data file open, so its inode
   cannot be reused; a different inode at the path (compaction) means re-read everything, a
   larger size means read only the new lines from the last offset.
@@ -26,8 +34,10 @@ The file format (one file, UTF-8, JSON lines)::
   next writer cuts it off (keeping its bytes beside the store).
 * An unreadable store (empty, truncated, not UTF-8, NUL-filled, not JSON, not ours) is moved
   aside to ``<name>.corrupt-<timestamp>`` (never overwritten, never deleted) and the caller is
-  told through :attr:`JournalStorage.warnings`.  Unreadable journal lines in an otherwise
-  good file: the file is moved aside the same way and a new one holds everything readable.
+  told through :attr:`JournalStorage.warnings`.  Unreadable lines, or a damaged first line:
+  the file is moved aside the same way and a new one holds every record still readable
+  (:func:`salvage`).  A missing store with a moved-aside one beside it that still holds
+  records is reported with the command that brings them back, never shown as just empty.
 
 System calls go through ``os`` at call time so tests can inject failures.
 """
@@ -37,16 +47,21 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 import threading
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from tinydb.storages import Storage
 
-from briefing.fsio import move_aside, save_bytes_aside, write_all, write_atomic
+from briefing.fsio import (
+    move_aside, remove_stale_temporaries, save_bytes_aside, write_all, write_atomic,
+)
 from briefing.store.errors import StoreBusyError, StoreError
+from briefing.store.lock import StoreLock, LockTimeout
 
 FORMAT = "briefing-annotations"
 FORMAT_VERSION = 1
@@ -118,29 +133,121 @@ def _check_tables(obj: Any) -> Tables:
     return obj
 
 
-def _read_header(data: bytes) -> tuple[Tables | None, str]:
-    """The snapshot's tables, or None and why line 1 is unreadable (in words for the user)."""
+def _read_header(data: bytes) -> tuple[Tables | None, str, int]:
+    """The snapshot's tables and how many record lines follow it (see snapshot_bytes), or
+    None and why line 1 is unreadable (in words for the user)."""
     if not data:
-        return None, "the file is empty"
+        return None, "the file is empty", 0
     if not data.strip(b"\0"):
-        return None, "the file holds only NUL bytes"
+        return None, "the file holds only NUL bytes", 0
     first, sep, _ = data.partition(b"\n")
     try:
         text = first.decode("utf-8")
     except UnicodeDecodeError:
-        return None, "the file is not UTF-8 text"
+        return None, "the file is not UTF-8 text", 0
     if not sep:
-        return None, "the file is truncated (its first line is incomplete)"
+        return None, "the file is truncated (its first line is incomplete)", 0
     try:
         header = json.loads(text)
     except ValueError:
-        return None, "the file is not valid JSON"
+        return None, "the file is not valid JSON", 0
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        return None, "the file is not a briefing annotation store"
+        return None, "the file is not a briefing annotation store", 0
+    records = header.get("records", 0)
+    records = records if type(records) is int else 0
     try:
-        return _check_tables(header.get("tables", {})), ""
+        return _check_tables(header.get("tables", {})), "", records
     except BadRecord as exc:
-        return None, str(exc)
+        return None, str(exc), 0
+
+
+def snapshot_bytes(tables: Tables) -> bytes:
+    """A compacted store: a header line, then one line per record.
+
+    One line per record rather than every table inside line 1: a damaged byte then costs at
+    most the record on its line, and :func:`salvage` keeps every other one.  ``records``
+    tells a reader where the compacted part ends (the compaction trigger measures the
+    journal after it).  Readers that predate it simply replay the record lines."""
+    puts = [_encode({"ops": [{"op": "put", "t": name, "id": doc_id, "doc": doc}]})
+            for name, table in tables.items() for doc_id, doc in table.items()]
+    header = _encode({"format": FORMAT, "version": FORMAT_VERSION, "tables": {},
+                      "records": len(puts)})
+    return header + b"".join(puts)
+
+
+def _replay(data: bytes, tables: Tables, records: int) -> tuple[Tables, int, int, int]:
+    """Apply the lines after the header, the first ``records`` of them being the compacted
+    part: (tables, end of the last complete line, end of the compacted part, number of
+    unreadable lines)."""
+    first_end = data.index(b"\n") + 1
+    offset, bad, seen, snapshot_end = first_end, 0, 0, first_end
+    if records > 0:  # the compacted part parsed in one call: ~3x faster than line by line
+        end = first_end
+        for _ in range(records):
+            end = data.find(b"\n", end) + 1
+            if end == 0:
+                break
+        else:
+            try:
+                batch = _decode(b"[" + data[first_end:end - 1].replace(b"\n", b",") + b"]")
+                for record in batch:
+                    op = record.get("ops") if type(record) is dict else None
+                    op = op[0] if type(op) is list and len(op) == 1 else None
+                    if (type(op) is dict and op.get("op") == "put" and type(op.get("t")) is str
+                            and type(op.get("id")) is str and type(op.get("doc")) is dict):
+                        tables.setdefault(op["t"], {})[op["id"]] = op["doc"]  # the usual case
+                    else:
+                        apply_ops(tables, _check_ops(record))
+            except (ValueError, BadRecord):
+                pass  # a damaged line: the line-by-line loop below finds which
+            else:
+                offset = snapshot_end = end
+                seen = records
+    while True:
+        end = data.find(b"\n", offset)
+        if end < 0:
+            break  # anything after `offset` is a torn tail: never acknowledged
+        raw = data[offset:end]
+        if raw.strip():
+            try:
+                apply_ops(tables, _check_ops(_decode(raw)))
+            except (ValueError, BadRecord):  # UnicodeDecodeError is a ValueError
+                bad += 1
+        offset = end + 1
+        seen += 1
+        if seen == records:
+            snapshot_end = offset
+    return tables, offset, snapshot_end, bad
+
+
+# Records of the snapshot format where every table sat inside line 1 (files written before
+# snapshot_bytes): ``"<id>":{"claim_id":...}`` inside the "annotations" table.
+_OLD_RECORD = re.compile(rb'"([^"\\]{1,200})"\s*:\s*(?=\{\s*"claim_id"\s*:)')
+SALVAGE_TABLE = "annotations"
+
+
+def salvage(data: bytes) -> Tables:
+    """Every record that can still be read from a file whose first line is damaged: the
+    journal lines after it, and annotation records inside an old-style snapshot line."""
+    tables: Tables = {}
+    first, sep, rest = data.partition(b"\n")
+    text = first.decode("utf-8", errors="replace")
+    decoder = json.JSONDecoder()
+    for match in _OLD_RECORD.finditer(first):
+        try:
+            doc, _ = decoder.raw_decode(text, len(first[:match.end()].decode("utf-8", "replace")))
+        except ValueError:
+            continue
+        if isinstance(doc, dict):
+            key = match.group(1).decode("utf-8", errors="replace")
+            tables.setdefault(SALVAGE_TABLE, {})[key] = doc
+    if sep:
+        for raw in rest.split(b"\n")[:-1]:  # the last piece is a torn tail or empty
+            try:
+                apply_ops(tables, _check_ops(_decode(raw)))
+            except (ValueError, BadRecord):
+                continue
+    return tables
 
 
 def _refuse_special_file(path: Path) -> None:
@@ -159,6 +266,16 @@ def _refuse_special_file(path: Path) -> None:
     if not stat.S_ISREG(mode):
         raise StoreError(f"The annotation store {path} is not a regular file (a device or a "
                          "pipe); give a file path (--db or BRIEFING_DB)")
+
+
+def _access_hint(exc: OSError) -> str:
+    """What the user can do about a failed open or write, when we know it."""
+    if exc.errno == errno.EROFS:
+        return " (the store must be on a writable disk: choose another path with --db)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (" (on a shared store, its owner can give the group access: chmod g+rw, "
+                "and the folder: chmod g+rwx)")
+    return ""
 
 
 def _describe(exc: OSError) -> str:
@@ -183,7 +300,12 @@ class JournalStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 10.0,
                  compact_min_bytes: int = 256 * 1024) -> None:
-        self.path = Path(path)
+        #: The path as given (a symlink, a relative path): for messages about it.
+        self.given = Path(path)
+        # Resolved before anything is named after it: the same store reached through a
+        # symlink and through its real path must share one lock file, and compaction must
+        # replace the real file, not turn the symlink into a separate store.
+        self.path = Path(os.path.realpath(self.given))
         _refuse_special_file(self.path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
@@ -196,15 +318,17 @@ class JournalStorage(Storage):
         self._fd: int | None = None  # read-only fd on the current file: pins its inode
         self._ident: tuple[int, int] | None = None  # (st_dev, st_ino) of that file
         self._offset = 0  # end of the last complete line applied
-        self._snapshot_len = 0  # length of line 1
+        self._snapshot_len = 0  # length of the compacted part (header and record lines)
         self._sig: Signature | None = None
         self._mutex = threading.RLock()
-        self._lock = None  # filelock.FileLock, made on first use
+        self._lock: StoreLock | None = None  # made on first use
         self._depth = 0  # nesting of _locked()
         self._writing = 0  # nesting of transaction()
         self._unlocked = False  # reading without the lock (no permission to take it)
         self._issued: set[str] = set()
         self._lock_checked = False
+        self._tidied = False  # leftovers of killed writers removed (once per process)
+        self._aside_checked = False
 
     # ------------------------------------------------------------------ TinyDB interface
     def read(self) -> Tables | None:
@@ -311,9 +435,10 @@ class JournalStorage(Storage):
             if self._fd is None:
                 return
             self._remove_stale_temporaries()
-            data = _encode({"format": FORMAT, "version": FORMAT_VERSION, "tables": self._tables})
+            data = snapshot_bytes(self._tables)
             try:
-                write_atomic(self.path, data, overwrite=True, like=os.fstat(self._fd))
+                write_atomic(self.path, data, overwrite=True, like=os.fstat(self._fd),
+                             check=self._check_lock)
             except OSError as exc:
                 raise StoreError(f"could not compact {self.path}: {_describe(exc)}") from exc
             try:
@@ -324,11 +449,7 @@ class JournalStorage(Storage):
     def _remove_stale_temporaries(self) -> None:
         """Delete temporary files a killed process left mid-compaction (caller holds the lock:
         no live process is writing one now).  They are never data: the rename never happened."""
-        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            try:
-                leftover.unlink()
-            except OSError:
-                pass
+        remove_stale_temporaries(self.path)
 
     # ------------------------------------------------------------------ locking
     @contextmanager
@@ -350,47 +471,77 @@ class JournalStorage(Storage):
                 if locked:
                     self._lock.release()
 
+    def _folder_exists(self) -> bool:
+        """Whether the store's folder exists; a clear StoreError when it cannot be reached."""
+        folder = self.path.parent
+        try:
+            mode = os.stat(folder).st_mode  # a stat; mkdir on every write costs more
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise StoreError(f"cannot reach the folder {folder} of the annotation store: "
+                             f"{_describe(exc)} (you need permission to enter every folder on "
+                             "the way; ls -ld shows who may)") from exc
+        if not stat.S_ISDIR(mode):
+            raise StoreError(f"cannot use the annotation store {self.path}: {folder} is not "
+                             "a folder")
+        return True
+
+    def _dangling_link(self) -> str:
+        """A note for messages when the path given is a symlink to nothing."""
+        if self.given != self.path and os.path.islink(self.given) and \
+                not os.path.exists(self.given):
+            return f" ({self.given} is a symbolic link to {self.path}, which does not exist)"
+        return ""
+
     def _acquire(self, write: bool) -> bool:
         """Take the lock; False when reading without it (nothing to lock, or not allowed)."""
-        import filelock  # imported on first use: `briefing --help` does not pay for it
-
         self._unlocked = False
-        if write and not self.path.parent.is_dir():  # a stat; mkdir on every write costs more
+        if not self._folder_exists():
+            if not write:
+                return False  # no folder, no store: nothing to read, and nothing to create
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the folder {self.path.parent}: "
-                                 f"{_describe(exc)}") from exc
-        elif not self.path.parent.is_dir():
-            return False  # no folder, no store: nothing to read, and nothing to create here
+                                 f"{_describe(exc)}{self._dangling_link()}") from exc
         if self._lock is None:
-            mode = {}
+            mode = 0o644
             try:  # a lock file for a shared store must be openable by the same people
-                mode["mode"] = (os.stat(self.path).st_mode & 0o666) | 0o600
+                mode = (os.stat(self.path).st_mode & 0o666) | 0o600
             except OSError:
                 pass
-            self._lock = filelock.FileLock(self.lock_path, timeout=self.lock_timeout,
-                                           thread_local=False, poll_interval=0.002, **mode)
+            self._lock = StoreLock(self.lock_path, timeout=self.lock_timeout, mode=mode)
         try:
             self._lock.acquire()
-        except filelock.Timeout as exc:
+        except LockTimeout as exc:
             raise StoreBusyError(f"the annotation store {self.path} is busy: another process "
                                  f"has held its lock for {self.lock_timeout:g} s") from exc
         except OSError as exc:
             if write:
-                raise StoreError(f"cannot lock {self.lock_path}: {_describe(exc)} (on a shared "
-                                 "store, its owner can give the group access: chmod g+rw)") from exc
+                raise StoreError(f"cannot lock {self.lock_path}: {_describe(exc)}"
+                                 f"{_access_hint(exc)}") from exc
             self._unlocked = True  # e.g. a read-only share: readers cope with a torn tail
             return False
         if not self._lock_checked:
             self._lock_checked = True
             self._match_lock_file()
+        if write and not self._tidied:
+            self._tidied = True
+            self._remove_stale_temporaries()
         return True
+
+    def _check_lock(self) -> None:
+        """Refuse to go on when the lock file was deleted or replaced while we held it."""
+        if self._lock is not None and not self._lock.still_held():
+            raise StoreError(f"the lock file {self.lock_path} was deleted or replaced while "
+                             "this process held it (a cleanup script?); nothing was saved, "
+                             "try again")
 
     def _match_lock_file(self) -> None:
         """Give the lock file the data file's permissions and group (a shared team store).
 
-        filelock keeps an existing lock file's mode, so a store made private at first and
+        The lock keeps an existing lock file's mode, so a store made private at first and
         then opened to a group (chmod g+rw) would still have a lock file the group cannot
         open.  Only the lock file's owner can fix it; others get a clear error when locking.
         """
@@ -417,6 +568,9 @@ class JournalStorage(Storage):
                 self._tables, self._offset, self._snapshot_len = {}, 0, 0
                 self.version += 1
             self._sig = None
+            if not self._aside_checked:
+                self._aside_checked = True
+                self._report_data_aside()
             return
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from exc
@@ -449,27 +603,15 @@ class JournalStorage(Storage):
         except OSError as exc:
             os.close(fd)
             raise StoreError(f"cannot read {self.path}: {_describe(exc)}") from exc
-        tables, problem = _read_header(data)
+        tables, problem, records = _read_header(data)
         if tables is None:
             os.close(fd)
-            self._quarantine(problem, None)
+            self._quarantine(problem, salvage(data))
             return
-        first_end = data.index(b"\n") + 1
-        offset, bad = first_end, 0
-        while True:
-            end = data.find(b"\n", offset)
-            if end < 0:
-                break  # anything after `offset` is a torn tail: never acknowledged
-            raw = data[offset:end]
-            if raw.strip():
-                try:
-                    apply_ops(tables, _check_ops(_decode(raw)))
-                except (ValueError, BadRecord):  # UnicodeDecodeError is a ValueError
-                    bad += 1
-            offset = end + 1
+        tables, offset, snapshot_end, bad = _replay(data, tables, records)
         self.close()
         self._fd, self._ident = fd, (st.st_dev, st.st_ino)
-        self._tables, self._offset, self._snapshot_len = tables, offset, first_end
+        self._tables, self._offset, self._snapshot_len = tables, offset, snapshot_end
         self.version += 1
         if bad:
             self._quarantine(f"{bad} line(s) in it are unreadable", tables)
@@ -528,7 +670,7 @@ class JournalStorage(Storage):
         self._warn(f"The annotation store {self.path} could not be read ({problem}). It was "
                    f"moved to {aside} (nothing was deleted); {kept}.")
         if count:
-            data = _encode({"format": FORMAT, "version": FORMAT_VERSION, "tables": recovered})
+            data = snapshot_bytes(recovered)
             try:
                 write_atomic(self.path, data, overwrite=False, like=like)
             except OSError as exc:
@@ -536,6 +678,29 @@ class JournalStorage(Storage):
                                  f"{_describe(exc)}; everything is still in {aside}") from exc
             self._tables = recovered
             self._open_current(len(data), len(data))
+
+    def _report_data_aside(self) -> None:
+        """No store, but an earlier one moved aside still holds records (a recovery that ran
+        out of disk, say): say so, never just show an empty store."""
+        try:
+            candidates = sorted(self.path.parent.glob(f"{glob_escape(self.path.name)}.corrupt-*"),
+                                key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            return
+        for aside in candidates:
+            try:
+                data = aside.read_bytes()
+            except OSError:
+                continue
+            tables, _, records = _read_header(data)
+            found = _replay(data, tables, records)[0] if tables is not None else salvage(data)
+            count = sum(len(t) for t in found.values())
+            if count:
+                self._warn(f"The annotation store {self.path} does not exist, but {aside} (an "
+                           f"earlier store moved aside) holds {count} readable record(s). "
+                           f"To get them back, stop every reader and run: mv '{aside}' "
+                           f"'{self.path}' (the next run keeps every readable record).")
+                return
 
     def _drop_torn_tail(self) -> None:
         """Cut off an unterminated last line left by a crashed writer (caller holds the lock)."""
@@ -569,11 +734,12 @@ class JournalStorage(Storage):
     def _create(self, ops: list[dict]) -> None:
         tables: Tables = json.loads(json.dumps(self._tables))
         apply_ops(tables, ops)
-        data = _encode({"format": FORMAT, "version": FORMAT_VERSION, "tables": tables})
+        data = snapshot_bytes(tables)
         try:
-            write_atomic(self.path, data, overwrite=False)
+            write_atomic(self.path, data, overwrite=False, check=self._check_lock)
         except OSError as exc:
-            raise StoreError(f"could not save to {self.path}: {_describe(exc)}") from exc
+            raise StoreError(f"could not save to {self.path}: {_describe(exc)}"
+                             f"{_access_hint(exc)}{self._dangling_link()}") from exc
         self._tables = tables
         self.version += 1
         try:
@@ -582,11 +748,13 @@ class JournalStorage(Storage):
             self.close()  # saved all the same; the next read opens the file afresh
 
     def _append(self, line: bytes, ops: list[dict]) -> None:
+        self._check_lock()
         try:
             self._drop_torn_tail()
             fd = os.open(self.path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
         except OSError as exc:
-            raise StoreError(f"could not save to {self.path}: {_describe(exc)}") from exc
+            raise StoreError(f"could not save to {self.path}: {_describe(exc)}"
+                             f"{_access_hint(exc)}") from exc
         try:
             st = os.fstat(fd)
             if (st.st_dev, st.st_ino) != self._ident:
@@ -600,6 +768,7 @@ class JournalStorage(Storage):
                 self._roll_back(fd)
                 raise StoreError(f"could not save to {self.path}: {_describe(exc)}; "
                                  "nothing was saved") from exc
+            self._confirm_append()
         finally:
             os.close(fd)
         apply_ops(self._tables, ops, published=True)
@@ -607,6 +776,26 @@ class JournalStorage(Storage):
         self.version += 1
         st = os.fstat(self._fd)
         self._sig = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _confirm_append(self) -> None:
+        """After the fsync, before acknowledging: was the lock ours throughout, and is the
+        file we appended to still the store?  If not, another writer may have written over
+        or replaced our line, so the write is reported as failed (never as saved) and the
+        state is read afresh next time.  The line is left as it is: cutting it off without
+        the lock could cut off someone else's."""
+        try:
+            st = os.stat(self.path)
+            same_file = (st.st_dev, st.st_ino) == self._ident
+        except OSError:
+            same_file = False
+        if self._lock is not None and self._lock.still_held() and same_file:
+            return
+        self.close()  # the next access re-reads the file from the start
+        self._tables, self._offset, self._snapshot_len = {}, 0, 0
+        self.version += 1
+        raise StoreError(f"the lock file {self.lock_path} or the store was deleted or replaced "
+                         "while saving (a cleanup script?); the change may not have been "
+                         "saved: check, and try again")
 
     def _roll_back(self, fd: int) -> None:
         """Cut a failed append off again, so it never appears later as if it were saved."""

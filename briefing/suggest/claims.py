@@ -32,6 +32,11 @@ class Proposal:
     triggers: list[str] = field(default_factory=list)  # happening classes named
     terms: set[str] = field(default_factory=set)
     events: list[str] = field(default_factory=list)
+    # When the claim's happening took place: its own first date, else the date in force in
+    # its paragraph (the last one an earlier sentence gave: "In May 2021 ... Later, troops
+    # crossed ..."), None when the paragraph gives none before it.
+    when: str | None = None
+    anchored: bool = False  # ``when`` comes from an earlier sentence, not the claim
     id: str = ""
 
     @property
@@ -63,6 +68,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         text = para.text
         para_names = found[para.id]
         last_speaker: str | None = None
+        in_force: str | None = None  # the date an earlier sentence of the paragraph set
         for s_start, s_end in split_sentences(text):
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
@@ -101,8 +107,25 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
                              s_names, names, year, common)
                 if prop is not None:
+                    _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
+            if dates_here:
+                in_force = dates_here[-1].value
     return out
+
+
+def _anchor(prop: Proposal, dates_here: list[DateMention], s_start: int,
+            in_force: str | None) -> None:
+    """Temporal anchoring: the claim's own date, else the last date its sentence gives
+    before it, else the date in force from the paragraph's earlier sentences."""
+    if prop.dates:
+        prop.when = prop.dates[0][0].value
+        return
+    before = [d for d in dates_here if d.end + s_start <= prop.start]
+    if before:
+        prop.when, prop.anchored = before[-1].value, True
+    elif in_force:
+        prop.when, prop.anchored = in_force, True
 
 
 def actor_of(name: str, names: NameIndex) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 
 from briefing.loading.dates import first_day, last_day
@@ -24,17 +25,21 @@ from briefing.suggest.claims import Proposal
 from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.names import slug
 
-PERIOD_LENGTH = 4  # events are bucketed by year: sources date one happening by day, month or year
-SIMILARITY = 0.2  # cosine (idf-weighted words) for a claim to join an event
-MERGE_SAME = 0.4  # cosine between two groups of one kind of happening that makes them one
-MERGE_OTHER = 0.5  # ... of two kinds
+CONTEXT = 1.0  # weight of the paragraph's words beside the claim's own
+TRIGGER_WEIGHT = 1.0  # weight of a kind of happening named (a word weighs its idf, log(n/df))
+JOIN = 0.2  # cosine (plus TRIGGER_BONUS) for a claim to join an event rather than start one
+SECOND = 0.3  # ... to join a second event whose kind of happening it names
 TRIGGER_BONUS = 0.1  # added when the claim names the event's kind of happening
+YEAR_SLACK = 1  # years either side of an event's dates a claim may be dated and join it
+KEY_TERMS = 20  # terms of a claim used to find the events it may join
+POSTING = 20  # events remembered per term to find candidates
+CANDIDATES = 10  # events scored for each claim
 
 _TITLES = {
     "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
     "meeting": "Talks", "mission": "Mission", "blockade": "Blockade", "election": "Election",
     "protest": "Protests", "sanctions": "Sanctions", "resolution": "Resolution",
-    "membership": "Membership", "founding": "Founding",
+    "membership": "Membership", "founding": "Founding", "strike": "Strike",
 }
 
 
@@ -63,38 +68,14 @@ def _period(p: Proposal) -> str | None:
 def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
     """Events for the proposals (each Group lists its claims); ``existing`` curated events
     are linked where they fit (Group.existing)."""
-    out = _group_by_happening(proposals)
+    out = cluster(proposals)
     for g in out:
         g.existing = _link(g, existing)
     return out
 
 
-def _group_by_happening(proposals: list[Proposal]) -> list[Group]:
-    groups: dict[tuple[str, str | None], Group] = {}
-    # A dated happening; a claim naming none but giving a day or month is a happening too.
-    dated = [p for p in proposals if p.dates and (p.triggers or len(p.dates[0][0].value) >= 7)]
-    for p in sorted(dated, key=lambda p: (not p.triggers, -len(_period(p) or ""))):
-        period = _period(p) or ""
-        if not p.triggers:
-            same = [g for g in groups.values() if g.period and g.period[:4] == period[:4]
-                    and any(a in g.actors() for a in p.actors)]
-            if same:  # "troops entered X on 14 March" beside "the deployment in X, March"
-                max(same, key=lambda g: len(g.claims)).add(p)
-                continue
-            period = p.dates[0][0].value[:7]
-        cls = (p.triggers[0] if len(p.triggers) == 1 else _nearest_trigger(p)) if p.triggers else "happening"
-        key = (cls, period)
-        if len(period) == 4:  # a year: the month-precise event of that year, if only one
-            months = [g for (c, per), g in groups.items() if c == cls and per and per[:4] == period]
-            if len(months) == 1:
-                months[0].add(p)
-                continue
-        groups.setdefault(key, Group(cls, period)).add(p)
-    out = _merge_similar(list(groups.values()), proposals)
-    in_groups = {id(p) for g in out for p in g.claims}
-    _attach_similar([p for p in proposals if id(p) not in in_groups], out, proposals)
-    _attach_neighbours(proposals, out)
-    return out
+def _year(when: str | None) -> int | None:
+    return int(when[:4]) if when else None
 
 
 def _idf(everything: list[Proposal]) -> dict[str, float]:
@@ -103,88 +84,138 @@ def _idf(everything: list[Proposal]) -> dict[str, float]:
     return {t: math.log(n / c) for t, c in df.items()}
 
 
-def _vector(terms: Counter, idf: dict[str, float]) -> tuple[dict[str, float], float]:
-    vec = {t: c * idf.get(t, 0.0) for t, c in terms.items()}
-    return vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0
-
-
-def _merge_similar(groups: list[Group], everything: list[Proposal]) -> list[Group]:
-    """Groups of one kind of happening whose words are alike are one event told with
-    different dates (a mission "decided in January", "deployed in February", "since 2022")."""
-    idf = _idf(everything)
-    groups.sort(key=lambda g: -len(g.claims))
-    kept: list[tuple[Group, dict[str, float], float]] = []
-    for g in groups:
-        vec, norm = _vector(g.terms, idf)
-        best, best_score = None, 0.0
-        for k, kvec, knorm in kept:
-            dot = sum(w * kvec.get(t, 0.0) for t, w in vec.items())
-            score = dot / (norm * knorm)
-            need = MERGE_SAME if k.cls == g.cls else MERGE_OTHER
-            if score >= need and score > best_score:
-                best, best_score = k, score
-        if best is None:
-            kept.append((g, vec, norm))
-        else:
-            for p in g.claims:
-                best.add(p)
-    return [k for k, _, _ in kept]
-
-
-def _attach_similar(rest: list[Proposal], groups: list[Group], everything: list[Proposal]) -> None:
-    """A claim without a dated happening joins the event whose words it shares most, weighted
-    by rarity (idf), when the dates it gives do not contradict the event's."""
-    idf = _idf(everything)
-    index: dict[str, list[int]] = {}
-    vectors = []
-    for i, g in enumerate(groups):
-        vec, norm = _vector(g.terms, idf)
-        vectors.append((vec, norm))
-        for t in vec:
-            index.setdefault(t, []).append(i)
-    placed: list[tuple[Proposal, Group]] = []
-    for p in rest:
-        pv = {t: idf.get(t, 0.0) for t in p.terms}
-        pnorm = math.sqrt(sum(v * v for v in pv.values())) or 1.0
-        scores: dict[int, float] = {}
-        for t, w in pv.items():
-            for i in index.get(t, ()):
-                scores[i] = scores.get(i, 0.0) + w * vectors[i][0][t]
-        period = _period(p)
-        best, best_score = None, SIMILARITY
-        for i, dot in scores.items():
-            g = groups[i]
-            score = dot / (pnorm * vectors[i][1])
-            if g.cls in p.triggers:
-                score += TRIGGER_BONUS
-            if period and g.period and period[:4] != g.period[:4]:
-                continue
-            if score > best_score:
-                best, best_score = g, score
-        if best is not None:
-            placed.append((p, best))
-    for p, g in placed:  # after scoring, so the groups' words are those of dated claims
-        g.add(p)
-
-
-def _attach_neighbours(proposals: list[Proposal], groups: list[Group]) -> None:
-    """A claim still without an event takes that of the nearest claim of its paragraph:
-    a paragraph keeps to one happening more often than not."""
-    member = {id(p): g for g in groups for p in g.claims}
-    by_para: dict[str, list[Proposal]] = {}
+def features(proposals: list[Proposal]) -> list[dict[str, float]]:
+    """One vector a claim: its salient words and actors (tf-idf), the kinds of happening
+    it names, plus (weighted by CONTEXT) those of its paragraph, since a paragraph keeps to
+    one happening more often than not; normalised to length 1."""
+    idf = _idf(proposals)
+    own: list[Counter] = []
+    by_para: dict[str, Counter] = {}
     for p in proposals:
-        by_para.setdefault(p.paragraph.id, []).append(p)
-    for claims in by_para.values():
-        for i, p in enumerate(claims):
-            if id(p) in member:
+        c: Counter = Counter({t: idf.get(t, 0.0) for t in p.terms})
+        for cls in p.triggers:
+            c["#" + cls] += TRIGGER_WEIGHT
+        own.append(c)
+        by_para.setdefault(p.paragraph.id, Counter()).update(c)
+    out = []
+    for p, c in zip(proposals, own):
+        v = Counter({t: w * CONTEXT for t, w in by_para[p.paragraph.id].items()})
+        v.update(c)
+        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+        out.append({t: w / norm for t, w in sorted(v.items(), key=lambda x: -x[1]) if w > 0})
+    return out
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors
+    square: float = 0.0  # squared length of the centroid, kept as members are added
+    years: Counter = field(default_factory=Counter)
+    triggers: Counter = field(default_factory=Counter)
+
+    def add(self, i: int, vec: dict[str, float], p: Proposal) -> None:
+        self.members.append(i)
+        for t, w in vec.items():
+            old = self.centroid.get(t, 0.0)
+            self.centroid[t] = old + w
+            self.square += (old + w) ** 2 - old * old
+        if p.when:
+            self.years[_year(p.when)] += 1
+        self.triggers.update(p.triggers)
+
+    def cosine(self, vec: dict[str, float]) -> float:
+        norm = math.sqrt(self.square) or 1.0
+        get = self.centroid.get
+        return sum(w * get(t, 0.0) for t, w in vec.items()) / norm
+
+
+def _keys(vec: dict[str, float]) -> list[str]:
+    """The heaviest terms of a vector: events sharing none of them are not scored."""
+    return list(islice(vec, KEY_TERMS))  # features() orders a vector heaviest first
+
+
+def _candidates(vec: dict[str, float], index: dict[str, list[int]]) -> list[int]:
+    """The events sharing most of a claim's key terms (the latest POSTING events per term):
+    scoring every event would make a large briefing quadratic."""
+    shared: Counter = Counter()
+    for t in _keys(vec):
+        shared.update(index.get(t, [])[-POSTING:])
+    return [k for k, _ in shared.most_common(CANDIDATES)]
+
+
+def _index(index: dict[str, list[int]], vec: dict[str, float], k: int) -> None:
+    for t in _keys(vec):
+        posting = index.setdefault(t, [])
+        if not posting or posting[-1] != k:
+            if k in posting:
+                posting.remove(k)
+            posting.append(k)
+
+
+def compatible_time(year: int | None, years: Counter) -> bool:
+    """A happening dated to year Y fits an event whose claims are dated within a year of it
+    (sources date one happening by day, month or year, and tell its run-up and aftermath)."""
+    if year is None or not years:
+        return True
+    return min(years) - YEAR_SLACK <= year <= max(years) + YEAR_SLACK
+
+
+def _score(c: _Cluster, vec: dict[str, float], p: Proposal) -> float:
+    if not compatible_time(_year(p.when), c.years):
+        return 0.0
+    score = c.cosine(vec)
+    if any(t in c.triggers for t in p.triggers):
+        score += TRIGGER_BONUS
+    return score
+
+
+def cluster(proposals: list[Proposal]) -> list[Group]:
+    """Claims into events: each claim joins the event it fits best (words, actors, kind of
+    happening, compatible time), or starts one; claims naming a dated happening go first so
+    that events start from concrete happenings.  A claim also joins a second event whose kind
+    of happening it names when it fits that one nearly as well (a claim mentioning two)."""
+    vecs = features(proposals)
+    order = sorted(range(len(proposals)),
+                   key=lambda i: (not proposals[i].triggers, proposals[i].when is None))
+    clusters: list[_Cluster] = []
+    index: dict[str, list[int]] = {}
+    assigned: dict[int, int] = {}
+    for i in order:
+        p, vec = proposals[i], vecs[i]
+        cands = _candidates(vec, index)
+        scored = sorted(((_score(clusters[k], vec, p), k) for k in cands), reverse=True)
+        if scored and scored[0][0] >= JOIN:
+            k = scored[0][1]
+        else:
+            k = len(clusters)
+            clusters.append(_Cluster())
+        clusters[k].add(i, vec, p)
+        assigned[i] = k
+        _index(index, vec, k)
+    extra: dict[int, list[int]] = {}
+    for i, p in enumerate(proposals):
+        if not p.triggers:
+            continue
+        vec = vecs[i]
+        for k in _candidates(vec, index):
+            if k == assigned[i]:
                 continue
-            for d in range(1, len(claims)):
-                near = [claims[j] for j in (i - d, i + d) if 0 <= j < len(claims)
-                        and id(claims[j]) in member and set(claims[j].actors) & set(p.actors)]
-                if near:
-                    member[id(p)] = member[id(near[0])]
-                    member[id(p)].claims.append(p)
-                    break
+            c = clusters[k]
+            if any(t in c.triggers for t in p.triggers) and _score(c, vec, p) >= SECOND:
+                extra.setdefault(i, []).append(k)
+    groups: list[Group] = []
+    for k, c in enumerate(clusters):
+        cls = c.triggers.most_common(1)[0][0] if c.triggers else "happening"
+        year = c.years.most_common(1)[0][0] if c.years else None
+        g = Group(cls, str(year) if year else None)
+        for i in c.members:
+            g.add(proposals[i])
+        groups.append(g)
+    for i, ks in extra.items():
+        for k in ks:
+            groups[k].add(proposals[i])
+    return [g for g in groups if g.claims]
 
 
 def _nearest_trigger(p: Proposal) -> str:
@@ -223,7 +254,7 @@ def title_of(g: Group) -> str:
     words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
                     if HAPPENINGS.get(w) == g.cls)
     if g.cls == "happening":  # dated, but no word says what happened
-        return f"{', '.join(top) or 'Events'}: {g.period}" if g.period else ", ".join(top)
+        return f"{', '.join(top) or 'Events'}: {g.period}" if g.period else ", ".join(top) or "Events"
     noun = words.most_common(1)[0][0] if words else _TITLES.get(g.cls, g.cls)
     title = f"{' and '.join(top)} {noun}".strip() if top else noun
     title = title[:1].upper() + title[1:]

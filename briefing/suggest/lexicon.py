@@ -50,7 +50,7 @@ PREDICTION = (
     "will", "won't", "is likely to", "are likely to", "is expected to", "are expected to",
     "is set to", "are set to", "is bound to", "is going to", "are going to", "will likely",
     "in the coming", "in the future", "is poised to", "are poised to", "forecast", "predict",
-    "would lead to", "could lead to", "is about to", "shall",
+    "would lead to", "could lead to", "is about to", "shall", "expect", "expects",
 )
 # Evaluative and epistemic words: the writer judges rather than reports.
 ASSESSMENT = frozenset("""
@@ -110,7 +110,9 @@ for _cls, _words in {
     "ceasefire": "ceasefire cease-fire truce armistice",
     "agreement": "agreement agreements treaty treaties deal accord accords declaration pact "
                  "protocol memorandum charter",
-    "meeting": "summit meeting meetings talks negotiations conference visit forum",
+    "meeting": "summit meeting meetings talks negotiations conference visit forum mediation "
+               "mediator mediated",
+    "strike": "strike walkout walkouts stoppage stoppages lockout",
     "mission": "mission deployment deployed observers monitoring peacekeepers peacekeeping "
                "contingent stationed arrived withdrawal withdrew",
     "blockade": "blockade blocked closure siege",

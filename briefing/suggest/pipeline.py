@@ -125,9 +125,11 @@ def _events(groups: list[Group], corpus: Corpus, previous: Previous, result: Res
         if g.existing is not None:
             g.id = g.existing.id
         else:
-            g.id = event_id(g)
-            if g.id in taken:
-                g.id += "-s"
+            base = g.id = event_id(g)
+            n = 1
+            while g.id in taken:  # two events of one kind, actor and year
+                n += 1
+                g.id = f"{base}-{n}"
             if g.id in previous.rejected_ids:
                 continue
             taken.add(g.id)

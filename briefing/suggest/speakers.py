@@ -80,7 +80,30 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         content = start + tm.end() + that.end() if that and speaker.end <= pos else start
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=True)
+    return _unnamed(text, start, end)
+
+
+_VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
+# A speaker named by a common noun: "..., the chamber of commerce said." at the end,
+# "Officials say that ..." / "Fruit growers said ..." at the start.
+_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
+                       r"\s+(?:" + _VERBS + r")[.!]?[\"”’]?$")
+_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s)\s+(?:" + _VERBS + r")\s+(?:that\s+)?(?=[a-z])")
+
+
+def _unnamed(text: str, start: int, end: int) -> Attribution | None:
+    sentence = text[start:end]
+    m = _TRAILING.search(sentence)
+    if m and m.group(2).split()[0] not in _NOT_SPEAKERS:
+        return Attribution(m.group(2), start + m.start(2), end, start, True)
+    m = _LEADING.match(sentence)
+    if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
+        return Attribution(m.group(1), start, start + m.end(), start + m.end(), True)
     return None
+
+
+_NOT_SPEAKERS = frozenset("""it this that which who he she they we there here one
+this report reports statement statements data figures results study studies document""".split())
 
 
 def _personal(name: Name) -> bool:

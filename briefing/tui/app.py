@@ -10,7 +10,8 @@ from textual.screen import Screen
 
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
-from briefing.tui import VIEWS_CSS
+from briefing.tui import VIEWS_CSS, analysis_warmup
+from briefing.tui.palette.curation import CURATION_PROVIDERS
 from briefing.tui.palette.reader import ALL_PROVIDERS
 from briefing.tui.palette.views import COMPARE_PROVIDERS
 from briefing.tui.screens.reader import ReaderScreen
@@ -18,6 +19,7 @@ from briefing.tui.viewmodels.reader import SearchIndex
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.tui.curation_session import CurationSession
     from briefing.tui.drafts import Drafts
     from briefing.tui.store_watch import StoreWatch
 
@@ -39,7 +41,7 @@ class BriefingApp(App[None]):
     """
 
     CSS_PATH = "briefing.tcss"
-    COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS
+    COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS | CURATION_PROVIDERS
     BINDINGS = [
         # ctrl+q quits from anywhere (Textual's own, given an id so a keymap can move it);
         # q quits from the reader only, and goes back from the views (newsboat, ranger).
@@ -70,6 +72,8 @@ class BriefingApp(App[None]):
         self._reader: ReaderScreen | None = None
         self.store_watch: StoreWatch | None = None
         self._open_store = open_store
+        self._curation: CurationSession | None = None
+        self._loads = 0  # corpus loads started (a reload after an edit supersedes older ones)
         self.title = corpus.title
         self._index = SearchIndex(corpus)
         self._build_index = build_index
@@ -231,10 +235,13 @@ class BriefingApp(App[None]):
         startup_done()
         self.preload_view_styles()
         self.open_store_now()
+        self._start_curation()
         if self._load_full is not None:
             self._start_full_load()
-        elif self._build_index:
-            self._start_index()
+        else:
+            analysis_warmup.start(self)
+            if self._build_index:
+                self._start_index()
 
     def preload_view_styles(self) -> None:
         """Read the views' stylesheet now, as Textual would when the first view opens.
@@ -249,12 +256,16 @@ class BriefingApp(App[None]):
         self.stylesheet.update(self)
 
     def _start_full_load(self) -> None:
+        self._loads = generation = self._loads + 1
+        reader = self._load_full
+
         def load() -> None:
             try:
-                corpus = self._load_full()
+                corpus = reader()
             except Exception:  # reported below like any other failure
                 corpus = None
-            self.call_from_thread(self._corpus_loaded, corpus)
+            if generation == self._loads:  # a later reload supersedes this one
+                self.call_from_thread(self._corpus_loaded, corpus)
 
         self.run_worker(load, thread=True, group="corpus", exit_on_error=False)
 
@@ -270,12 +281,42 @@ class BriefingApp(App[None]):
         waiting, self._when_ready = self._when_ready, {}
         for action in waiting.values():
             action()
+        analysis_warmup.start(self)
         if self._build_index:
             self._start_index()
 
     def _start_index(self) -> None:
         self.run_worker(self._index.build, thread=True, exclusive=True, group="search-index",
                         exit_on_error=False)
+
+    @property
+    def curation(self) -> "CurationSession":
+        """The one owner of content edits and their undo stack (see curation_session.py).
+        LookupError when the corpus was not read from a directory."""
+        if self._curation is None:
+            from briefing.tui.curation_session import CurationSession
+
+            if self.corpus.root is None:
+                raise LookupError("this briefing was not read from a directory")
+            self._curation = CurationSession(self, self.corpus.root)
+        return self._curation
+
+    def _start_curation(self) -> None:
+        # The signatures of the content files as read at start-up: a curation step refuses
+        # to write over a file another process changed after this (a stale edit).
+        from briefing.curation import CurationError
+
+        try:
+            self.curation
+        except (LookupError, CurationError, OSError):
+            pass  # not a briefing directory: curation keys say why when pressed
+
+    def reload_corpus(self, load: Callable[[], Corpus | None]) -> None:
+        """Re-read the corpus in a thread after the content files changed; the reader and
+        whatever waits in ``when_corpus_ready`` are updated when it is in, as at start-up."""
+        self.corpus_ready = False
+        self._load_full = load
+        self._start_full_load()
 
     def search_index(self) -> SearchIndex:
         return self._index
@@ -289,7 +330,11 @@ class BriefingApp(App[None]):
         reader = self.reader
         # The side panes mount just after the first paint: a fresh list has the same keys.
         others = next(iter(reader.query(OtherClaims)), None) or OtherClaims()
-        nodes = [self, reader, reader.article_view, reader.toc, others]
+        from briefing.tui.viewmodels.selection import Selection
+        from briefing.tui.widgets.selection_bar import SelectionBar
+
+        nodes = [self, reader, reader.article_view, reader.toc, others,
+                 SelectionBar(Selection("", "", 0, 0))]
         if self.screen is not reader:  # e.g. the annotations view: its own keys first
             nodes.insert(1, self.screen)
         self.push_screen(HelpScreen(binding_rows(self, nodes)))

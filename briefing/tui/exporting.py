@@ -75,12 +75,15 @@ def export_annotations(app: App, corpus: Corpus, store: "AnnotationStore | None"
         return
     filters = filters or Filters()
     try:
+        from briefing.store.highlights import select_highlights
+
         annotations = select(store, corpus, filters)
+        highlights = select_highlights(store.highlights.all(), corpus, filters)
     except (StoreError, OSError) as exc:
         app.notify(f"Could not read the annotation store: {exc}", title="Export",
                    severity="error", markup=False, timeout=10)
         return
-    if not annotations:
+    if not annotations and not highlights:
         what = ("match these filters" if filters.as_dict()
                 else "exist yet (t tags a claim, a adds a note)")
         app.notify(f"Nothing to export: no annotations {what}.", title="Export",
@@ -92,9 +95,11 @@ def export_annotations(app: App, corpus: Corpus, store: "AnnotationStore | None"
 
     def work() -> None:
         from briefing.export import ExportError, build_brief, render_markdown
+        from briefing.export.highlights import with_highlights
 
         try:
             text = render_markdown(build_brief(annotations, corpus, filters), corpus.title)
+            text = with_highlights(text, "markdown", highlights, corpus)
             if web:
                 app.call_from_thread(_deliver, app, text, filename)
                 return
@@ -107,7 +112,7 @@ def export_annotations(app: App, corpus: Corpus, store: "AnnotationStore | None"
             app.call_from_thread(app.notify, f"Export failed ({type(exc).__name__}): {exc}",
                                  title="Export", severity="error", markup=False, timeout=10)
             return
-        count = len(annotations)
+        count = len(annotations) + len(highlights)
         shown = path if path.is_absolute() else path.resolve()
         app.call_from_thread(app.notify,
                              f"Exported {count} annotation{'s' if count != 1 else ''} to {shown}",

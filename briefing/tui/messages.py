@@ -34,3 +34,30 @@ class ClaimClicked(Message):
 class AnnotationsChanged(Message):
     """The annotation store changed (a save here, or another process's write): every screen
     re-reads what it shows from the store.  Sent to each screen by briefing.tui.store_watch."""
+
+
+class PassageDragged(Message):
+    """A passage of one paragraph was selected with the mouse: start selecting it."""
+
+    def __init__(self, paragraph_id: str, start: int, end: int) -> None:
+        super().__init__()
+        self.paragraph_id = paragraph_id
+        self.start = start
+        self.end = end
+
+
+class SelectionChanged(Message):
+    """The passage being selected moved or grew (``selection``: a viewmodels Selection)."""
+
+    def __init__(self, selection) -> None:  # noqa: ANN001 - viewmodels.selection.Selection
+        super().__init__()
+        self.selection = selection
+
+
+class SelectionDone(Message):
+    """Selecting ended: ``then`` is "highlight", "tag", "note", "claim", or None (cancelled)."""
+
+    def __init__(self, selection, then: str | None) -> None:  # noqa: ANN001
+        super().__init__()
+        self.selection = selection
+        self.then = then

@@ -117,8 +117,11 @@ def test_two_readers_share_one_store_each_under_their_name(workdir):
             terms[0].wait_for("Exported 2 annotations")
             (brief,) = (workdir / "home" / USERS[0]).glob("*.md")  # sshd starts in $HOME
             text = brief.read_text(encoding="utf-8")
-            for user, claim in zip(USERS, claims):
-                assert user in text and f"seen-by-{user}" in text and claim.id in text
+            from briefing.export.mdsafe import escape_inline
+
+            for user, claim in zip(USERS, claims):  # the passage, cited; no ids in a brief
+                assert user in text and f"seen-by-{user}" in text
+                assert escape_inline(claim.quote) in text
 
             quit_all(terms)
         finally:

@@ -69,7 +69,11 @@ def test_read_tag_export_and_quit_over_ssh(ssh_server, tmux, me, briefing_exe, w
     tmux.wait_for("Exported 1 annotation")
     (brief,) = exports.iterdir()
     text = brief.read_text(encoding="utf-8")
-    assert "over-ssh" in text and FIRST_CLAIMS[1] in text and me in text
+    # The passage, cited; a brief shows no claim ids, and names no one when one person wrote it
+    # (the author is in the store, checked below).
+    from briefing.export.mdsafe import escape_inline
+
+    assert "over-ssh" in text and escape_inline(CORPUS.claims[FIRST_CLAIMS[1]].quote) in text
 
     tmux.send("q")
     tmux.wait_dead()
@@ -147,11 +151,28 @@ def test_terminal_types_over_ssh(ssh_server, tmux, me, briefing_exe, workdir,
 
 @pytest.mark.parametrize("locale_env", [{"LANG": "C"}, {"LC_ALL": "POSIX", "LANG": "C.UTF-8"},
                                         {}], ids=["LANG=C", "LC_ALL=POSIX", "no-locale"])
-def test_non_utf8_locale_gets_a_clear_message(ssh_server, tmux, me, briefing_exe, workdir,
-                                              locale_env):
+def test_a_server_with_no_locale_starts_the_reader(ssh_server, tmux, me, briefing_exe, workdir,
+                                                   locale_env):
+    """Issue 17 item 9: a login that sets no locale (or C/POSIX) names no encoding: the reader
+    starts, as other Textual apps do (Python runs in UTF-8 mode there)."""
     remote = remote_reader(briefing_exe, workdir / "a.json") + "; echo exit=$?; sleep 5"
     remote = remote.replace("exec ", "", 1)  # keep the shell to print the exit status
     # Only what we send: no LANG at all when locale_env is empty (UsePAM no: none is added).
+    tmux.start(["env", "TERM=xterm-256color", *ssh_server.ssh_argv(me, remote, env=locale_env)])
+    tmux.wait_for(TITLE)
+    tmux.send("q")
+    screen = tmux.wait_for("exit=")
+    assert "exit=0" in screen and "locale is not UTF-8" not in screen
+
+
+@pytest.mark.parametrize("locale_env", [{"LANG": "en_US.ISO-8859-1"},
+                                        {"LC_ALL": "de_DE.ISO-8859-15@euro", "LANG": "C.UTF-8"}],
+                         ids=["LANG=latin1", "LC_ALL=latin9"])
+def test_a_locale_naming_another_encoding_gets_a_clear_message(ssh_server, tmux, me,
+                                                               briefing_exe, workdir,
+                                                               locale_env):
+    remote = remote_reader(briefing_exe, workdir / "a.json") + "; echo exit=$?; sleep 5"
+    remote = remote.replace("exec ", "", 1)
     tmux.start(["env", "TERM=xterm-256color", *ssh_server.ssh_argv(me, remote, env=locale_env)])
     screen = tmux.wait_for("exit=")
     assert "locale is not UTF-8" in screen and "LANG=C.UTF-8" in screen

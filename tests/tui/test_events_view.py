@@ -8,7 +8,8 @@ from textual.widgets import Input
 
 from briefing.analysis.coverage import coverage
 from briefing.analysis.timeline import ordered_events
-from briefing.tui.viewmodels.compare import event_rows, matches_filter
+from briefing.tui.viewmodels.compare import matches_filter
+from briefing.tui.viewmodels.event_index import event_index
 from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.events import FILTER_DELAY, EventsScreen, EventsTable
 from briefing.tui.dialogs.help_screen import HelpScreen
@@ -34,7 +35,7 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
     app = make_app(bundled, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
-        await pilot.pause()
+        await analysed(pilot)
         screen = app.screen
         assert isinstance(screen, EventsScreen) and isinstance(app.focused, EventsTable)
         table = screen.table
@@ -48,7 +49,7 @@ async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
         assert lone[2] == "1◆" and [c.strip() for c in lone[4:]] == ["·", "●3", "·", "·", "·"]
         text = screen_text(app)
         assert "49 events  ·  ◆ 19 single-source" in text
-        assert "dupuy  armen  jafar  payla  tadev" in text  # short labels fit 80 columns
+        assert "Dupuy  Rese…  Jafa…  Payl…  Tade…" in text  # labels by author or outlet
         assert all(len(line) <= 80 for line in text.splitlines())
 
 
@@ -82,7 +83,7 @@ async def test_filter_by_text_and_by_actor_then_blindspots(bundled):
 
 
 def test_filter_words_all_match_and_actor_prefix(bundled):
-    rows = {r.event.id: r for r in event_rows(coverage(bundled), bundled)}
+    rows = {r.event.id: r for r in event_index(bundled).rows}
     ceasefire = rows["nov-2020-ceasefire"]
     assert matches_filter(ceasefire, "")
     assert matches_filter(ceasefire, "Peacekeepers  RUSSIA")  # folded, every word
@@ -138,7 +139,7 @@ async def test_chart_on_screen_and_hidden_when_short(bundled):
         await pilot.pause()
         text = screen_text(app)
         assert "claims in  '88" in text and "total" in text
-        jafarli = next(line for line in text.splitlines() if line.startswith(" jafarli "))
+        jafarli = next(line for line in text.splitlines() if line.startswith(" Jafarli "))
         assert " 78 " in jafarli and "█" in jafarli  # most claims: the longest bar
         await pilot.resize_terminal(80, 16)
         await pilot.pause()
@@ -146,7 +147,7 @@ async def test_chart_on_screen_and_hidden_when_short(bundled):
         await pilot.resize_terminal(*LARGE)
         await pilot.pause()
         assert app.screen.query_one("#events-chart").display
-        assert "tadevosian" in screen_text(app).splitlines()[2]  # longer labels when wide
+        assert "Tadevosian" in screen_text(app).splitlines()[2]  # longer labels when wide
 
 
 def test_chart_lines_fit_the_width_and_scale():
@@ -213,6 +214,18 @@ async def test_palette_opens_the_events_view(bundled):
 # ---------------------------------------------------------------- snapshots
 
 
+async def analysed(pilot) -> None:
+    """Until the background analysis has counted the disagreements (the ≠ column)."""
+    from briefing.tui.viewmodels.event_index import disagreement_counts
+
+    for _ in range(200):
+        if disagreement_counts(pilot.app.corpus) is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+    await pilot.pause()
+
+
 def _events_app():
     corpus = bundled_corpus()
     return make_app(corpus, build_index=False)
@@ -220,7 +233,7 @@ def _events_app():
 
 async def _open_events(pilot):
     await pilot.press("v")
-    await pilot.pause()
+    await analysed(pilot)
     pilot.app.screen.query_one(Input).cursor_blink = False
 
 
@@ -240,3 +253,54 @@ async def test_the_events_keys_are_in_the_palette(bundled):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 19
+
+
+async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
+    # 60 sources: the busiest get columns, the others are summed per event in "others"
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from make_synthetic import write_briefing
+
+    from briefing.loader import load_corpus
+
+    write_briefing(tmp_path, 60, 6, seed=3, n_events=30)
+    corpus, problems = load_corpus(tmp_path)
+    assert not problems
+    app = make_app(corpus, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        shown = screen.shown_sources
+        assert 0 < len(shown) < 60
+        keys = [c.key.value for c in screen.table.ordered_columns]
+        assert keys[4:] == [*shown, "others"]
+        index = event_index(corpus)
+        for row in index.rows[:10]:
+            others = sum(1 for a in row.counts if a not in shown)
+            assert cells(screen.table, row.event.id)[-1].strip() == (f"+{others}" if others else "·")
+        # the chart draws the busiest sources and says how many it leaves out
+        assert "and 52 other sources" in screen_text(app) or not screen.query_one("#events-chart").display
+        await pilot.resize_terminal(*LARGE)
+        await pilot.pause()
+        assert len(screen.shown_sources) > len(shown)
+        assert "and 52 other sources" in screen_text(app)
+
+
+def test_the_event_index_agrees_with_the_coverage_matrix(bundled):
+    from briefing.tui.viewmodels.event_index import event_to_compare
+
+    cov = coverage(bundled)
+    index = event_index(bundled)
+    assert [r.event.id for r in index.rows] == cov.events
+    for row in index.rows:
+        dense = {a: n for a, n in cov.matrix[row.event.id].items() if n}
+        assert row.counts == dense and row.sources == len(dense)
+        assert row.blindspot == (row.event.id in cov.single_source)
+    assert index.claims_per_source == {a: v["claims"] for a, v in cov.per_source.items()}
+    assert event_index(bundled) is index  # counted once per corpus
+    assert event_to_compare(["a", "b"], "b") == "b"
+    assert event_to_compare(["a", "b"], "c") == "a"
+    assert event_to_compare(["a", "b"], None) == "a"

@@ -249,7 +249,8 @@ async def test_tag_and_annotate_without_a_claim_give_a_hint():
 
 async def test_help_lists_keys_and_follows_the_keymap():
     app = make_app(keymap={"reader.next_claim": "N"})
-    async with app.run_test(size=(100, 40)) as pilot:
+    # Tall enough for the reader's keys (the curation keys made the list longer).
+    async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)

@@ -31,6 +31,7 @@ GROUP_TITLES = {
     "AnnotationsScreen": "Annotations view",
     "CompareScreen": "Compare view",
     "EventsScreen": "Events view",
+    "SelectionBar": "Selecting a passage (h, or drag)",
 }
 
 # Keys inherited from Textual's scroll/list widgets that are worth listing.

@@ -1,4 +1,5 @@
-"""`a`: write or edit the note on the current claim, in a multi-line editor.
+"""`a`: write or edit the note on the current claim or a highlighted passage (any
+briefing.tui.viewmodels.targets target), in a multi-line editor.
 
 ctrl+s saves and closes.  escape closes; with unsaved changes it asks first (the safe answer,
 keep editing, is the default).  ctrl+r lists the note's earlier versions (the store keeps
@@ -29,6 +30,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static, TextArea
 
 from briefing.model import Claim
+from briefing.tui.viewmodels.targets import target_of
 from briefing.store.errors import StoreError
 from briefing.text import clean
 from briefing.tui.viewmodels.annotations import one_line
@@ -39,6 +41,7 @@ from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.store.highlights import Highlight
 
 
 class NoteArea(TextArea):
@@ -71,7 +74,7 @@ def editor_command() -> list[str] | None:
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Edit this user's note on one claim; dismisses True when saved."""
+    """Edit this user's note on one claim or highlight; dismisses True when saved."""
 
     CSS_PATH = VIEWS_CSS
 
@@ -82,25 +85,28 @@ class NoteEditor(ModalScreen[bool]):
         Binding("ctrl+r", "versions", "Earlier versions", id="note.versions"),
     ]
 
-    def __init__(self, claim: Claim, store: "AnnotationStore") -> None:
+    def __init__(self, claim: "Claim | Highlight", store: "AnnotationStore") -> None:
         super().__init__()
         self.claim = claim
         self.store = store
-        mine = store.get(claim.id)
-        self.original = mine.note if mine is not None else ""
+        self.target = target_of(claim, store)
+        self.original = self.target.note()
         self._warned_conflict = False
         self._draft_timer = None  # Timer: the debounced draft write
         self._warned_draft = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
-            yield Static(Content.assemble(("Note on claim ", "bold"), (self.claim.id, "dim")),
+            yield Static(Content.assemble((f"Note on {self.target.noun} ", "bold"),
+                                          (self.claim.id[:20], "dim")),
                          classes="dialog-title")
             yield Static(Content.assemble(("“", "dim"), one_line(self.claim.quote, 150),
                                           ("”", "dim")), id="note-quote")
             yield NoteArea(self.original, id="note-text", soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False)
-            hint = "ctrl+s save · esc close · ctrl+r history"
+            hint = "ctrl+s save · esc close"
+            if self.target.history() is not None:
+                hint += " · ctrl+r history"
             if self._external_editor_available():
                 hint += " · ctrl+o $EDITOR"
             yield Static(Content(hint), classes="dialog-hint")
@@ -124,10 +130,9 @@ class NoteEditor(ModalScreen[bool]):
         """The same person saved this note elsewhere (another window or session) meanwhile:
         say so.  Saving here still keeps both: the other text stays in the history."""
         try:
-            mine = self.store.get(self.claim.id)
+            stored = self.target.note()
         except (StoreError, OSError):
             return
-        stored = mine.note if mine is not None else ""
         if stored != self.original and not self._warned_conflict:
             self._warned_conflict = True
             self.notify("This note was just changed elsewhere. Saving keeps your text; the "
@@ -138,12 +143,12 @@ class NoteEditor(ModalScreen[bool]):
     def action_save(self) -> None:
         text = self.text_area.text
         try:
-            saved = self.store.annotate(self.claim.id, self.claim.quote, note=text)
+            saved = self.target.save(note=text)
         except (StoreError, OSError, ValueError) as exc:
             self.notify(f"Note not saved: {exc}", title="Annotation store", severity="error",
                         markup=False, timeout=10)
             return  # stay open: the text is still here to save again
-        self.original = saved.note
+        self.original = saved
         self.app.drafts.drop(self.claim.id)
         store_changed(self.app)
         self.notify("Note saved." if text.strip() else "Note cleared (earlier text kept in "
@@ -205,13 +210,15 @@ class NoteEditor(ModalScreen[bool]):
         from briefing.tui.dialogs.note_versions import NoteVersionsScreen
 
         try:
-            mine = self.store.get(self.claim.id)
+            history = self.target.history()
+            current = self.target.note()
         except (StoreError, OSError) as exc:
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
             return
-        history = list(mine.history) if mine is not None else []
-        current = mine.note if mine is not None else ""
+        if history is None:
+            self.notify("Earlier versions are kept for notes on claims only.", markup=False)
+            return
 
         def picked(text: str | None) -> None:
             if text is not None:
@@ -259,7 +266,7 @@ class NoteEditor(ModalScreen[bool]):
         self.notify("Back from the editor: ctrl+s saves the note.", markup=False, timeout=4)
 
 
-def open_note_editor(screen: Screen, claim: Claim, store: "AnnotationStore") -> None:
+def open_note_editor(screen: Screen, claim: "Claim | Highlight", store: "AnnotationStore") -> None:
     """Push the note editor for ``claim``; a store that cannot be read is an error message."""
     try:
         editor = NoteEditor(claim, store)

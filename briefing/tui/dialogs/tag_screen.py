@@ -1,4 +1,4 @@
-"""`t`: tag the current claim.
+"""`t`: tag the current claim, or a highlighted passage (briefing.tui.viewmodels.targets).
 
 Type a tag and press enter (commas add several).  Tags already in use elsewhere are offered as
 you type -- inline (right arrow completes) and in a list with how many annotations carry each
@@ -25,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Claim
+from briefing.tui.viewmodels.targets import target_of
 from briefing.store.errors import StoreError
 from briefing.store.model import normalise_tag
 from briefing.tui.viewmodels.annotations import one_line
@@ -35,6 +36,7 @@ from briefing.tui.store_watch import store_changed
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.store.highlights import Highlight
 
 MAX_SUGGESTIONS = 50
 
@@ -62,7 +64,7 @@ class ClaimTags(OptionList):
 
 
 class TagScreen(ModalScreen[None]):
-    """Add and remove tags on one claim."""
+    """Add and remove tags on one claim or highlight."""
 
     CSS_PATH = VIEWS_CSS
 
@@ -71,16 +73,18 @@ class TagScreen(ModalScreen[None]):
         Binding("down", "to_suggestions", "Suggestions", show=False, id="tag.to_suggestions"),
     ]
 
-    def __init__(self, claim: Claim, store: "AnnotationStore") -> None:
+    def __init__(self, claim: "Claim | Highlight", store: "AnnotationStore") -> None:
         super().__init__()
         self.claim = claim
         self.store = store
+        self.target = target_of(claim, store)
         self.tags: tuple[str, ...] = ()  # this user's tags on the claim, as saved
         self.counts: list[tuple[str, int]] = []  # every tag in use, most used first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-box", classes="dialog"):
-            yield Static(Content.assemble(("Tag claim ", "bold"), (self.claim.id, "dim")),
+            yield Static(Content.assemble((f"Tag {self.target.noun} ", "bold"),
+                                          (self.claim.id[:20], "dim")),
                          classes="dialog-title")
             yield Static(Content.assemble(("“", "dim"), one_line(self.claim.quote, 150),
                                           ("”", "dim")), id="tag-quote")
@@ -88,7 +92,7 @@ class TagScreen(ModalScreen[None]):
                         select_on_focus=False)
             yield Static(Content("Tags in use").stylize("bold"), classes="pane-title")
             yield TagSuggestions(id="tag-suggestions")
-            yield Static(Content("On this claim (x or delete removes)").stylize("bold"),
+            yield Static(Content(f"On this {self.target.noun} (x or delete removes)").stylize("bold"),
                          classes="pane-title")
             yield ClaimTags(id="tag-current")
             yield Static(Content("enter adds · → completes · ↓ suggestions · tab next · "
@@ -106,13 +110,12 @@ class TagScreen(ModalScreen[None]):
     def reload(self) -> None:
         """Re-read this claim's tags and the tags in use (after any change, ours or not)."""
         try:
-            mine = self.store.get(self.claim.id)
+            self.tags = self.target.tags()
             self.counts = self.store.tags()
         except (StoreError, OSError) as exc:
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
             return
-        self.tags = mine.tags if mine is not None else ()
         self.input.suggester = SuggestFromList([t for t, _ in self.counts], case_sensitive=False)
         self._show_current()
         self._show_suggestions(self.input.value)
@@ -157,7 +160,7 @@ class TagScreen(ModalScreen[None]):
     # ------------------------------------------------------------------ changing tags
     def _save(self, add: list[str] | tuple[str, ...] = (), remove: tuple[str, ...] = ()) -> bool:
         try:
-            self.store.annotate(self.claim.id, self.claim.quote, add_tags=add, remove_tags=remove)
+            self.target.save(add_tags=add, remove_tags=remove)
         except ValueError as exc:
             text = str(exc)
             self.notify(text[:1].upper() + text[1:], severity="warning", markup=False)

@@ -73,5 +73,8 @@ def refresh_marks(reader: "ReaderScreen") -> None:
     """After AnnotationsChanged: re-mark annotated claims and refresh the claim panel."""
     from briefing.tui.viewmodels.reader import annotated_claim_ids
 
+    from briefing.tui.screens.highlighting import refresh_highlights
+
     reader.article_view.set_annotated(annotated_claim_ids(reader.store))
     reader.claim_panel.refresh_annotation()
+    refresh_highlights(reader)

@@ -5,7 +5,8 @@ quote, its tags and the start of the note.  The tag counts under the filters are
 the annotations shown.  enter jumps to the passage in the reader; e exports what is shown
 (with these filters) to Markdown; escape goes back.  Rows follow other processes' changes:
 the screen re-reads the store on AnnotationsChanged.  t and a tag or annotate the highlighted
-row's claim without leaving the view.
+row's claim without leaving the view.  Highlights (passages that are not claims, `h` in the
+reader) are listed first, filtered the same way; t and a work on them too, x deletes one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from textual.widgets.option_list import Option
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
-from briefing.tui.viewmodels.annotations import annotation_row, one_line, tag_count_line
+from briefing.tui.viewmodels.annotations import (
+    annotation_row, highlight_location, highlight_row, one_line, tag_count_line,
+)
 from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import AnnotationsChanged
 from briefing.tui.viewmodels.navigation import Location
@@ -36,6 +39,9 @@ from briefing.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from briefing.store import Annotation, AnnotationStore
+    from briefing.store.highlights import Highlight
+
+HIGHLIGHT = "hl:"  # option id prefix of a highlight's row
 
 FILTERS = ("tag", "source", "event", "author")
 # Rows are built a page at a time, more as the highlight nears the end: a store of 10,000
@@ -62,6 +68,8 @@ class AnnotationsScreen(Screen[Location | None]):
         Binding("a", "annotate", "Note", id="annotations.annotate"),
         Binding("r", "clear_filters", "Clear filters", id="annotations.clear_filters"),
         Binding("f", "focus_filters", "Filters", id="annotations.focus_filters"),
+        Binding("x", "delete_highlight", "Delete highlight", show=False,
+                id="annotations.delete_highlight"),
     ]
 
     def __init__(self, corpus: Corpus, store: "AnnotationStore", preset: dict[str, str] | None = None) -> None:
@@ -71,6 +79,7 @@ class AnnotationsScreen(Screen[Location | None]):
         self.store = store
         self.preset = dict(preset or {})
         self.shown: list[Annotation] = []  # the annotations matching the filters, in reading order
+        self.passages: list[Highlight] = []  # the highlights matching them, listed first
         self._loaded = 0  # how many of them have a row in the list so far
         self._width = 76
 
@@ -113,6 +122,7 @@ class AnnotationsScreen(Screen[Location | None]):
                         markup=False)
             return
         tag_counts = Counter(t for a in items for t in a.tags)
+        tag_counts.update(t for h in self._all_highlights() for t in h.tags)
         source_counts: Counter[str] = Counter()
         event_counts: Counter[str] = Counter()
         for a in items:
@@ -176,18 +186,21 @@ class AnnotationsScreen(Screen[Location | None]):
         if listing.highlighted is not None and listing.option_count:
             keep = listing.get_option_at_index(listing.highlighted).id
         try:
-            total = len(self._all())
+            total = len(self._all()) + len(self._all_highlights())
             self.shown = select(self.store, self.corpus, self.filters()) if self.store else []
+            self.passages = self._highlights()
         except (StoreError, OSError) as exc:
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
             return
-        ids = [a.id for a in self.shown]
+        ids = [HIGHLIGHT + h.id for h in self.passages] + [a.id for a in self.shown]
         target = ids.index(keep) if keep in ids else 0
         previous = self._loaded  # a refresh keeps as many rows as were listed
         listing.clear_options()
         self._loaded = 0
-        if self.shown:
+        if self.shown or self.passages:
+            listing.add_options(Option(highlight_row(self.corpus, h, self._width), id=HIGHLIGHT + h.id)
+                                for h in self.passages)
             self._load_rows(max(PAGE, previous, target + PAGE // 2))
             listing.highlighted = target
         else:
@@ -195,10 +208,11 @@ class AnnotationsScreen(Screen[Location | None]):
                     else "No annotations yet: in the reader, t tags a claim and a adds a note.")
             listing.add_option(Option(Content(hint), disabled=True))
         counts = Counter(t for a in self.shown for t in a.tags)
+        counts.update(t for h in self.passages for t in h.tags)
         self.query_one("#ann-tags", Static).update(
             tag_count_line(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
         filtered = bool(self.filters().as_dict())
-        status = f"{len(self.shown)} of {total} annotation{'s' if total != 1 else ''}"
+        status = f"{len(self.shown) + len(self.passages)} of {total} annotation{'s' if total != 1 else ''}"
         status += " (filtered)" if filtered else ""
         status += " · enter opens · e exports these · f filters · r clears"
         self.query_one("#ann-status", Static).update(Content(status).stylize("dim"))
@@ -228,6 +242,10 @@ class AnnotationsScreen(Screen[Location | None]):
     @on(OptionList.OptionSelected, "#ann-list")
     def _on_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        passage = self._passage(event.option.id)
+        if passage is not None:
+            self.dismiss(highlight_location(self.corpus, passage))
+            return
         annotation = next((a for a in self.shown if a.id == event.option.id), None)
         if annotation is None:
             return
@@ -246,6 +264,8 @@ class AnnotationsScreen(Screen[Location | None]):
         if listing.highlighted is None or not self.shown:
             return None
         option_id = listing.get_option_at_index(listing.highlighted).id
+        if (passage := self._passage(option_id)) is not None:
+            return passage
         annotation = next((a for a in self.shown if a.id == option_id), None)
         claim = self.corpus.claims.get(annotation.claim_id) if annotation else None
         if annotation is not None and claim is None:
@@ -269,6 +289,39 @@ class AnnotationsScreen(Screen[Location | None]):
         from briefing.tui.dialogs.note_editor import open_note_editor
 
         open_note_editor(self, claim, self.store)
+
+    # ------------------------------------------------------------------ highlights
+    def _all_highlights(self) -> list["Highlight"]:
+        return self.store.highlights.all() if self.store is not None else []
+
+    def _highlights(self) -> list["Highlight"]:
+        from briefing.store.highlights import select_highlights
+
+        return select_highlights(self._all_highlights(), self.corpus, self.filters())
+
+    def _passage(self, option_id: str | None) -> "Highlight | None":
+        if not option_id or not option_id.startswith(HIGHLIGHT):
+            return None
+        return next((h for h in self.passages if h.id == option_id[len(HIGHLIGHT):]), None)
+
+    def action_delete_highlight(self) -> None:
+        listing = self.option_list
+        if listing.highlighted is None or not listing.option_count:
+            return
+        passage = self._passage(listing.get_option_at_index(listing.highlighted).id)
+        if passage is None:
+            self.notify("x deletes a highlight; this row is a claim's annotation.",
+                        markup=False, timeout=3)
+            return
+        from briefing.tui.store_watch import store_changed
+
+        try:
+            self.store.highlights.remove(passage.id)
+        except (StoreError, OSError) as exc:
+            self.notify(f"Not deleted: {exc}", severity="error", markup=False)
+            return
+        store_changed(self.app)
+        self.notify("Highlight deleted.", markup=False, timeout=2)
 
     def action_export(self) -> None:
         from briefing.tui.exporting import export_annotations

@@ -1,11 +1,17 @@
-"""The compare view: one event, every source on it, side by side.
+"""The compare view: one event, its sources side by side, their claims in view from the start.
 
-Opened with `c` on a claim in the reader, enter in the events view, "Compare: <event>" in the
-command palette, or `briefing read --compare EVENT`.  At the top: the event, who covers it and
-who is silent, the figures and dates the sources disagree (≠) or agree (=) on, and the curated
-framing words each source uses.  Below: one column per covering source, its distinctive terms
-underlined in its quotes.  Columns sit side by side when the terminal is wide and stack when
-it is narrow; the layout is chosen from the screen size on every resize.
+Opened with `c` on a claim in the reader (the event gone to with `g` if the claim is about
+it), enter in the events view, "Compare: <event>" in the command palette, or
+`briefing read --compare EVENT`.  At the top, compact: the event, who covers it, then the
+disagreements, titles that differ, go-betweens and hand marks, then compatible values and
+agreements.  Below: one column per covering source, as many as fit, each with a header that
+stays (who, what, the framing words it uses, folded to one line) over its claims, which
+scroll on their own.  ← → page through the sources; `f` opens the whole lexicon, the summary
+and the silent sources; `d` marks a disagreement by hand between two claims.
+
+What it shows about the event comes from the analysis done once per event in the background
+(viewmodels.event_index.warm); if that has not reached this event yet, the claims show at
+once and the findings a moment later.
 """
 
 from __future__ import annotations
@@ -17,57 +23,57 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
-from briefing.analysis.compare import Comparison
+from briefing.analysis.compare import UnknownEvent
+from briefing.analysis.event_analysis import EventAnalysis
 from briefing.analysis.timeline import ordered_events
-from briefing.model import Corpus
+from briefing.model import Claim, Corpus
+from briefing.tui import VIEWS_CSS
+from briefing.tui.memory import release_closed_views
+from briefing.tui.viewmodels import event_index as ix
+from briefing.tui.viewmodels.event_index import event_to_compare  # noqa: F401 (reader's c)
 from briefing.tui.viewmodels.compare import (
-    comparison_for, finding_rows, lexicon_rows, short_labels, source_line, when,
+    FindingLine, also_about, claim_notes, claims_on, distinctive, finding_lines,
+    lexicon_by_group, lexicon_by_source, marked_against, marks_on_event, office_claims,
+    source_line, terms_text, when,
 )
 from briefing.tui.viewmodels.reader import strip_for_display
-from briefing.tui import VIEWS_CSS
+from briefing.tui.viewmodels.source_labels import source_labels
 from briefing.tui.widgets.compare_column import (
-    AGREE_STYLE, DISAGREE_STYLE, MUTED, ClaimCard, CompareColumn,
+    AGREE_STYLE, COMPATIBLE_STYLE, DISAGREE_STYLE, MUTED, ClaimList, ClaimView, ColumnData,
+    CompareColumn,
 )
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 
-NARROW_BELOW = 100  # columns: below this, sources are stacked sections
-COLUMN_MIN = 32  # columns: a source column is never narrower than this when side by side
+COLUMN_MIN = 38  # a source column is never narrower than this (two fit at 80 columns)
 MAX_COLUMNS = 6
+SILENT_NAMED = 6  # sources named in the coverage line; the rest are counted
+VERDICT_STYLE = {"disagreement": DISAGREE_STYLE, "title": DISAGREE_STYLE,
+                 "go-between": DISAGREE_STYLE, "marked": DISAGREE_STYLE,
+                 "compatible": COMPATIBLE_STYLE, "agreement": AGREE_STYLE}
+VERDICT_WORD = {"disagreement": "≠ differ", "title": "≠ title", "go-between": "≠ brokered",
+                "marked": "✎ marked", "compatible": "≈ fits", "agreement": "= agree"}
 
 
 def column_count(width: int, sources: int) -> int:
-    """How many source columns fit side by side (1 = stacked)."""
-    if width < NARROW_BELOW or sources <= 1:
-        return 1
-    return max(1, min(sources, MAX_COLUMNS, max(2, width // COLUMN_MIN)))
+    """How many source columns fit side by side (at least one)."""
+    return max(1, min(sources, MAX_COLUMNS, width // COLUMN_MIN))
 
 
-class CompareBody(VerticalScroll, inherit_bindings=False):
-    """The scrolling part of the view: pages with pgup / pgdn, claims move with the arrows."""
-
-    BINDINGS = [
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="compare.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="compare.page_up"),
-    ]
-
-
-def _terms_text(cell: tuple[tuple[str, int], ...]) -> str:
-    return ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in cell)
+def findings_room(height: int) -> int:
+    """Lines of findings shown folded: the claims keep most of the screen."""
+    return 3 if height < 30 else 6
 
 
 class CompareScreen(Screen[None]):
     """Every covering source's claims on one event, side by side."""
 
     CSS_PATH = VIEWS_CSS
-    # on_mount focuses the claim `c` was pressed on; Textual's default would first focus the
-    # first card, and each move restyles both columns and recomposes the footer (~50 ms).
-    AUTO_FOCUS = ""
+    AUTO_FOCUS = ""  # on_mount focuses the column of the claim `c` was pressed on
 
-    # Every key is the screen's (so help lists them); the scrolling body has no arrow keys of
-    # its own (CompareBody), else it would take them from the focused claim.
+    # Every key is the screen's (so help and keymaps list them); the claim lists have none.
     BINDINGS = [
         Binding("escape,backspace,q", "close", "Back", id="compare.back"),
         Binding("enter", "open", "Open in reader", id="compare.open"),
@@ -76,250 +82,352 @@ class CompareScreen(Screen[None]):
                 id="compare.next_event"),
         Binding("left_square_bracket", "step_event(-1)", "Prev event", key_display="[",
                 id="compare.prev_event"),
+        Binding("d", "mark", "Mark disagreement", id="compare.mark"),
         Binding("down,j", "move(1)", "Next claim", show=False, id="compare.next"),
         Binding("up,k", "move(-1)", "Prev claim", show=False, id="compare.prev"),
         Binding("right,l", "source(1)", "Next source", id="compare.next_source"),
         Binding("left,h", "source(-1)", "Prev source", id="compare.prev_source"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="compare.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
         Binding("c", "claim_event", "This claim's next event", show=False,
                 id="compare.claim_event"),
     ]
 
     def __init__(self, corpus: Corpus, event_id: str, claim_id: str | None = None) -> None:
         super().__init__()
+        event = corpus.events.get(event_id)
+        if event is None:
+            raise UnknownEvent(event_id)
         self.corpus = corpus
+        self.event = event
         self.event_id = event_id
         self.claim_id = claim_id  # the claim to start on (the one `c` was pressed on)
-        self.comparison: Comparison = comparison_for(corpus, event_id)  # UnknownEvent if bad
-        self.labels = short_labels(corpus)
-        try:  # styled for the terminal's size from the start, not restyled on mount
-            self.set_classes(self._layout_classes(self.app.size.width))
-        except RuntimeError:  # NoActiveAppError: built outside an app; on_mount applies them
-            pass
-        self._scrolled_since_layout = False
-        # The claim we moved to: focus() takes effect a moment later, and keys pressed in a
-        # row must each move on from where the previous one went.
-        self._current: ClaimCard | None = None
+        row = ix.event_index(corpus).row(event_id)
+        self.covering: list[str] = list(row.counts) if row is not None else []
+        self.labels = source_labels(corpus)
+        self.analysis: EventAnalysis | None = ix.analysed(corpus, event_id)
+        self.marks = []  # hand marks on this event's claims, read from the store on mount
+        self.picking: str | None = None  # first claim of a hand mark being made
+        self._current_list: ClaimList | None = None
+        self._columns: list[CompareColumn] = []
+        self.first = 0  # the first source shown (columns page through `covering`)
+        if claim_id in corpus.claims and corpus.claims[claim_id].article_id in self.covering:
+            self.first = self.covering.index(corpus.claims[claim_id].article_id)
+        try:
+            width, height = self.app.size
+        except RuntimeError:  # NoActiveAppError: built outside an app
+            width, height = 80, 24
+        self.n_columns = column_count(width, len(self.covering))
+        self.first = max(0, min(self.first, len(self.covering) - self.n_columns))
+        self._room = findings_room(height)
+        self._read_marks()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        result = self.comparison
         yield TitleBar()
         with Vertical(id="compare-head"):
             yield Static(self._title(), id="compare-title")
-            yield Static(self._coverage_line(), id="compare-meta")
             yield Static(self._findings(), id="compare-findings")
-        with CompareBody(id="compare-body"):
-            if result.event.summary:
-                yield Static(Content(strip_for_display(result.event.summary)),
+        with VerticalScroll(id="compare-details"):
+            yield Static(self._lexicon(), id="compare-lexicon")
+            if self.event.summary:
+                yield Static(Content(strip_for_display(self.event.summary)),
                              id="compare-summary")
-            yield from self._lexicon()
-            with Grid(id="compare-columns"):
-                for source in result.sources:
-                    if not source.covers:
-                        continue
-                    article = self.corpus.articles[source.article]
-                    yield CompareColumn(result, article, source.claims,
-                                        result.framing.get(source.article, []), self.labels,
-                                        self.corpus.events)
             yield Static(self._silent(), id="compare-silent")
+        self._columns = [CompareColumn(i, self._column_data(self.first + i))
+                         for i in range(self.n_columns)]
+        with Grid(id="compare-columns", classes=f"-cols-{self.n_columns}"):
+            for column in self._columns:  # a row of headers over a row of lists
+                yield column.head
+            for column in self._columns:
+                yield column.claims
         yield KeyBar()
 
     def _title(self) -> Content:
-        event = self.comparison.event
-        return Content.assemble(("Compare  ", "bold $text-accent"),
-                                (strip_for_display(event.title), "bold"),
-                                (f"  {when(event)}", MUTED))
-
-    def _coverage_line(self) -> Content:
-        result = self.comparison
-        covering, silent = result.covering, result.not_covering
-        total = len(result.sources)
-        parts: list[Content | str | tuple[str, str]] = [
-            (f"{len(covering)} of {total} sources cover it", "bold")]
+        event, covering = self.event, self.covering
+        silent = len(self.corpus.articles) - len(covering)
+        line = [("Compare  ", "bold $text-accent"), (strip_for_display(event.title), "bold"),
+                (f"  {when(event)}", MUTED)]
+        cover: list = [(f"{len(covering)} of {len(self.corpus.articles)} sources cover it",
+                        "bold")]
         if len(covering) == 1:
-            parts.append(("  ◆ single source (blindspot)", "bold $text-warning"))
-        parts.append(("  ·  not covering: ", MUTED))
-        parts.append(", ".join(self.labels[a] for a in silent) if silent else "none")
-        return Content.assemble(*parts)
-
-    def _findings(self) -> Content:
-        rows = finding_rows(self.comparison)
-        if not rows:
-            return Content.styled("No figure or date given by two sources on this event.", MUTED)
-        lines: list[Content] = []
-        for row in rows:
-            disagree = row.verdict == "disagree"
-            style = DISAGREE_STYLE if disagree else AGREE_STYLE
-            values = Content("  ").join(
-                Content.assemble((self.labels.get(a, a), MUTED), " ", (v, "bold"))
-                for a, _claim, v in row.values)
-            lines.append(Content.assemble(
-                ("≠ differ  " if disagree else "= agree   ", f"bold {style}"),
-                (row.key, style), ": ", values))
-        return Content("\n").join(lines)
-
-    def _lexicon(self) -> ComposeResult:
-        rows = lexicon_rows(self.comparison)
-        covering = self.comparison.covering
-        if not rows or not covering:
-            return
-        yield Static(Content.styled("Framing words (curated lexicon), by source  (f hides)",
-                                    "bold"), classes="compare-section", id="lexicon-title")
-        # Wide: a grid, one column per source, so word choices line up side by side.
-        with Grid(id="lexicon-grid", classes=f"-n{min(len(covering), MAX_COLUMNS)}"):
-            yield Static(Content(""), classes="lex-head")
-            for aid in covering[:MAX_COLUMNS]:
-                yield Static(Content.styled(self.labels[aid], "bold"), classes="lex-head")
-            for row in rows:
-                yield Static(Content.styled(strip_for_display(row.label), "italic"),
-                             classes="lex-label")
-                for aid in covering[:MAX_COLUMNS]:
-                    cell = row.cells.get(aid)
-                    yield Static(Content(_terms_text(cell)) if cell else Content.styled("·", MUTED),
-                                 classes="lex-cell")
-        # Narrow: the same, one paragraph per group ("label: source terms · source terms"),
-        # so the claims below are a few lines away rather than a screen.
-        lines: list[Content] = []
-        for row in rows:
-            uses = Content("  ·  ").join(
-                Content.assemble((self.labels[aid], "bold"), " ", _terms_text(row.cells[aid]))
-                for aid in covering if aid in row.cells)
-            lines.append(Content.assemble((strip_for_display(row.label), "italic"), ": ", uses))
-        yield Static(Content("\n").join(lines), id="lexicon-list")
+            cover.append(("  ◆ single source (blindspot)", "bold $text-warning"))
+        covered = set(covering)
+        names = [self.labels[a] for a in self.corpus.articles if a not in covered]
+        shown = ", ".join(names[:SILENT_NAMED]) + (f" and {silent - SILENT_NAMED} more"
+                                                   if silent > SILENT_NAMED else "")
+        cover.append(("  ·  not covering: ", MUTED))
+        cover.append(shown or "none")
+        return Content.assemble(*line) + Content("\n") + Content.assemble(*cover)
 
     def _silent(self) -> Content:
-        silent = self.comparison.not_covering
+        covered = set(self.covering)
+        silent = [a for a in self.corpus.articles if a not in covered]
         if not silent:
             return Content.styled("Every source in the briefing covers this event.", MUTED)
         lines = [Content.styled("Not covering this event", "bold")]
-        for aid in silent:
+        for aid in silent[:200]:
             article = self.corpus.articles[aid]
             lines.append(Content.assemble(
-                ("  " + self.labels[aid].ljust(11), "bold"), strip_for_display(article.title),
+                ("  " + self.labels[aid].ljust(17), "bold"), strip_for_display(article.title),
                 (f"  {strip_for_display(source_line(article))}", MUTED)))
+        if len(silent) > 200:
+            lines.append(Content.styled(f"  and {len(silent) - 200} more", MUTED))
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
-        self.sub_title = "Compare"
-        self.query_one("#compare-body").can_focus = False
-        self._apply_layout(self.size.width)
-        cards = self.cards
-        start = next((c for c in cards if c.claim.id == self.claim_id), None)
-        if start is not None:  # the claim `c` was pressed on: bring it into view
-            self._current = start
-            start.focus(scroll_visible=False)
-            self.call_after_refresh(self._reveal, start, True)
-        elif cards:  # otherwise stay at the top, where the findings and framing words are
-            self._current = cards[0]
-            cards[0].focus(scroll_visible=False)
+        self._page_line()
+        column = self._column_of(self.claim_id)
+        if column is not None:
+            self._focus_claim(self.claim_id)
+        elif self.columns:
+            self._current_list = self.columns[0].claims
+            self._current_list.focus(scroll_visible=False)
+        if self.analysis is None:
+            self.run_worker(self._analyse, thread=True, exclusive=True, group="compare",
+                            exit_on_error=False)
 
-    def on_resize(self, event: Resize) -> None:
-        self._apply_layout(event.size.width)
+    def on_unmount(self) -> None:
+        release_closed_views()
 
-    def _layout_classes(self, width: int) -> set[str]:
-        n = column_count(width, len(self.comparison.covering))
-        classes = {f"-cols-{n}"}
-        if width < NARROW_BELOW:
-            classes.add("-narrow")
-        if width >= 160:
-            classes.add("-wide")
-        return classes
+    def _analyse(self) -> None:
+        result = ix.analyse(self.corpus, self.event_id)
+        self.app.call_from_thread(self._analysed, result)
 
-    def _apply_layout(self, width: int) -> None:
-        """Size classes, changed in one go: each class change restyles the whole view."""
-        wanted = self._layout_classes(width)
-        mine = {c for c in self.classes if c.startswith("-cols-") or c in ("-narrow", "-wide")}
-        if wanted != mine:
-            self.set_classes((set(self.classes) - mine) | wanted)
+    def _analysed(self, result: EventAnalysis) -> None:
+        if not self.is_attached:
+            return
+        self.analysis = result
+        self._show_findings()
+        self._fill_columns()
+
+    async def on_resize(self, event: Resize) -> None:
+        wanted = column_count(event.size.width, len(self.covering))
+        if findings_room(event.size.height) != self._room:
+            self._show_findings()
+        if wanted == self.n_columns:
+            return
+        focused = self.current_claim
+        self.n_columns = wanted
+        self.first = max(0, min(self.first, len(self.covering) - wanted))
+        box = self.query_one("#compare-columns")
+        await box.remove_children()
+        self._columns = [CompareColumn(i, self._column_data(self.first + i))
+                         for i in range(wanted)]
+        box.set_classes(f"-cols-{wanted}")
+        await box.mount_all([c.head for c in self._columns] + [c.claims for c in self._columns])
+        self._page_line()
+        self._focus_claim(focused.id if focused else None)
+
+    # ------------------------------------------------------------------ what is shown
+    def _read_marks(self) -> None:
+        try:
+            store = self.app.store
+        except RuntimeError:  # NoActiveAppError: built outside an app, no store to read
+            return
+        if store is None:
+            return
+        from briefing.store.marks import marks
+
+        try:
+            self.marks = marks_on_event(marks(store), self.corpus, self.event_id)
+        except Exception as exc:  # a store another process broke: say so, show the rest
+            self.notify(f"Hand marks not read: {exc}", severity="warning", markup=False)
+
+    def _show_findings(self) -> None:
+        self._room = findings_room(self.size.height or self.app.size.height)
+        self.query_one("#compare-findings", Static).update(self._findings())
+        self.query_one("#compare-lexicon", Static).update(self._lexicon())
+
+    def _findings(self) -> Content:
+        if self.analysis is None:
+            return Content.styled("Analysing the sources…", MUTED)
+        lines = [self._finding_line(f) for f in
+                 finding_lines(self.analysis, self.labels, self.marks, self.corpus)]
+        if not lines:
+            lines = [Content.styled("No figure, date or title given differently by two "
+                                    "sources; nothing marked by hand.", MUTED)]
+        if not self.analysis.has_distinctive_terms:
+            lines.append(Content.styled("Distinctive terms: none significant on this event "
+                                        "(no term reaches z ≥ 1.96).", MUTED))
+        room = self._room
+        if not self.has_class("-details") and len(lines) > room:
+            more = len(lines) - room + 1
+            lines = lines[:room - 1] + [Content.styled(f"… {more} more (f shows all)", MUTED)]
+        return Content("\n").join(lines)
+
+    def _finding_line(self, line: FindingLine) -> Content:
+        style = VERDICT_STYLE[line.verdict]
+        sides = Content("  ").join(Content.assemble((label, MUTED), " ",
+                                                    (strip_for_display(said), "bold"))
+                                   for label, said in line.sides)
+        parts = [(VERDICT_WORD[line.verdict].ljust(11), f"bold {style}"),
+                 (strip_for_display(line.key), style), ": ", sides]
+        if line.note:
+            parts.append((f"  “{strip_for_display(line.note)}”", "italic"))
+        return Content.assemble(*parts)
+
+    def _lexicon(self) -> Content:
+        if self.analysis is None:
+            return Content("")
+        lexicon = self.corpus.lexicon
+        labels = {g.group: g.label for g in lexicon.groups} if lexicon is not None else {}
+        rows = lexicon_by_group(self.analysis, labels)
+        if not rows:
+            return Content.styled("Framing words: no curated lexicon word in these sources' "
+                                  "sentences on the event.", MUTED)
+        lines = [Content.styled("Framing words (curated lexicon), by group and source  (f folds)",
+                                "bold")]
+        for label, per in rows:
+            uses = Content("  ·  ").join(
+                Content.assemble((self.labels.get(a, a), "bold"), " ", terms_text(terms))
+                for a, terms in per.items())
+            lines.append(Content.assemble((strip_for_display(label), "italic"), ": ", uses))
+        return Content("\n").join(lines)
+
+    def _claim_views(self, article_id: str) -> list[ClaimView]:
+        analysis, events = self.analysis, self.corpus.events
+        titled = office_claims(analysis) if analysis is not None else set()
+        views = []
+        for claim in claims_on(self.corpus, article_id, self.event_id):
+            views.append(ClaimView(
+                claim,
+                tuple(claim_notes(analysis, claim, self.labels)) if analysis else (),
+                tuple(marked_against(self.marks, claim.id)),
+                claim.id in titled,
+                tuple(also_about(claim, self.event_id, events)),
+                claim.id == self.picking))
+        return views
+
+    def _column_data(self, position: int) -> ColumnData | None:
+        if not 0 <= position < len(self.covering):
+            return None
+        aid = self.covering[position]
+        analysis = self.analysis
+        return ColumnData(self.corpus.articles[aid], self.labels[aid], self._claim_views(aid),
+                          distinctive(analysis, aid) if analysis is not None else [],
+                          lexicon_by_source(analysis).get(aid, []) if analysis is not None
+                          else [])
+
+    def _fill_columns(self) -> None:
+        for i, column in enumerate(self.columns):
+            data = self._column_data(self.first + i)
+            column.display = data is not None
+            if data is not None:
+                column.show(data)
+        self._page_line()
+
+    def _page_line(self) -> None:
+        total = len(self.covering)
+        if total > self.n_columns:
+            last = min(total, self.first + self.n_columns)
+            self.sub_title = f"Compare · sources {self.first + 1}-{last} of {total} (← →)"
+        else:
+            self.sub_title = "Compare"
 
     # ------------------------------------------------------------------ moving
     @property
     def columns(self) -> list[CompareColumn]:
-        return list(self.query(CompareColumn))
+        return self._columns
+
+    def _position(self, lst: ClaimList) -> int:
+        return next(i for i, c in enumerate(self._columns) if c.claims is lst)
+
+    def _column_of(self, claim_id: str | None) -> CompareColumn | None:
+        claim = self.corpus.claims.get(claim_id or "")
+        if claim is None:
+            return None
+        return next((c for c in self.columns
+                     if c.display and c.article is not None and c.article.id == claim.article_id),
+                    None)
 
     @property
-    def cards(self) -> list[ClaimCard]:
-        return list(self.query(ClaimCard))
+    def current_list(self) -> ClaimList | None:
+        # The list moved to last: focus() takes effect a moment later, and keys pressed in a
+        # row must each move on from where the previous one went.
+        mine = self._current_list
+        if mine is not None and mine.is_attached and mine.display:
+            return mine
+        if isinstance(self.focused, ClaimList):
+            return self.focused
+        shown = [c for c in self.columns if c.display]
+        return shown[0].claims if shown else None
 
     @property
-    def _body(self) -> VerticalScroll:
-        return self.query_one("#compare-body", VerticalScroll)
+    def current_claim(self) -> Claim | None:
+        lst = self.current_list
+        cid = lst.claim_id if lst is not None else None
+        return self.corpus.claims.get(cid) if cid else None
 
-    def _visible(self, card: ClaimCard) -> bool:
-        if self._scrolled_since_layout:
-            return True  # regions are from before our last scroll: trust that scroll
-        region, body = card.region, self._body.content_region
-        return bool(region) and region.y < body.bottom and region.bottom > body.y
-
-    def _reveal(self, card: ClaimCard, top: bool = False) -> None:
-        """Scroll the body so ``card`` shows (at the top with ``top``, else minimally)."""
-        self._body.scroll_to_widget(card, animate=False, top=top, immediate=True)
-        # Screen regions are stale until the next layout; keys pressed quickly in a row
-        # (a held j) must not take the card for hidden and scroll to it again.
-        self._scrolled_since_layout = True
-        self.call_after_refresh(self._layout_done)
-
-    def _layout_done(self) -> None:
-        self._scrolled_since_layout = False
-
-    def _focused_card(self) -> ClaimCard | None:
-        if self._current is not None and self._current.is_attached:
-            return self._current
-        return self.focused if isinstance(self.focused, ClaimCard) else None
-
-    def on_descendant_focus(self, event) -> None:
-        if isinstance(event.widget, ClaimCard):  # tab, a click: follow it
-            self._current = event.widget
-
-    def _focus(self, card: ClaimCard) -> None:
-        self._current = card
-        card.focus(scroll_visible=False)
-        self._reveal(card)
+    def _focus_claim(self, claim_id: str | None) -> None:
+        column = self._column_of(claim_id)
+        if column is None:
+            return
+        column.claims.go_to(claim_id)
+        column.claims.focus(scroll_visible=False)
+        self._current_list = column.claims
+        # Before the first layout the list has no size to scroll in: again once it has.
+        self.call_after_refresh(column.claims.scroll_to_highlight)
 
     def action_move(self, step: int) -> None:
-        """Next / previous claim in reading order: down a column, then on to the next one."""
-        cards = self.cards
-        if not cards:
+        """Next / previous claim; past a column's end, on to the next source's first."""
+        lst = self.current_list
+        if lst is None or not lst.option_count:
             return
-        current = self._focused_card()
-        if current is not None and not self._visible(current):
-            self._reveal(current)  # first show where the focus is
-            return
-        index = cards.index(current) if current in cards else -1
+        index = lst.highlighted if lst.highlighted is not None else -1
         target = index + step
-        if target < 0:
-            self._body.scroll_home(animate=False)
+        if 0 <= target < lst.option_count:
+            lst.highlighted = target
             return
-        if target < len(cards):
-            self._focus(cards[target])
+        pos = self.first + self._position(lst)
+        other = pos + (1 if step > 0 else -1)
+        if 0 <= other < len(self.covering):
+            claims = claims_on(self.corpus, self.covering[other], self.event_id)
+            self._show_source(other, claims[0 if step > 0 else -1].id)
+
+    def action_page(self, step: int) -> None:
+        lst = self.current_list
+        if lst is not None:
+            (lst.action_page_down if step > 0 else lst.action_page_up)()
 
     def action_source(self, step: int) -> None:
-        """The neighbouring source's column, at the same position (or its last claim)."""
-        columns = [c for c in self.columns if c.cards]
-        if not columns:
+        """The neighbouring source, at the same position (or its last claim); pages the
+        columns when it is off screen."""
+        lst = self.current_list
+        if lst is None:
             return
-        current = self._focused_card()
-        col = next((i for i, c in enumerate(columns) if current in c.cards), 0)
-        row = columns[col].cards.index(current) if current is not None else 0
-        target = col + step
-        if 0 <= target < len(columns):
-            cards = columns[target].cards
-            self._focus(cards[min(row, len(cards) - 1)])
+        pos = self.first + self._position(lst)
+        target = pos + step
+        if not 0 <= target < len(self.covering):
+            return
+        row = lst.highlighted or 0
+        claims = claims_on(self.corpus, self.covering[target], self.event_id)
+        self._show_source(target, claims[min(row, len(claims) - 1)].id)
+
+    def _show_source(self, position: int, claim_id: str) -> None:
+        if position < self.first:
+            self.first = position
+            self._fill_columns()
+        elif position >= self.first + self.n_columns:
+            self.first = position - self.n_columns + 1
+            self._fill_columns()
+        self._focus_claim(claim_id)
 
     def action_claim_event(self) -> None:
         """Compare the next of the current claim's events (a claim can be about several)."""
-        card = self._focused_card()
-        events = [e for e in (card.claim.events if card else []) if e in self.corpus.events]
-        if card is None or len(events) < 2:
+        claim = self.current_claim
+        events = [e for e in (claim.events if claim else []) if e in self.corpus.events]
+        if claim is None or len(events) < 2:
             self.notify("This claim is about this event only.", markup=False, timeout=2)
             return
         pos = events.index(self.event_id) if self.event_id in events else -1
         target = events[(pos + 1) % len(events)]
-        self.app.switch_screen(CompareScreen(self.corpus, target, card.claim.id))
+        self.app.switch_screen(CompareScreen(self.corpus, target, claim.id))
 
     def action_toggle_framing(self) -> None:
-        """Hide or show the framing words (and the summary), to see more claims at once."""
-        self.toggle_class("-hide-framing")
+        """Open or fold the whole lexicon, the summary, every finding and the silent sources."""
+        self.toggle_class("-details")
+        self._show_findings()
 
     def action_step_event(self, step: int) -> None:
         """Previous / next event in date order, in place (back still leaves the comparison)."""
@@ -331,19 +439,67 @@ class CompareScreen(Screen[None]):
         else:
             self.notify("No more events in this direction.", markup=False, timeout=2)
 
+    # ------------------------------------------------------------------ marking by hand
+    def action_mark(self) -> None:
+        """`d` on a claim, then `d` on another: a disagreement marked by hand, with a note."""
+        claim = self.current_claim
+        if claim is None:
+            return
+        if self.picking is None or self.picking == claim.id:
+            cancelled = self.picking == claim.id
+            self.picking = None if cancelled else claim.id
+            self._fill_columns()
+            self._focus_claim(claim.id)
+            self.notify("Mark cancelled." if cancelled else
+                        "Now move to the claim it disagrees with and press d (escape cancels).",
+                        markup=False, timeout=3)
+            return
+        first = self.corpus.claims[self.picking]
+        from briefing.tui.dialogs.mark_disagreement import MarkDisagreementScreen
+
+        self.app.push_screen(MarkDisagreementScreen(first, claim),
+                             lambda note: self._save_mark(first, claim, note))
+
+    def _save_mark(self, first: Claim, second: Claim, note: str | None) -> None:
+        if note is None:
+            return  # cancelled: still picking, another claim can be chosen
+        store = self.app.store
+        if store is None:
+            self.notify(f"Not saved: {self.app.store_problem or 'no annotation store'}",
+                        severity="error", markup=False)
+            return
+        from briefing.store.errors import StoreError
+        from briefing.store.marks import mark
+
+        try:
+            mark(store, first.id, second.id, note, quotes=(first.quote, second.quote))
+        except (StoreError, ValueError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.picking = None
+        self._read_marks()
+        self._show_findings()
+        self._fill_columns()
+        self._focus_claim(second.id)
+        self.notify(f"Marked: {first.id} ≠ {second.id}", markup=False, timeout=2)
+
     # ------------------------------------------------------------------ leaving
     def action_open(self) -> None:
-        card = self._focused_card()
-        if card is not None:
-            card.post_message(ClaimCard.Open(card))
+        claim = self.current_claim
+        if claim is not None:
+            self._open_claim(claim)
 
-    @on(ClaimCard.Open)
-    def _open_claim(self, message: ClaimCard.Open) -> None:
+    @on(OptionList.OptionSelected)
+    def _selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
+        claim = self.corpus.claims.get(message.option.id or "")
+        if claim is not None:
+            self._open_claim(claim)
+
+    def _open_claim(self, claim: Claim) -> None:
         from briefing.tui.screens.detour import open_in_reader
         from briefing.tui.widgets.claim_panel import claim_location
 
-        claim = message.card.claim
         if not claim.paragraph_id:
             self.notify("This claim is not anchored to a passage.", markup=False)
             return
@@ -352,9 +508,17 @@ class CompareScreen(Screen[None]):
 
     def reopen(self) -> "CompareScreen":
         """A fresh comparison in the same state (detour: back from the reader comes here)."""
-        card = self._focused_card()
+        claim = self.current_claim
         return CompareScreen(self.corpus, self.event_id,
-                             card.claim.id if card is not None else self.claim_id)
+                             claim.id if claim is not None else self.claim_id)
 
     def action_close(self) -> None:
+        if self.picking is not None:  # escape first cancels a mark being made
+            self.picking = None
+            self._fill_columns()
+            return
         self.app.pop_screen()
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, ClaimList):  # tab, a click: follow it
+            self._current_list = event.widget

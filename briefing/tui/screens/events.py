@@ -1,8 +1,10 @@
 """The events view (`v`): every event in date order, which source covers it, and a chart.
 
 A table of events × sources: one marker per source (● and its number of claims, · when the
-source is silent), events only one source covers marked ◆ (Ground News' "blindspot"), events
-whose sources disagree on a figure or date marked ≠.  Type after `/` to filter by words or
+source is silent) for the sources whose columns fit, the rest summed in a last "others"
+column; events only one source covers marked ◆ (Ground News' "blindspot"), events whose
+sources disagree on a figure or date marked ≠ (once the background analysis has them).
+Coverage is counted once per corpus (viewmodels.event_index), so a row costs what it shows.  Type after `/` to filter by words or
 ``actor:NAME``; `b` keeps only blindspots; enter (or `c`) opens the comparison.
 """
 
@@ -20,12 +22,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from briefing.analysis.coverage import coverage
 from briefing.model import Corpus
-from briefing.tui.viewmodels.compare import (
-    EventRow, claims_by_year, disagreements_by_event, event_rows, matches_filter, short_labels,
-)
+from briefing.tui.memory import release_closed_views, unwatch
+from briefing.tui.viewmodels import event_index as ix
+from briefing.tui.viewmodels.compare import matches_filter
+from briefing.tui.viewmodels.event_index import EventRow
 from briefing.tui.viewmodels.reader import strip_for_display
+from briefing.tui.viewmodels.source_labels import source_labels
 from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
 from briefing.tui.widgets.key_bar import KeyBar
@@ -33,6 +36,8 @@ from briefing.tui.widgets.title_bar import TitleBar
 
 SHORT_BELOW = 20  # rows: below this the chart is hidden to leave room for the table
 WIDE_FROM = 120  # columns: from here source columns get longer labels
+TITLE_MIN = 20  # the event title keeps at least this many cells before sources get columns
+CHART_SOURCES = 8  # sources drawn in the chart (those with the most claims)
 FILTER_DELAY = 0.12  # seconds after the last keystroke before the table is refilled
 
 
@@ -70,12 +75,15 @@ class EventsScreen(Screen[None]):
         self.query_text = query
         self.blindspots = blindspots
         self.event_id = event_id  # the highlighted row, kept across filters and reopening
-        self.coverage = coverage(corpus)
-        self.rows = event_rows(self.coverage, corpus)
-        self.disagreements = disagreements_by_event(corpus)
+        self.index = ix.event_index(corpus)
+        self.rows = self.index.rows
+        self.disagreements = ix.disagreement_counts(corpus) or {}
         self.sources = list(corpus.articles)
-        self.labels = short_labels(corpus)
-        self._layout: tuple[int, int] | None = None  # (title width, label width) in use
+        totals = self.index.claims_per_source
+        # When not every source has a column, the busiest ones do (shown in corpus order).
+        self._busiest = sorted(self.sources, key=lambda a: -totals.get(a, 0))
+        self.shown_sources: list[str] = []
+        self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
         self._cell_cache: dict[tuple[str, int, int], list[Text]] = {}
         self._filter_timer = None
         self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
@@ -91,16 +99,36 @@ class EventsScreen(Screen[None]):
                         id="events-filter")
             yield Static(Content(""), id="events-status")
         yield EventsTable(id="events-table", cursor_type="row", zebra_stripes=True)
-        years, per_year = claims_by_year(self.coverage, self.corpus)
-        totals = {aid: self.coverage.per_source[aid]["claims"] for aid in self.sources}
-        yield CoverageChart([(a, self.labels[a]) for a in self.sources], years, per_year, totals,
-                            id="events-chart")
+        labels = source_labels(self.corpus)
+        top = set(self._busiest[:CHART_SOURCES])
+        charted = [a for a in self.sources if a in top]
+        yield CoverageChart([(a, labels[a]) for a in charted], self.index.years,
+                            self.index.by_year, {a: self.index.claims_per_source[a]
+                                                 for a in charted},
+                            others=len(self.sources) - len(charted), id="events-chart")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Events"
         self._apply_size(self.size.width, self.size.height)
         self.watch(self.app, "theme", self._theme_changed, init=False)
+        if ix.disagreement_counts(self.corpus) is None:
+            self.run_worker(self._count_disagreements, thread=True, group="events",
+                            exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        unwatch(self, self.app, "theme")
+        release_closed_views()
+
+    def _count_disagreements(self) -> None:
+        counts = ix.warm(self.corpus)
+        self.app.call_from_thread(self._disagreements_counted, counts)
+
+    def _disagreements_counted(self, counts: dict[str, int]) -> None:
+        if self.is_attached:
+            self.disagreements = counts
+            self._cell_cache.clear()
+            self._fill()
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -118,19 +146,27 @@ class EventsScreen(Screen[None]):
         if self.has_class("-short") != (height < SHORT_BELOW):
             self.set_class(height < SHORT_BELOW, "-short")
         label = 10 if width >= WIDE_FROM else 5
+        # date 10, sources-count 2, ≠ 1, each column 2 of padding, the scrollbar 2
+        fixed = 10 + 2 + 1 + 4 * 2 + 2
+        room = max(0, width - fixed - TITLE_MIN)
         n = len(self.sources)
-        # date 10, sources-count 2, ≠ 1, one column per source; each column has 2 of padding
-        fixed = 10 + 2 + 1 + n * label + (4 + n) * 2 + 2
-        layout = (max(12, width - fixed), label)
+        fit = room // (label + 2)
+        if fit < n:  # the last column sums the sources that have none of their own
+            fit = max(0, fit - 1)
+        extra = 0 if fit >= n else 1
+        used = min(fit, n) * (label + 2) + extra * (label + 2)
+        layout = (max(12, width - fixed - used), label, min(fit, n))
         if layout != self._layout:
             self._layout = layout
+            top = set(self._busiest[:layout[2]])
+            self.shown_sources = [a for a in self.sources if a in top]
             self._fill(rebuild_columns=True)
 
     def _fill(self, rebuild_columns: bool = False) -> None:
         table = self.table
         if self._layout is None:
             return
-        title_width, label_width = self._layout
+        title_width, label_width, _ = self._layout
         keep = self.event_id or self._cursor_event()
         table.clear(columns=rebuild_columns)
         if rebuild_columns:
@@ -138,9 +174,12 @@ class EventsScreen(Screen[None]):
             table.add_column(Text("event", style="bold"), width=title_width, key="event")
             table.add_column(Text("#", style="bold"), width=2, key="n")
             table.add_column(Text("≠", style="bold"), width=1, key="disagree")
-            narrow = short_labels(self.corpus, label_width)  # unique at this width
-            for aid in self.sources:
+            narrow = source_labels(self.corpus, label_width)  # unique at this width
+            for aid in self.shown_sources:
                 table.add_column(Text(narrow[aid], style="bold"), width=label_width, key=aid)
+            if len(self.shown_sources) < len(self.sources):
+                table.add_column(Text("others"[:label_width], style="bold"), width=label_width,
+                                 key="others")
         shown = self.visible_rows()
         for row in shown:
             key = (row.event.id, title_width, label_width)
@@ -173,7 +212,7 @@ class EventsScreen(Screen[None]):
                  no_wrap=True),
             Text("≠" if self.disagreements.get(row.event.id) else "", style=differ),
         ]
-        for aid in self.sources:
+        for aid in self.shown_sources:
             count = row.counts.get(aid, 0)
             if count:
                 mark = f"●{count}" if count < 100 else "●99+"
@@ -181,6 +220,11 @@ class EventsScreen(Screen[None]):
                                   style=lone if row.blindspot else covered, no_wrap=True))
             else:
                 cells.append(Text("·".center(label_width), style=silent, no_wrap=True))
+        if len(self.shown_sources) < len(self.sources):  # the other covering sources, summed
+            shown = set(self.shown_sources)
+            others = sum(1 for a in row.counts if a not in shown)
+            cells.append(Text((f"+{others}" if others else "·").center(label_width),
+                              style=covered if others else silent, no_wrap=True))
         return cells
 
     def _fitted_titles(self, width: int) -> dict[str, str]:
@@ -194,7 +238,7 @@ class EventsScreen(Screen[None]):
 
     def _status(self, shown: int) -> None:
         total = len(self.rows)
-        lone = sum(1 for r in self.rows if r.blindspot)
+        lone = self.index.blindspots
         parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
                  "◆ single-source only (b)" if self.blindspots else f"◆ {lone} single-source"]
         self.query_one("#events-status", Static).update(Content("  ·  ".join(parts)))

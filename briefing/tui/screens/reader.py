@@ -20,6 +20,8 @@ from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry
 from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
+from briefing.tui.screens.curating import CURATION_BINDINGS, CurationActions
+from briefing.tui.screens.highlighting import refresh_highlights
 from briefing.tui.viewmodels.navigation import History, Location
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.claim_panel import ClaimPanel, OtherClaims, claim_location
@@ -46,8 +48,10 @@ def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CurationActions, Screen[None]):
     """Read a briefing article by article, claim by claim."""
+
+    went_to_event: str | None = None  # the event gone to with g (compare.event_to_compare)
 
     # Key bar order is this order, cut where the width ends: help, moving and the annotation
     # keys first so that they stay at 80 columns; the "previous" twins are in the help.
@@ -76,8 +80,10 @@ class ReaderScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
         Binding("B", "bookmarks", "Bookmarks", key_display="B", show=False,
                 id="reader.bookmarks"),
-        Binding("u", "toggle_read", "Read / unread", show=False, id="reader.toggle_read"),
+        Binding("U", "toggle_read", "Read / unread", key_display="U", show=False,
+                id="reader.toggle_read"),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
+        *CURATION_BINDINGS,  # h C y x E Y V u S: briefing.tui.screens.curating
     ]
 
     # Focused when the screen first shows: the article, styled once (the default, the first
@@ -224,6 +230,7 @@ class ReaderScreen(Screen[None]):
     def store_opened(self) -> None:
         """The app's annotation store, opened after the first paint: marks and panel catch up."""
         self.claim_panel.store = self.store
+        refresh_highlights(self)
         if annotated_claim_ids(self.store):
             from briefing.tui.screens.annotating import refresh_marks
 
@@ -279,6 +286,7 @@ class ReaderScreen(Screen[None]):
         self.claim_panel.show_claim(None)
         self.sub_title = article.title
         self.reading.article_opened()
+        refresh_highlights(self)
 
     def _set_claim(self, claim: Claim, *, match: tuple[str, int, int] | None = None,
                    scroll: bool = True) -> None:
@@ -504,9 +512,9 @@ class ReaderScreen(Screen[None]):
         if claim is None or not claim.events:
             self.notify("Move to a claim first (n), then compare its event.", markup=False)
             return
-        from briefing.tui.screens.compare import CompareScreen
+        from briefing.tui.screens.compare import CompareScreen, event_to_compare
 
-        self.app.push_screen(CompareScreen(self.corpus, claim.events[0], claim.id))
+        self.app.push_screen(CompareScreen(self.corpus, event_to_compare(claim.events, self.went_to_event), claim.id))
 
     @needs_full_corpus
     def action_events(self) -> None:
@@ -550,6 +558,7 @@ class ReaderScreen(Screen[None]):
     def _open_event(self, event_id: str | None) -> None:
         if not event_id:
             return
+        self.went_to_event = event_id  # `c` compares it while the claim is about it
         claims = [c for c in self.corpus.claims_for_event(event_id) if c.paragraph_id]
         if not claims:
             self.notify("No claim is anchored to that event.", markup=False)

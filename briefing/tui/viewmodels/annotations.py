@@ -16,6 +16,8 @@ from briefing.text import clean, clean_line
 
 if TYPE_CHECKING:
     from briefing.store import Annotation, AnnotationStore
+    from briefing.store.highlights import Highlight
+    from briefing.tui.viewmodels.navigation import Location
 
 MARK = "✎"  # shown beside annotated claims
 
@@ -112,3 +114,28 @@ def tag_count_line(counts: Iterable[tuple[str, int]], limit: int = 40) -> Conten
     if not parts:
         return Content("No tags yet.").stylize("dim")
     return Content("  ").join(parts)
+
+
+def highlight_row(corpus: Corpus, hl: "Highlight", width: int = 76) -> Content:
+    """Three lines for a highlight in the annotations list: source, the passage, tags/note."""
+    width = max(width, 20)
+    article = corpus.articles.get(hl.article_id)
+    source = article.title if article is not None else hl.article_id
+    first = Content.assemble(("▌ ", "bold"), (one_line(source, width - len(hl.author) - 16), "bold"),
+                             ("  highlight · ", "dim"), (one_line(hl.author), "italic"))
+    second = Content.assemble(("“", "dim"), one_line(hl.quote, width - 2), ("”", "dim"))
+    tags = tags_content(hl.tags)
+    note = one_line(hl.note)
+    room = width - len(tags.plain) - 2
+    third = Content.assemble(tags, "  " if hl.tags else "", (one_line(note, room), "dim italic")) \
+        if note and room > 8 else tags
+    return Content("\n").join([first, second, third])
+
+
+def highlight_location(corpus: Corpus, hl: "Highlight") -> "Location":
+    """Where enter on a highlight goes: its passage in the article, marked."""
+    from briefing.tui.viewmodels.navigation import Location
+
+    para = corpus.paragraph(hl.paragraph_id)
+    return Location(hl.article_id, para.section_index if para else None, None,
+                    hl.paragraph_id if para else None, (hl.start, hl.end) if para else None)

@@ -1,78 +1,27 @@
-"""What the compare and events views show, computed from the analysis layer (no Textual here).
+"""What the compare view shows, computed from the per-event analysis (no Textual here).
 
-The views only lay things out; every decision about what counts as a disagreement, which terms
-are distinctive, or which events are blindspots comes from briefing.analysis.  This module
-turns those results into small, display-ready records and offsets, so it can be tested without
-running an app.
+The view only lays things out; what counts as a disagreement, a compatible value, a title
+that differs, a go-between or a distinctive term comes from briefing.analysis
+(event_analysis.analyse, memoised per event).  This module turns one event's analysis into
+display-ready records: the lines of findings at the top, each column's claims with what they
+say against which other claim (``Finding.against``: a value is never set against itself), and
+the framing lexicon folded per source.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefing.analysis import disagreements as dis
-from briefing.analysis.compare import Comparison, compare
-from briefing.analysis.coverage import Coverage
-from briefing.analysis.framing import Term, background_counts
-from briefing.analysis.lexicon import Lexicon
-from briefing.analysis.timeline import date_key
+from briefing.analysis.event_analysis import EventAnalysis
+from briefing.analysis.framing import Term
 from briefing.model import Article, Claim, Corpus, Event
+from briefing.store.marks import DisagreementMark
 from briefing.text import fold, folded_with_map
+from briefing.tui.viewmodels.event_index import EventRow
 from briefing.tui.viewmodels.reader import fmt_value
-
-# ---------------------------------------------------------------- per-corpus inputs
-
-
-@dataclass(slots=True)
-class CompareInputs:
-    """What every comparison of one corpus shares: its lexicon and the framing prior."""
-
-    lexicon: Lexicon
-    background: Counter[str]
-    lexicon_problems: list[str] = field(default_factory=list)
-
-
-_INPUTS: dict[int, tuple[Corpus, CompareInputs]] = {}
-
-
-def inputs_for(corpus: Corpus) -> CompareInputs:
-    """The corpus' lexicon and background counts, computed once per corpus (a few are kept)."""
-    cached = _INPUTS.get(id(corpus))
-    if cached is not None and cached[0] is corpus:
-        return cached[1]
-    result = CompareInputs(corpus.lexicon or Lexicon(), background_counts(corpus),
-                           [str(p) for p in corpus.lexicon_problems])
-    if len(_INPUTS) >= 4:
-        _INPUTS.pop(next(iter(_INPUTS)))
-    _INPUTS[id(corpus)] = (corpus, result)
-    return result
-
-
-def comparison_for(corpus: Corpus, event_id: str) -> Comparison:
-    """analysis.compare with the cached lexicon and prior.  Raises UnknownEvent."""
-    shared = inputs_for(corpus)
-    return compare(corpus, event_id, lexicon=shared.lexicon, background=shared.background)
-
-
-# ---------------------------------------------------------------- labels
-
-
-def short_labels(corpus: Corpus, width: int = 10) -> dict[str, str]:
-    """Short labels for sources, unique at ``width`` characters.
-
-    The article id up to its first hyphen ("dupuy-2022" -> "dupuy"); else the id itself; else
-    what follows the prefix all ids share ("synthetic-0042" -> "042"); else a number.
-    """
-    ids = list(corpus.articles)
-    shared = os.path.commonprefix(ids) if len(ids) > 1 else ""
-    for make in (lambda a: a.split("-")[0], lambda a: a, lambda a: a[len(shared):] or a):
-        labels = {aid: make(aid)[:width] for aid in ids}
-        if len(set(labels.values())) == len(labels):
-            return labels
-    return {aid: str(n) for n, aid in enumerate(ids, start=1)}
 
 
 def when(event: Event) -> str:
@@ -87,57 +36,6 @@ def source_line(article: Article) -> str:
     if article.outlet:
         parts.append(article.outlet)
     return " · ".join(parts)
-
-
-# ---------------------------------------------------------------- findings per claim
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A figure or date of one claim that another source also gives: = agrees, ≠ disagrees."""
-
-    verdict: str  # "disagree" | "agree"
-    key: str  # the shared quantity / date `what`
-    mine: str  # this claim's value, as written
-    others: tuple[tuple[str, str], ...]  # (other article id, value as written)
-    text: str | None = None  # the figure as written, to find it in the quote
-
-
-def marks_for_claim(comparison: Comparison, claim: Claim) -> list[Mark]:
-    """Every disagreement and agreement this claim takes part in, with the other sources' values."""
-    out: list[Mark] = []
-    for verdict, findings in (("disagree", comparison.disagreements),
-                              ("agree", comparison.agreements)):
-        for finding in findings:
-            mine = [v for v in finding.values if v.claim == claim.id]
-            if not mine:
-                continue
-            others = tuple((v.article, fmt_value(v.value, v.text, v.unit))
-                           for v in finding.values if v.article != claim.article_id)
-            for v in mine:
-                out.append(Mark(verdict, finding.quantity, fmt_value(v.value, v.text, v.unit),
-                                others, v.text))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class FindingRow:
-    """One line of the "who says what" summary at the top of the comparison."""
-
-    verdict: str  # "disagree" | "agree"
-    kind: str  # "figure" | "date"
-    key: str
-    values: tuple[tuple[str, str, str], ...]  # (article id, claim id, value as written)
-
-
-def finding_rows(comparison: Comparison) -> list[FindingRow]:
-    rows: list[FindingRow] = []
-    for verdict, findings in (("disagree", comparison.disagreements),
-                              ("agree", comparison.agreements)):
-        for f in findings:
-            rows.append(FindingRow(verdict, f.kind, f.quantity, tuple(
-                (v.article, v.claim, fmt_value(v.value, v.text, v.unit)) for v in f.values)))
-    return rows
 
 
 # ---------------------------------------------------------------- highlighting
@@ -186,48 +84,6 @@ def term_names(terms: list[Term]) -> list[str]:
     return [t.term for t in terms]
 
 
-# ---------------------------------------------------------------- lexicon grid
-
-
-@dataclass(frozen=True, slots=True)
-class LexiconRow:
-    label: str  # the group's label ("Words for Russia's forces in the region")
-    cells: dict[str, tuple[tuple[str, int], ...]]  # article -> ((term, uses), ...)
-
-
-def lexicon_rows(comparison: Comparison) -> list[LexiconRow]:
-    """The curated framing terms each covering source uses, one row per lexicon group."""
-    rows: list[LexiconRow] = []
-    for group in comparison.lexicon:
-        cells: dict[str, list[tuple[str, int]]] = {}
-        for usage in group.terms:
-            for aid, n in usage.counts.items():
-                cells.setdefault(aid, []).append((usage.term, n))
-        rows.append(LexiconRow(group.label, {a: tuple(v) for a, v in cells.items()}))
-    return rows
-
-
-# ---------------------------------------------------------------- events view
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    event: Event
-    counts: dict[str, int]  # article -> claims on the event (0: not covered)
-
-    @property
-    def sources(self) -> int:
-        return sum(1 for n in self.counts.values() if n)
-
-    @property
-    def blindspot(self) -> bool:
-        return self.sources == 1
-
-
-def event_rows(coverage: Coverage, corpus: Corpus) -> list[EventRow]:
-    return [EventRow(corpus.events[eid], dict(coverage.matrix[eid])) for eid in coverage.events]
-
-
 def matches_filter(row: EventRow, query: str) -> bool:
     """Plain words match title, id, date, summary and actors; ``actor:NAME`` only the actors.
 
@@ -248,31 +104,155 @@ def matches_filter(row: EventRow, query: str) -> bool:
     return True
 
 
-def year_of(event: Event) -> int | None:
-    key = date_key(event.date)
-    return key[1] if key[0] == 0 else None
 
 
-def claims_by_year(coverage: Coverage, corpus: Corpus) -> tuple[list[int], dict[str, dict[int, int]]]:
-    """Years that have dated events (ascending) and, per source, claims on that year's events."""
-    per: dict[str, dict[int, int]] = {aid: {} for aid in coverage.sources}
-    years: set[int] = set()
-    for eid in coverage.events:
-        year = year_of(corpus.events[eid])
-        if year is None:
-            continue
-        years.add(year)
-        for aid, n in coverage.matrix[eid].items():
-            if n:
-                per[aid][year] = per[aid].get(year, 0) + n
-    return sorted(years), per
+# ---------------------------------------------------------------- the findings of one event
+
+SYMBOL = {dis.DISAGREEMENT: "≠", dis.COMPATIBLE: "≈", dis.AGREEMENT: "="}
+# What a relation between two values is called on a claim ("≈ 2020-11 fits paylan 2020-11-09").
+RELATION_WORD = {"conflict": "vs", "compatible": "fits", "agree": "as"}
+RELATION_VERDICT = {"conflict": dis.DISAGREEMENT, "compatible": dis.COMPATIBLE,
+                    "agree": dis.AGREEMENT}
 
 
-def disagreements_by_event(corpus: Corpus) -> dict[str, int]:
-    """Number of disagreements per event, counted as the compare view counts them."""
-    out: dict[str, int] = {}
-    for eid in corpus.events:
-        n = len(dis.for_event(corpus, eid).disagreements)
-        if n:
-            out[eid] = n
+@dataclass(frozen=True, slots=True)
+class FindingLine:
+    """One line at the top of the comparison: a verdict and who says what."""
+
+    verdict: str  # dis.DISAGREEMENT | dis.COMPATIBLE | dis.AGREEMENT | "title" | "go-between" | "marked"
+    key: str  # the shared key, the person, the event, or the claims marked
+    sides: tuple[tuple[str, str], ...]  # (source label, what it says)
+    note: str = ""
+
+
+def _value(v: dis.Value) -> str:
+    return fmt_value(v.value, v.text, v.unit)
+
+
+def finding_lines(analysis: EventAnalysis, labels: dict[str, str],
+                  marks: list[DisagreementMark] = (), corpus: Corpus | None = None
+                  ) -> list[FindingLine]:
+    """Disagreements, titles, go-betweens and hand marks first; then compatible, agreements."""
+    lines: list[FindingLine] = []
+    found = analysis.findings
+
+    def sides(f: dis.Finding) -> tuple[tuple[str, str], ...]:
+        per: dict[str, list[str]] = {}
+        for v in f.values:
+            shown = _value(v)
+            if shown not in per.setdefault(v.article, []):
+                per[v.article].append(shown)
+        return tuple((labels.get(a, a), " / ".join(vals)) for a, vals in per.items())
+
+    for f in found.disagreements:
+        lines.append(FindingLine(dis.DISAGREEMENT, f.quantity, sides(f)))
+    for o in analysis.offices:
+        lines.append(FindingLine("title", f"{o.person} ({o.kind})", (
+            (labels.get(o.a.article, o.a.article), o.a.title.text),
+            (labels.get(o.b.article, o.b.article), o.b.title.text))))
+    for a in analysis.attributions:
+        lines.append(FindingLine("go-between", "brokered by", (
+            (labels.get(a.a.article, a.a.article), a.a.written),
+            (labels.get(a.b.article, a.b.article), a.b.written))))
+    for m in marks:
+        where = []
+        for cid in m.claims:
+            claim = corpus.claims.get(cid) if corpus is not None else None
+            where.append((labels.get(claim.article_id, claim.article_id) if claim else "?", cid))
+        lines.append(FindingLine("marked", " ≠ ".join(m.claims), tuple(where), m.note))
+    for f in found.compatible:
+        lines.append(FindingLine(dis.COMPATIBLE, f.quantity, sides(f)))
+    for f in found.agreements:
+        lines.append(FindingLine(dis.AGREEMENT, f.quantity, sides(f)))
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimNote:
+    """What one claim's value is set against: another source's value behind a verdict."""
+
+    relation: str  # "conflict" | "compatible" | "agree"
+    key: str
+    mine: str
+    other: str  # source label
+    theirs: str
+    text: str | None = None  # this claim's value as written, to find it in the quote
+
+
+def claim_notes(analysis: EventAnalysis, claim: Claim, labels: dict[str, str]) -> list[ClaimNote]:
+    """Every pair behind a verdict that involves ``claim``, from its side (Finding.against)."""
+    out: list[ClaimNote] = []
+    found = analysis.findings
+    for f in (*found.disagreements, *found.compatible, *found.agreements):
+        for p in f.against(claim.id):
+            if p.b.claim == claim.id or p.b.article == claim.article_id:
+                continue  # never a value against itself or its own source
+            note = ClaimNote(p.relation, f.quantity, _value(p.a),
+                             labels.get(p.b.article, p.b.article), _value(p.b), p.a.text)
+            if note not in out:
+                out.append(note)
     return out
+
+
+def office_claims(analysis: EventAnalysis) -> set[str]:
+    """Claims whose quote holds a title another source contradicts."""
+    return {c for o in analysis.offices for m in (o.a, o.b) for c in m.claims}
+
+
+def marked_against(marks: list[DisagreementMark], claim_id: str) -> list[tuple[str, str]]:
+    """(other claim, note) of every hand mark on ``claim_id``."""
+    out = []
+    for m in marks:
+        if claim_id in m.claims:
+            other = m.claims[1] if m.claims[0] == claim_id else m.claims[0]
+            out.append((other, m.note))
+    return out
+
+
+def marks_on_event(marks: list[DisagreementMark], corpus: Corpus,
+                   event_id: str) -> list[DisagreementMark]:
+    """The hand marks with a claim on the event."""
+    def on(cid: str) -> bool:
+        claim = corpus.claims.get(cid)
+        return claim is not None and event_id in claim.events
+    return [m for m in marks if any(on(c) for c in m.claims)]
+
+
+# ---------------------------------------------------------------- framing, folded per source
+
+
+def lexicon_by_source(analysis: EventAnalysis) -> dict[str, list[tuple[str, int]]]:
+    """Article -> (term, uses), most used first: the one line a column shows folded."""
+    per: dict[str, Counter[str]] = {}
+    for hit in analysis.lexicon_hits:
+        per.setdefault(hit.article, Counter())[hit.term] += 1
+    return {a: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for a, c in per.items()}
+
+
+def lexicon_by_group(analysis: EventAnalysis, group_labels: dict[str, str]
+                     ) -> list[tuple[str, dict[str, list[tuple[str, int]]]]]:
+    """(group label, article -> (term, uses)) for the lexicon opened with f."""
+    groups: dict[str, dict[str, Counter[str]]] = {}
+    for hit in analysis.lexicon_hits:
+        groups.setdefault(hit.group, {}).setdefault(hit.article, Counter())[hit.term] += 1
+    return [(group_labels.get(g, g), {a: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+                                       for a, c in per.items()})
+            for g, per in groups.items()]
+
+
+def terms_text(terms: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in terms)
+
+
+def distinctive(analysis: EventAnalysis, article: str) -> list[str]:
+    """The source's significant distinctive terms (z >= 1.96), none when none reaches it."""
+    return term_names(analysis.framing.get(article, []))
+
+
+def also_about(claim: Claim, event_id: str, events: dict[str, Event]) -> list[str]:
+    """Titles of the claim's other events (c in the view compares the next one)."""
+    return [events[e].title if e in events else e for e in claim.events if e != event_id]
+
+
+def claims_on(corpus: Corpus, article: str, event_id: str) -> list[Claim]:
+    return [c for c in corpus.claims_for_article(article) if event_id in c.events]

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, MouseDown, MouseMove, MouseUp
 from textual.geometry import Region
 from textual.style import Style
 from textual.widget import Widget
@@ -21,11 +21,12 @@ from textual.widgets import Static
 
 from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
 from briefing.tui.viewmodels.reader import strip_for_display as shown
-from briefing.tui.messages import ClaimActivated, ClaimClicked
+from briefing.tui.messages import ClaimActivated, ClaimClicked, PassageDragged
 from briefing.tui.widgets.render import ChunkState, chunk_bounds, render_chunk
 
 STYLE_NAMES = tuple(f"claim--{kind}" for kind in CLAIM_KINDS) + (
     "claim--current", "claim--annotated", "search--match", "footnote-ref",
+    "claim--suggested", "highlight", "selection",
 )
 
 
@@ -43,6 +44,8 @@ class FootnoteList(Static):
 
 class Passage(Widget):
     """One paragraph, or one chunk of a very long paragraph."""
+
+    ALLOW_SELECT = False  # a drag selects a passage to highlight (see on_mouse_down)
 
     def __init__(self, view: "ArticleView", paragraph: Paragraph, start: int, end: int,
                  claims: list[Claim]) -> None:
@@ -79,7 +82,7 @@ class Passage(Widget):
         return self.start + len(text)
 
     def on_click(self, event: Click) -> None:
-        if not self.claims:
+        if not self.claims or self.view.dragged:
             return
         offset = self.offset_at(event.x, event.y)
         inside = [c for c in self.claims if c.start <= offset < c.end]
@@ -87,6 +90,32 @@ class Passage(Widget):
         claim = inside[0] if inside else min(
             self.claims, key=lambda c: min(abs(c.start - offset), abs(c.end - offset)))
         self.post_message(ClaimClicked(claim.id))
+
+    # A drag with the mouse selects words of this paragraph (briefing.tui.screens.curating).
+    def on_mouse_down(self, event: MouseDown) -> None:
+        if event.button == 1:
+            self.view.dragged = False
+            self.view.drag = (self, self.offset_at(event.x, event.y))
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        drag = self.view.drag
+        if drag is None or drag[0] is not self or not event.button:
+            return
+        at = event.get_content_offset_capture(self)
+        offset = self.offset_at(at.x, max(at.y, 0)) if at.y < self.size.height else self.end
+        if abs(offset - drag[1]) > 1:
+            self.view.dragged = True
+            self.view.set_selection(self.paragraph.id, *sorted((drag[1], offset)))
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        drag, self.view.drag = self.view.drag, None
+        self.release_mouse()
+        if drag is None or drag[0] is not self or not self.view.dragged:
+            return
+        at = event.get_content_offset_capture(self)
+        offset = self.offset_at(at.x, max(at.y, 0)) if at.y < self.size.height else self.end
+        self.post_message(PassageDragged(self.paragraph.id, *sorted((drag[1], offset))))
 
     def line_of_offset(self, offset: int) -> int:
         """Approximate wrapped line (0-based) where ``offset`` of the paragraph falls."""
@@ -126,6 +155,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._pinned_section: tuple[int, float] | None = None
         self._reveal: tuple[Passage, int] | None = None  # a jump waiting for layout
         self._reveal_tries = 0
+        # Curation (briefing.tui.screens.curating): highlights by paragraph, the selection.
+        self._passage_marks: dict[str, list[tuple[int, int]]] = {}
+        self._selection: tuple[str, int, int] | None = None
+        self.drag: tuple[Passage, int] | None = None  # mouse down at (passage, offset)
+        self.dragged = False
 
     # ------------------------------------------------------------------ styles
     def highlight_styles(self) -> dict[str, Style]:
@@ -244,7 +278,39 @@ class ArticleView(VerticalScroll, can_focus=True):
                 match = (self._match[1], self._match[2])
             current = self._state_claim if any(c.id == self._state_claim for c in passage.claims) else None
             annotated = self._annotated.intersection(c.id for c in passage.claims)
-            passage.set_state(ChunkState(current, match, frozenset(annotated)))
+            passage.set_state(ChunkState(current, match, frozenset(annotated),
+                                         *self._curation_state(passage)))
+
+    # ------------------------------------------------------------------ curation
+    def _curation_state(self, passage: Passage) -> tuple[tuple[tuple[int, int], ...],
+                                                          tuple[int, int] | None]:
+        pid = passage.paragraph.id
+        selection = self._selection
+        return (tuple(self._passage_marks.get(pid, ())),
+                (selection[1], selection[2]) if selection and selection[0] == pid else None)
+
+    def set_passage_marks(self, marks: dict[str, list[tuple[int, int]]]) -> None:
+        """Show the user's highlights: paragraph id -> [(start, end)]."""
+        touched = set(marks) | set(self._passage_marks)
+        self._passage_marks = marks
+        self._apply_states(p for pid in touched for p in self._by_paragraph.get(pid, ()))
+
+    def set_selection(self, paragraph_id: str | None, start: int = 0, end: int = 0) -> None:
+        """Show the passage being selected (None: no selection)."""
+        old = self._selection
+        self._selection = (paragraph_id, start, end) if paragraph_id else None
+        touched = {s[0] for s in (old, self._selection) if s}
+        self._apply_states(p for pid in touched for p in self._by_paragraph.get(pid, ()))
+
+    def paragraph_at_top(self) -> Passage | None:
+        """The first passage whose top is in view (where a selection starts)."""
+        top = self.scroll_y
+        for passages in self._by_paragraph.values():
+            for passage in passages:
+                region = passage.virtual_region
+                if region.height and region.bottom > top:
+                    return passage
+        return next((ps[0] for ps in self._by_paragraph.values() if ps), None)
 
     # ------------------------------------------------------------------ scrolling
     def scroll_to_offset(self, paragraph_id: str, offset: int, *, animate: bool = False) -> None:

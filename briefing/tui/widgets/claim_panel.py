@@ -120,6 +120,7 @@ class ClaimPanel(VerticalScroll):
                 box.update(Content(""))
             return
         body.update(self._claim_content(claim))
+        body.set_class(claim.status == "suggested", "-suggested")
         event_box.update(self._events_content(claim))
         options: list[Option] = []
         others_on_event = other_claims_on_event(self.corpus, claim)
@@ -152,6 +153,10 @@ class ClaimPanel(VerticalScroll):
             Content.assemble(("“", "dim"), strip_for_display(claim.quote), ("”", "dim")),
             Content.assemble(("Speaker: ", "bold"), speaker),
         ]
+        if claim.status == "suggested":  # under review: briefing.tui.screens.curating
+            from briefing.tui.viewmodels.claim_draft import suggestion_line
+
+            lines.insert(1, Content(suggestion_line(claim)).stylize("italic"))
         if claim.actors:
             lines.append(Content.assemble(("Actors: ", "bold"), ", ".join(claim.actors)))
         for fig in claim.figures:

@@ -1,134 +1,196 @@
-"""One source's column in the compare view: who it is, its distinctive words, its claims.
+"""One source's column in the compare view: a header that stays, and its claims in a list.
 
-Each claim is a focusable card, so moving through claims is plain focus movement and Textual
-scrolls the focused card into view whatever the layout (columns side by side or stacked).
-Every string shown comes from the content and is untrusted: it only ever enters a Content as
-text, never as markup.
+The claims are one OptionList (a virtual list: only the lines on screen are rendered), so a
+column costs two widgets however many claims it has, scrolls on its own, and its header (who,
+what, framing words) never scrolls away.  Every string shown comes from the content and is
+untrusted: it only ever enters a Content as text, never as markup.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.content import Content
-from textual.message import Message
-from textual.widgets import Static
+from dataclasses import dataclass
 
-from briefing.analysis.compare import Comparison
-from briefing.analysis.framing import Term
-from briefing.model import Article, Claim, Event
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from briefing.model import Article, Claim
 from briefing.tui.viewmodels.compare import (
-    Mark, marks_for_claim, source_line, term_names, term_spans, value_spans,
+    ClaimNote, RELATION_WORD, source_line, term_spans, terms_text, value_spans,
 )
 from briefing.tui.viewmodels.reader import speaker_of, strip_for_display
 
 # Styles are theme variables or plain attributes, so they follow the theme and still read in
-# 16 colours; the glyphs (≠ =) and attributes carry the meaning when there is no colour at all.
+# 16 colours; the glyphs (≠ ≈ =) and attributes carry the meaning when there is no colour.
 TERM_STYLE = "underline $text-accent"
 DISAGREE_VALUE_STYLE = "bold reverse $text-warning"
 AGREE_VALUE_STYLE = "bold $text-success"
 DISAGREE_STYLE = "$text-warning"
+COMPATIBLE_STYLE = "$text-secondary"
 AGREE_STYLE = "$text-success"
 MUTED = "$text-muted"
+RELATION_STYLE = {"conflict": DISAGREE_STYLE, "compatible": COMPATIBLE_STYLE,
+                  "agree": AGREE_STYLE}
+RELATION_SYMBOL = {"conflict": "≠", "compatible": "≈", "agree": "="}
 
 
-def styled_quote(quote: str, terms: list[str], marks: list[Mark]) -> Content:
-    """The quote with the source's distinctive terms and any compared figure highlighted."""
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """What a claim's entry shows, decided by the screen from the analysis."""
+
+    claim: Claim
+    notes: tuple[ClaimNote, ...] = ()
+    marked: tuple[tuple[str, str], ...] = ()  # (other claim, note) marked by hand
+    title_differs: bool = False
+    also: tuple[str, ...] = ()  # titles of the claim's other events
+    picked: bool = False  # the first claim of a hand mark being made
+
+
+def styled_quote(quote: str, terms: list[str], notes: tuple[ClaimNote, ...]) -> Content:
+    """The quote with the source's distinctive terms and its compared values highlighted."""
     text = strip_for_display(quote)
     content = Content(text)
     for start, end in term_spans(text, terms):
         content = content.stylize(TERM_STYLE, start, end)
-    for verdict in ("agree", "disagree"):  # a disagreement wins where both apply
-        written = [m.text for m in marks if m.verdict == verdict and m.text]
-        style = DISAGREE_VALUE_STYLE if verdict == "disagree" else AGREE_VALUE_STYLE
+    for relation in ("agree", "compatible", "conflict"):  # a conflict wins where both apply
+        written = [n.text for n in notes if n.relation == relation and n.text]
+        style = DISAGREE_VALUE_STYLE if relation == "conflict" else f"bold {RELATION_STYLE[relation]}"
         for start, end in value_spans(text, written):
             content = content.stylize(style, start, end)
     return Content.assemble(("“", MUTED), content, ("”", MUTED))
 
 
-def mark_line(mark: Mark, labels: dict[str, str]) -> Content:
-    """"≠ 1 900 men  vs paylan 1,960  (russian-peacekeepers-nk)": values first, key last."""
-    others = ", ".join(f"{labels.get(a, a)} {v}" for a, v in mark.others)
-    disagree = mark.verdict == "disagree"
-    style = DISAGREE_STYLE if disagree else AGREE_STYLE
-    return Content.assemble(("≠ " if disagree else "= ", f"bold {style}"), (mark.mine, f"bold {style}"),
-                            ("  vs " if disagree else "  as ", MUTED), others,
-                            (f"  ({mark.key})", MUTED))
+def note_line(note: ClaimNote) -> Content:
+    """"≠ 1 900 men vs Paylan 1,960 (russian-peacekeepers-nk)": this claim's value first."""
+    style = RELATION_STYLE[note.relation]
+    return Content.assemble((RELATION_SYMBOL[note.relation] + " ", f"bold {style}"),
+                            (note.mine, f"bold {style}"), (f" {RELATION_WORD[note.relation]} ", MUTED),
+                            note.other, " ", (note.theirs, "bold"), (f"  ({note.key})", MUTED))
 
 
-class ClaimCard(Static, can_focus=True):
-    """One claim in a column; enter (a key of the screen) or a click opens it in the reader."""
-
-    class Open(Message):
-        def __init__(self, card: "ClaimCard") -> None:
-            super().__init__()
-            self.card = card
-
-    def __init__(self, claim: Claim, body: Content, *, disagrees: bool) -> None:
-        super().__init__(body, classes="-disagrees" if disagrees else "")
-        self.claim = claim
-
-    def on_click(self) -> None:
-        self.focus()
-        self.post_message(self.Open(self))
-
-
-def claim_body(claim: Claim, article: Article | None, terms: list[str], marks: list[Mark],
-               labels: dict[str, str], also: list[str] = ()) -> Content:
-    """``also``: titles of the claim's other events (c in the view compares the next one)."""
-    lines = [
-        Content.assemble((claim.kind, "bold $text-primary"), ("  ", ""),
-                         (speaker_of(claim, article), "italic"), ("  ", ""), (claim.id, MUTED)),
-        styled_quote(claim.quote, terms, marks),
-    ]
-    lines.extend(mark_line(m, labels) for m in marks)
-    if also:
+def claim_content(view: ClaimView, article: Article | None, terms: list[str]) -> Content:
+    claim = view.claim
+    head = [(claim.kind, "bold $text-primary"), "  ", (speaker_of(claim, article), "italic"),
+            "  ", (claim.id, MUTED)]
+    if view.picked:
+        head.insert(0, ("◎ ", "bold $text-accent"))
+    lines = [Content.assemble(*head), styled_quote(claim.quote, terms, view.notes)]
+    lines.extend(note_line(n) for n in view.notes)
+    if view.title_differs:
+        lines.append(Content.styled("≠ a title here differs from another source's", DISAGREE_STYLE))
+    for other, note in view.marked:
+        lines.append(Content.assemble(("✎ ≠ ", f"bold {DISAGREE_STYLE}"), ("marked against ", MUTED),
+                                      other, (f"  {strip_for_display(note)}" if note else "", MUTED)))
+    if view.also:
         lines.append(Content.assemble(("also about: ", MUTED),
                                       Content("; ").join(Content(strip_for_display(t))
-                                                         for t in also),
+                                                         for t in view.also),
                                       ("  (c)", MUTED)))
     return Content("\n").join(lines)
 
 
-class CompareColumn(Vertical):
-    """A covering source: header (author, title, date, distinctive words) and its claim cards."""
+def claim_options(views: list[ClaimView], article: Article, terms: list[str]
+                  ) -> list[Option | None]:
+    options: list[Option | None] = []
+    for n, view in enumerate(views):
+        if n:
+            options.append(None)  # a rule between claims
+        options.append(Option(claim_content(view, article, terms), id=view.claim.id))
+    return options
 
-    def __init__(self, comparison: Comparison, article: Article, claims: list[Claim],
-                 terms: list[Term], labels: dict[str, str],
-                 events: dict[str, Event] | None = None) -> None:
-        super().__init__(classes="compare-column", id=f"col-{article.id}")
-        self._comparison_events = events or {}  # for the titles of a claim's other events
-        self.article = article
-        self.claims = claims
-        self._comparison = comparison
-        self._terms = terms
-        self._labels = labels
-        self.border_title = Content(labels.get(article.id, article.id))
-        n = len(claims)
-        self.border_subtitle = Content(f"{n} claim{'s' if n != 1 else ''}")
 
-    def compose(self) -> ComposeResult:
-        article = self.article
-        yield Static(Content.assemble((strip_for_display(article.title), "bold")),
-                     classes="column-title")
-        yield Static(Content(strip_for_display(source_line(article))), classes="column-source")
-        names = term_names(self._terms)
-        if names:
-            words = Content(", ").join(Content.styled(strip_for_display(t), TERM_STYLE)
-                                       for t in names)
-            yield Static(Content.assemble(("Distinctive: ", "bold"), words),
-                         classes="column-terms")
-        else:
-            yield Static(Content("Distinctive: — (no other source to contrast with)"),
-                         classes="column-terms")
-        for claim in self.claims:
-            marks = marks_for_claim(self._comparison, claim)
-            events = self._comparison_events
-            also = [events[e].title if e in events else e
-                    for e in claim.events if e != self._comparison.event.id]
-            body = claim_body(claim, article, names, marks, self._labels, also)
-            yield ClaimCard(claim, body, disagrees=any(m.verdict == "disagree" for m in marks))
+class ClaimList(OptionList, inherit_bindings=False):
+    """A column's claims.  The keys are the screen's (help and keymaps list them there)."""
+
+    def _on_resize(self) -> None:
+        # OptionList measures its lines when it first paints, then lays out again and paints
+        # a second frame; measured here, as soon as the width is known, the first frame is
+        # the right one (the view opens a frame sooner).
+        super()._on_resize()
+        self._update_lines()
+
+    def show(self, views: list[ClaimView], article: Article, terms: list[str]) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        self.add_options(claim_options(views, article, terms))
+        if views:
+            self.highlighted = min(keep or 0, len(views) - 1) if keep is not None else 0
 
     @property
-    def cards(self) -> list[ClaimCard]:
-        return list(self.query(ClaimCard))
+    def claim_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def claim_ids(self) -> list[str]:
+        return [o.id for o in self.options if o.id is not None]
+
+    def go_to(self, claim_id: str) -> bool:
+        try:
+            self.highlighted = self.get_option_index(claim_id)
+        except OptionDoesNotExist:  # not in this column
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnData:
+    """Everything a column shows about one source."""
+
+    article: Article
+    label: str
+    views: list[ClaimView]
+    terms: list[str]  # significant distinctive terms (none when none reaches z >= 1.96)
+    lexicon: list[tuple[str, int]]  # curated framing words used, most used first
+
+
+def column_head(data: ColumnData) -> Content:
+    article, n = data.article, len(data.views)
+    lines = [
+        Content.assemble((data.label, "bold $text-primary"),
+                         (f"  {n} claim{'s' if n != 1 else ''}", MUTED)),
+        Content.assemble((strip_for_display(article.title), "bold"), "  ",
+                         (strip_for_display(source_line(article)), MUTED)),
+        Content.assemble(("framing: ", MUTED),
+                         Content(terms_text(data.lexicon)) if data.lexicon
+                         else Content.styled("no lexicon word", MUTED)),
+    ]
+    if data.terms:
+        lines.append(Content.assemble(("distinctive: ", MUTED), Content(", ").join(
+            Content.styled(strip_for_display(t), TERM_STYLE) for t in data.terms)))
+    return Content("\n").join(lines)
+
+
+class CompareColumn:
+    """A covering source: a header that stays (who, title, claims, framing) over its claims.
+
+    Not a container: its two widgets sit in the view's grid (a row of headers over a row of
+    lists), since Textual paints every container's whole region on each frame and a column
+    container cost a third of the view's first paint.  Built with its content, so the first
+    frame is the final one; paging through sources reuses it (:meth:`show`)."""
+
+    def __init__(self, index: int, data: ColumnData | None = None) -> None:
+        self.article: Article | None = data.article if data else None
+        self.head = Static(column_head(data) if data else Content(""), classes="column-head",
+                           id=f"compare-head-{index}")
+        options = claim_options(data.views, data.article, data.terms) if data else []
+        self.claims = ClaimList(*options, classes="claim-list", id=f"compare-list-{index}")
+        self.display = data is not None
+
+    @property
+    def widgets(self) -> tuple[Static, ClaimList]:
+        return self.head, self.claims
+
+    @property
+    def display(self) -> bool:
+        return self.claims.display
+
+    @display.setter
+    def display(self, shown: bool) -> None:
+        self.head.display = shown
+        self.claims.display = shown
+
+    def show(self, data: ColumnData) -> None:
+        """This column now shows another source (or the same with new findings)."""
+        self.article = data.article
+        self.head.update(column_head(data))
+        self.claims.show(data.views, data.article, data.terms)

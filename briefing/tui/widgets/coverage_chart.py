@@ -87,8 +87,9 @@ class CoverageChart(Widget):
 
     def __init__(self, sources: list[tuple[str, str]], years: list[int],
                  per_year: dict[str, dict[int, int]], totals: dict[str, int],
-                 *, id: str | None = None) -> None:
+                 *, others: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.others = others  # sources left out of the chart (it draws the busiest only)
         self.sources = sources
         self.years = years
         self.per_year = per_year
@@ -96,11 +97,13 @@ class CoverageChart(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width or 80
-        return Content("\n").join(chart_lines(width, self.sources, self.years, self.per_year,
-                                              self.totals))
+        lines = chart_lines(width, self.sources, self.years, self.per_year, self.totals)
+        if self.others:
+            lines.append(Content.styled(f"and {self.others} other sources", "$text-muted"))
+        return Content("\n").join(lines)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.sources) + 1
+        return len(self.sources) + 1 + (1 if self.others else 0)
 
     def on_resize(self) -> None:
         self.refresh()

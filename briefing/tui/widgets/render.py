@@ -54,6 +54,15 @@ class ChunkState:
     current_claim: str | None = None
     match: tuple[int, int] | None = None  # offsets in the paragraph text
     annotated: frozenset[str] = field(default_factory=frozenset)
+    highlights: tuple[tuple[int, int], ...] = ()  # the user's highlights (passages, not claims)
+    selection: tuple[int, int] | None = None  # a passage being selected (h, or a mouse drag)
+
+
+def _range_spans(ranges, start: int, end: int, style: Style | None) -> list[Span]:  # noqa: ANN001
+    if style is None:
+        return []
+    return [Span(max(a, start) - start, min(b, end) - start, style)
+            for a, b in ranges if max(a, start) < min(b, end)]
 
 
 def render_chunk(
@@ -89,6 +98,11 @@ def render_chunk(
             spans.append(Span(a - start, b - start, style))
         if claim.id in state.annotated and (mark := styles.get("claim--annotated")) is not None:
             spans.append(Span(a - start, b - start, mark))
+        if claim.status == "suggested" and (mark := styles.get("claim--suggested")) is not None:
+            spans.append(Span(a - start, b - start, mark))
+    spans += _range_spans(state.highlights, start, end, styles.get("highlight"))
+    if state.selection is not None:
+        spans += _range_spans((state.selection,), start, end, styles.get("selection"))
     if state.match is not None:
         a, b = max(state.match[0], start), min(state.match[1], end)
         if a < b and (style := styles.get("search--match")) is not None:

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.widget import Widget
 
+from briefing.tui.memory import unwatch
 from briefing.tui.viewmodels.reader import strip_for_display as shown
 
 ICON = "≡"
@@ -26,6 +27,11 @@ class TitleBar(Widget):
         for node in (self.app, self.screen):
             self.watch(node, "title", self._titles_changed, init=False)
             self.watch(node, "sub_title", self._titles_changed, init=False)
+
+    def on_unmount(self) -> None:
+        # Else the app and the screen keep this bar (and its closed screen) alive (memory.py).
+        for node in (self.app, self.screen):
+            unwatch(self, node, "title", "sub_title")
 
     def _titles_changed(self) -> None:
         self.refresh()

@@ -1,0 +1,17 @@
+"""After the whole corpus is in: analyse every event once, in a thread, so that opening a
+comparison or the events view reads finished results instead of computing on the key press."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+def start(app: "BriefingApp") -> None:
+    from briefing.tui.viewmodels.event_index import warm
+
+    corpus = app.corpus
+    app.run_worker(lambda: warm(corpus), thread=True, exclusive=True, group="analysis",
+                   exit_on_error=False)
