@@ -106,7 +106,8 @@ def measure(low: bool, content: Path | None, presses: int, db: Path) -> dict[str
         argv += ["--content", str(content)]
     drop = ("SSH_", "TMUX", "COLORTERM", "NO_COLOR", "TEXTUAL", "BRIEFING_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
-    env.update(TERM="xterm-256color", LANG="C.UTF-8")
+    env.update(TERM="xterm-256color", LANG="C.UTF-8",
+               BRIEFING_STATE_DIR=str(db.parent / "state"))  # no reading place of the user's
     app = PtyApp(argv, env)
     try:
         startup = app.pump(quiet=1.0, first=20.0)

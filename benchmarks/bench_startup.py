@@ -104,6 +104,7 @@ def measure_startup(args, cache_dir: Path) -> dict[str, list[float]]:
     env: dict[str, str | None] = {
         "TERM": "xterm-256color", "XDG_CACHE_HOME": str(cache_dir), "LANG": "C.UTF-8",
         "XDG_DATA_HOME": str(cache_dir / "data"), "PYTHONPATH": str(ROOT),
+        "XDG_STATE_HOME": str(cache_dir / "state"),  # the reader's progress: not the user's
         "BRIEFING_DB": None, "BRIEFING_CONTENT": None, "BRIEFING_LOW_BANDWIDTH": None}
     cases = [("hello", [PYTHON, str(HERE / "hello_app.py")], "Hello, world")]
     bundled = bundled_content()

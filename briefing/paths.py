@@ -29,3 +29,14 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path  # imported here: only callers that need it pay
 
     return user_data_path(APP_NAME, appauthor=False) / "annotations.json"
+
+
+def state_dir() -> Path:
+    """The reader's own state (drafts of unsaved notes, reading progress, bookmarks):
+    BRIEFING_STATE_DIR, else the user state directory (XDG_STATE_HOME on Linux)."""
+    env = os.environ.get("BRIEFING_STATE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)

@@ -75,10 +75,13 @@ async def main_all(out: Path) -> None:
 
     os.environ.pop("VISUAL", None)  # the note editor's hint does not depend on the machine
     os.environ.pop("EDITOR", None)
-    await main(out)
-    await compare_screenshots.main(out)
-    await annotation_screenshots.main(out)
-    await export_screenshots.main(out)
+    with tempfile.TemporaryDirectory() as state:
+        # No reading progress, bookmarks or drafts of the user's own in the pictures.
+        os.environ["BRIEFING_STATE_DIR"] = state
+        await main(out)
+        await compare_screenshots.main(out)
+        await annotation_screenshots.main(out)
+        await export_screenshots.main(out)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from briefing.tui.viewmodels.reader import SearchIndex
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
     from briefing.tui.curation_session import CurationSession
+    from briefing.tui.drafts import Drafts
     from briefing.tui.store_watch import StoreWatch
 
 StoreOpener = Callable[[], "tuple[AnnotationStore | None, str | None]"]
@@ -42,7 +43,9 @@ class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS | CURATION_PROVIDERS
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        # ctrl+q quits from anywhere (Textual's own, given an id so a keymap can move it);
+        # q quits from the reader only, and goes back from the views (newsboat, ranger).
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
@@ -81,9 +84,90 @@ class BriefingApp(App[None]):
                 raise ValueError(f"unknown theme {theme!r}; choose one of: "
                                  + ", ".join(sorted(self.available_themes)))
             self.theme = theme
+        self._drafts: "Drafts | None" = None
+        self._asking_quit = False
         self.keymap: dict[str, str] = dict(keymap or {})  # the user's, by binding id
         if keymap:
             self.set_keymap(keymap)
+
+    # ------------------------------------------------------------------ nothing typed is lost
+    @property
+    def drafts(self) -> "Drafts":
+        """Drafts of unsaved notes (briefing.tui.drafts), opened when first needed."""
+        if self._drafts is None:
+            from briefing.tui.drafts import Drafts
+
+            self._drafts = Drafts()
+        return self._drafts
+
+    def _unsaved_editors(self) -> list:
+        from briefing.tui.dialogs.note_editor import NoteEditor
+
+        return [s for s in self.screen_stack if isinstance(s, NoteEditor) and s.has_unsaved_text()]
+
+    def _typed_tags(self) -> bool:
+        """A tag typed in the tag dialog and not added yet (enter adds it)."""
+        from briefing.tui.dialogs.tag_screen import TagScreen
+
+        return any(isinstance(s, TagScreen) and s.is_mounted and s.input.value.strip()
+                   for s in self.screen_stack)
+
+    def save_user_state(self) -> None:
+        """Keep what must survive the app: unsaved notes as drafts, where the reader is.
+        Called on quit, suspend, a dropped connection (SIGHUP) and a crash."""
+        for editor in self._unsaved_editors():
+            editor.keep_draft()
+        if self._reader is not None:
+            self._reader.save_reading_state()
+
+    async def action_quit(self) -> None:
+        """Quit; with a note being written, first ask (its text is kept as a draft either
+        way).  A second quit while asking quits."""
+        editors = self._unsaved_editors()
+        self.save_user_state()
+        if not (editors or self._typed_tags()) or self._asking_quit:
+            self.exit()
+            return
+        self._asking_quit = True
+
+        def answered(quit_now: bool | None) -> None:
+            self._asking_quit = False
+            if quit_now:
+                self.exit()
+
+        from briefing.tui.dialogs.confirm import ConfirmScreen
+
+        question = ("Quit with a note not saved? Its text is kept as a draft and offered back "
+                    "the next time you open the note on this claim." if editors else
+                    "Quit without adding the tag you typed?")
+        self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep editing"), answered)
+
+    def _hangup(self) -> None:
+        # The terminal is gone (a dropped SSH connection): keep everything, then leave.
+        if not self.is_running:
+            return
+        self.save_user_state()
+        self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A crash: keep the drafts and the reading place before Textual tears the app down.
+        try:
+            self.save_user_state()
+        except Exception:  # never hide the original error behind this one
+            pass
+        super()._handle_exception(error)
+
+    def _watch_hangup(self) -> None:
+        import asyncio
+        import signal
+
+        if not hasattr(signal, "SIGHUP"):
+            return
+        try:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)
+        except (RuntimeError, ValueError, NotImplementedError):  # not the main thread
+            return
+        self.app_suspend_signal.subscribe(self, lambda _app: self.save_user_state())
 
     def get_default_screen(self) -> Screen:
         self._reader = ReaderScreen(self._outline or outline(self.corpus))
@@ -97,6 +181,7 @@ class BriefingApp(App[None]):
         return self._reader
 
     def on_mount(self) -> None:
+        self._watch_hangup()
         if self._open_store is None:
             self._watch_store()
         if self._start_compare:

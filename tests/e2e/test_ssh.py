@@ -26,8 +26,11 @@ TITLE = FIRST.title[:30]
 
 
 def remote_reader(exe: str, db: Path, *args: str) -> str:
-    """The remote command: the reader with its store given by environment, as a login would."""
-    return f"BRIEFING_DB={shlex.quote(str(db))} exec {shlex.quote(exe)} {shlex.join(args)}".strip()
+    """The remote command: the reader with its store given by environment, as a login would
+    (and its reading state beside it: no place left by an earlier run is reopened)."""
+    state = shlex.quote(str(db.parent / "state"))
+    return (f"BRIEFING_DB={shlex.quote(str(db))} BRIEFING_STATE_DIR={state} "
+            f"exec {shlex.quote(exe)} {shlex.join(args)}").strip()
 
 
 def connect(tmux, server, user: str, remote: str, term: str = "xterm-256color",

@@ -50,7 +50,9 @@ class Tmux:
         """Start ``argv`` in the window; ``env`` is the environment the command sees."""
         # Not our own terminal's state: a developer running the tests over SSH must not turn
         # on the reader's SSH behaviour in a "local" test.
-        full = {**clean_env(), "LANG": "C.UTF-8", **(env or {})}
+        # The reader's own state (reading progress, drafts) stays in this test's folder.
+        full = {**clean_env(), "LANG": "C.UTF-8",
+                "XDG_STATE_HOME": str(self.socket.parent / "state"), **(env or {})}
         self._tmux("new-session", "-d", "-s", self.target, "-x", str(self.width),
                    "-y", str(self.height), shlex.join(argv), env=full)
 

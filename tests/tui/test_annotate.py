@@ -353,8 +353,10 @@ async def test_hostile_tags_and_notes_are_shown_literally(store):
         assert app.is_running
         text = screen_text(app)
         assert "#[/x]" in text and "#[@click=app.quit]" in text
-        assert "[b]not bold[/b] [@click=app.quit]quit[/]" in text
-        assert "\x1b" not in text
+        # the panel's note, literally (read from the pane: it wraps at the panel's width)
+        shown_note = str(app.screen.query_one("#claim-annotation").render())
+        assert "[b]not bold[/b] [@click=app.quit]quit[/]" in shown_note
+        assert "\x1b" not in text and "\x1b" not in shown_note
         await pilot.press("t")  # the suggestion list and tag list show them literally too
         await pilot.pause()
         assert "#[@click=app.quit]" in screen_text(app)

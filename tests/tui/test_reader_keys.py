@@ -463,4 +463,4 @@ async def test_key_bar_fits_80_columns_without_cutting_a_key():
         bottom = screen_text(app).splitlines()[-1]
         assert len(bottom) <= 80 and bottom.rstrip().endswith("^p palette")
         shown = bottom.split("▏")[0].rstrip()
-        assert shown.endswith(("Compare", "Events", "Go to event"))  # whole entries only
+        assert shown.endswith(("Export", "Compare", "Events", "Go to event"))  # whole entries only

@@ -30,7 +30,9 @@ async def test_hostile_text_is_shown_literally_and_never_acts():
             plain = passage.render().plain
             assert "\x1b" not in plain and "\x9b" not in plain and "\u202e" not in plain
         tree_labels = [str(n.label) for n in app.query_one(TocTree).root.children]
-        assert "Gamma [@click=app.quit]: voices [/claim]  Гамма Г. · Outlet evil · n.d." in tree_labels
+        # literal title and byline, whatever reading progress is shown between them
+        assert any(label.startswith("Gamma [@click=app.quit]: voices [/claim]")
+                   and label.endswith("  Гамма Г. · Outlet evil · n.d.") for label in tree_labels)
         # the hostile claim, with a hostile speaker, in the claim panel
         await pilot.press("n")
         assert reader.claim_id == "gamma-2021-03"

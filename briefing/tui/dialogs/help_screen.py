@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from briefing.tui.keys import bound_actions
 from briefing.tui import VIEWS_CSS
+from briefing.tui.widgets.kind_legend import KindLegend
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -36,20 +37,31 @@ GROUP_TITLES = {
 # Keys inherited from Textual's scroll/list widgets that are worth listing.
 BUILTIN_ROWS = [
     ("Article pane", "↑ ↓ / pgup pgdn / home end", "Scroll / page / top and bottom"),
-    ("Contents pane", "↑ ↓ / enter", "Move / open a source or section"),
-    ("Claim panel", "↑ ↓ / enter", "Move / jump to another source's claim"),
+    ("Contents pane", "↑ ↓ j k / enter", "Move / open a source or section"),
+    ("Claim panel", "↑ ↓ j k / enter", "Move / jump to another source's claim"),
     ("Everywhere", "ctrl+p", "Command palette: sources, sections, events, claims, actions"),
 ]
 
 
 def binding_rows(app: "BriefingApp", nodes: Iterable[DOMNode]) -> list[tuple[str, str, str]]:
-    """(group, keys, description) for every binding of ``nodes``, after the user's keymap."""
+    """(group, keys, description) for every binding of ``nodes``, after the user's keymap.
+
+    Only the project's own bindings (ids "scope.action"): what the panes inherit from
+    Textual's scroll and list widgets is summed up in BUILTIN_ROWS.  A key bound the same way
+    on several nodes (? on the app and the reader) is listed once, under the first."""
     rows: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
     for node in nodes:
         group = GROUP_TITLES.get(type(node).__name__, type(node).__name__)
         for action in bound_actions(app, node, app.keymap):
-            if action.binding.description:
-                rows.append((group, " / ".join(action.keys), action.binding.description))
+            binding = action.binding
+            if not binding.description or "." not in (binding.id or ""):
+                continue
+            keys = " / ".join(action.keys)
+            if (keys, binding.description) in seen:
+                continue
+            seen.add((keys, binding.description))
+            rows.append((group, keys, binding.description))
     return rows
 
 
@@ -67,6 +79,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("Keys  (escape closes)"), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="help-keys")
+                yield KindLegend(id="help-legend")
 
     def _table(self) -> Table:
         # A grid rather than padded lines: a long description wraps under itself, not under

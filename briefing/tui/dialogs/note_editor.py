@@ -88,6 +88,8 @@ class NoteEditor(ModalScreen[bool]):
         self.original = target.note()
         self._keeps_versions = target.history() is not None  # read here: errors are reported
         self._warned_conflict = False
+        self._draft_timer = None  # Timer: the debounced draft write
+        self._warned_draft = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
@@ -109,6 +111,7 @@ class NoteEditor(ModalScreen[bool]):
     def on_mount(self) -> None:
         area = self.text_area
         area.focus()
+        self._offer_draft()
         area.move_cursor(area.document.end)
 
     @property
@@ -141,6 +144,7 @@ class NoteEditor(ModalScreen[bool]):
                         markup=False, timeout=10)
             return  # stay open: the text is still here to save again
         self.original = saved
+        self.app.drafts.drop(self.claim.id)
         store_changed(self.app)
         kept = " (earlier text kept in the history)" if self._keeps_versions else ""
         self.notify(f"{noun} saved." if text.strip() else f"{noun} cleared{kept}.",
@@ -154,12 +158,49 @@ class NoteEditor(ModalScreen[bool]):
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.app.drafts.drop(self.claim.id)
                 self.dismiss(False)
             else:
                 self.text_area.focus()
 
         self.app.push_screen(
             ConfirmScreen(f"Discard the changes to this {self.target.text_noun}?"), answered)
+
+    # ------------------------------------------------------------------ drafts
+    DRAFT_DELAY = 0.5  # seconds after the last key: a crash loses at most this much typing
+
+    def _offer_draft(self) -> None:
+        """A draft left by a quit, a crash or a dropped connection comes back in the editor
+        (unsaved: ctrl+s saves it, escape asks before dropping it)."""
+        draft = self.app.drafts.get(self.claim.id)
+        if draft is None or draft.text == self.original:
+            return
+        self.text_area.load_text(draft.text)
+        changed = " (the saved note has changed since)" if draft.base != self.original else ""
+        self.notify(f"Your unsaved draft of {draft.at or 'earlier'} is back{changed}: ctrl+s "
+                    "saves it, escape discards it.", markup=False, timeout=8)
+
+    @on(TextArea.Changed, "#note-text")
+    def _typed(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
+
+    def has_unsaved_text(self) -> bool:
+        return self.is_mounted and self.changed
+
+    def keep_draft(self) -> None:
+        """Write the text as this claim's draft now (or drop the draft if nothing changed)."""
+        if not self.is_mounted:
+            return
+        if self.changed:
+            kept = self.app.drafts.keep(self.claim.id, self.text_area.text, self.original)
+            if not kept and not self._warned_draft:  # once: the note itself can still be saved
+                self._warned_draft = True
+                self.notify(f"Could not keep a draft of this note: {self.app.drafts.file.problem}",
+                            severity="warning", markup=False, timeout=8)
+        else:
+            self.app.drafts.drop(self.claim.id)
 
     # ------------------------------------------------------------------ history
     def action_versions(self) -> None:

@@ -119,14 +119,36 @@ class EventsProvider(_ReaderProvider):
 
 
 class ClaimsProvider(_ReaderProvider):
+    """Claims by id or by any words of the quote (viewmodels.reader.ClaimLookup), not by a
+    fuzzy match on the start of the quote."""
+
+    _lookup = None  # (corpus, ClaimLookup): rebuilt when the full corpus replaces the first
+
     def entries(self, reader):
+        return iter(())
+
+    def _claim_lookup(self, reader: "ReaderScreen"):
+        from briefing.tui.viewmodels.reader import ClaimLookup
+
+        if self._lookup is None or self._lookup[0] is not reader.corpus:
+            self._lookup = (reader.corpus, ClaimLookup(reader.corpus))
+        return self._lookup[1]
+
+    async def search(self, query: str) -> Hits:
         from briefing.tui.widgets.claim_panel import claim_location
 
-        for claim in reader.corpus.claims.values():
-            if not claim.paragraph_id:
-                continue
-            yield (f"Claim: {strip_for_display(claim.quote)[:120]}", f"{claim.kind} · {claim.id}",
-                   self._open(claim_location(reader.corpus, claim)))
+        reader = self._reader()
+        if reader is None:
+            return
+        for found in self._claim_lookup(reader).find(query):
+            text = f"Claim: {found.text}"
+            shown = Content(text)
+            if found.match != (0, 0):
+                shown = shown.stylize(MATCH_STYLE, found.match[0] + 7, found.match[1] + 7)
+            claim = found.claim
+            yield Hit(found.score, shown,
+                      self._wrap(self._open(claim_location(reader.corpus, claim))), text=text,
+                      help=literal_help(f"{claim.kind} · {claim.id}"))
 
 
 class ActionsProvider(_ReaderProvider):
@@ -155,6 +177,9 @@ class ActionsProvider(_ReaderProvider):
              reader.action_export),
             ("Write the synthesis (your conclusions; it opens the brief)", "reader.synthesis",
              reader.action_synthesis),
+            ("Bookmark this claim or section", "reader.bookmark", reader.action_bookmark),
+            ("Bookmarks: list and jump", "reader.bookmarks", reader.action_bookmarks),
+            ("Mark this source read / unread", "reader.toggle_read", reader.action_toggle_read),
             ("Show keys (help)", "reader.help", reader.app.action_help),
         ]
         keys = {a.binding.id: " / ".join(a.keys)

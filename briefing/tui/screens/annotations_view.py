@@ -62,7 +62,7 @@ class AnnotationsScreen(Screen[Location | None]):
     AUTO_FOCUS = "#ann-list"
 
     BINDINGS = [
-        Binding("escape", "close", "Back", id="annotations.close"),
+        Binding("escape,q", "close", "Back", id="annotations.close"),
         Binding("e", "export", "Export shown", id="annotations.export"),
         Binding("t", "tag", "Tag", id="annotations.tag"),
         Binding("a", "annotate", "Note", id="annotations.annotate"),

@@ -75,20 +75,20 @@ class CompareScreen(Screen[None]):
 
     # Every key is the screen's (so help and keymaps list them); the claim lists have none.
     BINDINGS = [
-        Binding("escape,backspace", "close", "Back", id="compare.back"),
+        Binding("escape,backspace,q", "close", "Back", id="compare.back"),
         Binding("enter", "open", "Open in reader", id="compare.open"),
+        Binding("f", "toggle_framing", "Framing", id="compare.framing"),
+        Binding("right_square_bracket", "step_event(1)", "Next event", key_display="]",
+                id="compare.next_event"),
+        Binding("left_square_bracket", "step_event(-1)", "Prev event", key_display="[",
+                id="compare.prev_event"),
+        Binding("d", "mark", "Mark disagreement", id="compare.mark"),
         Binding("down,j", "move(1)", "Next claim", show=False, id="compare.next"),
         Binding("up,k", "move(-1)", "Prev claim", show=False, id="compare.prev"),
         Binding("right,l", "source(1)", "Next source", id="compare.next_source"),
         Binding("left,h", "source(-1)", "Prev source", id="compare.prev_source"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="compare.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
-        Binding("right_square_bracket", "step_event(1)", "Next event", key_display="]",
-                id="compare.next_event"),
-        Binding("left_square_bracket", "step_event(-1)", "Prev event", key_display="[",
-                id="compare.prev_event"),
-        Binding("f", "toggle_framing", "Framing words", id="compare.framing"),
-        Binding("d", "mark", "Mark disagreement", id="compare.mark"),
         Binding("c", "claim_event", "This claim's next event", show=False,
                 id="compare.claim_event"),
     ]

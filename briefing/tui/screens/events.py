@@ -59,7 +59,7 @@ class EventsScreen(Screen[None]):
     AUTO_FOCUS = "#events-table"
 
     BINDINGS = [
-        Binding("escape,backspace", "close", "Back", id="events.back"),
+        Binding("escape,backspace,q", "close", "Back", id="events.back"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="events.filter"),
         Binding("b", "toggle_blindspots", "Blindspots only", id="events.blindspots"),
         # enter is also the table's own key (select_cursor -> RowSelected -> compare).
@@ -86,6 +86,7 @@ class EventsScreen(Screen[None]):
         self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
         self._cell_cache: dict[tuple[str, int, int], list[Text]] = {}
         self._filter_timer = None
+        self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
         try:  # styled for the terminal's size from the start, not restyled on mount
             self.set_class(self.app.size.height < SHORT_BELOW, "-short")
         except RuntimeError:  # NoActiveAppError: built outside a running app; on_resize sets it
@@ -200,7 +201,7 @@ class EventsScreen(Screen[None]):
         table = self.table
         covered, lone = table.rich("events--covered"), table.rich("events--blindspot")
         silent, differ = table.rich("events--silent"), table.rich("events--disagree")
-        title = Text(strip_for_display(row.event.title), no_wrap=True,
+        title = Text(self._fitted_titles(title_width)[row.event.id], no_wrap=True,
                      style=lone if row.blindspot else "")
         title.truncate(title_width, overflow="ellipsis")  # by cells: wide scripts stay aligned
         n = row.sources
@@ -225,6 +226,15 @@ class EventsScreen(Screen[None]):
             cells.append(Text((f"+{others}" if others else "·").center(label_width),
                               style=covered if others else silent, no_wrap=True))
         return cells
+
+    def _fitted_titles(self, width: int) -> dict[str, str]:
+        """Every event's title cut to ``width``, no two alike (viewmodels.titles)."""
+        from briefing.tui.viewmodels.titles import fit_titles
+
+        if self._fitted[0] != width:
+            titles = {r.event.id: strip_for_display(r.event.title) for r in self.rows}
+            self._fitted = (width, fit_titles(titles, width))
+        return self._fitted[1]
 
     def _status(self, shown: int) -> None:
         total = len(self.rows)

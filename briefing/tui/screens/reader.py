@@ -53,12 +53,20 @@ class ReaderScreen(CurationActions, Screen[None]):
 
     went_to_event: str | None = None  # the event gone to with g (compare.event_to_compare)
 
-    # Footer order is this order: help first so it is visible even at 80 columns; the
-    # "previous" twins are in the help screen, not the footer.
+    # Key bar order is this order, cut where the width ends: help, moving and the annotation
+    # keys first so that they stay at 80 columns; the "previous" twins are in the help.
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", key_display="?", id="reader.help"),
         Binding("n", "next_claim", "Next claim", id="reader.next_claim"),
         Binding("p", "prev_claim", "Prev claim", show=False, id="reader.prev_claim"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("t", "tag", "Tag", id="reader.tag"),
+        Binding("a", "annotate", "Note", id="reader.annotate"),
+        Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
+        Binding("e", "export", "Export", id="reader.export"),
+        Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("v", "events", "Events", id="reader.events"),
+        Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]",
                 id="reader.next_section"),
         Binding("left_square_bracket", "prev_section", "Prev section", key_display="[",
@@ -67,18 +75,16 @@ class ReaderScreen(CurationActions, Screen[None]):
         Binding("shift+tab", "cycle_focus(-1)", "Prev pane", show=False, id="reader.prev_pane"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="reader.back"),
         Binding("alt+right", "forward", "Forward", show=False, id="reader.forward"),
-        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
-        Binding("g", "goto_event", "Go to event", id="reader.goto_event"),
-        Binding("c", "compare", "Compare", id="reader.compare"),
-        Binding("v", "events", "Events", id="reader.events"),
-        Binding("t", "tag", "Tag", id="reader.tag"),
-        Binding("a", "annotate", "Note", id="reader.annotate"),
-        Binding("A", "annotations", "Annotations", key_display="A", id="reader.annotations"),
-        Binding("e", "export", "Export", id="reader.export"),
         Binding("W", "synthesis", "Write synthesis", key_display="W", show=False,
                 id="reader.synthesis"),
         Binding("o", "toggle_toc", "Contents", id="reader.toggle_toc"),
         Binding("i", "toggle_claims", "Claim info", id="reader.toggle_claims"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", key_display="B", show=False,
+                id="reader.bookmarks"),
+        Binding("U", "toggle_read", "Read / unread", key_display="U", show=False,
+                id="reader.toggle_read"),
+        Binding("q", "app.quit", "Quit", id="reader.quit"),
         *CURATION_BINDINGS,  # h C y x E Y V u S: briefing.tui.screens.curating
     ]
 
@@ -100,6 +106,11 @@ class ReaderScreen(CurationActions, Screen[None]):
         self._toc_override: bool | None = None  # None: follow the terminal size
         self._claims_override: bool | None = None
         self._narrow: bool | None = None
+        from briefing.tui.reading_tracker import ReadingTracker
+
+        self.reading = ReadingTracker(self)  # progress, bookmarks, where the user left off
+        # (article id, paragraph id, offset) of the last jump to a place that is no claim.
+        self._anchor: tuple[str, str, int] | None = None
 
     # The app owns these; the reader reads them from there (one place for each fact).
     @property
@@ -129,6 +140,7 @@ class ReaderScreen(CurationActions, Screen[None]):
     def _first_paint_done(self) -> None:
         self.claim_panel.build()
         self.app.after_first_paint()
+        self.reading.start()
 
     def _first_article(self):
         """The first article, composed with the screen (see ArticleView's ``initial``)."""
@@ -256,7 +268,7 @@ class ReaderScreen(CurationActions, Screen[None]):
         if claim is not None:
             self._set_claim(claim, match=match, scroll=match is None)
         else:
-            view.set_highlight(self.claim_id, match)
+            self._select_place(location, match)
         if match is not None:
             view.scroll_to_offset(match[0], match[1])
         elif claim is None and location.section_index is not None:
@@ -275,10 +287,12 @@ class ReaderScreen(CurationActions, Screen[None]):
         self.article_view.show_article(article, claims, annotated_claim_ids(self.store))
         self.claim_panel.show_claim(None)
         self.sub_title = article.title
+        self.reading.article_opened()
         refresh_highlights(self)
 
     def _set_claim(self, claim: Claim, *, match: tuple[str, int, int] | None = None,
                    scroll: bool = True) -> None:
+        self._anchor = None
         self.claim_id = claim.id
         view = self.article_view
         view.set_highlight(claim.id, match)
@@ -338,6 +352,8 @@ class ReaderScreen(CurationActions, Screen[None]):
         ids = [c.id for c in claims]
         if self.claim_id in ids:
             index = ids.index(self.claim_id) + step
+        elif (after := self._claims_after_anchor(claims)) is not None:
+            index = after if step > 0 else after - 1
         else:
             index = self._first_claim_in_view(claims) if step > 0 else self._first_claim_in_view(claims) - 1
         if 0 <= index < len(claims):
@@ -358,6 +374,31 @@ class ReaderScreen(CurationActions, Screen[None]):
                 self.open(claim_location(self.corpus, target))
                 return
         self.notify("No more claims in this direction.", markup=False, timeout=2)
+
+    def _select_place(self, location: Location, match: tuple[str, int, int] | None) -> None:
+        """A jump to a search hit outside every claim: no claim stays selected (t / a must not
+        act on one left behind, out of sight), and n / p continue from the hit itself.  A
+        place with no hit (a section, the article) keeps the claim as it is."""
+        if match is None:
+            self.article_view.set_highlight(self.claim_id, None)
+            return
+        self.claim_id = None
+        self.claim_panel.show_claim(None)
+        self.article_view.set_highlight(None, match)
+        self._anchor = (location.article_id, match[0], match[1])
+
+    def _claims_after_anchor(self, claims: list[Claim]) -> int | None:
+        """Index of the first claim at or after the last jump's place (None: no such place)."""
+        anchor = self._anchor
+        if anchor is None or anchor[0] != self.article_id:
+            return None
+        article = self.corpus.articles[self.article_id]
+        order = {p.id: i for i, p in enumerate(article.paragraphs())}
+        here = (order.get(anchor[1], 0), anchor[2])
+        for i, claim in enumerate(claims):
+            if (order.get(claim.paragraph_id or "", 0), claim.end) > here:
+                return i
+        return len(claims)
 
     # ------------------------------------------------------------------ sections
     def _order(self) -> list[str]:
@@ -436,6 +477,22 @@ class ReaderScreen(CurationActions, Screen[None]):
             self.notify("Nothing to go forward to.", markup=False, timeout=2)
             return
         self.open(location, record=False)
+
+    # ------------------------------------------------------------------ reading state
+    def action_bookmark(self) -> None:
+        self.reading.toggle_bookmark()
+
+    def action_bookmarks(self) -> None:
+        self.reading.show_bookmarks()
+
+    def action_toggle_read(self) -> None:
+        self.reading.toggle_read()
+
+    def save_reading_state(self) -> None:
+        self.reading.save()
+
+    def on_screen_resume(self) -> None:
+        self.reading.resumed()
 
     # ------------------------------------------------------------------ other screens
     @needs_full_corpus

@@ -21,6 +21,8 @@ from briefing.model import Article, Claim, Corpus, Event
 from briefing.store.marks import DisagreementMark
 from briefing.text import fold, folded_with_map
 from briefing.tui.viewmodels.event_index import EventRow
+from briefing.tui.viewmodels.reader import fmt_value
+
 
 def when(event: Event) -> str:
     if not event.date:
@@ -34,16 +36,6 @@ def source_line(article: Article) -> str:
     if article.outlet:
         parts.append(article.outlet)
     return " · ".join(parts)
-
-
-def fmt_value(value: float | str, text: str | None = None, unit: str | None = None) -> str:
-    """A figure or date as the source wrote it, else as a plain number / ISO date."""
-    if text:
-        return text
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    shown = f"{value:,}" if isinstance(value, int) and abs(value) >= 10_000 else str(value)
-    return f"{shown} {unit}" if unit and not isinstance(value, str) else shown
 
 
 # ---------------------------------------------------------------- highlighting

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -163,10 +164,61 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> tuple[str, int,
 
 def speaker_of(claim: Claim, article: Article | None) -> str:
     """Who makes a claim, written the same in every pane: the named speaker, or for the
-    source's own voice (no speaker, or "author") "author (Byline)"."""
+    source's own voice (no speaker, or "author") "author (Byline)", or "the author (not
+    named)" when the source names nobody."""
     if claim.speaker and claim.speaker != "author":
         return claim.speaker
-    return f"author ({article.byline})" if article is not None else "author"
+    if article is None:
+        return "author"
+    return f"author ({article.byline})" if article.authors else "the author (not named)"
+
+
+def fmt_value(value: float | str, text: str | None = None, unit: str | None = None) -> str:
+    """A figure or date as the source wrote it ("300 soldiers": its unit is in the text
+    already), else as a plain number / ISO date with its unit."""
+    if text:
+        return text
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    shown = f"{value:,}" if isinstance(value, int) and abs(value) >= 10_000 else str(value)
+    return f"{shown} {unit}" if unit and not isinstance(value, str) else shown
+
+
+# The Media Frames Corpus dimensions (briefing.model.FRAMES) as people read them.
+FRAME_LABELS = {
+    "economic": "Economic",
+    "capacity_and_resources": "Capacity and resources",
+    "morality": "Morality",
+    "fairness_and_equality": "Fairness and equality",
+    "legality_constitutionality_jurisprudence": "Legality, constitutionality, jurisprudence",
+    "policy_prescription_and_evaluation": "Policy prescription and evaluation",
+    "crime_and_punishment": "Crime and punishment",
+    "security_and_defense": "Security and defence",
+    "health_and_safety": "Health and safety",
+    "quality_of_life": "Quality of life",
+    "cultural_identity": "Cultural identity",
+    "public_opinion": "Public opinion",
+    "political": "Political",
+    "external_regulation_and_reputation": "External regulation and reputation",
+    "other": "Other",
+}
+
+
+def frame_label(code: str) -> str:
+    """A frame code as words ("security_and_defense" -> "Security and defence")."""
+    return FRAME_LABELS.get(code) or clean_line(code.replace("_", " ")).capitalize()
+
+
+# What each claim kind's highlight means: the legend in the help screen, the claim panel and
+# the README (the colours themselves are in briefing.tcss, .claim--<kind>).
+KIND_MEANINGS = {
+    "fact": "a statement of fact",
+    "figure": "a number: troops, money, dates",
+    "quote": "someone quoted",
+    "assessment": "the author's judgement",
+    "prediction": "what will happen",
+    "recommendation": "what should be done",
+}
 
 
 def strip_for_display(text: str | None) -> str:
@@ -174,3 +226,63 @@ def strip_for_display(text: str | None) -> str:
     corpus was built without the loader) and with whitespace collapsed."""
     return clean_line(text or "")
 
+
+
+# ---------------------------------------------------------------- claim lookup (palette)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMatch:
+    score: float  # 0..1, higher first
+    claim: Claim
+    text: str  # what to show: the id and the part of the quote that matched
+    match: tuple[int, int]  # [start, end) of the matched part in ``text``, (0, 0) if none
+
+
+class ClaimLookup:
+    """Find claims by id ("dupuy-2022-08", or a part of it) or by any words of the quote, in
+    any order, anywhere in it (each query word a word of the quote or its start)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._claims = [c for c in corpus.claims.values() if c.paragraph_id]
+        self._folded: list[tuple[str, str, set[str]]] | None = None
+
+    def _index(self) -> list[tuple[str, str, set[str]]]:
+        if self._folded is None:  # on the first query, not when the palette opens
+            self._folded = []
+            for c in self._claims:
+                quote = fold(strip_for_display(c.quote))
+                self._folded.append((c.id.casefold(), quote, set(_WORD.findall(quote))))
+        return self._folded
+
+    def find(self, query: str, limit: int = 50) -> list[ClaimMatch]:
+        wanted = fold(query).strip()
+        if wanted.startswith("claim:"):  # the palette shows "Claim: …": people type it too
+            wanted = wanted[len("claim:"):].strip()
+        words = _WORD.findall(wanted)
+        if not wanted or not words:
+            return []
+        found: list[ClaimMatch] = []
+        for claim, (cid, quote, quote_words) in zip(self._claims, self._index()):
+            shown_quote = strip_for_display(claim.quote)
+            if wanted in cid:
+                score = 1.0 if wanted == cid else 0.9
+                text = f"{claim.id} · {shown_quote[:100]}"
+                start = claim.id.casefold().find(wanted)
+                found.append(ClaimMatch(score, claim, text, (start, start + len(wanted))))
+                continue
+            if not all(w in quote_words or any(q.startswith(w) for q in quote_words)
+                       for w in words):
+                continue
+            at = quote.find(wanted)
+            score = 0.8 if at != -1 else 0.6
+            anchor = at if at != -1 else quote.find(words[0])
+            piece, a, b = snippet(shown_quote, max(anchor, 0),
+                                  max(anchor, 0) + (len(wanted) if at != -1 else len(words[0])),
+                                  width=90)
+            prefix = f"{claim.id} · "
+            found.append(ClaimMatch(score, claim, prefix + piece,
+                                    (len(prefix) + a, len(prefix) + b)))
+        found.sort(key=lambda m: -m.score)
+        return found[:limit]

@@ -153,6 +153,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._annotated: frozenset[str] = frozenset()
         self._styles: dict[str, Style] | None = None
         self._pinned_section: tuple[int, float] | None = None
+        self._reveal: tuple[Passage, int] | None = None  # a jump waiting for layout
+        self._reveal_tries = 0
         # Curation (briefing.tui.screens.curating): highlights by paragraph, the selection.
         self._passage_marks: dict[str, list[tuple[int, int]]] = {}
         self._selection: tuple[str, int, int] | None = None
@@ -312,23 +314,40 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     # ------------------------------------------------------------------ scrolling
     def scroll_to_offset(self, paragraph_id: str, offset: int, *, animate: bool = False) -> None:
-        """Bring the passage holding ``offset`` of a paragraph into view (after layout)."""
+        """Bring the passage holding ``offset`` of a paragraph into view, with context above
+        (after layout: see reveal)."""
         passages = self._by_paragraph.get(paragraph_id)
         if not passages:
             return
         passage = next((p for p in passages if p.start <= offset < max(p.end, p.start + 1)), passages[-1])
+        self._reveal = (passage, offset)
+        self._reveal_tries = 0
+        self._do_reveal()
 
-        def scroll() -> None:
-            region = passage.virtual_region
-            line = passage.line_of_offset(offset)
-            target = Region(region.x, region.y + line, region.width, 1)
-            # Keep a little context above the passage; never hide it under the top edge.
-            self.scroll_to_region(target, animate=animate, center=False,
-                                  spacing=None, top=False, immediate=True)
-
-        if passage.region.height or passage.virtual_region.height:
-            scroll()
-        self.call_after_refresh(scroll)
+    # A jump's target is placed this far down the view (a quarter of it, at least 2 lines) so
+    # the lines before it show; a target already in that band is not scrolled to.
+    def _do_reveal(self) -> None:
+        if self._reveal is None:
+            return
+        passage, offset = self._reveal
+        region = passage.virtual_region
+        if not passage.is_attached:
+            self._reveal = None
+            return
+        if region.height == 0 or self.size.height == 0:
+            # Not laid out yet (a freshly mounted article): try again after the next refresh.
+            if self._reveal_tries < 20:
+                self._reveal_tries += 1
+                self.call_after_refresh(self._do_reveal)
+            return
+        self._reveal = None
+        y = region.y + passage.line_of_offset(offset)
+        height = self.scrollable_content_region.height or self.size.height
+        context = max(2, height // 4)
+        top = self.scroll_y
+        if top + min(context, 2) <= y <= top + height - 3:
+            return  # comfortably visible already: leave the reader where they are
+        self.scroll_to(y=max(0, y - context), animate=False, immediate=True)
 
     def scroll_to_claim(self, claim: Claim) -> None:
         if claim.paragraph_id:
@@ -359,6 +378,34 @@ class ArticleView(VerticalScroll, can_focus=True):
             if widget.virtual_region.y <= top + 1:
                 current = index
         return current
+
+    # ------------------------------------------------------------------ reading progress
+    def fully_laid_out(self) -> bool:
+        """Every passage of the article is mounted and laid out (the rest of a long article
+        is mounted after the first paint: until then the end is not the article's end)."""
+        if not self._by_paragraph:
+            return self.article is not None and self.virtual_size.height > 0
+        last = next(reversed(self._by_paragraph.values()))[-1]
+        return last.is_attached and last.virtual_region.height > 0
+
+    def reading_extent(self) -> tuple[float, set[int]] | None:
+        """(how far down the article the bottom of the view is, 0..1; the sections whose end
+        has been in view), or None while the article is not laid out."""
+        total = self.virtual_size.height
+        if total <= 0 or not self.fully_laid_out():
+            return None
+        bottom = self.scroll_y + self.scrollable_content_region.height
+        starts = sorted((w.virtual_region.y, i) for i, w in self._headings.items())
+        read = {index for n, (_y, index) in enumerate(starts)
+                if bottom >= (starts[n + 1][0] if n + 1 < len(starts) else total) - 1}
+        return min(1.0, bottom / total), read
+
+    def restore_scroll(self, y: float, tries: int = 20) -> None:
+        """Scroll to ``y`` once the article is tall enough (reopening where the user was)."""
+        if self.fully_laid_out() or tries <= 0:
+            self.scroll_to(y=y, animate=False, immediate=True)
+            return
+        self.call_after_refresh(self.restore_scroll, y, tries - 1)
 
     def action_activate_claim(self) -> None:
         if self._state_claim:
@@ -396,4 +443,6 @@ def _title_content(article: Article) -> Content:
     if article.translator:
         meta.append(f"translated by {shown(article.translator)}")
     parts.append(Content("\n") + Content(" · ".join(meta)).stylize("dim"))
+    if article.url:  # where to find the source again: literal, cleaned, never a markup link
+        parts.append(Content("\n") + Content(shown(article.url)).stylize("dim italic"))
     return Content("").join(parts)

@@ -12,9 +12,10 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Claim, Corpus
 from briefing.tui.viewmodels.reader import (
-    annotations_on, disagreements_for_event, other_claims_on_event, speaker_of,
-    strip_for_display,
+    annotations_on, disagreements_for_event, fmt_value, frame_label, other_claims_on_event,
+    speaker_of, strip_for_display,
 )
+from briefing.tui.widgets.kind_legend import KindLegend
 from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
 from briefing.tui.viewmodels.navigation import Location
@@ -83,6 +84,7 @@ class ClaimPanel(VerticalScroll):
         yield OtherClaims(id="claim-others")
         yield Static(Content(""), id="claim-disagreements")
         yield Static(Content(""), id="claim-annotation")
+        yield KindLegend(id="claim-legend")
 
     def show_claim(self, claim: Claim | None) -> None:
         """Show ``claim``: drawn after the next screen refresh, so the article's highlight
@@ -158,15 +160,14 @@ class ClaimPanel(VerticalScroll):
         if claim.actors:
             lines.append(Content.assemble(("Actors: ", "bold"), ", ".join(claim.actors)))
         for fig in claim.figures:
-            shown = fig.text or f"{fig.value:g}"
-            unit = f" {fig.unit}" if fig.unit else ""
             approx = " (approx.)" if fig.approx else ""
-            lines.append(Content.assemble(("Figure: ", "bold"), f"{fig.quantity} = {shown}{unit}{approx}"))
+            shown = strip_for_display(fmt_value(fig.value, fig.text, fig.unit))
+            lines.append(Content.assemble(("Figure: ", "bold"), f"{fig.quantity} = {shown}{approx}"))
         for date in claim.dates:
             what = f"{date.what} = " if date.what else ""
             lines.append(Content.assemble(("Date: ", "bold"), f"{what}{date.value}"))
         if claim.frame:
-            lines.append(Content.assemble(("Frame: ", "bold"), claim.frame))
+            lines.append(Content.assemble(("Frame: ", "bold"), frame_label(claim.frame)))
         return Content("\n").join(lines)
 
     def _events_content(self, claim: Claim) -> Content:

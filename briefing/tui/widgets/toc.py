@@ -26,6 +26,7 @@ class TocTree(Tree[Location]):
         self._article_nodes: dict[str, TreeNode[Location]] = {}
         self._sections: dict[str, tuple[tuple[int, str | None], ...]] = {}
         self._wanted: tuple[str, int | None] | None = None  # selected before being mounted
+        self._reading: dict[str, object] = {}  # article id -> briefing.tui.reading.Progress
 
     def process_label(self, label: str | Text) -> Text:
         # Titles and names are untrusted: never parse them as markup.
@@ -40,25 +41,57 @@ class TocTree(Tree[Location]):
         if self._article_nodes:
             return
         for entry in self.entries:
-            label = Text(shown(entry.title), style="bold")
-            meta = [shown(entry.byline)]
-            if entry.outlet:
-                meta.append(shown(entry.outlet))
-            meta.append(shown(entry.published) or "n.d.")
-            label.append("  " + " · ".join(meta), style="dim")
-            node = self.root.add(label, data=Location(entry.article_id), expand=False,
+            node = self.root.add(self._label(entry), data=Location(entry.article_id), expand=False,
                                  allow_expand=bool(entry.sections))
             self._article_nodes[entry.article_id] = node
             self._sections[entry.article_id] = entry.sections
         if self._wanted is not None:
             self.select_article(*self._wanted)
 
+    # ---------------------------------------------------------------- reading state
+    # Unread sources are bold (newsboat); one being read shows how far; a read one is plain
+    # and ticked, like a section read to its end.  (reading: briefing.tui.reading.Progress)
+    def _label(self, entry: OutlineEntry) -> Text:
+        reading = self._reading.get(entry.article_id)
+        read = reading is not None and reading.read
+        label = Text(shown(entry.title), style="" if read else "bold")
+        if read:
+            label.append(" ✓")
+        elif reading is not None and reading.fraction > 0:
+            label.append(f" {round(reading.fraction * 100)}%", style="italic")
+        meta = [shown(entry.byline)]
+        if entry.outlet:
+            meta.append(shown(entry.outlet))
+        meta.append(shown(entry.published) or "n.d.")
+        label.append("  " + " · ".join(meta), style="dim")
+        return label
+
+    def _section_label(self, article_id: str, index: int, title: str | None) -> Text:
+        reading = self._reading.get(article_id)
+        done = reading is not None and (reading.read or index in reading.sections)
+        return Text((shown(title) or "(lead)") + (" ✓" if done else ""))
+
+    def show_reading(self, article_id: str, progress) -> None:
+        """Show ``progress`` (briefing.tui.reading.Progress) of a source and its sections."""
+        self._reading[article_id] = progress
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        entry = next((e for e in self.entries if e.article_id == article_id), None)
+        if entry is not None:
+            node.set_label(self._label(entry))
+        for child in node.children:
+            if child.data is not None and child.data.section_index is not None:
+                titles = dict(self._sections.get(article_id, ()))
+                child.set_label(self._section_label(article_id, child.data.section_index,
+                                                    titles.get(child.data.section_index)))
+
     def _fill(self, node: TreeNode[Location]) -> None:
         """Section leaves are added when a source is first expanded (fast with 1,000 sources)."""
         if node.data is None or node.children:
             return
         for index, title in self._sections.get(node.data.article_id, ()):
-            node.add_leaf(Text(shown(title) or "(lead)"),
+            node.add_leaf(self._section_label(node.data.article_id, index, title),
                           data=Location(node.data.article_id, section_index=index))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Location]) -> None:
