@@ -145,7 +145,7 @@ async def test_t_and_a_after_a_lookup_act_on_the_claim_shown(store):
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        assert app.screen.claim.id == reader.claim_panel.claim.id == "alpha-2023-02"
+        assert app.screen.target.id == reader.claim_panel.claim.id == "alpha-2023-02"
         await pilot.press("escape")
         await pilot.pause()
         await _palette(pilot, app, "alpha-2023-04")
@@ -157,7 +157,7 @@ async def test_t_and_a_after_a_lookup_act_on_the_claim_shown(store):
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        assert app.screen.claim.id == reader.claim_panel.claim.id == "alpha-2023-04"
+        assert app.screen.target.id == reader.claim_panel.claim.id == "alpha-2023-04"
 
 
 # ---------------------------------------------------------------- 4: jumps

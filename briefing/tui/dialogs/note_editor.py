@@ -144,7 +144,7 @@ class NoteEditor(ModalScreen[bool]):
                         markup=False, timeout=10)
             return  # stay open: the text is still here to save again
         self.original = saved
-        self.app.drafts.drop(self.claim.id)
+        self.app.drafts.drop(self.target.id)
         store_changed(self.app)
         kept = " (earlier text kept in the history)" if self._keeps_versions else ""
         self.notify(f"{noun} saved." if text.strip() else f"{noun} cleared{kept}.",
@@ -158,7 +158,7 @@ class NoteEditor(ModalScreen[bool]):
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.app.drafts.drop(self.claim.id)
+                self.app.drafts.drop(self.target.id)
                 self.dismiss(False)
             else:
                 self.text_area.focus()
@@ -172,7 +172,7 @@ class NoteEditor(ModalScreen[bool]):
     def _offer_draft(self) -> None:
         """A draft left by a quit, a crash or a dropped connection comes back in the editor
         (unsaved: ctrl+s saves it, escape asks before dropping it)."""
-        draft = self.app.drafts.get(self.claim.id)
+        draft = self.app.drafts.get(self.target.id)
         if draft is None or draft.text == self.original:
             return
         self.text_area.load_text(draft.text)
@@ -194,13 +194,13 @@ class NoteEditor(ModalScreen[bool]):
         if not self.is_mounted:
             return
         if self.changed:
-            kept = self.app.drafts.keep(self.claim.id, self.text_area.text, self.original)
+            kept = self.app.drafts.keep(self.target.id, self.text_area.text, self.original)
             if not kept and not self._warned_draft:  # once: the note itself can still be saved
                 self._warned_draft = True
                 self.notify(f"Could not keep a draft of this note: {self.app.drafts.file.problem}",
                             severity="warning", markup=False, timeout=8)
         else:
-            self.app.drafts.drop(self.claim.id)
+            self.app.drafts.drop(self.target.id)
 
     # ------------------------------------------------------------------ history
     def action_versions(self) -> None:
