@@ -376,8 +376,10 @@ async def test_reading_progress_bookmarks_and_reopening_where_left_off():
         await pilot.pause()
         assert reader.article_id == "beta-2022" and reader.claim_id == "beta-2022-01"
         await pilot.press("U")  # beta marked read by hand...
+        await pilot.pause()
         assert reader.reading.state.progress("beta-2022").read
         await pilot.press("U")  # ...and unread again
+        await pilot.pause()
         assert not reader.reading.state.progress("beta-2022").read
         await pilot.press("ctrl+q")
     app = make_app()
