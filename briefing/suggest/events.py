@@ -9,6 +9,7 @@ one (the one sharing most of the storyline's actors).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Group:
     terms: Counter = field(default_factory=Counter)
     existing: Event | None = None
     id: str = ""
+    salient: list[str] = field(default_factory=list)  # its actors, most telling first
 
     def actors(self) -> set[str]:
         return {a for p in self.claims for a in p.actors}
@@ -56,6 +58,7 @@ def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
 
 def cluster(proposals: list[Proposal]) -> list[Group]:
     """One Group a storyline, in reading order of their first claims."""
+    named = Counter(a for p in proposals for a in set(p.actors))
     out = []
     for members in storylines(proposals):
         claims = [proposals[i] for i in members]
@@ -64,8 +67,18 @@ def cluster(proposals: list[Proposal]) -> list[Group]:
         g = Group(_most(kinds) or "happening", _most(years))
         for p in claims:
             g.add(p)
+        g.salient = _salient(claims, named, len(proposals))
         out.append(g)
     return out
+
+
+def _salient(claims: list[Proposal], named: Counter, n: int) -> list[str]:
+    """The storyline's actors, the most telling first: named by many of its claims and few
+    others (tf-idf), so that "CSTO" titles a storyline about it rather than the country every
+    storyline names."""
+    here = Counter(a for p in claims for a in set(p.actors))
+    score = {a: c * math.log((n + 1) / named[a]) for a, c in here.items()}
+    return sorted(score, key=lambda a: (-score[a], a))
 
 
 def _most(counts: Counter) -> str | None:
@@ -96,8 +109,7 @@ def _link(g: Group, events: list[Event]) -> Event | None:
 
 
 def title_of(g: Group) -> str:
-    actors = Counter(a for p in g.claims for a in p.actors)
-    top = [a for a, _ in actors.most_common(2)]
+    top = g.salient[:2]
     words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
                     if HAPPENINGS.get(w) == g.cls)
     if g.cls == "happening":  # dated, but no word says what happened
@@ -109,7 +121,6 @@ def title_of(g: Group) -> str:
 
 
 def event_id(g: Group) -> str:
-    actors = Counter(a for p in g.claims for a in p.actors)
-    top = actors.most_common(1)[0][0] if actors else ""
+    top = g.salient[0] if g.salient else ""
     parts = [g.cls] + ([top] if top else []) + ([g.period] if g.period else [])
     return slug("-".join(parts))
