@@ -121,25 +121,41 @@ def _keys(u: _Unit) -> list[str]:
 
 
 def storylines(proposals: list[Proposal]) -> list[list[int]]:
-    """The storylines of the proposals, as lists of indexes in reading order."""
+    """The storylines of the proposals, as lists of indexes in reading order.  A claim is in
+    one storyline, and also in a second one it fits at least as well (see _second)."""
     vecs = vectors(proposals)
-    units: dict[int, _Unit] = {}
-    for k, members in enumerate(paragraph_groups(proposals, vecs)):
-        u = _Unit(list(members))
-        for i in members:
-            src = proposals[i].article_id
-            _add(u.by_source.setdefault(src, {}), vecs[i])
-            u.counts[src] += 1
-            _add(u.total, vecs[i])
-        units[k] = u
-    index: dict[str, list[int]] = {}
+    units = _merge(proposals, vecs)
+    extra = _second(proposals, vecs, units)
+    out = []
     for k, u in units.items():
-        for t in _keys(u):
+        out.append(sorted(u.members + extra.get(k, [])))
+    return sorted(out, key=lambda m: m[0])
+
+
+def _unit(members: list[int], proposals: list[Proposal], vecs: list[Vector]) -> _Unit:
+    u = _Unit(list(members))
+    for i in members:
+        src = proposals[i].article_id
+        _add(u.by_source.setdefault(src, {}), vecs[i])
+        u.counts[src] += 1
+        _add(u.total, vecs[i])
+    return u
+
+
+def _index(keys: dict[int, list[str]]) -> dict[str, list[int]]:
+    """Word -> the units it is a key word of; words of more than COMMON units are left out."""
+    index: dict[str, list[int]] = {}
+    for k in sorted(keys):
+        for t in keys[k]:
             index.setdefault(t, []).append(k)
+    return {t: ks for t, ks in index.items() if len(ks) <= COMMON}
+
+
+def _merge(proposals: list[Proposal], vecs: list[Vector]) -> dict[int, _Unit]:
+    """Paragraph groups merged by average linkage on cross-source pairs (>= LINK)."""
+    units = {k: _unit(m, proposals, vecs) for k, m in enumerate(paragraph_groups(proposals, vecs))}
     neighbours: dict[int, set[int]] = {k: set() for k in units}
-    for posting in index.values():
-        if len(posting) > COMMON:
-            continue
+    for posting in _index({k: _keys(u) for k, u in units.items()}).values():
         for a in posting:
             neighbours[a].update(posting)
     heap: list[tuple[float, int, int, int, int]] = []
@@ -172,4 +188,34 @@ def storylines(proposals: list[Proposal]) -> list[list[int]]:
             neighbours[c].discard(b)
             neighbours[c].add(a)
             push(a, c)
-    return sorted((sorted(u.members) for u in units.values()), key=lambda m: m[0])
+    return units
+
+
+def _fit(i: int, src: str, vec: Vector, u: _Unit) -> float:
+    """Average similarity of claim i to the claims of unit u from other sources."""
+    own = u.by_source.get(src)
+    others = u.size() - u.counts.get(src, 0)
+    if others <= 0:
+        return 0.0
+    return (dot(vec, u.total) - (dot(vec, own) if own else 0.0)) / others
+
+
+def _second(proposals: list[Proposal], vecs: list[Vector], units: dict[int, _Unit]) -> dict[int, list[int]]:
+    """Claims that fit a second storyline at least as well as their own (cross-source
+    average >= LINK and >= that of their own): a claim often links two matters ("the
+    blockade began after the ceasefire"), and belongs to both."""
+    home = {i: k for k, u in units.items() for i in u.members}
+    index = _index({k: _keys(u) for k, u in units.items()})
+    extra: dict[int, list[int]] = {}
+    for i, vec in enumerate(vecs):
+        src = proposals[i].article_id
+        k = home[i]
+        candidates = {c for t in islice(vec, KEY_TERMS) for c in index.get(t, ())} - {k}
+        if not candidates:
+            continue
+        own = units[k]
+        # its own storyline, without the claim itself (it is from its own source: not counted)
+        best = max((_fit(i, src, vec, units[c]), -c) for c in candidates)
+        if best[0] >= max(LINK, _fit(i, src, vec, own)):
+            extra.setdefault(-best[1], []).append(i)
+    return extra
