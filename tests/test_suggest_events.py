@@ -148,3 +148,24 @@ def test_suggested_events_gather_the_sources_of_each_storyline_with_title_date_a
     (vote_event,) = [corpus.events[e] for e in vote]
     assert vote_event.date == "2024-06-09" and "Green League" in vote_event.actors
     assert "election" in vote_event.title
+
+
+def test_a_curated_event_like_the_storyline_is_linked_first_and_one_of_other_years_is_not(tmp_path):
+    root = dunmere(tmp_path)
+    (root / "events.yaml").write_text(
+        "- id: orsava-flood-2010\n  title: The Orsava floods Dunmere's lower districts\n"
+        "  date: 2010-04\n  actors: [Dunmere]\n\n"
+        "- id: orsava-flood\n  title: The Orsava floods Dunmere\n  date: 2024-05-03\n"
+        "  summary: The river bursts its banks and destroys homes.\n  actors: [Dunmere]\n",
+        encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    write(suggest(corpus, root))
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    claims = [c for c in corpus.claims.values() if c.status == "suggested"]
+    flood = [c for c in claims if "homes" in c.quote and "Orsava" in c.quote]
+    assert len(flood) >= 2 and all(c.events == ["orsava-flood"] for c in flood)
+    vote = [c for c in claims if "election" in c.quote]
+    assert vote and not any("orsava-flood" in c.events or "orsava-flood-2010" in c.events
+                            for c in vote)

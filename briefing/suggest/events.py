@@ -2,9 +2,9 @@
 a kind of happening, a year, a title and actors, linked to curated events first.
 
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
-the one its claims' own dates give most.  An event already in events.yaml whose dates cover
-that year and whose title or summary names that kind of happening is used rather than a new
-one (the one sharing most of the storyline's actors).
+the one its claims' own dates give most.  An event already in events.yaml whose title, summary
+and actors are like the storyline's words, and whose years hold a date of its claims, is used
+rather than a new one (_link).
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefing.loading.dates import first_day, last_day
 from briefing.model import Event
 from briefing.suggest.claims import Proposal
 from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.names import slug
-from briefing.suggest.storylines import storylines
+from briefing.suggest.storylines import LINK, storylines
 
 _TITLES = {
     "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
@@ -51,8 +50,10 @@ def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
     """Events for the proposals (each Group lists its claims); ``existing`` curated events
     are linked where they fit (Group.existing)."""
     out = cluster(proposals)
-    for g in out:
-        g.existing = _link(g, existing)
+    if existing:
+        idf = _idf(proposals)
+        for g in out:
+            g.existing = _link(g, existing, idf)
     return out
 
 
@@ -89,21 +90,41 @@ def _most(counts: Counter) -> str | None:
     return min(k for k, n in counts.items() if n == top)
 
 
-def _link(g: Group, events: list[Event]) -> Event | None:
-    best, best_score = None, 0.0
-    actors = Counter(a for p in g.claims for a in p.actors)
+def _idf(proposals: list[Proposal]) -> dict[str, float]:
+    df = Counter(t for p in proposals for t in p.terms)
+    n = len(proposals) + 1
+    return {t: math.log(n / c) for t, c in df.items()}
+
+
+_WORD = re.compile(r"[^\W\d_][\w\-]{3,}")
+
+
+def _years(e: Event) -> tuple[int, int] | None:
+    if not e.date:
+        return None
+    return int(e.date[:4]), int((e.end or e.date)[:4])
+
+
+def _link(g: Group, events: list[Event], idf: dict[str, float]) -> Event | None:
+    """The curated event the storyline tells, if any: the one whose title, summary and actors
+    are most like the storyline's words (cosine of tf-idf weights >= LINK), among those whose
+    years (give or take one: sources tell the run-up and the aftermath) hold a date of its
+    claims."""
+    profile = {t: n * idf.get(t, 0.0) for t, n in g.terms.items()}
+    norm = math.sqrt(sum(w * w for w in profile.values())) or 1.0
+    years = {int(d.value[:4]) for p in g.claims for d, _ in p.dates}
+    best, best_score = None, LINK
     for e in events:
-        if g.period and e.date:
-            end = e.end or e.date
-            if last_day(g.period) < first_day(e.date) or first_day(g.period) > last_day(end):
-                continue
-        elif g.period or e.date:
+        span = _years(e)
+        if span and years and not any(span[0] - 1 <= y <= span[1] + 1 for y in years):
             continue
-        words = set(re.findall(r"[a-z][\w\-]+", f"{e.title} {e.summary}".lower()))
-        named = any(HAPPENINGS.get(w) == g.cls for w in words)
-        shared = sum(1 for a in e.actors if a in actors)
-        score = (2.0 if named else 0.0) + shared / max(1, len(e.actors))
-        if named and score > best_score:
+        words = set(_WORD.findall(f"{e.title} {e.summary}".lower())) | {a.lower() for a in e.actors}
+        weights = {t: idf[t] for t in words if t in idf}
+        if not weights:
+            continue
+        score = sum(w * profile.get(t, 0.0) for t, w in weights.items())
+        score /= norm * math.sqrt(sum(w * w for w in weights.values()))
+        if score > best_score:
             best, best_score = e, score
     return best
 
