@@ -140,6 +140,11 @@ def score(gold: list[Claim], suggested: list[Claim], label: str, with_events: bo
                   and set(best[a.id].events) & set(best[b.id].events))
         out["pair_recall"] = hit / max(1, len(gold_pairs))
         out["gold_pairs"] = len(gold_pairs)
+        # diagnostic: the share of pairs whose two claims were both recovered bounds recall
+        # whatever the grouping; recall among those pairs is the grouping's own part
+        both = sum(1 for a, b in gold_pairs if a.id in best and b.id in best)
+        out["pair_ceiling"] = both / max(1, len(gold_pairs))
+        out["pair_recall_recovered"] = hit / max(1, both)
         # suggestion -> the curated claims it matches
         gold_of: dict[str, list[Claim]] = {}
         for g in gold:
@@ -163,6 +168,8 @@ def show(r: dict) -> None:
     if "pair_recall" in r:
         print(f"  {'':<28} event pair recall {r['pair_recall']:6.1%} (of {r['gold_pairs']})  "
               f"pair precision {r['pair_precision']:6.1%} (of {r['s_pairs']})")
+        print(f"  {'':<28} (both claims recovered for {r['pair_ceiling']:.1%} of the pairs; "
+              f"event pair recall among those {r['pair_recall_recovered']:.1%})")
     print(f"  {'':<28} {r['gold']} curated claims, {r['suggested']} suggested")
 
 
