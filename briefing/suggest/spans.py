@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.suggest.lexicon import FRAME_OPENERS, LEADING_CONNECTIVES
+from briefing.suggest.verbs import has_verb
 
 MAX_WORDS = 28  # sentences longer than this are cut into clauses
 MIN_WORDS = 6  # a piece shorter than this is merged into its neighbour
@@ -79,13 +80,24 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
 
 
 def _merge_short(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces that cannot stand alone (too short, or no verb: "After the invasion of
+    Ukraine", "putting thousands of lives at risk") join their neighbour."""
     merged: list[tuple[int, int]] = []
     for a, b in cuts:
-        if merged and (words(text[a:b]) < MIN_WORDS or words(text[merged[-1][0]:merged[-1][1]]) < MIN_WORDS):
+        if merged and (_weak(text[a:b]) or _weak(text[merged[-1][0]:merged[-1][1]])):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     return merged
+
+
+# A clause led by a participle ("sparking a war", "thus creating a vacuum") states
+# something about the clause before it and can stand as a claim.
+_PARTICIPLE = re.compile(r"^\W*(?:(?:and|thus|so|while|but|de facto|further|again)\s+)?[a-z]+ing\b")
+
+
+def _weak(piece: str) -> bool:
+    return words(piece) < MIN_WORDS or not (has_verb(piece) or _PARTICIPLE.match(piece))
 
 
 def trim(text: str, a: int, b: int) -> Piece | None:
