@@ -164,12 +164,15 @@ def details(gold: list[Claim], suggested: list[Claim]) -> None:
     confusion: dict[tuple[str, str], int] = {}
     matched: set[str] = set()
     misses: dict[str, list[Claim]] = {}
+    wrong_speaker: list[tuple[Claim, Claim]] = []
     for g in gold:
         cands = [s for s in by_para.get(g.paragraph_id or "", []) if matches(g, s)]
         matched.update(s.id for s in cands)
         if cands:
             best = max(cands, key=lambda s: overlap(g, s))
             confusion[(g.kind, best.kind)] = confusion.get((g.kind, best.kind), 0) + 1
+            if is_reported(g) and not same_speaker(best.speaker, g.speaker):
+                wrong_speaker.append((g, best))
         else:
             misses.setdefault(g.kind, []).append(g)
     kinds = sorted({k for pair in confusion for k in pair})
@@ -177,6 +180,9 @@ def details(gold: list[Claim], suggested: list[Claim]) -> None:
     print("  " + " " * 15 + "".join(f"{k[:10]:>11}" for k in kinds))
     for row in kinds:
         print(f"  {row:<15}" + "".join(f"{confusion.get((row, col), 0):>11}" for col in kinds))
+    print(f"  wrong speakers ({len(wrong_speaker)}), curated vs suggested:")
+    for g, s in wrong_speaker:
+        print(f"    - {g.speaker!r} vs {s.speaker!r}: {g.quote[:110]!r}")
     print(f"  misses ({sum(len(v) for v in misses.values())}), by curated kind:")
     for kind, claims in sorted(misses.items()):
         print(f"    {kind} ({len(claims)})")

@@ -99,13 +99,22 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                         continue  # the quotation is the claim; the rest is its attribution
                     pieces.append((piece.start, piece.end, False))
             for a, b, quoted in pieces:
+                piece_att, piece_speaker = att, att_speaker
+                if not quoted and len(pieces) > 1:
+                    # "X accuses Y of ..., while Z says ...": each clause its own speaker.
+                    own = speakers.attribution(
+                        text, a, b, [n for n in s_names if a <= n.start and n.end <= b])
+                    if own is not None and own.said and own.start >= a:
+                        piece_att, piece_speaker = own, names.canonical(own.speaker)
                 # In an interview the answers are the interviewee's, reports included;
                 # only a quotation is someone else's words.
-                reported = quoted or bool(att and not interviewee)
-                speaker = (att_speaker if (reported and att_speaker) else
+                reported = quoted or bool(piece_att and not interviewee)
+                speaker = (piece_speaker if (reported and piece_speaker) else
                            interviewee or "author")
-                prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
-                             s_names, names, year, common)
+                said = (not quoted and reported and piece_att is not None and piece_att.said
+                        and speaker != "author")
+                prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker,
+                             quoted, said, s_names, names, year, common)
                 if prop is not None:
                     _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
@@ -139,8 +148,11 @@ def actor_of(name: str, names: NameIndex) -> str | None:
 
 
 def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end: int,
-          found_dates: list[DateMention], speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
+          found_dates: list[DateMention], speaker: str, quoted: bool, said: bool,
+          s_names: list[Name], names: NameIndex, year: int | None,
           common: frozenset[str]) -> Proposal | None:
+    """``quoted``: the span is a quotation; ``said``: a statement reported by a verb of
+    saying ("X said that ...")."""
     text = para.text
     span = text[a:b]
     in_span = [n for n in s_names if a <= n.start and n.end <= b]
@@ -168,11 +180,12 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
         noun = _EVENT_NOUN.search(low)
         if noun and noun.group(1) not in _NOT_EVENT_NOUNS:
             triggers = [noun.group(1)]
-    has_signal = bool(quoted or actors or figures or dates or triggers
+    has_signal = bool(quoted or said or actors or figures or dates or triggers
                       or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
-    kind, confidence = kinds.classify(span, quoted=quoted, has_figure=any(is_substantive(f) for f in figures),
+    kind, confidence = kinds.classify(span, quoted=quoted, reported=said,
+                                      has_figure=any(is_substantive(f) for f in figures),
                                       has_date=bool(dates), has_actor=bool(actors))
     terms = {w for w in words if w not in FUNCTION_WORDS and w not in common_stop}
     terms.update(x.lower() for x in actors)

@@ -26,10 +26,12 @@ def _has(phrases: tuple[str, ...], low: str) -> bool:
 
 
 def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
-             has_actor: bool) -> tuple[str, float]:
-    """(kind, confidence 0..1)."""
+             has_actor: bool, reported: bool = False) -> tuple[str, float]:
+    """(kind, confidence 0..1).  ``quoted``: words in quotation marks; ``reported``: a
+    statement reported by a verb of saying, a quote unless it gives a figure (what is
+    checked then is the figure: "X said the strike cost 12 million")."""
     low = text.lower().replace("’", "'")
-    if quoted:
+    if quoted or (reported and not has_figure):
         return "quote", 0.8
     if _has(RECOMMENDATION, low):
         return "recommendation", 0.6

@@ -21,7 +21,7 @@ _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
 # Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
-_TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},)?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
+_TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},|,(?=\s))?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
                       r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
 
 
@@ -50,24 +50,26 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
 
     ``names`` are the names in the sentence, offsets in ``text``."""
     sentence = text[start:end]
-    names = [n for n in names if can_speak(n)]
+    # "Meridian said": a name right before a verb of saying speaks, whatever its ending.
+    names = [n for n in names if can_speak(n) or _SAYS_NEXT.match(text, n.end)]
     m = _ACCORDING.search(sentence)
     if m:
         after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
         speaker = after[0] if after else None
         phrase = _phrase_after(sentence, m.end())
         who = _with_role(speaker) if speaker else phrase
-        if who:
+        if who and not _NOT_A_SOURCE.match(who):
             return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
-        if word not in REPORTING:
+        if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
+                                          and _PUT_AT.match(sentence, tm.end())):
             continue
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and _TO_VERB.match(text, n.end, pos)]
-        before = before[:1]
+        before = _person_in_apposition(text, before[:1], names, pos)
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
@@ -77,7 +79,11 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         rest = sentence[tm.end():]
         that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
                         r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
-        content = start + tm.end() + that.end() if that and speaker.end <= pos else start
+        # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
+        # the number at" is not a statement of its own: the whole sentence is the claim.
+        states = that is not None and (word in SAYING or "that" in that.group()
+                                       or ":" in that.group())
+        content = start + tm.end() + that.end() if states and speaker.end <= pos else start
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=True)
     return _unnamed(text, start, end)
@@ -88,7 +94,9 @@ _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # "Officials say that ..." / "Fruit growers said ..." at the start.
 _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
                        r"\s+(?:" + _VERBS + r")[.!]?[\"”’]?$")
-_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s)\s+(?:" + _VERBS + r")\s+(?:that\s+)?(?=[a-z])")
+_OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
+_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
+                      + r")\s+(?:that\s+)?(?=[a-z])")
 
 
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
@@ -100,6 +108,35 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         return Attribution(m.group(1), start, start + m.end(), start + m.end(), True)
     return None
+
+
+# Verbs of saying whose object is the statement itself ("said the strike was illegal");
+# other reporting verbs ("accused X of", "urged X to") report an act, not a quotable claim.
+SAYING = frozenset("""
+said says stated states declared declares told tells announced announces added adds noted
+notes stressed stresses insisted insists argued argues claimed claims warned warns explained
+explains wrote writes asserted asserts emphasized emphasised emphasizes emphasises
+acknowledged acknowledges admitted admits replied replies affirmed affirms reiterated
+reiterates confirmed confirms repeated repeats maintained maintains reported reports
+""".split())
+_SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
+                        "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
+_PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
+                     r"losses|loss|damage|turnout|attendance)\s+at\b")
+# "according to our information", "according to the report": no one to name.
+_NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
+                           r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
+                           r"|(?:our|my)\b", re.IGNORECASE)
+
+
+def _person_in_apposition(text: str, before: list[Name], names: list[Name],
+                          pos: int) -> list[Name]:
+    """For "Egypt's leader, President Sissi, said": the person in the apposition, not the
+    country owning the title."""
+    if not before or not re.match(r"['’]s\b", text[before[0].end:before[0].end + 2]):
+        return before
+    inside = [n for n in names if before[0].end < n.start and n.end <= pos and _personal(n)]
+    return inside[:1] or before
 
 
 _NOT_SPEAKERS = frozenset("""it this that which who he she they we there here one
