@@ -31,6 +31,12 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
+_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but)\s)")
+# A second clause that points back at the first ("while its army ...", "but it is an
+# exception") cannot be checked without it.
+_LEANS_BACK = re.compile(r"(?:(?:while|whereas|but)\s+)?(?:\w+\s+){0,3}?(?:it|its|they|their|them|"
+                         r"this|that|these|those|he|his|she|her|so|too|also|exception)\b",
+                         re.IGNORECASE)
 # A sentence opening with a subordinate clause: "After X, Y", "Although X, Y".
 _OPENING = re.compile(r"(?:After|Although|Though|While|Whereas|Since|When|If|Because|Despite|"
                       r"Following|Unlike|Whether)\b[^,;]{12,}?,\s+", re.IGNORECASE)
@@ -57,7 +63,17 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
     """The claim-sized pieces of the sentence ``text[start:end]``, as offsets into ``text``."""
     sentence = text[start:end]
     if words(sentence) <= MAX_WORDS:
-        cuts = [(start, end)]
+        # A short sentence is cut only where two statements meet ("X demands 9 percent,
+        # while Y offers 4"), each with its verb; otherwise it is one claim.
+        cuts, pos = [], start
+        for m in _STRONG.finditer(text, start, end):
+            second = text[m.end():end]
+            if (has_verb(text[pos:m.start()]) and has_verb(second)
+                    and words(text[pos:m.start()]) >= MIN_WORDS
+                    and words(second) >= MIN_WORDS and not _LEANS_BACK.match(second)):
+                cuts.append((pos, m.start()))
+                pos = m.end()
+        cuts.append((pos, end))
     else:
         cuts = []
         pos = start
