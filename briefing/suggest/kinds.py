@@ -33,12 +33,15 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     low = text.lower().replace("’", "'")
     if quoted or (reported and not has_figure):
         return "quote", 0.8
-    if _has(RECOMMENDATION, low):
+    # "should have ended", "it should be noted": a past modal or a framing phrase
+    # recommends nothing.
+    advice = _NOT_ADVICE.sub(" ", low)
+    if _has(RECOMMENDATION, advice) or _has(_MORE_ADVICE, advice):
         return "recommendation", 0.6
     if has_figure:
         return "figure", 0.7
     past = bool(_PAST.search(low))
-    if _has(PREDICTION, low) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
+    if (_has(PREDICTION, low) or _has(_SOON, low)) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
         return "prediction", 0.5
     tokens = _WORD.findall(low)
     evaluative = sum(1 for w in tokens if w in ASSESSMENT)
@@ -49,6 +52,20 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     if has_date or (has_actor and past):
         return "fact", 0.6
     return "assessment", 0.4
+
+
+_NOT_ADVICE = re.compile(
+    r"\b(?:should|must|ought to|would|need|needs) (?:not )?have\b"
+    r"|\bit (?:should|must) be (?:noted|emphasi[sz]ed|stressed|said|recalled|remembered)\b"
+    r"|\b(?:should|must|has to|have to) (?:also )?(?:be )?(?:noted|said|admitted|recognised|"
+    r"recognized|acknowledged)\b")
+# Advice phrased without "should": "may want to consider", "now is the time to".
+_MORE_ADVICE = ("may want to", "might want to", "would do better", "would do well",
+                "is the time to", "time has come to", "it is high time", "would be well advised",
+                "is advised to", "are advised to", "it is advisable")
+# A modal with a near horizon: "may soon be forced to", "could ... in the near future".
+_SOON = ("may soon", "might soon", "could soon", "in the near future", "in the coming weeks",
+         "in the coming months", "in the coming years", "next year", "by the end of the year")
 
 
 # A verb in the past: what happened is reported (a fact) rather than judged.
