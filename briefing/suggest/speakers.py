@@ -32,7 +32,9 @@ class Attribution:
     end: int
     content_start: int  # the reported content follows "that", when there is one
     reported: bool  # a verb of saying, "according to", or a quotation: a reported statement
-    said: bool = False  # by a verb of saying ("X said that"), not "according to X"
+    # by a verb of saying ("X said that"), not "according to X" nor a reported act ("X
+    # accused Y of", "X urged Y to")
+    said: bool = False
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -85,7 +87,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                        or ":" in that.group())
         content = start + tm.end() + that.end() if states and speaker.end <= pos else start
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
-                           said=True)
+                           said=word in SAYING)
     return _unnamed(text, start, end)
 
 
