@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers
@@ -78,6 +78,11 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 continue
             s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
             att = speakers.attribution(text, s_start, s_end, s_names)
+            if att is not None and att.pronoun:
+                # "he said that ...": the last person named in the paragraph, else the
+                # paragraph's last speaker; nobody to name, no attribution.
+                who = speakers.last_person(para_names, att.start) or last_speaker
+                att = replace(att, speaker=who) if who else None
             quotes = speakers.quotations(text, s_start, s_end)
             if quotes and att is None:
                 who = speakers.subject_speaker(text, s_start, quotes[0][0], s_names)

@@ -35,6 +35,7 @@ class Attribution:
     # by a verb of saying ("X said that"), not "according to X" nor a reported act ("X
     # accused Y of", "X urged Y to")
     said: bool = False
+    pronoun: bool = False  # "he said", "according to her": the speaker is named earlier
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -55,6 +56,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     # "Meridian said": a name right before a verb of saying speaks, whatever its ending.
     names = [n for n in names if can_speak(n) or _SAYS_NEXT.match(text, n.end)]
     m = _ACCORDING.search(sentence)
+    if m and re.match(r"(?:him|her)\b", sentence[m.end():]):
+        return Attribution(sentence[m.end():m.end() + 3].strip(), start + m.start(),
+                           start + m.end() + 3, start, True, pronoun=True)
     if m:
         after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
         speaker = after[0] if after else None
@@ -77,6 +81,12 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
+            pronoun = _PRONOUN_SUBJECT.search(text, start, pos)
+            if pronoun and word in SAYING:
+                that = _THAT.match(sentence, tm.end())
+                content = start + that.end() if that else start
+                return Attribution(pronoun.group(1), pronoun.start(1),
+                                   start + tm.end(), content, True, said=True, pronoun=True)
             continue
         rest = sentence[tm.end():]
         that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
@@ -125,6 +135,9 @@ _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" 
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
+# "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
+_PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+_THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
                            r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
@@ -163,6 +176,13 @@ def subject_speaker(text: str, start: int, quote_start: int, names: list[Name]) 
     """For "X made a veiled threat: “...”": the person named before the quotation."""
     before = [n for n in names if start <= n.start and n.end <= quote_start and _personal(n)]
     return before[0].text if before else None
+
+
+def last_person(names: list[Name], before: int) -> str | None:
+    """The person a "he" or "she" at ``before`` most likely stands for: the last person
+    named before it (a title or a first and last name)."""
+    people = [n for n in names if n.end <= before and _personal(n) and can_speak(n)]
+    return people[-1].text if people else None
 
 
 def _with_role(name: Name) -> str:
