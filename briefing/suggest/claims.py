@@ -69,7 +69,11 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         para_names = found[para.id]
         last_speaker: str | None = None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
-        for s_start, s_end in split_sentences(text):
+        sentences = split_sentences(text)
+        # Quotations are found in the whole paragraph: a quotation often runs over several
+        # sentences, its speaker named once, before it or after its end ("..., Y added.").
+        regions = speakers.quotations(text, 0, len(text))
+        for s_start, s_end in sentences:
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
             if dates_here and len(dates_here[-1].value) >= 7:
@@ -83,9 +87,11 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 # paragraph's last speaker; nobody to name, no attribution.
                 who = speakers.last_person(para_names, att.start) or last_speaker
                 att = replace(att, speaker=who) if who else None
-            quotes = speakers.quotations(text, s_start, s_end)
+            quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:
-                who = speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
+                who = (speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
+                       or _region_speaker(text, regions, sentences, para_names, s_start,
+                                          s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
                 att_speaker = names.canonical(att.speaker) if att else None
@@ -126,6 +132,45 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if dates_here:
                 in_force = dates_here[-1].value
     return out
+
+
+def _quotes_in(text: str, regions: list[tuple[int, int]], s_start: int,
+               s_end: int) -> list[tuple[int, int]]:
+    """The parts of the paragraph's quotations inside one sentence, long enough to state
+    something (speakers.MIN_QUOTE_WORDS)."""
+    out = []
+    for a, b in regions:
+        a, b = max(a, s_start), min(b, s_end)
+        while a < b and text[a] in " \"“”":
+            a += 1
+        while b > a and text[b - 1] in " \"“”":
+            b -= 1
+        if a < b and spans.words(text[a:b]) >= speakers.MIN_QUOTE_WORDS:
+            out.append((a, b))
+    return out
+
+
+def _region_speaker(text: str, regions: list[tuple[int, int]],
+                    sentences: list[tuple[int, int]], para_names: list[Name], s_start: int,
+                    s_end: int) -> str | None:
+    """Who speaks a quotation that runs over this sentence into others: the attribution in
+    another sentence of the quotation, outside the quoted words (or the person named
+    before it opens)."""
+    for a, b in regions:
+        if not (a < s_end and s_start < b) or (s_start <= a and b <= s_end):
+            continue
+        for x, y in sentences:
+            if (x, y) == (s_start, s_end) or not (a < y and x < b):
+                continue
+            names_xy = [n for n in para_names if x <= n.start and n.end <= y]
+            att = speakers.attribution(text, x, y, names_xy)
+            if att is not None and not att.pronoun and not (a <= att.start < b):
+                return att.speaker
+            if x < a:
+                who = speakers.subject_speaker(text, x, a, names_xy)
+                if who:
+                    return who
+    return None
 
 
 def _anchor(prop: Proposal, dates_here: list[DateMention], s_start: int,
