@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from briefing.model import Article, Paragraph
-from briefing.suggest import kinds, spans, speakers
+from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
 from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
@@ -234,9 +234,19 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                       or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
-    kind, confidence = kinds.classify(span, quoted=quoted, reported=said,
-                                      has_figure=any(is_substantive(f) for f in figures),
-                                      has_date=bool(dates), has_actor=bool(actors))
+    substantive = any(is_substantive(f) for f in figures)
+    kind, kind_confidence = kinds.classify(span, quoted=quoted, reported=said,
+                                           has_figure=substantive, has_date=bool(dates),
+                                           has_actor=bool(actors))
+    features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
+                              reported=quoted or said,
+                              forward=kind in ("prediction", "recommendation"),
+                              verb=quoted or spans.states(span))
+    worthiness = worth.score(span, features)
+    if worthiness < worth.MIN_WORTH:
+        return None
+    # Worth checking, and of the kind said: a reviewer reads the surest suggestions first.
+    confidence = round(worthiness * (0.5 + 0.5 * kind_confidence), 2)
     terms = {w for w in words if w not in FUNCTION_WORDS and w not in common_stop}
     terms.update(x.lower() for x in actors)
     return Proposal(article_id, para, a, b, kind, speaker, confidence, actors, figures, dates,

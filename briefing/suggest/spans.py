@@ -112,8 +112,13 @@ def _merge_short(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]
 _PARTICIPLE = re.compile(r"^\W*(?:(?:and|thus|so|while|but|de facto|further|again)\s+)?[a-z]+ing\b")
 
 
+def states(piece: str) -> bool:
+    """Whether a piece states something: a finite verb, or a participle leading it."""
+    return has_verb(piece) or _PARTICIPLE.match(piece) is not None
+
+
 def _weak(piece: str) -> bool:
-    return words(piece) < MIN_WORDS or not (has_verb(piece) or _PARTICIPLE.match(piece))
+    return words(piece) < MIN_WORDS or not states(piece)
 
 
 def trim(text: str, a: int, b: int) -> Piece | None:

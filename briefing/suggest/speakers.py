@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.suggest.lexicon import REPORTING
 from briefing.suggest.mentions import Name
+from briefing.suggest.verbs import has_verb
 
 _QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
@@ -118,7 +119,10 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
-        return Attribution(m.group(1), start, start + m.end(), start + m.end(), True)
+        # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
+        # whole sentence is (what follows is no statement of its own).
+        content = start + m.end() if has_verb(sentence[m.end():]) else start
+        return Attribution(m.group(1), start, start + m.end(), content, True)
     return None
 
 

@@ -51,6 +51,7 @@ _PRESENT_PLURAL = frozenset("""
 say think believe want need fear hope expect argue claim agree disagree remain seem appear
 know see consider continue try refuse accept reject insist warn worry plan face hold keep
 live work own control depend rely tend make take give get go come stand lose win help
+continue begin start plan intend
 """.split())
 
 
@@ -76,6 +77,9 @@ def has_verb(text: str) -> bool:
         if word in _PRESENT_PLURAL and (before in _PLURAL_SUBJECTS or (
                 before.endswith("s") and not _NOT_VERB_S.search(before))):
             return True  # "they fear", "analysts expect"
+        if (word in _PRESENT_PLURAL and i + 1 < len(low) and low[i + 1] == "to"
+                and before not in _DETERMINERS and before != "to"):
+            return True  # "sentiment and mistrust continue to grow"
     return False
 
 
