@@ -230,14 +230,15 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
         noun = _EVENT_NOUN.search(low)
         if noun and noun.group(1) not in _NOT_EVENT_NOUNS:
             triggers = [noun.group(1)]
-    has_signal = bool(quoted or said or actors or figures or dates or triggers
-                      or any(w in ASSESSMENT for w in words))
-    if not has_signal and spans.words(span) < 12:
-        return None
     substantive = any(is_substantive(f) for f in figures)
     kind, kind_confidence = kinds.classify(span, quoted=quoted, reported=said,
                                            has_figure=substantive, has_date=bool(dates),
                                            has_actor=bool(actors))
+    has_signal = bool(quoted or said or actors or figures or dates or triggers
+                      or kind in ("prediction", "recommendation")
+                      or any(w in ASSESSMENT for w in words))
+    if not has_signal and spans.words(span) < 12:
+        return None
     features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
                               reported=quoted or said,
                               forward=kind in ("prediction", "recommendation"),

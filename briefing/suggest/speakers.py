@@ -88,6 +88,14 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                 content = start + that.end() if that else start
                 return Attribution(pronoun.group(1), pronoun.start(1),
                                    start + tm.end(), content, True, said=True, pronoun=True)
+            # "The operator put the number at ...", "the ministry said that ...": a speaker
+            # named by a common noun (the subject right before the verb).
+            described = _DESCRIBED_SUBJECT.search(text, start, pos)
+            if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
+                that = _THAT.match(sentence, tm.end()) if word in SAYING else None
+                content = start + that.end() if that else start
+                return Attribution(described.group(1), described.start(1), start + tm.end(),
+                                   content, True, said=word in SAYING)
             continue
         rest = sentence[tm.end():]
         that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
@@ -141,6 +149,8 @@ _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|coun
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
 # "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[\s,;:]))[Tt]he\s+((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+"
+                                r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 _THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"

@@ -1,0 +1,207 @@
+"""`briefing suggest`, the claims part: fragments, clause cuts, speakers, kinds, worth.
+
+Sentences are written for these tests on topics of their own (a rail strike, a vaccine
+rollout, a river treaty, a football league), not taken from any bundled briefing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.loader import load_corpus
+from briefing.suggest import kinds, spans, worth
+from briefing.suggest.pipeline import suggest, write
+from briefing.suggest.verbs import has_verb
+
+HEAD = """\
+---
+id: {id}
+title: {title}
+authors: [Dana Reporter]
+outlet: null
+published: 2025-02
+language: en
+genre: news
+---
+
+"""
+
+
+def briefing(root: Path, **articles: str) -> list:
+    """Write one article per keyword (id -> body), run suggest, return its claims."""
+    (root / "articles").mkdir(parents=True)
+    (root / "briefing.yaml").write_text("title: Test\n", encoding="utf-8")
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    for aid, body in articles.items():
+        text = HEAD.format(id=aid, title=aid.title()) + body
+        (root / "articles" / f"{aid}.md").write_text(text, encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    write(suggest(corpus, root))
+    loaded, problems = load_corpus(root)
+    assert problems == [], problems
+    return [c for c in loaded.claims.values() if c.status == "suggested"]
+
+
+def only(claims, words: str):
+    found = [c for c in claims if words in c.quote]
+    assert len(found) == 1, (words, [c.quote for c in claims])
+    return found[0]
+
+
+# --- verbs: a statement or a fragment ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "After the collapse of the talks in Geneva",
+    "Lisbon, Porto, Faro and Braga",
+    "large-scale industrial action",
+    "the reopening of the northern line in March 2024",
+])
+def test_fragments_have_no_verb(text):
+    assert not has_verb(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rail union called a strike",
+    "the league still refuses to publish the accounts",
+    "Economists fear a slowdown",
+    "Shipments and demand continue to fall",
+    "The regional authority considers the plan premature",
+    "Most clinics have run out of doses",
+])
+def test_statements_have_a_verb(text):
+    assert has_verb(text)
+
+
+# --- spans -------------------------------------------------------------------------------------
+
+
+def test_a_verbless_piece_joins_its_clause_instead_of_standing_alone():
+    text = ("After the collapse of the talks in Geneva, the rail union called an open-ended "
+            "strike across the network; the operator said services would run at a quarter "
+            "of their usual frequency on all lines.")
+    pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]
+    assert pieces == [
+        "After the collapse of the talks in Geneva, the rail union called an open-ended "
+        "strike across the network",
+        "the operator said services would run at a quarter of their usual frequency on all "
+        "lines.",
+    ]
+
+
+def test_short_sentence_with_two_statements_is_cut_in_two():
+    text = "The union asked for 8 percent more pay, while the operator offered 3 percent."
+    pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]
+    assert pieces == ["The union asked for 8 percent more pay",
+                      "while the operator offered 3 percent."]
+
+
+def test_second_clause_that_points_back_is_not_cut_off():
+    text = "The league expanded to twenty clubs, but its broadcast income fell by a third."
+    (piece,) = spans.clauses(text, 0, len(text))
+    assert text[piece.start:piece.end] == text
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+
+def test_organisation_named_like_a_demonym_speaks(tmp_path):
+    claims = briefing(tmp_path, rail="Meridian said the strike was unlawful and would cost "
+                                     "the network 3 million euros a day.\n")
+    claim = only(claims, "the strike was unlawful")
+    assert claim.speaker == "Meridian"
+    assert claim.quote.startswith("the strike was unlawful")
+    assert claim.kind == "figure"  # a reported figure is checked as a figure
+
+
+def test_person_in_apposition_and_pronoun_speakers(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "Valdoria's leader, President Ana Morel, has repeated that the river is a matter of "
+        "survival. At a press conference on 3 February, she firmly said that no dam would "
+        "be built without a treaty.\n"))
+    assert only(claims, "the river is a matter of survival").speaker == "Ana Morel"
+    pronoun = only(claims, "no dam would be built")
+    assert pronoun.speaker == "Ana Morel" and pronoun.kind == "quote"
+
+
+def test_each_clause_keeps_its_own_speaker(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "Each side blames the other: Valdoria accuses Ostrin of hoarding the water of the "
+        "upper basin, while Ostrin says Valdoria is draining the delta.\n"))
+    accuses = only(claims, "accuses Ostrin")
+    says = only(claims, "Valdoria is draining the delta")
+    assert accuses.speaker == "Valdoria" and accuses.kind != "quote"  # an act, not words
+    assert says.speaker == "Ostrin" and says.kind == "quote"
+
+
+def test_unnamed_sources_and_estimates(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "About 9,000 drivers joined the strike, according to the union. The operator put "
+        "the number at 5,200. Economists expect ridership to recover within a month. "
+        "According to our information, the minister will resign on Friday.\n"))
+    assert only(claims, "5,200").speaker == "operator"
+    expect = only(claims, "ridership to recover")
+    assert expect.speaker == "Economists" and expect.quote.startswith("Economists expect")
+    assert only(claims, "the minister will resign").speaker == "author"
+
+
+def test_quotation_over_two_sentences_is_quoted_in_both(tmp_path):
+    claims = briefing(tmp_path, league=(
+        "The chairman did not hold back. \"Clubs that break the spending rules will lose "
+        "points this season. Those who think they can buy titles will be relegated,\" "
+        "Marta Quintero added.\n"))
+    first = only(claims, "lose points this season")
+    second = only(claims, "buy titles")
+    assert first.speaker == second.speaker == "Marta Quintero"
+    assert first.kind == second.kind == "quote"
+    assert "added" not in second.quote
+
+
+# --- kinds -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vaccination campaign should have ended in March", "fact"),
+    ("It should be noted that the clinics reopened in May", "fact"),
+    ("The ministry may want to consider opening weekend clinics", "recommendation"),
+    ("Now is the time to fund the rural clinics", "recommendation"),
+    ("Rural clinics may soon run out of doses", "prediction"),
+])
+def test_kind_cues_beyond_should_and_will(text, expected):
+    kind, _ = kinds.classify(text, quoted=False, has_figure=False,
+                             has_date="May" in text or "March" in text, has_actor=False)
+    assert kind == expected
+
+
+def test_reported_statement_is_a_quote_unless_it_gives_a_figure():
+    assert kinds.classify("the clinics are safe", quoted=False, reported=True,
+                          has_figure=False, has_date=False, has_actor=False)[0] == "quote"
+    assert kinds.classify("40,000 doses were lost", quoted=False, reported=True,
+                          has_figure=True, has_date=False, has_actor=False)[0] == "figure"
+
+
+# --- check-worthiness ----------------------------------------------------------------------------
+
+
+def test_worth_grows_with_what_can_be_checked():
+    bare = worth.Features(figure=False, date=False, actors=0, reported=False, forward=False,
+                          verb=True)
+    rich = worth.Features(figure=True, date=True, actors=2, reported=True, forward=False,
+                          verb=True)
+    fragment = worth.Features(figure=False, date=False, actors=0, reported=False,
+                              forward=False, verb=False)
+    assert worth.score("The league met.", rich) > worth.score("The league met.", bare)
+    assert worth.score("the shiny new stadium", fragment) < worth.MIN_WORTH
+    assert worth.score("In this article, I explore why the league failed.", rich) < worth.MIN_WORTH
+
+
+def test_signposts_are_not_proposed(tmp_path):
+    claims = briefing(tmp_path, league=(
+        "In this article, I explore why the Northern League lost its sponsors. "
+        "The Northern League lost four of its six sponsors in 2024.\n"))
+    assert [c.quote for c in claims if "explore" in c.quote] == []
+    assert only(claims, "lost four of its six sponsors").speaker == "author"
+    assert all(0 < c.confidence <= 1 for c in claims)
