@@ -24,6 +24,7 @@ _BREAK = re.compile(
     r"|,\s+(?=(?:but|while|whereas|yet|so|thus|hence|because|although|though|even though"
     r"|which means|following which|notwithstanding|till|until|when|whereby|with the aim"
     r"|as well as|and (?:the|this|that|these|those|it|its|they|their|he|she|[A-Z]\w+)"
+    r"|(?:and )?on the other hand|whose"
     r"|with (?:the |its |their |[A-Z]\w+['’]s )?\w+ (?:\w+ )?\w+ing"  # ", with exports surging"
     r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
     r")\b)"
