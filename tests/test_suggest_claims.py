@@ -148,16 +148,28 @@ def test_unnamed_sources_and_estimates(tmp_path):
     assert only(claims, "the minister will resign").speaker == "author"
 
 
-def test_quotation_over_two_sentences_is_quoted_in_both(tmp_path):
+def test_short_quotation_over_two_sentences_is_one_claim(tmp_path):
     claims = briefing(tmp_path, league=(
         "The chairman did not hold back. \"Clubs that break the spending rules will lose "
         "points this season. Those who think they can buy titles will be relegated,\" "
         "Marta Quintero added.\n"))
-    first = only(claims, "lose points this season")
-    second = only(claims, "buy titles")
-    assert first.speaker == second.speaker == "Marta Quintero"
-    assert first.kind == second.kind == "quote"
-    assert "added" not in second.quote
+    claim = only(claims, "lose points this season")
+    assert claim.quote == ("Clubs that break the spending rules will lose points this season. "
+                           "Those who think they can buy titles will be relegated,")
+    assert claim.speaker == "Marta Quintero" and claim.kind == "quote"
+
+
+def test_long_quotation_is_cut_by_sentence_and_keeps_its_speaker(tmp_path):
+    claims = briefing(tmp_path, league=(
+        "\"Clubs that break the spending rules will lose points this season, and the "
+        "league will publish every transfer fee in full. Those who think they can buy "
+        "titles with borrowed money will be relegated, whatever their history. We will "
+        "not wait for another club to go bankrupt,\" Marta Quintero added.\n"))
+    parts = [only(claims, words) for words in ("lose points this season", "borrowed money",
+                                               "go bankrupt")]
+    assert len({c.id for c in parts}) == 3
+    assert all(c.speaker == "Marta Quintero" and c.kind == "quote" for c in parts)
+    assert all("added" not in c.quote for c in parts)
 
 
 # --- kinds -------------------------------------------------------------------------------------

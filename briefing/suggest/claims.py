@@ -69,10 +69,11 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         para_names = found[para.id]
         last_speaker: str | None = None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
-        sentences = split_sentences(text)
         # Quotations are found in the whole paragraph: a quotation often runs over several
         # sentences, its speaker named once, before it or after its end ("..., Y added.").
+        # A short one is one statement, read as one sentence.
         regions = speakers.quotations(text, 0, len(text))
+        sentences = _join_quoted(text, split_sentences(text), regions)
         for s_start, s_end in sentences:
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
@@ -131,6 +132,22 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     out.append(prop)
             if dates_here:
                 in_force = dates_here[-1].value
+    return out
+
+
+QUOTE_WORDS = 40  # a quotation over several sentences up to this long is one claim
+
+
+def _join_quoted(text: str, sentences: list[tuple[int, int]],
+                 regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences joined where a short quotation runs over their boundary."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and any(x < out[-1][1] and a < y and spans.words(text[x:y]) <= QUOTE_WORDS
+                       for x, y in regions):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
