@@ -99,6 +99,23 @@ def test_short_sentence_with_two_statements_is_cut_in_two():
                       "while the operator offered 3 percent."]
 
 
+def test_and_before_a_new_subject_cuts_a_short_sentence():
+    text = ("The closure of the plant threatens around 300 posts, and the union wants "
+            "guarantees in writing.")
+    pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]
+    assert pieces == ["The closure of the plant threatens around 300 posts",
+                      "the union wants guarantees in writing."]
+    text = "The stoppage cost the league about 9 million euros, and 400 staff were laid off."
+    assert len(spans.clauses(text, 0, len(text))) == 2
+
+
+def test_linking_words_are_left_out_mid_paragraph_too():
+    text = "The plant closed in May. However, the owners reopened it in June."
+    start = text.index("However")
+    (piece,) = spans.clauses(text, start, len(text))
+    assert text[piece.start:piece.end] == "the owners reopened it in June."
+
+
 def test_second_clause_that_points_back_is_not_cut_off():
     text = "The league expanded to twenty clubs, but its broadcast income fell by a third."
     (piece,) = spans.clauses(text, 0, len(text))

@@ -32,17 +32,18 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
-_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but)\s)")
+_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but)\s"
+                     r"|and\s+(?:the|a|an|[A-Z]\w+|\d[\d,.]*)\s)")
 # A second clause that points back at the first ("while its army ...", "but it is an
 # exception") cannot be checked without it.
-_LEANS_BACK = re.compile(r"(?:(?:while|whereas|but)\s+)?(?:\w+\s+){0,3}?(?:it|its|they|their|them|"
+_LEANS_BACK = re.compile(r"(?:(?:while|whereas|but|and)\s+)?(?:\w+\s+){0,3}?(?:it|its|they|their|them|"
                          r"this|that|these|those|he|his|she|her|so|too|also|exception)\b",
                          re.IGNORECASE)
 # A sentence opening with a subordinate clause: "After X, Y", "Although X, Y".
 _OPENING = re.compile(r"(?:After|Although|Though|While|Whereas|Since|When|If|Because|Despite|"
                       r"Following|Unlike|Whether)\b[^,;]{12,}?,\s+", re.IGNORECASE)
 _OPENERS = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(LEADING_CONNECTIVES + FRAME_OPENERS,
+    r"(?:(?:" + "|".join(re.escape(w) for w in sorted(LEADING_CONNECTIVES + FRAME_OPENERS,
                                                     key=len, reverse=True))
     + r")\b[,:]?\s+)+",
     re.IGNORECASE,
