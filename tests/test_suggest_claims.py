@@ -227,6 +227,13 @@ def test_worth_grows_with_what_can_be_checked():
     assert worth.score("In this article, I explore why the league failed.", rich) < worth.MIN_WORTH
 
 
+def test_short_comparison_is_worth_checking_and_bare_scene_setting_is_not(tmp_path):
+    claims = briefing(tmp_path, league=(
+        "The row is about more than money. The season goes on regardless.\n"))
+    assert only(claims, "more than money")
+    assert [c.quote for c in claims if "goes on" in c.quote] == []
+
+
 def test_signposts_are_not_proposed(tmp_path):
     claims = briefing(tmp_path, league=(
         "In this article, I explore why the Northern League lost its sponsors. "

@@ -253,7 +253,7 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                                            has_actor=bool(actors))
     has_signal = bool(quoted or said or actors or figures or dates or triggers
                       or kind in ("prediction", "recommendation")
-                      or any(w in ASSESSMENT for w in words))
+                      or worth.compares(span) or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
     features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),

@@ -27,6 +27,14 @@ _META = re.compile(
     r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue)))\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z’']+")
+# Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the
+# longest stoppage", "the first time" claim a measure someone can check.
+_COMPARES = re.compile(r"\b(?:more|less|fewer|[a-z]{3,}er) than\b"
+                       r"|\bthe (?:most|least|first|last|only|[a-z]{3,}est)\b", re.IGNORECASE)
+
+
+def compares(span: str) -> bool:
+    return _COMPARES.search(span) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,7 @@ def score(span: str, f: Features) -> float:
     s += 0.15 if f.forward else 0.0
     evaluative = sum(1 for w in _WORD.findall(low) if w in ASSESSMENT)
     s += 0.1 * min(evaluative, 2)
+    s += 0.1 if compares(span) else 0.0
     if not f.verb:
         s -= 0.3  # a fragment, read with the clause it belongs to
     return max(0.0, min(0.95, s))
