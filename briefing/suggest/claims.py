@@ -247,7 +247,11 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
         noun = _EVENT_NOUN.search(low)
         if noun and noun.group(1) not in _NOT_EVENT_NOUNS:
             triggers = [noun.group(1)]
-    substantive = any(is_substantive(f) for f in figures)
+    # "More than 40 ships", "some seven districts": a qualified number states a size.
+    substantive = any(is_substantive(f) or (f.number.qualifier and f.number.approx
+                                            and f.counted not in ("days", "weeks", "months",
+                                                                  "years", "hours"))
+                      for f in figures)
     kind, kind_confidence = kinds.classify(span, quoted=quoted, reported=said,
                                            has_figure=substantive, has_date=bool(dates),
                                            has_actor=bool(actors))
