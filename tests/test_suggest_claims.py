@@ -144,6 +144,22 @@ def test_person_in_apposition_and_pronoun_speakers(tmp_path):
     assert pronoun.speaker == "Ana Morel" and pronoun.kind == "quote"
 
 
+def test_according_to_a_title_names_its_holder(tmp_path):
+    claims = briefing(tmp_path, league=(
+        "According to the Northern League's head of financial discipline and club licensing "
+        "Marta Quintero, the "
+        "fines for late wages will double next season.\n"))
+    assert only(claims, "fines for late wages").speaker == "Marta Quintero"
+
+
+def test_he_is_not_the_person_introduced_as_his_relation(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "Energy Minister Tomas Rell was blunter. At a meeting with his Ostrinian "
+        "counterpart, (Water Board) Chair Ana Morel on 4 March, he said that the dam would "
+        "open on schedule.\n"))
+    assert only(claims, "the dam would open on schedule").speaker == "Tomas Rell"
+
+
 def test_each_clause_keeps_its_own_speaker(tmp_path):
     claims = briefing(tmp_path, river=(
         "Each side blames the other: Valdoria accuses Ostrin of hoarding the water of the "

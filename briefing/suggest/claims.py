@@ -86,7 +86,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
-                who = speakers.last_person(para_names, att.start) or last_speaker
+                who = speakers.last_person(text, para_names, att.start) or last_speaker
                 att = replace(att, speaker=who) if who else None
             quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:

@@ -61,9 +61,14 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         return Attribution(sentence[m.end():m.end() + 3].strip(), start + m.start(),
                            start + m.end() + 3, start, True, pronoun=True)
     if m:
-        after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
-        speaker = after[0] if after else None
         phrase = _phrase_after(sentence, m.end())
+        # "according to the EU's foreign policy chief Josep Borrell": the title's holder,
+        # the last name of the phrase (which ends at the next comma).
+        within = [n for n in names if start + m.end() <= n.start
+                  and n.end <= start + m.end() + len(phrase)]
+        after = within[-1:] or [n for n in names if start + m.end() <= n.start
+                                <= start + m.end() + 40]
+        speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else phrase
         if who and not _NOT_A_SOURCE.match(who):
             return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True)
@@ -192,11 +197,16 @@ def subject_speaker(text: str, start: int, quote_start: int, names: list[Name]) 
     return before[0].text if before else None
 
 
-def last_person(names: list[Name], before: int) -> str | None:
+def last_person(text: str, names: list[Name], before: int) -> str | None:
     """The person a "he" or "she" at ``before`` most likely stands for: the last person
-    named before it (a title or a first and last name)."""
-    people = [n for n in names if n.end <= before and _personal(n) and can_speak(n)]
+    named before it (a title or a first and last name), leaving out one introduced as
+    someone's relation ("his counterpart, Speaker X": not the "he" who then speaks)."""
+    people = [n for n in names if n.end <= before and _personal(n) and can_speak(n)
+              and not _RELATION.search(text, max(0, n.start - 70), n.start)]
     return people[-1].text if people else None
+
+
+_RELATION = re.compile(r"\b(?:his|her)\s+[^.;]{0,60}$", re.IGNORECASE)
 
 
 def _with_role(name: Name) -> str:
@@ -205,5 +215,5 @@ def _with_role(name: Name) -> str:
 
 def _phrase_after(sentence: str, pos: int) -> str:
     """The noun phrase after "according to": up to the next comma or clause end."""
-    m = re.match(r"[^,;:.()]{2,60}", sentence[pos:])
+    m = re.match(r"[^,;:.()]{2,100}", sentence[pos:])
     return m.group().strip() if m else ""
