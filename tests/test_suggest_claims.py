@@ -205,6 +205,15 @@ def test_long_quotation_is_cut_by_sentence_and_keeps_its_speaker(tmp_path):
     assert all("added" not in c.quote for c in parts)
 
 
+def test_quoted_title_is_a_name_not_a_quotation():
+    from briefing.suggest import speakers
+
+    text = ('The club, renamed the "Northern Lights Football Club" in 2019, said "we will '
+            'never sell the stadium to developers".')
+    quoted = [text[a:b] for a, b in speakers.quotations(text, 0, len(text))]
+    assert quoted == ["we will never sell the stadium to developers"]
+
+
 # --- kinds -------------------------------------------------------------------------------------
 
 

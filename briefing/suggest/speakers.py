@@ -44,9 +44,19 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _QUOTED.finditer(text, start, end):
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-        if len(_TOKEN.findall(m.group(g))) >= MIN_QUOTE_WORDS:
+        tokens = _TOKEN.findall(m.group(g))
+        if len(tokens) >= MIN_QUOTE_WORDS and not _title_case(tokens):
             out.append((m.start(g), m.end(g)))
     return out
+
+
+_SMALL = frozenset("of the and for in on at to a an de la".split())
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """"Lapis Lazuli Transport Corridor", "The Day of the Jackal": a quoted name or title,
+    not someone's words."""
+    return all(t[:1].isupper() or t in _SMALL or not t[:1].isalpha() for t in tokens)
 
 
 def attribution(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
