@@ -92,6 +92,14 @@ def test_a_verbless_piece_joins_its_clause_instead_of_standing_alone():
     ]
 
 
+def test_an_aside_between_dashes_does_not_cut_the_sentence():
+    text = ("On 2 May, three inspectors of the regional water authority – the Ostrin Basin "
+            "Board – were refused entry to the dam site by guards of the construction "
+            "company, according to the board's own account of the visit.")
+    pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]
+    assert any("– the Ostrin Basin Board – were refused entry" in p for p in pieces)
+
+
 def test_short_sentence_with_two_statements_is_cut_in_two():
     text = "The union asked for 8 percent more pay, while the operator offered 3 percent."
     pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]

@@ -84,7 +84,10 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
         if opening and words(text[opening.end():end]) >= MIN_WORDS:
             cuts.append((start, opening.end()))
             pos = opening.end()
+        asides = _asides(text, pos, end)
         for m in _BREAK.finditer(text, pos, end):
+            if any(a <= m.start() < b for a, b in asides):
+                continue  # "X – the Artsakh Republic – were killed": an aside cuts nothing
             cuts.append((pos, m.start()))
             pos = m.end()
         cuts.append((pos, end))
@@ -94,6 +97,20 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
         piece = trim(text, a, b)
         if piece and words(text[piece.start:piece.end]) >= MIN_CLAIM_WORDS:
             out.append(piece)
+    return out
+
+
+_DASH = re.compile(r"\s[—–]\s|—")
+ASIDE_WORDS = 12  # a pair of dashes around at most this many words encloses an aside
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches between a pair of dashes that set off a short aside (both dashes in)."""
+    dashes = list(_DASH.finditer(text, start, end))
+    out = []
+    for first, second in zip(dashes[::2], dashes[1::2]):
+        if words(text[first.end():second.start()]) <= ASIDE_WORDS:
+            out.append((first.start(), second.end()))
     return out
 
 
