@@ -51,6 +51,14 @@ def only(claims, words: str):
     return found[0]
 
 
+def test_an_ellipsis_character_ends_a_sentence():
+    from briefing.suggest.sentences import split_sentences
+
+    text = "The talks went nowhere… Both delegations left Geneva on Friday."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The talks went nowhere…", "Both delegations left Geneva on Friday."]
+
+
 # --- verbs: a statement or a fragment ---------------------------------------------------------
 
 
