@@ -108,6 +108,19 @@ def test_an_aside_between_dashes_does_not_cut_the_sentence():
     assert any("– the Ostrin Basin Board – were refused entry" in p for p in pieces)
 
 
+def test_a_cause_and_an_alleged_act_are_claims_of_their_own():
+    text = ("The league fined the club 2 million euros for breaking the spending rules in "
+            "the winter transfer window, especially as the owners had been warned twice "
+            "by the licensing board before the season started.")
+    pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]
+    assert pieces[1].startswith("especially as the owners had been warned twice")
+    text = ("Two stewards were attacked at the gate of the northern stand after the match "
+            "between the two oldest clubs of the city on Sunday evening, allegedly ordered "
+            "by a group of banned supporters.")
+    pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]
+    assert pieces[-1] == "allegedly ordered by a group of banned supporters."
+
+
 def test_short_sentence_with_two_statements_is_cut_in_two():
     text = "The union asked for 8 percent more pay, while the operator offered 3 percent."
     pieces = [text[p.start:p.end] for p in spans.clauses(text, 0, len(text))]

@@ -25,6 +25,8 @@ _BREAK = re.compile(
     r"|which means|following which|notwithstanding|till|until|when|whereby|with the aim"
     r"|as well as|and (?:the|this|that|these|those|it|its|they|their|he|she|[A-Z]\w+)"
     r"|(?:and )?on the other hand|whose"
+    r"|(?:especially|particularly|not least|above all) (?:as|since|because|when)"
+    r"|(?:apparently|allegedly|reportedly|reputedly|supposedly) \w+ed"
     r"|with (?:the |its |their |[A-Z]\w+['’]s )?\w+ (?:\w+ )?\w+ing"  # ", with exports surging"
     r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
     r")\b)"
