@@ -48,9 +48,9 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     # The writer speaking in the first person ("we can say", "we have seen") judges.
     first_person = sum(1 for w in tokens if w in ("we", "i", "us", "our"))
     evaluative += first_person
-    # One evaluative word in the report of a named actor's past act ("Baku effectively
-    # seized control", "no clause was activated, more surprisingly") colours a fact.
-    colours_fact = evaluative == 1 and not first_person and (has_date or (has_actor and past))
+    # One evaluative word in a dated report ("in May 2021 Baku effectively seized
+    # control") colours a fact rather than making it a judgement.
+    colours_fact = evaluative == 1 and not first_person and has_date
     if evaluative >= 1 and not colours_fact:
         return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
     if has_date or (has_actor and past):
