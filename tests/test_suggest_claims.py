@@ -181,6 +181,13 @@ def test_according_to_a_title_names_its_holder(tmp_path):
     assert only(claims, "fines for late wages").speaker == "Marta Quintero"
 
 
+def test_statement_according_to_someone_is_their_quote(tmp_path):
+    claims = briefing(tmp_path, league=(
+        "According to coach Ilse Varga, the new rules are a disaster for small clubs.\n"))
+    claim = only(claims, "the new rules are a disaster")
+    assert claim.speaker == "Ilse Varga" and claim.kind == "quote"
+
+
 def test_he_is_not_the_person_introduced_as_his_relation(tmp_path):
     claims = briefing(tmp_path, river=(
         "Energy Minister Tomas Rell was blunter. At a meeting with his Ostrinian "

@@ -33,8 +33,8 @@ class Attribution:
     end: int
     content_start: int  # the reported content follows "that", when there is one
     reported: bool  # a verb of saying, "according to", or a quotation: a reported statement
-    # by a verb of saying ("X said that"), not "according to X" nor a reported act ("X
-    # accused Y of", "X urged Y to")
+    # someone's words ("X said that", "according to X"), not a reported act ("X accused Y
+    # of", "X urged Y to")
     said: bool = False
     pronoun: bool = False  # "he said", "according to her": the speaker is named earlier
 
@@ -69,7 +69,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     m = _ACCORDING.search(sentence)
     if m and re.match(r"(?:him|her)\b", sentence[m.end():]):
         return Attribution(sentence[m.end():m.end() + 3].strip(), start + m.start(),
-                           start + m.end() + 3, start, True, pronoun=True)
+                           start + m.end() + 3, start, True, said=True, pronoun=True)
     if m:
         phrase = _phrase_after(sentence, m.end())
         # "according to the EU's foreign policy chief Josep Borrell": the title's holder,
@@ -81,7 +81,8 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else phrase
         if who and not _NOT_A_SOURCE.match(who):
-            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True)
+            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True,
+                               said=True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
         if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
