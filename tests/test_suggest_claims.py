@@ -188,6 +188,14 @@ def test_statement_according_to_someone_is_their_quote(tmp_path):
     assert claim.speaker == "Ilse Varga" and claim.kind == "quote"
 
 
+def test_a_description_names_the_one_organisation_it_fits(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The Northern Rail Federation called the strike on Monday. The federation said "
+        "that 9,000 drivers stopped work. The ministry said that only 5,000 did.\n"))
+    assert only(claims, "9,000 drivers").speaker == "Northern Rail Federation"
+    assert only(claims, "only 5,000").speaker == "ministry"  # no ministry is named
+
+
 def test_he_is_not_the_person_introduced_as_his_relation(tmp_path):
     claims = briefing(tmp_path, river=(
         "Energy Minister Tomas Rell was blunter. At a meeting with his Ostrinian "

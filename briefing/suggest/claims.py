@@ -62,6 +62,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     out: list[Proposal] = []
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
+    known = sorted({n.text for ns in found.values() for n in ns})
     for para in article.paragraphs():
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
@@ -95,7 +96,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                           s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
-                att_speaker = names.canonical(att.speaker) if att else None
+                att_speaker = (names.canonical(_named(att.speaker, known, names))
+                               if att else None)
             if att_speaker:
                 last_speaker = att_speaker
             pieces: list[tuple[int, int, bool]] = []
@@ -149,6 +151,17 @@ def _join_quoted(text: str, sentences: list[tuple[int, int]],
         else:
             out.append((a, b))
     return out
+
+
+def _named(speaker: str, known: list[str], names: NameIndex) -> str:
+    """"the federation said": the Dockworkers' Federation when the article names one
+    federation and no other; a description that fits no name, or several, stays as it is."""
+    if not speaker or speaker[:1].isupper():
+        return speaker
+    head = speaker.split()[-1].lower()
+    fits = {names.canonical(k) for k in known
+            if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
+    return fits.pop() if len(fits) == 1 else speaker
 
 
 def _quotes_in(text: str, regions: list[tuple[int, int]], s_start: int,
