@@ -67,6 +67,7 @@ def test_an_ellipsis_character_ends_a_sentence():
     "Lisbon, Porto, Faro and Braga",
     "large-scale industrial action",
     "the reopening of the northern line in March 2024",
+    "Despite the good will of the mayor to settle the dispute",
 ])
 def test_fragments_have_no_verb(text):
     assert not has_verb(text)
@@ -79,6 +80,7 @@ def test_fragments_have_no_verb(text):
     "Shipments and demand continue to fall",
     "The regional authority considers the plan premature",
     "Most clinics have run out of doses",
+    "They will.",
 ])
 def test_statements_have_a_verb(text):
     assert has_verb(text)

@@ -61,6 +61,9 @@ def has_verb(text: str) -> bool:
     low = [t.lower().replace("’", "'") for t in tokens]
     for i, word in enumerate(low):
         before = low[i - 1] if i else ""
+        if word in ("will", "may", "can", "must") and (
+                before in _DETERMINERS or (i + 1 < len(low) and low[i + 1] in ("of", "to"))):
+            continue  # "the good will of", "a can of", "the May of": nouns
         if word in AUXILIARIES or word in IRREGULAR or word in REPORTING:
             if word in REPORTING and before in _DETERMINERS:
                 continue  # "the claims", "its calls"
