@@ -206,6 +206,15 @@ def test_he_is_not_the_person_introduced_as_his_relation(tmp_path):
     assert only(claims, "the dam would open on schedule").speaker == "Tomas Rell"
 
 
+def test_where_and_when_words_were_said_stay_out_of_the_claim(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "Ana Morel said in a statement on Monday that the dam would open in May. "
+        "Tomas Rell told reporters in Geneva that the talks had failed.\n"))
+    assert only(claims, "the dam would open").quote == "the dam would open in May."
+    failed = only(claims, "the talks had failed")
+    assert failed.quote == "the talks had failed." and failed.speaker == "Tomas Rell"
+
+
 def test_each_clause_keeps_its_own_speaker(tmp_path):
     claims = briefing(tmp_path, river=(
         "Each side blames the other: Valdoria accuses Ostrin of hoarding the water of the "

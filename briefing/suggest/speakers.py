@@ -22,6 +22,13 @@ _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
 # Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
+# "said in a statement on Monday that", "told reporters in Geneva that": where and when
+# the words were said, then the statement.
+_SAID_WHERE_THAT = re.compile(
+    r"(?:\s+(?:in|on|at|to|during|after|before|late|earlier|a|an|the|his|her|their|its|this|"
+    r"last|[A-Z][\w’'\-]*|\w+day|statement|interview|speech|press|conference|briefing|"
+    r"reporters|journalists|parliament|television|radio|letter|post|message|week|month|"
+    r"year|night|morning|evening|afternoon),?)+\s+that\s+")
 _TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},|,(?=\s))?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
                       r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
 
@@ -114,8 +121,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    content, True, said=word in SAYING)
             continue
         rest = sentence[tm.end():]
-        that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
-                        r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
+        that = (_SAID_WHERE_THAT.match(rest)
+                or re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
+                            r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest))
         # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
         # the number at" is not a statement of its own: the whole sentence is the claim.
         states = that is not None and (word in SAYING or "that" in that.group()
