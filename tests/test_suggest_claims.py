@@ -198,6 +198,21 @@ def test_a_description_names_the_one_organisation_it_fits(tmp_path):
     assert only(claims, "only 5,000").speaker == "ministry"  # no ministry is named
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Meridian's spokesman said that the offer was final.", "Meridian"),
+    ("The Valdorian government said that the talks were over.", "Valdorian government"),
+    ("The province voted to leave the federation of the Republic and eventually declared "
+     "independence in 1991.", None),
+    ("The rebels rejected the plan from the start despite its territorial claims.", None),
+])
+def test_speaker_named_by_owner_or_description(text, speaker):
+    from briefing.suggest import speakers
+    from briefing.suggest.mentions import find_names
+
+    found = speakers.attribution(text, 0, len(text), find_names(text))
+    assert (found.speaker if found else None) == speaker
+
+
 def test_he_is_not_the_person_introduced_as_his_relation(tmp_path):
     claims = briefing(tmp_path, river=(
         "Energy Minister Tomas Rell was blunter. At a meeting with his Ostrinian "

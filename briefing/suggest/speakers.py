@@ -22,6 +22,12 @@ _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
 # Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
+# "Meridian's spokesman said", "the ministry's press office said": the owner speaks.
+_OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:spokes(?:man|woman|person)|minister|"
+                    r"ministry|office|leader|president|chief|head|director|lawyers?|envoy|"
+                    r"representative|ambassador|government|embassy|secretary|chairman|chair|"
+                    r"board|council|management|owners?|union)\s+"
+                    r"(?:(?:also|has|had|then|later)\s+)?$")
 # "said in a statement on Monday that", "told reporters in Geneva that": where and when
 # the words were said, then the statement.
 _SAID_WHERE_THAT = re.compile(
@@ -72,7 +78,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     ``names`` are the names in the sentence, offsets in ``text``."""
     sentence = text[start:end]
     # "Meridian said": a name right before a verb of saying speaks, whatever its ending.
-    names = [n for n in names if can_speak(n) or _SAYS_NEXT.match(text, n.end)]
+    # A possessive ("Meridian's spokesman") is an owner, never an adjective either.
+    names = [n for n in names if can_speak(n) or _SAYS_NEXT.match(text, n.end)
+             or text[n.end:n.end + 2] in ("'s", "’s")]
     m = _ACCORDING.search(sentence)
     if m and re.match(r"(?:him|her)\b", sentence[m.end():]):
         return Attribution(sentence[m.end():m.end() + 3].strip(), start + m.start(),
@@ -98,7 +106,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
-                  and _TO_VERB.match(text, n.end, pos)]
+                  and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
         before = _person_in_apposition(text, before[:1], names, pos)
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
@@ -173,7 +181,13 @@ _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|coun
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
 # "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
-_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[\s,;:]))[Tt]he\s+((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+"
+# The subject of a clause: at the start of the sentence or after a comma or conjunction,
+# not the end of a phrase ("the dissolution of the USSR and eventually declared").
+_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
+                                r"|(?<=\bbut\s)|(?<=\bwhile\s))"
+                                r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
+                                r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from)\b)"
+                                r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 _THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 # "according to our information", "according to the report": no one to name.
