@@ -251,6 +251,14 @@ def test_unnamed_sources_and_estimates(tmp_path):
     assert only(claims, "the minister will resign").speaker == "author"
 
 
+def test_quotation_inside_its_attribution_is_proposed_once(tmp_path):
+    claims = briefing(tmp_path, river=(
+        'Minister Ana Morel warned in May 2025 that "the gates will stay shut" if the '
+        "treaty is not signed.\n"))
+    assert [c.quote for c in claims] == ["the gates will stay shut"]
+    assert claims[0].speaker == "Ana Morel" and claims[0].kind == "quote"
+
+
 def test_short_quotation_over_two_sentences_is_one_claim(tmp_path):
     claims = briefing(tmp_path, league=(
         "The chairman did not hold back. \"Clubs that break the spending rules will lose "

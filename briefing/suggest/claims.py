@@ -13,6 +13,7 @@ from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
+from briefing.suggest.verbs import has_verb
 
 _TERM = re.compile(r"[^\W\d_][\w\-]{3,}")
 
@@ -111,6 +112,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                  if a < piece.end and piece.start < b)
                     if inside >= 0.5 * (piece.end - piece.start):
                         continue  # the quotation is the claim; the rest is its attribution
+                    if (att is not None and att.said and piece.start <= att.start < piece.end
+                            and any(piece.start <= a and b <= piece.end and has_verb(text[a:b])
+                                    for a, b, _ in pieces)):
+                        continue  # 'X warned that "all options are open" if ...': the same
                     pieces.append((piece.start, piece.end, False))
             for a, b, quoted in pieces:
                 piece_att, piece_speaker = att, att_speaker
