@@ -41,7 +41,8 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     if has_figure:
         return "figure", 0.7
     past = bool(_PAST.search(low))
-    if (_has(PREDICTION, low) or _has(_SOON, low)) and not re.search(r"\b(?:said|stated|announced|declared)\b", low):
+    if ((_has(PREDICTION, low) or _has(_SOON, low))
+            and not re.search(r"\b(?:said|stated|announced|declared)\b", low)):
         return "prediction", 0.5
     tokens = _WORD.findall(low)
     evaluative = sum(1 for w in tokens if w in ASSESSMENT)
