@@ -1,7 +1,8 @@
 """Evaluate `briefing suggest` against a curated claim index, and time it.
 
     .venv/bin/python benchmarks/eval_suggest.py [--content content]
-        [--labelled tests/fixtures/suggest tests/fixtures/suggest_port]
+        [--labelled tests/fixtures/suggest tests/fixtures/suggest_port
+                    tests/fixtures/suggest_heldout]
         [--synthetic 1000] [--no-timing] [--details]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -18,11 +19,14 @@ and compares the suggestions with the curated index:
 - `disagreements` on the suggested index alone: the expected disagreements and agreements;
 - the "every sentence is a claim" baseline, scored the same way;
 - timings: the bundled briefing, and a synthetic briefing of N articles;
-- with --details: the confusion matrix of kinds on recovered claims, and the misses and
-  false positives of each set, grouped by kind, so that general causes show.
+- with --details: the confusion matrix of kinds on recovered claims, the wrong speakers,
+  and the misses and false positives of each set but the held-out one, grouped by kind, so
+  that general causes show.
 The labelled sets (other topics: the Nile dam, tests/fixtures/suggest; a port strike,
 tests/fixtures/suggest_port) are scored the same way, so that a gain that holds only on the
-bundled texts shows.
+bundled texts shows. tests/fixtures/suggest_heldout (a drought and water rationing, five
+sources of different kinds) is the held-out set: written and indexed by hand without reading
+the suggester, so that no one has tuned to it; keep it that way (do not tune to its figures).
 """
 
 from __future__ import annotations
@@ -263,7 +267,8 @@ def main() -> None:
     ap.add_argument("--content", type=Path, default=ROOT / "content")
     ap.add_argument("--labelled", type=Path, nargs="*",
                     default=[ROOT / "tests" / "fixtures" / "suggest",
-                             ROOT / "tests" / "fixtures" / "suggest_port"])
+                             ROOT / "tests" / "fixtures" / "suggest_port",
+                             ROOT / "tests" / "fixtures" / "suggest_heldout"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",
@@ -274,8 +279,10 @@ def main() -> None:
         elapsed = evaluate(args.content, "bundled", tmp, with_findings=True,
                            with_details=args.details)
         for n, labelled in enumerate(args.labelled, 1):
+            # The held-out set's misses are not printed: reading them is tuning to them.
+            held_out = labelled.name.endswith("heldout")
             evaluate(labelled, f"labelled set {n} (other topic)", tmp, with_findings=False,
-                     with_details=args.details)
+                     with_details=args.details and not held_out)
         if args.no_timing:
             return
         print("\ntimings (load + suggest + write):")
