@@ -83,12 +83,17 @@ def strip_copy(content: Path, dest: Path) -> Path:
     return dest
 
 
+LAST_CPU = 0.0
+
+
 def run_suggest(root: Path) -> tuple[Corpus, float]:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     corpus, problems = load_corpus(root)
     assert not problems, problems[:3]
     write(suggest(corpus, root))
     elapsed = time.perf_counter() - t0
+    global LAST_CPU  # the processor time beside the wall time: this machine is shared
+    LAST_CPU = time.process_time() - c0
     loaded, problems = load_corpus(root)
     if problems:
         print(f"  !! {len(problems)} problems in the suggested files, e.g. {problems[0]}")
@@ -294,14 +299,15 @@ def main() -> None:
             return
         print("\ntimings (load + suggest + write):")
         print(f"  bundled briefing ({len(list((args.content / 'articles').glob('*.md')))} articles): "
-              f"{elapsed:.2f} s (target < 2 s)")
+              f"{elapsed:.2f} s wall, {LAST_CPU:.2f} s CPU (target < 2 s)")
         synth = tmp / "synthetic"
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_synthetic.py"), str(synth),
                         "--articles", str(args.synthetic)], check=True, stdout=subprocess.DEVNULL)
         shutil.rmtree(synth / "claims", ignore_errors=True)
         (synth / "events.yaml").write_text("[]\n", encoding="utf-8")
         _, elapsed = run_suggest(synth)
-        print(f"  synthetic briefing ({args.synthetic} articles): {elapsed:.2f} s (target < 60 s)")
+        print(f"  synthetic briefing ({args.synthetic} articles): {elapsed:.2f} s wall, "
+              f"{LAST_CPU:.2f} s CPU (target < 60 s)")
 
 
 if __name__ == "__main__":
