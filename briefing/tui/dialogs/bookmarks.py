@@ -22,6 +22,9 @@ class BookmarkList(OptionList):
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "BookmarkList"
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="bookmarks.close"),
@@ -41,7 +44,6 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one(BookmarkList).focus()
 
     def _fill(self) -> None:
         listing = self.query_one(BookmarkList)

@@ -38,6 +38,9 @@ INPUTS = ("speaker", "actors", "events", "new-id", "new-title", "new-date", "dat
 
 class ClaimForm(ModalScreen[str | None]):
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#form-kind"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="claim_form.save", priority=True),
@@ -100,7 +103,6 @@ class ClaimForm(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._show_matches(self.draft.events)
-        self.query_one("#form-kind", Select).focus()
 
     # ------------------------------------------------------------------ reading the form
     def _value(self, name: str) -> str:

@@ -17,6 +17,9 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True (do it) or False (escape, n, or the safe button: focused first)."""
 
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#confirm-no"
 
     BINDINGS = [
         Binding("escape,n", "answer(False)", "Cancel", id="confirm.no"),
@@ -38,9 +41,6 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(Content(self.no), id="confirm-no", variant="primary")
                 yield Button(Content(self.yes), id="confirm-yes", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
 
     @on(Button.Pressed, "#confirm-yes")
     def _yes(self) -> None:

@@ -53,6 +53,9 @@ def with_format(path: Path, fmt: str) -> Path:
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#export-path"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
@@ -103,7 +106,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         field = self.path_input
-        field.focus()
         field.cursor_position = len(field.value)
 
     @property

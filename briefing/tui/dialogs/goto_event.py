@@ -23,6 +23,9 @@ class EventList(OptionList):
 
 class GotoEventScreen(ModalScreen[str | None]):
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#goto-input"
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="goto.close"),
@@ -42,7 +45,6 @@ class GotoEventScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#goto-input", Input).focus()
 
     def _prompt(self, event: Event) -> Content:
         n = len(self.corpus.sources_for_event(event.id))

@@ -74,6 +74,9 @@ class NoteEditor(ModalScreen[bool]):
     dismisses True when saved."""
 
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#note-text"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
@@ -110,7 +113,6 @@ class NoteEditor(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         area = self.text_area
-        area.focus()
         self._offer_draft()
         area.move_cursor(area.document.end)
 

@@ -28,6 +28,9 @@ class SearchScreen(ModalScreen[Location | None]):
     """A query box over a results list; each result is a passage with its source."""
 
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#search-input"
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="search.close"),
@@ -50,7 +53,6 @@ class SearchScreen(ModalScreen[Location | None]):
             yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one("#search-input", Input).focus()
         if self.initial_query:
             self.run_search(self.initial_query)
 

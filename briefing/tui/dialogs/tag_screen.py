@@ -66,6 +66,9 @@ class TagScreen(ModalScreen[None]):
     """Add and remove tags on one claim or highlight."""
 
     CSS_PATH = VIEWS_CSS
+    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
+    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    AUTO_FOCUS = "#tag-input"
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="tag.close"),
@@ -102,7 +105,6 @@ class TagScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.input.focus()
 
     # ------------------------------------------------------------------ reading the store
     def reload(self) -> None:
