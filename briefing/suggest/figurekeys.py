@@ -64,6 +64,7 @@ for _cls, _words in {
         STANCES[_w] = _cls
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"initial|final|latest|previous)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
+_OBJECT = re.compile(r"\s+(?:the|a|an|their|its)?\s*([a-z][\w-]*)")
 _NEAR = 80  # characters around a figure searched for its happening or ordinal
 _MEASURE_AFTER = re.compile(r"^\s+(?:of\s+)?((?:[a-z]{3,}\s+){0,1}[a-z]{3,})")
 _MEASURE_BEFORE = re.compile(
@@ -183,6 +184,10 @@ def _nearest(sentence: str, rel: int, counted: str) -> str | None:
         cls = STANCES.get(low) or HAPPENINGS.get(low)
         if cls is None or low == counted or COUNTED.get(low) == counted:
             continue
+        if cls == "membership":  # "joined the walkout": what was joined
+            obj = _OBJECT.match(sentence, m.end())
+            if obj and obj.group(1).lower() in HAPPENINGS:
+                cls = HAPPENINGS[obj.group(1).lower()]
         if m.group()[:1].isupper() and m.start() > 0:
             continue  # a word of a name ("the Security Treaty Organization")
         d = abs(m.start() - rel)

@@ -56,8 +56,9 @@ def find_figures(text: str) -> list[Number]:
     if not _MAYBE_NUMBER.search(text):
         return out
     for n in find_numbers(text):
-        if n.text[:1].isdigit() and _LABEL.search(text[max(0, n.start - 20):n.start]):
-            continue
+        label = _LABEL.search(text[max(0, n.start - 20):n.start])
+        if n.text[:1].isdigit() and label and label.group().strip().lower() not in FUNCTION_WORDS:
+            continue  # "Article 4", but not "The 12-day strike"
         if is_year(n) or (re.fullmatch(r"(?:1[89]|20)\d\d", n.text.split()[0] if n.text.split() else "")
                           and not n.approx and (n.unit or "") not in COUNTED):
             continue
@@ -73,7 +74,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     ``places``: (offset, canonical name) of the names in ``text``."""
     digits = re.search(r"\d[\d,.\s\u00a0\u202f]*\d|\d", n.text)
     core_end = n.start + digits.end() if digits else n.end
-    after = _WORD.findall(text[core_end:][:60]) if digits else _WORD.findall(text[n.end:][:60])
+    found = list(_WORD.finditer(text, core_end if digits else n.end, (core_end if digits else n.end) + 60))
+    after = [m.group() for m in found]
     counted = None
     owner = None
     subgroup = None
@@ -82,13 +84,13 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         if low in COUNTED:
             # People are keyed by the noun itself: "civilians" and "residents" differ.
             counted = low if COUNTED[low] == "people" else COUNTED[low]
-            subgroup = _subgroup(after[k + 1:k + 2])
+            subgroup = _subgroup(text, found[k:k + 2])
             break
         if w[:1].isupper():
             owner = owner or demonym(w, names)
             if w.endswith("s") and demonym(w[:-1], names):
                 counted, owner = "people", demonym(w[:-1], names)  # "120,000 Armenians"
-                subgroup = _subgroup(after[k + 1:k + 2])
+                subgroup = _subgroup(text, found[k:k + 2])
                 break
             continue
         if low not in _SKIP:
@@ -191,11 +193,15 @@ def head_noun(after: str) -> str | None:
     return None
 
 
-def _subgroup(next_word: list[str]) -> str | None:
+def _subgroup(text: str, pair: list[re.Match[str]]) -> str | None:
     """A participle right after what is counted restricts it ("Armenians living in the
-    valleys", "troops stationed in X"): that count is of a part."""
-    if next_word and next_word[0].endswith(("ing", "ed")) and next_word[0].islower():
-        return next_word[0]
+    valleys", "troops stationed in X"): that count is of a part.  ``pair``: the counted word
+    and the next; "(1 800 men) stayed" is no participle of "men"."""
+    if len(pair) < 2 or text[pair[0].end():pair[1].start()].strip():
+        return None
+    word = pair[1].group()
+    if word.endswith(("ing", "ed")) and word.islower():
+        return word
     return None
 
 
