@@ -145,6 +145,16 @@ def test_amounts_share_by_what_they_measure_and_stance(tmp_path):
     assert shared(k, ("src1", 12), ("src3", 12))
 
 
+def test_a_share_of_something_is_keyed_by_the_head_noun(tmp_path):
+    k = keys(tmp_path,
+             "Malta, which relies on desalination for about 60 percent of its fresh water, "
+             "objected.",
+             "The island draws some 55 percent of its water from desalination plants in Malta.",
+             "Some 30 percent of its electricity comes from Sicily.")
+    assert shared(k, ("src1", 60), ("src2", 55))
+    assert k[("src3", 30)] != k[("src1", 60)]
+
+
 def test_an_amount_of_unknown_measure_is_not_shared(tmp_path):
     k = keys(tmp_path, "It fell by 8 percent, officials said.", "It rose by 3 percent, officials said.")
     assert k[("src1", 8)].startswith("src1") and k[("src2", 3)].startswith("src2")

@@ -162,9 +162,16 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
     """What an amount measures: "7 percent pay rise" -> "pay-rise", "97 percent of its
     water" -> "water", "a budget of $3 million" -> "budget"."""
     after = sentence[end:]
-    m = re.match(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|all\s+)?([a-z]{3,})", after)
-    if m and m.group(1) not in _NOT_MEASURE:
-        return m.group(1)
+    m = re.match(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|all\s+)?"
+                 r"((?:[a-z]{3,}\s+){0,2}[a-z]{3,})", after)
+    if m:
+        phrase: list[str] = []
+        for w in m.group(1).split():
+            if w in _NOT_MEASURE:
+                break
+            phrase.append(w)
+        if phrase:
+            return phrase[-1]  # "97 percent of its fresh water" measures water
     m = _MEASURE_AFTER.match(after)
     if m:
         words = [w for w in m.group(1).split() if w not in _NOT_MEASURE]
