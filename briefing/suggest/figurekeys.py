@@ -249,35 +249,73 @@ def _conflict(name: str, a: str, b: str) -> bool:
     return a != b
 
 
-def _fits(x: _Item, y: _Item) -> bool:
-    if x.article == y.article and x.figure.number.value != y.figure.number.value:
-        return False  # one source giving two values: two different things, most often
-    return not any(_conflict(k, v, y.quals[k]) for k, v in x.quals.items() if k in y.quals)
+class _Group:
+    """Figures taken as one quantity, with what they say about it gathered for matching."""
 
+    def __init__(self) -> None:
+        self.members: list[_Item] = []
+        self.quals: dict[str, set[str]] = {}  # every value a member gives each qualifier
+        self.values: dict[str, set[float]] = {}  # article -> the values it gives
 
-def _evidence(x: _Item, y: _Item) -> bool:
-    if x.core[0] == "duration" or len(x.core) > 1:
-        return True  # the happening it lasts, what it measures or the part counted
-    return any(k in y.quals and k != "names" and not _conflict(k, v, y.quals[k])
-               for k, v in x.quals.items())
+    def add(self, item: _Item) -> None:
+        self.members.append(item)
+        for k, v in item.quals.items():
+            self.quals.setdefault(k, set()).add(v)
+        self.values.setdefault(item.article, set()).add(item.figure.number.value)
+
+    def fits(self, item: _Item) -> bool:
+        """No conflict with any member, and agreement with one on something."""
+        given = self.values.get(item.article)
+        if given and given != {item.figure.number.value}:
+            return False  # one source giving two values: two different things, most often
+        if any(_conflict(k, v, w) for k, v in item.quals.items() for w in self.quals.get(k, ())):
+            return False
+        if item.core[0] == "duration" or len(item.core) > 1:
+            return True  # the happening it lasts, what it measures or the part counted
+        return any(k != "names" and k in self.quals for k in item.quals)
 
 
 def _group(items: list[_Item]) -> list[list[_Item]]:
     """Most specific first; each figure joins the one group it fits, else starts one; a
     figure fitting several groups stays alone (we cannot tell which it counts)."""
     items = sorted(items, key=lambda i: (-len(i.quals), i.claim, i.figure.number.start))
-    groups: list[list[_Item]] = []
+    groups: list[_Group] = []
     alone: list[list[_Item]] = []
+    # Groups by qualifier value, and those without the qualifier: a figure can only join a
+    # group that gives the same value or none (found by set operations, not by trying all).
+    has: dict[tuple[str, str], set[int]] = {}
+    lacks: dict[str, set[int]] = {k: set() for k in _INDEXED}
     for item in items:
-        fits = [g for g in groups if all(_fits(item, m) for m in g)
-                and any(_evidence(item, m) for m in g)]
+        candidates: set[int] | None = None
+        for k, v in _index_keys(item):
+            allowed = has.get((k, v), set()) | lacks[k]
+            candidates = allowed if candidates is None else candidates & allowed
+        pool = sorted(candidates) if candidates is not None else range(len(groups))
+        fits = [n for n in pool if groups[n].fits(item)]
         if len(fits) == 1:
-            fits[0].append(item)
+            n = fits[0]
         elif fits:
             alone.append([item])
+            continue
         else:
-            groups.append([item])
-    return groups + alone
+            n = len(groups)
+            groups.append(_Group())
+            for k in _INDEXED:
+                lacks[k].add(n)
+        groups[n].add(item)
+        for k, v in _index_keys(item):
+            lacks[k].discard(n)
+            has.setdefault((k, v), set()).add(n)
+    return [g.members for g in groups] + alone
+
+
+_INDEXED = ("owner", "place", "ordinal", "happening", "time")
+
+
+def _index_keys(item: _Item) -> list[tuple[str, str]]:
+    """What a group is looked up by: its qualifiers, a time by its year (2021 and July 2021
+    agree; the month is checked by ``fits``)."""
+    return [(k, v[:4] if k == "time" else v) for k, v in item.quals.items() if k in _INDEXED]
 
 
 def _key(core: tuple[str, ...], members: list[_Item], used: set[str]) -> str:
