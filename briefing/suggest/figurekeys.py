@@ -30,12 +30,13 @@ broad (a whole war), and two figures in one event need not count the same thing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing.suggest.figures import AMOUNTS, DURATIONS, FoundFigure
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
-from briefing.suggest.mentions import find_names
+from briefing.suggest.mentions import Name, find_names
 from briefing.suggest.names import NameIndex, slug
 from briefing.suggest.sentences import split_sentences
 
@@ -224,10 +225,15 @@ def _when(p: Proposal, s_start: int, at: int) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
+def _sentence_names(sentence: str) -> tuple[Name, ...]:
+    return tuple(find_names(sentence))  # a sentence with several figures is read once
+
+
 def _names_near(sentence: str, rel: int, names: NameIndex) -> set[str]:
     """The actors named within ``_NEAR`` characters of the figure, in its clause."""
     out = set()
-    for n in find_names(sentence):
+    for n in _sentence_names(sentence):
         if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
             between = sentence[min(n.end, rel):max(n.start, rel)]
             if _CLAUSE_END.search(between):
