@@ -17,6 +17,13 @@ and compares the suggestions with the curated index:
   suggestions from different sources sharing a suggested event, the share whose curated
   claims share a curated event (precision);
 - `disagreements` on the suggested index alone: the expected disagreements and agreements;
+- figure keys (every set): of the pairs of suggested figures (and dates with a ``what``)
+  from different sources that share a key, and whose claims both match curated claims, the
+  share whose curated counterparts (a figure or date of the matched curated claim with the
+  same value) share a curated key (precision); of the curated cross-source pairs sharing a
+  key, the share whose suggested counterparts share a suggested key (recall); and the
+  disagreements on the suggested index whose conflicting values (same sources, same values)
+  are not a curated disagreement ("false"), with the curated disagreements found;
 - the "every sentence is a claim" baseline, scored the same way;
 - timings: the bundled briefing, and a synthetic briefing of N articles;
 - with --details: the confusion matrix of kinds on recovered claims, the wrong speakers,
@@ -254,8 +261,120 @@ def check_findings(corpus: Corpus) -> None:
     print(f"  ({len(found.disagreements)} disagreements, {len(found.agreements)} agreements in all)")
 
 
+def _same(kind: str, a: object, b: object) -> bool:
+    if kind == "date":  # "1994" is "1994-05-15" written with less precision
+        x, y = str(a), str(b)
+        return x.startswith(y) or y.startswith(x)
+    return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)))
+
+
+def _keyed(claim: Claim) -> list[tuple[str, str, object]]:
+    """(kind, key, value) of every keyed figure and date of a claim."""
+    out: list[tuple[str, str, object]] = [("figure", f.quantity, f.value) for f in claim.figures]
+    out += [("date", d.what, d.value) for d in claim.dates if d.what]
+    return out
+
+
+def _counterparts(kind: str, value: object, claims: list[Claim]) -> set[str]:
+    """Keys under which ``claims`` give ``value`` (as a figure or a date)."""
+    return {k for c in claims for kd, k, v in _keyed(c) if kd == kind and _same(kind, v, value)}
+
+
+def score_keys(gold: list[Claim], suggested: list[Claim], verbose: bool = False) -> dict:
+    by_para: dict[str, list[Claim]] = {}
+    for s in suggested:
+        by_para.setdefault(s.paragraph_id or "", []).append(s)
+    gold_of: dict[str, list[Claim]] = {}
+    sugg_of: dict[str, list[Claim]] = {}
+    for g in gold:
+        for s in by_para.get(g.paragraph_id or "", []):
+            if matches(g, s):
+                gold_of.setdefault(s.id, []).append(g)
+                sugg_of.setdefault(g.id, []).append(s)
+
+    def pairs(claims: list[Claim]) -> list[tuple[Claim, tuple, Claim, tuple]]:
+        by_key: dict[tuple[str, str], list[tuple[Claim, tuple]]] = {}
+        for c in claims:
+            for item in _keyed(c):
+                by_key.setdefault(item[:2], []).append((c, item))
+        return [(a, x, b, y) for items in by_key.values()
+                for (a, x), (b, y) in combinations(items, 2) if a.article_id != b.article_id]
+
+    s_pairs = pairs(suggested)
+    judged = [(a, x, b, y) for a, x, b, y in s_pairs if a.id in gold_of and b.id in gold_of]
+    good = sum(1 for a, x, b, y in judged
+               if _counterparts(x[0], x[2], gold_of[a.id]) & _counterparts(y[0], y[2], gold_of[b.id]))
+    if verbose:
+        for a, x, b, y in judged:
+            if not (_counterparts(x[0], x[2], gold_of[a.id]) & _counterparts(y[0], y[2], gold_of[b.id])):
+                print(f"    wrong shared key {x[1]}: {a.article_id} {x[2]} / {b.article_id} {y[2]}")
+    g_pairs = pairs(gold)
+    hit = sum(1 for a, x, b, y in g_pairs
+              if _counterparts(x[0], x[2], sugg_of.get(a.id, []))
+              & _counterparts(y[0], y[2], sugg_of.get(b.id, [])))
+    if verbose:
+        for a, x, b, y in g_pairs:
+            if not (_counterparts(x[0], x[2], sugg_of.get(a.id, []))
+                    & _counterparts(y[0], y[2], sugg_of.get(b.id, []))):
+                print(f"    curated key missed {x[1]}: {a.article_id} {x[2]} "
+                      f"{sorted(_counterparts(x[0], x[2], sugg_of.get(a.id, [])))} / "
+                      f"{b.article_id} {y[2]} {sorted(_counterparts(y[0], y[2], sugg_of.get(b.id, [])))}")
+    return {"precision": good / max(1, len(judged)), "judged": len(judged),
+            "pairs": len(s_pairs), "recall": hit / max(1, len(g_pairs)), "gold_pairs": len(g_pairs)}
+
+
+def _conflicts(findings: list) -> list[tuple[str, list[list[tuple]]]]:
+    """Per disagreement: its key and, per pair of sources in conflict, the conflicting value
+    pairs as (kind, article a, value a, article b, value b)."""
+    out = []
+    for f in findings:
+        by_sources: dict[tuple[str, str], list[tuple]] = {}
+        for p in f.pairs:
+            by_sources.setdefault((p.a.article, p.b.article), []).append(
+                (f.kind, p.a.article, p.a.value, p.b.article, p.b.value))
+        out.append((f.quantity, list(by_sources.values())))
+    return out
+
+
+def _same_conflict(p: tuple, q: tuple) -> bool:
+    kind, a1, v1, b1, w1 = p
+    _, a2, v2, b2, w2 = q
+    return p[0] == q[0] and (
+        (a1, b1) == (a2, b2) and _same(kind, v1, v2) and _same(kind, w1, w2)
+        or (a1, b1) == (b2, a2) and _same(kind, v1, w2) and _same(kind, w1, v2))
+
+
+def score_disagreements(gold_corpus: Corpus, corpus: Corpus, verbose: bool = False) -> dict:
+    """A suggested disagreement is false when one of its pairs of sources in conflict is not
+    in conflict, with the same values, in a curated disagreement."""
+    mine = _conflicts(disagreements.for_corpus(corpus).disagreements)
+    theirs = _conflicts(disagreements.for_corpus(gold_corpus).disagreements)
+    gold_pairs = [q for _, groups in theirs for g in groups for q in g]
+    mine_pairs = [p for _, groups in mine for g in groups for p in g]
+    false = [key for key, groups in mine
+             if not all(any(_same_conflict(p, q) for p in g for q in gold_pairs) for g in groups)]
+    found = [key for key, groups in theirs
+             if any(_same_conflict(p, q) for g in groups for q in g for p in mine_pairs)]
+    if verbose:
+        for key in false:
+            print(f"    false disagreement: {key}")
+        for key, _ in theirs:
+            if key not in found:
+                print(f"    curated disagreement missed: {key}")
+    return {"suggested": len(mine), "false": len(false), "curated": len(theirs),
+            "found": len(found)}
+
+
+def show_keys(keys: dict, dis: dict) -> None:
+    print(f"  {'figure keys':<28} pair precision {keys['precision']:6.1%} (of {keys['judged']} "
+          f"judged, {keys['pairs']} pairs)  pair recall {keys['recall']:6.1%} "
+          f"(of {keys['gold_pairs']})")
+    print(f"  {'':<28} disagreements: {dis['false']} false of {dis['suggested']} suggested; "
+          f"{dis['found']} of {dis['curated']} curated found")
+
+
 def evaluate(content: Path, label: str, tmp: Path, with_findings: bool,
-             with_details: bool = False) -> float:
+             with_details: bool = False, verbose: bool = False) -> float:
     gold_corpus, problems = load_corpus(content)
     assert not problems, problems[:3]
     root = strip_copy(content, tmp / label)
@@ -266,6 +385,7 @@ def evaluate(content: Path, label: str, tmp: Path, with_findings: bool,
     show(score(gold, suggested, "suggest"))
     if with_details:
         details(gold, suggested)
+    show_keys(score_keys(gold, suggested, verbose), score_disagreements(gold_corpus, corpus, verbose))
     base = sentence_baseline(gold_corpus)
     show(score(gold, base, "baseline: every sentence", with_events=False))
     if with_findings:
@@ -285,16 +405,19 @@ def main() -> None:
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",
                     help="print the kind confusion matrix, misses and false positives")
+    ap.add_argument("--verbose", action="store_true",
+                    help="list the wrong and missed figure keys and the false disagreements")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         elapsed = evaluate(args.content, "bundled", tmp, with_findings=True,
-                           with_details=args.details)
+                           with_details=args.details, verbose=args.verbose)
         for n, labelled in enumerate(args.labelled, 1):
             # The held-out set's misses are not printed: reading them is tuning to them.
             held_out = labelled.name.endswith("heldout")
             evaluate(labelled, f"labelled set {n} (other topic)", tmp, with_findings=False,
-                     with_details=args.details and not held_out)
+                     with_details=args.details and not held_out,
+                     verbose=args.verbose and not held_out)
         if args.no_timing:
             return
         print("\ntimings (load + suggest + write):")

@@ -4,6 +4,8 @@ A date is keyed only when a happening word stands close before it ("founded in 2
 "joining the CSTO in 1992", "since its establishment in 1994"), so that two sources giving
 the date of the same happening compare.  The key names the happening and whose it is:
 ``<organisation>-founding``, ``<member>-joined-<organisation>``, ``<name>-<happening>``.
+A happening word inside a longer name is not a happening ("the Collective Security Treaty
+Organization, to which Armenia belongs, on 13 September": no treaty is dated).
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name
 from briefing.suggest.names import slug
 
-WINDOW = 10  # words before a date searched for its happening word
+WINDOW = 10  # lower-case words before a date searched for its happening word
+# characters after "joining", "member of" in which the organisation is named (a long name
+# written out before its acronym: "joining the Collective Security Treaty Organization (CSTO)")
+_MEMBER_REACH = 60
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "join",
                      "accession", "acceded"})
@@ -23,12 +28,17 @@ _MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "jo
 def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> list[str]:
     """Shared keys for ``date`` (offsets in ``text``, the claim's sentence); ``names`` are
     (name, canonical name) in the same text."""
-    before = [m for m in _WORD.finditer(text, 0, date.start)][-WINDOW:]
+    before = [m for m in _WORD.finditer(text, 0, date.start)]
     keys: list[str] = []
+    words = 0
     for m in reversed(before):
+        if not m.group()[:1].isupper():
+            words += 1  # a long name ("the Collective Security Treaty Organization") is one
+        if words > WINDOW:
+            break
         low = m.group().lower()
         cls = "membership" if low in _MEMBER else HAPPENINGS.get(low)
-        if cls is None:
+        if cls is None or _inside_name(text, m, names):
             continue
         key = _key(text, cls, m.start(), m.end(), names)
         if key and key not in keys:
@@ -38,11 +48,19 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
     return keys
 
 
+def _inside_name(text: str, m: re.Match[str], names: list[tuple[Name, str]]) -> bool:
+    """"Treaty" in "the Collective Security Treaty Organization" names an organisation, not a
+    treaty signed; the last word of a name ("the Military Cooperation Treaty") still counts."""
+    if m.group()[:1].isupper() and re.match(r"[ \u00a0-]+(?:of\s+)?[A-Z]", text[m.end():]):
+        return True
+    return any(n.start <= m.start() and m.end() < n.end for n, _ in names)
+
+
 def _key(text: str, cls: str, start: int, end: int, names: list[tuple[Name, str]]) -> str | None:
     if not names:
         return None
     if cls == "membership":
-        after = [c for n, c in names if n.start >= end and n.start - end < 30]
+        after = [c for n, c in names if n.start >= end and n.start - end < _MEMBER_REACH]
         if not after:
             return None
         org = after[0]

@@ -1,11 +1,14 @@
-"""Figures in a claim, and what they count, so the same quantity in two sources compares.
+"""Figures in a claim, and what they count, read from the words around them.
 
 Numbers are read by briefing.analysis.numbers (its conventions: "1,960", "1 900", "3,8").
 Years are dates, not figures.  What a figure counts is the noun after it ("1,960 Russian
 armed peacekeepers" counts peacekeepers), put in a class ("troops" for troops, soldiers,
-men, peacekeepers...).  Its owner is the nationality or name qualifying it ("Russian",
-"Armenians"); for a deployment the place counts too ("in Nagorno-Karabakh").  The shared key
-is built from those (see ``figure_key``); a figure with no owner is keyed by its event.
+men, peacekeepers...); when no known noun follows, the head of the noun phrase ("88 special
+units" counts units).  Its owner is the nationality or name qualifying it ("Russian",
+"Armenians"); for a deployment the place counts too ("in Nagorno-Karabakh").  A duration is
+tied to the happening it measures only by the syntax ("the 44-day war", "fighting lasting
+44 days", "a mandate of two years"); "ten days before" is an offset, not a duration.  The
+shared key across sources is built in ``figurekeys``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.analysis.numbers import Number, find_numbers
-from briefing.suggest.lexicon import COUNTED, HAPPENINGS, LOCATED
+from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS, LOCATED
 from briefing.suggest.names import NameIndex, fold_name, slug
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
@@ -31,7 +34,8 @@ class FoundFigure:
     place: str | None = None  # canonical place, for located classes
     happening: str | None = None  # for a duration: the kind of happening it lasts ("war")
     subgroup: str | None = None  # "Armenians living in ...": a part, not the whole population
-    quantity: str = ""  # the shared key, set by figure_key
+    offset: bool = False  # "ten days before": a distance in time, not how long something lasts
+    quantity: str = ""  # the shared key, set by figurekeys.assign_keys
 
 
 def is_year(n: Number) -> bool:
@@ -42,7 +46,7 @@ _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
     r"billions?|trillions?|dozens?)\b", re.IGNORECASE)
-_DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
+DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 _LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
 
 
@@ -52,8 +56,9 @@ def find_figures(text: str) -> list[Number]:
     if not _MAYBE_NUMBER.search(text):
         return out
     for n in find_numbers(text):
-        if n.text[:1].isdigit() and _LABEL.search(text[max(0, n.start - 20):n.start]):
-            continue
+        label = _LABEL.search(text[max(0, n.start - 20):n.start])
+        if n.text[:1].isdigit() and label and label.group().strip().lower() not in FUNCTION_WORDS:
+            continue  # "Article 4", but not "The 12-day strike"
         if is_year(n) or (re.fullmatch(r"(?:1[89]|20)\d\d", n.text.split()[0] if n.text.split() else "")
                           and not n.approx and (n.unit or "") not in COUNTED):
             continue
@@ -69,7 +74,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     ``places``: (offset, canonical name) of the names in ``text``."""
     digits = re.search(r"\d[\d,.\s\u00a0\u202f]*\d|\d", n.text)
     core_end = n.start + digits.end() if digits else n.end
-    after = _WORD.findall(text[core_end:][:60]) if digits else _WORD.findall(text[n.end:][:60])
+    found = list(_WORD.finditer(text, core_end if digits else n.end, (core_end if digits else n.end) + 60))
+    after = [m.group() for m in found]
     counted = None
     owner = None
     subgroup = None
@@ -78,19 +84,19 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         if low in COUNTED:
             # People are keyed by the noun itself: "civilians" and "residents" differ.
             counted = low if COUNTED[low] == "people" else COUNTED[low]
-            subgroup = _subgroup(after[k + 1:k + 2])
+            subgroup = _subgroup(text, found[k:k + 2])
             break
         if w[:1].isupper():
             owner = owner or demonym(w, names)
             if w.endswith("s") and demonym(w[:-1], names):
                 counted, owner = "people", demonym(w[:-1], names)  # "120,000 Armenians"
-                subgroup = _subgroup(after[k + 1:k + 2])
+                subgroup = _subgroup(text, found[k:k + 2])
                 break
             continue
         if low not in _SKIP:
             break
     if counted is None:
-        counted = n.unit if n.unit and n.unit.lower() == n.unit else None
+        counted = n.unit if n.unit in _UNIT_WORDS or n.unit in AMOUNTS else head_noun(text[core_end:])
     if owner is None:
         # "Russian troops in X (1 900 men)": the qualifier stands before the figure.
         before = _WORD.findall(text[max(0, n.start - 60):n.start])
@@ -107,18 +113,95 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         if near:
             place = min(near)[1]
     happening = None
-    if counted in _DURATIONS:
-        words = [(abs(m.start() - n.start), HAPPENINGS[m.group().lower()])
-                 for m in _WORD.finditer(text) if m.group().lower() in HAPPENINGS]
-        happening = min(words)[1] if words else None
-    return FoundFigure(n, counted, owner, place, happening=happening, subgroup=subgroup)
+    offset = False
+    if counted in DURATIONS:
+        offset = bool(_OFFSET.match(text[n.end:]))
+        happening = None if offset else duration_of(text, n)
+    return FoundFigure(n, counted, owner, place, happening=happening, subgroup=subgroup,
+                       offset=offset)
 
 
-def _subgroup(next_word: list[str]) -> str | None:
+_OFFSET = re.compile(r"\s+(?:before|after|later|earlier|ago|since|from|prior)\b", re.IGNORECASE)
+# Words before a duration that tie it to the happening named before them.
+_LASTING = re.compile(r"\b(?:lasting|lasted|lasts|last|for|over|of|within|took|taking|spanning)"
+                      r"\s+(?:the\s+|a\s+|an\s+|some\s+|about\s+|nearly\s+|almost\s+|only\s+)?$",
+                      re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:()\[\]—–]|\.\s")
+# Nouns that say a span of time without saying what it is the span of.
+_GENERIC_SPANS = frozenset({"period", "span", "time", "stretch", "spell", "window", "phase",
+                            "interval", "run", "course", "space", "history", "old", "long",
+                            "high", "low"})
+
+
+def duration_of(text: str, n: Number) -> str | None:
+    """The happening a duration measures, when the syntax ties them: "the 44-day war" and
+    "four-day talks" (the noun after), "fighting lasting 44 days", "a mission ... for two years",
+    "a mandate of two years" (the happening before); None otherwise."""
+    after = text[n.end:]
+    stop = _CLAUSE_END.search(after)
+    following = _WORD.findall(after[:stop.start()] if stop else after)[:4]
+    if "-" in n.text or (following and not following[0][:1].isupper()
+                         and following[0].lower() not in _FUNCTION):
+        # adjectival: "44-day war", "five-year deployment", "44-day Second Karabakh War"
+        for w in following:
+            low = w.lower()
+            if low in HAPPENINGS:
+                return HAPPENINGS[low]
+            if w[:1].isupper():
+                continue  # "the 44-day Second Karabakh War"
+            if low in _FUNCTION:
+                break
+        head = [w.lower() for w in following if w[:1].islower() and w.lower() not in _FUNCTION][:1]
+        if "-" in n.text and head and head[0] not in _GENERIC_SPANS:
+            return head[0]
+        if "-" in n.text:
+            return None
+    before = text[:n.start]
+    if not _LASTING.search(before):
+        return None
+    start = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    words = _WORD.findall(before[start:])[-14:]
+    for w in reversed(words):
+        low = w.lower()
+        cls = HAPPENINGS.get(low) or HAPPENINGS.get(low + "s")  # "observer" as "observers"
+        if cls:
+            return cls
+    m = re.search(r"([a-z]{4,})\s+of\s+(?:the\s+|a\s+|some\s+|about\s+)?$", before)
+    if m and m.group(1) not in _GENERIC_SPANS and m.group(1) not in _FUNCTION:
+        return m.group(1)  # "a mandate of two years"
+    return None
+
+
+_FUNCTION = FUNCTION_WORDS | {"and", "or", "of", "the", "a", "an"}
+
+
+def head_noun(after: str) -> str | None:
+    """What a figure counts when no known noun follows it: the first plural noun of the
+    phrase right after it ("88 special units", "two military bases located" -> "units",
+    "bases"), or None ("2,5-fold", "5 NATO", "six former Soviet ...")."""
+    stop = _CLAUSE_END.search(after)
+    phrase = after[:stop.start()] if stop else after
+    phrase = re.split(r"[,.!?\"“”]", phrase, maxsplit=1)[0]
+    for w in _WORD.findall(phrase)[:3]:
+        low = w.lower()
+        if low in COUNTED:
+            return COUNTED[low] if COUNTED[low] != "people" else low
+        if low in _FUNCTION or not w[:1].islower():
+            return None
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            return low
+    return None
+
+
+def _subgroup(text: str, pair: list[re.Match[str]]) -> str | None:
     """A participle right after what is counted restricts it ("Armenians living in the
-    valleys", "troops stationed in X"): that count is of a part."""
-    if next_word and next_word[0].endswith(("ing", "ed")) and next_word[0].islower():
-        return next_word[0]
+    valleys", "troops stationed in X"): that count is of a part.  ``pair``: the counted word
+    and the next; "(1 800 men) stayed" is no participle of "men"."""
+    if len(pair) < 2 or text[pair[0].end():pair[1].start()].strip():
+        return None
+    word = pair[1].group()
+    if word.endswith(("ing", "ed")) and word.islower():
+        return word
     return None
 
 
@@ -163,34 +246,16 @@ def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
 _NATIONALITY = re.compile(r"(?:ian|an|ese|ish|i|ic)$")
 
 
-def figure_key(fig: FoundFigure, event: str | None) -> str | None:
-    """The shared quantity key, or None when nothing says what is counted."""
-    if not fig.counted:
-        return None
-    parts = [fig.owner] if fig.owner else []
-    if fig.place:
-        parts.append(fig.place)
-    if fig.happening and not parts:
-        return f"{fig.happening}-duration-{slug(fig.counted)}"
-    if fig.subgroup:
-        parts.append(fig.subgroup)
-    if not parts:
-        if not event:
-            return None
-        parts = [event]
-    return "-".join(slug(p) for p in parts) + "-" + slug(fig.counted)
-
-
-_AMOUNTS = frozenset({"percent", "USD", "EUR", "GBP", "km2", "km", "miles", "fold"})
+AMOUNTS = frozenset({"percent", "USD", "EUR", "GBP", "km2", "km", "miles", "fold"})
 
 
 def is_substantive(fig: FoundFigure) -> bool:
     """A count or amount a claim is about ("1,960 peacekeepers", "41%", "$3,8 billion"),
     rather than a passing number ("two countries", "one hand", "five-year")."""
     n = fig.number
-    if n.unit in _AMOUNTS:
+    if n.unit in AMOUNTS:
         return True
-    if fig.counted in _DURATIONS:
+    if fig.counted in DURATIONS:
         return False
     if fig.counted and (fig.counted in COUNTED or fig.counted in COUNTED.values()):
         return n.value >= 10 or n.approx

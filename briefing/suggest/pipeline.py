@@ -19,7 +19,8 @@ from briefing.model import Corpus
 from briefing.suggest import BY
 from briefing.suggest.claims import Proposal, common_words, paragraph_names, propose
 from briefing.suggest.events import Group, event_id, group, title_of
-from briefing.suggest.figures import figure_key, figure_text
+from briefing.suggest.figurekeys import assign_keys
+from briefing.suggest.figures import figure_text
 from briefing.suggest.mentions import acronyms
 from briefing.suggest.names import NameIndex
 from briefing.suggest.state import (EVENTS_SUGGESTED, SUGGESTED_SUFFIX, Previous, quote_key,
@@ -78,9 +79,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     groups = group(proposals, curated_corpus_events)
     result = Result(warnings=list(previous.warnings))
     events_out = _events(groups, corpus, previous, result)
-    for p in proposals:
-        for f in p.figures:
-            f.quantity = figure_key(f, p.events[0] if p.events else None) or ""
+    assign_keys(proposals, names)
     for p in proposals:
         result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
     result.events = events_out

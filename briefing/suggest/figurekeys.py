@@ -1,0 +1,351 @@
+"""One shared key for the figures that count the same thing, across sources.
+
+Two sources give comparable figures when they count the same thing for the same subject:
+"1,960 Russian peacekeepers" and "the Russian troops in Nagorno-Karabakh (1 900 men)" are one
+contingent; the four-day talks in Washington and a meeting ten days before something are not.
+A disagreement found between figures that count different things is worse than none found,
+so a key is shared only on evidence.
+
+Each figure is described by
+- its CORE, which must be equal: what is counted (a class such as "troops", the people noun
+  such as "civilians", or the unit), what an amount measures ("a 7 percent pay rise",
+  "a budget of $3 million": the noun phrase), a restricting participle ("Armenians living
+  in ..."), and for a duration the happening it measures ("the 44-day war");
+- its QUALIFIERS, which must not conflict when both figures have one: the owner ("Russian"),
+  the place ("in Vesna"), the happening named near it ("deployment", "demanding", "offered"),
+  an ordinal ("the second filling"), and its time (the date the claim gives nearest to it,
+  compared at the precision written: 2021 fits July 2021, July 2021 does not fit August).
+
+Two figures from different claims may share a key when their cores are equal, no qualifier
+conflicts, they agree on at least one qualifier (a duration's happening is evidence enough:
+it is part of its core), and they are not two different values in one sentence ("demanding
+9 percent while the operator offered 4 percent"; one source giving two values
+almost always counts two things).  Figures are met most specific first; each
+joins the one group it fits.  A figure that fits two groups (an undated count between a 2019
+and a 2024 one) is ambiguous and keeps a key of its own.  Passing numbers ("one hand", "two
+countries", "ten days before") get no shared key.  Events are not used: an event can be
+broad (a whole war), and two figures in one event need not count the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefing.suggest.figures import AMOUNTS, DURATIONS, FoundFigure
+from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.mentions import Name, find_names
+from briefing.suggest.names import NameIndex, slug
+from briefing.suggest.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from briefing.suggest.claims import Proposal
+
+
+def actor_of(name: str, names: NameIndex) -> str | None:
+    from briefing.suggest.claims import actor_of as _actor_of  # claims imports this module's deps
+    return _actor_of(name, names)
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# Positions taken in a dispute or a negotiation: a figure demanded is not the figure offered.
+STANCES: dict[str, str] = {}
+for _cls, _words in {
+    "demand": "demand demands demanded demanding",
+    "offer": "offer offers offered offering",
+    "proposal": "propose proposes proposed proposal proposing plan plans planned",
+    "agreement": "agreed agree agrees settled gives gave",
+    "rejection": "rejected rejects reject refused",
+    "estimate": "estimate estimates estimated forecast forecasts projected",
+    "death": "killed died dead deaths",
+    "injury": "injured wounded",
+}.items():
+    for _w in _words.split():
+        STANCES[_w] = _cls
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"initial|final|latest|previous)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
+_OBJECT = re.compile(r"\s+(?:the|a|an|their|its)?\s*([a-z][\w-]*)")
+_NEAR = 80  # characters around a figure searched for its happening or ordinal
+_MEASURE_AFTER = re.compile(r"^\s+(?:of\s+)?((?:[a-z]{3,}\s+){0,1}[a-z]{3,})")
+_MEASURE_BEFORE = re.compile(
+    r"\b([a-z]{3,})\s+(?:of|at|to|by|was|is|were|are|stood at|reached|totalled|totaled|"
+    r"rose to|fell to|rose by|fell by|increased by|decreased by|cost|costs)\s+"
+    r"(?:up to\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|roughly\s+|an?\s+)?$")
+_NOT_MEASURE = FUNCTION_WORDS | {"and", "the", "with", "from", "for", "over", "cent",
+                                 "billion", "million", "thousand", "more", "less"}
+
+
+@dataclass(slots=True)
+class _Item:
+    figure: FoundFigure
+    claim: str  # claim id
+    article: str
+    core: tuple[str, ...]
+    quals: dict[str, str] = field(default_factory=dict)
+    group: int | None = None
+
+
+def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
+    """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
+    count the same thing, "" (the writer gives it a key of its own) for the others."""
+    items: list[_Item] = []
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    for p in proposals:
+        para = p.paragraph
+        if para.id not in bounds:
+            bounds[para.id] = split_sentences(para.text)
+        s_start, s_end = next(((a, b) for a, b in bounds[para.id] if a <= p.start < b),
+                              (p.start, p.end))
+        for f in p.figures:
+            f.quantity = ""
+            item = _describe(p, f, s_start, s_end, names)
+            if item is not None:
+                items.append(item)
+    by_core: dict[tuple[str, ...], list[_Item]] = {}
+    for item in items:
+        by_core.setdefault(item.core, []).append(item)
+    used: set[str] = set()
+    for core in sorted(by_core):
+        groups = _group(by_core[core])
+        for members in groups:
+            key = _key(core, members, used)
+            for m in members:
+                m.figure.quantity = key
+
+
+def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
+              names: NameIndex) -> _Item | None:
+    n = f.number
+    text = p.paragraph.text
+    at = p.start + n.start  # the figure's offset in the paragraph
+    sentence = text[s_start:s_end]
+    rel = at - s_start
+    if f.counted is None or f.offset or (n.value == 1 and not n.approx):
+        return None
+    quals: dict[str, str] = {}
+    if f.owner:
+        quals["owner"] = slug(f.owner)
+    if f.place:
+        quals["place"] = slug(f.place)
+    if f.counted in DURATIONS:
+        if not f.happening:
+            return None
+        core: tuple[str, ...] = ("duration", f.happening, f.counted)
+    elif f.counted in AMOUNTS or f.counted in ("percent", "fold"):
+        measure = _measure(sentence, rel, rel + len(n.text))
+        if measure is None:
+            return None
+        core = (f.counted, measure)
+    else:
+        if n.value < 3 and not n.approx:
+            return None  # "two sides", "both countries": who, not how many
+        if COUNTED.get(f.counted) == "states" or f.counted == "states":
+            if n.value < 10 and not n.approx:
+                return None
+        core = (f.counted,) + ((f.subgroup,) if f.subgroup else ())
+    happening = _nearest(sentence, rel, f.counted)
+    if happening and happening not in core:
+        quals["happening"] = happening
+    ordinal = _ordinal(sentence, rel)
+    if ordinal:
+        quals["ordinal"] = ordinal
+    when = _when(p, s_start, at)
+    if when:
+        quals["time"] = when[:7]  # sources date one happening to different days of a month
+    near = _names_near(sentence, rel, names)
+    if near:
+        quals["names"] = "|".join(sorted(near))
+    return _Item(f, p.id, p.article_id, core, quals)
+
+
+def _measure(sentence: str, start: int, end: int) -> str | None:
+    """What an amount measures: "7 percent pay rise" -> "pay-rise", "97 percent of its
+    water" -> "water", "a budget of $3 million" -> "budget"."""
+    after = sentence[end:]
+    m = re.match(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|all\s+)?"
+                 r"((?:[a-z]{3,}\s+){0,2}[a-z]{3,})", after)
+    if m:
+        phrase: list[str] = []
+        for w in m.group(1).split():
+            if w in _NOT_MEASURE:
+                break
+            phrase.append(w)
+        if phrase:
+            return phrase[-1]  # "97 percent of its fresh water" measures water
+    m = _MEASURE_AFTER.match(after)
+    if m:
+        words = [w for w in m.group(1).split() if w not in _NOT_MEASURE]
+        if words and words == m.group(1).split():
+            return "-".join(words)
+    m = _MEASURE_BEFORE.search(sentence[:start].lower())
+    if m and m.group(1) not in _NOT_MEASURE:
+        return m.group(1)
+    return None
+
+
+def _nearest(sentence: str, rel: int, counted: str) -> str | None:
+    """The happening or stance word closest to the figure, within its sentence."""
+    best: tuple[int, str] | None = None
+    for m in _WORD.finditer(sentence, max(0, rel - _NEAR), min(len(sentence), rel + _NEAR)):
+        low = m.group().lower()
+        cls = STANCES.get(low) or HAPPENINGS.get(low)
+        if cls is None or low == counted or COUNTED.get(low) == counted:
+            continue
+        if cls == "membership":  # "joined the walkout": what was joined
+            obj = _OBJECT.match(sentence, m.end())
+            if obj and obj.group(1).lower() in HAPPENINGS:
+                cls = HAPPENINGS[obj.group(1).lower()]
+        if m.group()[:1].isupper() and m.start() > 0:
+            continue  # a word of a name ("the Security Treaty Organization")
+        d = abs(m.start() - rel)
+        if best is None or d < best[0]:
+            best = (d, cls)
+    return best[1] if best else None
+
+
+def _ordinal(sentence: str, rel: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in _ORDINAL.finditer(sentence.lower()):
+        noun = m.group(2)
+        if noun in HAPPENINGS or noun.endswith(("ing", "tion", "ment", "sion")) or noun == "round":
+            d = abs(m.start() - rel)
+            if d <= _NEAR and (best is None or d < best[0]):
+                best = (d, f"{m.group(1)}-{noun}")
+    return best[1] if best else None
+
+
+def _when(p: Proposal, s_start: int, at: int) -> str | None:
+    """The date the claim gives nearest to the figure (ISO, as precise as written)."""
+    best: tuple[int, str] | None = None
+    for d, _ in p.dates:
+        dist = abs(s_start + d.start - at)
+        if best is None or dist < best[0]:
+            best = (dist, d.value)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=4096)
+def _sentence_names(sentence: str) -> tuple[Name, ...]:
+    return tuple(find_names(sentence))  # a sentence with several figures is read once
+
+
+def _names_near(sentence: str, rel: int, names: NameIndex) -> set[str]:
+    """The actors named within ``_NEAR`` characters of the figure, in its clause."""
+    out = set()
+    for n in _sentence_names(sentence):
+        if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
+            between = sentence[min(n.end, rel):max(n.start, rel)]
+            if _CLAUSE_END.search(between):
+                continue
+            actor = actor_of(n.text, names)
+            if actor:
+                out.add(slug(actor))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+
+
+def _conflict(name: str, a: str, b: str) -> bool:
+    if name == "time":
+        return not (a.startswith(b) or b.startswith(a))
+    if name == "names":  # sources name different actors around the figure
+        return not set(a.split("|")) & set(b.split("|"))
+    return a != b
+
+
+class _Group:
+    """Figures taken as one quantity, with what they say about it gathered for matching."""
+
+    def __init__(self) -> None:
+        self.members: list[_Item] = []
+        self.quals: dict[str, set[str]] = {}  # every value a member gives each qualifier
+        self.values: dict[str, set[float]] = {}  # article -> the values it gives
+
+    def add(self, item: _Item) -> None:
+        self.members.append(item)
+        for k, v in item.quals.items():
+            self.quals.setdefault(k, set()).add(v)
+        self.values.setdefault(item.article, set()).add(item.figure.number.value)
+
+    def fits(self, item: _Item) -> bool:
+        """No conflict with any member, and agreement with one on something."""
+        given = self.values.get(item.article)
+        if given and given != {item.figure.number.value}:
+            return False  # one source giving two values: two different things, most often
+        if any(_conflict(k, v, w) for k, v in item.quals.items() for w in self.quals.get(k, ())):
+            return False
+        if item.core[0] == "duration" or len(item.core) > 1:
+            return True  # the happening it lasts, what it measures or the part counted
+        return any(k != "names" and k in self.quals for k in item.quals)
+
+
+def _group(items: list[_Item]) -> list[list[_Item]]:
+    """Most specific first; each figure joins the one group it fits, else starts one; a
+    figure fitting several groups stays alone (we cannot tell which it counts)."""
+    items = sorted(items, key=lambda i: (-len(i.quals), i.claim, i.figure.number.start))
+    groups: list[_Group] = []
+    alone: list[list[_Item]] = []
+    # Groups by qualifier value, and those without the qualifier: a figure can only join a
+    # group that gives the same value or none (found by set operations, not by trying all).
+    has: dict[tuple[str, str], set[int]] = {}
+    lacks: dict[str, set[int]] = {k: set() for k in _INDEXED}
+    for item in items:
+        candidates: set[int] | None = None
+        for k, v in _index_keys(item):
+            allowed = has.get((k, v), set()) | lacks[k]
+            candidates = allowed if candidates is None else candidates & allowed
+        pool = sorted(candidates) if candidates is not None else range(len(groups))
+        fits = [n for n in pool if groups[n].fits(item)]
+        if len(fits) == 1:
+            n = fits[0]
+        elif fits:
+            alone.append([item])
+            continue
+        else:
+            n = len(groups)
+            groups.append(_Group())
+            for k in _INDEXED:
+                lacks[k].add(n)
+        groups[n].add(item)
+        for k, v in _index_keys(item):
+            lacks[k].discard(n)
+            has.setdefault((k, v), set()).add(n)
+    return [g.members for g in groups] + alone
+
+
+_INDEXED = ("owner", "place", "ordinal", "happening", "time")
+
+
+def _index_keys(item: _Item) -> list[tuple[str, str]]:
+    """What a group is looked up by: its qualifiers, a time by its year (2021 and July 2021
+    agree; the month is checked by ``fits``)."""
+    return [(k, v[:4] if k == "time" else v) for k, v in item.quals.items() if k in _INDEXED]
+
+
+def _key(core: tuple[str, ...], members: list[_Item], used: set[str]) -> str:
+    """A readable key: the most specific member's qualifiers, then what is counted."""
+    quals = members[0].quals
+    if len({m.claim for m in members}) < 2 and len(members) < 2:
+        return ""  # nothing to compare with: the writer's own key
+    parts = [quals[k] for k in ("owner", "place", "ordinal", "happening") if k in quals]
+    if core[0] == "duration" and "happening" not in quals and "owner" not in quals:
+        parts += quals.get("names", "").split("|")[:1]
+    parts += [slug(c) for c in (core[1:] if core[0] == "duration" else core[::-1][:-1])]
+    if "time" in quals:
+        parts.append(quals["time"][:7])
+    last = core[0] if core[0] != "duration" else f"duration-{core[2]}"
+    if core[0] == "duration":
+        parts = [p for p in parts if p != core[2]]
+    words: list[str] = []
+    for w in "-".join(slug(x) for x in parts + [last]).split("-"):
+        if w not in words or w == "duration":
+            words.append(w)  # "second-war" and "war": one "war"
+    base = "-".join(words)
+    key, n = base, 1
+    while key in used:
+        n += 1
+        key = f"{base}-{n}"
+    used.add(key)
+    return key

@@ -1,0 +1,206 @@
+"""`briefing suggest`: which figures and dates of different sources share a key.
+
+Hand-written sentences on other topics (a flood, a rail strike, a peace mission in the
+Arctic, a trade bloc); each test runs the whole pipeline on two or three small articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.analysis.disagreements import for_corpus
+from briefing.loader import load_corpus
+from briefing.suggest.pipeline import suggest, write
+
+
+def briefing(tmp_path: Path, *texts: str) -> Path:
+    root = tmp_path / "content"
+    (root / "articles").mkdir(parents=True)
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    for n, text in enumerate(texts, 1):
+        (root / "articles" / f"src{n}.md").write_text(
+            f"---\nid: src{n}\ntitle: Source {n}\nauthors: [Writer {n}]\noutlet: null\n"
+            f"published: 2024-05\nlanguage: en\ngenre: news\n---\n\n{text}\n", encoding="utf-8")
+    return root
+
+
+def keys(tmp_path: Path, *texts: str) -> dict[tuple[str, float], str]:
+    """(article, value) -> the figure's quantity key."""
+    root = briefing(tmp_path, *texts)
+    result = suggest(load_corpus(root)[0], root)
+    out: dict[tuple[str, float], str] = {}
+    for aid, claims in result.claims.items():
+        for c in claims:
+            for f in c["figures"]:
+                out[(aid, f["value"])] = f["quantity"]
+    return out
+
+
+def date_keys(tmp_path: Path, *texts: str) -> dict[tuple[str, str], list[str]]:
+    root = briefing(tmp_path, *texts)
+    result = suggest(load_corpus(root)[0], root)
+    out: dict[tuple[str, str], list[str]] = {}
+    for aid, claims in result.claims.items():
+        for c in claims:
+            for d in c["dates"]:
+                out.setdefault((aid, d["value"]), []).append(d["what"])
+    return out
+
+
+def shared(k: dict, a: tuple, b: tuple) -> bool:
+    return k[a] == k[b] and not k[a].startswith(a[0])
+
+
+# --- counts ------------------------------------------------------------------------------------
+
+
+def test_one_contingent_in_troops_soldiers_and_men_shares_a_key_across_spellings(tmp_path):
+    k = keys(tmp_path,
+             "Some 2,300 Norwegian peacekeepers are stationed in Tromsø under the agreement.",
+             "The Norwegian troops in Tromso (2 250 men and 60 vehicles) stayed for the winter.")
+    assert shared(k, ("src1", 2300), ("src2", 2250))
+    assert k[("src2", 60)] != k[("src1", 2300)]
+
+
+def test_troops_of_different_countries_or_places_do_not_share(tmp_path):
+    k = keys(tmp_path,
+             "Some 3,000 Danish troops are stationed in Narvik.",
+             "Some 3,500 Swedish troops are stationed in Narvik.",
+             "Some 3,200 Danish troops are stationed in Bodø.")
+    assert k[("src1", 3000)] != k[("src2", 3500)]
+    assert k[("src1", 3000)] != k[("src3", 3200)]
+
+
+def test_a_count_with_nothing_to_tie_it_to_the_other_is_not_shared(tmp_path):
+    k = keys(tmp_path,
+             "On the first morning, 4,000 workers gathered at the gates.",
+             "The company said 3,000 workers would lose their bonus.")
+    assert k[("src1", 4000)] != k[("src2", 3000)]
+
+
+def test_a_count_at_a_happening_shares_with_the_same_happening_only(tmp_path):
+    k = keys(tmp_path,
+             "About 5,200 drivers joined the walkout, according to the union.",
+             "The strike halted every line, and 4,800 drivers took part.",
+             "Some 6,000 drivers attended the protest outside parliament in March 2024.")
+    assert shared(k, ("src1", 5200), ("src2", 4800))
+    assert k[("src3", 6000)] != k[("src1", 5200)]
+
+
+def test_passing_numbers_get_no_shared_key(tmp_path):
+    k = keys(tmp_path,
+             "On the one hand, the two countries signed the accord; three ministers attended.",
+             "On the one hand, the two countries rejected the accord; five ministers attended.")
+    assert all(q.startswith(aid) for (aid, _), q in k.items())
+
+
+def test_one_source_giving_two_values_counts_two_things(tmp_path):
+    k = keys(tmp_path,
+             "The flood displaced 12,000 residents in the north. Later, 30,000 residents in "
+             "the south were evacuated from the flood zone.",
+             "In the north the flood displaced 11,500 residents.")
+    assert k[("src1", 12000)] != k[("src1", 30000)]
+
+
+# --- durations ---------------------------------------------------------------------------------
+
+
+def test_a_duration_shares_with_the_same_happening_and_an_offset_is_no_duration(tmp_path):
+    k = keys(tmp_path,
+             "The 12-day strike ended when the ministry gave in.",
+             "A walkout lasting 12 days paralysed the railways.",
+             "The agreement was signed ten days before the strike, during a three-day summit.")
+    assert shared(k, ("src1", 12), ("src2", 12))
+    assert k[("src3", 10)].startswith("src3")  # "ten days before": an offset
+    assert k[("src3", 3)] != k[("src1", 12)]
+
+
+def test_missions_of_different_actors_do_not_share_their_duration(tmp_path):
+    k = keys(tmp_path,
+             "Finland sent a monitoring mission to the border for two years.",
+             "Estonia sent a monitoring mission to the coast for five years.")
+    assert k[("src1", 2)] != k[("src2", 5)]
+
+
+def test_an_undated_figure_between_two_dated_groups_keeps_its_own_key(tmp_path):
+    k = keys(tmp_path,
+             "In 2019 the rail union had 40,000 members, the federation said.",
+             "The rail union had 46,000 members in 2024, the federation said.",
+             "The rail union had 45,000 members, the federation said.",
+             "The rail union had 41,000 members in 2019, the federation said.")
+    assert shared(k, ("src1", 40000), ("src4", 41000))
+    assert k[("src2", 46000)] != k[("src1", 40000)]
+    assert k[("src3", 45000)].startswith("src3")
+
+
+# --- amounts -----------------------------------------------------------------------------------
+
+
+def test_amounts_share_by_what_they_measure_and_stance(tmp_path):
+    k = keys(tmp_path,
+             "The union is demanding a 12 percent wage increase for all drivers.",
+             "The final deal gives drivers a 6 percent wage increase over three years.",
+             "Drivers want a 12 percent wage increase, the union is demanding.")
+    assert k[("src1", 12)] != k[("src2", 6)]  # demanded is not agreed
+    assert shared(k, ("src1", 12), ("src3", 12))
+
+
+def test_a_share_of_something_is_keyed_by_the_head_noun(tmp_path):
+    k = keys(tmp_path,
+             "Malta, which relies on desalination for about 60 percent of its fresh water, "
+             "objected.",
+             "The island draws some 55 percent of its water from desalination plants in Malta.",
+             "Some 30 percent of its electricity comes from Sicily.")
+    assert shared(k, ("src1", 60), ("src2", 55))
+    assert k[("src3", 30)] != k[("src1", 60)]
+
+
+def test_an_amount_of_unknown_measure_is_not_shared(tmp_path):
+    k = keys(tmp_path, "It fell by 8 percent, officials said.", "It rose by 3 percent, officials said.")
+    assert k[("src1", 8)].startswith("src1") and k[("src2", 3)].startswith("src2")
+
+
+def test_a_disagreement_only_between_figures_that_count_the_same(tmp_path):
+    root = briefing(tmp_path,
+                    "Some 2,300 Norwegian peacekeepers are stationed in Tromsø. The four-day "
+                    "talks in Oslo ended without a deal.",
+                    "The Norwegian troops in Tromso (1 800 men) stayed. Talks were held ten "
+                    "days before the vote.")
+    write(suggest(load_corpus(root)[0], root))
+    found = for_corpus(load_corpus(root)[0])
+    values = [{v.value for v in f.values} for f in found.disagreements]
+    assert {2300, 1800} in values
+    assert not any({4, 10} <= v for v in values)
+
+
+def test_keys_are_the_same_on_a_second_run(tmp_path):
+    root = briefing(tmp_path,
+                    "Some 2,300 Norwegian peacekeepers are stationed in Tromsø.",
+                    "The Norwegian troops in Tromso (2 250 men) stayed.")
+    first = suggest(load_corpus(root)[0], root)
+    write(first)
+    again = suggest(load_corpus(root)[0], root)
+    assert write(again) == []
+    assert [f["quantity"] for cs in again.claims.values() for c in cs for f in c["figures"]] == \
+        [f["quantity"] for cs in first.claims.values() for c in cs for f in c["figures"]]
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def test_a_happening_word_inside_a_name_dates_nothing(tmp_path):
+    d = date_keys(tmp_path,
+                  "Oslo invoked the Nordic Maritime Treaty Organization (NMTO) on 3 May 2024.",
+                  "The Nordic Maritime Treaty Organization (NMTO) was founded in 1998.")
+    assert d[("src1", "2024-05-03")] == [None]
+    assert d[("src2", "1998")] == ["nordic-maritime-treaty-organization-founding"]
+
+
+def test_joining_an_organisation_named_at_length_is_keyed(tmp_path):
+    d = date_keys(tmp_path,
+                  "Latvia, which has kept close ties with Poland since joining the Baltic "
+                  "Maritime Cooperation Organization (BMCO) in 1999, objected.",
+                  "Latvia has been a founding member of the Baltic Maritime Cooperation "
+                  "Organization (BMCO) since its establishment in 1997.")
+    key = "latvia-joined-baltic-maritime-cooperation-organization"
+    assert key in d[("src1", "1999")] and key in d[("src2", "1997")]
