@@ -79,6 +79,7 @@ def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, 
     sentence that holds part of one of its claims on the event, in reading order, once each.
     Passages in another language are left out."""
     out: dict[str, list[tuple[str, int, str]]] = {}
+    split: dict[str, list[sentences.Sentence]] = {}  # each paragraph split once
     for aid in corpus.sources_for_event(event_id):
         seen: set[tuple[str, int]] = set()
         for claim in corpus.claims_for_article(aid):
@@ -87,17 +88,26 @@ def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, 
             para = corpus.paragraph(claim.paragraph_id)
             if para is None or para.lang:
                 continue
-            for sent in sentences.covering(para.text, claim.start, claim.end):
+            sents = split.get(para.id)
+            if sents is None:
+                sents = split[para.id] = sentences.split(para.text)
+            for sent in sents:
+                if not (sent.start < claim.end and claim.start < sent.end):
+                    continue
                 if (para.id, sent.start) not in seen:
                     seen.add((para.id, sent.start))
                     out.setdefault(aid, []).append((para.id, sent.start, sent.text))
     return out
 
 
-def event_texts(corpus: Corpus, event_id: str) -> dict[str, list[str]]:
-    """For each covering article (corpus order): the sentences holding its claims on the event."""
-    return {aid: [s for _, _, s in sents]
-            for aid, sents in event_sentences(corpus, event_id).items()}
+def event_texts(corpus: Corpus, event_id: str,
+                found: dict[str, list[tuple[str, int, str]]] | None = None,
+                ) -> dict[str, list[str]]:
+    """For each covering article (corpus order): the sentences holding its claims on the event.
+    ``found``: event_sentences(corpus, event_id), when the caller has it already."""
+    if found is None:
+        found = event_sentences(corpus, event_id)
+    return {aid: [s for _, _, s in sents] for aid, sents in found.items()}
 
 
 def log_odds(
@@ -142,13 +152,14 @@ def distinctive_terms(
     background: Counter[str] | None = None,
     top: int = DEFAULT_TOP,
     min_z: float = SIGNIFICANT_Z,
+    found: dict[str, list[tuple[str, int, str]]] | None = None,
 ) -> dict[str, list[Term]]:
     """Each covering source's significantly distinctive terms on the event (z >= ``min_z``).
 
     A source with none gets an empty list; with a single source there is nothing to contrast
-    it with, so no terms are reported.
+    it with, so no terms are reported.  ``found``: event_sentences, if already computed.
     """
-    texts = event_texts(corpus, event_id)
+    texts = event_texts(corpus, event_id, found)
     if len(texts) < 2:
         return {aid: [] for aid in texts}
     counts = {aid: Counter(t for sent in sents for t in framing_terms(sent))
