@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
@@ -276,6 +277,10 @@ class BriefingApp(App[None]):
             return
         self.corpus = corpus
         self.corpus_ready = True
+        # The whole corpus lives as long as the reader (millions of objects at 5,000 articles)
+        # and holds no reference cycle: frozen out of the collector's way, as start-up is, so
+        # a full collection while a view opens does not walk it (briefing.launch).
+        gc.freeze()
         self._index = SearchIndex(corpus)
         self.reader.corpus_arrived()
         waiting, self._when_ready = self._when_ready, {}
