@@ -209,11 +209,14 @@ class EventsTable(ScrollView, can_focus=True):
         base = self.rich_style
         row_style = base + self.get_component_rich_style(look) if look else base
         pad = " " * PADDING
+        cursor = look == "events--cursor"
         segments: list[Segment] = []
         for column, (text, colour) in zip(self.columns, cells):
             if not text.isprintable():  # the screen cleans its text; a table never trusts it
                 text = clean_line(text)
-            style = row_style + self.rich(colour) if colour else row_style
+            # The cursor row is one colour, as DataTable's (its cells' colours would not
+            # read on the cursor's background).
+            style = row_style + self.rich(colour) if colour and not cursor else row_style
             segments.append(Segment(pad, row_style))
             segments.append(Segment(set_cell_size(text, column.width)
                                     if cell_len(text) != column.width else text, style))
