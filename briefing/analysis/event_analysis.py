@@ -10,6 +10,7 @@ object and is analysed afresh.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -40,21 +41,26 @@ class EventAnalysis:
 class _PerCorpus:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
+        # The corpus-wide parts are computed once: a view's worker asking while the warm-up
+        # computes them waits for that result instead of computing it again beside it.
+        self.lock = threading.Lock()
         self.background: Counter[str] | None = None
         self.offices: dict[str, list[offices.OfficeFinding]] | None = None  # by event
         self.events: dict[tuple[str, int], EventAnalysis] = {}
 
 
 _CACHE: dict[int, _PerCorpus] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def _entry(corpus: Corpus) -> _PerCorpus:
-    hit = _CACHE.get(id(corpus))
-    if hit is None or hit.corpus is not corpus:
-        if len(_CACHE) >= _KEEP_CORPORA:
-            _CACHE.pop(next(iter(_CACHE)))
-        hit = _CACHE[id(corpus)] = _PerCorpus(corpus)
-    return hit
+    with _CACHE_LOCK:
+        hit = _CACHE.get(id(corpus))
+        if hit is None or hit.corpus is not corpus:
+            if len(_CACHE) >= _KEEP_CORPORA:
+                _CACHE.pop(next(iter(_CACHE)))
+            hit = _CACHE[id(corpus)] = _PerCorpus(corpus)
+        return hit
 
 
 def _offices_by_event(corpus: Corpus) -> dict[str, list[offices.OfficeFinding]]:
@@ -75,10 +81,11 @@ def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None) -> Ev
     cached = entry.events.get(key)
     if cached is not None:
         return cached
-    if entry.background is None:
-        entry.background = background_counts(corpus)
-    if entry.offices is None:
-        entry.offices = _offices_by_event(corpus)
+    with entry.lock:
+        if entry.background is None:
+            entry.background = background_counts(corpus)
+        if entry.offices is None:
+            entry.offices = _offices_by_event(corpus)
     found = event_sentences(corpus, event_id)  # for the framing and the lexicon both
     result = EventAnalysis(
         event=event_id,
