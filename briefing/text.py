@@ -95,7 +95,11 @@ _SHOWN = re.compile(_UNSAFE.pattern[:-1] + "\u2028\u2029]")
 
 
 def fold_char(ch: str) -> str:
-    """Fold one character for matching: quote marks and dashes unified, accents dropped, lower case."""
+    """Fold one character for matching: quote marks and dashes unified, accents dropped, lower case;
+    an invisible format character (a zero-width space or joiner, a soft hyphen, a direction
+    mark: category Cf) folds to nothing, so a word pasted with one still matches."""
+    if unicodedata.category(ch) == "Cf":
+        return ""
     ch = ch.translate(_QUOTES)
     decomposed = unicodedata.normalize("NFKD", ch)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))

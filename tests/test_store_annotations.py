@@ -172,3 +172,28 @@ def test_records_written_by_the_program_are_never_reported(tmp_path):
         docs = store.table._read_table().values()
         assert docs and all(unreadable_fields(doc) == [] for doc in docs)
         assert store.take_warnings() == []
+
+
+def test_a_renamed_claim_keeps_its_archived_history_and_undo_puts_it_back(store, tmp_path):
+    from briefing.store.annotations import HISTORY_TABLE
+
+    for n in range(120):  # enough versions for several batches to be archived
+        store.annotate("c-old", "the quote", note=f"draft {n}")
+    store.annotate("c-new", "the quote", note="on the other claim")
+    store.annotate("c-new", "the quote", note="on the other claim, edited")
+    before = [v.note for v in store.full_history("c-old")]
+    assert len(before) == 119 and store.storage.table_view(HISTORY_TABLE)
+
+    move = store.move_claim("c-old", "c-new")
+    reopened = AnnotationStore(tmp_path / "a.json", author="ana")
+    merged = [v.note for v in reopened.full_history("c-new")]
+    assert reopened.get("c-old") is None
+    # every version of both records, none lost, the renamed one's drafts in order
+    assert [n for n in merged if n.startswith("draft")] == before + ["draft 119"]
+    assert "on the other claim" in merged
+    assert reopened.full_history("c-old") == []
+
+    store.undo_claim_move(move)
+    reopened = AnnotationStore(tmp_path / "a.json", author="ana")
+    assert [v.note for v in reopened.full_history("c-old")] == before
+    assert [v.note for v in reopened.full_history("c-new")] == ["on the other claim"]

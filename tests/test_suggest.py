@@ -414,15 +414,6 @@ def test_clustering_joins_sources_on_one_happening_and_keeps_others_apart(tmp_pa
     assert not event_of[id(summit)] & event_of[id(began)]  # another happening
 
 
-def test_time_compatibility_keeps_years_apart():
-    from collections import Counter
-
-    from briefing.suggest.events import compatible_time
-    assert compatible_time(2024, Counter({2024: 3}))
-    assert compatible_time(None, Counter({2024: 1}))
-    assert not compatible_time(2019, Counter({2024: 2}))
-
-
 def test_a_claim_naming_two_happenings_carries_both_trigger_classes(tmp_path):
     from briefing.suggest.events import cluster
     props = _proposals(_strike_briefing(tmp_path))

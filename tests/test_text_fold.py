@@ -154,3 +154,20 @@ def test_first_irregular_character_in_a_paragraph_is_noticed(texts_, quote):
     finally:
         text_module._FOLDED.update(saved_memo)
         text_module.IRREGULAR.update(saved_irregular)
+
+
+def test_invisible_format_characters_fold_to_nothing():
+    from briefing.text import fold
+
+    for mark in ("\u200b", "\u200d", "\u00ad", "\u2060", "\u200e", "\ufeff"):
+        assert fold(f"Pashin{mark}yan") == "pashinyan"
+
+
+def test_a_query_pasted_with_a_zero_width_space_finds_the_passage():
+    from briefing.analysis.search import build_index
+    from factories import build_corpus
+
+    corpus = build_corpus({"articles": {"a": ["Nikol Pashinyan met the envoy on Tuesday."]}})
+    index = build_index(corpus)
+    assert index.search("Pashin\u200byan") and index.search("pashin\u200dyan envoy")
+    assert not index.search("Pashin yan")

@@ -337,51 +337,43 @@ def _marks(db_path: Path | None, corpus: Corpus, event_id: str | None) -> list:
         return []
     if event_id is None:
         return found
-    return [m for m in found if any(event_id in getattr(corpus.claims.get(c), "events", ())
+    return [m for m in found if any(c in corpus.claims and event_id in corpus.claims[c].events
                                     for c in m.claims)]
 
 
-def _print_offices(console, corpus: Corpus, titles) -> None:
-    if not titles:
-        return
+def _print_pairs(console, short_names: dict[str, str], title: str, first: str, written: str, rows) -> None:
+    """A table of findings that each pair two sources: ``rows`` yields, per finding, its
+    label and the two sides as (article id, claim id or None, text as written)."""
     from rich.table import Table
 
-    short = _short_names(corpus)
-    table = Table(title=_T(f"Titles that differ ({len(titles)})", "bold red"),
-                  title_justify="left")
-    table.add_column("person")
-    table.add_column("source")
-    table.add_column("title as written")
-    for f in titles:
-        for n, m in enumerate((f.a, f.b)):
-            where = short[m.article] + (" " + _claim_label_id(m.claims[0], m.article)
-                                        if m.claims else "")
-            table.add_row(_T(f"{f.person} ({f.kind})" if n == 0 else ""), _T(where),
-                          _T(m.title.text))
+    table = Table(title=_T(title, "bold red"), title_justify="left")
+    for name in (first, "source", written):
+        table.add_column(name)
+    for label, sides in rows:
+        for n, (article, claim, text) in enumerate(sides):
+            where = short_names[article] + (" " + _claim_label_id(claim, article) if claim else "")
+            table.add_row(_T(label if n == 0 else ""), _T(where), _T(text))
         table.add_section()
     console.print()
     console.print(table)
+
+
+def _print_offices(console, corpus: Corpus, titles) -> None:
+    if titles:
+        _print_pairs(console, _short_names(corpus), f"Titles that differ ({len(titles)})",
+                     "person", "title as written",
+                     ((f"{f.person} ({f.kind})",
+                       [(m.article, m.claims[0] if m.claims else None, m.title.text)
+                        for m in (f.a, f.b)]) for f in titles))
 
 
 def _print_attributions(console, corpus: Corpus, credited) -> None:
-    if not credited:
-        return
-    from rich.table import Table
-
-    short = _short_names(corpus)
-    table = Table(title=_T(f"Credited to different actors ({len(credited)})", "bold red"),
-                  title_justify="left")
-    table.add_column("event")
-    table.add_column("source")
-    table.add_column("go-between as written")
-    for f in credited:
-        for n, a in enumerate((f.a, f.b)):
-            where = short[a.article] + (" " + _claim_label_id(a.claim, a.article)
-                                        if a.claim else "")
-            table.add_row(_T(f.event if n == 0 else ""), _T(where), _T(a.written))
-        table.add_section()
-    console.print()
-    console.print(table)
+    if credited:
+        _print_pairs(console, _short_names(corpus),
+                     f"Credited to different actors ({len(credited)})", "event",
+                     "go-between as written",
+                     ((f.event, [(a.article, a.claim, a.written) for a in (f.a, f.b)])
+                      for f in credited))
 
 
 def _print_marks(console, corpus: Corpus, marked) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from briefing.analysis.disagreements import Finding, find
+from briefing.export.labels import quantity_label
 from briefing.model import Article, Claim, Corpus, Event, Paragraph, Section
 from briefing.store.model import Annotation, default_author
 from briefing.store.query import Filters, reading_order
@@ -90,6 +91,7 @@ class Brief:
     sources: list[Article]  # every article cited, in corpus order
     articles: dict[str, Article]  # every article of the briefing (disagreements cite them)
     events: dict[str, Event]
+    quantity_labels: dict[str, str]  # each disagreement's shared key as words
     annotation_count: int
     show_authors: bool  # more than one person wrote here: name them
 
@@ -169,6 +171,15 @@ def _disagreements(corpus: Corpus, filters: Filters) -> list[Finding]:
     return find(claims, list(corpus.articles)).disagreements
 
 
+def _quantity_labels(corpus: Corpus, findings: list[Finding]) -> dict[str, str]:
+    labels = {}
+    for f in findings:
+        claims = [corpus.claims[v.claim] for v in f.values if v.claim in corpus.claims]
+        texts = [c.quote for c in claims] + [a for c in claims for a in c.actors]
+        labels[f.quantity] = quantity_label(f.quantity, texts)
+    return labels
+
+
 def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters | None = None,
                 title: str | None = None, generated: str | None = None, *,
                 synthesis: list[Synthesis] | tuple[Synthesis, ...] = (),
@@ -213,6 +224,7 @@ def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters 
     sources = sorted({e.article.id: e.article for e in linked}.values(),
                      key=lambda a: article_rank.get(a.id, 1 << 30))
     people = {a.author for a in annotations} | {s.author for s in synthesis}
+    disagreements = _disagreements(corpus, filters)
     brief = Brief(
         title=title or corpus.title,
         generated=generated or now_stamp(),
@@ -220,7 +232,8 @@ def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters 
         author=author or None,
         synthesis=list(synthesis),
         findings=findings,
-        disagreements=_disagreements(corpus, filters),
+        disagreements=disagreements,
+        quantity_labels=_quantity_labels(corpus, disagreements),
         groups=ordered,
         orphans=orphans,
         entries=linked + orphans,

@@ -97,12 +97,6 @@ def date_range(event: Event) -> str:
     return event.date or "undated"
 
 
-def quantity_label(key: str) -> str:
-    """A shared key as words: ``russian-peacekeepers-nk`` -> ``Russian peacekeepers nk``."""
-    words = clean_line(key.replace("-", " ").replace("_", " "))
-    return words[:1].upper() + words[1:]
-
-
 def value_text(value: float | str, unit: str | None = None) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -183,7 +183,7 @@ def disagreements_section(brief: Brief, ref: SourceRef = short_ref) -> list[str]
         events = [brief.events[e] for e in finding.events if e in brief.events]
         about = (" (" + "; ".join(escape_inline(e.title) for e in events) + ")") if events else ""
         kind = "figure" if finding.kind == "figure" else "date"
-        out.append(f"- {escape_inline(cite.quantity_label(finding.quantity))}, a {kind}{about}:")
+        out.append(f"- {escape_inline(brief.quantity_labels[finding.quantity])}, a {kind}{about}:")
         shown: set[tuple[str, object]] = set()
         for value in finding.values:
             if (value.article, value.value) in shown:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -33,7 +33,7 @@ from briefing.store.model import (
 )
 from briefing.store.storage import JournalStorage, Signature
 from briefing.store.model import now_iso
-from briefing.store.table import open_db
+from briefing.store.table import open_db, transform_tables
 from briefing.text import clean, clean_line
 
 if TYPE_CHECKING:
@@ -179,29 +179,36 @@ class AnnotationStore:
     def move_claim(self, old_claim_id: str, new_claim_id: str) -> "ClaimMove":
         """Every author's annotation on ``old_claim_id`` now on ``new_claim_id`` (a claim
         renamed or merged into another): where the author already annotated the new claim,
-        the two merge (tags joined, notes kept one after the other, both histories kept).
-        One atomic write; returns what :meth:`undo_claim_move` needs to put it back."""
+        the two merge (tags joined, notes kept one after the other, both histories kept,
+        archived versions included).  One atomic write; returns what
+        :meth:`undo_claim_move` needs to put it back."""
         old_claim_id, new_claim_id = clean_line(old_claim_id), clean_line(new_claim_id)
         authors = sorted({a.author for a in self.all(include_empty=True)
                           if a.claim_id == old_claim_id})
-        before: dict[str, dict | None] = {}
-        after: dict[str, dict | None] = {}
+        move = ClaimMove(old_claim_id, new_claim_id, {}, {})
 
-        def updater(table) -> None:  # noqa: ANN001 - the store's table view
+        def updater(table, archive) -> None:  # noqa: ANN001 - the store's table views
             for who in authors:
                 src, dst = annotation_id(who, old_claim_id), annotation_id(who, new_claim_id)
                 if src not in table or src == dst:
                     continue
                 old_doc = dict(table[src])
                 new_doc = dict(table[dst]) if dst in table else None
-                before[src], before[dst] = old_doc, new_doc
+                move.before[src], move.before[dst] = old_doc, new_doc
                 merged = _merged(dst, new_claim_id, old_doc, new_doc)
                 table[dst] = merged
                 del table[src]
-                after[src], after[dst] = None, merged
+                move.after[src], move.after[dst] = None, merged
+                # The versions archived from the record follow it to its new owner.
+                for key in [k for k in archive if archive[k].get("annotation") == src]:
+                    doc = dict(archive[key])
+                    move.archive_before[key] = doc
+                    archive[key] = move.archive_after[key] = {
+                        **doc, "annotation": dst, "claim_id": new_claim_id}
 
-        self.table.transform(updater)
-        return ClaimMove(old_claim_id, new_claim_id, before, after)
+        transform_tables(self.storage, (TABLE, HISTORY_TABLE), updater)
+        self.table.clear_cache()
+        return move
 
     def requote_claim(self, claim_id: str, quote: str) -> "ClaimMove":
         """Every author's annotation on a claim whose quote was corrected now carries the new
@@ -236,21 +243,25 @@ class AnnotationStore:
         """Put the records :meth:`move_claim` changed back, if no one changed them since
         (else StoreError, nothing changed).  Returns the move that redoes it."""
 
-        def updater(table) -> None:  # noqa: ANN001
-            for doc_id, doc in move.after.items():
-                current = dict(table[doc_id]) if doc_id in table else None
-                if current != doc:
-                    raise StoreError(f"the annotation {doc_id} changed since claim "
-                                     f"{move.old_claim} became {move.new_claim}")
-            for doc_id, doc in move.before.items():
-                if doc is None:
-                    if doc_id in table:
-                        del table[doc_id]
-                else:
-                    table[doc_id] = doc
+        def updater(table, archive) -> None:  # noqa: ANN001
+            for view, after in ((table, move.after), (archive, move.archive_after)):
+                for doc_id, doc in after.items():
+                    current = dict(view[doc_id]) if doc_id in view else None
+                    if current != doc:
+                        raise StoreError(f"the annotation {doc_id} changed since claim "
+                                         f"{move.old_claim} became {move.new_claim}")
+            for view, before in ((table, move.before), (archive, move.archive_before)):
+                for doc_id, doc in before.items():
+                    if doc is None:
+                        if doc_id in view:
+                            del view[doc_id]
+                    else:
+                        view[doc_id] = doc
 
-        self.table.transform(updater)
-        return ClaimMove(move.new_claim, move.old_claim, move.after, move.before)
+        transform_tables(self.storage, (TABLE, HISTORY_TABLE), updater)
+        self.table.clear_cache()
+        return ClaimMove(move.new_claim, move.old_claim, move.after, move.before,
+                         move.archive_after, move.archive_before)
 
     # ------------------------------------------------------------------ reading
     def full_history(self, claim_id: str, author: str | None = None) -> list[Version]:
@@ -275,7 +286,9 @@ class AnnotationStore:
             if owner in wanted and type(doc.get("versions")) is list:
                 archived.setdefault(owner, []).extend(
                     Version.from_doc(v) for v in doc["versions"] if type(v) is dict)
-        return [replace(a, history=(*archived[a.id], *a.history)) if a.id in archived else a
+        # A record merged from two (move_claim) owns both's batches: put them in time order.
+        return [replace(a, history=(*sorted(archived[a.id], key=lambda v: v.updated),
+                                    *a.history)) if a.id in archived else a
                 for a in annotations]
 
     def get(self, claim_id: str, author: str | None = None) -> Annotation | None:
@@ -360,6 +373,8 @@ class ClaimMove:
     new_claim: str
     before: dict[str, dict | None]
     after: dict[str, dict | None]
+    archive_before: dict[str, dict | None] = field(default_factory=dict)  # archived versions
+    archive_after: dict[str, dict | None] = field(default_factory=dict)
 
 
 def _merged(doc_id: str, claim_id: str, moving: dict, present: dict | None) -> dict:

@@ -156,6 +156,17 @@ class JournalTable(Table):
         return result[0]
 
 
+def transform_tables(storage: JournalStorage, names: tuple[str, ...],
+                     updater: Callable[..., None]) -> None:
+    """Run ``updater`` on several tables of a journal store under the cross-process lock,
+    one mutable view each (in the order of ``names``): all their changes are committed as
+    one journal line, so the tables change together or not at all."""
+    with storage.transaction():
+        views = [_Overlay(storage.table_view(name)) for name in names]
+        updater(*views)
+        storage.commit([op for name, view in zip(names, views) for op in view.ops(name)])
+
+
 class BriefingDB(TinyDB):
     """TinyDB with the journal storage and table: ``BriefingDB(path)``."""
 

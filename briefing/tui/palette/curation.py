@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from briefing.tui.keys import bound_actions
 from briefing.tui.palette.reader import _ReaderProvider
 
 
@@ -27,10 +26,7 @@ class CurationProvider(_ReaderProvider):
             ("Show or hide suggestions", "reader.toggle_suggestions",
              reader.action_toggle_suggestions),
         ]
-        keys = {a.binding.id: " / ".join(a.keys)
-                for a in bound_actions(self.app, reader, self.app.keymap)}
-        for text, binding_id, callback in actions:
-            yield text, f"key: {keys.get(binding_id, '')}", callback
+        yield from self._with_keys(reader, actions)
         yield from self._events(reader)
 
     def _events(self, reader):

@@ -39,6 +39,9 @@ def highlighted(matcher, candidate: str) -> Content:
     return content
 
 
+Entry = tuple[str, str, Callable[[], None]]  # palette text, help, what it runs
+
+
 class _ReaderProvider(Provider):
     """Base: entries are (text, help, callback) built from the reader's corpus."""
 
@@ -50,6 +53,14 @@ class _ReaderProvider(Provider):
 
     def entries(self, reader: "ReaderScreen") -> Iterator[tuple[str, str, Callable[[], None]]]:
         raise NotImplementedError
+
+    def _with_keys(self, reader: "ReaderScreen", actions) -> Iterator[Entry]:
+        """Entries for (title, binding id, action) triples, each showing the keys that run
+        it: the user's, after their keymap."""
+        keys = {a.binding.id: " / ".join(a.keys)
+                for a in bound_actions(self.app, reader, self.app.keymap)}
+        for text, binding_id, callback in actions:
+            yield text, f"key: {keys.get(binding_id, '')}", callback
 
     def _wrap(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Reader commands run with the reader showing (a compare / events view steps aside)."""
@@ -155,7 +166,6 @@ class ActionsProvider(_ReaderProvider):
     discover_limit = 50
 
     def entries(self, reader):
-        # (title, binding id, action): the keys shown are the user's, after their keymap.
         actions = [
             ("Next claim", "reader.next_claim", reader.action_next_claim),
             ("Previous claim", "reader.prev_claim", reader.action_prev_claim),
@@ -182,10 +192,7 @@ class ActionsProvider(_ReaderProvider):
             ("Mark this source read / unread", "reader.toggle_read", reader.action_toggle_read),
             ("Show keys (help)", "reader.help", reader.app.action_help),
         ]
-        keys = {a.binding.id: " / ".join(a.keys)
-                for a in bound_actions(self.app, reader, self.app.keymap)}
-        for text, binding_id, callback in actions:
-            yield text, f"key: {keys.get(binding_id, '')}", callback
+        yield from self._with_keys(reader, actions)
 
 
 class AnnotationTagsProvider(_ReaderProvider):

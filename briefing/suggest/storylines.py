@@ -1,0 +1,221 @@
+"""Claims into storylines: what several sources tell about one matter, found by the words
+they share (story link detection over tf-idf vectors).
+
+1. A claim is a tf-idf vector of its salient words and actors plus, at half weight, those of
+   its paragraph (a claim is read in its paragraph, which keeps to one matter more often than
+   not).  Only words that at least two sources use count: a word one source alone uses cannot
+   link sources, and it would only dilute the rest.
+2. Claims of one paragraph whose vectors are alike (cosine >= ALIKE) start as one group.
+3. Groups are merged, most alike first, while their group-average similarity over pairs of
+   claims from *different* sources stays >= LINK (average linkage on cross-source pairs:
+   an article's own vocabulary cannot hold a storyline together, other sources must tell it
+   too).  Pairs are only scored between groups sharing one of their heaviest words, so a
+   large briefing is not quadratic.
+
+Time is not used to split storylines: a storyline runs over months or years, and a claim's
+date is often the date of something it recalls; dates give the event its date or range.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import islice
+
+from briefing.suggest.claims import Proposal
+
+CONTEXT = 0.5  # weight of the paragraph's words beside the claim's own
+ALIKE = 0.7  # cosine for two claims of one paragraph to start as one group
+LINK = 0.1  # cross-source average cosine for two groups to merge
+KEY_TERMS = 12  # heaviest words of a group used to find the groups it may merge with
+COMMON = 50  # a word that is a key word of more groups than this does not select candidates
+
+Vector = dict[str, float]
+
+
+def vectors(proposals: list[Proposal]) -> list[Vector]:
+    """One unit-length vector a claim (see the module docstring), heaviest terms first."""
+    n = len(proposals) or 1
+    df: Counter = Counter()
+    sources: dict[str, set[str]] = {}
+    for p in proposals:
+        df.update(p.terms)
+        for t in p.terms:
+            sources.setdefault(t, set()).add(p.article_id)
+    needed = min(2, len({p.article_id for p in proposals}))
+    idf = {t: math.log(n / c) for t, c in df.items() if len(sources[t]) >= needed and c < n}
+    own: list[Counter] = []
+    by_para: dict[str, Counter] = {}
+    for p in proposals:
+        c = Counter({t: idf[t] for t in p.terms if t in idf})
+        own.append(c)
+        by_para.setdefault(p.paragraph.id, Counter()).update(c)
+    out = []
+    for p, c in zip(proposals, own):
+        v = Counter({t: w * CONTEXT for t, w in by_para[p.paragraph.id].items()})
+        v.update(c)
+        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+        out.append({t: w / norm for t, w in sorted(v.items(), key=lambda x: (-x[1], x[0]))})
+    return out
+
+
+def dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+def _add(into: Vector, v: Vector) -> None:
+    for t, w in v.items():
+        into[t] = into.get(t, 0.0) + w
+
+
+def paragraph_groups(proposals: list[Proposal], vecs: list[Vector]) -> list[list[int]]:
+    """Claims of one paragraph that are alike, as lists of indexes, in reading order."""
+    by_para: dict[str, list[list[int]]] = {}
+    out: list[list[int]] = []
+    for i, p in enumerate(proposals):
+        groups = by_para.setdefault(p.paragraph.id, [])
+        best, best_score = None, ALIKE
+        for g in groups:
+            score = sum(dot(vecs[i], vecs[j]) for j in g) / len(g)
+            if score >= best_score:
+                best, best_score = g, score
+        if best is None:
+            best = []
+            groups.append(best)
+            out.append(best)
+        best.append(i)
+    return out
+
+
+@dataclass(slots=True)
+class _Unit:
+    members: list[int]
+    by_source: dict[str, Vector] = field(default_factory=dict)  # sum of its claims' vectors
+    counts: Counter = field(default_factory=Counter)  # claims per source
+    total: Vector = field(default_factory=dict)
+    version: int = 0
+
+    def size(self) -> int:
+        return len(self.members)
+
+
+def _cross(a: _Unit, b: _Unit) -> float:
+    """Average similarity of the pairs of claims, one in each unit, from different sources."""
+    if len(a.counts) > len(b.counts):
+        a, b = b, a  # a merged storyline holds many sources: walk the other's
+    pairs = a.size() * b.size() - sum(n * b.counts.get(s, 0) for s, n in a.counts.items())
+    if pairs <= 0:
+        return 0.0
+    total = dot(a.total, b.total)
+    total -= sum(dot(v, b.by_source[s]) for s, v in a.by_source.items() if s in b.by_source)
+    return total / pairs
+
+
+def _keys(u: _Unit) -> list[str]:
+    return [t for t, _ in islice(sorted(u.total.items(), key=lambda x: (-x[1], x[0])), KEY_TERMS)]
+
+
+def storylines(proposals: list[Proposal]) -> list[list[int]]:
+    """The storylines of the proposals, as lists of indexes in reading order.  A claim is in
+    one storyline, and also in a second one it fits at least as well (see _second)."""
+    vecs = vectors(proposals)
+    units = _merge(proposals, vecs)
+    extra = _second(proposals, vecs, units)
+    out = []
+    for k, u in units.items():
+        out.append(sorted(u.members + extra.get(k, [])))
+    return sorted(out, key=lambda m: m[0])
+
+
+def _unit(members: list[int], proposals: list[Proposal], vecs: list[Vector]) -> _Unit:
+    u = _Unit(list(members))
+    for i in members:
+        src = proposals[i].article_id
+        _add(u.by_source.setdefault(src, {}), vecs[i])
+        u.counts[src] += 1
+        _add(u.total, vecs[i])
+    return u
+
+
+def _index(keys: dict[int, list[str]]) -> dict[str, list[int]]:
+    """Word -> the units it is a key word of; words of more than COMMON units are left out."""
+    index: dict[str, list[int]] = {}
+    for k in sorted(keys):
+        for t in keys[k]:
+            index.setdefault(t, []).append(k)
+    return {t: ks for t, ks in index.items() if len(ks) <= COMMON}
+
+
+def _merge(proposals: list[Proposal], vecs: list[Vector]) -> dict[int, _Unit]:
+    """Paragraph groups merged by average linkage on cross-source pairs (>= LINK)."""
+    units = {k: _unit(m, proposals, vecs) for k, m in enumerate(paragraph_groups(proposals, vecs))}
+    neighbours: dict[int, set[int]] = {k: set() for k in units}
+    for posting in _index({k: _keys(u) for k, u in units.items()}).values():
+        for a in posting:
+            neighbours[a].update(posting)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        score = _cross(units[a], units[b])
+        if score >= LINK:
+            heapq.heappush(heap, (-score, a, b, units[a].version, units[b].version))
+
+    for a in sorted(units):
+        neighbours[a].discard(a)
+        for b in sorted(neighbours[a]):
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in units or b not in units or units[a].version != va or units[b].version != vb:
+            continue
+        ua, ub = units[a], units.pop(b)
+        ua.members.extend(ub.members)
+        for s, v in ub.by_source.items():
+            _add(ua.by_source.setdefault(s, {}), v)
+        ua.counts.update(ub.counts)
+        _add(ua.total, ub.total)
+        ua.version += 1
+        around = (neighbours[a] | neighbours.pop(b)) - {a, b}
+        neighbours[a] = around
+        for c in sorted(around):
+            neighbours[c].discard(b)
+            neighbours[c].add(a)
+            push(a, c)
+    return units
+
+
+def _fit(i: int, src: str, vec: Vector, u: _Unit) -> float:
+    """Average similarity of claim i to the claims of unit u from other sources."""
+    own = u.by_source.get(src)
+    others = u.size() - u.counts.get(src, 0)
+    if others <= 0:
+        return 0.0
+    return (dot(vec, u.total) - (dot(vec, own) if own else 0.0)) / others
+
+
+def _second(proposals: list[Proposal], vecs: list[Vector], units: dict[int, _Unit]) -> dict[int, list[int]]:
+    """Claims that fit a second storyline at least as well as their own (cross-source
+    average >= LINK and >= that of their own): a claim often links two matters ("the
+    blockade began after the ceasefire"), and belongs to both."""
+    home = {i: k for k, u in units.items() for i in u.members}
+    index = _index({k: _keys(u) for k, u in units.items()})
+    extra: dict[int, list[int]] = {}
+    for i, vec in enumerate(vecs):
+        src = proposals[i].article_id
+        k = home[i]
+        candidates = {c for t in islice(vec, KEY_TERMS) for c in index.get(t, ())} - {k}
+        if not candidates:
+            continue
+        own = units[k]
+        # its own storyline, without the claim itself (it is from its own source: not counted)
+        best = max((_fit(i, src, vec, units[c]), -c) for c in candidates)
+        if best[0] >= max(LINK, _fit(i, src, vec, own)):
+            extra.setdefault(-best[1], []).append(i)
+    return extra

@@ -1,0 +1,171 @@
+"""`briefing suggest` events: storylines told by several sources (briefing/suggest/storylines.py)
+and the events made of them (title, date, actors), on hand-written texts of another topic."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefing.loader import load_corpus
+from briefing.model import Paragraph
+from briefing.suggest.claims import Proposal
+from briefing.suggest.pipeline import suggest, write
+from briefing.suggest.storylines import storylines, vectors
+
+_STOP = {"that", "this", "with", "from", "have", "were", "will", "their", "before", "after"}
+
+
+def claim(source: str, para: str, text: str, actors: tuple[str, ...] = ()) -> Proposal:
+    """A proposal as claims.propose makes it: its salient words and actors as terms."""
+    paragraph = Paragraph(id=f"{source}/0/{para}", article_id=source, section_index=0, index=1,
+                          text=text)
+    terms = {w for w in re.findall(r"[a-z][\w\-]{3,}", text.lower()) if w not in _STOP}
+    terms.update(a.lower() for a in actors)
+    return Proposal(source, paragraph, 0, len(text), "fact", "author", 0.5, actors=list(actors),
+                    terms=terms)
+
+
+def together(props: list[Proposal], a: int, b: int) -> bool:
+    return any(a in s and b in s for s in storylines(props))
+
+
+FLOOD = [
+    claim("wire", "1", "The Orsava river flooded the lower districts of Dunmere, destroying "
+          "hundreds of homes.", ("Dunmere",)),
+    claim("review", "1", "Floodwater from the Orsava river destroyed homes across the lower "
+          "districts, the fire brigade said."),
+    claim("digest", "1", "Hundreds of homes in the lower districts of Dunmere were destroyed "
+          "when the Orsava river flooded.", ("Dunmere",)),
+    claim("radio", "1", "Firefighters evacuated the flooded lower districts as the Orsava river "
+          "kept rising."),
+]
+VOTE = [
+    claim("wire", "2", "The Green League leads the polls before the council election, with the "
+          "Farmers' Union second.", ("Green League", "Farmers' Union")),
+    claim("review", "2", "The council election campaign pits the Green League against the "
+          "Farmers' Union over housing.", ("Green League", "Farmers' Union")),
+    claim("digest", "2", "Polls give the Green League a lead over the Farmers' Union in the "
+          "council election.", ("Green League", "Farmers' Union")),
+    claim("radio", "2", "The Farmers' Union accused the Green League of promising housing the "
+          "council cannot pay for before the election.", ("Green League", "Farmers' Union")),
+]
+
+
+def test_claims_from_several_sources_on_one_matter_form_one_storyline_and_matters_stay_apart():
+    props = FLOOD + VOTE
+    found = storylines(props)
+    assert sorted(found) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_a_word_only_one_source_uses_does_not_count():
+    props = FLOOD[:2] + VOTE[:2] + [claim("wire", "3", "Dunmere's embankments of Orsava stone "
+                                          "were never inspected.")]
+    vecs = vectors(props)
+    assert "embankments" not in vecs[4] and "inspected" not in vecs[4]  # the wire's alone
+    assert "orsava" in vecs[4]  # the review names the river too
+
+
+def test_a_matter_only_one_source_tells_is_not_a_storyline():
+    """Two paragraphs of one article in the same words, which no other source uses, are not
+    merged: only what several sources tell makes a storyline."""
+    props = FLOOD + VOTE + [
+        claim("wire", "4", "Tolls on the Halvard bridge rise in June for lorries.", ("Halvard Bridge",)),
+        claim("wire", "5", "Lorries will pay the new Halvard bridge tolls from June.", ("Halvard Bridge",)),
+    ]
+    assert not together(props, 8, 9)
+
+
+def test_a_claim_about_two_matters_joins_both_storylines_and_no_more():
+    """The op-ed's second claim is read with its paragraph (about the flood) and grouped with
+    it, but its own words fit the election storyline as well: it is in both."""
+    text = ("The floods destroyed homes in the lower districts. Since the floods destroyed homes "
+            "in the lower districts, the Green League wants the council election postponed.")
+    cut = text.index("Since")
+    first, second = claim("oped", "1", text), claim("oped", "1", text, ("Green League",))
+    first.end, second.start = cut - 1, cut
+    first.terms = claim("oped", "1", text[:cut]).terms
+    second.terms = claim("oped", "1", text[cut:], ("Green League",)).terms
+    props = FLOOD + VOTE + [first, second]
+    assert sorted(storylines(props)) == [[0, 1, 2, 3, 8, 9], [4, 5, 6, 7, 9]]
+
+
+def test_storylines_are_the_same_whatever_the_run():
+    props = FLOOD + VOTE
+    assert storylines(props) == storylines(list(props))
+
+
+ARTICLES = {
+    "dunmere-news": ("2024-05-04", "news", """\
+The Orsava river burst its banks in Dunmere on 3 May 2024, flooding 1,200 homes. Mayor Ilse Varga declared a state of emergency in the flooded districts.
+
+Voters in Dunmere will elect a new regional council on 9 June 2024. The Green League leads the polls with 31 percent.
+"""),
+    "dunmere-analysis": ("2024-05-20", "analysis", """\
+The flood that hit Dunmere in May destroyed about 1,300 homes along the Orsava river, according to the fire brigade. The state of emergency declared by Mayor Varga is still in force.
+
+The council election campaign has barely started. Green League candidates promise cheaper housing, while the Farmers' Union wants lower taxes for the council's farms.
+"""),
+    "dunmere-oped": ("2024-05-25", "op-ed", """\
+Dunmere needs higher embankments along the Orsava river before the next floods. The homes lost to the river this spring were built where the old embankments failed.
+
+The Green League and the Farmers' Union should agree on the council's budget for housing before the election.
+"""),
+}
+
+
+def dunmere(root: Path) -> Path:
+    (root / "articles").mkdir(parents=True)
+    (root / "briefing.yaml").write_text("title: Dunmere\n", encoding="utf-8")
+    for aid, (published, genre, body) in ARTICLES.items():
+        head = (f"---\nid: {aid}\ntitle: {aid}\nauthors: [A Writer]\noutlet: null\n"
+                f"published: {published}\nlanguage: en\ngenre: {genre}\n---\n\n")
+        (root / "articles" / f"{aid}.md").write_text(head + body, encoding="utf-8")
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    return root
+
+
+def test_suggested_events_gather_the_sources_of_each_storyline_with_title_date_and_actors(tmp_path):
+    root = dunmere(tmp_path)
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    write(suggest(corpus, root))
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    claims = [c for c in corpus.claims.values() if c.status == "suggested"]
+
+    def events_of(words: str) -> set[str]:
+        (c,) = [c for c in claims if words in c.quote]
+        return set(c.events)
+
+    flood = events_of("burst its banks")
+    assert flood & events_of("destroyed about 1,300 homes") & events_of("higher embankments")
+    vote = events_of("elect a new regional council")
+    assert vote & events_of("election campaign has barely started") & events_of("agree on the council")
+    assert not flood & vote
+    (flood_event,) = [corpus.events[e] for e in flood]
+    assert flood_event.status == "suggested" and flood_event.date.startswith("2024-05")
+    assert "Orsava" in flood_event.title and "Orsava" in flood_event.actors
+    (vote_event,) = [corpus.events[e] for e in vote]
+    assert vote_event.date == "2024-06-09" and "Green League" in vote_event.actors
+    assert "election" in vote_event.title
+
+
+def test_a_curated_event_like_the_storyline_is_linked_first_and_one_of_other_years_is_not(tmp_path):
+    root = dunmere(tmp_path)
+    (root / "events.yaml").write_text(
+        "- id: orsava-flood-2010\n  title: The Orsava floods Dunmere's lower districts\n"
+        "  date: 2010-04\n  actors: [Dunmere]\n\n"
+        "- id: orsava-flood\n  title: The Orsava floods Dunmere\n  date: 2024-05-03\n"
+        "  summary: The river bursts its banks and destroys homes.\n  actors: [Dunmere]\n",
+        encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    write(suggest(corpus, root))
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    claims = [c for c in corpus.claims.values() if c.status == "suggested"]
+    flood = [c for c in claims if "homes" in c.quote and "Orsava" in c.quote]
+    assert len(flood) >= 2 and all(c.events == ["orsava-flood"] for c in flood)
+    vote = [c for c in claims if "election" in c.quote]
+    assert vote and not any("orsava-flood" in c.events or "orsava-flood-2010" in c.events
+                            for c in vote)
