@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
@@ -30,6 +31,7 @@ DEFAULT_THEME = "textual-dark"
 ANSI_THEME = "ansi-dark"
 # Textual 8 calls its 16-colour themes ansi-dark / ansi-light; accept the older name too.
 THEME_ALIASES = {"textual-ansi": ANSI_THEME}
+SWITCH_INTERVAL = 0.001  # seconds: see after_first_paint
 
 
 class BriefingApp(App[None]):
@@ -234,6 +236,12 @@ class BriefingApp(App[None]):
         from briefing.startup import startup_done
 
         startup_done()
+        # The work started now runs in threads (the rest of the corpus, the analysis of every
+        # event, the search index) while the reader is used.  A thread computing holds the
+        # interpreter until the switch interval runs out each time the interface thread gives
+        # it up to wait for input or to write to the terminal; at Python's 5 ms, a view
+        # opened meanwhile took several times its own time.  1 ms keeps the interface ahead.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.preload_view_styles()
         self.open_store_now()
         self._start_curation()
