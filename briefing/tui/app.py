@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from typing import TYPE_CHECKING, Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -32,6 +34,8 @@ ANSI_THEME = "ansi-dark"
 # Textual 8 calls its 16-colour themes ansi-dark / ansi-light; accept the older name too.
 THEME_ALIASES = {"textual-ansi": ANSI_THEME}
 SWITCH_INTERVAL = 0.001  # seconds: see after_first_paint
+QUIET_AFTER_INPUT = 0.4  # seconds without a key or a click before background work resumes
+QUIET_WAIT_MAX = 2.0  # seconds background work waits at most (a key held down, an exit)
 
 
 class BriefingApp(App[None]):
@@ -70,6 +74,11 @@ class BriefingApp(App[None]):
         self.corpus_ready = load_full is None
         self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
         self._after_paint_started = False
+        # Set while nobody is typing or clicking: the background analysis waits on it between
+        # events, so a view opened by a key gets the interpreter to itself (see on_event).
+        self.interface_quiet = threading.Event()
+        self.interface_quiet.set()
+        self._quiet_timer = None
         self.store = store
         self.store_problem: str | None = None
         self._reader: ReaderScreen | None = None
@@ -225,6 +234,21 @@ class BriefingApp(App[None]):
         if self.store is not None and self._reader is not None:
             self._reader.store_opened()
         self._watch_store()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.interface_quiet.clear()  # what the key opens paints before analysis resumes
+            if self._quiet_timer is not None:
+                self._quiet_timer.stop()
+            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self.interface_quiet.set)
+        await super().on_event(event)
+
+    def wait_for_quiet(self) -> None:
+        """In a background thread: until nobody has typed or clicked for a moment."""
+        self.interface_quiet.wait(QUIET_WAIT_MAX)
+
+    def on_unmount(self) -> None:
+        self.interface_quiet.set()  # nothing left to wait for: the reader is closing
 
     def after_first_paint(self) -> None:
         """Called by the reader once its first screen is painted: only now start the work

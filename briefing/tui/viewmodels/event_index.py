@@ -10,6 +10,7 @@ loading (:func:`warm`), so opening a comparison only reads a finished result.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.analysis import event_analysis
@@ -125,17 +126,20 @@ def disagreement_counts(corpus: Corpus) -> dict[str, int] | None:
     return event_index(corpus).disagreements
 
 
-def warm(corpus: Corpus, first: str | None = None) -> dict[str, int]:
+def warm(corpus: Corpus, first: str | None = None,
+         between: Callable[[], object] | None = None) -> dict[str, int]:
     """Analyse every event (``first`` first), then count disagreements per event.
 
     Meant for a background thread after loading; each event is analysed once per corpus, and
     a second caller (the events view opened meanwhile) waits for the first instead of
-    analysing the same events beside it."""
+    analysing the same events beside it.  ``between`` is called before each event (the
+    reader's: wait until the interface is quiet)."""
     with _WARMING:
-        return _warm(corpus, first)
+        return _warm(corpus, first, between)
 
 
-def _warm(corpus: Corpus, first: str | None) -> dict[str, int]:
+def _warm(corpus: Corpus, first: str | None,
+          between: Callable[[], object] | None = None) -> dict[str, int]:
     index = event_index(corpus)
     if index.disagreements is not None:
         return index.disagreements
@@ -145,6 +149,8 @@ def _warm(corpus: Corpus, first: str | None) -> dict[str, int]:
         ids.insert(0, first)
     counts: dict[str, int] = {}
     for eid in ids:
+        if between is not None:
+            between()
         n = len(analyse(corpus, eid).findings.disagreements)
         if n:
             counts[eid] = n

@@ -1,0 +1,38 @@
+"""Background work gives way to the interface: the analysis warm-up waits, between events,
+until nobody has typed or clicked for a moment (a view opened by a key paints first)."""
+
+from __future__ import annotations
+
+from briefing.tui.app import QUIET_AFTER_INPUT
+from briefing.tui.viewmodels import event_index as ix
+from factories import build_corpus
+
+from .conftest import make_app
+
+
+def test_the_warm_up_asks_before_each_event():
+    corpus = build_corpus({
+        "events": {"a": "Event a", "b": "Event b", "c": "Event c"},
+        "articles": {"s1": ["One said a. One said b."], "s2": ["Two said c."]},
+        "claims": [{"article": "s1", "quote": "One said a", "events": ["a"]},
+                   {"article": "s1", "quote": "One said b", "events": ["b"]},
+                   {"article": "s2", "quote": "Two said c", "events": ["c"]}],
+    })
+    asked: list[int] = []
+    ix.warm(corpus, between=lambda: asked.append(len(asked)))
+    assert len(asked) == 3 and ix.disagreement_counts(corpus) == {}
+    assert all(ix.analysed(corpus, e) is not None for e in "abc")
+
+
+async def test_a_key_makes_the_interface_busy_for_a_moment(bundled):
+    app = make_app(bundled, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.interface_quiet.is_set()
+        await pilot.press("v")
+        assert not app.interface_quiet.is_set()  # the warm-up would wait here
+        await pilot.pause(QUIET_AFTER_INPUT + 0.3)
+        assert app.interface_quiet.is_set()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.interface_quiet.is_set()  # never left waiting once the reader closes
