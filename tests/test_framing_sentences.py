@@ -149,10 +149,10 @@ def test_the_corpus_wide_prior_is_counted_once_for_concurrent_callers(monkeypatc
     counted = []
     real = event_analysis.background_counts
 
-    def slow_counts(c):
+    def slow_counts(c, between=None):
         counted.append(c)
         time.sleep(0.2)
-        return real(c)
+        return real(c, between)
 
     monkeypatch.setattr(event_analysis, "background_counts", slow_counts)
     events = list(corpus.events)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.analysis import attribution
@@ -74,8 +75,10 @@ def _offices_by_event(corpus: Corpus) -> dict[str, list[offices.OfficeFinding]]:
     return out
 
 
-def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None) -> EventAnalysis:
-    """The event's findings, title disagreements, framing and lexicon uses (memoised)."""
+def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None,
+            between: Callable[[], object] | None = None) -> EventAnalysis:
+    """The event's findings, title disagreements, framing and lexicon uses (memoised).
+    ``between``: called now and then during the corpus-wide part (framing.background_counts)."""
     entry = _entry(corpus)
     key = (event_id, id(lexicon))
     cached = entry.events.get(key)
@@ -83,7 +86,7 @@ def analyse(corpus: Corpus, event_id: str, lexicon: Lexicon | None = None) -> Ev
         return cached
     with entry.lock:
         if entry.background is None:
-            entry.background = background_counts(corpus)
+            entry.background = background_counts(corpus, between)
         if entry.offices is None:
             entry.offices = _offices_by_event(corpus)
     found = event_sentences(corpus, event_id)  # for the framing and the lexicon both

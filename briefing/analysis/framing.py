@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import re
@@ -64,10 +65,15 @@ def framing_terms(text: str) -> list[str]:
     return [t for s in sentences.split(text) for t in content_terms(without_names(s.text))]
 
 
-def background_counts(corpus: Corpus) -> Counter[str]:
-    """Term counts over the whole corpus text: the prior.  Compute once and pass it around."""
+def background_counts(corpus: Corpus,
+                      between: Callable[[], object] | None = None) -> Counter[str]:
+    """Term counts over the whole corpus text: the prior.  Compute once and pass it around.
+    ``between`` is called before each article (a caller in a background thread may wait in
+    it, so that the work gives way)."""
     counts: Counter[str] = Counter()
     for article in corpus.articles.values():
+        if between is not None:
+            between()
         for para in article.paragraphs():
             if not para.lang:
                 counts.update(framing_terms(para.text))

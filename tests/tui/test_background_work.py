@@ -1,5 +1,6 @@
-"""Background work gives way to the interface: the analysis warm-up waits, between events,
-until nobody has typed or clicked for a moment (a view opened by a key paints first)."""
+"""Background work gives way to the interface: the analysis warm-up waits, between events
+and between articles of its corpus-wide part, until nobody has typed or clicked for a moment
+(a view opened by a key paints first)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def test_the_warm_up_asks_before_each_event():
     })
     asked: list[int] = []
     ix.warm(corpus, between=lambda: asked.append(len(asked)))
-    assert len(asked) == 3 and ix.disagreement_counts(corpus) == {}
+    # before each of the 3 events, and before each of the 2 articles in the corpus-wide prior
+    assert len(asked) == 5 and ix.disagreement_counts(corpus) == {}
     assert all(ix.analysed(corpus, e) is not None for e in "abc")
 
 

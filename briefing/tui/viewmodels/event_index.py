@@ -105,12 +105,13 @@ def analysed(corpus: Corpus, event_id: str) -> event_analysis.EventAnalysis | No
     return hit[1].get(event_id)
 
 
-def analyse(corpus: Corpus, event_id: str) -> event_analysis.EventAnalysis:
+def analyse(corpus: Corpus, event_id: str,
+            between: Callable[[], object] | None = None) -> event_analysis.EventAnalysis:
     """The event's analysis (computed now if the warm-up has not reached it)."""
     done = analysed(corpus, event_id)
     if done is not None:
         return done
-    result = event_analysis.analyse(corpus, event_id, corpus.lexicon)
+    result = event_analysis.analyse(corpus, event_id, corpus.lexicon, between)
     with _LOCK:
         hit = _ANALYSED.get(id(corpus))
         if hit is None or hit[0] is not corpus:
@@ -132,8 +133,8 @@ def warm(corpus: Corpus, first: str | None = None,
 
     Meant for a background thread after loading; each event is analysed once per corpus, and
     a second caller (the events view opened meanwhile) waits for the first instead of
-    analysing the same events beside it.  ``between`` is called before each event (the
-    reader's: wait until the interface is quiet)."""
+    analysing the same events beside it.  ``between`` is called before each event and now
+    and then in the corpus-wide part (the reader's: wait until the interface is quiet)."""
     with _WARMING:
         return _warm(corpus, first, between)
 
@@ -151,7 +152,7 @@ def _warm(corpus: Corpus, first: str | None,
     for eid in ids:
         if between is not None:
             between()
-        n = len(analyse(corpus, eid).findings.disagreements)
+        n = len(analyse(corpus, eid, between).findings.disagreements)
         if n:
             counts[eid] = n
     index.disagreements = counts
