@@ -4,7 +4,6 @@ and between articles of its corpus-wide part, until nobody has typed or clicked 
 
 from __future__ import annotations
 
-from briefing.tui.app import QUIET_AFTER_INPUT
 from briefing.tui.viewmodels import event_index as ix
 from factories import build_corpus
 
@@ -26,15 +25,21 @@ def test_the_warm_up_asks_before_each_event():
     assert all(ix.analysed(corpus, e) is not None for e in "abc")
 
 
-async def test_a_key_makes_the_interface_busy_for_a_moment(bundled):
+async def test_a_key_makes_the_interface_busy_for_a_moment(bundled, monkeypatch):
+    import briefing.tui.app as app_module
+
     app = make_app(bundled, build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.interface_quiet.is_set()
+        monkeypatch.setattr(app_module, "QUIET_AFTER_INPUT", 30.0)  # slow machines too
         await pilot.press("v")
         assert not app.interface_quiet.is_set()  # the warm-up would wait here
-        await pilot.pause(QUIET_AFTER_INPUT + 0.3)
+        monkeypatch.setattr(app_module, "QUIET_AFTER_INPUT", 0.05)
+        await pilot.press("escape")  # a later key restarts the wait with its own delay
+        await pilot.pause(0.5)
         assert app.interface_quiet.is_set()
-        await pilot.press("escape")
-        await pilot.pause()
+        monkeypatch.setattr(app_module, "QUIET_AFTER_INPUT", 30.0)
+        await pilot.press("v")
+        assert not app.interface_quiet.is_set()
     assert app.interface_quiet.is_set()  # never left waiting once the reader closes

@@ -112,7 +112,7 @@ class EventsTable(ScrollView, can_focus=True):
         self._move_to(keys.index(cursor_key) if cursor_key in keys else 0, force=True)
 
     def row_cells(self, key: str) -> list[str]:
-        """The texts of one row, as drawn (for tests and the screen reader's sake)."""
+        """The texts of one row, as drawn."""
         return [text for text, _ in self._cells(key)]
 
     def forget_lines(self) -> None:
