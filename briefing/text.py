@@ -156,12 +156,60 @@ def fold(text: str) -> str:
     return " ".join(fold_chars(text).split())
 
 
+_FOLD1: dict[str, str] = {}  # fold_char, memoised per character
+_NON_SPACE = re.compile(r"\S+")  # \s is str.isspace in CPython's re
+
+
+def _fold1(ch: str) -> str:
+    f = _FOLD1.get(ch)
+    if f is None:
+        f = _FOLD1[ch] = fold_char(ch)
+    return f
+
+
+def folds_one_to_one(text: str) -> bool:
+    """True when every non-space character folds to exactly one non-space character.
+
+    Only non-ASCII characters (and the backtick) can fold otherwise; whitespace always folds
+    to whitespace, so it keeps the word boundaries.
+    """
+    if text.isascii():
+        return True
+    for ch in set(SPECIAL_CHARS.findall(text)):
+        if ch.isspace():
+            continue
+        f = _fold1(ch)
+        if len(f) != 1 or f.isspace():
+            return False
+    return True
+
+
 def folded_with_map(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for matching and return, for each folded character, its offset in ``text``.
 
     Runs of whitespace become one space.  The map lets a match in the folded string be turned
     back into exact character offsets in the original, which is how claims are anchored.
+    When every character folds to one character (nearly always) the text is folded at once
+    (:func:`fold_chars`) and only the whitespace is walked; else character by character.
     """
+    if folds_one_to_one(text):
+        folded = fold_chars(text)  # same length as text: one character per character
+        out: list[str] = []
+        where: list[int] = []
+        prev_end = -1
+        for m in _NON_SPACE.finditer(folded):
+            if prev_end >= 0:
+                out.append(" ")
+                where.append(prev_end)  # a run of whitespace maps to its first character
+            out.append(m.group())
+            where.extend(range(m.start(), m.end()))
+            prev_end = m.end()
+        return "".join(out), where
+    return _folded_with_map_by_char(text)
+
+
+def _folded_with_map_by_char(text: str) -> tuple[str, list[int]]:
+    """:func:`folded_with_map` by its definition, one character at a time."""
     out: list[str] = []
     where: list[int] = []
     prev_space = True  # drop leading whitespace
@@ -173,7 +221,7 @@ def folded_with_map(text: str) -> tuple[str, list[int]]:
             prev_space = True
             continue
         prev_space = False
-        for f in fold_char(ch):
+        for f in _fold1(ch):
             out.append(f)
             where.append(i)
     if out and out[-1] == " ":

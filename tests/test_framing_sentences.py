@@ -137,3 +137,30 @@ def test_event_analysis_is_memoised_per_corpus_and_event():
     assert not first.has_distinctive_terms
     other = lead_corpus()  # a reloaded corpus is analysed afresh
     assert event_analysis.analyse(other, "offensive", lexicon) is not first
+
+
+def test_the_corpus_wide_prior_is_counted_once_for_concurrent_callers(monkeypatch):
+    # The warm-up thread and a view's worker asking at once: the second waits for the
+    # first's prior instead of counting it again beside it.
+    import threading
+    import time
+
+    corpus = lead_corpus()
+    counted = []
+    real = event_analysis.background_counts
+
+    def slow_counts(c, between=None):
+        counted.append(c)
+        time.sleep(0.2)
+        return real(c, between)
+
+    monkeypatch.setattr(event_analysis, "background_counts", slow_counts)
+    events = list(corpus.events)
+    results = {}
+    threads = [threading.Thread(target=lambda e=e: results.setdefault(
+        e, event_analysis.analyse(corpus, e))) for e in (events * 2)[:3]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(counted) == 1 and set(results) == set((events * 2)[:3])

@@ -128,3 +128,67 @@ def test_go_betweens_that_differ():
     assert attribution.read("Washington stepped in to broker a ceasefire") == ["Washington"]
     assert attribution.normalise("French President Emmanuel Macron") == {
         "France", "person:" + skeleton("Macron")}
+
+
+def test_the_quick_skip_never_drops_a_paragraph_with_a_title(monkeypatch):
+    # mentions_in skips a paragraph with no head or rank word in one pass; reading every
+    # paragraph in full finds nothing more, in the bundled texts and in odd spellings
+    from factories import bundled_corpus
+
+    texts = [p.text for a in bundled_corpus().articles.values() for p in a.paragraphs()]
+    texts += ["9Minister Sergei Lavrov spoke.", "Minister’s aide Sergei Lavrov spoke.",
+              "The Chief-of-Staff Anatoly Sidorov spoke.", "Жminister Sergei Lavrov spoke.",
+              "Spea\u212aer Nancy Pelosi spoke.", "“President Ilham Aliyev” spoke.",
+              "Lavrov, Russia's foreign minister, said so.", "COLONEL Anatoly Sidorov came."]
+    quick = [offices.mentions_in(t, "a", "p") for t in texts]
+    assert sum(map(len, quick)) > 20
+    assert offices._may_hold_a_title("Spea\u212aer Nancy Pelosi spoke.")
+    assert not offices._may_hold_a_title("The ceasefire held; the presidential palace was calm.")
+    monkeypatch.setattr(offices, "_may_hold_a_title", lambda text: True)
+    assert [offices.mentions_in(t, "a", "p") for t in texts] == quick
+
+
+def _pairwise(group):
+    """The definition: every pair in order, the first of each kind from two articles."""
+    seen, out = set(), []
+    for x, a in enumerate(group):
+        for b in group[x + 1:]:
+            kind = offices.conflict(a.title, b.title) if a.article != b.article else None
+            if kind and kind not in seen:
+                seen.add(kind)
+                out.append((kind, a, b))
+    return out
+
+
+def test_grouping_and_conflicts_agree_with_the_pairwise_definition():
+    import random
+
+    rng = random.Random(7)
+    names = ["Sergei Lavrov", "Sergey Lavrov", "Lavrov", "S. Lavrov", "Nikol Pashinyan",
+             "Nikol Pachinian", "Pashinyan", "Anatoly Sidorov", "Sidorov", "Ilham Aliyev"]
+    titles_ = ["Foreign Minister", "Minister", "Deputy Prime Minister", "Prime Minister",
+               "Colonel", "Colonel General", "Chief of Staff of the CSTO",
+               "President of the European Council", "President of the Council of Europe",
+               "President"]
+    found = 0
+    for trial in range(20):
+        mentions = []
+        for n in range(rng.randint(1, 200)):
+            words = rng.choice(titles_)
+            mentions.append(offices.Mention(
+                f"art-{rng.randrange(6)}", f"p{n}", Name.parse(rng.choice(names)),
+                offices.parse_title(words.split(), words), n, n + 1, ""))
+        # grouping: the first group whose every mention is the same person
+        groups: list[list] = []
+        for m in mentions:
+            for g in groups:
+                if all(same_person(m.name, o.name) for o in g):
+                    g.append(m)
+                    break
+            else:
+                groups.append([m])
+        assert offices._people(mentions) == groups
+        for g in groups:
+            assert offices._first_conflicts(g) == _pairwise(g)
+            found += len(_pairwise(g))
+    assert found > 40

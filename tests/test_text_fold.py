@@ -35,6 +35,37 @@ def test_fast_fold_is_fold_char_of_every_character(text):
     assert fold(text) == reference_fold(text)
 
 
+def reference_folded_with_map(text: str) -> tuple[str, list[int]]:
+    """briefing.text.folded_with_map as first defined: fold_char per character, each folded
+    character mapped to its own, a run of whitespace to one space at its first character."""
+    out, where, prev_space = [], [], True
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not prev_space:
+                out.append(" ")
+                where.append(i)
+            prev_space = True
+            continue
+        prev_space = False
+        for f in fold_char(ch):
+            out.append(f)
+            where.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_folded_with_map_is_its_definition(text):
+    from briefing.text import folded_with_map
+
+    assert folded_with_map(text) == reference_folded_with_map(text)
+    assert folded_with_map("  Ünder   “the”\tcorridor ") == reference_folded_with_map(
+        "  Ünder   “the”\tcorridor ")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_fold_equals_reference_on_any_text(text):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import re
@@ -64,10 +65,15 @@ def framing_terms(text: str) -> list[str]:
     return [t for s in sentences.split(text) for t in content_terms(without_names(s.text))]
 
 
-def background_counts(corpus: Corpus) -> Counter[str]:
-    """Term counts over the whole corpus text: the prior.  Compute once and pass it around."""
+def background_counts(corpus: Corpus,
+                      between: Callable[[], object] | None = None) -> Counter[str]:
+    """Term counts over the whole corpus text: the prior.  Compute once and pass it around.
+    ``between`` is called before each article (a caller in a background thread may wait in
+    it, so that the work gives way)."""
     counts: Counter[str] = Counter()
     for article in corpus.articles.values():
+        if between is not None:
+            between()
         for para in article.paragraphs():
             if not para.lang:
                 counts.update(framing_terms(para.text))
@@ -79,6 +85,7 @@ def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, 
     sentence that holds part of one of its claims on the event, in reading order, once each.
     Passages in another language are left out."""
     out: dict[str, list[tuple[str, int, str]]] = {}
+    split: dict[str, list[sentences.Sentence]] = {}  # each paragraph split once
     for aid in corpus.sources_for_event(event_id):
         seen: set[tuple[str, int]] = set()
         for claim in corpus.claims_for_article(aid):
@@ -87,17 +94,26 @@ def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, 
             para = corpus.paragraph(claim.paragraph_id)
             if para is None or para.lang:
                 continue
-            for sent in sentences.covering(para.text, claim.start, claim.end):
+            sents = split.get(para.id)
+            if sents is None:
+                sents = split[para.id] = sentences.split(para.text)
+            for sent in sents:
+                if not (sent.start < claim.end and claim.start < sent.end):
+                    continue
                 if (para.id, sent.start) not in seen:
                     seen.add((para.id, sent.start))
                     out.setdefault(aid, []).append((para.id, sent.start, sent.text))
     return out
 
 
-def event_texts(corpus: Corpus, event_id: str) -> dict[str, list[str]]:
-    """For each covering article (corpus order): the sentences holding its claims on the event."""
-    return {aid: [s for _, _, s in sents]
-            for aid, sents in event_sentences(corpus, event_id).items()}
+def event_texts(corpus: Corpus, event_id: str,
+                found: dict[str, list[tuple[str, int, str]]] | None = None,
+                ) -> dict[str, list[str]]:
+    """For each covering article (corpus order): the sentences holding its claims on the event.
+    ``found``: event_sentences(corpus, event_id), when the caller has it already."""
+    if found is None:
+        found = event_sentences(corpus, event_id)
+    return {aid: [s for _, _, s in sents] for aid, sents in found.items()}
 
 
 def log_odds(
@@ -142,13 +158,14 @@ def distinctive_terms(
     background: Counter[str] | None = None,
     top: int = DEFAULT_TOP,
     min_z: float = SIGNIFICANT_Z,
+    found: dict[str, list[tuple[str, int, str]]] | None = None,
 ) -> dict[str, list[Term]]:
     """Each covering source's significantly distinctive terms on the event (z >= ``min_z``).
 
     A source with none gets an empty list; with a single source there is nothing to contrast
-    it with, so no terms are reported.
+    it with, so no terms are reported.  ``found``: event_sentences, if already computed.
     """
-    texts = event_texts(corpus, event_id)
+    texts = event_texts(corpus, event_id, found)
     if len(texts) < 2:
         return {aid: [] for aid in texts}
     counts = {aid: Counter(t for sent in sents for t in framing_terms(sent))

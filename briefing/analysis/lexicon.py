@@ -217,9 +217,13 @@ def corpus_texts(corpus) -> dict[str, list[str]]:
             for aid, a in corpus.articles.items()}
 
 
-def event_hits(lexicon: Lexicon, corpus, event_id: str) -> list[Hit]:
-    """Every lexicon use in the sentences of the sources' claims on one event."""
+def event_hits(lexicon: Lexicon, corpus, event_id: str,
+               found: dict[str, list[tuple[str, int, str]]] | None = None) -> list[Hit]:
+    """Every lexicon use in the sentences of the sources' claims on one event.
+    ``found``: framing.event_sentences(corpus, event_id), if already computed."""
     from briefing.analysis.framing import event_sentences
 
-    return [h for aid, sents in event_sentences(corpus, event_id).items()
+    if found is None:
+        found = event_sentences(corpus, event_id)
+    return [h for aid, sents in found.items()
             for pid, offset, sent in sents for h in hits_in(lexicon, aid, sent, pid, offset)]

@@ -27,6 +27,7 @@ stand right next to the name, and people are matched by names (briefing.analysis
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.analysis import sentences
@@ -54,6 +55,7 @@ _RANKS = ("field marshal", "colonel general", "lieutenant general", "major gener
           "lieutenant", "admiral", "vice admiral", "rear admiral", "marshal", "sergeant",
           "brigadier")
 _RANK_WORDS = {w for r in _RANKS for w in r.split()}
+_RANK_RES = [(r, re.compile(rf"\b{r}\b")) for r in _RANKS]
 # Heads of a body that sources translate into each other.
 _EQUIVALENT = [{"chairman", "chairwoman", "chair", "chairperson", "president", "head"},
                {"premier", "prime minister"}, {"defence", "defense"},
@@ -67,6 +69,26 @@ _BODY_WORDS = {
     "senate", "congress", "court", "bank", "government", "army", "navy", "office", "state",
     "department", "cabinet", "agency", "service", "guard", "nations", "treaty", "group",
 }
+_HEAD_OR_RANK = _HEADS | _RANK_WORDS
+_TITLE_WORD = _HEADS | _RANK_WORDS | _OFFICE_WORDS
+_NOT_NAME = _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS
+_OFFICE_OR_RANK = _OFFICE_WORDS | _RANK_WORDS
+# Every mention has a head or rank word as a whole token (_WORD, _low): a paragraph without
+# one (most) has no mention and is skipped with one pass instead of being tokenised.  Such a
+# token's lower case is a whole run of ASCII letters in the lower-cased text (a letter before
+# or after it would be part of the token), or starts one ("chief" of "chief-of-staff").  Of
+# all other characters only the Kelvin sign lower-cases to an ASCII letter ("k"): text with
+# one is read in full.
+_TITLE_STARTS = frozenset(w.split("-")[0] for w in _HEAD_OR_RANK)
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _may_hold_a_title(text: str) -> bool:
+    if "\u212a" in text:
+        return True
+    return not _TITLE_STARTS.isdisjoint(_LETTER_RUN.findall(text.lower()))
+
+
 # A name token: "Nikol", "N.", "al-Burhan" (Arabic article), "O'Brien".
 _NAME_TOKEN = r"(?:[A-Z]\.|(?:al|el|ul|ad|as|ash|at|az)-[A-Z][\w'’-]*|[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*)"
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*[\w]|[A-Za-z]\.|[A-Za-z]|,")
@@ -138,10 +160,10 @@ def parse_title(words: list[str], text: str) -> Title:
         low = low[:k]
     joined = " ".join(low)
     rank = None
-    for r in _RANKS:  # longest first within each family: "colonel general" before "general"
-        if re.search(rf"\b{r}\b", joined):
+    for r, pattern in _RANK_RES:  # longest first in each family: "colonel general", "general"
+        if pattern.search(joined):
             rank = r
-            joined = re.sub(rf"\b{r}\b", " ", joined)
+            joined = pattern.sub(" ", joined)
             break
     office = tuple(w for w in joined.split() if w in _OFFICE_WORDS)
     if office and not any(w in _HEADS for w in office):
@@ -160,7 +182,7 @@ def _title_start(toks: list[tuple[str, int, int]], i: int, text: str) -> int | N
     if j > 0 and _low(toks[j - 1][0]) in _PAST or any(_low(toks[k][0]) in _PAST
                                                       for k in range(j, i)):
         return None
-    while j < i and _low(toks[j][0]) not in _OFFICE_WORDS | _RANK_WORDS and (
+    while j < i and _low(toks[j][0]) not in _OFFICE_OR_RANK and (
             toks[j][2] - toks[j][1] < 2 or not _nationality(toks[j][0])):
         j += 1  # "In", "Meanwhile", a sentence's first word: not part of the title
     return j
@@ -173,7 +195,7 @@ def _lower_case_title(toks, i: int) -> bool:
     w = toks[i][0]
     return (w in _HEADS and i + 1 < len(toks) and _is_cap(toks[i + 1][0])
             and re.fullmatch(_NAME_TOKEN, toks[i + 1][0]) is not None
-            and _low(toks[i + 1][0]) not in _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS)
+            and _low(toks[i + 1][0]) not in _NOT_NAME)
 
 
 def _nationality(word: str) -> bool:
@@ -186,7 +208,7 @@ def _split_name(run: list[int], toks, title_has_of: bool) -> tuple[list[int], li
     """A run of capitalised tokens after a title: (the part that belongs to the title, name)."""
     cut = 0
     for k, idx in enumerate(run):
-        if _low(toks[idx][0]) in _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS:
+        if _low(toks[idx][0]) in _NOT_NAME:
             cut = k + 1
     rest = run[cut:]
     if title_has_of and cut == 0 and len(rest) >= 3:  # "of Armenia Nikol Pashinyan"
@@ -201,7 +223,7 @@ def _of_phrase(toks, j: int) -> tuple[int, list[int]]:
     k = j + 1
     while k < len(toks) and (toks[k][0] in ("the", "of") or (
             _is_cap(toks[k][0]) and re.fullmatch(_NAME_TOKEN, toks[k][0])
-            and _low(toks[k][0]) not in _HEADS | _RANK_WORDS)):
+            and _low(toks[k][0]) not in _HEAD_OR_RANK)):
         of_words.append(k)
         k += 1
     caps_tail: list[int] = []
@@ -227,7 +249,7 @@ def _name_after(toks, j: int) -> list[int]:
         j += 1
     name_idx: list[int] = []
     while j < len(toks) and len(name_idx) < 3 and re.fullmatch(_NAME_TOKEN, toks[j][0]) \
-            and _low(toks[j][0]) not in _BODY_WORDS | _OFFICE_WORDS | _RANK_WORDS:
+            and _low(toks[j][0]) not in _NOT_NAME:
         name_idx.append(j)
         j += 1
     return name_idx
@@ -235,20 +257,21 @@ def _name_after(toks, j: int) -> list[int]:
 
 def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
     """Titled mentions of people in one paragraph."""
+    if not _may_hold_a_title(text):
+        return []
     toks = _tokens(text)
     out: list[Mention] = []
     used: set[int] = set()
     i = 0
     while i < len(toks):
         w = toks[i][0]
-        if i in used or _low(w) not in _HEADS | _RANK_WORDS or not (
+        if i in used or _low(w) not in _HEAD_OR_RANK or not (
                 _is_cap(w) or _lower_case_title(toks, i)):
             i += 1
             continue
         # extend right over the rest of the title ("Minister of Armenia") and the name
         j = i + 1
-        while j < len(toks) and (_low(toks[j][0]) in _HEADS | _RANK_WORDS | _OFFICE_WORDS
-                                 and _is_cap(toks[j][0])):
+        while j < len(toks) and (_low(toks[j][0]) in _TITLE_WORD and _is_cap(toks[j][0])):
             j += 1
         if j + 1 < len(toks) and toks[j][0] == "of":
             title_end, name_idx = _of_phrase(toks, j)
@@ -276,9 +299,7 @@ def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
         i = name_idx[-1] + 1
     # a name, then its title in apposition, with no title before ("Lavrov, Russia's foreign
     # minister,")
-    for m in re.finditer(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}),\s+(?:the\s+)?"
-                         rf"((?:[A-Z][\w]*(?:'s|’s)?\s+)?(?:[a-z-]+\s+){{0,3}}"
-                         rf"(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))\b", text):
+    for m in _APPOSITION.finditer(text):
         name = Name.parse(m.group(1))
         if any(o.start <= m.start() < o.end for o in out) or len(name.surname) <= 2:
             continue
@@ -291,6 +312,11 @@ def mentions_in(text: str, article: str, paragraph: str) -> list[Mention]:
         if not title.empty:
             out.append(Mention(article, paragraph, name, title, m.start(), m.end(), ""))
     return out
+
+
+_APPOSITION = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}),\s+(?:the\s+)?"
+                         rf"((?:[A-Z][\w]*(?:'s|’s)?\s+)?(?:[a-z-]+\s+){{0,3}}"
+                         rf"(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))\b")
 
 
 def _appositive(toks, k: int, text: str) -> tuple[Title, int] | None:
@@ -310,7 +336,7 @@ def _appositive(toks, k: int, text: str) -> tuple[Title, int] | None:
         return None
     low = [_low(toks[w][0]) for w in words]
     head_part = low[:low.index("of")] if "of" in low else low
-    if not head_part or head_part[-1] not in _HEADS | _RANK_WORDS | {"staff"}:
+    if not head_part or head_part[-1] not in _HEAD_OR_RANK and head_part[-1] != "staff":
         return None  # "..., Prime Minister N. Pachinian": the next item of a list, not apposition
     title = parse_title([toks[w][0] for w in words], text[toks[words[0]][1]:toks[words[-1]][2]])
     return None if title.empty else (title, toks[words[-1]][2])
@@ -357,8 +383,11 @@ def corpus_mentions(corpus: Corpus) -> list[Mention]:
         for para in article.paragraphs():
             if para.lang:  # a passage in another language: its titles are not read
                 continue
+            found = mentions_in(para.text, aid, para.id)
+            if not found:
+                continue
             sents = sentences.split(para.text)
-            for m in mentions_in(para.text, aid, para.id):
+            for m in found:
                 sent = next((s.text for s in sents if s.start <= m.start < s.end), "")
                 ids = tuple(c.id for c in claims if c.paragraph_id == para.id
                             and c.start < m.end and m.start < c.end)
@@ -367,28 +396,81 @@ def corpus_mentions(corpus: Corpus) -> list[Mention]:
     return out
 
 
-def find(corpus: Corpus) -> list[OfficeFinding]:
-    """Every person whose titles in two articles disagree (one finding per person and kind)."""
-    people: list[list[Mention]] = []
-    for m in corpus_mentions(corpus):
-        for group in people:
-            if all(same_person(m.name, o.name) for o in group):
+def _people(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by person: a mention joins the first group whose every mention is
+    the same person (names.same_person).  Compared by distinct spelling, not by mention: a
+    group of 5,000 mentions holds a handful of spellings, so the grouping is linear in the
+    mentions instead of quadratic."""
+    # (mentions, spellings, spelling -> joins this group), the last forgotten when the
+    # group gains a spelling
+    groups: list[tuple[list[Mention], set[Name], dict[Name, bool]]] = []
+    for m in mentions:
+        for group, names, verdicts in groups:
+            joins = verdicts.get(m.name)
+            if joins is None:
+                joins = verdicts[m.name] = all(same_person(m.name, o) for o in names)
+            if joins:
                 group.append(m)
+                if m.name not in names:
+                    names.add(m.name)
+                    verdicts.clear()
                 break
         else:
-            people.append([m])
+            groups.append(([m], {m.name}, {}))
+    return [group for group, _, _ in groups]
+
+
+def _title_key(title: Title) -> tuple:
+    return (title.rank, title.office, title.body)
+
+
+def _first_conflicts(group: list[Mention]) -> list[tuple[str, Mention, Mention]]:
+    """(kind, a, b) for each kind of conflict, a and b the first such pair in the group's
+    order (a before b, from different articles), in the order the pairs come.
+
+    The same as trying every pair in order, but titles are compared once per pair of
+    distinct titles and, for each mention, only the first later mention of each conflicting
+    title is looked at: linear in the mentions, not quadratic."""
+    by_title: dict[tuple, list[int]] = {}
+    for x, m in enumerate(group):
+        by_title.setdefault(_title_key(m.title), []).append(x)
+    if len(by_title) < 2:
+        return []
+    titles = {key: group[xs[0]].title for key, xs in by_title.items()}
+    against: dict[tuple, list[tuple[str, list[int]]]] = {
+        ka: [(kind, by_title[kb]) for kb in by_title
+             if (kind := conflict(titles[ka], titles[kb])) is not None]
+        for ka in by_title}
+    seen: set[str] = set()
+    out: list[tuple[str, Mention, Mention]] = []
+    kinds = {kind for pairs in against.values() for kind, _ in pairs}
+    for x, a in enumerate(group):
+        if seen >= kinds:
+            break
+        found: list[tuple[int, str]] = []
+        for kind, positions in against[_title_key(a.title)]:
+            if kind in seen:
+                continue
+            k = bisect_right(positions, x)
+            while k < len(positions) and group[positions[k]].article == a.article:
+                k += 1
+            if k < len(positions):
+                found.append((positions[k], kind))
+        for y, kind in sorted(found):
+            if kind not in seen:
+                seen.add(kind)
+                out.append((kind, a, group[y]))
+    return out
+
+
+def find(corpus: Corpus) -> list[OfficeFinding]:
+    """Every person whose titles in two articles disagree (one finding per person and kind)."""
     out: list[OfficeFinding] = []
-    for group in people:
-        seen: set[str] = set()
-        for x, a in enumerate(group):
-            for b in group[x + 1:]:
-                if a.article == b.article:
-                    continue
-                kind = conflict(a.title, b.title)
-                if kind and kind not in seen:
-                    seen.add(kind)
-                    person = max((str(m.name) for m in group), key=len)
-                    out.append(OfficeFinding(person, kind, a, b, list(group)))
+    for group in _people(corpus_mentions(corpus)):
+        conflicts = _first_conflicts(group)
+        if conflicts:
+            person = max((str(m.name) for m in group), key=len)
+            out.extend(OfficeFinding(person, kind, a, b, list(group)) for kind, a, b in conflicts)
     return out
 
 

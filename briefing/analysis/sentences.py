@@ -36,11 +36,17 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
+# The word before a dot: searched in a window before it, not in the whole text before it
+# (which made a paragraph's split quadratic in its length).  A longer run is no abbreviation.
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_LONGEST = 64
+
+
 def _abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[:dot])
+    word = _WORD_BEFORE.search(text, max(0, dot - _LONGEST), dot)
     if not word:
         return False
-    w = word.group(1).lower()
+    w = word.group().lower()
     return (len(w) == 1 and w.isalpha()) or w in _ABBREV
 
 

@@ -16,57 +16,7 @@ import re
 from bisect import bisect_right
 
 from briefing.model import Article, Paragraph
-from briefing.text import IRREGULAR, SPECIAL_CHARS, fold, fold_char, fold_chars
-from briefing.text import folded_with_map as _text_folded_with_map
-
-# fold_char is pure and a briefing uses a few hundred distinct characters, so folds are
-# memoised.  When every character folds to exactly one non-space character (nearly always),
-# the paragraph is folded with the fast fold and split on whitespace instead of a Python loop
-# per character.  Exactly text.folded_with_map's result (tests check).
-_FOLDED: dict[str, str] = {}
-_WORDS = re.compile(r"\S+")  # \s is str.isspace in CPython's re, as in folded_with_map
-
-
-def _fold1(ch: str) -> str:
-    f = _FOLDED.get(ch)
-    if f is None:
-        f = _FOLDED[ch] = fold_char(ch)
-    return f
-
-
-def _regular(text: str) -> bool:
-    """True when every non-space character folds to exactly one non-space character.
-
-    Only non-ASCII characters (and the backtick) can fold otherwise; whitespace always folds
-    to whitespace, so it keeps the word boundaries.
-    """
-    if text.isascii():
-        return True
-    for ch in set(SPECIAL_CHARS.findall(text)):
-        if ch.isspace():
-            continue
-        f = _fold1(ch)
-        if len(f) != 1 or f.isspace():
-            return False
-    return True
-
-
-def folded_with_map(text: str) -> tuple[str, list[int]]:
-    if not _regular(text):
-        return _text_folded_with_map(text)
-    folded = fold_chars(text)  # same length as text: one character per character
-    out: list[str] = []
-    where: list[int] = []
-    prev_end = -1
-    for m in _WORDS.finditer(folded):
-        if prev_end >= 0:
-            out.append(" ")
-            where.append(prev_end)  # a run of whitespace maps to its first character
-        out.append(m.group())
-        where.extend(range(m.start(), m.end()))
-        prev_end = m.end()
-    return "".join(out), where
-
+from briefing.text import IRREGULAR, fold, fold_chars, folded_with_map, folds_one_to_one
 
 def _folded(text: str) -> tuple[str, bool]:
     """The folded string of :func:`folded_with_map`, and whether its offset map is the
@@ -74,8 +24,8 @@ def _folded(text: str) -> tuple[str, bool]:
     folded = fold_chars(text)
     # fold_chars has met every special character of text now: if none was ever irregular,
     # text is regular without looking at its characters again.
-    if IRREGULAR and not _regular(text):
-        return _text_folded_with_map(text)[0], False
+    if IRREGULAR and not folds_one_to_one(text):
+        return folded_with_map(text)[0], False
     if (len(folded) == len(text) and folded.isprintable() and "  " not in folded
             and folded[:1] != " " != folded[-1:]):
         # Printable: the only whitespace is U+0020, single and not at either end, so there

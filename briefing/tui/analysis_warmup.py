@@ -13,5 +13,7 @@ def start(app: "BriefingApp") -> None:
     from briefing.tui.viewmodels.event_index import warm
 
     corpus = app.corpus
-    app.run_worker(lambda: warm(corpus), thread=True, exclusive=True, group="analysis",
-                   exit_on_error=False)
+    # Between events the warm-up waits for a quiet interface: a key pressed meanwhile (a
+    # view opening) is answered before the next event is analysed.
+    app.run_worker(lambda: warm(corpus, between=app.wait_for_quiet), thread=True,
+                   exclusive=True, group="analysis", exit_on_error=False)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 from typing import TYPE_CHECKING, Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -29,6 +33,9 @@ DEFAULT_THEME = "textual-dark"
 ANSI_THEME = "ansi-dark"
 # Textual 8 calls its 16-colour themes ansi-dark / ansi-light; accept the older name too.
 THEME_ALIASES = {"textual-ansi": ANSI_THEME}
+SWITCH_INTERVAL = 0.001  # seconds: see after_first_paint
+QUIET_AFTER_INPUT = 0.4  # seconds without a key or a click before background work resumes
+QUIET_WAIT_MAX = 2.0  # seconds background work waits at most (a key held down, an exit)
 
 
 class BriefingApp(App[None]):
@@ -67,6 +74,11 @@ class BriefingApp(App[None]):
         self.corpus_ready = load_full is None
         self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
         self._after_paint_started = False
+        # Set while nobody is typing or clicking: the background analysis waits on it between
+        # events, so a view opened by a key gets the interpreter to itself (see on_event).
+        self.interface_quiet = threading.Event()
+        self.interface_quiet.set()
+        self._quiet_timer = None
         self.store = store
         self.store_problem: str | None = None
         self._reader: ReaderScreen | None = None
@@ -223,6 +235,21 @@ class BriefingApp(App[None]):
             self._reader.store_opened()
         self._watch_store()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.interface_quiet.clear()  # what the key opens paints before analysis resumes
+            if self._quiet_timer is not None:
+                self._quiet_timer.stop()
+            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self.interface_quiet.set)
+        await super().on_event(event)
+
+    def wait_for_quiet(self) -> None:
+        """In a background thread: until nobody has typed or clicked for a moment."""
+        self.interface_quiet.wait(QUIET_WAIT_MAX)
+
+    def on_unmount(self) -> None:
+        self.interface_quiet.set()  # nothing left to wait for: the reader is closing
+
     def after_first_paint(self) -> None:
         """Called by the reader once its first screen is painted: only now start the work
         that can wait (the rest of the corpus, the search index), so that its threads do not
@@ -233,6 +260,12 @@ class BriefingApp(App[None]):
         from briefing.startup import startup_done
 
         startup_done()
+        # The work started now runs in threads (the rest of the corpus, the analysis of every
+        # event, the search index) while the reader is used.  A thread computing holds the
+        # interpreter until the switch interval runs out each time the interface thread gives
+        # it up to wait for input or to write to the terminal; at Python's 5 ms, a view
+        # opened meanwhile took several times its own time.  1 ms keeps the interface ahead.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.preload_view_styles()
         self.open_store_now()
         self._start_curation()
@@ -276,6 +309,10 @@ class BriefingApp(App[None]):
             return
         self.corpus = corpus
         self.corpus_ready = True
+        # The whole corpus lives as long as the reader (millions of objects at 5,000 articles)
+        # and holds no reference cycle: frozen out of the collector's way, as start-up is, so
+        # a full collection while a view opens does not walk it (briefing.launch).
+        gc.freeze()
         self._index = SearchIndex(corpus)
         self.reader.corpus_arrived()
         waiting, self._when_ready = self._when_ready, {}

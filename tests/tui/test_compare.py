@@ -218,6 +218,7 @@ async def test_sources_that_do_not_cover_the_event_are_named(bundled):
         assert "1 of 5 sources cover it  ◆ single source (blindspot)" in text
         title = app.screen.query_one("#compare-title").visual.plain
         assert "not covering: Dupuy, Jafarli, Paylan, Tadevosian" in title
+        await pilot.press("f")  # the details: the whole lexicon and the silent sources
         silent = app.screen.query_one("#compare-silent").visual.plain
         assert "Not covering this event" in silent and "Armenia: disenchantment with the CSTO" in silent
         shown = [c.article.id for c in app.screen.columns if c.display]

@@ -24,11 +24,11 @@ LARGE = (160, 48)
 
 
 def row_keys(table: EventsTable) -> list[str]:
-    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+    return list(table.row_keys)
 
 
 def cells(table: EventsTable, event_id: str) -> list[str]:
-    return [c.plain for c in table.get_row(event_id)]
+    return table.row_cells(event_id)
 
 
 async def test_v_lists_every_event_in_date_order_with_coverage(bundled):
@@ -275,7 +275,7 @@ async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
         screen = app.screen
         shown = screen.shown_sources
         assert 0 < len(shown) < 60
-        keys = [c.key.value for c in screen.table.ordered_columns]
+        keys = [c.key for c in screen.table.columns]
         assert keys[4:] == [*shown, "others"]
         index = event_index(corpus)
         for row in index.rows[:10]:
@@ -304,3 +304,54 @@ def test_the_event_index_agrees_with_the_coverage_matrix(bundled):
     assert event_to_compare(["a", "b"], "b") == "b"
     assert event_to_compare(["a", "b"], "c") == "a"
     assert event_to_compare(["a", "b"], None) == "a"
+
+
+async def test_paging_keys_and_the_mouse(bundled):
+    from textual.geometry import Offset
+
+    app = make_app(bundled, build_index=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        table = app.screen.table
+        order = [e.id for e in ordered_events(bundled)]
+        await pilot.press("end")
+        assert table.cursor_row == 48 and app.screen.event_id == order[-1]
+        assert table.row_cells(order[-1])[1] in screen_text(app)  # scrolled to the cursor
+        await pilot.press("home", "pagedown")
+        page = table.cursor_row
+        assert 5 <= page < 48
+        assert table.row_cells(order[page])[1] in screen_text(app)
+        await pilot.press("pageup")
+        assert table.cursor_row == 0
+        # a click on a row highlights it; a click on the highlighted row compares it
+        await pilot.click("#events-table", offset=Offset(20, 3))  # header, row 0, row 1, row 2
+        await pilot.pause()
+        assert table.cursor_row == 2 and app.screen.event_id == order[2]
+        await pilot.click("#events-table", offset=Offset(20, 3))
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and app.screen.event_id == order[2]
+
+
+async def test_untrusted_event_titles_are_shown_as_text(bundled):
+    import copy
+    import dataclasses
+
+    corpus = copy.copy(bundled)
+    corpus.events = dict(bundled.events)
+    evil = "[@click=app.quit]Boom[/] [/claim] \x1b]52;c;ZXZpbA==\x07end\u202e"
+    first = ordered_events(bundled)[0].id
+    old = bundled.events[first]
+    corpus.events[first] = dataclasses.replace(old, title=evil)
+    app = make_app(corpus, build_index=False)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]Boom[/] [/claim] ]52;c;ZXZpbA==end" in text
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+        # a click on the title is a click on the row (it compares), not the title's "action"
+        await pilot.click("#events-table", offset=(30, 1))
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, CompareScreen)
+        assert app.screen.event_id == first

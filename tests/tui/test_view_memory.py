@@ -57,16 +57,40 @@ async def test_live_widgets_do_not_grow_with_views_opened(bundled):
         assert live(CompareScreen) == 0 and live(EventsScreen) == 0
 
 
-async def test_without_unwatching_closed_views_stay_alive(bundled, monkeypatch):
-    # The test above can fail: a title bar left watching the app keeps its screen alive.
-    import briefing.tui.screens.events as events_module
-    import briefing.tui.widgets.title_bar as title_bar_module
+async def test_without_unwatching_closed_views_stay_alive(bundled):
+    # The test above can fail: a view left watching the app (as the title bar watches its
+    # title) is kept alive by the app until the attribute next changes; memory.unwatch
+    # lets it go.
+    from textual.screen import Screen
+    from textual.widgets import Static
 
-    monkeypatch.setattr(title_bar_module, "unwatch", lambda *a: None)
-    monkeypatch.setattr(events_module, "unwatch", lambda *a: None)
+    from briefing.tui.memory import unwatch
+
+    class Watching(Screen[None]):
+        def __init__(self, release: bool) -> None:
+            super().__init__()
+            self.release = release
+
+        def compose(self):
+            yield Static("watching")
+
+        def on_mount(self) -> None:
+            self.watch(self.app, "theme", lambda: None, init=False)
+
+        def on_unmount(self) -> None:
+            if self.release:
+                unwatch(self, self.app, "theme")
+
+    class Released(Watching):
+        pass
+
     app = make_app(bundled, build_index=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settled(app, pilot)
-        await _cycle(app, pilot, 3)
+        for make in [lambda: Watching(False)] * 3 + [lambda: Released(True)] * 3:
+            await app.push_screen(make())
+            await pilot.pause()
+            app.pop_screen()
+            await pilot.pause()
         await settled(app, pilot)
-        assert live(CompareScreen) + live(EventsScreen) > 0
+        assert live(Watching) - live(Released) == 3 and live(Released) == 0

@@ -16,6 +16,8 @@ once and the findings a moment later.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -110,6 +112,7 @@ class CompareScreen(Screen[None]):
         self.picking: str | None = None  # first claim of a hand mark being made
         self._current_list: ClaimList | None = None
         self._columns: list[CompareColumn] = []
+        self._silent_shown = False  # the silent sources, listed once the details open
         self.first = 0  # the first source shown (columns page through `covering`)
         if claim_id in corpus.claims and corpus.claims[claim_id].article_id in self.covering:
             self.first = self.covering.index(corpus.claims[claim_id].article_id)
@@ -133,7 +136,8 @@ class CompareScreen(Screen[None]):
             if self.event.summary:
                 yield Static(Content(strip_for_display(self.event.summary)),
                              id="compare-summary")
-            yield Static(self._silent(), id="compare-silent")
+            # Filled when the details first open (`f`): up to 200 lines nobody sees before.
+            yield Static(Content(""), id="compare-silent")
         self._columns = [CompareColumn(i, self._column_data(self.first + i))
                          for i in range(self.n_columns)]
         with Grid(id="compare-columns", classes=f"-cols-{self.n_columns}"):
@@ -153,7 +157,8 @@ class CompareScreen(Screen[None]):
         if len(covering) == 1:
             cover.append(("  ◆ single source (blindspot)", "bold $text-warning"))
         covered = set(covering)
-        names = [self.labels[a] for a in self.corpus.articles if a not in covered]
+        names = list(islice((self.labels[a] for a in self.corpus.articles if a not in covered),
+                            SILENT_NAMED))
         shown = ", ".join(names[:SILENT_NAMED]) + (f" and {silent - SILENT_NAMED} more"
                                                    if silent > SILENT_NAMED else "")
         cover.append(("  ·  not covering: ", MUTED))
@@ -427,6 +432,9 @@ class CompareScreen(Screen[None]):
     def action_toggle_framing(self) -> None:
         """Open or fold the whole lexicon, the summary, every finding and the silent sources."""
         self.toggle_class("-details")
+        if self.has_class("-details") and not self._silent_shown:
+            self._silent_shown = True
+            self.query_one("#compare-silent", Static).update(self._silent())
         self._show_findings()
 
     def action_step_event(self, step: int) -> None:

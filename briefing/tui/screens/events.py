@@ -4,13 +4,14 @@ A table of events × sources: one marker per source (● and its number of claim
 source is silent) for the sources whose columns fit, the rest summed in a last "others"
 column; events only one source covers marked ◆ (Ground News' "blindspot"), events whose
 sources disagree on a figure or date marked ≠ (once the background analysis has them).
-Coverage is counted once per corpus (viewmodels.event_index), so a row costs what it shows.  Type after `/` to filter by words or
-``actor:NAME``; `b` keeps only blindspots; enter (or `c`) opens the comparison.
+Coverage is counted once per corpus (viewmodels.event_index) and the table draws only the rows
+on screen (widgets.events_table), so opening the view costs what it shows.  Type after `/` to
+filter by words or ``actor:NAME``; `b` keeps only blindspots; enter (or `c`) opens the
+comparison.
 """
 
 from __future__ import annotations
 
-from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,11 +20,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
-from textual.widgets.data_table import CellDoesNotExist
+from textual.widgets import Input, Static
 
 from briefing.model import Corpus
-from briefing.tui.memory import release_closed_views, unwatch
+from briefing.tui.memory import release_closed_views
 from briefing.tui.viewmodels import event_index as ix
 from briefing.tui.viewmodels.compare import matches_filter
 from briefing.tui.viewmodels.event_index import EventRow
@@ -31,6 +31,7 @@ from briefing.tui.viewmodels.reader import strip_for_display
 from briefing.tui.viewmodels.source_labels import source_labels
 from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.coverage_chart import CoverageChart
+from briefing.tui.widgets.events_table import Cell, Column, EventsTable
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.title_bar import TitleBar
 
@@ -39,15 +40,6 @@ WIDE_FROM = 120  # columns: from here source columns get longer labels
 TITLE_MIN = 20  # the event title keeps at least this many cells before sources get columns
 CHART_SOURCES = 8  # sources drawn in the chart (those with the most claims)
 FILTER_DELAY = 0.12  # seconds after the last keystroke before the table is refilled
-
-
-class EventsTable(DataTable):
-    """The timeline; its styles come from the stylesheet (component classes), so themes apply."""
-
-    COMPONENT_CLASSES = {"events--covered", "events--blindspot", "events--silent",
-                         "events--disagree"}
-    def rich(self, name: str) -> RichStyle:
-        return self.get_component_rich_style(name, partial=True)
 
 
 class EventsScreen(Screen[None]):
@@ -62,7 +54,7 @@ class EventsScreen(Screen[None]):
         Binding("escape,backspace,q", "close", "Back", id="events.back"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="events.filter"),
         Binding("b", "toggle_blindspots", "Blindspots only", id="events.blindspots"),
-        # enter is also the table's own key (select_cursor -> RowSelected -> compare).
+        # enter is also the table's own key (select -> Selected -> compare).
         Binding("enter,c", "compare", "Compare", id="events.compare"),
         Binding("j", "cursor(1)", "Down", show=False, id="events.down"),
         Binding("k", "cursor(-1)", "Up", show=False, id="events.up"),
@@ -84,7 +76,7 @@ class EventsScreen(Screen[None]):
         self._busiest = sorted(self.sources, key=lambda a: -totals.get(a, 0))
         self.shown_sources: list[str] = []
         self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
-        self._cell_cache: dict[tuple[str, int, int], list[Text]] = {}
+        self._cell_cache: dict[tuple[str, int, int], list[Cell]] = {}
         self._filter_timer = None
         self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
         try:  # styled for the terminal's size from the start, not restyled on mount
@@ -98,7 +90,7 @@ class EventsScreen(Screen[None]):
             yield Input(self.query_text, placeholder="/ filter: words, or actor:Russia",
                         id="events-filter")
             yield Static(Content(""), id="events-status")
-        yield EventsTable(id="events-table", cursor_type="row", zebra_stripes=True)
+        yield EventsTable(id="events-table")
         labels = source_labels(self.corpus)
         top = set(self._busiest[:CHART_SOURCES])
         charted = [a for a in self.sources if a in top]
@@ -111,13 +103,11 @@ class EventsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Events"
         self._apply_size(self.size.width, self.size.height)
-        self.watch(self.app, "theme", self._theme_changed, init=False)
         if ix.disagreement_counts(self.corpus) is None:
             self.run_worker(self._count_disagreements, thread=True, group="events",
                             exit_on_error=False)
 
     def on_unmount(self) -> None:
-        unwatch(self, self.app, "theme")
         release_closed_views()
 
     def _count_disagreements(self) -> None:
@@ -132,10 +122,6 @@ class EventsScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
-
-    def _theme_changed(self) -> None:
-        self._cell_cache.clear()  # cell styles are resolved from the theme
-        self.call_after_refresh(self._fill)
 
     @property
     def table(self) -> EventsTable:
@@ -163,68 +149,61 @@ class EventsScreen(Screen[None]):
             self._fill(rebuild_columns=True)
 
     def _fill(self, rebuild_columns: bool = False) -> None:
-        table = self.table
         if self._layout is None:
             return
+        table = self.table
         title_width, label_width, _ = self._layout
-        keep = self.event_id or self._cursor_event()
-        table.clear(columns=rebuild_columns)
+        keep = self.event_id or table.cursor_key
         if rebuild_columns:
-            table.add_column(Text("date", style="bold"), width=10, key="date")
-            table.add_column(Text("event", style="bold"), width=title_width, key="event")
-            table.add_column(Text("#", style="bold"), width=2, key="n")
-            table.add_column(Text("≠", style="bold"), width=1, key="disagree")
+            columns = [Column("date", "date", 10), Column("event", "event", title_width),
+                       Column("n", "#", 2), Column("disagree", "≠", 1)]
             narrow = source_labels(self.corpus, label_width)  # unique at this width
-            for aid in self.shown_sources:
-                table.add_column(Text(narrow[aid], style="bold"), width=label_width, key=aid)
+            columns += [Column(aid, narrow[aid], label_width) for aid in self.shown_sources]
             if len(self.shown_sources) < len(self.sources):
-                table.add_column(Text("others"[:label_width], style="bold"), width=label_width,
-                                 key="others")
-        shown = self.visible_rows()
-        for row in shown:
-            key = (row.event.id, title_width, label_width)
-            cells = self._cell_cache.get(key)
-            if cells is None:  # built once per row and layout; filtering only re-adds them
-                cells = self._cell_cache[key] = self._cells(row, title_width, label_width)
-            table.add_row(*cells, key=row.event.id)
+                columns.append(Column("others", "others"[:label_width], label_width))
+            table.set_columns(columns)
+        shown = [r.event.id for r in self.visible_rows()]
+        table.set_rows(shown, self._row_cells, cursor_key=keep)
         self._status(len(shown))
-        ids = [r.event.id for r in shown]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep), animate=False, scroll=True)
-        self.event_id = self._cursor_event()
+        self.event_id = table.cursor_key
 
     def visible_rows(self) -> list[EventRow]:
         return [r for r in self.rows
                 if (not self.blindspots or r.blindspot) and matches_filter(r, self.query_text)]
 
-    def _cells(self, row: EventRow, title_width: int, label_width: int) -> list[Text]:
-        table = self.table
-        covered, lone = table.rich("events--covered"), table.rich("events--blindspot")
-        silent, differ = table.rich("events--silent"), table.rich("events--disagree")
-        title = Text(self._fitted_titles(title_width)[row.event.id], no_wrap=True,
-                     style=lone if row.blindspot else "")
+    def _row_cells(self, event_id: str) -> list[Cell]:
+        """One row's cells for the current layout; asked by the table for rows on screen."""
+        title_width, label_width, _ = self._layout or (TITLE_MIN, 5, 0)
+        key = (event_id, title_width, label_width)
+        cells = self._cell_cache.get(key)
+        if cells is None:  # built once per row and layout; filtering only re-shows them
+            cells = self._cell_cache[key] = self._cells(self.index.by_id[event_id],
+                                                        title_width, label_width)
+        return cells
+
+    def _cells(self, row: EventRow, title_width: int, label_width: int) -> list[Cell]:
+        lone = "events--blindspot" if row.blindspot else ""
+        title = Text(self._fitted_titles(title_width)[row.event.id], no_wrap=True)
         title.truncate(title_width, overflow="ellipsis")  # by cells: wide scripts stay aligned
         n = row.sources
-        cells = [
-            Text(row.event.date or "n.d.", no_wrap=True),
-            title,
-            Text(f"{n}◆" if row.blindspot else str(n), style=lone if row.blindspot else "",
-                 no_wrap=True),
-            Text("≠" if self.disagreements.get(row.event.id) else "", style=differ),
+        cells: list[Cell] = [
+            (row.event.date or "n.d.", ""),
+            (title.plain, lone),
+            (f"{n}◆" if row.blindspot else str(n), lone),
+            ("≠" if self.disagreements.get(row.event.id) else "", "events--disagree"),
         ]
         for aid in self.shown_sources:
             count = row.counts.get(aid, 0)
             if count:
                 mark = f"●{count}" if count < 100 else "●99+"
-                cells.append(Text(mark[:label_width].center(label_width),
-                                  style=lone if row.blindspot else covered, no_wrap=True))
+                cells.append((mark[:label_width].center(label_width),
+                              lone or "events--covered"))
             else:
-                cells.append(Text("·".center(label_width), style=silent, no_wrap=True))
+                cells.append(("·".center(label_width), "events--silent"))
         if len(self.shown_sources) < len(self.sources):  # the other covering sources, summed
-            shown = set(self.shown_sources)
-            others = sum(1 for a in row.counts if a not in shown)
-            cells.append(Text((f"+{others}" if others else "·").center(label_width),
-                              style=covered if others else silent, no_wrap=True))
+            others = len(row.counts) - sum(1 for a in self.shown_sources if a in row.counts)
+            cells.append(((f"+{others}" if others else "·").center(label_width),
+                          "events--covered" if others else "events--silent"))
         return cells
 
     def _fitted_titles(self, width: int) -> dict[str, str]:
@@ -244,24 +223,17 @@ class EventsScreen(Screen[None]):
         self.query_one("#events-status", Static).update(Content("  ·  ".join(parts)))
 
     def _cursor_event(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except CellDoesNotExist:  # the cursor is past the rows a filter left
-            return None
-        return key.value
+        return self.table.cursor_key
 
     # ------------------------------------------------------------------ actions
-    @on(DataTable.RowHighlighted, "#events-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.event_id = event.row_key.value
+    @on(EventsTable.Highlighted, "#events-table")
+    def _highlighted(self, event: EventsTable.Highlighted) -> None:
+        self.event_id = event.key
 
-    @on(DataTable.RowSelected, "#events-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(EventsTable.Selected, "#events-table")
+    def _selected(self, event: EventsTable.Selected) -> None:
         event.stop()
-        self.event_id = event.row_key.value
+        self.event_id = event.key
         self.action_compare()
 
     def action_compare(self) -> None:
@@ -292,9 +264,7 @@ class EventsScreen(Screen[None]):
         self.table.focus()
 
     def action_cursor(self, step: int) -> None:
-        table = self.table
-        if table.row_count:
-            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+        self.table.move_cursor(self.table.cursor_row + step)
 
     def action_focus_filter(self) -> None:
         self.query_one("#events-filter", Input).focus()

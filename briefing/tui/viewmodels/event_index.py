@@ -10,6 +10,7 @@ loading (:func:`warm`), so opening a comparison only reads a finished result.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.analysis import event_analysis
@@ -104,12 +105,13 @@ def analysed(corpus: Corpus, event_id: str) -> event_analysis.EventAnalysis | No
     return hit[1].get(event_id)
 
 
-def analyse(corpus: Corpus, event_id: str) -> event_analysis.EventAnalysis:
+def analyse(corpus: Corpus, event_id: str,
+            between: Callable[[], object] | None = None) -> event_analysis.EventAnalysis:
     """The event's analysis (computed now if the warm-up has not reached it)."""
     done = analysed(corpus, event_id)
     if done is not None:
         return done
-    result = event_analysis.analyse(corpus, event_id, corpus.lexicon)
+    result = event_analysis.analyse(corpus, event_id, corpus.lexicon, between)
     with _LOCK:
         hit = _ANALYSED.get(id(corpus))
         if hit is None or hit[0] is not corpus:
@@ -125,17 +127,20 @@ def disagreement_counts(corpus: Corpus) -> dict[str, int] | None:
     return event_index(corpus).disagreements
 
 
-def warm(corpus: Corpus, first: str | None = None) -> dict[str, int]:
+def warm(corpus: Corpus, first: str | None = None,
+         between: Callable[[], object] | None = None) -> dict[str, int]:
     """Analyse every event (``first`` first), then count disagreements per event.
 
     Meant for a background thread after loading; each event is analysed once per corpus, and
     a second caller (the events view opened meanwhile) waits for the first instead of
-    analysing the same events beside it."""
+    analysing the same events beside it.  ``between`` is called before each event and now
+    and then in the corpus-wide part (the reader's: wait until the interface is quiet)."""
     with _WARMING:
-        return _warm(corpus, first)
+        return _warm(corpus, first, between)
 
 
-def _warm(corpus: Corpus, first: str | None) -> dict[str, int]:
+def _warm(corpus: Corpus, first: str | None,
+          between: Callable[[], object] | None = None) -> dict[str, int]:
     index = event_index(corpus)
     if index.disagreements is not None:
         return index.disagreements
@@ -145,7 +150,9 @@ def _warm(corpus: Corpus, first: str | None) -> dict[str, int]:
         ids.insert(0, first)
     counts: dict[str, int] = {}
     for eid in ids:
-        n = len(analyse(corpus, eid).findings.disagreements)
+        if between is not None:
+            between()
+        n = len(analyse(corpus, eid, between).findings.disagreements)
         if n:
             counts[eid] = n
     index.disagreements = counts

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.events import Resize
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -102,12 +103,14 @@ def claim_options(views: list[ClaimView], article: Article, terms: list[str]
 class ClaimList(OptionList, inherit_bindings=False):
     """A column's claims.  The keys are the screen's (help and keymaps list them there)."""
 
-    def _on_resize(self) -> None:
+    def _on_resize(self, event: Resize) -> None:
         # OptionList measures its lines when it first paints, then lays out again and paints
         # a second frame; measured here, as soon as the width is known, the first frame is
-        # the right one (the view opens a frame sooner).
-        super()._on_resize()
+        # the right one (the view opens a frame sooner).  OptionList's own handler (which
+        # Textual calls after this one) would throw the lines away again: it is done here.
+        self._clear_caches()
         self._update_lines()
+        event.prevent_default()
 
     def show(self, views: list[ClaimView], article: Article, terms: list[str]) -> None:
         keep = self.highlighted
