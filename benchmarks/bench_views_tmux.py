@@ -120,7 +120,7 @@ def content_for(size: str, data: Path | None, tmp: Path) -> Path:
 
     if size == "bundled":
         return bundled_content()
-    folder = (data or tmp) / f"synthetic-{size}"
+    folder = (data or tmp) / f"synthetic-{size}"  # bench_at_scale.py links it to its synN
     if not (folder / "briefing.yaml").exists():
         write_briefing(folder, int(size), 20, seed=1)
     return folder
