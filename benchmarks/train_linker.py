@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/train_linker.py [--write] [--train DIR...] [--score DIR...]
 
-For each labelled training set (other topics: the Nile dam, the port strike, the Sudan war),
+For each labelled training set (other topics: the Nile dam, the port strike, the Sudan war, a tram
+derailment),
 the claims `suggest` proposes on a copy stripped of claims and events are matched to the
 curated claims as eval_suggest.py matches them; a pair of matched proposals is a positive
 when their curated claims share an event, a negative otherwise.  A logistic model (L2,
@@ -40,9 +41,10 @@ from briefing.suggest.pipeline import proposals_for  # noqa: E402
 from briefing.suggest.state import read_previous  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-TRAIN = [FIXTURES / "suggest", FIXTURES / "suggest_port", FIXTURES / "eval_sudan"]
+TRAIN = [FIXTURES / "suggest", FIXTURES / "suggest_port", FIXTURES / "eval_sudan",
+         FIXTURES / "suggest_tram"]
 SCORE = [ROOT / "content", FIXTURES / "suggest_heldout"]
-THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]
 L2 = 1.0
 
 
@@ -109,13 +111,13 @@ class Labelled:
         return hit / max(1, len(gold_pairs)), good / max(1, len(s_pairs))
 
 
-def fit(x: list[list[float]], y: list[int]) -> list[float]:
+def fit(x: list[list[float]], y: list[int], l2: float = L2) -> list[float]:
     """L2-regularised logistic regression by Newton's method (the bias is not penalised)."""
     d = len(x[0])
     w = [0.0] * d
     for _ in range(25):
-        grad = [L2 * w[k] if k else 0.0 for k in range(d)]
-        hess = [[(L2 if a == b and a else 0.0) for b in range(d)] for a in range(d)]
+        grad = [l2 * w[k] if k else 0.0 for k in range(d)]
+        hess = [[(l2 if a == b and a else 0.0) for b in range(d)] for a in range(d)]
         for xi, yi in zip(x, y):
             p = probability(w, xi)
             r = p - yi

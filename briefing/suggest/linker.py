@@ -159,22 +159,34 @@ def linked(proposals: list[Proposal], weights: list[float]) -> dict[tuple[int, i
     return {(i, j): probability(weights, pairs.features(i, j)) for i, j in pairs.candidates()}
 
 
-def clusters(n: int, probs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def clusters(n: int, probs: dict[tuple[int, int], float], threshold: float,
+             sources: list[str] | None = None) -> list[list[int]]:
     """Average-linkage agglomeration of n claims: the two groups whose pairs have the highest
     mean probability merge, while that mean stays >= threshold (an unscored pair counts 0).
     Then a claim whose mean probability with another group is >= threshold and at least that
     with its own joins it too (a claim in at most two groups).  Lists of indexes, sorted."""
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     for (i, j), p in probs.items():
+        if sources and sources[i] == sources[j]:
+            continue  # only pairs from different sources hold a group together
         links[i][j] = links[i].get(j, 0.0) + p
         links[j][i] = links[j].get(i, 0.0) + p
     members = {i: [i] for i in range(n)}
+    counts = {i: Counter([sources[i]]) for i in range(n)} if sources else None
     version = dict.fromkeys(range(n), 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
+    def pairs(a: int, b: int) -> int:
+        total = len(members[a]) * len(members[b])
+        if counts is not None:
+            ca, cb = counts[a], counts[b]
+            total -= sum(k * cb.get(s, 0) for s, k in ca.items())
+        return total
+
     def push(a: int, b: int) -> None:
         a, b = min(a, b), max(a, b)
-        mean = links[a][b] / (len(members[a]) * len(members[b]))
+        m = pairs(a, b)
+        mean = links[a][b] / m if m else 0.0
         if mean >= threshold:
             heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
 
@@ -187,6 +199,8 @@ def clusters(n: int, probs: dict[tuple[int, int], float], threshold: float) -> l
         if a not in members or b not in members or version[a] != va or version[b] != vb:
             continue
         members[a].extend(members.pop(b))
+        if counts is not None:
+            counts[a].update(counts.pop(b))
         version[a] += 1
         for c, s in links.pop(b).items():
             if c == a:
@@ -197,23 +211,33 @@ def clusters(n: int, probs: dict[tuple[int, int], float], threshold: float) -> l
         links[a].pop(b, None)
         for c in sorted(links[a]):
             push(a, c)
-    return _second(members, probs, threshold)
+    return _second(members, probs, threshold, sources)
 
 
 def _second(members: dict[int, list[int]], probs: dict[tuple[int, int], float],
-            threshold: float) -> list[list[int]]:
+            threshold: float, sources: list[str] | None) -> list[list[int]]:
     home = {i: k for k, ms in members.items() for i in ms}
     to: dict[int, dict[int, float]] = {}  # claim -> group -> summed probability
     for (i, j), p in probs.items():
+        if sources and sources[i] == sources[j]:
+            continue
         to.setdefault(i, {}).setdefault(home[j], 0.0)
         to[i][home[j]] += p
         to.setdefault(j, {}).setdefault(home[i], 0.0)
         to[j][home[i]] += p
+
+    def others(i: int, k: int) -> int:
+        """The claims of group k that a pair with claim i may count."""
+        if sources:
+            return sum(1 for m in members[k] if sources[m] != sources[i])
+        return len(members[k]) - (home[i] == k)
+
     extra: dict[int, list[int]] = {}
     for i in sorted(to):
         k = home[i]
-        own = to[i].get(k, 0.0) / max(1, len(members[k]) - 1) if len(members[k]) > 1 else 0.0
-        best = max(((s / len(members[c]), -c) for c, s in to[i].items() if c != k), default=None)
+        n_own = others(i, k)
+        own = to[i].get(k, 0.0) / n_own if n_own else 0.0
+        best = max(((s / others(i, c), -c) for c, s in to[i].items() if c != k), default=None)
         if best and best[0] >= max(threshold, own):
             extra.setdefault(-best[1], []).append(i)
     return sorted((sorted(ms + extra.get(k, [])) for k, ms in members.items()), key=lambda m: m[0])
