@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import heapq
 import math
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -51,7 +52,8 @@ from eval_suggest import matches, overlap, strip_copy  # noqa: E402
 
 from briefing.loader import load_corpus  # noqa: E402
 from briefing.model import Claim  # noqa: E402
-from briefing.suggest.claims import Proposal  # noqa: E402
+from briefing.suggest.claims import Proposal, common_stop  # noqa: E402
+from briefing.suggest.lexicon import FUNCTION_WORDS  # noqa: E402
 from briefing.suggest.pipeline import proposals_for  # noqa: E402
 from briefing.suggest.state import read_previous  # noqa: E402
 from briefing.suggest.storylines import storylines  # noqa: E402
@@ -69,11 +71,12 @@ FEATURES = (
     "bias", "cosine", "own_cosine", "paragraph_cosine", "shared_words", "rarest_word",
     "shared_actors", "actor_weight", "kind_same", "kind_differ",
     "date_day", "date_month", "date_year", "date_near", "date_apart", "date_one",
-    "figure_same", "speaker_same", "same_source", "same_paragraph", "adjacent_paragraph",
-    "same_section", "cosine_x_kind", "cosine_x_cross",
+    "figure_same", "speaker_same", "phrase_cosine", "rank", "mutual_rank", "relative_cosine",
+    "cosine_x_kind",
 )
 
 Vector = dict[str, float]
+_TOKEN = re.compile(r"[a-z][\w\-]+")
 
 
 def _unit(c: Counter) -> Vector:
@@ -119,6 +122,58 @@ class Pairs:
             v.update(c)
             self.mixed.append(_unit(v))
         self.counted = [{f.counted for f in p.figures if f.counted} for p in proposals]
+        self.phrases = self._phrases()
+        self._neighbours()
+
+    def _phrases(self) -> list[Vector]:
+        """Noun-phrase-like pairs of words ("maintenance budget", "kessel bridge"), tf-idf
+        weighted, of the claim and at half weight of its paragraph; two sources needed."""
+        found = []
+        for p in self.proposals:
+            words = [w if w not in FUNCTION_WORDS and w not in common_stop else ""
+                     for w in _TOKEN.findall(p.quote.lower())]
+            found.append({f"{a} {b}" for a, b in zip(words, words[1:]) if a and b})
+        n = len(found) + 1
+        df = Counter(b for f in found for b in f)
+        sources: dict[str, set[str]] = {}
+        for p, f in zip(self.proposals, found):
+            for b in f:
+                sources.setdefault(b, set()).add(p.article_id)
+        idf = {b: math.log(n / c) for b, c in df.items() if len(sources[b]) >= 2}
+        by_para: dict[str, Counter] = {}
+        own = [Counter({b: idf[b] for b in f if b in idf}) for f in found]
+        for p, c in zip(self.proposals, own):
+            by_para.setdefault(p.paragraph.id, Counter()).update(c)
+        out = []
+        for p, c in zip(self.proposals, own):
+            v = Counter({t: w * 0.5 for t, w in by_para[p.paragraph.id].items()})
+            v.update(c)
+            out.append(_unit(v))
+        return out
+
+    def _neighbours(self) -> None:
+        """For each claim, the likeness of the claims of other sources, best first: where a
+        pair ranks among each claim's neighbours says more than its likeness in a briefing
+        whose sources all share a vocabulary."""
+        self.ranked: list[list[float]] = []
+        self.mean: list[float] = []
+        for i, p in enumerate(self.proposals):
+            sims = sorted((_dot(self.mixed[i], self.mixed[j]) for j, q in enumerate(self.proposals)
+                           if q.article_id != p.article_id), reverse=True)
+            self.ranked.append(sims)
+            self.mean.append(sum(sims) / len(sims) if sims else 0.0)
+
+    def _rank(self, i: int, sim: float) -> float:
+        """1 / (1 + the number of claims of other sources more like claim i)."""
+        sims = self.ranked[i]
+        lo, hi = 0, len(sims)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sims[mid] > sim + 1e-12:
+                lo = mid + 1
+            else:
+                hi = mid
+        return 1.0 / (1 + lo)
 
     def features(self, i: int, j: int) -> list[float]:
         a, b = self.proposals[i], self.proposals[j]
@@ -133,18 +188,15 @@ class Pairs:
         kind_same = float(bool(kinds_a & kinds_b))
         kind_differ = float(bool(kinds_a and kinds_b and not kinds_a & kinds_b))
         date = _dates(a.when, b.when)
-        same_source = a.article_id == b.article_id
-        pa, pb = a.paragraph, b.paragraph
-        same_section = same_source and pa.section_index == pb.section_index
         speaker = a.speaker == b.speaker and a.speaker != "author"
+        ri, rj = self._rank(i, cos), self._rank(j, cos)
         return [
             1.0, cos, own, pcos, math.log1p(len(shared)) / 2, rarest,
             min(len(actors), 3) / 3, actor_weight, kind_same, kind_differ,
             *date,
             float(bool(self.counted[i] & self.counted[j])), float(speaker),
-            float(same_source), float(pa.id == pb.id),
-            float(same_section and abs(pa.index - pb.index) == 1), float(same_section),
-            cos * kind_same, cos * (not same_source),
+            _dot(self.phrases[i], self.phrases[j]), max(ri, rj), min(ri, rj),
+            cos - (self.mean[i] + self.mean[j]) / 2, cos * kind_same,
         ]
 
     def candidates(self) -> list[tuple[int, int]]:
@@ -307,6 +359,8 @@ class Labelled:
         self.cross: list[bool] = []
         self.index: list[tuple[int, int]] = []
         for i, j in combinations(judged, 2):
+            if self.proposals[i].article_id == self.proposals[j].article_id:
+                continue  # the grouping links sources: only their pairs are learned from
             self.x.append(self.pairs.features(i, j))
             self.y.append(int(self.same_event(i, j)))
             self.cross.append(self.proposals[i].article_id != self.proposals[j].article_id)
