@@ -7,9 +7,10 @@ sources share.  This script tests whether a model of *pairs* of claims does bett
 suggested claims it computes what an indexer looks at beside the words (the actors both name,
 canonical as names.py makes them; the kind of happening both name, lexicon.HAPPENINGS;
 whether their dates agree: same day, month, year, a year apart, further apart, one dated; the
-thing a figure of each counts; the speaker; one paragraph, neighbouring paragraphs, one
-section, one source; the rarest word they share; the likeness of the claims, of the claims
-without their paragraphs and of the paragraphs), fits a model of "same event", and groups
+thing a figure of each counts; the speaker; the rarest word they share; the likeness of the
+claims, of the claims without their paragraphs, of the paragraphs and of their word pairs;
+where the pair ranks among each claim's neighbours from other sources), fits a model of
+"same event" on pairs from different sources, and groups
 the claims by average linkage on its probabilities (clusters(): the same agglomeration as
 storylines, a claim in at most two groups).
 
@@ -107,7 +108,6 @@ class Pairs:
         needed = min(2, len({p.article_id for p in proposals}))
         # a word one source alone uses cannot link sources: it is left out
         self.idf = {t: math.log((n + 1) / c) for t, c in df.items() if len(sources[t]) >= needed}
-        self.df = df
         named = Counter(a for p in proposals for a in set(p.actors))
         self.actor_idf = {a: math.log((n + 1) / c) for a, c in named.items()}
         own = [Counter({t: self.idf[t] for t in p.terms if t in self.idf}) for p in proposals]
