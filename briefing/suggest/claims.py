@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.model import Article, Paragraph
-from briefing.suggest import kinds, spans, speakers
+from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
 from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
+from briefing.suggest.verbs import has_verb
 
 _TERM = re.compile(r"[^\W\d_][\w\-]{3,}")
 
@@ -62,6 +63,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     out: list[Proposal] = []
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
+    known = sorted({n.text for ns in found.values() for n in ns})
     for para in article.paragraphs():
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
@@ -69,7 +71,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         para_names = found[para.id]
         last_speaker: str | None = None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
-        for s_start, s_end in split_sentences(text):
+        # Quotations are found in the whole paragraph: a quotation often runs over several
+        # sentences, its speaker named once, before it or after its end ("..., Y added.").
+        # A short one is one statement, read as one sentence.
+        regions = speakers.quotations(text, 0, len(text))
+        sentences = _join_quoted(text, split_sentences(text), regions)
+        for s_start, s_end in sentences:
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
             if dates_here and len(dates_here[-1].value) >= 7:
@@ -78,12 +85,20 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 continue
             s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
             att = speakers.attribution(text, s_start, s_end, s_names)
-            quotes = speakers.quotations(text, s_start, s_end)
+            if att is not None and att.pronoun:
+                # "he said that ...": the last person named in the paragraph, else the
+                # paragraph's last speaker; nobody to name, no attribution.
+                who = speakers.last_person(text, para_names, att.start) or last_speaker
+                att = replace(att, speaker=who) if who else None
+            quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:
-                who = speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
+                who = (speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
+                       or _region_speaker(text, regions, sentences, para_names, s_start,
+                                          s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
-                att_speaker = names.canonical(att.speaker) if att else None
+                att_speaker = (names.canonical(_named(att.speaker, known, names))
+                               if att else None)
             if att_speaker:
                 last_speaker = att_speaker
             pieces: list[tuple[int, int, bool]] = []
@@ -97,21 +112,100 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                  if a < piece.end and piece.start < b)
                     if inside >= 0.5 * (piece.end - piece.start):
                         continue  # the quotation is the claim; the rest is its attribution
+                    if (att is not None and att.said and piece.start <= att.start < piece.end
+                            and any(piece.start <= a and b <= piece.end and has_verb(text[a:b])
+                                    for a, b, _ in pieces)):
+                        continue  # 'X warned that "all options are open" if ...': the same
                     pieces.append((piece.start, piece.end, False))
             for a, b, quoted in pieces:
+                piece_att, piece_speaker = att, att_speaker
+                if not quoted and len(pieces) > 1:
+                    # "X accuses Y of ..., while Z says ...": each clause its own speaker.
+                    own = speakers.attribution(
+                        text, a, b, [n for n in s_names if a <= n.start and n.end <= b])
+                    if own is not None and own.said and own.start >= a:
+                        piece_att, piece_speaker = own, names.canonical(own.speaker)
                 # In an interview the answers are the interviewee's, reports included;
                 # only a quotation is someone else's words.
-                reported = quoted or bool(att and not interviewee)
-                speaker = (att_speaker if (reported and att_speaker) else
+                reported = quoted or bool(piece_att and not interviewee)
+                speaker = (piece_speaker if (reported and piece_speaker) else
                            interviewee or "author")
-                prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker, quoted or (reported and att is not None and att.said and speaker != "author"),
-                             s_names, names, year, common)
+                said = (not quoted and reported and piece_att is not None and piece_att.said
+                        and speaker != "author")
+                prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker,
+                             quoted, said, s_names, names, year, common)
                 if prop is not None:
                     _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
             if dates_here:
                 in_force = dates_here[-1].value
     return out
+
+
+QUOTE_WORDS = 40  # a quotation over several sentences up to this long is one claim
+
+
+def _join_quoted(text: str, sentences: list[tuple[int, int]],
+                 regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences joined where a short quotation runs over their boundary."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and any(x < out[-1][1] and a < y and spans.words(text[x:y]) <= QUOTE_WORDS
+                       for x, y in regions):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _named(speaker: str, known: list[str], names: NameIndex) -> str:
+    """"the federation said": the Dockworkers' Federation when the article names one
+    federation and no other; a description that fits no name, or several, stays as it is."""
+    if not speaker or speaker[:1].isupper():
+        return speaker
+    head = speaker.split()[-1].lower()
+    fits = {names.canonical(k) for k in known
+            if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
+    return fits.pop() if len(fits) == 1 else speaker
+
+
+def _quotes_in(text: str, regions: list[tuple[int, int]], s_start: int,
+               s_end: int) -> list[tuple[int, int]]:
+    """The parts of the paragraph's quotations inside one sentence, long enough to state
+    something (speakers.MIN_QUOTE_WORDS)."""
+    out = []
+    for a, b in regions:
+        a, b = max(a, s_start), min(b, s_end)
+        while a < b and text[a] in " \"“”":
+            a += 1
+        while b > a and text[b - 1] in " \"“”":
+            b -= 1
+        if a < b and spans.words(text[a:b]) >= speakers.MIN_QUOTE_WORDS:
+            out.append((a, b))
+    return out
+
+
+def _region_speaker(text: str, regions: list[tuple[int, int]],
+                    sentences: list[tuple[int, int]], para_names: list[Name], s_start: int,
+                    s_end: int) -> str | None:
+    """Who speaks a quotation that runs over this sentence into others: the attribution in
+    another sentence of the quotation, outside the quoted words (or the person named
+    before it opens)."""
+    for a, b in regions:
+        if not (a < s_end and s_start < b) or (s_start <= a and b <= s_end):
+            continue
+        for x, y in sentences:
+            if (x, y) == (s_start, s_end) or not (a < y and x < b):
+                continue
+            names_xy = [n for n in para_names if x <= n.start and n.end <= y]
+            att = speakers.attribution(text, x, y, names_xy)
+            if att is not None and not att.pronoun and not (a <= att.start < b):
+                return att.speaker
+            if x < a:
+                who = speakers.subject_speaker(text, x, a, names_xy)
+                if who:
+                    return who
+    return None
 
 
 def _anchor(prop: Proposal, dates_here: list[DateMention], s_start: int,
@@ -139,8 +233,11 @@ def actor_of(name: str, names: NameIndex) -> str | None:
 
 
 def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end: int,
-          found_dates: list[DateMention], speaker: str, quoted: bool, s_names: list[Name], names: NameIndex, year: int | None,
+          found_dates: list[DateMention], speaker: str, quoted: bool, said: bool,
+          s_names: list[Name], names: NameIndex, year: int | None,
           common: frozenset[str]) -> Proposal | None:
+    """``quoted``: the span is a quotation; ``said``: a statement reported by a verb of
+    saying ("X said that ...")."""
     text = para.text
     span = text[a:b]
     in_span = [n for n in s_names if a <= n.start and n.end <= b]
@@ -168,12 +265,28 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
         noun = _EVENT_NOUN.search(low)
         if noun and noun.group(1) not in _NOT_EVENT_NOUNS:
             triggers = [noun.group(1)]
-    has_signal = bool(quoted or actors or figures or dates or triggers
-                      or any(w in ASSESSMENT for w in words))
+    # "More than 40 ships", "some seven districts": a qualified number states a size.
+    substantive = any(is_substantive(f) or (f.number.qualifier and f.number.approx
+                                            and f.counted not in ("days", "weeks", "months",
+                                                                  "years", "hours"))
+                      for f in figures)
+    kind, kind_confidence = kinds.classify(span, quoted=quoted, reported=said,
+                                           has_figure=substantive, has_date=bool(dates),
+                                           has_actor=bool(actors))
+    has_signal = bool(quoted or said or actors or figures or dates or triggers
+                      or kind in ("prediction", "recommendation")
+                      or worth.compares(span) or any(w in ASSESSMENT for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
-    kind, confidence = kinds.classify(span, quoted=quoted, has_figure=any(is_substantive(f) for f in figures),
-                                      has_date=bool(dates), has_actor=bool(actors))
+    features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
+                              reported=quoted or said,
+                              forward=kind in ("prediction", "recommendation"),
+                              verb=quoted or spans.states(span))
+    worthiness = worth.score(span, features)
+    if worthiness < worth.MIN_WORTH:
+        return None
+    # Worth checking, and of the kind said: a reviewer reads the surest suggestions first.
+    confidence = round(worthiness * (0.5 + 0.5 * kind_confidence), 2)
     terms = {w for w in words if w not in FUNCTION_WORDS and w not in common_stop}
     terms.update(x.lower() for x in actors)
     return Proposal(article_id, para, a, b, kind, speaker, confidence, actors, figures, dates,

@@ -37,6 +37,7 @@ warns explained explains wrote writes asserted asserts emphasized emphasised emp
 emphasises suggested suggests acknowledged acknowledges admitted admits replied replies
 affirmed affirms reiterated reiterates urged urges called calls promised promises vowed vows
 threatened threatens accused accuses denied denies confirmed confirms recalled recalls
+repeated repeats maintained maintains
 """.split())
 
 # Cues for the kind of a claim.  Order of checks lives in kinds.py.

@@ -15,7 +15,7 @@ e.g i.e cf approx no nos vol pp p fig ed eds inc ltd co corp dept univ est jan f
 jun jul aug sep sept oct nov dec u.s u.k u.n e.u
 """.split())
 
-_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.suggest.lexicon import FRAME_OPENERS, LEADING_CONNECTIVES
+from briefing.suggest.verbs import has_verb
 
 MAX_WORDS = 28  # sentences longer than this are cut into clauses
 MIN_WORDS = 6  # a piece shorter than this is merged into its neighbour
@@ -23,6 +24,9 @@ _BREAK = re.compile(
     r"|,\s+(?=(?:but|while|whereas|yet|so|thus|hence|because|although|though|even though"
     r"|which means|following which|notwithstanding|till|until|when|whereby|with the aim"
     r"|as well as|and (?:the|this|that|these|those|it|its|they|their|he|she|[A-Z]\w+)"
+    r"|(?:and )?on the other hand|whose"
+    r"|(?:especially|particularly|not least|above all) (?:as|since|because|when)"
+    r"|(?:apparently|allegedly|reportedly|reputedly|supposedly) \w+ed"
     r"|with (?:the |its |their |[A-Z]\w+['’]s )?\w+ (?:\w+ )?\w+ing"  # ", with exports surging"
     r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
     r")\b)"
@@ -30,11 +34,18 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
+_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but)\s"
+                     r"|and\s+(?:the|a|an|[A-Z]\w+|\d[\d,.]*)\s)")
+# A second clause that points back at the first ("while its army ...", "but it is an
+# exception") cannot be checked without it.
+_LEANS_BACK = re.compile(r"(?:(?:while|whereas|but|and)\s+)?(?:\w+\s+){0,3}?(?:it|its|they|their|them|"
+                         r"this|that|these|those|he|his|she|her|so|too|also|exception)\b",
+                         re.IGNORECASE)
 # A sentence opening with a subordinate clause: "After X, Y", "Although X, Y".
 _OPENING = re.compile(r"(?:After|Although|Though|While|Whereas|Since|When|If|Because|Despite|"
                       r"Following|Unlike|Whether)\b[^,;]{12,}?,\s+", re.IGNORECASE)
 _OPENERS = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(LEADING_CONNECTIVES + FRAME_OPENERS,
+    r"(?:(?:" + "|".join(re.escape(w) for w in sorted(LEADING_CONNECTIVES + FRAME_OPENERS,
                                                     key=len, reverse=True))
     + r")\b[,:]?\s+)+",
     re.IGNORECASE,
@@ -56,7 +67,17 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
     """The claim-sized pieces of the sentence ``text[start:end]``, as offsets into ``text``."""
     sentence = text[start:end]
     if words(sentence) <= MAX_WORDS:
-        cuts = [(start, end)]
+        # A short sentence is cut only where two statements meet ("X demands 9 percent,
+        # while Y offers 4"), each with its verb; otherwise it is one claim.
+        cuts, pos = [], start
+        for m in _STRONG.finditer(text, start, end):
+            second = text[m.end():end]
+            if (has_verb(text[pos:m.start()]) and has_verb(second)
+                    and words(text[pos:m.start()]) >= MIN_WORDS
+                    and words(second) >= MIN_WORDS and not _LEANS_BACK.match(second)):
+                cuts.append((pos, m.start()))
+                pos = m.end()
+        cuts.append((pos, end))
     else:
         cuts = []
         pos = start
@@ -65,7 +86,10 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
         if opening and words(text[opening.end():end]) >= MIN_WORDS:
             cuts.append((start, opening.end()))
             pos = opening.end()
+        asides = _asides(text, pos, end)
         for m in _BREAK.finditer(text, pos, end):
+            if any(a <= m.start() < b for a, b in asides):
+                continue  # "X – the Artsakh Republic – were killed": an aside cuts nothing
             cuts.append((pos, m.start()))
             pos = m.end()
         cuts.append((pos, end))
@@ -78,14 +102,44 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
     return out
 
 
+_DASH = re.compile(r"\s[—–]\s|—")
+ASIDE_WORDS = 12  # a pair of dashes around at most this many words encloses an aside
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches between a pair of dashes that set off a short aside (both dashes in)."""
+    dashes = list(_DASH.finditer(text, start, end))
+    out = []
+    for first, second in zip(dashes[::2], dashes[1::2]):
+        if words(text[first.end():second.start()]) <= ASIDE_WORDS:
+            out.append((first.start(), second.end()))
+    return out
+
+
 def _merge_short(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces that cannot stand alone (too short, or no verb: "After the invasion of
+    Ukraine", "putting thousands of lives at risk") join their neighbour."""
     merged: list[tuple[int, int]] = []
     for a, b in cuts:
-        if merged and (words(text[a:b]) < MIN_WORDS or words(text[merged[-1][0]:merged[-1][1]]) < MIN_WORDS):
+        if merged and (_weak(text[a:b]) or _weak(text[merged[-1][0]:merged[-1][1]])):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     return merged
+
+
+# A clause led by a participle ("sparking a war", "thus creating a vacuum") states
+# something about the clause before it and can stand as a claim.
+_PARTICIPLE = re.compile(r"^\W*(?:(?:and|thus|so|while|but|de facto|further|again)\s+)?[a-z]+ing\b")
+
+
+def states(piece: str) -> bool:
+    """Whether a piece states something: a finite verb, or a participle leading it."""
+    return has_verb(piece) or _PARTICIPLE.match(piece) is not None
+
+
+def _weak(piece: str) -> bool:
+    return words(piece) < MIN_WORDS or not states(piece)
 
 
 def trim(text: str, a: int, b: int) -> Piece | None:

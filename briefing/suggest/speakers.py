@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.suggest.lexicon import REPORTING
 from briefing.suggest.mentions import Name
+from briefing.suggest.verbs import has_verb
 
 _QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
@@ -21,7 +22,20 @@ _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
 # Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
-_TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},)?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
+# "Meridian's spokesman said", "the ministry's press office said": the owner speaks.
+_OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:spokes(?:man|woman|person)|minister|"
+                    r"ministry|office|leader|president|chief|head|director|lawyers?|envoy|"
+                    r"representative|ambassador|government|embassy|secretary|chairman|chair|"
+                    r"board|council|management|owners?|union)\s+"
+                    r"(?:(?:also|has|had|then|later)\s+)?$")
+# "said in a statement on Monday that", "told reporters in Geneva that": where and when
+# the words were said, then the statement.
+_SAID_WHERE_THAT = re.compile(
+    r"(?:\s+(?:in|on|at|to|during|after|before|late|earlier|a|an|the|his|her|their|its|this|"
+    r"last|[A-Z][\w’'\-]*|\w+day|statement|interview|speech|press|conference|briefing|"
+    r"reporters|journalists|parliament|television|radio|letter|post|message|week|month|"
+    r"year|night|morning|evening|afternoon),?)+\s+that\s+")
+_TO_VERB = re.compile(r"\s*(?:,[^,;]{1,90},|,(?=\s))?(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
                       r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
 
 
@@ -32,7 +46,10 @@ class Attribution:
     end: int
     content_start: int  # the reported content follows "that", when there is one
     reported: bool  # a verb of saying, "according to", or a quotation: a reported statement
-    said: bool = False  # by a verb of saying ("X said that"), not "according to X"
+    # someone's words ("X said that", "according to X"), not a reported act ("X accused Y
+    # of", "X urged Y to")
+    said: bool = False
+    pronoun: bool = False  # "he said", "according to her": the speaker is named earlier
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -40,9 +57,19 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _QUOTED.finditer(text, start, end):
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-        if len(_TOKEN.findall(m.group(g))) >= MIN_QUOTE_WORDS:
+        tokens = _TOKEN.findall(m.group(g))
+        if len(tokens) >= MIN_QUOTE_WORDS and not _title_case(tokens):
             out.append((m.start(g), m.end(g)))
     return out
+
+
+_SMALL = frozenset("of the and for in on at to a an de la".split())
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """"Lapis Lazuli Transport Corridor", "The Day of the Jackal": a quoted name or title,
+    not someone's words."""
+    return all(t[:1].isupper() or t in _SMALL or not t[:1].isalpha() for t in tokens)
 
 
 def attribution(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
@@ -50,36 +77,68 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
 
     ``names`` are the names in the sentence, offsets in ``text``."""
     sentence = text[start:end]
-    names = [n for n in names if can_speak(n)]
+    # "Meridian said": a name right before a verb of saying speaks, whatever its ending.
+    # A possessive ("Meridian's spokesman") is an owner, never an adjective either.
+    names = [n for n in names if can_speak(n) or _SAYS_NEXT.match(text, n.end)
+             or text[n.end:n.end + 2] in ("'s", "’s")]
     m = _ACCORDING.search(sentence)
+    if m and re.match(r"(?:him|her)\b", sentence[m.end():]):
+        return Attribution(sentence[m.end():m.end() + 3].strip(), start + m.start(),
+                           start + m.end() + 3, start, True, said=True, pronoun=True)
     if m:
-        after = [n for n in names if n.start >= start + m.end() and n.start <= start + m.end() + 40]
-        speaker = after[0] if after else None
         phrase = _phrase_after(sentence, m.end())
+        # "according to the EU's foreign policy chief Josep Borrell": the title's holder,
+        # the last name of the phrase (which ends at the next comma).
+        within = [n for n in names if start + m.end() <= n.start
+                  and n.end <= start + m.end() + len(phrase)]
+        after = within[-1:] or [n for n in names if start + m.end() <= n.start
+                                <= start + m.end() + 40]
+        speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else phrase
-        if who:
-            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True)
+        if who and not _NOT_A_SOURCE.match(who):
+            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True,
+                               said=True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
-        if word not in REPORTING:
+        if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
+                                          and _PUT_AT.match(sentence, tm.end())):
             continue
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
-                  and _TO_VERB.match(text, n.end, pos)]
-        before = before[:1]
+                  and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
+        before = _person_in_apposition(text, before[:1], names, pos)
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
+            pronoun = _PRONOUN_SUBJECT.search(text, start, pos)
+            if pronoun and word in SAYING:
+                that = _THAT.match(sentence, tm.end())
+                content = start + that.end() if that else start
+                return Attribution(pronoun.group(1), pronoun.start(1),
+                                   start + tm.end(), content, True, said=True, pronoun=True)
+            # "The operator put the number at ...", "the ministry said that ...": a speaker
+            # named by a common noun (the subject right before the verb).
+            described = _DESCRIBED_SUBJECT.search(text, start, pos)
+            if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
+                that = _THAT.match(sentence, tm.end()) if word in SAYING else None
+                content = start + that.end() if that else start
+                return Attribution(described.group(1), described.start(1), start + tm.end(),
+                                   content, True, said=word in SAYING)
             continue
         rest = sentence[tm.end():]
-        that = re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
-                        r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest)
-        content = start + tm.end() + that.end() if that and speaker.end <= pos else start
+        that = (_SAID_WHERE_THAT.match(rest)
+                or re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
+                            r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest))
+        # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
+        # the number at" is not a statement of its own: the whole sentence is the claim.
+        states = that is not None and (word in SAYING or "that" in that.group()
+                                       or ":" in that.group())
+        content = start + tm.end() + that.end() if states and speaker.end <= pos else start
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
-                           said=True)
+                           said=word in SAYING)
     return _unnamed(text, start, end)
 
 
@@ -88,7 +147,9 @@ _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # "Officials say that ..." / "Fruit growers said ..." at the start.
 _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
                        r"\s+(?:" + _VERBS + r")[.!]?[\"”’]?$")
-_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s)\s+(?:" + _VERBS + r")\s+(?:that\s+)?(?=[a-z])")
+_OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
+_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
+                      + r")\s+(?:that\s+)?(?=[a-z])")
 
 
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
@@ -98,8 +159,51 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
-        return Attribution(m.group(1), start, start + m.end(), start + m.end(), True)
+        # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
+        # whole sentence is (what follows is no statement of its own).
+        content = start + m.end() if has_verb(sentence[m.end():]) else start
+        return Attribution(m.group(1), start, start + m.end(), content, True)
     return None
+
+
+# Verbs of saying whose object is the statement itself ("said the strike was illegal");
+# other reporting verbs ("accused X of", "urged X to") report an act, not a quotable claim.
+SAYING = frozenset("""
+said says stated states declared declares told tells announced announces added adds noted
+notes stressed stresses insisted insists argued argues claimed claims warned warns explained
+explains wrote writes asserted asserts emphasized emphasised emphasizes emphasises
+acknowledged acknowledges admitted admits replied replies affirmed affirms reiterated
+reiterates confirmed confirms repeated repeats maintained maintains reported reports
+""".split())
+_SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
+                        "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
+_PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
+                     r"losses|loss|damage|turnout|attendance)\s+at\b")
+# "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
+_PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+# The subject of a clause: at the start of the sentence or after a comma or conjunction,
+# not the end of a phrase ("the dissolution of the USSR and eventually declared").
+_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
+                                r"|(?<=\bbut\s)|(?<=\bwhile\s))"
+                                r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
+                                r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from)\b)"
+                                r"[a-z][\w\-]*)\s+"
+                                r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+_THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+# "according to our information", "according to the report": no one to name.
+_NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
+                           r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
+                           r"|(?:our|my)\b", re.IGNORECASE)
+
+
+def _person_in_apposition(text: str, before: list[Name], names: list[Name],
+                          pos: int) -> list[Name]:
+    """For "Egypt's leader, President Sissi, said": the person in the apposition, not the
+    country owning the title."""
+    if not before or not re.match(r"['’]s\b", text[before[0].end:before[0].end + 2]):
+        return before
+    inside = [n for n in names if before[0].end < n.start and n.end <= pos and _personal(n)]
+    return inside[:1] or before
 
 
 _NOT_SPEAKERS = frozenset("""it this that which who he she they we there here one
@@ -126,11 +230,23 @@ def subject_speaker(text: str, start: int, quote_start: int, names: list[Name]) 
     return before[0].text if before else None
 
 
+def last_person(text: str, names: list[Name], before: int) -> str | None:
+    """The person a "he" or "she" at ``before`` most likely stands for: the last person
+    named before it (a title or a first and last name), leaving out one introduced as
+    someone's relation ("his counterpart, Speaker X": not the "he" who then speaks)."""
+    people = [n for n in names if n.end <= before and _personal(n) and can_speak(n)
+              and not _RELATION.search(text, max(0, n.start - 70), n.start)]
+    return people[-1].text if people else None
+
+
+_RELATION = re.compile(r"\b(?:his|her)\s+[^.;]{0,60}$", re.IGNORECASE)
+
+
 def _with_role(name: Name) -> str:
     return name.text
 
 
 def _phrase_after(sentence: str, pos: int) -> str:
     """The noun phrase after "according to": up to the next comma or clause end."""
-    m = re.match(r"[^,;:.()]{2,60}", sentence[pos:])
+    m = re.match(r"[^,;:.()]{2,100}", sentence[pos:])
     return m.group().strip() if m else ""
