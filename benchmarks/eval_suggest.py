@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/eval_suggest.py [--content content]
         [--labelled tests/fixtures/suggest tests/fixtures/suggest_port
-                    tests/fixtures/suggest_heldout]
+                    tests/fixtures/suggest_heldout tests/fixtures/suggest_tram]
         [--synthetic 1000] [--no-timing] [--details]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -34,6 +34,8 @@ tests/fixtures/suggest_port) are scored the same way, so that a gain that holds 
 bundled texts shows. tests/fixtures/suggest_heldout (a drought and water rationing, five
 sources of different kinds) is the held-out set: written and indexed by hand without reading
 the suggester, so that no one has tuned to it; keep it that way (do not tune to its figures).
+tests/fixtures/suggest_tram (a tram derailment and what followed) is training data for the
+event linker (benchmarks/train_linker.py), like the Nile, port and eval_sudan sets.
 """
 
 from __future__ import annotations
@@ -400,7 +402,8 @@ def main() -> None:
     ap.add_argument("--labelled", type=Path, nargs="*",
                     default=[ROOT / "tests" / "fixtures" / "suggest",
                              ROOT / "tests" / "fixtures" / "suggest_port",
-                             ROOT / "tests" / "fixtures" / "suggest_heldout"])
+                             ROOT / "tests" / "fixtures" / "suggest_heldout",
+                             ROOT / "tests" / "fixtures" / "suggest_tram"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",

@@ -3,7 +3,7 @@
 They are not part of the package, so nothing else notices when a refactor renames what
 they import; two went stale that way before this test.  Every script is imported (its
 module-level imports resolved) and every command-line one answers ``--help``; the
-evaluations, which take under a second each, run in full and must print their figures.
+evaluations, which take a few seconds each, run in full and must print their figures.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def test_script_answers_help(script: Path):
         ("eval_suggest.py", ["--no-timing"], "event pair recall"),
         ("eval_import.py", [], "boilerplate"),
         ("eval_disagreements.py", [], "precision"),
+        ("train_linker.py", [], "verdict:"),
     ],
 )
 def test_evaluation_prints_its_figures(script: str, args: list[str], expect: str):

@@ -49,6 +49,25 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     curated_corpus_events = [e for e in corpus.events.values() if e.status is None]
     previous = read_previous(root, list(corpus.articles))
     names = NameIndex()
+    proposals = proposals_for(corpus, previous, names)
+    occurrences = _occurrences(proposals, corpus)
+
+    groups = group(proposals, curated_corpus_events)
+    result = Result(warnings=list(previous.warnings))
+    events_out = _events(groups, corpus, previous, result)
+    assign_keys(proposals, names)
+    for p in proposals:
+        result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
+    result.events = events_out
+    _render(result, corpus, root, previous)
+    return result
+
+
+def proposals_for(corpus: Corpus, previous: Previous,
+                  names: NameIndex | None = None) -> list[Proposal]:
+    """The claims to propose, ids set, curated and rejected passages left out; ``names``
+    gathers the briefing's names (the figure keys use them after grouping)."""
+    names = NameIndex() if names is None else names
     # Words any source writes in lower case are not names, even capitalised at a sentence start.
     shared = frozenset().union(*(common_words(a) for a in corpus.articles.values()))
     commons = {aid: shared for aid in corpus.articles}
@@ -74,17 +93,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
                 continue
             proposals.append(p)
     _dedupe_ids(proposals)
-    occurrences = _occurrences(proposals, corpus)
-
-    groups = group(proposals, curated_corpus_events)
-    result = Result(warnings=list(previous.warnings))
-    events_out = _events(groups, corpus, previous, result)
-    assign_keys(proposals, names)
-    for p in proposals:
-        result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
-    result.events = events_out
-    _render(result, corpus, root, previous)
-    return result
+    return proposals
 
 
 def _claim_id(article_id: str, quote: str) -> str:
