@@ -154,7 +154,8 @@ def _finding_line(brief: Brief, entry: ClaimEntry, ref: SourceRef) -> str:
     line = f"- “{quote}” ({where})"
     notes = []
     for ann in entry.annotations:
-        text = " ".join(escape_inline(part) for part in ann.note.split("\n") if part.strip())
+        # Escaped before joining: a line of control characters alone escapes to nothing.
+        text = " ".join(e for e in (escape_inline(part) for part in ann.note.split("\n")) if e)
         if text:
             notes.append(_who(brief, ann.author) + text)
     if notes:
