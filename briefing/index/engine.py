@@ -195,7 +195,7 @@ class SearchEngine:
         content_dir = Path(content_dir)
         fts = store.fts5_available()
         path = _disk_path(content_dir)
-        con = store.connect(path, fts=fts)
+        con = _connect(path, content_dir, fts)
         engine = cls(con, fts, content_dir, path, known_articles)
         engine._refresh()
         if known_articles is not None and engine.article_ids() <= known_articles:
@@ -232,7 +232,7 @@ class SearchEngine:
         self._con.close()
         if self._path is not None:
             store.discard(self._path)
-        self._con = store.connect(self._path, fts=self._fts)
+        self._con = _connect(self._path, self._content_dir, self._fts)
 
     def refresh(self) -> int:
         """Re-read the sources whose files changed; their number."""
@@ -310,9 +310,11 @@ class SearchEngine:
                 continue
             if len(best) < limit:
                 match = f"({expr})" if previous is None else f"(({expr}) NOT ({previous}))"
+                # bm25() with SQLite's ORDER BY ... LIMIT keeps only the best rows as it goes
+                # (ORDER BY rank sorts every match); ties in row order, as rank gives them.
                 best += [(tier, score, rowid) for rowid, score in self._con.execute(
-                    "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
-                    (only + match, limit - len(best)))]
+                    "SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? "
+                    "ORDER BY score, rowid LIMIT ?", (only + match, limit - len(best)))]
             previous = expr
         return total, best
 
@@ -372,6 +374,17 @@ class SearchEngine:
         return {row[0]: row[1:] for row in self._con.execute(
             f"SELECT id, kind, doc_id, article, paragraph, text FROM docs WHERE id IN ({marks})",
             rowids)}
+
+
+def _connect(path: Path | None, content_dir: Path | None, fts: bool) -> sqlite3.Connection:
+    """The index at ``path`` (None: in memory); a first build of a whole content directory
+    goes through store.build, written to a new file without a journal."""
+    con = store.connect(path, fts=fts)
+    if path is not None and content_dir is not None and store.empty(con):
+        con.close()
+        store.build(path, content_dir, fts=fts)
+        con = store.connect(path, fts=fts)
+    return con
 
 
 def _disk_path(content_dir: Path) -> Path | None:
