@@ -371,3 +371,38 @@ def test_an_unreadable_article_is_skipped_and_said_so(content):
     assert result.exit_code == 0, result.output
     assert "1 article file(s) could not be read and are not searched (broken.md)" in result.stderr
     assert json.loads(result.stdout)["total"] == 2
+
+
+def test_a_sources_texts_tokenised_at_once_give_what_each_gives_alone():
+    from briefing.index.terms import index_form, names, source_forms
+
+    texts = [p for ps in TEXTS.values() for p in ps] + ["Lachin and lachin", "", "Ёж — ½"]
+    forms, found = source_forms(texts)
+    alone = [index_form(t) for t in texts]
+    assert forms == [(w, s) for w, s, _, _ in alone]
+    upper = set().union(*(u for _, _, u, _ in alone))
+    lower = set().union(*(lo for _, _, _, lo in alone))
+    assert found == names(upper, lower)
+    assert "lachin" not in found and "pashinyan" in found
+
+
+def test_a_first_build_takes_the_load_caches_records_and_indexes_the_same(tmp_path, cache):
+    from briefing.cache import load_corpus_cached
+    from briefing.cache.parts import FileParts
+    from briefing.index.documents import source_documents
+
+    content = tmp_path / "copy"
+    shutil.copytree(bundled_content(), content)
+    load_corpus_cached(content)  # as the reader does before it builds the index
+    parts = FileParts(content, prune=False, store=False)
+    for md in sorted((content / "articles").glob("*.md")):
+        cl = content / "claims" / f"{md.stem}.yaml"
+        cl = cl if cl.exists() else None
+        assert source_documents(md, cl, parts) == source_documents(md, cl)
+    assert parts.reused >= 2 * 5 and not parts.parsed and not parts.changed
+    md = sorted((content / "articles").glob("*.md"))[0]
+    md.write_text(md.read_text(encoding="utf-8") + "\nA paragraph added after the load.\n",
+                  encoding="utf-8")
+    fresh = FileParts(content, prune=False, store=False)
+    assert source_documents(md, None, fresh) == source_documents(md, None)
+    assert fresh.parsed == [md]

@@ -24,11 +24,14 @@ import os
 import sqlite3
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from briefing import cache
 from briefing.analysis.hits import Document
-from briefing.index.terms import STEMMER, index_form, names
+from briefing.index.terms import STEMMER, index_form, source_forms
+
+if TYPE_CHECKING:
+    from briefing.loader import Parts
 
 FORMAT = 4
 CODE = ("index/terms.py", "index/documents.py", "index/store.py", "loading", "text.py", "model.py")
@@ -260,10 +263,15 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
                 # and pages kept in memory.
                 con.execute("PRAGMA journal_mode=OFF")
                 con.execute("PRAGMA synchronous=OFF")
-                con.execute("PRAGMA cache_size=-32768")
+                con.execute("PRAGMA cache_size=-8192")
                 _create(con, fts)
                 con.execute("BEGIN")
-                _apply(con, content_dir, articles, claims, sorted(articles), [])
+                # A briefing the reader (or check) has loaded: its files' load results are
+                # in the load cache, taken from there instead of parsed again.
+                from briefing.cache.parts import FileParts
+
+                parts = FileParts(content_dir, prune=False, store=False)
+                _apply(con, content_dir, articles, claims, sorted(articles), [], parts)
                 con.execute("COMMIT")
                 con.execute("PRAGMA journal_mode=WAL")
             finally:
@@ -294,7 +302,7 @@ def _pending(con: sqlite3.Connection, articles: dict, claims: dict,
 
 
 def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: dict,
-           changed: list[str], gone: list[str]) -> int:
+           changed: list[str], gone: list[str], parts: Parts | None = None) -> int:
     """Drop the ``gone`` sources, re-read the ``changed`` ones (in batches of BATCH: what is
     held in memory is one batch's documents); the number re-read."""
     from briefing.index.documents import source_documents
@@ -317,7 +325,7 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
             continue
         if source in hashes:
             _drop(con, source, fts)
-        article_id, docs = source_documents(md, cl)
+        article_id, docs = source_documents(md, cl, parts)
         writer.add(source, docs, (source, article_id, sig[0], sig[1], md_hash, sig[2], sig[3],
                                   cl_hash))
     writer.flush()
@@ -346,12 +354,8 @@ class _Writer:
         self.rows: list[tuple] = []
 
     def add(self, source: str, docs: list[Document], row: tuple | None) -> None:
-        upper: set[str] = set()
-        lower: set[str] = set()
-        for doc in docs:
-            words, stems, up, low = index_form(doc.text)
-            upper |= up
-            lower |= low
+        forms, found = source_forms([doc.text for doc in docs])
+        for doc, (words, stems) in zip(docs, forms):
             words, stems = f" {words} ", f" {stems} "
             if self.fts:
                 self.tokens.append((self.next_id, words, stems, doc.kind))
@@ -359,8 +363,8 @@ class _Writer:
             self.docs.append((self.next_id, source, doc.kind, doc.id, doc.article, doc.paragraph,
                               doc.text, words, stems))
             self.next_id += 1
-        found = sorted(names(upper, lower))
         if found:
+            found = sorted(found)
             self.names.append((source, " ".join(found)))
         for stem in found:
             self.counts[stem] = self.counts.get(stem, 0) + 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from anyascii import anyascii
 from snowballstemmer import stemmer
@@ -46,7 +47,7 @@ class Token:
     capital: bool
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def normalise(raw: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) pairs of one run of letters/digits: usually one pair; a transliteration
     can give several ("½" or a CJK run), each kept."""
@@ -54,7 +55,7 @@ def normalise(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, stem(w)) for w in _PIECE.findall(ascii_form))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) < 3:
         return word
@@ -76,7 +77,7 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _raw_forms(raw: str) -> tuple[str, str, tuple[str, ...]]:
     forms = normalise(raw)
     return " ".join(w for w, _ in forms), " ".join(s for _, s in forms), tuple(s for _, s in forms)
@@ -86,18 +87,34 @@ def index_form(text: str) -> tuple[str, str, set[str], set[str]]:
     """What the index stores of ``text``: its words and its stems (space-separated, in
     order), and the stems written capitalised and in lower case.  The tokens of
     :func:`tokens` without their offsets, made several times faster for indexing."""
-    words: list[str] = []
-    stems: list[str] = []
+    raws = WORD.findall(text)
+    words, stems = _joined(raws)
+    return words, stems, *_cases(raws)
+
+
+def source_forms(texts: list[str]) -> tuple[list[tuple[str, str]], set[str]]:
+    """index_form of a source's texts at once: (words, stems) of each, and the source's
+    names (each distinct word's case looked at once, not at every occurrence)."""
+    out = []
+    distinct: set[str] = set()
+    for text in texts:
+        raws = WORD.findall(text)
+        distinct.update(raws)
+        out.append(_joined(raws))
+    return out, names(*_cases(distinct))
+
+
+def _joined(raws: list[str]) -> tuple[str, str]:
+    forms = [f for f in map(_raw_forms, raws) if f[0]]
+    return " ".join([f[0] for f in forms]), " ".join([f[1] for f in forms])
+
+
+def _cases(raws: Iterable[str]) -> tuple[set[str], set[str]]:
     upper: set[str] = set()
     lower: set[str] = set()
-    for raw in WORD.findall(text):
-        w, st, each = _raw_forms(raw)
-        if not w:
-            continue
-        words.append(w)
-        stems.append(st)
-        (upper if raw[0].isupper() else lower).update(each)
-    return " ".join(words), " ".join(stems), upper, lower
+    for raw in set(raws):
+        (upper if raw[0].isupper() else lower).update(_raw_forms(raw)[2])
+    return upper, lower
 
 
 def names(upper: set[str], lower: set[str]) -> set[str]:
