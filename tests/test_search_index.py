@@ -406,3 +406,29 @@ def test_a_first_build_takes_the_load_caches_records_and_indexes_the_same(tmp_pa
     fresh = FileParts(content, prune=False, store=False)
     assert source_documents(md, None, fresh) == source_documents(md, None)
     assert fresh.parsed == [md]
+
+
+def test_a_search_imports_only_what_it_needs(content, cache):
+    """A warm search loads neither the model, the loader nor YAML; after an edit to an
+    article of plain paragraphs, the loader re-reads it without importing markdown-it."""
+    code = ("import sys; from briefing.cli import main\n"
+            "main(['search', '--content', sys.argv[1], 'Lachin'], standalone_mode=False)\n"
+            "heavy = ('briefing.model', 'briefing.loader', 'briefing.loading.articles', 'yaml',"
+            " 'markdown_it', 'anyascii', 'textual')\n"
+            "print(' '.join(m for m in heavy if m in sys.modules))\n")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+
+    def imported() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code, str(content)], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "Lachin" in done.stdout
+        return done.stdout.splitlines()[-1].split()
+
+    imported()  # builds the index
+    assert imported() == []
+    path = content / "articles" / "one.md"  # ASCII only: no transliteration either
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new plain paragraph.\n",
+                    encoding="utf-8")
+    assert imported() == ["briefing.model", "briefing.loading.articles", "yaml"]
+    assert imported() == []

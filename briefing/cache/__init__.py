@@ -14,8 +14,21 @@ files live, how they are keyed, read and written safely; ``slot``, ``code_key`` 
 cache off; BRIEFING_CACHE_DIR puts it elsewhere.
 """
 
-from briefing.cache.corpus import load_corpus_cached, search_index
+from __future__ import annotations
+
+from typing import Any
+
 from briefing.cache.files import cache_dir, code_key, enabled, safe_dir, slot
 
 __all__ = ["cache_dir", "code_key", "enabled", "load_corpus_cached", "safe_dir", "search_index",
            "slot"]
+
+
+def __getattr__(name: str) -> Any:
+    # The corpus cache imports the model: `briefing search`, which needs only files.py (for
+    # its index's place and key), does without it.
+    if name in ("load_corpus_cached", "search_index"):
+        from briefing.cache import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'briefing.cache' has no attribute {name!r}")

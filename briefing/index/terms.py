@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from anyascii import anyascii
 from snowballstemmer import stemmer
 
 from briefing.text import fold_chars
@@ -51,8 +50,16 @@ class Token:
 def normalise(raw: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) pairs of one run of letters/digits: usually one pair; a transliteration
     can give several ("½" or a CJK run), each kept."""
-    ascii_form = anyascii(fold_chars(raw)).lower()
+    ascii_form = _ascii(fold_chars(raw)).lower()
     return tuple((w, stem(w)) for w in _PIECE.findall(ascii_form))
+
+
+def _ascii(text: str) -> str:
+    if text.isascii():  # what anyascii would return; its import (~3 ms) only when needed
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
 
 
 @lru_cache(maxsize=50_000)
