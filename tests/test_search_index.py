@@ -312,6 +312,31 @@ def test_concurrent_builders_do_not_corrupt_the_index(tmp_path, cache):
     con.close()
 
 
+def test_concurrent_refreshes_after_edits_take_turns(tmp_path, cache):
+    texts = {f"a{n:03d}": [f"Paragraph {n} on the Lachin corridor.", f"Number {n}."]
+             for n in range(1, 81)}
+    content = write_briefing(tmp_path / "big", texts)
+    assert open_index(content).find("Lachin ").total == 80  # built
+    for n in range(1, 41):  # half the articles gain a paragraph: a refresh, not a build
+        texts[f"a{n:03d}"].append(f"Zanzibarite again, {n}.")
+    write_briefing(content, texts)
+    code = ("import sys; from briefing.index import open_index; "
+            "r = open_index(sys.argv[1]).find('zanzibarite ', limit=1); print(r.total)")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(content)], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert out.strip() == "40", (out, err)
+    con = sqlite3.connect(store.index_path(content))
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("INSERT INTO fts(fts) VALUES ('integrity-check')") is not None
+    assert con.execute("SELECT count(*) FROM docs").fetchone() == (200,)
+    con.close()
+
+
 # --- without FTS5, without a cache --------------------------------------------------------------
 
 QUERIES = ["Lachin ", "Pashinyan", "peacekeepers ", '"Lachin corridor"', "Iran", "peacek",
@@ -414,7 +439,7 @@ def test_a_search_imports_only_what_it_needs(content, cache):
     code = ("import sys; from briefing.cli import main\n"
             "main(['search', '--content', sys.argv[1], 'Lachin'], standalone_mode=False)\n"
             "heavy = ('briefing.model', 'briefing.loader', 'briefing.loading.articles', 'yaml',"
-            " 'markdown_it', 'anyascii', 'textual')\n"
+            " 'markdown_it', 'anyascii', 'filelock', 'textual')\n"
             "print(' '.join(m for m in heavy if m in sys.modules))\n")
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
 

@@ -222,10 +222,10 @@ class SearchEngine:
         if self._content_dir is None:
             return 0
         try:
-            return store.refresh(self._con, self._content_dir, self._path)
+            return store.refresh(self._con, self._content_dir)
         except sqlite3.DatabaseError:
             self._rebuild()
-            return store.refresh(self._con, self._content_dir, self._path)
+            return store.refresh(self._con, self._content_dir)
 
     def _rebuild(self) -> None:
         """A corrupt index file: start it again (store.connect deletes what it cannot read)."""

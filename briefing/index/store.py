@@ -9,9 +9,10 @@ files: a refresh re-reads only the sources whose files changed (a touched but un
 costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
 same tables are kept and searched with LIKE (slower, same results).
 
-Safety.  A refresh that has work to do holds a lock file (filelock) next to the database and
-writes in one transaction, so two processes refreshing at once take turns and a reader sees
-the index before or after, never half of it.  A file that is not a readable index of this
+Safety.  A refresh that has work to do writes in one transaction under SQLite's write lock
+(BEGIN IMMEDIATE), so two processes refreshing at once take turns and a reader sees the index
+before or after, never half of it (write-ahead log: readers are never blocked).  Creating,
+replacing (a first build) or deleting the file holds a lock file (filelock) next to it.  A file that is not a readable index of this
 format (corrupt, truncated, written by another version, another engine) is deleted and
 rebuilt; the user never sees a traceback.  BRIEFING_NO_CACHE=1 (or a cache directory that
 cannot be written) means an index in memory, rebuilt per process.
@@ -22,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -217,7 +218,7 @@ def _hash(path: Path) -> str | None:
         return None
 
 
-def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) -> int:
+def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     """Bring the index up to date with the files of ``content_dir``; the number of sources
     re-read.  Nothing is locked or written when no file changed."""
     content_dir = Path(content_dir)
@@ -226,16 +227,23 @@ def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) 
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
         return 0
-    with _locked(lock_path) if lock_path is not None else nullcontext():
+    # SQLite's own write lock, waited for up to LOCK_TIMEOUT: writers take turns (no lock
+    # file here: importing filelock costs more than re-reading the edited article).
+    try:
         con.execute("BEGIN IMMEDIATE")
-        try:
-            # Again, for these sources only: another process may have done it meanwhile.
-            changed, gone = _pending(con, articles, claims, changed + gone)
-            n = _apply(con, content_dir, articles, claims, changed, gone)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
             raise
+        raise IndexUnavailable(f"another process has been updating the search index for "
+                               f"{LOCK_TIMEOUT:.0f} s; try again later") from None
+    try:
+        # Again, for these sources only: another process may have done it meanwhile.
+        changed, gone = _pending(con, articles, claims, changed + gone)
+        n = _apply(con, content_dir, articles, claims, changed, gone)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     return n
 
 
