@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from briefing.analysis.hits import Hit, snippet_around
 from briefing.index import store
@@ -99,12 +98,18 @@ def match_tier(word: str, name: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
 class Clause:
-    words: list[str]  # one token, or a phrase's tokens in order
-    stems: list[str]
-    prefix: bool = False
-    variants: list[str] = field(default_factory=list)  # stems of names spelt close to it
+    """One word (one token), or a phrase's tokens in order, of a query."""
+
+    # A plain class, as Results and terms.Token are tuples: a dataclass costs ~1-2 ms to
+    # create at import, and `briefing search` imports this module on every run.
+    __slots__ = ("words", "stems", "prefix", "variants")
+
+    def __init__(self, words: list[str], stems: list[str], prefix: bool = False) -> None:
+        self.words = words
+        self.stems = stems
+        self.prefix = prefix
+        self.variants: list[str] = []  # stems of names spelt close to it
 
 
 def parse_query(query: str) -> list[Clause]:
@@ -124,8 +129,7 @@ def parse_query(query: str) -> list[Clause]:
     return clauses
 
 
-@dataclass(frozen=True, slots=True)
-class Results:
+class Results(NamedTuple):
     query: str
     total: int  # every matching document (of the kinds and articles asked for)
     hits: list[Hit]  # the best ``limit`` of them, best first

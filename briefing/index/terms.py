@@ -22,9 +22,8 @@ Pure functions, no file system: the index (briefing.index.store) and the highlig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from snowballstemmer import stemmer
 
@@ -37,8 +36,7 @@ _STEMMER = stemmer("english")  # PyStemmer's C code when installed, else pure Py
 STEMMER = f"{type(_STEMMER).__module__}.{type(_STEMMER).__name__}"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int  # [start, end) in the original text
     end: int
     word: str
