@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 FORMAT = 4
 CODE = ("index/terms.py", "index/documents.py", "index/store.py", "loading", "text.py", "model.py")
 # ^ the code whose changes change what the index holds (not how it is searched)
-LOCK_TIMEOUT = 300.0  # a refresh of a 5,000-article briefing from nothing takes about 10 s
+LOCK_TIMEOUT = 300.0  # a first build of 5,000 articles takes 25 s of CPU; a busy machine, more
 BATCH = 200  # about the sources tokenised between two writes: what a build holds in memory
 BULK = 50  # sources to index at least for a first build to go to a new file (see build)
 
