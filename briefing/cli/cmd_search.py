@@ -34,7 +34,11 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
 
     Uses a search index kept in the cache folder and updated for the files that changed, so
     the briefing is not loaded; `briefing check` validates it."""
+    from briefing.analysis.hits import hit_json
+    from briefing.index import open_index
+    from briefing.index.store import IndexUnavailable
     from briefing.paths import bundled_content
+
     from briefing.text import drop_invisible
 
     text = drop_invisible(" ".join(query))  # echoed below: no escape sequence, nothing hidden
@@ -43,18 +47,8 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     content = content_dir or bundled_content()
     if not (content / "articles").is_dir():
         load_or_exit(content)  # not a briefing: the loader says why, and exits 1
-    from briefing.index.listing import Prefetch
-
-    ahead = Prefetch(content)  # the content files are stat-ed while the modules below load
-    from briefing.analysis.hits import hit_json
-    from briefing.index import open_index
-    from briefing.index.store import IndexUnavailable
-
-    if not as_json:
-        import rich.table  # noqa: F401 - here, while the listing runs
-
     try:
-        index = open_index(content, ahead)
+        index = open_index(content)
         if source_id is not None and source_id not in (known := index.article_ids()):
             raise unknown_id("source", source_id, sorted(known), "--source")
         results = index.find(text, limit=limit, kinds=kinds or ("paragraph",),

@@ -6,8 +6,7 @@ that the CLI (`briefing search`) and the reader's search screen both call.
 
 ``open_index`` takes a content directory (the CLI: no corpus is loaded) or a loaded Corpus (the
 reader).  terms.py turns text into tokens, documents.py reads one source's files, store.py
-keeps the SQLite file up to date (listing.py stats the content files, possibly in a thread
-started early), engine.py searches it.
+keeps the SQLite file up to date, engine.py searches it.
 """
 
 from __future__ import annotations
@@ -16,30 +15,16 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from typing import Any
+from briefing.index.engine import Results, SearchEngine, parse_query
 
 if TYPE_CHECKING:
-    from briefing.index.engine import SearchEngine
-    from briefing.index.listing import Prefetch
     from briefing.model import Corpus
 
 __all__ = ["Results", "SearchEngine", "open_index", "parse_query"]
 
 
-def __getattr__(name: str) -> Any:
-    # The engine on first use: briefing.index.listing can be started before it is imported.
-    if name in ("Results", "SearchEngine", "parse_query"):
-        from briefing.index import engine
-
-        return getattr(engine, name)
-    raise AttributeError(f"module 'briefing.index' has no attribute {name!r}")
-
-
-def open_index(source: Path | str | Corpus, ahead: Prefetch | None = None) -> SearchEngine:
-    """The up-to-date search index of a content directory (``ahead``: its files' listing,
-    started early) or of a loaded corpus."""
-    from briefing.index.engine import SearchEngine
-
+def open_index(source: Path | str | Corpus) -> SearchEngine:
+    """The up-to-date search index of a content directory or of a loaded corpus."""
     if isinstance(source, (str, os.PathLike)):  # the CLI: briefing.model is not even imported
-        return SearchEngine.for_content(Path(source), ahead=ahead)
+        return SearchEngine.for_content(Path(source))
     return SearchEngine.for_corpus(source)

@@ -33,7 +33,6 @@ from briefing.index.terms import query_tokens, tokens
 from briefing.text import fold
 
 if TYPE_CHECKING:
-    from briefing.index.listing import Prefetch
     from briefing.model import Corpus
 
 MIN_VARIANT_LEN = 5
@@ -195,16 +194,14 @@ class SearchEngine:
 
     # opening
     @classmethod
-    def for_content(cls, content_dir: Path, known_articles: set[str] | None = None,
-                    ahead: Prefetch | None = None) -> "SearchEngine":
-        """The index of a content directory, brought up to date with its files (as ``ahead``
-        listed them, if given)."""
+    def for_content(cls, content_dir: Path, known_articles: set[str] | None = None) -> "SearchEngine":
+        """The index of a content directory, brought up to date with its files."""
         content_dir = Path(content_dir)
         fts = store.fts5_available()
         path = _disk_path(content_dir)
         con = _connect(path, content_dir, fts)
         engine = cls(con, fts, content_dir, path, known_articles)
-        engine._refresh(ahead)
+        engine._refresh()
         if known_articles is not None and engine.article_ids() <= known_articles:
             engine._known = None  # the reader's corpus holds every indexed article: no filter
         return engine
@@ -225,11 +222,11 @@ class SearchEngine:
                 store.insert(con, article_id, docs)
         return cls(con, fts)
 
-    def _refresh(self, ahead: Prefetch | None = None) -> int:
+    def _refresh(self) -> int:
         if self._content_dir is None:
             return 0
         try:
-            return store.refresh(self._con, self._content_dir, ahead)
+            return store.refresh(self._con, self._content_dir)
         except sqlite3.DatabaseError:
             self._rebuild()
             return store.refresh(self._con, self._content_dir)

@@ -29,8 +29,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from briefing import cache
 from briefing.analysis.hits import Document
-from briefing.index import listing
-from briefing.index.listing import Stat
 from briefing.index.terms import STEMMER, index_form, source_forms
 
 if TYPE_CHECKING:
@@ -180,7 +178,37 @@ def _locked(path: Path) -> Iterator[None]:
 
 # --- refreshing from the content directory ------------------------------------------------------
 
+Stat = tuple[int, int]  # a file's size and mtime_ns
 _NO_FILE = (None, None)
+
+
+def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
+    """{file stem: (size, mtime_ns)} of the folder's visible files ending in ``suffix`` (as the
+    loader sees them): the one cost of a search that grows with the corpus, so one stat per
+    name relative to the open folder (a third cheaper than DirEntry.stat here)."""
+    out: dict[str, Stat] = {}
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return out
+    cut = -len(suffix)
+    fd = os.open(folder, os.O_RDONLY) if _DIR_FD else None
+    try:
+        for name in names:
+            if name.startswith(".") or not name.endswith(suffix):
+                continue
+            try:
+                st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(folder / name)
+            except OSError:
+                continue
+            out[name[:cut]] = (st.st_size, st.st_mtime_ns)
+    finally:
+        if fd is not None:
+            os.close(fd)
+    return out
+
+
+_DIR_FD = os.stat in os.supports_dir_fd
 
 
 def _hash(path: Path) -> str | None:
@@ -190,13 +218,12 @@ def _hash(path: Path) -> str | None:
         return None
 
 
-def refresh(con: sqlite3.Connection, content_dir: Path,
-            ahead: listing.Prefetch | None = None) -> int:
-    """Bring the index up to date with the files of ``content_dir`` (as ``ahead`` listed them,
-    if given); the number of sources re-read.  Nothing is locked or written when no file
-    changed."""
+def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
+    """Bring the index up to date with the files of ``content_dir``; the number of sources
+    re-read.  Nothing is locked or written when no file changed."""
     content_dir = Path(content_dir)
-    articles, claims = ahead.result() if ahead is not None else listing.listing(content_dir)
+    articles = _listing(content_dir / "articles", ".md")
+    claims = _listing(content_dir / "claims", ".yaml")
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
         return 0
@@ -241,9 +268,10 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
                     con.close()
         except sqlite3.DatabaseError:
             pass  # rebuilt here
-        articles, claims = listing.listing(content_dir)
+        articles = _listing(content_dir / "articles", ".md")
         if len(articles) < BULK:
             return False
+        claims = _listing(content_dir / "claims", ".yaml")
         temp = path.with_name(f"{path.name}.build-{os.getpid()}")
         _remove(temp)
         try:
