@@ -297,6 +297,8 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
             os.chmod(temp, 0o600)
             _remove(path)
             os.replace(temp, path)
+        except (sqlite3.Error, OSError):
+            return False  # a full disk, say: the refresh after indexes into the file in place
         finally:
             _remove(temp)
     return True
