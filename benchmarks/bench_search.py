@@ -23,7 +23,8 @@ each for a common word of the corpus ("Lachin", in thousands of paragraphs of th
 briefings) and a rare one (a word only the edited paragraphs hold).  Every figure is the
 median of --repeat runs of the real `briefing` command in a subprocess, wall time with the
 CPU seconds of the process itself (on a shared machine the wall clock also counts the wait
-for a core); ratios are against `briefing --version` measured in the same rounds.
+for a core and the disk); both are given as ratios to `briefing --version` measured in the
+same rounds.
 """
 
 from __future__ import annotations
@@ -129,20 +130,22 @@ def main() -> None:
         for size in sizes:
             results[size] = bench(size, Path(tmp), args.repeat, codes, args.data)
             print(f"{size}: done", file=sys.stderr, flush=True)
-    print(f"`briefing search` vs `briefing --version` (median of {args.repeat}; wall time, "
-          f"x = times --version in the same rounds, then CPU seconds of the process)")
+    print(f"`briefing search` vs `briefing --version` (median of {args.repeat}; wall time and "
+          f"x its ratio to --version's in the same rounds; CPU seconds of the process and x "
+          f"its ratio to --version's CPU)")
     for i, code in enumerate(codes):
         print(f"[{i}] code: {code}")
-    print(f"{'articles':>9} {'code':>4} {'--version':>9} {'first build (wall, cpu, rss)':>29} "
-          + " ".join(f"{k:>23}" for k in KEYS))
+    print(f"{'articles':>9} {'code':>4} {'--version':>16} {'first build (wall, cpu, rss)':>29} "
+          + " ".join(f"{k:>28}" for k in KEYS))
     for size, per_code in results.items():
         for i, f in enumerate(per_code):
-            base = f["version"]
+            base, base_cpu = f["version"], f["version cpu"]
             build = (f"{f['first build']:6.1f} s {f['first build cpu']:6.1f} s "
                      f"{f['first build rss']:5.0f} MB")
-            cells = [f"{f[k] * 1000:6.0f} ms {f[k] / base:4.1f}x {f[k + ' cpu']:5.2f} s"
-                     for k in KEYS]
-            print(f"{size:>9} {i:>4} {base * 1000:6.0f} ms {build:>29} " + " ".join(cells))
+            cells = [f"{f[k] * 1000:5.0f} ms {f[k] / base:4.1f}x "
+                     f"{f[k + ' cpu']:5.2f} s {f[k + ' cpu'] / base_cpu:4.1f}x" for k in KEYS]
+            print(f"{size:>9} {i:>4} {base * 1000:4.0f} ms {base_cpu:5.3f} s {build:>29} "
+                  + " ".join(cells))
 
 
 if __name__ == "__main__":
