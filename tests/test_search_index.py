@@ -457,3 +457,27 @@ def test_a_search_imports_only_what_it_needs(content, cache):
                     encoding="utf-8")
     assert imported() == ["briefing.model", "briefing.loading.articles", "yaml"]
     assert imported() == []
+
+
+def test_the_best_hits_are_those_of_ranking_every_match(tmp_path, cache):
+    """find() keeps the best rows as SQLite goes (bm25 under ORDER BY ... LIMIT); the hits,
+    scores and order are those of ranking every match with FTS5's rank, as before, ties
+    (identical sentences) included."""
+    sentences = ["The Lachin corridor was closed.", "Talks on the Lachin corridor resumed.",
+                 "Peacekeepers near Lachin.", "Nothing about the road here.",
+                 "Lachin, Lachin and the Lachin corridor again."]
+    texts = {f"s{n:03d}": [sentences[(n + i) % len(sentences)] for i in range(n % 4 + 1)]
+             for n in range(1, 61)}
+    index = open_index(write_briefing(tmp_path / "many", texts))
+    con = index._con
+    for query, expr in [("Lachin ", '(kind : paragraph) AND (words : "lachin")'),
+                        ("corridor", '(kind : paragraph) AND (words : "corridor"*)'),
+                        ('"Lachin corridor"', '(kind : paragraph) AND (words : "lachin corridor")')]:
+        for limit in (1, 7, 20, 500):
+            every = con.execute("SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank",
+                                (expr,)).fetchall()
+            best = [(doc_id, round(-score, 4)) for rowid, score in every[:limit]
+                    for (doc_id,) in con.execute("SELECT doc_id FROM docs WHERE id=?", (rowid,))]
+            results = index.find(query, limit=limit)
+            assert [(h.id, h.score) for h in results.hits] == best, (query, limit)
+            assert results.total == len(every)
