@@ -8,7 +8,8 @@ Public API:
   ``fingerprint``), so that `briefing read` paints before the whole corpus is in.
 
 Modules: corpus (the corpus and the index), parts (each content file's own result, so that
-a load after an edit re-reads only the edited files), head (the first screen), files (where the
+a load after an edit re-reads only the edited files), head (the first screen), checked (the
+last `briefing check`'s output, while nothing changed), files (where the
 files live, how they are keyed, read and written safely; ``slot``, ``code_key`` and
 ``safe_dir`` are shared with the on-disk search index, briefing.index).  BRIEFING_NO_CACHE=1 turns the
 cache off; BRIEFING_CACHE_DIR puts it elsewhere.

@@ -85,7 +85,9 @@ def check(ctx: click.Context, content_dir: Path | None, db_path: Path | None, fu
     changed) and problems of the optional lexicon.yaml are listed as warnings.
 
     Files unchanged since the last load are not read again (their problems are reproduced
-    from the cache); `--full` reads and checks every file.  The output is the same.
+    from the cache), and with nothing changed since the last check (files, annotation store)
+    its output is printed again; `--full` reads and checks every file.  The output is the
+    same.
     """
     from briefing.paths import bundled_content, default_db_path
 
