@@ -481,3 +481,15 @@ def test_the_best_hits_are_those_of_ranking_every_match(tmp_path, cache):
             results = index.find(query, limit=limit)
             assert [(h.id, h.score) for h in results.hits] == best, (query, limit)
             assert results.total == len(every)
+
+
+def test_a_first_build_killed_midway_leaves_nothing_behind(tmp_path, cache):
+    content = write_briefing(tmp_path / "big", {f"a{n:03d}": [f"Lachin number {n}."]
+                                                for n in range(1, 61)})
+    path = store.index_path(content)
+    path.parent.mkdir(parents=True)
+    stale = path.with_name(f"{path.name}.build-99999")  # as a build killed by a signal leaves
+    stale.write_bytes(b"half a database")
+    assert open_index(content).find("Lachin ").total == 60
+    assert not stale.exists()
+    assert [p.name for p in path.parent.iterdir() if ".build-" in p.name] == []

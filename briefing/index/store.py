@@ -24,6 +24,7 @@ import hashlib
 import os
 import sqlite3
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -272,8 +273,9 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
         if len(articles) < BULK:
             return False
         claims = _listing(content_dir / "claims", ".yaml")
+        for stale in path.parent.glob(f"{glob_escape(path.name)}.build-*"):
+            _remove(stale)  # a build killed midway: builds run under the lock, so none is alive
         temp = path.with_name(f"{path.name}.build-{os.getpid()}")
-        _remove(temp)
         try:
             con = sqlite3.connect(temp, isolation_level=None)
             try:
