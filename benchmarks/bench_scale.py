@@ -3,11 +3,12 @@ file, a warm load, `claims --json` and `events`, each against `briefing --versio
 peak RSS of a load; at the bundled briefing, 1,000 and 5,000 articles in one run.
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes bundled,1000,5000] [--repeat 3]
-        [--code DIR] [--data DIR]
+        [--code DIR] [--data DIR] [--only 'check,check after edit']
 
 --code DIR runs another checkout's code (PYTHONPATH=DIR), e.g. the main branch, to print the
 "before" table with the same script on the same files; --data DIR takes the synthetic
-briefings from DIR/syn1000, DIR/syn5000 when they exist (else make_synthetic.py writes them).
+briefings from DIR/syn1000, DIR/syn5000 when they exist (else make_synthetic.py writes them);
+--only measures those columns alone (the loads go together).
 
 Every figure is the median of --repeat runs of a fresh process, in a fresh cache folder
 (BRIEFING_CACHE_DIR) per size.  One round, in order:
@@ -17,7 +18,8 @@ Every figure is the median of --repeat runs of a fresh process, in a fresh cache
   (briefing.cache.load_corpus_cached, as every command does): the first start after an edit;
 - settling load: the next load, nothing edited since (it may save the whole corpus);
 - warm load: a load with the cache filled;
-- `check` (nothing changed), `check` right after editing another article, `check --full`;
+- `check` with nothing changed since the two checks before it (the first after the edit, and
+  the settling one), `check` right after editing another article, `check --full`;
 - `claims --json` and `events` (warm).
 
 Each cell: wall seconds, the ratio to `--version`, and CPU seconds (the command's own, from
@@ -115,7 +117,7 @@ def edit(content: Path, n: int) -> None:
 
 
 def bench(size: str, work: Path, repeat: int, env: dict[str, str], code: Path,
-          data: Path | None) -> dict:
+          data: Path | None, columns: tuple[str, ...]) -> dict:
     content = content_for(size, work, data)
     env = {**env, "BRIEFING_CACHE_DIR": str(work / f"cache-{size}")}
     env.pop("BRIEFING_NO_CACHE", None)
@@ -133,21 +135,33 @@ def bench(size: str, work: Path, repeat: int, env: dict[str, str], code: Path,
     for n in range(repeat):
         add("version", run.command("--version"))
         edit(content, 2 * n)
-        seconds, rss = run.load(content)
-        add("edited load", seconds)
-        add("edited rss", rss)
-        add("settling load", run.load(content)[0])
-        seconds, rss = run.load(content)
-        add("warm load", seconds)
-        add("warm rss", rss)
-        add("check", run.command("check", *c))
+        if loads_in(columns):
+            seconds, rss = run.load(content)
+            add("edited load", seconds)
+            add("edited rss", rss)
+            add("settling load", run.load(content)[0])
+            seconds, rss = run.load(content)
+            add("warm load", seconds)
+            add("warm rss", rss)
+        if "check" in columns:
+            for _ in range(2):  # after the edit above: a check that parses it, then one that
+                run.command("check", *c)  # saves the whole corpus again (the settling load)
+            add("check", run.command("check", *c))
         edit(content, 2 * n + 1)
-        add("check after edit", run.command("check", *c))
-        add("check --full", run.command(*full, *c))
-        add("claims --json", run.command("claims", "--json", *c))
-        add("events", run.command("events", *c))
+        if "check after edit" in columns:
+            add("check after edit", run.command("check", *c))
+        if "check --full" in columns:
+            add("check --full", run.command(*full, *c))
+        if "claims --json" in columns:
+            add("claims --json", run.command("claims", "--json", *c))
+        if "events" in columns:
+            add("events", run.command("events", *c))
         add("version", run.command("--version"))
     return {k: statistics.median(v) for k, v in f.items()}
+
+
+def loads_in(columns: tuple[str, ...]) -> bool:
+    return any(k in columns for k in ("edited load", "settling load", "warm load"))
 
 
 COLUMNS = ("check", "check after edit", "check --full", "edited load", "settling load",
@@ -160,7 +174,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--code", type=Path, default=None, help="run this checkout's code instead")
     ap.add_argument("--data", type=Path, default=None, help="folder with syn1000/, syn5000/")
+    ap.add_argument("--only", default=None,
+                    help="comma-separated columns to measure (e.g. 'check,check after edit')")
     args = ap.parse_args()
+    columns = COLUMNS if args.only is None else tuple(
+        c for c in COLUMNS if c in {x.strip() for x in args.only.split(",")})
     env = dict(os.environ)
     code = (args.code or ROOT).resolve()
     env["PYTHONPATH"] = str(code)
@@ -168,17 +186,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         results = {}
         for size in sizes:
-            results[size] = bench(size, Path(tmp), args.repeat, env, code, args.data)
+            results[size] = bench(size, Path(tmp), args.repeat, env, code, args.data, columns)
             print(f"{size}: done", file=sys.stderr, flush=True)
     print(f"code: {code}; median of {args.repeat}; wall seconds (x = times `briefing --version` "
           f"in the same run) / CPU seconds; loads: time inside the process, RSS = its peak")
-    print(f"{'articles':>8} {'--version':>9} " + " ".join(f"{k:>19}" for k in COLUMNS)
-          + f" {'RSS edited':>10} {'RSS warm':>9}")
+    loads = loads_in(columns)
+    print(f"{'articles':>8} {'--version':>9} " + " ".join(f"{k:>19}" for k in columns)
+          + (f" {'RSS edited':>10} {'RSS warm':>9}" if loads else ""))
     for size, r in results.items():
         base = r["version"]
-        cells = [f"{r[k]:6.2f} {r[k] / base:5.1f}x {r[k + ' cpu']:5.2f}" for k in COLUMNS]
+        cells = [f"{r[k]:6.2f} {r[k] / base:5.1f}x {r[k + ' cpu']:5.2f}" for k in columns]
         print(f"{size:>8} {base * 1000:6.0f} ms " + " ".join(cells)
-              + f" {r['edited rss']:7.0f} MB {r['warm rss']:6.0f} MB")
+              + (f" {r['edited rss']:7.0f} MB {r['warm rss']:6.0f} MB" if loads else ""))
 
 
 if __name__ == "__main__":

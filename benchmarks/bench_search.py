@@ -2,19 +2,29 @@
 articles, in one run; prints a table of medians and ratios.
 
     .venv/bin/python benchmarks/bench_search.py [--sizes bundled,1000,5000] [--repeat 5]
+        [--code DIR ...] [--data DIR]
 
-For each size a fresh cache folder (BRIEFING_CACHE_DIR) and a content directory (a copy of the
-bundled briefing, or benchmarks/make_synthetic.py's output) in a temporary folder:
+--code DIR (repeatable) runs that checkout's code (PYTHONPATH=DIR), e.g. the main branch as
+"before" and this one as "after": the codes take turns within every round, on the same files,
+each with its own cache folder, so a busy machine slows them alike.  --data DIR copies the
+synthetic briefings from DIR/syn1000, DIR/syn5000 when they exist (else make_synthetic.py
+writes them).
 
-- first build: the first search ever, which builds the index from nothing (once per size);
+For each size and code a fresh cache folder (BRIEFING_CACHE_DIR); per size one content
+directory (a copy of the bundled briefing, or the synthetic one) in a temporary folder:
+
+- first build: the first search ever, which builds the index from nothing (once per size
+  and code), with its wall and CPU seconds and the process's peak RSS;
 - warm: a search with no file changed since the last one (the index is only checked);
 - cold: the first search after editing one article (a paragraph appended), which re-reads
   that article and nothing else;
 
 each for a common word of the corpus ("Lachin", in thousands of paragraphs of the synthetic
-briefings) and a rare one (a word only the edited paragraph holds).  Every figure is the
-median of --repeat runs of the real `briefing` command in a subprocess; ratios are against
-`briefing --version` measured in the same run, alternating with the searches.
+briefings) and a rare one (a word only the edited paragraphs hold).  Every figure is the
+median of --repeat runs of the real `briefing` command in a subprocess, wall time with the
+CPU seconds of the process itself (on a shared machine the wall clock also counts the wait
+for a core and the disk); both are given as ratios to `briefing --version` measured in the
+same rounds.
 """
 
 from __future__ import annotations
@@ -30,27 +40,32 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from briefing.paths import bundled_content  # noqa: E402
-
-BRIEFING = [sys.executable, "-m", "briefing"]
 
 
-def run(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(BRIEFING + args, env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"briefing {' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    return elapsed
+def run(args: list[str], env: dict[str, str], code: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of `python -m briefing ARGS` in ``code``."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "briefing", *args], env=env, cwd=code,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            sys.exit(f"briefing {' '.join(args)} failed:\n{err.read().decode()[-2000:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def content_for(size: str, work: Path) -> Path:
+def content_for(size: str, work: Path, data: Path | None) -> Path:
     out = work / f"content-{size}"
     if size == "bundled":
+        sys.path.insert(0, str(ROOT))
+        from briefing.paths import bundled_content
+
         shutil.copytree(bundled_content(), out)
+    elif data is not None and (data / f"syn{size}" / "events.yaml").exists():
+        shutil.copytree(data / f"syn{size}", out)
     else:
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_synthetic.py"), str(out),
                         "--articles", size], check=True, stdout=subprocess.DEVNULL)
@@ -65,45 +80,72 @@ def edit(content: Path, n: int) -> None:
         fh.write(f"\n\nA late addition mentions the zanzibarite number {n}.\n")
 
 
-def bench(size: str, work: Path, repeat: int) -> dict[str, float]:
-    content = content_for(size, work)
-    env = {**os.environ, "BRIEFING_CACHE_DIR": str(work / f"cache-{size}")}
-    env.pop("BRIEFING_NO_CACHE", None)
+KEYS = ("warm common", "warm rare", "cold common", "cold rare")
+
+
+def bench(size: str, work: Path, repeat: int, codes: list[Path], data: Path | None) -> list[dict]:
+    content = content_for(size, work, data)
+    envs = []
+    for i, code in enumerate(codes):
+        env = {**os.environ, "BRIEFING_CACHE_DIR": str(work / f"cache-{size}-{i}"),
+               "PYTHONPATH": str(code)}
+        env.pop("BRIEFING_NO_CACHE", None)
+        envs.append(env)
     common = ["search", "--content", str(content), "Lachin"]
     rare = ["search", "--content", str(content), "zanzibarite"]
-    figures: dict[str, list[float]] = {k: [] for k in
-                                       ("version", "warm common", "warm rare", "cold common",
-                                        "cold rare")}
-    figures["first build"] = [run(common, env)]
+    figures: list[dict[str, list[float]]] = [{} for _ in codes]
+
+    def add(i: int, key: str, measured: tuple[float, float, float]) -> None:
+        figures[i].setdefault(key, []).append(measured[0])
+        figures[i].setdefault(key + " cpu", []).append(measured[1])
+        figures[i].setdefault(key + " rss", []).append(measured[2])
+
+    for i, code in enumerate(codes):
+        add(i, "first build", run(common, envs[i], code))
     for n in range(repeat):
-        figures["version"].append(run(["--version"], env))
-        edit(content, 2 * n)
-        figures["cold common"].append(run(common, env))
-        figures["warm common"].append(run(common, env))
-        figures["version"].append(run(["--version"], env))
-        edit(content, 2 * n + 1)
-        figures["cold rare"].append(run(rare, env))
-        figures["warm rare"].append(run(rare, env))
-    return {k: statistics.median(v) for k, v in figures.items()}
+        for kind, query in ((0, common), (1, rare)):
+            for i, code in enumerate(codes):
+                add(i, "version", run(["--version"], envs[i], code))
+            edit(content, 2 * n + kind)
+            label = "common" if kind == 0 else "rare"
+            for i, code in enumerate(codes):
+                add(i, f"cold {label}", run(query, envs[i], code))
+            for i, code in enumerate(codes):
+                add(i, f"warm {label}", run(query, envs[i], code))
+    return [{k: statistics.median(v) for k, v in f.items()} for f in figures]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="bundled,1000,5000")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--code", type=Path, action="append", default=None,
+                    help="run this checkout's code (repeatable: compared in the same rounds)")
+    ap.add_argument("--data", type=Path, default=None, help="folder with syn1000/, syn5000/")
     args = ap.parse_args()
+    codes = [c.resolve() for c in (args.code or [ROOT])]
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    results = {}
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
-        results = {size: bench(size, Path(tmp), args.repeat) for size in sizes}
-    print(f"`briefing search` vs `briefing --version` (median of {args.repeat}; "
-          f"x = times --version in the same run)")
-    print(f"{'articles':>9} {'--version':>10} {'first build':>12} {'warm common':>17} "
-          f"{'warm rare':>17} {'cold common':>17} {'cold rare':>17}")
-    for size, f in results.items():
-        base = f["version"]
-        cells = [f"{f[k] * 1000:7.0f} ms {f[k] / base:5.1f}x"
-                 for k in ("warm common", "warm rare", "cold common", "cold rare")]
-        print(f"{size:>9} {base * 1000:7.0f} ms {f['first build']:10.1f} s " + " ".join(cells))
+        for size in sizes:
+            results[size] = bench(size, Path(tmp), args.repeat, codes, args.data)
+            print(f"{size}: done", file=sys.stderr, flush=True)
+    print(f"`briefing search` vs `briefing --version` (median of {args.repeat}; wall time and "
+          f"x its ratio to --version's in the same rounds; CPU seconds of the process and x "
+          f"its ratio to --version's CPU)")
+    for i, code in enumerate(codes):
+        print(f"[{i}] code: {code}")
+    print(f"{'articles':>9} {'code':>4} {'--version':>16} {'first build (wall, cpu, rss)':>29} "
+          + " ".join(f"{k:>28}" for k in KEYS))
+    for size, per_code in results.items():
+        for i, f in enumerate(per_code):
+            base, base_cpu = f["version"], f["version cpu"]
+            build = (f"{f['first build']:6.1f} s {f['first build cpu']:6.1f} s "
+                     f"{f['first build rss']:5.0f} MB")
+            cells = [f"{f[k] * 1000:5.0f} ms {f[k] / base:4.1f}x "
+                     f"{f[k + ' cpu']:5.2f} s {f[k + ' cpu'] / base_cpu:4.1f}x" for k in KEYS]
+            print(f"{size:>9} {i:>4} {base * 1000:4.0f} ms {base_cpu:5.3f} s {build:>29} "
+                  + " ".join(cells))
 
 
 if __name__ == "__main__":

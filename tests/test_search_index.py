@@ -312,6 +312,31 @@ def test_concurrent_builders_do_not_corrupt_the_index(tmp_path, cache):
     con.close()
 
 
+def test_concurrent_refreshes_after_edits_take_turns(tmp_path, cache):
+    texts = {f"a{n:03d}": [f"Paragraph {n} on the Lachin corridor.", f"Number {n}."]
+             for n in range(1, 81)}
+    content = write_briefing(tmp_path / "big", texts)
+    assert open_index(content).find("Lachin ").total == 80  # built
+    for n in range(1, 41):  # half the articles gain a paragraph: a refresh, not a build
+        texts[f"a{n:03d}"].append(f"Zanzibarite again, {n}.")
+    write_briefing(content, texts)
+    code = ("import sys; from briefing.index import open_index; "
+            "r = open_index(sys.argv[1]).find('zanzibarite ', limit=1); print(r.total)")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(content)], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert out.strip() == "40", (out, err)
+    con = sqlite3.connect(store.index_path(content))
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("INSERT INTO fts(fts) VALUES ('integrity-check')") is not None
+    assert con.execute("SELECT count(*) FROM docs").fetchone() == (200,)
+    con.close()
+
+
 # --- without FTS5, without a cache --------------------------------------------------------------
 
 QUERIES = ["Lachin ", "Pashinyan", "peacekeepers ", '"Lachin corridor"', "Iran", "peacek",
@@ -371,3 +396,100 @@ def test_an_unreadable_article_is_skipped_and_said_so(content):
     assert result.exit_code == 0, result.output
     assert "1 article file(s) could not be read and are not searched (broken.md)" in result.stderr
     assert json.loads(result.stdout)["total"] == 2
+
+
+def test_a_sources_texts_tokenised_at_once_give_what_each_gives_alone():
+    from briefing.index.terms import index_form, names, source_forms
+
+    texts = [p for ps in TEXTS.values() for p in ps] + ["Lachin and lachin", "", "Ёж — ½"]
+    forms, found = source_forms(texts)
+    alone = [index_form(t) for t in texts]
+    assert forms == [(w, s) for w, s, _, _ in alone]
+    upper = set().union(*(u for _, _, u, _ in alone))
+    lower = set().union(*(lo for _, _, _, lo in alone))
+    assert found == names(upper, lower)
+    assert "lachin" not in found and "pashinyan" in found
+
+
+def test_a_first_build_takes_the_load_caches_records_and_indexes_the_same(tmp_path, cache):
+    from briefing.cache import load_corpus_cached
+    from briefing.cache.parts import FileParts
+    from briefing.index.documents import source_documents
+
+    content = tmp_path / "copy"
+    shutil.copytree(bundled_content(), content)
+    load_corpus_cached(content)  # as the reader does before it builds the index
+    parts = FileParts(content, prune=False, store=False)
+    for md in sorted((content / "articles").glob("*.md")):
+        cl = content / "claims" / f"{md.stem}.yaml"
+        cl = cl if cl.exists() else None
+        assert source_documents(md, cl, parts) == source_documents(md, cl)
+    assert parts.reused >= 2 * 5 and not parts.parsed and not parts.changed
+    md = sorted((content / "articles").glob("*.md"))[0]
+    md.write_text(md.read_text(encoding="utf-8") + "\nA paragraph added after the load.\n",
+                  encoding="utf-8")
+    fresh = FileParts(content, prune=False, store=False)
+    assert source_documents(md, None, fresh) == source_documents(md, None)
+    assert fresh.parsed == [md]
+
+
+def test_a_search_imports_only_what_it_needs(content, cache):
+    """A warm search loads neither the model, the loader nor YAML; after an edit to an
+    article of plain paragraphs, the loader re-reads it without importing markdown-it."""
+    code = ("import sys; from briefing.cli import main\n"
+            "main(['search', '--content', sys.argv[1], 'Lachin'], standalone_mode=False)\n"
+            "heavy = ('briefing.model', 'briefing.loader', 'briefing.loading.articles', 'yaml',"
+            " 'markdown_it', 'anyascii', 'filelock', 'textual')\n"
+            "print(' '.join(m for m in heavy if m in sys.modules))\n")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+
+    def imported() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code, str(content)], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "Lachin" in done.stdout
+        return done.stdout.splitlines()[-1].split()
+
+    imported()  # builds the index
+    assert imported() == []
+    path = content / "articles" / "one.md"  # ASCII only: no transliteration either
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new plain paragraph.\n",
+                    encoding="utf-8")
+    assert imported() == ["briefing.model", "briefing.loading.articles", "yaml"]
+    assert imported() == []
+
+
+def test_the_best_hits_are_those_of_ranking_every_match(tmp_path, cache):
+    """find() keeps the best rows as SQLite goes (bm25 under ORDER BY ... LIMIT); the hits,
+    scores and order are those of ranking every match with FTS5's rank, as before, ties
+    (identical sentences) included."""
+    sentences = ["The Lachin corridor was closed.", "Talks on the Lachin corridor resumed.",
+                 "Peacekeepers near Lachin.", "Nothing about the road here.",
+                 "Lachin, Lachin and the Lachin corridor again."]
+    texts = {f"s{n:03d}": [sentences[(n + i) % len(sentences)] for i in range(n % 4 + 1)]
+             for n in range(1, 61)}
+    index = open_index(write_briefing(tmp_path / "many", texts))
+    con = index._con
+    for query, expr in [("Lachin ", '(kind : paragraph) AND (words : "lachin")'),
+                        ("corridor", '(kind : paragraph) AND (words : "corridor"*)'),
+                        ('"Lachin corridor"', '(kind : paragraph) AND (words : "lachin corridor")')]:
+        for limit in (1, 7, 20, 500):
+            every = con.execute("SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank",
+                                (expr,)).fetchall()
+            best = [(doc_id, round(-score, 4)) for rowid, score in every[:limit]
+                    for (doc_id,) in con.execute("SELECT doc_id FROM docs WHERE id=?", (rowid,))]
+            results = index.find(query, limit=limit)
+            assert [(h.id, h.score) for h in results.hits] == best, (query, limit)
+            assert results.total == len(every)
+
+
+def test_a_first_build_killed_midway_leaves_nothing_behind(tmp_path, cache):
+    content = write_briefing(tmp_path / "big", {f"a{n:03d}": [f"Lachin number {n}."]
+                                                for n in range(1, 61)})
+    path = store.index_path(content)
+    path.parent.mkdir(parents=True)
+    stale = path.with_name(f"{path.name}.build-99999")  # as a build killed by a signal leaves
+    stale.write_bytes(b"half a database")
+    assert open_index(content).find("Lachin ").total == 60
+    assert not stale.exists()
+    assert [p.name for p in path.parent.iterdir() if ".build-" in p.name] == []

@@ -8,14 +8,28 @@ Public API:
   ``fingerprint``), so that `briefing read` paints before the whole corpus is in.
 
 Modules: corpus (the corpus and the index), parts (each content file's own result, so that
-a load after an edit re-reads only the edited files), head (the first screen), files (where the
+a load after an edit re-reads only the edited files), head (the first screen), checked (the
+last `briefing check`'s output, while nothing changed), files (where the
 files live, how they are keyed, read and written safely; ``slot``, ``code_key`` and
 ``safe_dir`` are shared with the on-disk search index, briefing.index).  BRIEFING_NO_CACHE=1 turns the
 cache off; BRIEFING_CACHE_DIR puts it elsewhere.
 """
 
-from briefing.cache.corpus import load_corpus_cached, search_index
+from __future__ import annotations
+
+from typing import Any
+
 from briefing.cache.files import cache_dir, code_key, enabled, safe_dir, slot
 
 __all__ = ["cache_dir", "code_key", "enabled", "load_corpus_cached", "safe_dir", "search_index",
            "slot"]
+
+
+def __getattr__(name: str) -> Any:
+    # The corpus cache imports the model: `briefing search`, which needs only files.py (for
+    # its index's place and key), does without it.
+    if name in ("load_corpus_cached", "search_index"):
+        from briefing.cache import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'briefing.cache' has no attribute {name!r}")

@@ -13,14 +13,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 import stat
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import briefing
-from briefing.fsio import write_atomic
 
 FORMAT = 1
 MAGIC = b"briefing-cache"
@@ -95,6 +93,8 @@ def slot(content: Path, kind: str) -> Path:
 def unpickle(data: bytes) -> Any:
     """pickle.loads, or None if it fails; the cyclic GC is paused meanwhile (unpickling a
     corpus creates ~a million objects and no garbage: ~5x faster without collections)."""
+    import pickle  # here: `briefing search` uses this module for its index's key only
+
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -141,6 +141,8 @@ def load_payload(file: Path, key: str) -> Any:
 
 
 def _unpickle_from(fh: Any) -> Any:
+    import pickle
+
     was_enabled = gc.isenabled()
     gc.disable()  # as in unpickle
     try:
@@ -180,6 +182,8 @@ def _with_payload(file: Path, key: str, read: Callable[[Any], Any]) -> Any:
 
 def write_payload(file: Path, key: str, payload: Callable[[], bytes]) -> bool:
     """Write ``payload()`` under ``key`` atomically; False if it cannot be done safely."""
+    from briefing.fsio import write_atomic
+
     folder = file.parent
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

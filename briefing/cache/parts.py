@@ -51,12 +51,13 @@ def bucket_of(name: str) -> int:
 class FileParts(Parts):
     """Parts from the cache where a file is unchanged, parsed (and stored) where not."""
 
-    def __init__(self, content: Path, prune: bool = True) -> None:
+    def __init__(self, content: Path, prune: bool = True, store: bool = True) -> None:
         self.folder = slot(Path(content), "parts")
         self.key = code_key(LOAD_CODE)
         # A folder inside a shared cache folder could be swapped by someone else: both private.
         self.usable = all(not f.exists() or safe_dir(f) for f in (self.folder.parent, self.folder))
         self.prune = prune  # drop the records of files this load did not ask for
+        self.store = store  # False: only reuse records (the search index's first build)
         self.buckets: dict[int, dict[str, Record]] = {}  # the records not used yet
         self.stored: dict[int, set[str]] = {}  # the names each bucket held when read
         self.changed: dict[int, dict[str, Record]] = {}
@@ -127,7 +128,8 @@ class FileParts(Parts):
         digest = _digest(file) if st is not None else None
         result = parse()
         self.parsed.append(file)
-        if digest is not None and deps is not None and self.usable and _same(file, st):
+        if digest is not None and deps is not None and self.usable and self.store \
+                and _same(file, st):
             blob = _pickle(result, file)
             self._store(name, (st.st_size, st.st_mtime_ns, digest, deps, blob))
         return result, (digest if _same(file, st) else None)

@@ -25,7 +25,7 @@ COMMANDS: dict[str, str] = {
     "highlight": "briefing.cli.cmd_curate:highlight",
     "compare": "briefing.cli.cmd_analysis:compare",
     "coverage": "briefing.cli.cmd_analysis:coverage",
-    "search": "briefing.cli.cmd_analysis:search",
+    "search": "briefing.cli.cmd_search:search",
     "disagreements": "briefing.cli.cmd_analysis:disagreements",
     "disagree": "briefing.cli.cmd_disagree:disagree",
     "lexicon": "briefing.cli.cmd_analysis:lexicon",

@@ -1,5 +1,5 @@
-"""``briefing events | claims | compare | coverage | disagreements | lexicon | search``: the
-analysis, as tables or JSON.
+"""``briefing events | claims | compare | coverage | disagreements | lexicon``: the analysis,
+as tables or JSON (``search``: briefing.cli.cmd_search).
 
 Tables are for people (Rich); ``--json`` is for scripts, with the field names documented in
 docs/json.md.  Every string from the content (titles, quotes, terms) is untrusted and goes
@@ -8,14 +8,12 @@ into Rich as ``Text`` objects, never as markup.  No Textual import here.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from briefing.cli.options import unknown_id, content_option, db_option, json_option
+from briefing.cli.output import console as _console, emit_json as _emit_json, text as _T
 from briefing.model import CLAIM_KINDS, Corpus
 
 # --- shared helpers ---------------------------------------------------------------------------
@@ -28,29 +26,12 @@ def _load(content_dir: Path | None) -> Corpus:
     return load_or_exit(content_dir)
 
 
-def _console():
-    from rich.console import Console
-
-    # highlight=False: Rich would otherwise colour numbers and quotes inside untrusted text.
-    return Console(highlight=False, soft_wrap=False)
-
-
-def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _short_names(corpus: Corpus) -> dict[str, str]:
     """Short column labels for sources: the article id up to its first hyphen, if unique."""
     short = {aid: aid.split("-")[0][:12] for aid in corpus.articles}
     if len(set(short.values())) != len(short):
         short = {aid: aid[:14] for aid in corpus.articles}
     return short
-
-
-def _T(s: object, style: str | None = None):
-    from rich.text import Text
-
-    return Text("" if s is None else str(s), style=style or "")
 
 
 def _fmt_value(v: float | str) -> str:
@@ -524,86 +505,3 @@ def _print_coverage_list(console, cov, short: dict[str, str]) -> None:
                       _T(", ".join(short[a] for a in covering) or "—"))
     console.print(table)
     console.print(_T(f"* covered by one source only ({len(cov.single_source)} events)", "yellow"))
-
-
-# --- search -----------------------------------------------------------------------------------
-
-
-@click.command()
-@content_option
-@json_option
-@click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000),
-              help="At most this many hits.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["paragraph", "claim"]),
-              help="Search these (repeatable; default: paragraphs, the passages the reader "
-                   "shows).")
-@click.option("--source", "source_id", metavar="ARTICLE", help="Only hits in this article.")
-def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limit: int,
-           kinds: tuple[str, ...], source_id: str | None) -> None:
-    """Search the briefing's paragraphs (or claim quotes).  Words are ANDed and match their
-    other forms and, for names, other spellings ("Lachin" finds "Latchine"), exact matches
-    first; "quoted words" must be adjacent; the last word also matches as a prefix.
-
-    Uses a search index kept in the cache folder and updated for the files that changed, so
-    the briefing is not loaded; `briefing check` validates it."""
-    from briefing.analysis.hits import hit_json
-    from briefing.index import open_index
-    from briefing.index.store import IndexUnavailable
-    from briefing.paths import bundled_content
-
-    from briefing.text import drop_invisible
-
-    text = drop_invisible(" ".join(query))  # echoed below: no escape sequence, nothing hidden
-    if not any(ch.isalnum() for ch in text):  # '' or '""' matched nothing, silently
-        raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
-    content = content_dir or bundled_content()
-    if not (content / "articles").is_dir():
-        _load(content)  # not a briefing: the loader says why, and exits 1
-    try:
-        index = open_index(content)
-        if source_id is not None and source_id not in (known := index.article_ids()):
-            raise unknown_id("source", source_id, sorted(known), "--source")
-        results = index.find(text, limit=limit, kinds=kinds or ("paragraph",),
-                             articles=[source_id] if source_id else None)
-    except IndexUnavailable as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    skipped = index.unreadable()
-    if skipped:
-        from briefing.text import visible
-
-        names = ", ".join(visible(f"{name}.md") for name in skipped[:5])
-        click.echo(f"note: {len(skipped)} article file(s) could not be read and are not "
-                   f"searched ({names}{', ...' if len(skipped) > 5 else ''}); "
-                   f"`briefing check` says why", err=True)
-    hits = results.hits
-    if as_json:
-        _emit_json({"query": text, "total": results.total, "hits": [hit_json(h) for h in hits]})
-        return
-    if not hits:  # an empty table is narrower than its title, which then wraps mid-query
-        _console().print(_T(f"No hits for {text}"))
-        return
-    from rich.table import Table
-
-    shown = f" (best {len(hits)} shown; --limit for more)" if len(hits) < results.total else ""
-    table = Table(title=_T(f"{_matches(results.total)} for {text}{shown}"), title_justify="left")
-    table.add_column("where", no_wrap=True)
-    table.add_column("text")
-    for h in hits:
-        snippet = _T(("…" if h.snippet_start else "") + h.snippet)
-        shift = 1 if h.snippet_start else 0
-        for a, b in h.matches:
-            a, b = a - h.snippet_start, b - h.snippet_start
-            if 0 <= a and b <= len(h.snippet):
-                snippet.stylize("bold reverse", a + shift, b + shift)
-        where = _T(h.id, "cyan")
-        where.append(_T(f"\n{h.kind} {h.score:.2f}" + ("" if h.match == "exact" else f" {h.match}"),
-                        "dim"))
-        table.add_row(where, snippet)
-    _console().print(table)
-
-
-def _matches(n: int) -> str:
-    """The count as the reader's search screen words it."""
-    return f"{n} match{'es' if n != 1 else ''}"

@@ -85,15 +85,41 @@ def check(ctx: click.Context, content_dir: Path | None, db_path: Path | None, fu
     changed) and problems of the optional lexicon.yaml are listed as warnings.
 
     Files unchanged since the last load are not read again (their problems are reproduced
-    from the cache); `--full` reads and checks every file.  The output is the same.
+    from the cache), and with nothing changed since the last check (files, annotation store)
+    its output is printed again; `--full` reads and checks every file.  The output is the
+    same.
     """
-    from briefing.paths import bundled_content
+    from briefing.paths import bundled_content, default_db_path
 
     base = None
     root = content_dir
     if root is None:
         root = bundled_content()
         base = root.parent  # print "content/articles/x.md", not a long site-packages path
+    if full:
+        lines, code = _check(root, base, db_path, full=True)
+    else:
+        # Nothing changed since the last check (files, annotation store, code): its output.
+        from briefing.cache import checked
+
+        store = db_path or default_db_path()
+        key = checked.check_key(root, store, base)
+        found = checked.load(root, key) if key is not None else None
+        if found is not None:
+            lines, code = found
+        else:
+            lines, code = _check(root, base, db_path, full=False)
+            if key is not None and checked.check_key(root, store, base) == key:
+                checked.save(root, key, lines, code)
+    for line in lines:
+        click.echo(line)
+    if code:
+        ctx.exit(code)
+
+
+def _check(root: Path, base: Path | None, db_path: Path | None, full: bool
+           ) -> tuple[list[str], int]:
+    """(the lines `check` prints, its exit code)."""
     if full:
         from briefing.loader import load_corpus
 
@@ -102,13 +128,11 @@ def check(ctx: click.Context, content_dir: Path | None, db_path: Path | None, fu
         from briefing.cache import load_corpus_cached
 
         corpus, problems = load_corpus_cached(root)
-    for problem in problems:
-        click.echo(_display(problem, base))
+    lines = [_display(problem, base) for problem in problems]
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
-        ctx.exit(1)
-    for warning in orphaned_annotation_warnings(corpus, db_path):
-        click.echo(f"warning: {warning}")
-    for problem in lexicon_problems(root):
-        click.echo(f"warning: {_display(problem, base)}")
-    click.echo(summary(corpus))
+        lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+        return lines, 1
+    lines += [f"warning: {warning}" for warning in orphaned_annotation_warnings(corpus, db_path)]
+    lines += [f"warning: {_display(problem, base)}" for problem in lexicon_problems(root)]
+    lines.append(summary(corpus))
+    return lines, 0

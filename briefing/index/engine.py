@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from briefing.analysis.hits import Hit, snippet_around
 from briefing.index import store
@@ -99,12 +98,18 @@ def match_tier(word: str, name: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
 class Clause:
-    words: list[str]  # one token, or a phrase's tokens in order
-    stems: list[str]
-    prefix: bool = False
-    variants: list[str] = field(default_factory=list)  # stems of names spelt close to it
+    """One word (one token), or a phrase's tokens in order, of a query."""
+
+    # A plain class, as Results and terms.Token are tuples: a dataclass costs ~1-2 ms to
+    # create at import, and `briefing search` imports this module on every run.
+    __slots__ = ("words", "stems", "prefix", "variants")
+
+    def __init__(self, words: list[str], stems: list[str], prefix: bool = False) -> None:
+        self.words = words
+        self.stems = stems
+        self.prefix = prefix
+        self.variants: list[str] = []  # stems of names spelt close to it
 
 
 def parse_query(query: str) -> list[Clause]:
@@ -124,8 +129,7 @@ def parse_query(query: str) -> list[Clause]:
     return clauses
 
 
-@dataclass(frozen=True, slots=True)
-class Results:
+class Results(NamedTuple):
     query: str
     total: int  # every matching document (of the kinds and articles asked for)
     hits: list[Hit]  # the best ``limit`` of them, best first
@@ -195,7 +199,7 @@ class SearchEngine:
         content_dir = Path(content_dir)
         fts = store.fts5_available()
         path = _disk_path(content_dir)
-        con = store.connect(path, fts=fts)
+        con = _connect(path, content_dir, fts)
         engine = cls(con, fts, content_dir, path, known_articles)
         engine._refresh()
         if known_articles is not None and engine.article_ids() <= known_articles:
@@ -222,17 +226,17 @@ class SearchEngine:
         if self._content_dir is None:
             return 0
         try:
-            return store.refresh(self._con, self._content_dir, self._path)
+            return store.refresh(self._con, self._content_dir)
         except sqlite3.DatabaseError:
             self._rebuild()
-            return store.refresh(self._con, self._content_dir, self._path)
+            return store.refresh(self._con, self._content_dir)
 
     def _rebuild(self) -> None:
         """A corrupt index file: start it again (store.connect deletes what it cannot read)."""
         self._con.close()
         if self._path is not None:
             store.discard(self._path)
-        self._con = store.connect(self._path, fts=self._fts)
+        self._con = _connect(self._path, self._content_dir, self._fts)
 
     def refresh(self) -> int:
         """Re-read the sources whose files changed; their number."""
@@ -310,9 +314,11 @@ class SearchEngine:
                 continue
             if len(best) < limit:
                 match = f"({expr})" if previous is None else f"(({expr}) NOT ({previous}))"
+                # bm25() with SQLite's ORDER BY ... LIMIT keeps only the best rows as it goes
+                # (ORDER BY rank sorts every match); ties in row order, as rank gives them.
                 best += [(tier, score, rowid) for rowid, score in self._con.execute(
-                    "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
-                    (only + match, limit - len(best)))]
+                    "SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? "
+                    "ORDER BY score, rowid LIMIT ?", (only + match, limit - len(best)))]
             previous = expr
         return total, best
 
@@ -372,6 +378,17 @@ class SearchEngine:
         return {row[0]: row[1:] for row in self._con.execute(
             f"SELECT id, kind, doc_id, article, paragraph, text FROM docs WHERE id IN ({marks})",
             rowids)}
+
+
+def _connect(path: Path | None, content_dir: Path | None, fts: bool) -> sqlite3.Connection:
+    """The index at ``path`` (None: in memory); a first build of a whole content directory
+    goes through store.build, written to a new file without a journal."""
+    con = store.connect(path, fts=fts)
+    if path is not None and content_dir is not None and store.empty(con):
+        con.close()
+        store.build(path, content_dir, fts=fts)
+        con = store.connect(path, fts=fts)
+    return con
 
 
 def _disk_path(content_dir: Path) -> Path | None:

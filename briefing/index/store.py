@@ -9,9 +9,10 @@ files: a refresh re-reads only the sources whose files changed (a touched but un
 costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
 same tables are kept and searched with LIKE (slower, same results).
 
-Safety.  A refresh that has work to do holds a lock file (filelock) next to the database and
-writes in one transaction, so two processes refreshing at once take turns and a reader sees
-the index before or after, never half of it.  A file that is not a readable index of this
+Safety.  A refresh that has work to do writes in one transaction under SQLite's write lock
+(BEGIN IMMEDIATE), so two processes refreshing at once take turns and a reader sees the index
+before or after, never half of it (write-ahead log: readers are never blocked).  Creating,
+replacing (a first build) or deleting the file holds a lock file (filelock) next to it.  A file that is not a readable index of this
 format (corrupt, truncated, written by another version, another engine) is deleted and
 rebuilt; the user never sees a traceback.  BRIEFING_NO_CACHE=1 (or a cache directory that
 cannot be written) means an index in memory, rebuilt per process.
@@ -22,18 +23,24 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from briefing import cache
 from briefing.analysis.hits import Document
-from briefing.index.terms import STEMMER, index_form, names
+from briefing.index.terms import STEMMER, index_form, source_forms
 
-FORMAT = 3
+if TYPE_CHECKING:
+    from briefing.loader import Parts
+
+FORMAT = 4
 CODE = ("index/terms.py", "index/documents.py", "index/store.py", "loading", "text.py", "model.py")
 # ^ the code whose changes change what the index holds (not how it is searched)
-LOCK_TIMEOUT = 300.0  # a refresh of a 5,000-article briefing from nothing takes about a minute
+LOCK_TIMEOUT = 300.0  # a first build of 5,000 articles takes 25 s of CPU; a busy machine, more
+BATCH = 200  # about the sources tokenised between two writes: what a build holds in memory
+BULK = 50  # sources to index at least for a first build to go to a new file (see build)
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,24 +48,17 @@ CREATE TABLE sources(source TEXT PRIMARY KEY, article TEXT, md_size INTEGER, md_
                      md_hash TEXT, cl_size INTEGER, cl_mtime INTEGER, cl_hash TEXT);
 CREATE TABLE docs(id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, kind TEXT NOT NULL,
                   doc_id TEXT NOT NULL, article TEXT, paragraph TEXT, text TEXT NOT NULL,
-                  words TEXT NOT NULL, stems TEXT NOT NULL);
+                  words TEXT, stems TEXT);
 CREATE INDEX docs_source ON docs(source);
-CREATE TABLE names(source TEXT NOT NULL, stem TEXT NOT NULL);
-CREATE INDEX names_stem ON names(stem);
-CREATE INDEX names_source ON names(source);
+CREATE TABLE names(source TEXT PRIMARY KEY, stems TEXT NOT NULL);
 CREATE TABLE name_count(stem TEXT PRIMARY KEY, len INTEGER NOT NULL, n INTEGER NOT NULL);
 CREATE INDEX name_count_len ON name_count(len);
 """
+# Contentless: the tokens are in the FTS index only (docs keeps the text), and a document is
+# deleted by giving its tokens again, which index_form recomputes from its text.
 _FTS = """
-CREATE VIRTUAL TABLE fts USING fts5(words, stems, kind, content='docs', content_rowid='id',
-                                    tokenize='ascii', prefix='2 3');
-CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
-  INSERT INTO fts(rowid, words, stems, kind) VALUES (new.id, new.words, new.stems, new.kind);
-END;
-CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN
-  INSERT INTO fts(fts, rowid, words, stems, kind)
-  VALUES ('delete', old.id, old.words, old.stems, old.kind);
-END;
+CREATE VIRTUAL TABLE fts USING fts5(words, stems, kind, content='', tokenize='ascii',
+                                    prefix='2 3');
 """
 
 
@@ -179,27 +179,37 @@ def _locked(path: Path) -> Iterator[None]:
 
 # --- refreshing from the content directory ------------------------------------------------------
 
-def _listing(folder: Path, suffix: str) -> dict[str, os.stat_result]:
-    """{file stem: stat} of the folder's visible files ending in ``suffix`` (as the loader)."""
-    out: dict[str, os.stat_result] = {}
+Stat = tuple[int, int]  # a file's size and mtime_ns
+_NO_FILE = (None, None)
+
+
+def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
+    """{file stem: (size, mtime_ns)} of the folder's visible files ending in ``suffix`` (as the
+    loader sees them): the one cost of a search that grows with the corpus, so one stat per
+    name relative to the open folder (a third cheaper than DirEntry.stat here)."""
+    out: dict[str, Stat] = {}
     try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith(".") or not name.endswith(suffix):
-                    continue
-                try:
-                    st = entry.stat()
-                except OSError:
-                    continue
-                out[name[: -len(suffix)]] = st
+        names = os.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
-        pass
+        return out
+    cut = -len(suffix)
+    fd = os.open(folder, os.O_RDONLY) if _DIR_FD else None
+    try:
+        for name in names:
+            if name.startswith(".") or not name.endswith(suffix):
+                continue
+            try:
+                st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(folder / name)
+            except OSError:
+                continue
+            out[name[:cut]] = (st.st_size, st.st_mtime_ns)
+    finally:
+        if fd is not None:
+            os.close(fd)
     return out
 
 
-def _sig(st: os.stat_result | None) -> tuple[int | None, int | None]:
-    return (None, None) if st is None else (st.st_size, st.st_mtime_ns)
+_DIR_FD = os.stat in os.supports_dir_fd
 
 
 def _hash(path: Path) -> str | None:
@@ -209,7 +219,7 @@ def _hash(path: Path) -> str | None:
         return None
 
 
-def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) -> int:
+def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     """Bring the index up to date with the files of ``content_dir``; the number of sources
     re-read.  Nothing is locked or written when no file changed."""
     content_dir = Path(content_dir)
@@ -218,20 +228,85 @@ def refresh(con: sqlite3.Connection, content_dir: Path, lock_path: Path | None) 
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
         return 0
-    with _locked(lock_path) if lock_path is not None else nullcontext():
+    # SQLite's own write lock, waited for up to LOCK_TIMEOUT: writers take turns (no lock
+    # file here: importing filelock costs more than re-reading the edited article).
+    try:
         con.execute("BEGIN IMMEDIATE")
-        try:
-            # Again, for these sources only: another process may have done it meanwhile.
-            changed, gone = _pending(con, articles, claims, changed + gone)
-            n = _apply(con, content_dir, articles, claims, changed, gone)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
             raise
+        raise IndexUnavailable(f"another process has been updating the search index for "
+                               f"{LOCK_TIMEOUT:.0f} s; try again later") from None
+    try:
+        # Again, for these sources only: another process may have done it meanwhile.
+        changed, gone = _pending(con, articles, claims, changed + gone)
+        n = _apply(con, content_dir, articles, claims, changed, gone)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     return n
 
 
-def _pending(con: sqlite3.Connection, articles: dict, claims: dict,
+def empty(con: sqlite3.Connection) -> bool:
+    return con.execute("SELECT 1 FROM sources LIMIT 1").fetchone() is None
+
+
+def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
+    """A first build: when the index at ``path`` is empty and the content directory has at
+    least BULK sources, index them all into a new file, written without a journal, and put
+    it in place of the empty one in one rename.  False if there was nothing to build (the
+    index has sources, maybe another process's build, or there are few: refresh does it)."""
+    content_dir = Path(content_dir)
+    with _locked(path):
+        try:
+            con = _open_file(path, fts)
+            if con is not None:
+                try:
+                    if not empty(con):
+                        return False
+                finally:
+                    con.close()
+        except sqlite3.DatabaseError:
+            pass  # rebuilt here
+        articles = _listing(content_dir / "articles", ".md")
+        if len(articles) < BULK:
+            return False
+        claims = _listing(content_dir / "claims", ".yaml")
+        for stale in path.parent.glob(f"{glob_escape(path.name)}.build-*"):
+            _remove(stale)  # a build killed midway: builds run under the lock, so none is alive
+        temp = path.with_name(f"{path.name}.build-{os.getpid()}")
+        try:
+            con = sqlite3.connect(temp, isolation_level=None)
+            try:
+                # Nothing to protect until the rename: no journal, no fsync per transaction,
+                # and pages kept in memory.
+                con.execute("PRAGMA journal_mode=OFF")
+                con.execute("PRAGMA synchronous=OFF")
+                con.execute("PRAGMA cache_size=-8192")
+                _create(con, fts)
+                con.execute("BEGIN")
+                # A briefing the reader (or check) has loaded: its files' load results are
+                # in the load cache, taken from there instead of parsed again.
+                from briefing.cache.parts import FileParts
+
+                parts = FileParts(content_dir, prune=False, store=False)
+                _apply(con, content_dir, articles, claims, sorted(articles), [], parts)
+                con.execute("COMMIT")
+                con.execute("PRAGMA journal_mode=WAL")
+            finally:
+                con.close()
+            os.chmod(temp, 0o600)
+            _remove(path)
+            os.replace(temp, path)
+        except (sqlite3.Error, OSError):
+            return False  # a full disk, say: the refresh after indexes into the file in place
+        finally:
+            _remove(temp)
+    return True
+
+
+def _pending(con: sqlite3.Connection, articles: dict[str, Stat], claims: dict[str, Stat],
              only: list[str] | None = None) -> tuple[list[str], list[str]]:
     """(sources whose files differ from what was indexed, sources no longer there), among
     ``only`` if given."""
@@ -242,67 +317,132 @@ def _pending(con: sqlite3.Connection, articles: dict, claims: dict,
         rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(only))})", only)
     known = {row[0]: row[1:] for row in rows}
     candidates = articles if only is None else {s: articles[s] for s in only if s in articles}
-    changed = [s for s, st in candidates.items()
-               if known.get(s) != (*_sig(st), *_sig(claims.get(s)))]
+    now = {s: st + claims.get(s, _NO_FILE) for s, st in candidates.items()}
+    if only is None and now == known:  # the usual search: nothing changed, compared in C
+        return [], []
+    changed = [s for s, sig in now.items() if known.get(s) != sig]
     gone = [s for s in known if s not in articles]
     return sorted(changed), gone
 
 
 def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: dict,
-           changed: list[str], gone: list[str]) -> int:
+           changed: list[str], gone: list[str], parts: Parts | None = None) -> int:
+    """Drop the ``gone`` sources, re-read the ``changed`` ones (in batches of BATCH: what is
+    held in memory is one batch's documents); the number re-read."""
     from briefing.index.documents import source_documents
 
+    fts = _has_fts(con)
     for source in gone:
-        _drop(con, source)
+        _drop(con, source, fts)
     hashes = {row[0]: (row[1], row[2]) for row in
               con.execute("SELECT source, md_hash, cl_hash FROM sources")}
-    reread = 0
+    writer = _Writer(con, fts)
     for source in changed:
         md = content_dir / "articles" / f"{source}.md"
         cl = content_dir / "claims" / f"{source}.yaml" if source in claims else None
         md_hash, cl_hash = _hash(md), (_hash(cl) if cl is not None else None)
+        sig = articles[source] + claims.get(source, _NO_FILE)
         if hashes.get(source) == (md_hash, cl_hash) and md_hash is not None:
             # Touched, not changed (a checkout, a save without edits): only the stats move.
             con.execute("UPDATE sources SET md_size=?, md_mtime=?, cl_size=?, cl_mtime=? "
-                        "WHERE source=?", (*_sig(articles[source]), *_sig(claims.get(source)),
-                                           source))
+                        "WHERE source=?", (*sig, source))
             continue
-        article_id, docs = source_documents(md, cl)
-        _drop(con, source)
-        insert(con, source, docs)
-        con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (source, article_id, *_sig(articles[source]), md_hash,
-                     *_sig(claims.get(source)), cl_hash))
-        reread += 1
-    return reread
+        if source in hashes:
+            _drop(con, source, fts)
+        article_id, docs = source_documents(md, cl, parts)
+        writer.add(source, docs, (source, article_id, sig[0], sig[1], md_hash, sig[2], sig[3],
+                                  cl_hash))
+    writer.flush()
+    return writer.sources
 
 
-def _drop(con: sqlite3.Connection, source: str) -> None:
-    con.execute("UPDATE name_count SET n = n - 1 WHERE stem IN "
-                "(SELECT stem FROM names WHERE source=?)", (source,))
-    con.execute("DELETE FROM name_count WHERE n <= 0")
+class _Writer:
+    """Rows of re-read sources, written a batch at a time with executemany: each document
+    tokenised once, for the FTS index (or, without FTS5, the docs table's token columns)."""
+
+    def __init__(self, con: sqlite3.Connection, fts: bool) -> None:
+        self.con = con
+        self.fts = fts
+        self.sources = 0
+        self.next_id = 1 + max(
+            con.execute("SELECT coalesce(max(id), 0) FROM docs").fetchone()[0],
+            (con.execute("SELECT seq FROM sqlite_sequence WHERE name='docs'").fetchone()
+             or (0,))[0])  # AUTOINCREMENT: ids of deleted rows are never given again
+        self._clear()
+
+    def _clear(self) -> None:
+        self.docs: list[tuple] = []
+        self.tokens: list[tuple[int, str, str, str]] = []
+        self.names: list[tuple[str, str]] = []
+        self.counts: dict[str, int] = {}
+        self.rows: list[tuple] = []
+
+    def add(self, source: str, docs: list[Document], row: tuple | None) -> None:
+        forms, found = source_forms([doc.text for doc in docs])
+        for doc, (words, stems) in zip(docs, forms):
+            words, stems = f" {words} ", f" {stems} "
+            if self.fts:
+                self.tokens.append((self.next_id, words, stems, doc.kind))
+                words = stems = None
+            self.docs.append((self.next_id, source, doc.kind, doc.id, doc.article, doc.paragraph,
+                              doc.text, words, stems))
+            self.next_id += 1
+        if found:
+            found = sorted(found)
+            self.names.append((source, " ".join(found)))
+        for stem in found:
+            self.counts[stem] = self.counts.get(stem, 0) + 1
+        if row is not None:
+            self.rows.append(row)
+        self.sources += 1
+        if len(self.docs) >= BATCH * 40:
+            self.flush()
+
+    def flush(self) -> None:
+        con = self.con
+        con.executemany("INSERT INTO docs(id, source, kind, doc_id, article, paragraph, text, "
+                        "words, stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.docs)
+        if self.tokens:
+            con.executemany("INSERT INTO fts(rowid, words, stems, kind) VALUES (?, ?, ?, ?)",
+                            self.tokens)
+        con.executemany("INSERT INTO names VALUES (?, ?)", self.names)
+        con.executemany("INSERT INTO name_count VALUES (?, ?, ?) "
+                        "ON CONFLICT(stem) DO UPDATE SET n = n + excluded.n",
+                        ((stem, len(stem), n) for stem, n in self.counts.items()))
+        con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.rows)
+        self._clear()
+
+
+def _has_fts(con: sqlite3.Connection) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name='fts'").fetchone() is not None
+
+
+def _drop(con: sqlite3.Connection, source: str, fts: bool) -> None:
+    row = con.execute("SELECT stems FROM names WHERE source=?", (source,)).fetchone()
+    if row is not None:
+        con.executemany("UPDATE name_count SET n = n - 1 WHERE stem=?",
+                        ((stem,) for stem in row[0].split()))
+        con.execute("DELETE FROM name_count WHERE n <= 0")
+    if fts:  # a contentless index forgets a document given the tokens it was indexed with
+        con.executemany(
+            "INSERT INTO fts(fts, rowid, words, stems, kind) VALUES ('delete', ?, ?, ?, ?)",
+            (_tokens_of(rowid, kind, text) for rowid, kind, text in
+             con.execute("SELECT id, kind, text FROM docs WHERE source=?", (source,)).fetchall()))
     con.execute("DELETE FROM docs WHERE source=?", (source,))
     con.execute("DELETE FROM names WHERE source=?", (source,))
     con.execute("DELETE FROM sources WHERE source=?", (source,))
 
 
+def _tokens_of(rowid: int, kind: str, text: str) -> tuple[int, str, str, str]:
+    words, stems, _, _ = index_form(text)
+    return rowid, f" {words} ", f" {stems} ", kind
+
+
 def insert(con: sqlite3.Connection, source: str, docs: Iterable[Document]) -> None:
-    """Index one source's documents (the caller has removed its old ones)."""
-    rows = []
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for doc in docs:
-        words, stems, up, low = index_form(doc.text)
-        upper |= up
-        lower |= low
-        rows.append((source, doc.kind, doc.id, doc.article, doc.paragraph, doc.text,
-                     f" {words} ", f" {stems} "))
-    con.executemany("INSERT INTO docs(source, kind, doc_id, article, paragraph, text, words, "
-                    "stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    found = sorted(names(upper, lower))
-    con.executemany("INSERT INTO names VALUES (?, ?)", ((source, n) for n in found))
-    con.executemany("INSERT INTO name_count VALUES (?, ?, 1) "
-                    "ON CONFLICT(stem) DO UPDATE SET n = n + 1", ((n, len(n)) for n in found))
+    """Index one source's documents (an index in memory, from a loaded corpus)."""
+    writer = _Writer(con, _has_fts(con))
+    writer.add(source, list(docs), None)
+    writer.flush()
 
 
 def article_ids(con: sqlite3.Connection) -> set[str]:

@@ -22,10 +22,9 @@ Pure functions, no file system: the index (briefing.index.store) and the highlig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable, NamedTuple
 
-from anyascii import anyascii
 from snowballstemmer import stemmer
 
 from briefing.text import fold_chars
@@ -37,8 +36,7 @@ _STEMMER = stemmer("english")  # PyStemmer's C code when installed, else pure Py
 STEMMER = f"{type(_STEMMER).__module__}.{type(_STEMMER).__name__}"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int  # [start, end) in the original text
     end: int
     word: str
@@ -46,15 +44,23 @@ class Token:
     capital: bool
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def normalise(raw: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) pairs of one run of letters/digits: usually one pair; a transliteration
     can give several ("½" or a CJK run), each kept."""
-    ascii_form = anyascii(fold_chars(raw)).lower()
+    ascii_form = _ascii(fold_chars(raw)).lower()
     return tuple((w, stem(w)) for w in _PIECE.findall(ascii_form))
 
 
-@lru_cache(maxsize=200_000)
+def _ascii(text: str) -> str:
+    if text.isascii():  # what anyascii would return; its import (~3 ms) only when needed
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) < 3:
         return word
@@ -76,7 +82,7 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _raw_forms(raw: str) -> tuple[str, str, tuple[str, ...]]:
     forms = normalise(raw)
     return " ".join(w for w, _ in forms), " ".join(s for _, s in forms), tuple(s for _, s in forms)
@@ -86,18 +92,34 @@ def index_form(text: str) -> tuple[str, str, set[str], set[str]]:
     """What the index stores of ``text``: its words and its stems (space-separated, in
     order), and the stems written capitalised and in lower case.  The tokens of
     :func:`tokens` without their offsets, made several times faster for indexing."""
-    words: list[str] = []
-    stems: list[str] = []
+    raws = WORD.findall(text)
+    words, stems = _joined(raws)
+    return words, stems, *_cases(raws)
+
+
+def source_forms(texts: list[str]) -> tuple[list[tuple[str, str]], set[str]]:
+    """index_form of a source's texts at once: (words, stems) of each, and the source's
+    names (each distinct word's case looked at once, not at every occurrence)."""
+    out = []
+    distinct: set[str] = set()
+    for text in texts:
+        raws = WORD.findall(text)
+        distinct.update(raws)
+        out.append(_joined(raws))
+    return out, names(*_cases(distinct))
+
+
+def _joined(raws: list[str]) -> tuple[str, str]:
+    forms = [f for f in map(_raw_forms, raws) if f[0]]
+    return " ".join([f[0] for f in forms]), " ".join([f[1] for f in forms])
+
+
+def _cases(raws: Iterable[str]) -> tuple[set[str], set[str]]:
     upper: set[str] = set()
     lower: set[str] = set()
-    for raw in WORD.findall(text):
-        w, st, each = _raw_forms(raw)
-        if not w:
-            continue
-        words.append(w)
-        stems.append(st)
-        (upper if raw[0].isupper() else lower).update(each)
-    return " ".join(words), " ".join(stems), upper, lower
+    for raw in set(raws):
+        (upper if raw[0].isupper() else lower).update(_raw_forms(raw)[2])
+    return upper, lower
 
 
 def names(upper: set[str], lower: set[str]) -> set[str]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from briefing.model import Span
 from briefing.text import clean
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # CommonMark has no footnotes; a reference is swapped for a private-use marker before parsing
 # and the marker's final position in the plain text is the reference's offset.
@@ -79,6 +81,10 @@ def plain(source: str) -> "Inline":
 def _parser() -> MarkdownIt:
     global _md
     if _md is None:
+        # Imported here (~30 ms): re-reading one edited article of plain paragraphs, as the
+        # search index does, never needs it.
+        from markdown_it import MarkdownIt
+
         _md = MarkdownIt("commonmark")
     return _md
 
