@@ -74,21 +74,26 @@ def _add(into: Vector, v: Vector) -> None:
 
 
 def paragraph_groups(proposals: list[Proposal], vecs: list[Vector]) -> list[list[int]]:
-    """Claims of one paragraph that are alike, as lists of indexes, in reading order."""
-    by_para: dict[str, list[list[int]]] = {}
+    """Claims of one paragraph that are alike, as lists of indexes, in reading order.
+
+    A claim's average likeness to a group is its dot product with the sum of the group's
+    vectors over the group's size: one product per group, not one per member (a paragraph
+    of a thousand sentences, as a page imported without breaks has, made this quadratic)."""
+    by_para: dict[str, list[tuple[list[int], Vector]]] = {}
     out: list[list[int]] = []
     for i, p in enumerate(proposals):
         groups = by_para.setdefault(p.paragraph.id, [])
         best, best_score = None, ALIKE
         for g in groups:
-            score = sum(dot(vecs[i], vecs[j]) for j in g) / len(g)
+            score = dot(vecs[i], g[1]) / len(g[0])
             if score >= best_score:
                 best, best_score = g, score
         if best is None:
-            best = []
+            best = ([], {})
             groups.append(best)
-            out.append(best)
-        best.append(i)
+            out.append(best[0])
+        best[0].append(i)
+        _add(best[1], vecs[i])
     return out
 
 
