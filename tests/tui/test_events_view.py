@@ -355,3 +355,36 @@ async def test_untrusted_event_titles_are_shown_as_text(bundled):
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, CompareScreen)
         assert app.screen.event_id == first
+
+
+async def test_a_wider_window_with_the_same_title_width_redraws_every_column(tmp_path):
+    # The title's width repeats every (label + 2) cells of window; the rows drawn for the
+    # narrower layout must not be reused for one with a source column more.
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from make_synthetic import write_briefing
+
+    from briefing.loader import load_corpus
+
+    write_briefing(tmp_path, 40, 4, seed=5, n_events=20)
+    corpus, problems = load_corpus(tmp_path)
+    assert not problems
+    app = make_app(corpus, build_index=False)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("v")
+        await analysed(pilot)  # its ≠ marks redraw every row: done before the resize
+        screen = app.screen
+        before = screen._layout
+        await pilot.resize_terminal(80 + before[1] + 2, 30)
+        await pilot.pause()
+        after = screen._layout
+        assert after[:2] == before[:2] and after[2] == before[2] + 1
+        shown = set(screen.shown_sources)
+        columns = screen.table.columns
+        for row in event_index(corpus).rows:
+            drawn = cells(screen.table, row.event.id)
+            assert len(drawn) == len(columns)
+            others = sum(1 for a in row.counts if a not in shown)
+            assert drawn[-1].strip() == (f"+{others}" if others else "·")
