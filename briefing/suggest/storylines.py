@@ -35,9 +35,9 @@ COMMON = 50  # a word that is a key word of more groups than this does not selec
 Vector = dict[str, float]
 
 
-def vectors(proposals: list[Proposal]) -> list[Vector]:
-    """One unit-length vector a claim (see the module docstring), heaviest terms first."""
-    n = len(proposals) or 1
+def shared_document_counts(proposals: list[Proposal]) -> Counter:
+    """How many claims use each term, for the terms at least two sources use (every term
+    when there is one source): a word one source alone uses cannot link sources."""
     df: Counter = Counter()
     sources: dict[str, set[str]] = {}
     for p in proposals:
@@ -45,7 +45,13 @@ def vectors(proposals: list[Proposal]) -> list[Vector]:
         for t in p.terms:
             sources.setdefault(t, set()).add(p.article_id)
     needed = min(2, len({p.article_id for p in proposals}))
-    idf = {t: math.log(n / c) for t, c in df.items() if len(sources[t]) >= needed and c < n}
+    return Counter({t: c for t, c in df.items() if len(sources[t]) >= needed})
+
+
+def vectors(proposals: list[Proposal]) -> list[Vector]:
+    """One unit-length vector a claim (see the module docstring), heaviest terms first."""
+    n = len(proposals) or 1
+    idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals).items() if c < n}
     own: list[Counter] = []
     by_para: dict[str, Counter] = {}
     for p in proposals:
