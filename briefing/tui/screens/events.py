@@ -112,7 +112,8 @@ class EventsScreen(Screen[None]):
 
     def _count_disagreements(self) -> None:
         counts = ix.warm(self.corpus)
-        self.app.call_from_thread(self._disagreements_counted, counts)
+        if counts is not None:  # None only for a warm-up told to stop: this one is not
+            self.app.call_from_thread(self._disagreements_counted, counts)
 
     def _disagreements_counted(self, counts: dict[str, int]) -> None:
         if self.is_attached:
