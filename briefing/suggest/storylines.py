@@ -211,7 +211,8 @@ def _fit(i: int, src: str, vec: Vector, u: _Unit) -> float:
     return (dot(vec, u.total) - (dot(vec, own) if own else 0.0)) / others
 
 
-def _second(proposals: list[Proposal], vecs: list[Vector], units: dict[int, _Unit]) -> dict[int, list[int]]:
+def _second(proposals: list[Proposal], vecs: list[Vector],
+            units: dict[int, _Unit]) -> dict[int, list[int]]:
     """Claims that fit a second storyline at least as well as their own (cross-source
     average >= LINK and >= that of their own): a claim often links two matters ("the
     blockade began after the ceasefire"), and belongs to both."""
