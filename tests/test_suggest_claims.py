@@ -369,3 +369,15 @@ def test_names_of_a_sentence_and_the_sentence_of_an_offset_as_defined():
     for at in range(0, len(text), 7):
         expected = next(((a, b) for a, b in sentences if a <= at < b), None)
         assert _sentence_of(at, sentence_starts, sentences) == expected
+
+
+def test_an_opening_quote_never_closed_does_not_swallow_the_next_quotation():
+    # (Also what keeps finding quotations linear in a paragraph: an opening mark scans only
+    # to the next opening mark, not to the paragraph's end each time.)
+    from briefing.suggest.speakers import quotations
+
+    text = ("Workers said “the mill closes. Later the owner said “we will keep forty workers "
+            "on” at the meeting, and the union leader added «nobody was asked about it» as "
+            "well; a banner read «shame on the board.")
+    found = [text[a:b] for a, b in quotations(text, 0, len(text))]
+    assert found == ["we will keep forty workers on", "nobody was asked about it"]
