@@ -255,8 +255,8 @@ async def test_the_events_keys_are_in_the_palette(bundled):
         assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 19
 
 
-async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
-    # 60 sources: the busiest get columns, the others are summed per event in "others"
+def synthetic_corpus(root, sources: int, claims: int, seed: int, events: int):
+    """A briefing of many sources (benchmarks/make_synthetic.py), loaded."""
     import sys
     from pathlib import Path
 
@@ -265,9 +265,15 @@ async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
 
     from briefing.loader import load_corpus
 
-    write_briefing(tmp_path, 60, 6, seed=3, n_events=30)
-    corpus, problems = load_corpus(tmp_path)
+    write_briefing(root, sources, claims, seed=seed, n_events=events)
+    corpus, problems = load_corpus(root)
     assert not problems
+    return corpus
+
+
+async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
+    # 60 sources: the busiest get columns, the others are summed per event in "others"
+    corpus = synthetic_corpus(tmp_path, 60, 6, seed=3, events=30)
     app = make_app(corpus, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
@@ -360,17 +366,7 @@ async def test_untrusted_event_titles_are_shown_as_text(bundled):
 async def test_a_wider_window_with_the_same_title_width_redraws_every_column(tmp_path):
     # The title's width repeats every (label + 2) cells of window; the rows drawn for the
     # narrower layout must not be reused for one with a source column more.
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from make_synthetic import write_briefing
-
-    from briefing.loader import load_corpus
-
-    write_briefing(tmp_path, 40, 4, seed=5, n_events=20)
-    corpus, problems = load_corpus(tmp_path)
-    assert not problems
+    corpus = synthetic_corpus(tmp_path, 40, 4, seed=5, events=20)
     app = make_app(corpus, build_index=False)
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.press("v")
