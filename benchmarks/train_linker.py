@@ -57,7 +57,7 @@ from briefing.suggest.claims import Proposal, common_stop  # noqa: E402
 from briefing.suggest.lexicon import FUNCTION_WORDS  # noqa: E402
 from briefing.suggest.pipeline import proposals_for  # noqa: E402
 from briefing.suggest.state import read_previous  # noqa: E402
-from briefing.suggest.storylines import storylines  # noqa: E402
+from briefing.suggest.storylines import shared_document_counts, storylines  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TRAIN = [FIXTURES / "suggest", FIXTURES / "suggest_port", FIXTURES / "eval_sudan",
@@ -99,15 +99,8 @@ class Pairs:
         self.proposals = proposals
         n = len(proposals) or 1
         self.log_n = math.log(n + 1)
-        df: Counter = Counter()
-        sources: dict[str, set[str]] = {}
-        for p in proposals:
-            df.update(p.terms)
-            for t in p.terms:
-                sources.setdefault(t, set()).add(p.article_id)
-        needed = min(2, len({p.article_id for p in proposals}))
-        # a word one source alone uses cannot link sources: it is left out
-        self.idf = {t: math.log((n + 1) / c) for t, c in df.items() if len(sources[t]) >= needed}
+        self.idf = {t: math.log((n + 1) / c)
+                    for t, c in shared_document_counts(proposals).items()}
         named = Counter(a for p in proposals for a in set(p.actors))
         self.actor_idf = {a: math.log((n + 1) / c) for a, c in named.items()}
         own = [Counter({t: self.idf[t] for t in p.terms if t in self.idf}) for p in proposals]

@@ -164,3 +164,21 @@ def test_the_corpus_wide_prior_is_counted_once_for_concurrent_callers(monkeypatc
     for t in threads:
         t.join()
     assert len(counted) == 1 and set(results) == set((events * 2)[:3])
+
+
+def test_a_long_paragraph_gives_each_claim_its_own_sentences_and_a_span_over_two_both():
+    # A paragraph of many sentences with a claim in every third one (and one claim over two
+    # sentences): each event gets the sentences its claims touch, once each, in order.
+    sentences = [f"Ferry {i} left the Brisa quay at dawn with {i * 3} passengers aboard."
+                 for i in range(300)]
+    text = " ".join(sentences)
+    claims = [{"article": "harbour", "quote": sentences[i][:24], "events": ["sailings"]}
+              for i in range(0, 300, 3)]
+    claims.append({"article": "harbour", "quote": sentences[100][-20:] + " " +
+                   sentences[101][:12], "events": ["crossing"]})
+    corpus = build_corpus({"events": {"sailings": "Sailings", "crossing": "Crossing"},
+                           "articles": {"harbour": [text]}, "claims": claims})
+    assert event_texts(corpus, "sailings")["harbour"] == sentences[0:300:3]
+    assert event_texts(corpus, "crossing")["harbour"] == sentences[100:102]
+    (pid, offset, sentence), _ = event_sentences(corpus, "crossing")["harbour"]
+    assert text[offset:offset + len(sentence)] == sentence == sentences[100]

@@ -438,3 +438,23 @@ def test_no_speaker_for_a_plain_statement():
     from briefing.suggest import speakers
     sentence = "The port handles most of the country's container traffic, it is said."
     assert speakers.attribution(sentence, 0, len(sentence), []) is None
+
+
+def test_an_acronym_names_its_long_form_in_every_source(tmp_path):
+    root = tmp_path / "b"
+    (root / "articles").mkdir(parents=True)
+    (root / "briefing.yaml").write_text("title: Rail\n", encoding="utf-8")
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    head = ("---\nid: {id}\ntitle: Rail fares\nauthors: [Ann Writer]\noutlet: null\n"
+            "published: 2022-05\nlanguage: en\ngenre: news\n---\n\n")
+    (root / "articles" / "ledger.md").write_text(
+        head.format(id="ledger") + "The Regional Transit Board (RTB) raised fares by 8 percent "
+        "on 2 May 2022. Commuters protested outside the station.\n", encoding="utf-8")
+    (root / "articles" / "courier.md").write_text(
+        head.format(id="courier") + "The RTB said on 2 May 2022 that fares rose by 8 percent "
+        "to pay for new trains.\n", encoding="utf-8")
+    _, corpus = run(root)
+    courier = [c for c in suggested(corpus) if c.article_id == "courier"]
+    assert [c.speaker for c in courier] == ["Regional Transit Board"], \
+        [(c.quote, c.speaker) for c in courier]
+    assert any("Regional Transit Board" in c.actors for c in courier)

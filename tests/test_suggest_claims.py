@@ -344,3 +344,40 @@ def test_signposts_are_not_proposed(tmp_path):
     assert [c.quote for c in claims if "explore" in c.quote] == []
     assert only(claims, "lost four of its six sponsors").speaker == "author"
     assert all(0 < c.confidence <= 1 for c in claims)
+
+
+def test_names_of_a_sentence_and_the_sentence_of_an_offset_as_defined():
+    # By bisection (a paragraph of thousands of sentences is not walked per sentence or per
+    # claim), the same as the definitions: names wholly inside the sentence, in order; the
+    # sentence whose span holds the offset.
+    from briefing.suggest.claims import _names_within
+    from briefing.suggest.figurekeys import _sentence_of
+    from briefing.suggest.mentions import find_names
+    from briefing.suggest.sentences import split_sentences
+
+    text = ("Harbour master Ines Varga closed the Kelmar docks. Pilot Jonas Ekberg disagreed. "
+            "The Tallis Shipping Board met. No one from Port Authority Vey came; Mayor Ruth "
+            "Olin wrote to the Board. ") * 40
+    names = find_names(text)
+    starts = [n.start for n in names]
+    assert starts == sorted(starts)
+    sentences = split_sentences(text)
+    for a, b in sentences + [(3, 40), (0, len(text)), (len(text), len(text))]:
+        assert _names_within(names, starts, a, b) == [n for n in names
+                                                      if a <= n.start and n.end <= b]
+    sentence_starts = [a for a, _ in sentences]
+    for at in range(0, len(text), 7):
+        expected = next(((a, b) for a, b in sentences if a <= at < b), None)
+        assert _sentence_of(at, sentence_starts, sentences) == expected
+
+
+def test_an_opening_quote_never_closed_does_not_swallow_the_next_quotation():
+    # (Also what keeps finding quotations linear in a paragraph: an opening mark scans only
+    # to the next opening mark, not to the paragraph's end each time.)
+    from briefing.suggest.speakers import quotations
+
+    text = ("Workers said “the mill closes. Later the owner said “we will keep forty workers "
+            "on” at the meeting, and the union leader added «nobody was asked about it» as "
+            "well; a banner read «shame on the board.")
+    found = [text[a:b] for a, b in quotations(text, 0, len(text))]
+    assert found == ["we will keep forty workers on", "nobody was asked about it"]

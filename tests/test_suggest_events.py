@@ -10,7 +10,8 @@ from briefing.loader import load_corpus
 from briefing.model import Paragraph
 from briefing.suggest.claims import Proposal
 from briefing.suggest.pipeline import suggest, write
-from briefing.suggest.storylines import storylines, vectors
+from briefing.suggest import storylines as storylines_module
+from briefing.suggest.storylines import ALIKE, dot, paragraph_groups, storylines, vectors
 
 _STOP = {"that", "this", "with", "from", "have", "were", "will", "their", "before", "after"}
 
@@ -169,3 +170,48 @@ def test_a_curated_event_like_the_storyline_is_linked_first_and_one_of_other_yea
     vote = [c for c in claims if "election" in c.quote]
     assert vote and not any("orsava-flood" in c.events or "orsava-flood-2010" in c.events
                             for c in vote)
+
+
+def _harvest_paragraph(n: int) -> list[Proposal]:
+    """One long paragraph (a page imported without breaks), two sources telling a harvest."""
+    crops = ["apples", "pears", "plums", "cherries", "quinces"]
+    return [claim("almanac" if i % 2 else "gazette", "1",
+                  f"Growers in the Tallis valley picked {crops[i % 5]} from orchard {i} "
+                  f"before the frost of week {i % 7}.")
+            for i in range(n)]
+
+
+def _groups_by_definition(props: list[Proposal]) -> list[list[int]]:
+    """paragraph_groups as defined: a claim joins the group whose members it is most alike
+    on average (>= ALIKE), else starts its own."""
+    vecs = vectors(props)
+    groups: dict[str, list[list[int]]] = {}
+    out: list[list[int]] = []
+    for i, p in enumerate(props):
+        best, best_score = None, ALIKE
+        for g in groups.setdefault(p.paragraph.id, []):
+            score = sum(dot(vecs[i], vecs[j]) for j in g) / len(g)
+            if score >= best_score:
+                best, best_score = g, score
+        if best is None:
+            best = []
+            groups[p.paragraph.id].append(best)
+            out.append(best)
+        best.append(i)
+    return out
+
+
+def test_a_huge_paragraph_is_grouped_as_defined_at_one_product_per_group(monkeypatch):
+    props = _harvest_paragraph(300)
+    expected = _groups_by_definition(props)
+    calls = 0
+
+    def counted(a, b):
+        nonlocal calls
+        calls += 1
+        return dot(a, b)
+
+    monkeypatch.setattr(storylines_module, "dot", counted)
+    assert paragraph_groups(props, vectors(props)) == expected
+    # one product per claim and group, not per claim and member (45,000 for 300 claims)
+    assert calls <= len(props) * len(expected)

@@ -25,6 +25,7 @@ none is, and views say so rather than show noise.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,7 +86,9 @@ def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, 
     sentence that holds part of one of its claims on the event, in reading order, once each.
     Passages in another language are left out."""
     out: dict[str, list[tuple[str, int, str]]] = {}
-    split: dict[str, list[sentences.Sentence]] = {}  # each paragraph split once
+    # Each paragraph split once, with its sentences' ends: a claim's sentences are found by
+    # bisection, not by walking a paragraph of thousands of sentences for each claim.
+    split: dict[str, tuple[list[int], list[sentences.Sentence]]] = {}
     for aid in corpus.sources_for_event(event_id):
         seen: set[tuple[str, int]] = set()
         for claim in corpus.claims_for_article(aid):
@@ -94,12 +97,13 @@ def event_sentences(corpus: Corpus, event_id: str) -> dict[str, list[tuple[str, 
             para = corpus.paragraph(claim.paragraph_id)
             if para is None or para.lang:
                 continue
-            sents = split.get(para.id)
-            if sents is None:
-                sents = split[para.id] = sentences.split(para.text)
-            for sent in sents:
-                if not (sent.start < claim.end and claim.start < sent.end):
-                    continue
+            if para.id not in split:
+                sents = sentences.split(para.text)
+                split[para.id] = ([sent.end for sent in sents], sents)
+            ends, sents = split[para.id]
+            for sent in sents[bisect_right(ends, claim.start):]:
+                if sent.start >= claim.end:
+                    break
                 if (para.id, sent.start) not in seen:
                     seen.add((para.id, sent.start))
                     out.setdefault(aid, []).append((para.id, sent.start, sent.text))

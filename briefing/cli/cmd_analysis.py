@@ -322,7 +322,8 @@ def _marks(db_path: Path | None, corpus: Corpus, event_id: str | None) -> list:
                                     for c in m.claims)]
 
 
-def _print_pairs(console, short_names: dict[str, str], title: str, first: str, written: str, rows) -> None:
+def _print_pairs(console, short_names: dict[str, str], title: str, first: str, written: str,
+                 rows) -> None:
     """A table of findings that each pair two sources: ``rows`` yields, per finding, its
     label and the two sides as (article id, claim id or None, text as written)."""
     from rich.table import Table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from briefing.model import Article, Paragraph
@@ -57,6 +58,18 @@ def paragraph_names(article: Article, common: frozenset[str]) -> dict[str, list[
     return {p.id: find_names(p.text, common) for p in article.paragraphs()}
 
 
+def _names_within(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
+    """The names (in order of ``starts``) inside [start, end), found by bisection: a
+    paragraph of thousands of sentences is not walked once per sentence."""
+    out = []
+    for n in names[bisect_left(starts, start):]:
+        if n.start >= end:
+            break
+        if n.end <= end:
+            out.append(n)
+    return out
+
+
 def propose(article: Article, names: NameIndex, common: frozenset[str],
             found: dict[str, list[Name]]) -> list[Proposal]:
     """``found``: the names of each paragraph (paragraph_names)."""
@@ -68,7 +81,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
-        para_names = found[para.id]
+        para_names = sorted(found[para.id], key=lambda n: n.start)
+        name_starts = [n.start for n in para_names]
         last_speaker: str | None = None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
         # Quotations are found in the whole paragraph: a quotation often runs over several
@@ -83,7 +97,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 year = int(dates_here[-1].value[:4])  # "In May ..." after "in April 2021"
             if sentence.rstrip("”\"’' )").endswith("?"):
                 continue
-            s_names = [n for n in para_names if s_start <= n.start and n.end <= s_end]
+            s_names = _names_within(para_names, name_starts, s_start, s_end)
             att = speakers.attribution(text, s_start, s_end, s_names)
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the

@@ -38,9 +38,6 @@ class Group:
     id: str = ""
     salient: list[str] = field(default_factory=list)  # its actors, most telling first
 
-    def actors(self) -> set[str]:
-        return {a for p in self.claims for a in p.actors}
-
     def add(self, p: Proposal) -> None:
         self.claims.append(p)
         self.terms.update(p.terms)

@@ -30,6 +30,7 @@ broad (a whole war), and two figures in one event need not count the same thing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -90,13 +91,13 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
     count the same thing, "" (the writer gives it a key of its own) for the others."""
     items: list[_Item] = []
-    bounds: dict[str, list[tuple[int, int]]] = {}
+    bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
     for p in proposals:
         para = p.paragraph
         if para.id not in bounds:
-            bounds[para.id] = split_sentences(para.text)
-        s_start, s_end = next(((a, b) for a, b in bounds[para.id] if a <= p.start < b),
-                              (p.start, p.end))
+            spans = split_sentences(para.text)
+            bounds[para.id] = ([a for a, _ in spans], spans)
+        s_start, s_end = _sentence_of(p.start, *bounds[para.id]) or (p.start, p.end)
         for f in p.figures:
             f.quantity = ""
             item = _describe(p, f, s_start, s_end, names)
@@ -112,6 +113,14 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
             key = _key(core, members, used)
             for m in members:
                 m.figure.quantity = key
+
+
+def _sentence_of(at: int, starts: list[int],
+                 spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The sentence (of ``spans``, in order, ``starts`` theirs) holding offset ``at``, by
+    bisection: a paragraph of thousands of sentences and claims is not walked per claim."""
+    i = bisect_right(starts, at) - 1
+    return spans[i] if i >= 0 and at < spans[i][1] else None
 
 
 def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,

@@ -21,6 +21,9 @@ from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS, LOCATE
 from briefing.suggest.names import NameIndex, fold_name, slug
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# Characters read on each side of a figure for what it counts and whose it is: the few words
+# of its noun phrase ("1,960 Russian peacekeepers stationed"), not the rest of the sentence.
+_AROUND = 60
 _SKIP = frozenset({"armed", "additional", "more", "other", "some", "about", "of", "the",
                    "special", "local", "regular", "foreign", "active", "extra", "new",
                    "trained", "professional", "ethnic", "remaining", "russian"})
@@ -74,7 +77,7 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     ``places``: (offset, canonical name) of the names in ``text``."""
     digits = re.search(r"\d[\d,.\s\u00a0\u202f]*\d|\d", n.text)
     core_end = n.start + digits.end() if digits else n.end
-    found = list(_WORD.finditer(text, core_end if digits else n.end, (core_end if digits else n.end) + 60))
+    found = list(_WORD.finditer(text, core_end, core_end + _AROUND))
     after = [m.group() for m in found]
     counted = None
     owner = None
@@ -99,7 +102,7 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         counted = n.unit if n.unit in _UNIT_WORDS or n.unit in AMOUNTS else head_noun(text[core_end:])
     if owner is None:
         # "Russian troops in X (1 900 men)": the qualifier stands before the figure.
-        before = _WORD.findall(text[max(0, n.start - 60):n.start])
+        before = _WORD.findall(text[max(0, n.start - _AROUND):n.start])
         for w in reversed(before[-6:]):
             if w[:1].isupper():
                 owner = demonym(w, names)

@@ -51,7 +51,6 @@ class NameIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, str] = {}
         self._keys: list[str] = []
-        self._counts: dict[str, int] = {}
         self._surnames: dict[str, str] = {}
         self._memo: dict[str, str] = {}  # last word of a multi-word name -> the name
 
@@ -90,7 +89,6 @@ class NameIndex:
             self._keys.append(key)
             if " " in key and name[:1].isupper() and not name.isupper():
                 self._surnames.setdefault(key.rsplit(" ", 1)[1], name)
-        self._counts[found] = self._counts.get(found, 0) + 1
         return found
 
     def register(self, names: list[str]) -> None:

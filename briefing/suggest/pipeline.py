@@ -71,16 +71,15 @@ def proposals_for(corpus: Corpus, previous: Previous,
     # Words any source writes in lower case are not names, even capitalised at a sentence start.
     shared = frozenset().union(*(common_words(a) for a in corpus.articles.values()))
     commons = {aid: shared for aid in corpus.articles}
+    # Acronyms before the names are registered: each long form is met first and stands for
+    # its variants, and the acronym's key points at it.  Once only: an alias never takes a
+    # key already taken, so a second pass after registering changes nothing.
     for aid, article in corpus.articles.items():
         for para in article.paragraphs():
             for short, long in acronyms(para.text):
                 names.add_alias(short, long)
     found = {aid: paragraph_names(a, commons[aid]) for aid, a in corpus.articles.items()}
     names.register([n.text for by_para in found.values() for ns in by_para.values() for n in ns])
-    for aid, article in corpus.articles.items():
-        for para in article.paragraphs():
-            for short, long in acronyms(para.text):
-                names.add_alias(short, long)
 
     proposals: list[Proposal] = []
     for aid, article in corpus.articles.items():

@@ -15,7 +15,10 @@ from briefing.suggest.lexicon import REPORTING
 from briefing.suggest.mentions import Name
 from briefing.suggest.verbs import has_verb
 
-_QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«\s*([^»]{3,}?)\s*»")
+# A quotation holds no opening mark of its own kind: one never closed then ends at the next
+# (else it swallowed the quotation after it, and each such mark scanned to the end of the
+# paragraph: quadratic in a long one).
+_QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)\s*»")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
                         r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
                         re.IGNORECASE)

@@ -35,9 +35,9 @@ COMMON = 50  # a word that is a key word of more groups than this does not selec
 Vector = dict[str, float]
 
 
-def vectors(proposals: list[Proposal]) -> list[Vector]:
-    """One unit-length vector a claim (see the module docstring), heaviest terms first."""
-    n = len(proposals) or 1
+def shared_document_counts(proposals: list[Proposal]) -> Counter:
+    """How many claims use each term, for the terms at least two sources use (every term
+    when there is one source): a word one source alone uses cannot link sources."""
     df: Counter = Counter()
     sources: dict[str, set[str]] = {}
     for p in proposals:
@@ -45,7 +45,13 @@ def vectors(proposals: list[Proposal]) -> list[Vector]:
         for t in p.terms:
             sources.setdefault(t, set()).add(p.article_id)
     needed = min(2, len({p.article_id for p in proposals}))
-    idf = {t: math.log(n / c) for t, c in df.items() if len(sources[t]) >= needed and c < n}
+    return Counter({t: c for t, c in df.items() if len(sources[t]) >= needed})
+
+
+def vectors(proposals: list[Proposal]) -> list[Vector]:
+    """One unit-length vector a claim (see the module docstring), heaviest terms first."""
+    n = len(proposals) or 1
+    idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals).items() if c < n}
     own: list[Counter] = []
     by_para: dict[str, Counter] = {}
     for p in proposals:
@@ -74,21 +80,26 @@ def _add(into: Vector, v: Vector) -> None:
 
 
 def paragraph_groups(proposals: list[Proposal], vecs: list[Vector]) -> list[list[int]]:
-    """Claims of one paragraph that are alike, as lists of indexes, in reading order."""
-    by_para: dict[str, list[list[int]]] = {}
+    """Claims of one paragraph that are alike, as lists of indexes, in reading order.
+
+    A claim's average likeness to a group is its dot product with the sum of the group's
+    vectors over the group's size: one product per group, not one per member (a paragraph
+    of a thousand sentences, as a page imported without breaks has, made this quadratic)."""
+    by_para: dict[str, list[tuple[list[int], Vector]]] = {}
     out: list[list[int]] = []
     for i, p in enumerate(proposals):
         groups = by_para.setdefault(p.paragraph.id, [])
         best, best_score = None, ALIKE
         for g in groups:
-            score = sum(dot(vecs[i], vecs[j]) for j in g) / len(g)
+            score = dot(vecs[i], g[1]) / len(g[0])
             if score >= best_score:
                 best, best_score = g, score
         if best is None:
-            best = []
+            best = ([], {})
             groups.append(best)
-            out.append(best)
-        best.append(i)
+            out.append(best[0])
+        best[0].append(i)
+        _add(best[1], vecs[i])
     return out
 
 
@@ -200,7 +211,8 @@ def _fit(i: int, src: str, vec: Vector, u: _Unit) -> float:
     return (dot(vec, u.total) - (dot(vec, own) if own else 0.0)) / others
 
 
-def _second(proposals: list[Proposal], vecs: list[Vector], units: dict[int, _Unit]) -> dict[int, list[int]]:
+def _second(proposals: list[Proposal], vecs: list[Vector],
+            units: dict[int, _Unit]) -> dict[int, list[int]]:
     """Claims that fit a second storyline at least as well as their own (cross-source
     average >= LINK and >= that of their own): a claim often links two matters ("the
     blockade began after the ceasefire"), and belongs to both."""

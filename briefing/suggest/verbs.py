@@ -51,7 +51,7 @@ _PRESENT_PLURAL = frozenset("""
 say think believe want need fear hope expect argue claim agree disagree remain seem appear
 know see consider continue try refuse accept reject insist warn worry plan face hold keep
 live work own control depend rely tend make take give get go come stand lose win help
-continue begin start plan intend
+begin start intend
 """.split())
 
 

@@ -15,5 +15,8 @@ def start(app: "BriefingApp") -> None:
     corpus = app.corpus
     # Between events the warm-up waits for a quiet interface: a key pressed meanwhile (a
     # view opening) is answered before the next event is analysed.
-    app.run_worker(lambda: warm(corpus, between=app.wait_for_quiet), thread=True,
-                   exclusive=True, group="analysis", exit_on_error=False)
+    # It stops once the reader holds another corpus (reloaded after an edit): the warm-up of
+    # that one would otherwise wait for the whole analysis of this one.
+    app.run_worker(lambda: warm(corpus, between=app.wait_for_quiet,
+                                wanted=lambda: app.corpus is corpus),
+                   thread=True, exclusive=True, group="analysis", exit_on_error=False)

@@ -43,3 +43,44 @@ async def test_a_key_makes_the_interface_busy_for_a_moment(bundled, monkeypatch)
         await pilot.press("v")
         assert not app.interface_quiet.is_set()
     assert app.interface_quiet.is_set()  # never left waiting once the reader closes
+
+
+def _orchard(tag: str):
+    return build_corpus({
+        "events": {"bloom": "Early bloom", "frost": "Late frost", "yield": "Poor yield"},
+        "articles": {f"{tag}1": ["Growers saw the bloom early. The frost came late."],
+                     f"{tag}2": ["The yield was poor."]},
+        "claims": [{"article": f"{tag}1", "quote": "Growers saw the bloom", "events": ["bloom"]},
+                   {"article": f"{tag}1", "quote": "The frost came", "events": ["frost"]},
+                   {"article": f"{tag}2", "quote": "The yield was poor", "events": ["yield"]}],
+    })
+
+
+def test_a_warm_up_stops_once_the_reader_holds_another_corpus():
+    old, new = _orchard("o"), _orchard("n")
+    reading = [old]
+
+    def reloaded_meanwhile() -> None:
+        reading[0] = new  # an edit reloaded the briefing while the warm-up waited
+
+    assert ix.warm(old, between=reloaded_meanwhile, wanted=lambda: reading[0] is old) is None
+    assert all(ix.analysed(old, e) is None for e in ("bloom", "frost", "yield"))
+    assert ix.disagreement_counts(old) is None  # nothing half-counted is kept
+    assert ix.warm(new) == {}  # the next warm-up does not wait behind it
+
+
+async def test_the_readers_warm_up_is_wanted_while_its_corpus_is_read(bundled, monkeypatch):
+    import copy
+
+    from briefing.tui import analysis_warmup
+
+    asked: list = []
+    monkeypatch.setattr(ix, "warm", lambda corpus, **kw: asked.append((corpus, kw)))
+    app = make_app(bundled, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        analysis_warmup.start(app)  # as after the first paint and after each reload
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert asked and all(corpus is bundled and kw["wanted"]() for corpus, kw in asked)
+        app.corpus = copy.copy(bundled)  # what a reload after an edit does
+        assert not any(kw["wanted"]() for _, kw in asked)

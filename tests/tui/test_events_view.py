@@ -255,8 +255,8 @@ async def test_the_events_keys_are_in_the_palette(bundled):
         assert isinstance(app.screen, EventsScreen) and app.screen.table.row_count == 19
 
 
-async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
-    # 60 sources: the busiest get columns, the others are summed per event in "others"
+def synthetic_corpus(root, sources: int, claims: int, seed: int, events: int):
+    """A briefing of many sources (benchmarks/make_synthetic.py), loaded."""
     import sys
     from pathlib import Path
 
@@ -265,9 +265,15 @@ async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
 
     from briefing.loader import load_corpus
 
-    write_briefing(tmp_path, 60, 6, seed=3, n_events=30)
-    corpus, problems = load_corpus(tmp_path)
+    write_briefing(root, sources, claims, seed=seed, n_events=events)
+    corpus, problems = load_corpus(root)
     assert not problems
+    return corpus
+
+
+async def test_only_the_source_columns_that_fit_and_a_summary_column(tmp_path):
+    # 60 sources: the busiest get columns, the others are summed per event in "others"
+    corpus = synthetic_corpus(tmp_path, 60, 6, seed=3, events=30)
     app = make_app(corpus, build_index=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("v")
@@ -355,3 +361,26 @@ async def test_untrusted_event_titles_are_shown_as_text(bundled):
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, CompareScreen)
         assert app.screen.event_id == first
+
+
+async def test_a_wider_window_with_the_same_title_width_redraws_every_column(tmp_path):
+    # The title's width repeats every (label + 2) cells of window; the rows drawn for the
+    # narrower layout must not be reused for one with a source column more.
+    corpus = synthetic_corpus(tmp_path, 40, 4, seed=5, events=20)
+    app = make_app(corpus, build_index=False)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("v")
+        await analysed(pilot)  # its ≠ marks redraw every row: done before the resize
+        screen = app.screen
+        before = screen._layout
+        await pilot.resize_terminal(80 + before[1] + 2, 30)
+        await pilot.pause()
+        after = screen._layout
+        assert after[:2] == before[:2] and after[2] == before[2] + 1
+        shown = set(screen.shown_sources)
+        columns = screen.table.columns
+        for row in event_index(corpus).rows:
+            drawn = cells(screen.table, row.event.id)
+            assert len(drawn) == len(columns)
+            others = sum(1 for a in row.counts if a not in shown)
+            assert drawn[-1].strip() == (f"+{others}" if others else "·")

@@ -66,8 +66,7 @@ class TagScreen(ModalScreen[None]):
     """Add and remove tags on one claim or highlight."""
 
     CSS_PATH = VIEWS_CSS
-    # Focus is set as the dialog is composed: a key typed the moment it shows must reach
-    # this widget, not the first focusable one (on_mount's focus() only lands later).
+    # why AUTO_FOCUS and not focus() in on_mount: see briefing.tui.dialogs
     AUTO_FOCUS = "#tag-input"
 
     BINDINGS = [

@@ -51,7 +51,7 @@ class _ReaderProvider(Provider):
         except LookupError:  # the palette opened before the reader (not in practice)
             return None
 
-    def entries(self, reader: "ReaderScreen") -> Iterator[tuple[str, str, Callable[[], None]]]:
+    def entries(self, reader: "ReaderScreen") -> Iterator[Entry]:
         raise NotImplementedError
 
     def _with_keys(self, reader: "ReaderScreen", actions) -> Iterator[Entry]:

@@ -159,7 +159,7 @@ class CompareScreen(Screen[None]):
         covered = set(covering)
         names = list(islice((self.labels[a] for a in self.corpus.articles if a not in covered),
                             SILENT_NAMED))
-        shown = ", ".join(names[:SILENT_NAMED]) + (f" and {silent - SILENT_NAMED} more"
+        shown = ", ".join(names) + (f" and {silent - SILENT_NAMED} more"
                                                    if silent > SILENT_NAMED else "")
         cover.append(("  ·  not covering: ", MUTED))
         cover.append(shown or "none")

@@ -76,7 +76,7 @@ class EventsScreen(Screen[None]):
         self._busiest = sorted(self.sources, key=lambda a: -totals.get(a, 0))
         self.shown_sources: list[str] = []
         self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
-        self._cell_cache: dict[tuple[str, int, int], list[Cell]] = {}
+        self._cell_cache: dict[str, list[Cell]] = {}  # event -> cells, for the current layout
         self._filter_timer = None
         self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
         try:  # styled for the terminal's size from the start, not restyled on mount
@@ -112,7 +112,8 @@ class EventsScreen(Screen[None]):
 
     def _count_disagreements(self) -> None:
         counts = ix.warm(self.corpus)
-        self.app.call_from_thread(self._disagreements_counted, counts)
+        if counts is not None:  # None only for a warm-up told to stop: this one is not
+            self.app.call_from_thread(self._disagreements_counted, counts)
 
     def _disagreements_counted(self, counts: dict[str, int]) -> None:
         if self.is_attached:
@@ -143,6 +144,9 @@ class EventsScreen(Screen[None]):
         used = min(fit, n) * (label + 2) + extra * (label + 2)
         layout = (max(12, width - fixed - used), label, min(fit, n))
         if layout != self._layout:
+            # Cleared for any change of layout: the title's width repeats every label's
+            # width of window, so rows cut for fewer source columns would be shown again.
+            self._cell_cache.clear()
             self._layout = layout
             top = set(self._busiest[:layout[2]])
             self.shown_sources = [a for a in self.sources if a in top]
@@ -174,11 +178,10 @@ class EventsScreen(Screen[None]):
     def _row_cells(self, event_id: str) -> list[Cell]:
         """One row's cells for the current layout; asked by the table for rows on screen."""
         title_width, label_width, _ = self._layout or (TITLE_MIN, 5, 0)
-        key = (event_id, title_width, label_width)
-        cells = self._cell_cache.get(key)
+        cells = self._cell_cache.get(event_id)
         if cells is None:  # built once per row and layout; filtering only re-shows them
-            cells = self._cell_cache[key] = self._cells(self.index.by_id[event_id],
-                                                        title_width, label_width)
+            cells = self._cell_cache[event_id] = self._cells(self.index.by_id[event_id],
+                                                             title_width, label_width)
         return cells
 
     def _cells(self, row: EventRow, title_width: int, label_width: int) -> list[Cell]:

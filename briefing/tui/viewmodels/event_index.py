@@ -128,19 +128,24 @@ def disagreement_counts(corpus: Corpus) -> dict[str, int] | None:
 
 
 def warm(corpus: Corpus, first: str | None = None,
-         between: Callable[[], object] | None = None) -> dict[str, int]:
+         between: Callable[[], object] | None = None,
+         wanted: Callable[[], bool] | None = None) -> dict[str, int] | None:
     """Analyse every event (``first`` first), then count disagreements per event.
 
     Meant for a background thread after loading; each event is analysed once per corpus, and
     a second caller (the events view opened meanwhile) waits for the first instead of
     analysing the same events beside it.  ``between`` is called before each event and now
-    and then in the corpus-wide part (the reader's: wait until the interface is quiet)."""
+    and then in the corpus-wide part (the reader's: wait until the interface is quiet).
+    ``wanted`` is asked before each event: once it says no (the reader reloaded the corpus
+    after an edit), the warm-up stops and returns None, so the next corpus's warm-up does
+    not wait behind a whole analysis of one nobody reads any more."""
     with _WARMING:
-        return _warm(corpus, first, between)
+        return _warm(corpus, first, between, wanted)
 
 
 def _warm(corpus: Corpus, first: str | None,
-          between: Callable[[], object] | None = None) -> dict[str, int]:
+          between: Callable[[], object] | None = None,
+          wanted: Callable[[], bool] | None = None) -> dict[str, int] | None:
     index = event_index(corpus)
     if index.disagreements is not None:
         return index.disagreements
@@ -152,6 +157,8 @@ def _warm(corpus: Corpus, first: str | None,
     for eid in ids:
         if between is not None:
             between()
+        if wanted is not None and not wanted():
+            return None
         n = len(analyse(corpus, eid, between).findings.disagreements)
         if n:
             counts[eid] = n

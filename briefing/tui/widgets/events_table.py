@@ -6,9 +6,10 @@ whole first paint at 5,000); this widget asks for a row's cells only when the ro
 screen, so opening the view costs the rows that show, however many events there are.
 
 Cells are plain strings with the name of a component class for their colour: nothing is
-parsed as markup, and a cell with a control character is cleaned (event titles and source
-labels are untrusted; the screen cleans them first), and colours come from the stylesheet, so themes apply.  The cursor is a whole row; the
-header stays on the first line while the rows scroll under it.
+parsed as markup, a cell with a control character is cleaned (event titles and source labels
+are untrusted; the screen cleans them first), and colours come from the stylesheet, so themes
+apply.  The cursor is a whole row; the header stays on the first line while the rows scroll
+under it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ class Column:
     width: int  # cells of content, without the padding
 
 
+class _RowMessage(Message):
+    """About one row of a table, named by its key."""
+
+    def __init__(self, table: "EventsTable", key: str | None) -> None:
+        super().__init__()
+        self.table = table
+        self.key = key
+
+    @property
+    def control(self) -> "EventsTable":
+        return self.table
+
+
 class EventsTable(ScrollView, can_focus=True):
     """Rows of cells under a fixed header, one row highlighted; enter or a click selects."""
 
@@ -56,29 +70,11 @@ class EventsTable(ScrollView, can_focus=True):
         Binding("end", "edge(1)", "Last", show=False),
     ]
 
-    class Highlighted(Message):
+    class Highlighted(_RowMessage):
         """The cursor moved to another row (``key`` is None when no row is left)."""
 
-        def __init__(self, table: "EventsTable", key: str | None) -> None:
-            super().__init__()
-            self.table = table
-            self.key = key
-
-        @property
-        def control(self) -> "EventsTable":
-            return self.table
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """A row was chosen: enter, or a click on the highlighted row."""
-
-        def __init__(self, table: "EventsTable", key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.key = key
-
-        @property
-        def control(self) -> "EventsTable":
-            return self.table
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
