@@ -161,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep the synthetic briefings here between runs")
     args = ap.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    # A reader killed with its window may still be writing its cache as the folder goes.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         for size in args.sizes.split(","):
             content = content_for(size, args.data, Path(tmp))
             work = Path(tmp) / f"work-{size}"
