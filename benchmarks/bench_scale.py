@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -44,6 +43,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_search import content_for  # noqa: E402 - the same briefings, made the same way
 
 LOAD = ("import resource, sys, time\n"
         "t, c = time.perf_counter(), time.process_time()\n"
@@ -93,20 +95,6 @@ class Runner:
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-def content_for(size: str, work: Path, data: Path | None) -> Path:
-    out = work / f"content-{size}"
-    if size == "bundled":
-        from briefing.paths import bundled_content
-
-        shutil.copytree(bundled_content(), out)
-    elif data is not None and (data / f"syn{size}" / "events.yaml").exists():
-        shutil.copytree(data / f"syn{size}", out)
-    else:
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_synthetic.py"), str(out),
-                        "--articles", size], check=True, stdout=subprocess.DEVNULL)
-    return out
 
 
 def edit(content: Path, n: int) -> None:
