@@ -74,6 +74,7 @@ class BriefingApp(App[None]):
         self.corpus_ready = load_full is None
         self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
         self._after_paint_started = False
+        self._switch_interval: float | None = None  # the process's own, while ours is set
         # Set while nobody is typing or clicking: the background analysis waits on it between
         # events, so a view opened by a key gets the interpreter to itself (see on_event).
         self.interface_quiet = threading.Event()
@@ -250,6 +251,8 @@ class BriefingApp(App[None]):
 
     def on_unmount(self) -> None:
         self.interface_quiet.set()  # nothing left to wait for: the reader is closing
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)  # see after_first_paint
 
     def after_first_paint(self) -> None:
         """Called by the reader once its first screen is painted: only now start the work
@@ -266,6 +269,10 @@ class BriefingApp(App[None]):
         # interpreter until the switch interval runs out each time the interface thread gives
         # it up to wait for input or to write to the terminal; at Python's 5 ms, a view
         # opened meanwhile took several times its own time.  1 ms keeps the interface ahead.
+        # Kept while the reader runs (a switch costs nothing while only one thread wants the
+        # interpreter, and threads may start until the end: a reload, a search index) and
+        # given back when it closes, for whatever the process does next (tests, a caller).
+        self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.preload_view_styles()
         self.open_store_now()
