@@ -398,6 +398,24 @@ async def test_a_draft_is_written_while_typing(store):
 
 
 # ---------------------------------------------------------------- 10: reading state
+async def test_progress_is_measured_once_a_just_opened_article_is_laid_out(monkeypatch):
+    # The progress timer can fire before a source just opened is laid out (on a busy
+    # machine; at once here): it measures again then, rather than lose what was seen.
+    import briefing.tui.reading_tracker as tracker
+    from briefing.tui.viewmodels.navigation import Location
+
+    monkeypatch.setattr(tracker, "TRACK_DELAY", 0.001)
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        reader.open(Location("beta-2022"))  # short: every section of it is on screen
+        for _ in range(10):
+            await pilot.pause()
+        progress = reader.reading.state.progress("beta-2022")
+        assert progress.read and progress.sections
+
+
 async def test_reading_progress_bookmarks_and_reopening_where_left_off():
     from briefing.tui.dialogs.bookmarks import BookmarksScreen
 
