@@ -38,6 +38,7 @@ class FoundFigure:
     happening: str | None = None  # for a duration: the kind of happening it lasts ("war")
     subgroup: str | None = None  # "Armenians living in ...": a part, not the whole population
     offset: bool = False  # "ten days before": a distance in time, not how long something lasts
+    toll: bool = False  # people killed, hurt, missing, arrested...: a toll, whatever its size
     quantity: str = ""  # the shared key, set by figurekeys.assign_keys
 
 
@@ -121,7 +122,30 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         offset = bool(_OFFSET.match(text[n.end:]))
         happening = None if offset else duration_of(text, n)
     return FoundFigure(n, counted, owner, place, happening=happening, subgroup=subgroup,
-                       offset=offset)
+                       offset=offset, toll=is_toll(text, n))
+
+
+# What happened to the people counted: a toll is checked however small ("killing three
+# passengers", "27 were injured", "two people remain missing").
+_HARM = (r"(?:killed|killing|kills|died|dead|deaths|injured|injuring|injuries|wounded|"
+         r"wounding|hurt|hospitali[sz]ed|missing|arrested|detained|evacuated|rescued|"
+         r"displaced|fatalities|casualties|victims|lives)")
+_TOLL_BEFORE = re.compile(_HARM + r"(?:\s+(?:at least|about|some|nearly|almost|more than|"
+                          r"over|up to|another|a further))?\s+$", re.IGNORECASE)
+_TOLL_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
+                         r"are|remain|remained|have|had|people)\s+)*" + _HARM + r"\b",
+                         re.IGNORECASE)
+
+
+def is_toll(text: str, n: Number) -> bool:
+    if n.unit in AMOUNTS or n.unit in DURATIONS:
+        return False
+    if re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.IGNORECASE):
+        return False  # "no one was hurt"
+    if n.unit and re.fullmatch(_HARM, n.unit, re.IGNORECASE):
+        return True  # "12 dead", "3 casualties": the parser read the word as the unit
+    return bool(_TOLL_BEFORE.search(text[max(0, n.start - 40):n.start])
+                or _TOLL_AFTER.match(text[n.end:n.end + 50]))
 
 
 _OFFSET = re.compile(r"\s+(?:before|after|later|earlier|ago|since|from|prior)\b", re.IGNORECASE)
@@ -256,7 +280,7 @@ def is_substantive(fig: FoundFigure) -> bool:
     """A count or amount a claim is about ("1,960 peacekeepers", "41%", "$3,8 billion"),
     rather than a passing number ("two countries", "one hand", "five-year")."""
     n = fig.number
-    if n.unit in AMOUNTS:
+    if n.unit in AMOUNTS or fig.toll:
         return True
     if fig.counted in DURATIONS:
         return False
