@@ -204,3 +204,57 @@ def test_joining_an_organisation_named_at_length_is_keyed(tmp_path):
                   "Organization (BMCO) since its establishment in 1997.")
     key = "latvia-joined-baltic-maritime-cooperation-organization"
     assert key in d[("src1", "1999")] and key in d[("src2", "1997")]
+
+
+# --- no disagreement between two different quantities --------------------------------------
+
+
+def disagreeing_values(tmp_path: Path, *texts: str) -> list[set[float]]:
+    root = briefing(tmp_path, *texts)
+    write(suggest(load_corpus(root)[0], root))
+    found = for_corpus(load_corpus(root)[0])
+    return [{v.value for v in f.values} for f in found.disagreements]
+
+
+def test_a_figure_takes_its_date_from_its_own_clause(tmp_path):
+    # Households cut off and households that asked for a rebate: only the date of another
+    # clause ties them, and it is not theirs.
+    k = keys(tmp_path,
+             "In June 2024 the utility cut off the supply of 5,000 households in the valley.",
+             "Rationing began in June 2024; since then 12,000 households have applied for "
+             "the rebate.")
+    assert k[("src1", 5000)] != k[("src2", 12000)]
+    assert disagreeing_values(tmp_path / "again",
+                              "In June 2024 the utility cut off the supply of 5,000 "
+                              "households in the valley.",
+                              "Rationing began in June 2024; since then 12,000 households "
+                              "have applied for the rebate.") == []
+
+
+def test_a_date_in_the_next_clause_belongs_to_the_next_figure(tmp_path):
+    k = keys(tmp_path,
+             "Some 800 wells ran dry, and in August 2024 the region hired 40 tanker lorries.",
+             "By August 2024 about 950 wells had run dry in the region.")
+    assert k[("src1", 800)] != k[("src2", 950)]
+
+
+def test_a_comparison_date_is_not_the_figure_s_date(tmp_path):
+    k = keys(tmp_path,
+             "The reservoirs are at 35 percent of capacity, down from 70 percent in 2022.",
+             "In 2022 the reservoirs were at 68 percent of capacity.")
+    assert k[("src1", 35)] != k[("src2", 68)]
+
+
+def test_a_share_needs_the_thing_it_is_a_share_of(tmp_path):
+    # "a cut of 20 percent" says how much, not of what: households and industry differ.
+    assert disagreeing_values(tmp_path,
+                              "Households face a cut of 20 percent, the utility said.",
+                              "Factories face a cut of 35 percent, the utility said.") == []
+
+
+def test_shares_of_one_whole_taken_by_different_parts_are_not_one_figure(tmp_path):
+    # 30 percent of the water lost to leaks and 70 percent of it used by farms: the same
+    # whole, different parts.
+    assert disagreeing_values(tmp_path,
+                              "Leaking pipes lose about 30 percent of the water.",
+                              "Farms use some 70 percent of the water.") == []
