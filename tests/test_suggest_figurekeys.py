@@ -258,3 +258,25 @@ def test_shares_of_one_whole_taken_by_different_parts_are_not_one_figure(tmp_pat
     assert disagreeing_values(tmp_path,
                               "Leaking pipes lose about 30 percent of the water.",
                               "Farms use some 70 percent of the water.") == []
+
+
+def test_the_same_month_does_not_make_two_counts_one(tmp_path):
+    # Both in June 2024, both households: cut off in one source, fined in the other.
+    assert disagreeing_values(tmp_path,
+                              "In June 2024 the utility cut off 5,000 households.",
+                              "In June 2024 inspectors fined 1,200 households for watering "
+                              "lawns.") == []
+
+
+def test_the_date_of_an_aside_is_not_the_figure_s(tmp_path):
+    k = keys(tmp_path,
+             "The Kessel reservoir, built in 1998, holds 40 million cubic metres.",
+             "The Kessel dam, opened in 1998, holds 45 million cubic metres, engineers said.")
+    assert not any("1998" in q for q in k.values())  # the date the dam was built
+
+
+def test_a_share_said_the_same_way_on_the_same_date_is_one_figure(tmp_path):
+    k = keys(tmp_path,
+             "On 1 July 2024 the Kessel reservoir was at 31 percent of capacity.",
+             "The Kessel reservoir stood at 29 percent of capacity on 1 July 2024.")
+    assert shared(k, ("src1", 31), ("src2", 29))

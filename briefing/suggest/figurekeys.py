@@ -85,8 +85,8 @@ class _Item:
     core: tuple[str, ...]
     quals: dict[str, str] = field(default_factory=dict)
     group: int | None = None
-    # For a share: the words of its clause, for what part of the whole it is ("lost to
-    # leaks", "used by farms").
+    # The words of its clause: for a share, what part of the whole it is ("lost to leaks",
+    # "used by farms"); for a count, what happened to those counted.
     terms: frozenset[str] = frozenset()
 
 
@@ -168,7 +168,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     near = _names_near(sentence, rel, names)
     if near:
         quals["names"] = "|".join(sorted(near))
-    terms = _clause_terms(sentence, rel, rel + len(n.text), core) if core[0] in _SHARES else frozenset()
+    terms = _clause_terms(sentence, rel, rel + len(n.text), core)
     return _Item(f, p.id, p.article_id, core, quals, terms=terms)
 
 
@@ -380,11 +380,17 @@ class _Group:
             if ("time" in item.quals) != ("time" in self.quals):
                 return False
             return (any(k in self.quals for k in item.quals)
-                    or bool(item.terms & self.terms))
-        return any(k != "names" and k in self.quals for k in item.quals)
+                    or len(item.terms & self.terms) >= 2)
+        if any(k in _WHAT and k in self.quals for k in item.quals):
+            return True
+        # The same time or the same actor named says when or where, not what happened to
+        # those counted (5,000 households cut off, 12,000 that asked for a rebate): the
+        # clause must say it too.
+        return any(k in self.quals for k in item.quals) and bool(item.terms & self.terms)
 
 
-_SHARES = frozenset({"percent", "fold"})
+_SHARES = AMOUNTS | {"percent", "fold"}  # amounts: what they measure, not whose or when
+_WHAT = frozenset({"owner", "place", "ordinal", "happening"})  # qualifiers that say what
 
 
 def _group(items: list[_Item]) -> list[list[_Item]]:
