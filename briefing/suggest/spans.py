@@ -34,8 +34,7 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
-_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but)\s"
-                     r"|and\s+(?:the|a|an|[A-Z]\w+|\d[\d,.]*)\s)")
+_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but|and)\s)")
 # A second clause that points back at the first ("while its army ...", "but it is an
 # exception") cannot be checked without it.
 _LEANS_BACK = re.compile(r"(?:(?:while|whereas|but|and)\s+)?(?:\w+\s+){0,3}?(?:it|its|they|their|them|"
