@@ -10,7 +10,7 @@ from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
-from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
@@ -103,7 +103,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
                 who = speakers.last_person(text, para_names, att.start) or last_speaker
+                # "It said the crack had been visible for months": nobody to name, but
+                # still a statement someone made, worth checking.
+                unnamed = att.said and not who
                 att = replace(att, speaker=who) if who else None
+            else:
+                unnamed = False
             quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:
                 who = (speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
@@ -147,7 +152,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 said = (not quoted and reported and piece_att is not None and piece_att.said
                         and speaker != "author")
                 prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker,
-                             quoted, said, s_names, names, year, common)
+                             quoted, said or unnamed, s_names, names, year, common)
                 if prop is not None:
                     _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
@@ -289,9 +294,12 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                                            has_actor=bool(actors))
     has_signal = bool(quoted or said or actors or figures or dates or triggers
                       or kind in ("prediction", "recommendation")
-                      or worth.compares(span) or any(w in ASSESSMENT for w in words))
+                      or worth.compares(span) or any(w in worth.EVALUATIVE for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
+    if (spans.words(span) < _VAGUE_WORDS and _POINTS_BACK.match(span)
+            and not (actors or figures or dates or quoted or said)):
+        return None  # "That was the easy part.", "This matters.": about what, it does not say
     features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
                               reported=quoted or said,
                               forward=kind in ("prediction", "recommendation"),
@@ -307,6 +315,10 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                     triggers, terms)
 
 
+# A short span whose subject points back at what came before cannot be checked alone.
+_VAGUE_WORDS = 8
+_POINTS_BACK = re.compile(r"\W*(?:that|this|these|those|it|such)\b(?!\s+(?:is|was)\s+(?:why|how|"
+                          r"when|where|because))", re.IGNORECASE)
 _EVENT_NOUN = re.compile(
     r"\b(?:the|a|an|its|their|whose|first|second|third|fourth|last|latest|next|new)\s+"
     r"(?:\w+\s+)?([a-z]{3,}(?:ing|tion|sion|ment|ure))\b")

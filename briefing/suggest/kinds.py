@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.suggest.lexicon import ASSESSMENT, PREDICTION, RECOMMENDATION
+from briefing.suggest.lexicon import PREDICTION, RECOMMENDATION
+from briefing.suggest.worth import EVALUATIVE
 
 _WORD = re.compile(r"[a-z’']+")
 
@@ -54,7 +55,7 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
             and not re.search(r"\b(?:said|stated|announced|declared)\b", low)):
         return "prediction", 0.5
     tokens = _WORD.findall(low)
-    evaluative = sum(1 for w in tokens if w in ASSESSMENT)
+    evaluative = sum(1 for w in tokens if w in EVALUATIVE)
     # The writer speaking in the first person ("we can say", "we have seen") judges; "we
     # are still waiting" reports.
     first_person = len(_FIRST_PERSON_JUDGES.findall(low))
@@ -87,7 +88,7 @@ _HYPOTHETICAL = re.compile(
 
 
 def _judges(low: str) -> bool:
-    return any(w in ASSESSMENT for w in _WORD.findall(low))
+    return any(w in EVALUATIVE for w in _WORD.findall(low))
 
 
 # Future in a reported statement: "says it will strike again", "said the line won't reopen".
