@@ -126,7 +126,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 pieces += [(a, b, True) for a, b in quotes]
             if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
                 first = att.content_start if att and att.content_start > s_start else s_start
-                for piece in spans.clauses(text, first, s_end):
+                last = _before_trailing(text, s_start, s_end, att) if first == s_start else s_end
+                for piece in spans.clauses(text, first, last):
                     inside = sum(min(b, piece.end) - max(a, piece.start) for a, b, _ in pieces
                                  if a < piece.end and piece.start < b)
                     if inside >= 0.5 * (piece.end - piece.start):
@@ -175,6 +176,30 @@ def _join_quoted(text: str, sentences: list[tuple[int, int]],
         else:
             out.append((a, b))
     return out
+
+
+TRAILING_WORDS = 10  # an attribution closing a sentence is at most this long
+
+
+def _before_trailing(text: str, s_start: int, s_end: int,
+                     att: speakers.Attribution | None) -> int:
+    """Where the claim ends when the sentence closes on its attribution ("..., the chain
+    said on Monday.", "..., according to the institute.", "..., says Ana Ruiz, the mayor"):
+    at the comma before it; else the sentence's end."""
+    if att is None or not att.reported:
+        return s_end
+    at = min(att.start, att.end)
+    comma = text.rfind(",", s_start, at)
+    if comma < 0 or spans.words(text[comma + 1:at]) > 4:
+        return s_end  # "..., the city's emergency services said", "..., says Ana Ruiz"
+    tail = text[comma + 1:s_end]
+    if has_verb(text[max(att.start, att.end):s_end]):
+        return s_end  # "..., according to Meridian, and 4,000 workers took part": more follows
+    if spans.words(tail) > TRAILING_WORDS or "that" in tail.split() or '"' in tail or "“" in tail:
+        return s_end
+    if spans.words(text[s_start:comma]) < spans.MIN_CLAIM_WORDS:
+        return s_end
+    return comma
 
 
 def _named(speaker: str, known: list[str], names: NameIndex) -> str:

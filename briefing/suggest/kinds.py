@@ -82,7 +82,7 @@ _TIME_WORD = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|sa
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might)\s+(?:(?:also|still|probably|eventually|soon|quickly|well)\s+)?"
     r"(?:trigger|lead|push|cause|force|spark|result|bring|drive|hit|cost|raise|rise|fall|"
-    r"increase|reduce|cut|double|halve|end|collapse|spread|destabili[sz]e|disrupt|delay|"
+    r"increase|reduce|cut|double|halve|end|collapse|destabili[sz]e|disrupt|delay|"
     r"derail|prompt|provoke|unleash|wipe|leave|send|slow|stall|stop|close|shut|divert|"
     r"lose|run out|fail|exceed|reach|take years|take months)\b")
 
@@ -126,4 +126,7 @@ _SOON = ("may soon", "might soon", "could soon", "in the near future", "in the c
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|signed|sent|took|made|held|went|began|became|left|won|lost|"
     r"fought|broke|brought|met|led|gave|told|saw|set|put|came|ran|paid|sold|bought|"
+    r"rose|fell|grew|cut|hit|fled|shut|spent|stood|struck|drew|drove|flew|found|kept|knew|"
+    r"laid|lent|sank|spoke|stole|wrote|withdrew|chose|dealt|hid|sought|"
+    r"shook|spread|swept|taught|tore|heard|built|caught|slept|"
     r"\w{3,}ed)\b")

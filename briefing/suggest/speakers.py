@@ -126,7 +126,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             # named by a common noun (the subject right before the verb).
             described = _DESCRIBED_SUBJECT.search(text, start, pos)
             if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
-                that = _THAT.match(sentence, tm.end()) if word in SAYING else None
+                that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                         or _BARE_CONTENT.match(sentence, tm.end()))
+                        if word in SAYING and not _stated_before(text, start, described.start(1))
+                        else None)
                 content = start + that.end() if that else start
                 return Attribution(described.group(1), described.start(1), start + tm.end(),
                                    content, True, said=word in SAYING)
@@ -139,7 +142,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # the number at" is not a statement of its own: the whole sentence is the claim.
         states = that is not None and (word in SAYING or "that" in that.group()
                                        or ":" in that.group())
-        content = start + tm.end() + that.end() if states and speaker.end <= pos else start
+        content = (start + tm.end() + that.end()
+                   if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
+                   else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=word in SAYING)
     return _unnamed(text, start, end)
@@ -153,6 +158,13 @@ _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w
 _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
 _LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
                       + r")\s+(?:that\s+)?(?=[a-z])")
+
+
+def _stated_before(text: str, start: int, at: int) -> bool:
+    """"The wells ran dry in May, Lopez told the Herald": the statement comes before its
+    speaker, and what follows the verb is where it was said."""
+    before = text[start:at].rstrip()
+    return before.endswith(",") and len(_TOKEN.findall(before)) >= 4 and has_verb(before)
 
 
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
@@ -193,6 +205,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 _THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+# "the ministry said the fund had paid out ...": the statement right after the verb.
+_BARE_CONTENT = re.compile(r"\s+(?=(?:the|a|an|its|their|it|they|he|she|no|all|[A-Z])\b)")
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
                            r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
