@@ -315,6 +315,101 @@ def test_reported_statement_is_a_quote_unless_it_gives_a_figure():
                           has_figure=True, has_date=False, has_actor=False)[0] == "figure"
 
 
+@pytest.mark.parametrize("text, has_date, expected", [
+    # a dated happening is checked as a fact, whoever reports it
+    ("it had opened an inquiry on Saturday", False, "fact"),
+    ("the clinic had passed its last inspection in January", True, "fact"),
+    # an announcement: the future, or a future in the past tied to a time
+    ("the league will appeal the ruling", False, "prediction"),
+    ("a report would be published within five weeks", False, "prediction"),
+    ("rationing would continue until October", False, "prediction"),
+    # a judgement stays the speaker's word, dated or not
+    ("the clinics were a disaster in May", True, "quote"),
+    ("no dam would be built without a treaty", False, "quote"),
+])
+def test_reported_statement_is_checked_as_what_it_reports(text, has_date, expected):
+    kind, _ = kinds.classify(text, quoted=False, reported=True, has_figure=False,
+                             has_date=has_date, has_actor=False)
+    assert kind == expected
+
+
+def test_quoted_words_are_a_quote_whatever_they_say():
+    assert kinds.classify("we will appeal on 3 May", quoted=True, reported=True,
+                          has_figure=False, has_date=True, has_actor=False)[0] == "quote"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Without new wells, a dry summer could trigger shortages in the south", "prediction"),
+    ("A long closure would push patients to private clinics", "prediction"),
+    ("A merger would be a mistake for the league", "assessment"),
+    ("The strike stopped every train for three days", "fact"),
+    ("The ministry promised us new clinics in October and we are still waiting", "fact"),
+    ("We can say that the reform has failed", "assessment"),
+    ("The city is right to close the line", "assessment"),
+])
+def test_kind_of_unreported_statements(text, expected):
+    kind, _ = kinds.classify(text, quoted=False, has_figure=False,
+                             has_date="October" in text, has_actor=False)
+    assert kind == expected
+
+
+def test_a_toll_is_a_figure_however_small(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The collision killed two workers and injured 14 others. "
+        "No one was hurt when the second train stopped short of the barrier.\n"))
+    assert only(claims, "killed two workers").kind == "figure"
+    assert only(claims, "No one was hurt").kind != "figure"
+
+
+def test_an_attribution_closing_the_sentence_stays_out_of_the_claim(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "The reservoirs are at 23 percent of capacity, according to the Hydrology Institute. "
+        "Water prices will rise by 12 percent next year, says Ana Morel, the mayor of Tarvel. "
+        "The wells ran dry in May, Tomas Rell told the Valdoria Herald on Friday. "
+        "The strike cost the port 25 million euros, according to the operator, and 4,000 "
+        "drivers took part.\n"))
+    reservoirs = only(claims, "23 percent")
+    assert reservoirs.quote == "The reservoirs are at 23 percent of capacity"
+    assert reservoirs.speaker == "Hydrology Institute"
+    prices = only(claims, "12 percent")
+    assert prices.quote == "Water prices will rise by 12 percent next year"
+    assert prices.speaker == "Ana Morel"
+    wells = only(claims, "wells ran dry")
+    assert wells.quote == "The wells ran dry in May" and wells.speaker == "Tomas Rell"
+    assert "4,000 drivers took part" in only(claims, "4,000").quote  # more came after it
+
+
+def test_statement_right_after_a_described_speaker(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "In a statement, the ministry said the emergency fund had paid out 40 million euros "
+        "by July.\n"))
+    claim = only(claims, "40 million")
+    assert claim.quote.startswith("the emergency fund") and claim.speaker == "ministry"
+
+
+def test_a_statement_by_an_unnamed_it_is_kept(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The report was published on 20 March. It said the crack had been visible for "
+        "months.\n"))
+    assert only(claims, "the crack had been visible")
+
+
+def test_a_short_span_pointing_back_is_not_a_claim(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "Ana Morel resigned as director of the rail authority on 4 March. That was the easy "
+        "part.\n"))
+    assert not [c for c in claims if "easy part" in c.quote]
+
+
+def test_two_statements_joined_by_and_are_two_claims(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The 2024 budget cut maintenance spending by 18 percent, and the councillors who "
+        "voted for it now want an audit of every bridge by June.\n"))
+    assert only(claims, "18 percent").quote == (
+        "The 2024 budget cut maintenance spending by 18 percent")
+    assert only(claims, "councillors who voted")
+
+
 # --- check-worthiness ----------------------------------------------------------------------------
 
 

@@ -102,7 +102,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
-                who = speakers.last_person(text, para_names, att.start) or last_speaker
+                who = (None if att.speaker.lower() in ("it", "they") else  # not a person
+                       speakers.last_person(text, para_names, att.start) or last_speaker)
                 # "It said the crack had been visible for months": nobody to name, but
                 # still a statement someone made, worth checking.
                 unnamed = att.said and not who

@@ -93,13 +93,15 @@ def _judges(low: str) -> bool:
 
 # Future in a reported statement: "says it will strike again", "said the line won't reopen".
 _WILL = re.compile(r"\b(?:will|won't|shall|is to|are to)\b")
-_WOULD = re.compile(r"\b(?:would|was to|were to|was going to|were going to)\b")
+_WOULD = re.compile(r"\b(?:would|could|might|may|was to|were to|was going to|were going to)\b")
 # A time the announced happening is tied to: "would be published within five weeks".
 _HORIZON = re.compile(
     r"\b(?:within|by (?:the end of|next|early|late|mid)|next (?:week|month|year|spring|summer|"
     r"autumn|fall|winter)|in (?:the )?(?:coming|next) |on (?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)|from (?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|before the end of)")
+    r"saturday|sunday)|before the end of|(?:until|till) (?:further notice|the end|next|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|\d))")
 _FIRST_PERSON_JUDGES = re.compile(
     r"\b(?:we|i)\s+(?:(?:can|could|must|should|may|might|have to|need to|would)\s+)?"
     r"(?:also\s+)?(?:say|see|seen|saw|think|believe|argue|admit|note|conclude|consider|"

@@ -116,7 +116,8 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
-            pronoun = _PRONOUN_SUBJECT.search(text, start, pos)
+            pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
+                       or _IT_SUBJECT.fullmatch(text, start, pos))
             if pronoun and word in SAYING:
                 that = _THAT.match(sentence, tm.end())
                 content = start + that.end() if that else start
@@ -196,6 +197,8 @@ _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|coun
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
 # "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+# "It said ...", "They say ..." opening a sentence: a body named before, not a person.
+_IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|later|again)\s+)*$")
 # The subject of a clause: at the start of the sentence or after a comma or conjunction,
 # not the end of a phrase ("the dissolution of the USSR and eventually declared").
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
