@@ -476,3 +476,26 @@ def test_an_opening_quote_never_closed_does_not_swallow_the_next_quotation():
             "well; a banner read «shame on the board.")
     found = [text[a:b] for a, b in quotations(text, 0, len(text))]
     assert found == ["we will keep forty workers on", "nobody was asked about it"]
+
+
+def test_he_is_the_person_not_the_organisation_named_after_him(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "\"We are asking everyone to cut their use by a fifth,\" said Jonas Weber, who heads "
+        "the Orvan Water Board. He added that fines would start in August.\n"))
+    fines = only(claims, "fines would start")
+    assert fines.speaker == "Jonas Weber" and fines.kind == "prediction"
+
+
+def test_according_to_opening_a_sentence_stays_out_of_the_claim(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "According to Jonas Weber, the board has sent 140 tanker lorries to the villages.\n"))
+    claim = only(claims, "tanker lorries")
+    assert claim.quote.startswith("the board has sent") and claim.speaker == "Jonas Weber"
+
+
+def test_an_estimate_closing_its_sentence_names_its_source(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "The drought has cost farmers an estimated 1.2 billion euros, the Farmers' Union "
+        "estimates.\n"))
+    claim = only(claims, "1.2 billion")
+    assert claim.speaker == "Farmers' Union" and "estimates" not in claim.quote

@@ -38,7 +38,7 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     if quoted:
         return "quote", 0.8
     if reported and not has_figure:
-        if _WILL.search(low) or (_WOULD.search(low) and _HORIZON.search(low)):
+        if _WILL.search(low) or (_WOULD.search(text) and _HORIZON.search(low)):
             return "prediction", 0.5
         if (has_date or _TIME_WORD.search(low)) and _PAST.search(low) and not _judges(low):
             return "fact", 0.5
@@ -93,7 +93,8 @@ def _judges(low: str) -> bool:
 
 # Future in a reported statement: "says it will strike again", "said the line won't reopen".
 _WILL = re.compile(r"\b(?:will|won't|shall|is to|are to)\b")
-_WOULD = re.compile(r"\b(?:would|could|might|may|was to|were to|was going to|were going to)\b")
+# "may" in lower case: "in May" is a month.
+_WOULD = re.compile(r"\b(?:(?i:would|could|might|was to|were to|was going to|were going to)|may)\b")
 # A time the announced happening is tied to: "would be published within five weeks".
 _HORIZON = re.compile(
     r"\b(?:within|by (?:the end of|next|early|late|mid)|next (?:week|month|year|spring|summer|"
@@ -101,7 +102,8 @@ _HORIZON = re.compile(
     r"thursday|friday|saturday|sunday)|from (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|before the end of|(?:until|till) (?:further notice|the end|next|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|\d))")
+    r"december|\d)|(?:in|by|from) (?:early |late |mid-)?(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|spring|summer|autumn|winter))")
 _FIRST_PERSON_JUDGES = re.compile(
     r"\b(?:we|i)\s+(?:(?:can|could|must|should|may|might|have to|need to|would)\s+)?"
     r"(?:also\s+)?(?:say|see|seen|saw|think|believe|argue|admit|note|conclude|consider|"

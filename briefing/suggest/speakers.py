@@ -99,12 +99,17 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else phrase
         if who and not _NOT_A_SOURCE.match(who):
-            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True,
-                               said=True)
+            # "According to Weber, the board has ...": the statement follows the phrase.
+            opens = re.match(r"\W*$", sentence[:m.start()]) and re.match(
+                r"[^,;:.()]*,\s+", sentence[m.end():])
+            content = start + m.end() + opens.end() if opens else start
+            return Attribution(who, start + m.start(), start + m.end() + len(phrase), content,
+                               True, said=True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
         if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
-                                          and _PUT_AT.match(sentence, tm.end())):
+                                          and _PUT_AT.match(sentence, tm.end())) and not (
+                word in ("estimated", "estimates", "estimate") and _CLOSES.match(sentence, tm.end())):
             continue
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
@@ -195,6 +200,8 @@ _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" 
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
+# "..., the union estimates.": an estimate closing its sentence is a statement.
+_CLOSES = re.compile(r"\s*(?:that\b|[.!]?[\"”’]?$)")
 # "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 # "It said ...", "They say ..." opening a sentence: a body named before, not a person.
@@ -231,9 +238,23 @@ this report reports statement statements data figures results study studies docu
 
 
 def _personal(name: Name) -> bool:
-    """A person's name: a title before it, or two or three capitalised words."""
+    """A person's name: a title before it, or two or three capitalised words, the last not
+    the head of an organisation's name ("Orvan Water Board", "Hydrology Institute")."""
     parts = name.text.split()
+    if parts and parts[-1].lower().strip("’'") in _BODIES:
+        return False
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
+
+
+_BODIES = frozenset("""
+board institute institution union ministry authority authorities council agency company
+bank party court commission federation association group office department committee
+service services corporation corp inc ltd plc organisation organization foundation
+university college school hospital police army forces navy government parliament senate
+assembly chamber league guild club society trust fund network alliance coalition centre
+center bureau directorate administration secretariat tribunal cabinet press times post
+news herald journal radio television
+""".split())
 
 
 _ADJECTIVAL = re.compile(r"(?:ian|ani|ese|ish|ean|ic)$|-[a-z]")
