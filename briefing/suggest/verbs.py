@@ -72,6 +72,9 @@ def has_verb(text: str) -> bool:
         if word in AUXILIARIES or word in IRREGULAR or word in REPORTING:
             if word in REPORTING and before in _DETERMINERS:
                 continue  # "the claims", "its calls"
+            if (word in REPORTING and word not in IRREGULAR and word.endswith("s")
+                    and not (i > 0 and _after_subject(tokens, low, i))):
+                continue  # "compensation claims", "calls for calm": nouns as often as verbs
             return True
         if word.endswith("ed") and len(word) > 4:
             if before in _DETERMINERS or before in ("of", "and", "or"):

@@ -34,7 +34,10 @@ _META = re.compile(
     r"adding|asking)|let (?:us|me) (?:now )?(?:turn|look|consider|recall|see)"
     r"|as (?:mentioned|noted|discussed|explained|stated|shown) (?:above|earlier|before|below)"
     r"|(?:the|this|one) (?:following|next|last|overlooked) (?:point|question|section|issue)"
-    r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue)))\b",
+    r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue))"
+    r"|^\W*here (?:is|are|'s|’s) (?:what|how|why|the)|what (?:you|we) need to know"
+    r"|^\W*(?:read|see) (?:on|more|below|also)|^\W*let (?:me|us) (?:say|end|begin|start|"
+    r"close|add) |^\W*(?:we|i) (?:asked|spoke to|talked to|put (?:the|these|some) questions))\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z’']+")
 # Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the
