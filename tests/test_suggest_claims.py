@@ -499,3 +499,21 @@ def test_an_estimate_closing_its_sentence_names_its_source(tmp_path):
         "estimates.\n"))
     claim = only(claims, "1.2 billion")
     assert claim.speaker == "Farmers' Union" and "estimates" not in claim.quote
+
+
+def test_said_a_spokesman_for_names_the_body(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "\"The aquifer is being emptied faster than it can refill,\" said a spokesman for "
+        "Green Valley, a local campaign group.\n"))
+    assert only(claims, "aquifer is being emptied").speaker == "Green Valley"
+
+
+def test_what_unnamed_sources_say_follows_their_verb(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "Scientists warn that the delta could face a permanent shortage by 2040. "
+        "Officials say the drought in the north is over.\n"))
+    delta = only(claims, "permanent shortage")
+    assert delta.quote.startswith("the delta") and delta.kind == "prediction"
+    assert delta.speaker == "Scientists"
+    over = only(claims, "drought in the north")
+    assert over.quote.startswith("the drought") and over.speaker == "Officials"

@@ -97,7 +97,7 @@ _WILL = re.compile(r"\b(?:will|won't|shall|is to|are to)\b")
 _WOULD = re.compile(r"\b(?:(?i:would|could|might|was to|were to|was going to|were going to)|may)\b")
 # A time the announced happening is tied to: "would be published within five weeks".
 _HORIZON = re.compile(
-    r"\b(?:within|by (?:the end of|next|early|late|mid)|next (?:week|month|year|spring|summer|"
+    r"\b(?:within|by (?:the end of|next|early|late|mid|\d{4})|next (?:week|month|year|spring|summer|"
     r"autumn|fall|winter)|in (?:the )?(?:coming|next) |on (?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)|from (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|before the end of|(?:until|till) (?:further notice|the end|next|"

@@ -119,6 +119,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
+        if not before and not after:
+            # "said a spokesman for Green Valley", "said the head of the Water Board"
+            after = [n for n in names if n.start >= start + tm.end()
+                     and _SPOKESPERSON.fullmatch(text, start + tm.end(), n.start)]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
@@ -183,7 +187,9 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
         # whole sentence is (what follows is no statement of its own).
         content = start + m.end() if has_verb(sentence[m.end():]) else start
-        return Attribution(m.group(1), start, start + m.end(), content, True)
+        verb = sentence[m.end(1):m.end()].split()[0].lower()
+        return Attribution(m.group(1), start, start + m.end(), content, True,
+                           said=content > start and verb in SAYING)
     return None
 
 
@@ -195,11 +201,17 @@ notes stressed stresses insisted insists argued argues claimed claims warned war
 explains wrote writes asserted asserts emphasized emphasised emphasizes emphasises
 acknowledged acknowledges admitted admits replied replies affirmed affirms reiterated
 reiterates confirmed confirms repeated repeats maintained maintains reported reports
+say warn argue insist tell explain acknowledge admit stress confirm reiterate assert
 """.split())
 _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
+_SPOKESPERSON = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|representative|"
+    r"official|officials|member|lawyer|leader|head|director|chief|chair|chairman|"
+    r"chairwoman|president|secretary|minister|adviser|advisor|source|analyst|economist|"
+    r"researcher|engineer|expert)\s+(?:for|of|at|from|with)\s+(?:the\s+)?")
 # "..., the union estimates.": an estimate closing its sentence is a statement.
 _CLOSES = re.compile(r"\s*(?:that\b|[.!]?[\"”’]?$)")
 # "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
