@@ -280,3 +280,17 @@ def test_a_share_said_the_same_way_on_the_same_date_is_one_figure(tmp_path):
              "On 1 July 2024 the Kessel reservoir was at 31 percent of capacity.",
              "The Kessel reservoir stood at 29 percent of capacity on 1 July 2024.")
     assert shared(k, ("src1", 31), ("src2", 29))
+
+
+def test_a_rate_is_not_compared_with_a_total(tmp_path):
+    texts = ("In July 2024 the cost of the Tarvel closure was 250 million euros.",
+             "In July 2024 the cost of the Tarvel closure was 12 million euros a day.")
+    assert disagreeing_values(tmp_path, *texts) == []
+    # the same measure, both totals: compared
+    assert disagreeing_values(tmp_path / "totals", texts[0], texts[1].replace(" a day", "")) \
+        == [{250000000, 12000000}]
+
+
+def test_a_count_after_a_year_and_a_comma_is_read(tmp_path):
+    k = keys(tmp_path, "In July 2024, 2,500 households in Tarvel were cut off.")
+    assert ("src1", 2500) in k

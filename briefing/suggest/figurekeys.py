@@ -88,6 +88,7 @@ class _Item:
     # The words of its clause: for a share, what part of the whole it is ("lost to leaks",
     # "used by farms"); for a count, what happened to those counted.
     terms: frozenset[str] = frozenset()
+    rate: str = ""  # "a day", "per person": a rate is never compared with a total
 
 
 def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
@@ -169,7 +170,16 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if near:
         quals["names"] = "|".join(sorted(near))
     terms = _clause_terms(sentence, rel, rel + len(n.text), core)
-    return _Item(f, p.id, p.article_id, core, quals, terms=terms)
+    rate = _RATE.match(sentence, rel + len(n.text))
+    return _Item(f, p.id, p.article_id, core, quals, terms=terms,
+                 rate=rate.group(1).lower() if rate else "")
+
+
+# What a figure is counted per: "12 million euros a day", "150 litres per person".
+_RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|"
+                   r"hour|night|person|head|household|customer|capita|resident|worker|"
+                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b",
+                   re.IGNORECASE)
 
 
 def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) -> frozenset[str]:
@@ -369,6 +379,8 @@ class _Group:
             return False  # one source giving two values: two different things, most often
         if any(_conflict(k, v, w) for k, v in item.quals.items() for w in self.quals.get(k, ())):
             return False
+        if self.members and item.rate != self.members[0].rate:
+            return False  # 12 million euros a day is not 250 million in all
         if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES):
             return True  # the happening it lasts, or the part counted
         if item.core[0] in _SHARES:

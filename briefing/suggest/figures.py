@@ -54,12 +54,17 @@ DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 _LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
 
 
+_YEAR_COMMA = re.compile(r"\b((?:1[89]|20)\d\d),(?=\s+\d)")
+
+
 def find_figures(text: str) -> list[Number]:
     """Figures (not years, not dates, not labels such as "Article 4") in a claim's text."""
     out: list[Number] = []
     if not _MAYBE_NUMBER.search(text):
         return out
-    for n in find_numbers(text):
+    # "In July 2024, 2,500 households": the comma after a year is no thousands separator
+    # (the parser read "2024, 2,500" as one malformed number and dropped it).
+    for n in find_numbers(_YEAR_COMMA.sub(r"\1;", text)):
         label = _LABEL.search(text[max(0, n.start - 20):n.start])
         if n.text[:1].isdigit() and label and label.group().strip().lower() not in FUNCTION_WORDS:
             continue  # "Article 4", but not "The 12-day strike"
