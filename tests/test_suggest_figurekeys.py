@@ -294,3 +294,14 @@ def test_a_rate_is_not_compared_with_a_total(tmp_path):
 def test_a_count_after_a_year_and_a_comma_is_read(tmp_path):
     k = keys(tmp_path, "In July 2024, 2,500 households in Tarvel were cut off.")
     assert ("src1", 2500) in k
+
+
+def test_a_toll_is_keyed_by_what_happened_to_those_counted(tmp_path):
+    k = keys(tmp_path,
+             "The collapse of the Orvan footbridge killed four walkers and injured 19 others.",
+             "The Orvan footbridge collapsed on Sunday, killing five people and injuring 19.",
+             "A landslide near Tarvel killed two workers.")
+    assert shared(k, ("src1", 4), ("src2", 5))  # one toll, two values: a disagreement
+    assert shared(k, ("src1", 19), ("src2", 19))
+    assert k[("src1", 4)] != k[("src1", 19)]  # the dead are not the injured
+    assert k[("src3", 2)] != k[("src1", 4)]  # another happening

@@ -134,17 +134,21 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     at = p.start + n.start  # the figure's offset in the paragraph
     sentence = text[s_start:s_end]
     rel = at - s_start
-    if f.counted is None or f.offset or (n.value == 1 and not n.approx):
+    if n.value == 1 and not n.approx or (not f.toll and (f.counted is None or f.offset)):
         return None
     quals: dict[str, str] = {}
     if f.owner:
         quals["owner"] = slug(f.owner)
     if f.place:
         quals["place"] = slug(f.place)
-    if f.counted in DURATIONS:
+    if f.toll:
+        # Killed, injured, arrested: what happened to them is what is counted, whoever
+        # they were ("three passengers", "27 others", "27").
+        core: tuple[str, ...] = ("toll", f.toll)
+    elif f.counted in DURATIONS:
         if not f.happening:
             return None
-        core: tuple[str, ...] = ("duration", f.happening, f.counted)
+        core = ("duration", f.happening, f.counted)
     elif f.counted in AMOUNTS or f.counted in ("percent", "fold"):
         measure = _measure(sentence, rel, rel + len(n.text))
         if measure is None:
@@ -158,6 +162,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
                 return None
         core = (f.counted,) + ((f.subgroup,) if f.subgroup else ())
     happening = _nearest(sentence, rel, f.counted)
+    if happening in ("death", "injury") and f.toll:
+        happening = None  # the toll's own word, already its core
     if happening and happening not in core:
         quals["happening"] = happening
     ordinal = _ordinal(sentence, rel)
@@ -381,6 +387,11 @@ class _Group:
             return False
         if self.members and item.rate != self.members[0].rate:
             return False  # 12 million euros a day is not 250 million in all
+        if item.core[0] == "toll":
+            # One happening's toll: the same place, time or actor, or its clause telling
+            # the same happening ("the derailment killed", "a tram derailed ..., killing").
+            return (any(k in self.quals for k in item.quals)
+                    or len(item.terms & self.terms) >= 2)
         if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES):
             return True  # the happening it lasts, or the part counted
         if item.core[0] in _SHARES:

@@ -38,7 +38,7 @@ class FoundFigure:
     happening: str | None = None  # for a duration: the kind of happening it lasts ("war")
     subgroup: str | None = None  # "Armenians living in ...": a part, not the whole population
     offset: bool = False  # "ten days before": a distance in time, not how long something lasts
-    toll: bool = False  # people killed, hurt, missing, arrested...: a toll, whatever its size
+    toll: str = ""  # "deaths", "injured", "arrested"...: a toll, checked whatever its size
     quantity: str = ""  # the shared key, set by figurekeys.assign_keys
 
 
@@ -127,7 +127,7 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         offset = bool(_OFFSET.match(text[n.end:]))
         happening = None if offset else duration_of(text, n)
     return FoundFigure(n, counted, owner, place, happening=happening, subgroup=subgroup,
-                       offset=offset, toll=is_toll(text, n))
+                       offset=offset, toll=toll_of(text, n))
 
 
 # What happened to the people counted: a toll is checked however small ("killing three
@@ -142,15 +142,31 @@ _TOLL_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|
                          re.IGNORECASE)
 
 
-def is_toll(text: str, n: Number) -> bool:
+def toll_of(text: str, n: Number) -> str:
+    """What a toll counts ("deaths", "injured", "arrested"...), "" when ``n`` is none."""
     if n.unit in AMOUNTS or n.unit in DURATIONS:
-        return False
+        return ""
     if re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.IGNORECASE):
-        return False  # "no one was hurt"
+        return ""  # "no one was hurt"
     if n.unit and re.fullmatch(_HARM, n.unit, re.IGNORECASE):
-        return True  # "12 dead", "3 casualties": the parser read the word as the unit
-    return bool(_TOLL_BEFORE.search(text[max(0, n.start - 40):n.start])
-                or _TOLL_AFTER.match(text[n.end:n.end + 50]))
+        return _harm_class(n.unit)  # "12 dead": the parser read the word as the unit
+    m = (_TOLL_BEFORE.search(text[max(0, n.start - 40):n.start])
+         or _TOLL_AFTER.match(text[n.end:n.end + 50]))
+    return _harm_class(re.search(_HARM, m.group(), re.IGNORECASE).group()) if m else ""
+
+
+def _harm_class(word: str) -> str:
+    low = word.lower()
+    for stem, cls in (("kill", "deaths"), ("die", "deaths"), ("dead", "deaths"),
+                      ("death", "deaths"), ("fatal", "deaths"), ("lives", "deaths"),
+                      ("injur", "injured"), ("wound", "injured"), ("hurt", "injured"),
+                      ("hospital", "injured"), ("casualt", "casualties"),
+                      ("victim", "casualties"), ("arrest", "arrested"), ("detain", "arrested"),
+                      ("evacuat", "evacuated"), ("rescu", "rescued"), ("displac", "displaced"),
+                      ("missing", "missing")):
+        if low.startswith(stem) or stem in low:
+            return cls
+    return low
 
 
 _OFFSET = re.compile(r"\s+(?:before|after|later|earlier|ago|since|from|prior)\b", re.IGNORECASE)
