@@ -517,3 +517,19 @@ def test_what_unnamed_sources_say_follows_their_verb(tmp_path):
     assert delta.speaker == "Scientists"
     over = only(claims, "drought in the north")
     assert over.quote.startswith("the drought") and over.speaker == "Officials"
+
+
+def test_a_speaker_carries_over_a_paragraph_break(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "\"We have had no running water since June,\" said Maria Lopez, a farmer near "
+        "Tarvel.\n\n"
+        "\"The tankers come once a week and it is never enough for the animals.\"\n\n"
+        "Jonas Weber, who heads the water board, rejects the criticism. He says deliveries "
+        "doubled in July.\n\n"
+        "\"We are doing everything we can with the trucks we have,\" he said.\n\n"
+        "The board's budget was cut in 2023.\n"))
+    tankers = only(claims, "The tankers come")
+    assert tankers.speaker == "Maria Lopez" and tankers.kind == "quote"
+    assert only(claims, "deliveries doubled").quote == "deliveries doubled in July."
+    assert only(claims, "everything we can").speaker == "Jonas Weber"
+    assert only(claims, "budget was cut").speaker == "author"

@@ -77,13 +77,19 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
+    # News carries a speaker over a paragraph break: a paragraph that opens with a
+    # quotation and names nobody continues the last speaker's words, and "he said" with no
+    # one named before it in its paragraph is the last person named before.
+    carried_speaker: str | None = None
+    carried_person: str | None = None
     for para in article.paragraphs():
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
         para_names = sorted(found[para.id], key=lambda n: n.start)
         name_starts = [n.start for n in para_names]
-        last_speaker: str | None = None
+        opens_quoted = text.lstrip()[:1] in "\"“«" and not interviewee
+        last_speaker: str | None = carried_speaker if opens_quoted else None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
         # Quotations are found in the whole paragraph: a quotation often runs over several
         # sentences, its speaker named once, before it or after its end ("..., Y added.").
@@ -103,7 +109,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
                 who = (None if att.speaker.lower() in ("it", "they") else  # not a person
-                       speakers.last_person(text, para_names, att.start) or last_speaker)
+                       speakers.last_person(text, para_names, att.start) or last_speaker
+                       or carried_person)
                 # "It said the crack had been visible for months": nobody to name, but
                 # still a statement someone made, worth checking.
                 unnamed = att.said and not who
@@ -160,6 +167,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     out.append(prop)
             if dates_here:
                 in_force = dates_here[-1].value
+        carried_speaker = last_speaker if regions else None
+        person = speakers.last_person(text, para_names, len(text))
+        carried_person = names.canonical(person) if person else carried_person
     return out
 
 

@@ -128,7 +128,8 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
                        or _IT_SUBJECT.fullmatch(text, start, pos))
             if pronoun and word in SAYING:
-                that = _THAT.match(sentence, tm.end())
+                that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                        or _BARE_CONTENT.match(sentence, tm.end()))
                 content = start + that.end() if that else start
                 return Attribution(pronoun.group(1), pronoun.start(1),
                                    start + tm.end(), content, True, said=True, pronoun=True)
@@ -228,7 +229,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 _THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 # "the ministry said the fund had paid out ...": the statement right after the verb.
-_BARE_CONTENT = re.compile(r"\s+(?=(?:the|a|an|its|their|it|they|he|she|no|all|[A-Z])\b)")
+_BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about|from|after|"
+                           r"before|during|as|so|and|but|or|reporters|journalists)\b)")
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
                            r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
