@@ -533,3 +533,10 @@ def test_a_speaker_carries_over_a_paragraph_break(tmp_path):
     assert only(claims, "deliveries doubled").quote == "deliveries doubled in July."
     assert only(claims, "everything we can").speaker == "Jonas Weber"
     assert only(claims, "budget was cut").speaker == "author"
+
+
+def test_a_frame_built_on_a_noun_is_left_out_of_the_span():
+    text = "The harder part is to admit that the warnings about worn rails, made in 2023, were ignored."
+    piece = spans.trim(text, 0, len(text))
+    assert text[piece.start:piece.end] == ("the warnings about worn rails, made in 2023, were "
+                                           "ignored.")

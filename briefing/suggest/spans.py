@@ -50,6 +50,12 @@ _OPENERS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
+# A frame built on a noun: "The harder part is to admit that", "The truth is that", "One
+# lesson is that".
+_FRAME = re.compile(r"(?:the|one|another|a)\s+(?:[a-z]+\s+){0,2}(?:part|thing|question|truth|"
+                    r"problem|point|fact|lesson|irony|reality|worry|fear|hope|risk|danger)\s+"
+                    r"(?:is|was|remains)\s+(?:(?:to|simply|still)\s+(?:[a-z]+\s+){0,1})?that\s+",
+                    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +152,9 @@ def trim(text: str, a: int, b: int) -> Piece | None:
     m = _OPENERS.match(text, a, b)
     if m and m.end() < b:
         a = m.end()
+    m = _FRAME.match(text, a, b)
+    if m and words(text[m.end():b]) >= MIN_WORDS:
+        a = m.end()  # "The harder part is to admit that X": X is the claim
     while a < b and (text[a].isspace() or text[a] in ",;:—–-("):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-("):
