@@ -202,7 +202,7 @@ def _before_trailing(text: str, s_start: int, s_end: int,
     at = min(att.start, att.end)
     comma = text.rfind(",", s_start, at)
     if comma < 0 or spans.words(text[comma + 1:at]) > 4:
-        return s_end  # "..., the city's emergency services said", "..., says Ana Ruiz"
+        return s_end  # the speaker is too far from the comma to open the attribution
     tail = text[comma + 1:s_end]
     if has_verb(text[max(att.start, att.end):s_end]):
         return s_end  # "..., according to Meridian, and 4,000 workers took part": more follows

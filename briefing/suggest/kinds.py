@@ -1,8 +1,10 @@
 """The kind of a claim: fact, figure, quote, assessment, prediction or recommendation.
 
-Cues in the order a reader weighs them: someone else's words (quote); what ought to be done
-(recommendation); a count or amount (figure); what will happen (prediction); a judgement
-(evaluative or hedging words: assessment); otherwise a dated or named happening (fact).
+Cues in the order a reader weighs them: someone else's words in quotation marks (quote),
+and a reported statement as what it reports when that can be checked (else quote); what
+ought to be done (recommendation); a count, an amount or a toll (figure); what will happen
+(prediction); a judgement (evaluative or hedging words: assessment); otherwise a dated,
+named or past happening (fact).
 """
 
 from __future__ import annotations
