@@ -342,7 +342,6 @@ def test_quoted_words_are_a_quote_whatever_they_say():
     ("Without new wells, a dry summer could trigger shortages in the south", "prediction"),
     ("A long closure would push patients to private clinics", "prediction"),
     ("A merger would be a mistake for the league", "assessment"),
-    ("The strike stopped every train for three days", "fact"),
     ("The ministry promised us new clinics in October and we are still waiting", "fact"),
     ("We can say that the reform has failed", "assessment"),
     ("The city is right to close the line", "assessment"),
