@@ -297,16 +297,15 @@ class SearchEngine:
 
     def _ranked_in_fts(self, clauses: list[Clause], limit: int, kinds: set[str] | None
                        ) -> tuple[int, list[tuple[int, float, int]]]:
-        """Count and rank inside SQLite: the count without scores, then the best of each tier
-        (``tier NOT previous tier``) with FTS5's bm25, only until ``limit`` are found."""
+        """Rank and count inside SQLite: the best of each tier (``tier NOT previous tier``)
+        with FTS5's bm25, only until ``limit`` are found; then the count without scores,
+        unless fewer than ``limit`` were found in every tier, which are then all of them."""
         exprs = []
         for tier in range(len(TIERS)):
             expr = _fts_expression(clauses, tier)
             exprs.append(None if exprs and expr == exprs[-1] else expr)
         widest = next(e for e in reversed(exprs) if e is not None)
         only = "" if not kinds else "(" + " OR ".join(f"kind : {k}" for k in sorted(kinds)) + ") AND "
-        total = self._con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?",
-                                  (f"{only}({widest})",)).fetchone()[0]
         best: list[tuple[int, float, int]] = []
         previous = None
         for tier, expr in enumerate(exprs):
@@ -320,6 +319,10 @@ class SearchEngine:
                     "SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? "
                     "ORDER BY score, rowid LIMIT ?", (only + match, limit - len(best)))]
             previous = expr
+        if len(best) < limit:  # the tiers are disjoint and together match what the widest does
+            return len(best), best
+        total = self._con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?",
+                                  (f"{only}({widest})",)).fetchone()[0]
         return total, best
 
     def _ranked_here(self, clauses: list[Clause], limit: int, kinds: set[str] | None,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from array import array
 from contextlib import contextmanager
 from glob import escape as glob_escape
 from pathlib import Path
@@ -225,6 +226,10 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     content_dir = Path(content_dir)
     articles = _listing(content_dir / "articles", ".md")
     claims = _listing(content_dir / "claims", ".yaml")
+    digest = listing_digest(articles, claims)
+    if _meta(con, "listing") == digest:  # the usual search: the files the index was made of
+        return 0
+    generation = _meta(con, "generation")  # read before the sources (see _commit_listing)
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
         return 0
@@ -241,11 +246,43 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
         # Again, for these sources only: another process may have done it meanwhile.
         changed, gone = _pending(con, articles, claims, changed + gone)
         n = _apply(con, content_dir, articles, claims, changed, gone)
+        _commit_listing(con, digest, generation)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return n
+
+
+def listing_digest(articles: dict[str, Stat], claims: dict[str, Stat]) -> str:
+    """A digest of the listing (names, sizes, mtimes, in the order listed): equal digests,
+    equal listings.  A directory listed in another order gives another digest, which only
+    costs the comparison with the sources table once."""
+    h = hashlib.blake2b(digest_size=20)
+    for listing in (articles, claims):
+        h.update("\0".join(listing).encode("utf-8", "surrogateescape") + b"\1")
+        h.update(array("q", [x for stat in listing.values() for x in stat]).tobytes())
+    return h.hexdigest()
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row is not None else None
+
+
+def _commit_listing(con: sqlite3.Connection, digest: str, generation: str | None) -> None:
+    """Record, in the refresh's transaction, the digest of the listing the sources table now
+    matches, so the next search with the same listing compares no file with the table.
+    Only if no other process wrote between this one's reading of the table and its lock
+    (the generation, counted by every refresh, is the one read before the table): else
+    the table holds that process's work too, and no listing is known to match it."""
+    now = _meta(con, "generation")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                (str(int(now or 0) + 1),))
+    if now == generation:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
+    else:
+        con.execute("DELETE FROM meta WHERE key='listing'")
 
 
 def empty(con: sqlite3.Connection) -> bool:
@@ -292,6 +329,7 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
 
                 parts = FileParts(content_dir, prune=False, store=False)
                 _apply(con, content_dir, articles, claims, sorted(articles), [], parts)
+                _commit_listing(con, listing_digest(articles, claims), None)
                 con.execute("COMMIT")
                 con.execute("PRAGMA journal_mode=WAL")
             finally:
@@ -334,8 +372,7 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
     fts = _has_fts(con)
     for source in gone:
         _drop(con, source, fts)
-    hashes = {row[0]: (row[1], row[2]) for row in
-              con.execute("SELECT source, md_hash, cl_hash FROM sources")}
+    hashes = _hashes(con, changed)
     writer = _Writer(con, fts)
     for source in changed:
         md = content_dir / "articles" / f"{source}.md"
@@ -354,6 +391,16 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
                                   cl_hash))
     writer.flush()
     return writer.sources
+
+
+def _hashes(con: sqlite3.Connection, sources: list[str]) -> dict[str, tuple[str, str]]:
+    """{source: (article hash, claims hash)} as indexed, of these sources."""
+    sql = "SELECT source, md_hash, cl_hash FROM sources"
+    if len(sources) > 500:  # a first build, or most of the sources: every row is as quick
+        rows = con.execute(sql)
+    else:
+        rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(sources))})", sources)
+    return {row[0]: (row[1], row[2]) for row in rows}
 
 
 class _Writer:
