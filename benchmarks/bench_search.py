@@ -6,7 +6,10 @@ articles, in one run; prints a table of medians and ratios.
 
 --code DIR (repeatable) runs that checkout's code (PYTHONPATH=DIR), e.g. the main branch as
 "before" and this one as "after": the codes take turns within every round, on the same files,
-each with its own cache folder, so a busy machine slows them alike.  --data DIR copies the
+each with its own cache folder, so a busy machine slows them alike; with two codes a last
+table gives each figure's ratio to --version for both, and after/before.  Each code's
+bytecode is compiled first, as pip does for an installed package (with
+PYTHONDONTWRITEBYTECODE set, every module would otherwise be compiled at every run).  --data DIR copies the
 synthetic briefings from DIR/syn1000, DIR/syn5000 when they exist (else make_synthetic.py
 writes them).
 
@@ -30,6 +33,7 @@ same rounds.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -124,6 +128,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=None, help="folder with syn1000/, syn5000/")
     args = ap.parse_args()
     codes = [c.resolve() for c in (args.code or [ROOT])]
+    for code in codes:
+        compileall.compile_dir(str(code / "briefing"), quiet=1)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
@@ -146,6 +152,18 @@ def main() -> None:
                      f"{f[k + ' cpu']:5.2f} s {f[k + ' cpu'] / base_cpu:4.1f}x" for k in KEYS]
             print(f"{size:>9} {i:>4} {base * 1000:4.0f} ms {base_cpu:5.3f} s {build:>29} "
                   + " ".join(cells))
+    if len(codes) == 2:
+        print("\nbefore [0] -> after [1]: ratio to --version (wall; CPU), and after/before of "
+              "the times themselves")
+        print(f"{'articles':>9} " + " ".join(f"{k:>36}" for k in KEYS))
+        for size, (old, new) in results.items():
+            cells = []
+            for k in KEYS:
+                wall = (old[k] / old["version"], new[k] / new["version"])
+                cpu = (old[k + " cpu"] / old["version cpu"], new[k + " cpu"] / new["version cpu"])
+                cells.append(f"{wall[0]:4.1f}x->{wall[1]:4.1f}x; {cpu[0]:4.1f}x->{cpu[1]:4.1f}x "
+                             f"({new[k] / old[k]:4.2f})")
+            print(f"{size:>9} " + " ".join(f"{c:>36}" for c in cells))
 
 
 if __name__ == "__main__":

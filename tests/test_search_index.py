@@ -493,3 +493,104 @@ def test_a_first_build_killed_midway_leaves_nothing_behind(tmp_path, cache):
     assert open_index(content).find("Lachin ").total == 60
     assert not stale.exists()
     assert [p.name for p in path.parent.iterdir() if ".build-" in p.name] == []
+
+
+# --- what a search compares with the files ------------------------------------------------------
+
+def search_json(content: Path, query: str) -> dict:
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), query])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_an_edit_in_place_is_found_by_the_very_next_search(content):
+    """An editor that saves in place (or `>>`) changes the file's mtime, not its folder's: the
+    very next search has the new text and not the old, at the same size too."""
+    assert [h["id"] for h in search_json(content, "Austria ")["hits"]] == ["two/0/2"]
+    folder = content / "articles"
+    before = folder.stat().st_mtime_ns
+    path = folder / "two.md"
+    data = path.read_bytes()
+    with open(path, "r+b") as fh:  # the same number of bytes, written over the old ones
+        fh.write(data.replace(b"Austria", b"Armenia"))
+    assert folder.stat().st_mtime_ns == before and path.stat().st_size == len(data)
+    assert [h["id"] for h in search_json(content, "Armenia ")["hits"]] == ["two/0/2"]
+    assert search_json(content, "Austria ")["total"] == 0
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("\nA zanzibarite paragraph appended.\n")
+    assert [h["id"] for h in search_json(content, "zanzibarite")["hits"]] == ["two/0/4"]
+    assert folder.stat().st_mtime_ns == before
+
+
+def test_a_search_with_no_file_changed_compares_one_digest(content, monkeypatch):
+    """The listing's digest, recorded by the last refresh, stands for every source's row."""
+    open_index(content)
+    calls = []
+    real = store._pending
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: calls.append(a) or real(*a, **k))
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+    assert calls == []
+    path = content / "articles" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Lachin", "Goris"),
+                    encoding="utf-8")
+    assert ids(open_index(content).find("Lachin ")) == ["two/0/1"]
+    assert len(calls) == 2  # the comparison, then again under the write lock
+    calls.clear()
+    assert ids(open_index(content).find("Goris")) == ["three/0/1"]
+    assert calls == []
+
+
+def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypatch):
+    """Process A lists the files (two.md edited), then process B, with three.md edited too,
+    re-indexes both.  A, under the write lock, finds three.md's row unlike its own (older)
+    listing; the file hashes as indexed, so A only writes its stat (never less work than
+    needed).  A records no digest (B wrote between), so the next search compares every row,
+    finds three.md's stat moved (same hash again: nothing re-read) and records one; the one
+    after compares the digest alone."""
+    index = open_index(content)
+    real = store._pending
+    other = content / "articles" / "three.md"
+
+    def meanwhile(con, articles, claims, only=None):
+        if only is None and "Goris" not in other.read_text(encoding="utf-8"):
+            other.write_text(other.read_text(encoding="utf-8").replace("Lachin", "Goris"),
+                             encoding="utf-8")
+            open_index(content)  # B: opening it refreshes it
+        return real(con, articles, claims, only)
+
+    path = content / "articles" / "two.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
+                    encoding="utf-8")
+    monkeypatch.setattr(store, "_pending", meanwhile)
+    assert index.refresh() == 0
+    con = sqlite3.connect(store.index_path(content))
+    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is None
+    monkeypatch.setattr(store, "_pending", real)
+    assert index.refresh() == 0
+    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is not None
+    con.close()
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    assert index.refresh() == 0
+    assert ids(index.find("Armenia ")) == ["two/0/2"]
+    assert ids(index.find("Goris ")) == ["three/0/1"]
+    assert ids(index.find("Lachin ")) == ["two/0/1"]
+
+
+def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):
+    """The generation read before comparing the files with the index must still be the
+    index's under the write lock; else another process's work is in the table too and the
+    listing compared is not known to match it: no digest, so the next search compares every
+    source's row."""
+    open_index(content)
+    con = store.connect(store.index_path(content), fts=store.fts5_available())
+
+    def meta(key):
+        row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row and row[0]
+
+    generation = meta("generation")
+    store._commit_listing(con, "first", generation)
+    assert (meta("listing"), meta("generation")) == ("first", str(int(generation) + 1))
+    store._commit_listing(con, "second", generation)  # stale: another refresh came between
+    assert (meta("listing"), meta("generation")) == (None, str(int(generation) + 2))
+    con.close()

@@ -243,10 +243,13 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
         raise IndexUnavailable(f"another process has been updating the search index for "
                                f"{LOCK_TIMEOUT:.0f} s; try again later") from None
     try:
-        # Again, for these sources only: another process may have done it meanwhile.
+        # Again, for these sources only: another process may have done it meanwhile (then
+        # nothing is written: its digest stands).
         changed, gone = _pending(con, articles, claims, changed + gone)
-        n = _apply(con, content_dir, articles, claims, changed, gone)
-        _commit_listing(con, digest, generation)
+        n = 0
+        if changed or gone:
+            n = _apply(con, content_dir, articles, claims, changed, gone)
+            _commit_listing(con, digest, generation)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
