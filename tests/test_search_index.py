@@ -594,3 +594,17 @@ def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):
     store._commit_listing(con, "second", generation)  # stale: another refresh came between
     assert (meta("listing"), meta("generation")) == (None, str(int(generation) + 2))
     con.close()
+
+
+def test_a_name_no_source_writes_any_more_is_no_spelling_variant(content):
+    index = open_index(content)
+    assert ids(index.find("Latchine ")) == ["two/0/1", "three/0/1"]  # exact, then Lachin
+    path = content / "articles" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Lachin", "Goris"),
+                    encoding="utf-8")
+    assert index.refresh() == 1
+    assert ids(index.find("Latchine ")) == ["two/0/1"]
+    con = sqlite3.connect(store.index_path(content))
+    names = {stem for (stem,) in con.execute("SELECT stem FROM name_count")}
+    con.close()
+    assert "lachin" not in names and {"latchin", "gori"} <= names

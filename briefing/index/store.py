@@ -470,9 +470,10 @@ def _has_fts(con: sqlite3.Connection) -> bool:
 def _drop(con: sqlite3.Connection, source: str, fts: bool) -> None:
     row = con.execute("SELECT stems FROM names WHERE source=?", (source,)).fetchone()
     if row is not None:
-        con.executemany("UPDATE name_count SET n = n - 1 WHERE stem=?",
-                        ((stem,) for stem in row[0].split()))
-        con.execute("DELETE FROM name_count WHERE n <= 0")
+        stems = [(stem,) for stem in row[0].split()]
+        con.executemany("UPDATE name_count SET n = n - 1 WHERE stem=?", stems)
+        # By key, these names only: not a scan of every name of the corpus per source.
+        con.executemany("DELETE FROM name_count WHERE stem=? AND n <= 0", stems)
     if fts:  # a contentless index forgets a document given the tokens it was indexed with
         con.executemany(
             "INSERT INTO fts(fts, rowid, words, stems, kind) VALUES ('delete', ?, ?, ?, ?)",
