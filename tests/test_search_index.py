@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from briefing.cli import main
@@ -608,3 +610,70 @@ def test_a_name_no_source_writes_any_more_is_no_spelling_variant(content):
     names = {stem for (stem,) in con.execute("SELECT stem FROM name_count")}
     con.close()
     assert "lachin" not in names and {"latchin", "gori"} <= names
+
+
+# --- spelling variants: what is looked at before rapidfuzz ----------------------------------------
+
+def labelled_pairs() -> list[tuple[str, str]]:
+    pairs = []
+    for name in ("name_variants.tsv", "name_variants_heldout.tsv"):
+        for line in (ROOT / "benchmarks" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, other = line.split("\t")[:2]
+                pairs.append((word, other))
+    return pairs
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abcdeghijklnorstuvwyz", min_size=5, max_size=12),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]),
+                          st.integers(0, 11), st.sampled_from("abcdeghijklnorstuvwyz")),
+                max_size=3))
+def test_the_prefilter_keeps_every_name_a_variant_could_be(stem, edits):
+    """could_be_variants drops only names transliteration_edits would refuse: checked on
+    names a few random edits away from a word (accepted ones among them) and the labelled
+    pairs of eval_search_variants.py."""
+    from briefing.index.engine import could_be_variants, transliteration_edits
+
+    other = list(stem)
+    for op, at, letter in edits:
+        at = min(at, len(other) - (op != "insert"))
+        if op == "insert":
+            other.insert(at, letter)
+        elif op == "delete" and len(other) > 1:
+            del other[at]
+        elif op == "replace":
+            other[at] = letter
+    other = "".join(other)
+    if other != stem and transliteration_edits(stem, other):
+        assert could_be_variants(stem, [other]) == [other]
+
+
+def test_the_prefilter_keeps_every_labelled_variant():
+    from briefing.index.engine import could_be_variants, transliteration_edits
+    from briefing.index.terms import query_tokens
+
+    accepted = 0
+    for word, other in labelled_pairs():
+        (_, a), = query_tokens(word)[-1:]
+        (_, b), = query_tokens(other)[-1:]
+        if a != b and transliteration_edits(a, b):
+            accepted += 1
+            assert could_be_variants(a, [b]) == [b], (word, other)
+    assert accepted >= 40
+
+
+def test_a_word_no_name_could_be_a_variant_of_does_not_import_rapidfuzz(content, cache):
+    code = ("import sys; from briefing.index import open_index\n"
+            "r = open_index(sys.argv[1]).find(sys.argv[2])\n"
+            "print([h.id for h in r.hits], 'rapidfuzz' in sys.modules)\n")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+
+    def run(query: str) -> str:
+        done = subprocess.run([sys.executable, "-c", code, str(content), query], env=env,
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run("Georgia ") == "['three/0/3'] False"  # George: not a name; Georgia: no near one
+    assert run("Lachin ") == "['three/0/1', 'two/0/1'] True"  # Latchine: looked at, found
