@@ -5,8 +5,8 @@ articles, in one run; prints a table of medians and ratios.
         [--code DIR ...] [--data DIR]
 
 --code DIR (repeatable) runs that checkout's code (PYTHONPATH=DIR), e.g. the main branch as
-"before" and this one as "after": the codes take turns within every round, on the same files,
-each with its own cache folder, so a busy machine slows them alike; with two codes a last
+"before" and this one as "after": the codes take turns within every round (in alternate
+orders), on the same files, each with its own cache folder, so a busy machine slows them alike; with two codes a last
 table gives each figure's ratio to --version for both, and after/before.  Each code's
 bytecode is compiled first, as pip does for an installed package (with
 PYTHONDONTWRITEBYTECODE set, every module would otherwise be compiled at every run).  --data DIR copies the
@@ -107,14 +107,17 @@ def bench(size: str, work: Path, repeat: int, codes: list[Path], data: Path | No
     for i, code in enumerate(codes):
         add(i, "first build", run(common, envs[i], code))
     for n in range(repeat):
+        # The codes take turns in both orders: the one that searches second after an edit
+        # also waits for the disk to write back what the first one wrote.
+        order = list(enumerate(codes))[:: 1 if n % 2 == 0 else -1]
         for kind, query in ((0, common), (1, rare)):
-            for i, code in enumerate(codes):
+            for i, code in order:
                 add(i, "version", run(["--version"], envs[i], code))
             edit(content, 2 * n + kind)
             label = "common" if kind == 0 else "rare"
-            for i, code in enumerate(codes):
+            for i, code in order:
                 add(i, f"cold {label}", run(query, envs[i], code))
-            for i, code in enumerate(codes):
+            for i, code in order:
                 add(i, f"warm {label}", run(query, envs[i], code))
     return [{k: statistics.median(v) for k, v in f.items()} for f in figures]
 
