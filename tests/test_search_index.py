@@ -677,3 +677,20 @@ def test_a_word_no_name_could_be_a_variant_of_does_not_import_rapidfuzz(content,
 
     assert run("Georgia ") == "['three/0/3'] False"  # George: not a name; Georgia: no near one
     assert run("Lachin ") == "['three/0/1', 'two/0/1'] True"  # Latchine: looked at, found
+
+
+def test_a_file_dated_past_2262_is_listed_and_followed(content):
+    """Its mtime in nanoseconds does not fit SQLite's 64-bit integers (the search ended in a
+    traceback): it is kept as the largest one, and an edit is still seen."""
+    assert ids(open_index(content).find("Austria ")) == ["two/0/2"]
+    path = content / "articles" / "two.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
+                    encoding="utf-8")
+    try:
+        os.utime(path, (4_000_000_000_0, 4_000_000_000_0))  # the year 3237
+    except (OverflowError, OSError):
+        pytest.skip("this file system cannot store such a date")
+    assert path.stat().st_mtime_ns > 2**63
+    assert ids(open_index(content).find("Armenia ")) == ["two/0/2"]
+    assert ids(open_index(content).find("Austria ")) == []
+    assert open_index(content).refresh() == 0

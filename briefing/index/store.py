@@ -203,7 +203,10 @@ def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
                 st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(folder / name)
             except OSError:
                 continue
-            out[name[:cut]] = (st.st_size, st.st_mtime_ns)
+            mtime = st.st_mtime_ns
+            if not _MIN_NS <= mtime <= _MAX_NS:  # past 2262 or before 1678: as SQLite stores it
+                mtime = max(_MIN_NS, min(mtime, _MAX_NS))
+            out[name[:cut]] = (st.st_size, mtime)
     finally:
         if fd is not None:
             os.close(fd)
@@ -211,6 +214,7 @@ def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
 
 
 _DIR_FD = os.stat in os.supports_dir_fd
+_MIN_NS, _MAX_NS = -(2**63), 2**63 - 1  # SQLite's integers
 
 
 def _hash(path: Path) -> str | None:
@@ -263,8 +267,11 @@ def listing_digest(articles: dict[str, Stat], claims: dict[str, Stat]) -> str:
     costs the comparison with the sources table once."""
     h = hashlib.blake2b(digest_size=20)
     for listing in (articles, claims):
-        h.update("\0".join(listing).encode("utf-8", "surrogateescape") + b"\1")
-        h.update(array("q", [x for stat in listing.values() for x in stat]).tobytes())
+        names = "\0".join(listing).encode("utf-8", "surrogateescape")
+        packed = array("q", [x for stat in listing.values() for x in stat]).tobytes()
+        for part in (names, packed):  # each with its length: no two listings give one stream
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
     return h.hexdigest()
 
 
