@@ -6,7 +6,9 @@ space at each end); an FTS5 table indexes those two columns (external content, k
 by triggers).  ``names`` lists each source's name stems (terms.names) and ``name_count`` in how many
 sources each occurs: spelling variants are looked for there.  Row ids are never reused, so a re-indexed source's documents are new rows.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
 files: a refresh re-reads only the sources whose files changed (a touched but unchanged file
-costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
+costs one hash), adds new ones and drops deleted ones.  ``meta`` keeps a digest of the
+listing the sources table matches (see refresh): a search whose listing has that digest
+compares no row.  Without FTS5 in the local SQLite the
 same tables are kept and searched with LIKE (slower, same results).
 
 Safety.  A refresh that has work to do writes in one transaction under SQLite's write lock
