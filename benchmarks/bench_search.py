@@ -5,8 +5,11 @@ articles, in one run; prints a table of medians and ratios.
         [--code DIR ...] [--data DIR]
 
 --code DIR (repeatable) runs that checkout's code (PYTHONPATH=DIR), e.g. the main branch as
-"before" and this one as "after": the codes take turns within every round, on the same files,
-each with its own cache folder, so a busy machine slows them alike.  --data DIR copies the
+"before" and this one as "after": the codes take turns within every round (in alternate
+orders), on the same files, each with its own cache folder, so a busy machine slows them alike; with two codes a last
+table gives each figure's ratio to --version for both, and after/before.  Each code's
+bytecode is compiled first, as pip does for an installed package (with
+PYTHONDONTWRITEBYTECODE set, every module would otherwise be compiled at every run).  --data DIR copies the
 synthetic briefings from DIR/syn1000, DIR/syn5000 when they exist (else make_synthetic.py
 writes them).
 
@@ -30,6 +33,7 @@ same rounds.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -103,14 +107,17 @@ def bench(size: str, work: Path, repeat: int, codes: list[Path], data: Path | No
     for i, code in enumerate(codes):
         add(i, "first build", run(common, envs[i], code))
     for n in range(repeat):
+        # The codes take turns in both orders: the one that searches second after an edit
+        # also waits for the disk to write back what the first one wrote.
+        order = list(enumerate(codes))[:: 1 if n % 2 == 0 else -1]
         for kind, query in ((0, common), (1, rare)):
-            for i, code in enumerate(codes):
+            for i, code in order:
                 add(i, "version", run(["--version"], envs[i], code))
             edit(content, 2 * n + kind)
             label = "common" if kind == 0 else "rare"
-            for i, code in enumerate(codes):
+            for i, code in order:
                 add(i, f"cold {label}", run(query, envs[i], code))
-            for i, code in enumerate(codes):
+            for i, code in order:
                 add(i, f"warm {label}", run(query, envs[i], code))
     return [{k: statistics.median(v) for k, v in f.items()} for f in figures]
 
@@ -124,6 +131,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=None, help="folder with syn1000/, syn5000/")
     args = ap.parse_args()
     codes = [c.resolve() for c in (args.code or [ROOT])]
+    for code in codes:
+        compileall.compile_dir(str(code / "briefing"), quiet=1)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
@@ -146,6 +155,18 @@ def main() -> None:
                      f"{f[k + ' cpu']:5.2f} s {f[k + ' cpu'] / base_cpu:4.1f}x" for k in KEYS]
             print(f"{size:>9} {i:>4} {base * 1000:4.0f} ms {base_cpu:5.3f} s {build:>29} "
                   + " ".join(cells))
+    if len(codes) == 2:
+        print("\nbefore [0] -> after [1]: ratio to --version (wall; CPU), and after/before of "
+              "the times themselves")
+        print(f"{'articles':>9} " + " ".join(f"{k:>36}" for k in KEYS))
+        for size, (old, new) in results.items():
+            cells = []
+            for k in KEYS:
+                wall = (old[k] / old["version"], new[k] / new["version"])
+                cpu = (old[k + " cpu"] / old["version cpu"], new[k + " cpu"] / new["version cpu"])
+                cells.append(f"{wall[0]:4.1f}x->{wall[1]:4.1f}x; {cpu[0]:4.1f}x->{cpu[1]:4.1f}x "
+                             f"({new[k] / old[k]:4.2f})")
+            print(f"{size:>9} " + " ".join(f"{c:>36}" for c in cells))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from briefing.cli import main
@@ -493,3 +495,202 @@ def test_a_first_build_killed_midway_leaves_nothing_behind(tmp_path, cache):
     assert open_index(content).find("Lachin ").total == 60
     assert not stale.exists()
     assert [p.name for p in path.parent.iterdir() if ".build-" in p.name] == []
+
+
+# --- what a search compares with the files ------------------------------------------------------
+
+def search_json(content: Path, query: str) -> dict:
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), query])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_an_edit_in_place_is_found_by_the_very_next_search(content):
+    """An editor that saves in place (or `>>`) changes the file's mtime, not its folder's: the
+    very next search has the new text and not the old, at the same size too."""
+    assert [h["id"] for h in search_json(content, "Austria ")["hits"]] == ["two/0/2"]
+    folder = content / "articles"
+    before = folder.stat().st_mtime_ns
+    path = folder / "two.md"
+    data = path.read_bytes()
+    with open(path, "r+b") as fh:  # the same number of bytes, written over the old ones
+        fh.write(data.replace(b"Austria", b"Armenia"))
+    assert folder.stat().st_mtime_ns == before and path.stat().st_size == len(data)
+    assert [h["id"] for h in search_json(content, "Armenia ")["hits"]] == ["two/0/2"]
+    assert search_json(content, "Austria ")["total"] == 0
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("\nA zanzibarite paragraph appended.\n")
+    assert [h["id"] for h in search_json(content, "zanzibarite")["hits"]] == ["two/0/4"]
+    assert folder.stat().st_mtime_ns == before
+
+
+def test_a_search_with_no_file_changed_compares_one_digest(content, monkeypatch):
+    """The listing's digest, recorded by the last refresh, stands for every source's row."""
+    open_index(content)
+    calls = []
+    real = store._pending
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: calls.append(a) or real(*a, **k))
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+    assert calls == []
+    path = content / "articles" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Lachin", "Goris"),
+                    encoding="utf-8")
+    assert ids(open_index(content).find("Lachin ")) == ["two/0/1"]
+    assert len(calls) == 2  # the comparison, then again under the write lock
+    calls.clear()
+    assert ids(open_index(content).find("Goris")) == ["three/0/1"]
+    assert calls == []
+
+
+def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypatch):
+    """Process A lists the files (two.md edited), then process B, with three.md edited too,
+    re-indexes both.  A, under the write lock, finds three.md's row unlike its own (older)
+    listing; the file hashes as indexed, so A only writes its stat (never less work than
+    needed).  A records no digest (B wrote between), so the next search compares every row,
+    finds three.md's stat moved (same hash again: nothing re-read) and records one; the one
+    after compares the digest alone."""
+    index = open_index(content)
+    real = store._pending
+    other = content / "articles" / "three.md"
+
+    def meanwhile(con, articles, claims, only=None):
+        if only is None and "Goris" not in other.read_text(encoding="utf-8"):
+            other.write_text(other.read_text(encoding="utf-8").replace("Lachin", "Goris"),
+                             encoding="utf-8")
+            open_index(content)  # B: opening it refreshes it
+        return real(con, articles, claims, only)
+
+    path = content / "articles" / "two.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
+                    encoding="utf-8")
+    monkeypatch.setattr(store, "_pending", meanwhile)
+    assert index.refresh() == 0
+    con = sqlite3.connect(store.index_path(content))
+    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is None
+    monkeypatch.setattr(store, "_pending", real)
+    assert index.refresh() == 0
+    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is not None
+    con.close()
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    assert index.refresh() == 0
+    assert ids(index.find("Armenia ")) == ["two/0/2"]
+    assert ids(index.find("Goris ")) == ["three/0/1"]
+    assert ids(index.find("Lachin ")) == ["two/0/1"]
+
+
+def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):
+    """The generation read before comparing the files with the index must still be the
+    index's under the write lock; else another process's work is in the table too and the
+    listing compared is not known to match it: no digest, so the next search compares every
+    source's row."""
+    open_index(content)
+    con = store.connect(store.index_path(content), fts=store.fts5_available())
+
+    def meta(key):
+        row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row and row[0]
+
+    generation = meta("generation")
+    store._commit_listing(con, "first", generation)
+    assert (meta("listing"), meta("generation")) == ("first", str(int(generation) + 1))
+    store._commit_listing(con, "second", generation)  # stale: another refresh came between
+    assert (meta("listing"), meta("generation")) == (None, str(int(generation) + 2))
+    con.close()
+
+
+def test_a_name_no_source_writes_any_more_is_no_spelling_variant(content):
+    index = open_index(content)
+    assert ids(index.find("Latchine ")) == ["two/0/1", "three/0/1"]  # exact, then Lachin
+    path = content / "articles" / "three.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Lachin", "Goris"),
+                    encoding="utf-8")
+    assert index.refresh() == 1
+    assert ids(index.find("Latchine ")) == ["two/0/1"]
+    con = sqlite3.connect(store.index_path(content))
+    names = {stem for (stem,) in con.execute("SELECT stem FROM name_count")}
+    con.close()
+    assert "lachin" not in names and {"latchin", "gori"} <= names
+
+
+# --- spelling variants: what is looked at before rapidfuzz ----------------------------------------
+
+def labelled_pairs() -> list[tuple[str, str]]:
+    pairs = []
+    for name in ("name_variants.tsv", "name_variants_heldout.tsv"):
+        for line in (ROOT / "benchmarks" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, other = line.split("\t")[:2]
+                pairs.append((word, other))
+    return pairs
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abcdeghijklnorstuvwyz", min_size=5, max_size=12),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]),
+                          st.integers(0, 11), st.sampled_from("abcdeghijklnorstuvwyz")),
+                max_size=3))
+def test_the_prefilter_keeps_every_name_a_variant_could_be(stem, edits):
+    """could_be_variants drops only names transliteration_edits would refuse: checked on
+    names a few random edits away from a word (accepted ones among them) and the labelled
+    pairs of eval_search_variants.py."""
+    from briefing.index.engine import could_be_variants, transliteration_edits
+
+    other = list(stem)
+    for op, at, letter in edits:
+        at = min(at, len(other) - (op != "insert"))
+        if op == "insert":
+            other.insert(at, letter)
+        elif op == "delete" and len(other) > 1:
+            del other[at]
+        elif op == "replace":
+            other[at] = letter
+    other = "".join(other)
+    if other != stem and transliteration_edits(stem, other):
+        assert could_be_variants(stem, [other]) == [other]
+
+
+def test_the_prefilter_keeps_every_labelled_variant():
+    from briefing.index.engine import could_be_variants, transliteration_edits
+    from briefing.index.terms import query_tokens
+
+    accepted = 0
+    for word, other in labelled_pairs():
+        (_, a), = query_tokens(word)[-1:]
+        (_, b), = query_tokens(other)[-1:]
+        if a != b and transliteration_edits(a, b):
+            accepted += 1
+            assert could_be_variants(a, [b]) == [b], (word, other)
+    assert accepted >= 40
+
+
+def test_a_word_no_name_could_be_a_variant_of_does_not_import_rapidfuzz(content, cache):
+    code = ("import sys; from briefing.index import open_index\n"
+            "r = open_index(sys.argv[1]).find(sys.argv[2])\n"
+            "print([h.id for h in r.hits], 'rapidfuzz' in sys.modules)\n")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+
+    def run(query: str) -> str:
+        done = subprocess.run([sys.executable, "-c", code, str(content), query], env=env,
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run("Georgia ") == "['three/0/3'] False"  # George: not a name; Georgia: no near one
+    assert run("Lachin ") == "['three/0/1', 'two/0/1'] True"  # Latchine: looked at, found
+
+
+def test_a_file_dated_past_2262_is_listed_and_followed(content):
+    """Its mtime in nanoseconds does not fit SQLite's 64-bit integers (the search ended in a
+    traceback): it is kept as the largest one, and an edit is still seen."""
+    assert ids(open_index(content).find("Austria ")) == ["two/0/2"]
+    path = content / "articles" / "two.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
+                    encoding="utf-8")
+    try:
+        os.utime(path, (4_000_000_000_0, 4_000_000_000_0))  # the year 3237
+    except (OverflowError, OSError):
+        pytest.skip("this file system cannot store such a date")
+    assert path.stat().st_mtime_ns > 2**63
+    assert ids(open_index(content).find("Armenia ")) == ["two/0/2"]
+    assert ids(open_index(content).find("Austria ")) == []
+    assert open_index(content).refresh() == 0

@@ -75,8 +75,10 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
 
     shown = f" (best {len(hits)} shown; --limit for more)" if len(hits) < results.total else ""
     table = Table(title=_T(f"{_matches(results.total)} for {text}{shown}"), title_justify="left")
-    table.add_column("where", no_wrap=True)
-    table.add_column("text")
+    # Headers as Text too: a str header goes through Rich's markup and emoji parsing, which
+    # imports Rich's table of emoji names (~1.5 ms) for two plain words.
+    table.add_column(_T("where"), no_wrap=True)
+    table.add_column(_T("text"))
     for h in hits:
         snippet = _T(("…" if h.snippet_start else "") + h.snippet)
         shift = 1 if h.snippet_start else 0

@@ -80,6 +80,40 @@ def transliteration_edits(stem: str, other: str) -> bool:
     return True
 
 
+# Candidates (of the right length) to look at in Python before importing rapidfuzz (~6 ms):
+# above this, rapidfuzz is quicker than the bag distance below.
+_FEW_CANDIDATES = 200
+
+
+def could_be_variants(stem: str, names: list[str]) -> list[str]:
+    """The ``names`` (other than ``stem``, in their order) that transliteration_edits could
+    accept, by two necessary conditions, so that when none is left rapidfuzz need not even
+    be imported.  First letter: it is kept, or swapped within a _SAME_SOUND set, or one of
+    the two is a _SILENT_START letter (any edit touching the first letter is one of those).
+    Bag distance (letters of one missing from the other, as multisets), when there are few
+    names: a lower bound of the Levenshtein distance, so above max_edits nothing passes."""
+    k = max_edits(len(stem))
+    if stem[0] not in _SILENT_START:
+        firsts = {stem[0], *_SILENT_START}
+        firsts.update(*(group for group in _SAME_SOUND if stem[0] in group))
+        names = [name for name in names if name[0] in firsts]
+    names = [name for name in names if name != stem]
+    if len(names) > _FEW_CANDIDATES:
+        return names
+    return [name for name in names if _bag_distance(stem, name) <= k]
+
+
+def _bag_distance(a: str, b: str) -> int:
+    rest = list(b)
+    missing = 0
+    for ch in a:
+        try:
+            rest.remove(ch)
+        except ValueError:
+            missing += 1
+    return max(missing, len(rest))
+
+
 def match_tier(word: str, name: str) -> str | None:
     """How searching ``word`` finds the single word ``name``: "exact", "form", "variant", or
     None (not at all).  The rule of SearchEngine for one pair, for
@@ -297,16 +331,15 @@ class SearchEngine:
 
     def _ranked_in_fts(self, clauses: list[Clause], limit: int, kinds: set[str] | None
                        ) -> tuple[int, list[tuple[int, float, int]]]:
-        """Count and rank inside SQLite: the count without scores, then the best of each tier
-        (``tier NOT previous tier``) with FTS5's bm25, only until ``limit`` are found."""
+        """Rank and count inside SQLite: the best of each tier (``tier NOT previous tier``)
+        with FTS5's bm25, only until ``limit`` are found; then the count without scores,
+        unless fewer than ``limit`` were found in every tier, which are then all of them."""
         exprs = []
         for tier in range(len(TIERS)):
             expr = _fts_expression(clauses, tier)
             exprs.append(None if exprs and expr == exprs[-1] else expr)
         widest = next(e for e in reversed(exprs) if e is not None)
         only = "" if not kinds else "(" + " OR ".join(f"kind : {k}" for k in sorted(kinds)) + ") AND "
-        total = self._con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?",
-                                  (f"{only}({widest})",)).fetchone()[0]
         best: list[tuple[int, float, int]] = []
         previous = None
         for tier, expr in enumerate(exprs):
@@ -320,6 +353,10 @@ class SearchEngine:
                     "SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? "
                     "ORDER BY score, rowid LIMIT ?", (only + match, limit - len(best)))]
             previous = expr
+        if len(best) < limit:  # the tiers are disjoint and together match what the widest does
+            return len(best), best
+        total = self._con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?",
+                                  (f"{only}({widest})",)).fetchone()[0]
         return total, best
 
     def _ranked_here(self, clauses: list[Clause], limit: int, kinds: set[str] | None,
@@ -359,17 +396,19 @@ class SearchEngine:
         if len(clause.words) != 1 or len(clause.stems[0]) < MIN_VARIANT_LEN \
                 or clause.words[0].isdigit():
             return []
+        target = clause.stems[0]
+        n, k = len(target), max_edits(len(target))
+        names = could_be_variants(target, [row[0] for row in self._con.execute(
+            "SELECT stem FROM name_count WHERE len BETWEEN ? AND ?", (n - k, n + k))])
+        if not names:
+            return []
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        target = clause.stems[0]
-        n, k = len(target), max_edits(len(target))
-        names = [row[0] for row in self._con.execute(
-            "SELECT stem FROM name_count WHERE len BETWEEN ? AND ?", (n - k, n + k))]
         found = process.extract(target, names, scorer=Levenshtein.distance, score_cutoff=k,
-                                limit=None)  # nearest first
+                                limit=None)  # nearest first (ties in the names' order)
         return [name for name, _, _ in found
-                if name != target and transliteration_edits(target, name)][:MAX_VARIANTS]
+                if transliteration_edits(target, name)][:MAX_VARIANTS]
 
     def _documents(self, rowids: list[int]) -> dict[int, tuple[str, str, str, str, str]]:
         if not rowids:

@@ -6,7 +6,9 @@ space at each end); an FTS5 table indexes those two columns (external content, k
 by triggers).  ``names`` lists each source's name stems (terms.names) and ``name_count`` in how many
 sources each occurs: spelling variants are looked for there.  Row ids are never reused, so a re-indexed source's documents are new rows.  ``sources`` records, per article, the size, mtime and SHA-256 of its article and claims
 files: a refresh re-reads only the sources whose files changed (a touched but unchanged file
-costs one hash), adds new ones and drops deleted ones.  Without FTS5 in the local SQLite the
+costs one hash), adds new ones and drops deleted ones.  ``meta`` keeps a digest of the
+listing the sources table matches (see refresh): a search whose listing has that digest
+compares no row.  Without FTS5 in the local SQLite the
 same tables are kept and searched with LIKE (slower, same results).
 
 Safety.  A refresh that has work to do writes in one transaction under SQLite's write lock
@@ -23,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from array import array
 from contextlib import contextmanager
 from glob import escape as glob_escape
 from pathlib import Path
@@ -202,7 +205,10 @@ def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
                 st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(folder / name)
             except OSError:
                 continue
-            out[name[:cut]] = (st.st_size, st.st_mtime_ns)
+            mtime = st.st_mtime_ns
+            if not _MIN_NS <= mtime <= _MAX_NS:  # past 2262 or before 1678: as SQLite stores it
+                mtime = max(_MIN_NS, min(mtime, _MAX_NS))
+            out[name[:cut]] = (st.st_size, mtime)
     finally:
         if fd is not None:
             os.close(fd)
@@ -210,6 +216,7 @@ def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
 
 
 _DIR_FD = os.stat in os.supports_dir_fd
+_MIN_NS, _MAX_NS = -(2**63), 2**63 - 1  # SQLite's integers
 
 
 def _hash(path: Path) -> str | None:
@@ -225,6 +232,10 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     content_dir = Path(content_dir)
     articles = _listing(content_dir / "articles", ".md")
     claims = _listing(content_dir / "claims", ".yaml")
+    digest = listing_digest(articles, claims)
+    if _meta(con, "listing") == digest:  # the usual search: the files the index was made of
+        return 0
+    generation = _meta(con, "generation")  # read before the sources (see _commit_listing)
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
         return 0
@@ -238,14 +249,52 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
         raise IndexUnavailable(f"another process has been updating the search index for "
                                f"{LOCK_TIMEOUT:.0f} s; try again later") from None
     try:
-        # Again, for these sources only: another process may have done it meanwhile.
+        # Again, for these sources only: another process may have done it meanwhile (then
+        # nothing is written: its digest stands).
         changed, gone = _pending(con, articles, claims, changed + gone)
-        n = _apply(con, content_dir, articles, claims, changed, gone)
+        n = 0
+        if changed or gone:
+            n = _apply(con, content_dir, articles, claims, changed, gone)
+            _commit_listing(con, digest, generation)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return n
+
+
+def listing_digest(articles: dict[str, Stat], claims: dict[str, Stat]) -> str:
+    """A digest of the listing (names, sizes, mtimes, in the order listed): equal digests,
+    equal listings.  A directory listed in another order gives another digest, which only
+    costs the comparison with the sources table once."""
+    h = hashlib.blake2b(digest_size=20)
+    for listing in (articles, claims):
+        names = "\0".join(listing).encode("utf-8", "surrogateescape")
+        packed = array("q", [x for stat in listing.values() for x in stat]).tobytes()
+        for part in (names, packed):  # each with its length: no two listings give one stream
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+    return h.hexdigest()
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row is not None else None
+
+
+def _commit_listing(con: sqlite3.Connection, digest: str, generation: str | None) -> None:
+    """Record, in the refresh's transaction, the digest of the listing the sources table now
+    matches, so the next search with the same listing compares no file with the table.
+    Only if no other process wrote between this one's reading of the table and its lock
+    (the generation, counted by every refresh, is the one read before the table): else
+    the table holds that process's work too, and no listing is known to match it."""
+    now = _meta(con, "generation")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                (str(int(now or 0) + 1),))
+    if now == generation:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
+    else:
+        con.execute("DELETE FROM meta WHERE key='listing'")
 
 
 def empty(con: sqlite3.Connection) -> bool:
@@ -292,6 +341,7 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
 
                 parts = FileParts(content_dir, prune=False, store=False)
                 _apply(con, content_dir, articles, claims, sorted(articles), [], parts)
+                _commit_listing(con, listing_digest(articles, claims), None)
                 con.execute("COMMIT")
                 con.execute("PRAGMA journal_mode=WAL")
             finally:
@@ -334,8 +384,7 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
     fts = _has_fts(con)
     for source in gone:
         _drop(con, source, fts)
-    hashes = {row[0]: (row[1], row[2]) for row in
-              con.execute("SELECT source, md_hash, cl_hash FROM sources")}
+    hashes = _hashes(con, changed)
     writer = _Writer(con, fts)
     for source in changed:
         md = content_dir / "articles" / f"{source}.md"
@@ -354,6 +403,16 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
                                   cl_hash))
     writer.flush()
     return writer.sources
+
+
+def _hashes(con: sqlite3.Connection, sources: list[str]) -> dict[str, tuple[str, str]]:
+    """{source: (article hash, claims hash)} as indexed, of these sources."""
+    sql = "SELECT source, md_hash, cl_hash FROM sources"
+    if len(sources) > 500:  # a first build, or most of the sources: every row is as quick
+        rows = con.execute(sql)
+    else:
+        rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(sources))})", sources)
+    return {row[0]: (row[1], row[2]) for row in rows}
 
 
 class _Writer:
@@ -420,9 +479,10 @@ def _has_fts(con: sqlite3.Connection) -> bool:
 def _drop(con: sqlite3.Connection, source: str, fts: bool) -> None:
     row = con.execute("SELECT stems FROM names WHERE source=?", (source,)).fetchone()
     if row is not None:
-        con.executemany("UPDATE name_count SET n = n - 1 WHERE stem=?",
-                        ((stem,) for stem in row[0].split()))
-        con.execute("DELETE FROM name_count WHERE n <= 0")
+        stems = [(stem,) for stem in row[0].split()]
+        con.executemany("UPDATE name_count SET n = n - 1 WHERE stem=?", stems)
+        # By key, these names only: not a scan of every name of the corpus per source.
+        con.executemany("DELETE FROM name_count WHERE stem=? AND n <= 0", stems)
     if fts:  # a contentless index forgets a document given the tokens it was indexed with
         con.executemany(
             "INSERT INTO fts(fts, rowid, words, stems, kind) VALUES ('delete', ?, ?, ?, ?)",
