@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
+from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
 
 CONTEXT = 0.5  # weight of the paragraph's words beside the claim's own
@@ -31,36 +32,73 @@ ALIKE = 0.7  # cosine for two claims of one paragraph to start as one group
 LINK = 0.1  # cross-source average cosine for two groups to merge
 KEY_TERMS = 12  # heaviest words of a group used to find the groups it may merge with
 COMMON = 50  # a word that is a key word of more groups than this does not select candidates
+HEAD_WEIGHT = 0.5  # a happening head (happenings.heads) beside the words, times its idf
+DATE_WEIGHT = 1.0  # the date of the claim's happening beside the words, times its idf
+# A storyline whose claims give MIXED or more happening dates tells several happenings: it
+# is split again, on the claims' own words (paragraph at HAPPENING_CONTEXT), average
+# cross-source similarity >= HAPPENING_LINK, each pair of different dates costing CONFLICT.
+MIXED = 5
+HAPPENING_CONTEXT = 0.25
+HAPPENING_LINK = 0.05
+CONFLICT = 1.0
 
 Vector = dict[str, float]
 
 
-def shared_document_counts(proposals: list[Proposal]) -> Counter:
+def features(p: Proposal, when: str | None = None, head: float = 0.0) -> dict[str, float]:
+    """A claim's terms (weight 1), the date of its happening ("#2026-03", and "#2026-03-18"
+    for a day it gives) and, at weight ``head``, the happenings it names ("@approve")."""
+    out = dict.fromkeys(p.terms, 1.0)
+    if head:
+        for h in happenings.heads(p.quote):
+            out["@" + h] = head
+    if when:
+        out["#" + when] = DATE_WEIGHT
+    for d, _ in p.dates:
+        if len(d.value) == 10:  # a day names one happening more surely than a month
+            out["#" + d.value] = DATE_WEIGHT
+    return out
+
+
+def shared_document_counts(proposals: list[Proposal],
+                           feats: list[dict[str, float]] | None = None) -> Counter:
     """How many claims use each term, for the terms at least two sources use (every term
     when there is one source): a word one source alone uses cannot link sources."""
+    feats = [dict.fromkeys(p.terms, 1.0) for p in proposals] if feats is None else feats
     df: Counter = Counter()
     sources: dict[str, set[str]] = {}
-    for p in proposals:
-        df.update(p.terms)
-        for t in p.terms:
+    for p, f in zip(proposals, feats):
+        df.update(f.keys())
+        for t in f:
             sources.setdefault(t, set()).add(p.article_id)
     needed = min(2, len({p.article_id for p in proposals}))
     return Counter({t: c for t, c in df.items() if len(sources[t]) >= needed})
 
 
-def vectors(proposals: list[Proposal]) -> list[Vector]:
-    """One unit-length vector a claim (see the module docstring), heaviest terms first."""
+def whens(proposals: list[Proposal], published: dict[str, str | None] | None = None) -> list[str | None]:
+    """The date of each claim's happening (happenings.when), from its own words only."""
+    published = published or {}
+    return [happenings.when(p.quote, [d for d, _ in p.dates], published.get(p.article_id))
+            for p in proposals]
+
+
+def vectors(proposals: list[Proposal], dates: list[str | None] | None = None,
+            context: float = CONTEXT, head: float = 0.0) -> list[Vector]:
+    """One unit-length vector a claim (see the module docstring), heaviest terms first;
+    ``context``: the weight of its paragraph's terms; ``head``: of its happening heads."""
+    dates = [None] * len(proposals) if dates is None else dates
+    feats = [features(p, w, head) for p, w in zip(proposals, dates)]
     n = len(proposals) or 1
-    idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals).items() if c < n}
+    idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals, feats).items() if c < n}
     own: list[Counter] = []
     by_para: dict[str, Counter] = {}
-    for p in proposals:
-        c = Counter({t: idf[t] for t in p.terms if t in idf})
+    for p, f in zip(proposals, feats):
+        c = Counter({t: idf[t] * w for t, w in f.items() if t in idf})
         own.append(c)
         by_para.setdefault(p.paragraph.id, Counter()).update(c)
     out = []
     for p, c in zip(proposals, own):
-        v = Counter({t: w * CONTEXT for t, w in by_para[p.paragraph.id].items()})
+        v = Counter({t: w * context for t, w in by_para[p.paragraph.id].items()})
         v.update(c)
         norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
         out.append({t: w / norm for t, w in sorted(v.items(), key=lambda x: (-x[1], x[0]))})
@@ -109,13 +147,14 @@ class _Unit:
     by_source: dict[str, Vector] = field(default_factory=dict)  # sum of its claims' vectors
     counts: Counter = field(default_factory=Counter)  # claims per source
     total: Vector = field(default_factory=dict)
+    dated: Counter = field(default_factory=Counter)  # claims per (source, happening date)
     version: int = 0
 
     def size(self) -> int:
         return len(self.members)
 
 
-def _cross(a: _Unit, b: _Unit) -> float:
+def _cross(a: _Unit, b: _Unit, conflict: float = 0.0) -> float:
     """Average similarity of the pairs of claims, one in each unit, from different sources."""
     if len(a.counts) > len(b.counts):
         a, b = b, a  # a merged storyline holds many sources: walk the other's
@@ -124,32 +163,55 @@ def _cross(a: _Unit, b: _Unit) -> float:
         return 0.0
     total = dot(a.total, b.total)
     total -= sum(dot(v, b.by_source[s]) for s, v in a.by_source.items() if s in b.by_source)
+    if conflict:
+        total -= conflict * _conflicts(a.dated, b.dated)
     return total / pairs
+
+
+def _conflicts(a: Counter, b: Counter) -> int:
+    """Pairs from different sources whose happening dates differ (happenings.conflict)."""
+    return sum(n * m for (s, w), n in a.items() for (t, x), m in b.items()
+               if s != t and happenings.conflict(w, x))
 
 
 def _keys(u: _Unit) -> list[str]:
     return [t for t, _ in islice(sorted(u.total.items(), key=lambda x: (-x[1], x[0])), KEY_TERMS)]
 
 
-def storylines(proposals: list[Proposal]) -> list[list[int]]:
+def storylines(proposals: list[Proposal],
+               published: dict[str, str | None] | None = None) -> list[list[int]]:
     """The storylines of the proposals, as lists of indexes in reading order.  A claim is in
-    one storyline, and also in a second one it fits at least as well (see _second)."""
-    vecs = vectors(proposals)
-    units = _merge(proposals, vecs)
-    extra = _second(proposals, vecs, units)
+    one storyline, and also in a second one it fits at least as well (see _second).
+    ``published``: article id -> publication date, for relative dates ("on Monday")."""
+    dates = whens(proposals, published)
+    vecs = vectors(proposals, dates)
+    units = _merge(proposals, vecs, dates, paragraph_groups(proposals, vecs))
+    extra = _second(proposals, vecs, units, dates)
     out = []
     for k, u in units.items():
         out.append(sorted(u.members + extra.get(k, [])))
-    return sorted(out, key=lambda m: m[0])
+    out = sorted(out, key=lambda m: m[0])
+    own = vectors(proposals, dates, HAPPENING_CONTEXT, HEAD_WEIGHT)
+    split = []
+    for members in out:
+        if len({dates[i] for i in members if dates[i]}) < MIXED:
+            split.append(members)
+            continue
+        parts = _merge(proposals, own, dates, [[i] for i in members], HAPPENING_LINK, CONFLICT)
+        split.extend(sorted(u.members) for u in parts.values())
+    return sorted(split, key=lambda m: m[0])
 
 
-def _unit(members: list[int], proposals: list[Proposal], vecs: list[Vector]) -> _Unit:
+def _unit(members: list[int], proposals: list[Proposal], vecs: list[Vector],
+          dates: list[str | None]) -> _Unit:
     u = _Unit(list(members))
     for i in members:
         src = proposals[i].article_id
         _add(u.by_source.setdefault(src, {}), vecs[i])
         u.counts[src] += 1
         _add(u.total, vecs[i])
+        if dates[i]:
+            u.dated[(src, dates[i])] += 1
     return u
 
 
@@ -162,9 +224,11 @@ def _index(keys: dict[int, list[str]]) -> dict[str, list[int]]:
     return {t: ks for t, ks in index.items() if len(ks) <= COMMON}
 
 
-def _merge(proposals: list[Proposal], vecs: list[Vector]) -> dict[int, _Unit]:
-    """Paragraph groups merged by average linkage on cross-source pairs (>= LINK)."""
-    units = {k: _unit(m, proposals, vecs) for k, m in enumerate(paragraph_groups(proposals, vecs))}
+def _merge(proposals: list[Proposal], vecs: list[Vector], dates: list[str | None],
+           starts: list[list[int]], link: float = LINK,
+           conflict: float = 0.0) -> dict[int, _Unit]:
+    """Groups (``starts``) merged by average linkage on cross-source pairs (>= link)."""
+    units = {k: _unit(m, proposals, vecs, dates) for k, m in enumerate(starts)}
     neighbours: dict[int, set[int]] = {k: set() for k in units}
     for posting in _index({k: _keys(u) for k, u in units.items()}).values():
         for a in posting:
@@ -173,8 +237,8 @@ def _merge(proposals: list[Proposal], vecs: list[Vector]) -> dict[int, _Unit]:
 
     def push(a: int, b: int) -> None:
         a, b = min(a, b), max(a, b)
-        score = _cross(units[a], units[b])
-        if score >= LINK:
+        score = _cross(units[a], units[b], conflict)
+        if score >= link:
             heapq.heappush(heap, (-score, a, b, units[a].version, units[b].version))
 
     for a in sorted(units):
@@ -191,6 +255,7 @@ def _merge(proposals: list[Proposal], vecs: list[Vector]) -> dict[int, _Unit]:
         for s, v in ub.by_source.items():
             _add(ua.by_source.setdefault(s, {}), v)
         ua.counts.update(ub.counts)
+        ua.dated.update(ub.dated)
         _add(ua.total, ub.total)
         ua.version += 1
         around = (neighbours[a] | neighbours.pop(b)) - {a, b}
@@ -211,8 +276,8 @@ def _fit(i: int, src: str, vec: Vector, u: _Unit) -> float:
     return (dot(vec, u.total) - (dot(vec, own) if own else 0.0)) / others
 
 
-def _second(proposals: list[Proposal], vecs: list[Vector],
-            units: dict[int, _Unit]) -> dict[int, list[int]]:
+def _second(proposals: list[Proposal], vecs: list[Vector], units: dict[int, _Unit],
+            dates: list[str | None]) -> dict[int, list[int]]:
     """Claims that fit a second storyline at least as well as their own (cross-source
     average >= LINK and >= that of their own): a claim often links two matters ("the
     blockade began after the ceasefire"), and belongs to both."""
