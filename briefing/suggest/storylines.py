@@ -41,6 +41,8 @@ MIXED = 5
 HAPPENING_CONTEXT = 0.25
 HAPPENING_LINK = 0.05
 CONFLICT = 1.0
+# A larger storyline is left whole: splitting costs about as much as grouping the rest.
+SPLIT_MAX = 1000
 
 Vector = dict[str, float]
 
@@ -147,7 +149,7 @@ class _Unit:
     by_source: dict[str, Vector] = field(default_factory=dict)  # sum of its claims' vectors
     counts: Counter = field(default_factory=Counter)  # claims per source
     total: Vector = field(default_factory=dict)
-    dated: Counter = field(default_factory=Counter)  # claims per (source, happening date)
+    dated: Counter = field(default_factory=Counter)  # dated claims, counted for _conflicts
     version: int = 0
 
     def size(self) -> int:
@@ -168,10 +170,35 @@ def _cross(a: _Unit, b: _Unit, conflict: float = 0.0) -> float:
     return total / pairs
 
 
+
+
+def _date_keys(src: str, when: str) -> list[tuple]:
+    """The counters a claim's happening date adds to (see _conflicts); each once for all
+    sources and once for its own."""
+    keys: list[tuple] = [("n",), ("y", when[:4])]
+    if len(when) >= 7:
+        keys += [("ym", when[:4]), ("m", when[:7])]
+    return keys + [(*k, src) for k in keys]
+
+
 def _conflicts(a: Counter, b: Counter) -> int:
-    """Pairs from different sources whose happening dates differ (happenings.conflict)."""
-    return sum(n * m for (s, w), n in a.items() for (t, x), m in b.items()
-               if s != t and happenings.conflict(w, x))
+    """Pairs from different sources whose happening dates differ (happenings.conflict):
+    the dated pairs, less those of one year unless both give another month.  Each count of
+    pairs is over all sources less those within one source, so that a merged storyline of
+    thousands of claims costs the number of its dates, not of its pairs."""
+    if len(a) > len(b):
+        a, b = b, a
+
+    def pairs(kind: str) -> int:
+        total = 0
+        for k, n in a.items():
+            if k[0] == kind:
+                m = b.get(k, 0)
+                total += n * m if len(k) == (1 if kind == "n" else 2) else -n * m
+        return total
+
+    same_year, both_months, same_month = pairs("y"), pairs("ym"), pairs("m")
+    return pairs("n") - (same_year - (both_months - same_month))
 
 
 def _keys(u: _Unit) -> list[str]:
@@ -194,10 +221,12 @@ def storylines(proposals: list[Proposal],
     own = vectors(proposals, dates, HAPPENING_CONTEXT, HEAD_WEIGHT)
     split = []
     for members in out:
-        if len({dates[i] for i in members if dates[i]}) < MIXED:
+        if len(members) > SPLIT_MAX or len({dates[i] for i in members if dates[i]}) < MIXED:
             split.append(members)
             continue
-        parts = _merge(proposals, own, dates, [[i] for i in members], HAPPENING_LINK, CONFLICT)
+        local = paragraph_groups([proposals[i] for i in members], [own[i] for i in members])
+        starts = [[members[j] for j in group] for group in local]
+        parts = _merge(proposals, own, dates, starts, HAPPENING_LINK, CONFLICT)
         split.extend(sorted(u.members) for u in parts.values())
     return sorted(split, key=lambda m: m[0])
 
@@ -211,7 +240,7 @@ def _unit(members: list[int], proposals: list[Proposal], vecs: list[Vector],
         u.counts[src] += 1
         _add(u.total, vecs[i])
         if dates[i]:
-            u.dated[(src, dates[i])] += 1
+            u.dated.update(_date_keys(src, dates[i]))
     return u
 
 
