@@ -11,9 +11,16 @@ they share (story link detection over tf-idf vectors).
    an article's own vocabulary cannot hold a storyline together, other sources must tell it
    too).  Pairs are only scored between groups sharing one of their heaviest words, so a
    large briefing is not quadratic.
-
-Time is not used to split storylines: a storyline runs over months or years, and a claim's
-date is often the date of something it recalls; dates give the event its date or range.
+4. The date of a claim's happening (happenings.when: its own first date that is not a bound,
+   relative dates resolved against the article's date) is one more term of its vector, as
+   its month or year and its day, so that claims giving one date are more alike.
+5. A storyline whose claims give MIXED or more happening dates tells several happenings
+   ("agreed in January", "approved in March", "cleared in August"): it is grouped again as in
+   3, from its claims' own words (paragraph at HAPPENING_CONTEXT) and happening heads, each
+   cross-source pair of claims whose dates differ in year or month taking CONFLICT off.  A
+   storyline of fewer dates is kept whole: a storyline runs over months, and a claim's date
+   is often that of something it recalls.  One of more than SPLIT_MAX claims is kept whole
+   too (splitting it would cost about as much as grouping the rest).
 """
 
 from __future__ import annotations
@@ -41,7 +48,6 @@ MIXED = 5
 HAPPENING_CONTEXT = 0.25
 HAPPENING_LINK = 0.05
 CONFLICT = 1.0
-# A larger storyline is left whole: splitting costs about as much as grouping the rest.
 SPLIT_MAX = 1000
 
 Vector = dict[str, float]
