@@ -91,23 +91,32 @@ def whens(proposals: list[Proposal], published: dict[str, str | None] | None = N
 
 
 def vectors(proposals: list[Proposal], dates: list[str | None] | None = None,
-            context: float = CONTEXT, head: float = 0.0) -> list[Vector]:
+            context: float = CONTEXT, head: float = 0.0,
+            only: set[int] | None = None) -> list[Vector]:
     """One unit-length vector a claim (see the module docstring), heaviest terms first;
-    ``context``: the weight of its paragraph's terms; ``head``: of its happening heads."""
+    ``context``: the weight of its paragraph's terms; ``head``: of its happening heads;
+    ``only``: the claims whose vectors are wanted (the others' are left empty)."""
     dates = [None] * len(proposals) if dates is None else dates
     feats = [features(p, w, head) for p, w in zip(proposals, dates)]
     n = len(proposals) or 1
     idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals, feats).items() if c < n}
-    own: list[Counter] = []
+    wanted = set(range(len(proposals))) if only is None else only
+    paragraphs = {proposals[i].paragraph.id for i in wanted}
+    own: dict[int, Counter] = {}
     by_para: dict[str, Counter] = {}
-    for p, f in zip(proposals, feats):
+    for i, (p, f) in enumerate(zip(proposals, feats)):
+        if p.paragraph.id not in paragraphs:
+            continue
         c = Counter({t: idf[t] * w for t, w in f.items() if t in idf})
-        own.append(c)
+        own[i] = c
         by_para.setdefault(p.paragraph.id, Counter()).update(c)
-    out = []
-    for p, c in zip(proposals, own):
+    out: list[Vector] = []
+    for i, p in enumerate(proposals):
+        if i not in wanted:
+            out.append({})
+            continue
         v = Counter({t: w * context for t, w in by_para[p.paragraph.id].items()})
-        v.update(c)
+        v.update(own[i])
         norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
         out.append({t: w / norm for t, w in sorted(v.items(), key=lambda x: (-x[1], x[0]))})
     return out
@@ -224,12 +233,14 @@ def storylines(proposals: list[Proposal],
     for k, u in units.items():
         out.append(sorted(u.members + extra.get(k, [])))
     out = sorted(out, key=lambda m: m[0])
-    own = vectors(proposals, dates, HAPPENING_CONTEXT, HEAD_WEIGHT)
-    split = []
-    for members in out:
-        if len(members) > SPLIT_MAX or len({dates[i] for i in members if dates[i]}) < MIXED:
-            split.append(members)
-            continue
+    mixed = [m for m in out
+             if len(m) <= SPLIT_MAX and len({dates[i] for i in m if dates[i]}) >= MIXED]
+    if not mixed:
+        return out
+    own = vectors(proposals, dates, HAPPENING_CONTEXT, HEAD_WEIGHT, {i for m in mixed for i in m})
+    chosen = {id(m) for m in mixed}
+    split = [m for m in out if id(m) not in chosen]
+    for members in mixed:
         local = paragraph_groups([proposals[i] for i in members], [own[i] for i in members])
         starts = [[members[j] for j in group] for group in local]
         parts = _merge(proposals, own, dates, starts, HAPPENING_LINK, CONFLICT)
