@@ -217,7 +217,11 @@ def _conflicts(a: Counter, b: Counter) -> int:
 
 
 def _keys(u: _Unit) -> list[str]:
-    return [t for t, _ in islice(sorted(u.total.items(), key=lambda x: (-x[1], x[0])), KEY_TERMS)]
+    """The heaviest words of a unit, which find the units it may merge with.  Dates are not
+    among them: a date links groups that words already link, and a date every source gives
+    would make each group a candidate of hundreds."""
+    words = ((t, w) for t, w in u.total.items() if t[0] != "#")
+    return [t for t, _ in islice(sorted(words, key=lambda x: (-x[1], x[0])), KEY_TERMS)]
 
 
 def storylines(proposals: list[Proposal],
