@@ -19,7 +19,8 @@ LABELLED = sorted(p for p in (ROOT / "tests" / "fixtures").glob("suggest*")
 
 
 def test_the_three_sets_are_found():
-    assert {p.name for p in LABELLED} >= {"suggest", "suggest_port", "suggest_heldout"}
+    assert {p.name for p in LABELLED} >= {"suggest", "suggest_port", "suggest_heldout", "suggest_tram",
+                                          "suggest_merger"}
 
 
 @pytest.mark.parametrize("content", LABELLED, ids=lambda p: p.name)
