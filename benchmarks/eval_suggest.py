@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/eval_suggest.py [--content content]
         [--labelled tests/fixtures/suggest tests/fixtures/suggest_port
-                    tests/fixtures/suggest_heldout tests/fixtures/suggest_tram
-                    tests/fixtures/suggest_merger]
+                    tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
+                    tests/fixtures/suggest_tram tests/fixtures/suggest_merger]
         [--synthetic 1000] [--no-timing] [--details]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -407,6 +407,7 @@ def main() -> None:
                     default=[ROOT / "tests" / "fixtures" / "suggest",
                              ROOT / "tests" / "fixtures" / "suggest_port",
                              ROOT / "tests" / "fixtures" / "suggest_heldout",
+                             ROOT / "tests" / "fixtures" / "suggest_breach",
                              ROOT / "tests" / "fixtures" / "suggest_tram",
                              ROOT / "tests" / "fixtures" / "suggest_merger"])
     ap.add_argument("--synthetic", type=int, default=1000)
