@@ -21,6 +21,8 @@ they share (story link detection over tf-idf vectors).
    storyline of fewer dates is kept whole: a storyline runs over months, and a claim's date
    is often that of something it recalls.  One of more than SPLIT_MAX claims is kept whole
    too (splitting it would cost about as much as grouping the rest).
+Steps 4 and 5 are off by default (DATE_WEIGHT 0, MIXED None): measured in docs/benchmarks.md,
+they help short labelled sets and cost recall on long articles that recall many dates.
 """
 
 from __future__ import annotations
@@ -39,12 +41,15 @@ ALIKE = 0.7  # cosine for two claims of one paragraph to start as one group
 LINK = 0.1  # cross-source average cosine for two groups to merge
 KEY_TERMS = 12  # heaviest words of a group used to find the groups it may merge with
 COMMON = 50  # a word that is a key word of more groups than this does not select candidates
+# Signals of one happening (steps 4 and 5 of the module docstring).  Measured and not on by
+# default: they help the short labelled sets and cost recall on the long ones (bundled,
+# held out; docs/benchmarks.md), so DATE_WEIGHT is 0 and MIXED None (no split).
 HEAD_WEIGHT = 0.5  # a happening head (happenings.heads) beside the words, times its idf
-DATE_WEIGHT = 1.0  # the date of the claim's happening beside the words, times its idf
+DATE_WEIGHT = 0.0  # the date of the claim's happening beside the words, times its idf (1.0)
 # A storyline whose claims give MIXED or more happening dates tells several happenings: it
 # is split again, on the claims' own words (paragraph at HAPPENING_CONTEXT), average
 # cross-source similarity >= HAPPENING_LINK, each pair of different dates costing CONFLICT.
-MIXED = 5
+MIXED: int | None = None  # (5)
 HAPPENING_CONTEXT = 0.25
 HAPPENING_LINK = 0.05
 CONFLICT = 1.0
@@ -60,10 +65,10 @@ def features(p: Proposal, when: str | None = None, head: float = 0.0) -> dict[st
     if head:
         for h in happenings.heads(p.quote):
             out["@" + h] = head
-    if when:
+    if when and DATE_WEIGHT:
         out["#" + when] = DATE_WEIGHT
     for d, _ in p.dates:
-        if len(d.value) == 10:  # a day names one happening more surely than a month
+        if DATE_WEIGHT and len(d.value) == 10:  # a day names one happening more surely than a month
             out["#" + d.value] = DATE_WEIGHT
     return out
 
@@ -237,6 +242,8 @@ def storylines(proposals: list[Proposal],
     for k, u in units.items():
         out.append(sorted(u.members + extra.get(k, [])))
     out = sorted(out, key=lambda m: m[0])
+    if MIXED is None:
+        return out
     mixed = [m for m in out
              if len(m) <= SPLIT_MAX and len({dates[i] for i in m if dates[i]}) >= MIXED]
     if not mixed:
