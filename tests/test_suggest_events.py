@@ -4,6 +4,7 @@ and the events made of them (title, date, actors), on hand-written texts of anot
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from briefing.loader import load_corpus
@@ -11,7 +12,10 @@ from briefing.model import Paragraph
 from briefing.suggest.claims import Proposal
 from briefing.suggest.pipeline import suggest, write
 from briefing.suggest import storylines as storylines_module
-from briefing.suggest.storylines import ALIKE, dot, paragraph_groups, storylines, vectors
+from briefing.suggest.happenings import conflict, heads, relative_dates, when
+from briefing.suggest.mentions import find_dates
+from briefing.suggest.storylines import (ALIKE, _conflicts, _date_keys, dot, paragraph_groups,
+                                         storylines, vectors, whens)
 
 _STOP = {"that", "this", "with", "from", "have", "were", "will", "their", "before", "after"}
 
@@ -215,3 +219,107 @@ def test_a_huge_paragraph_is_grouped_as_defined_at_one_product_per_group(monkeyp
     assert paragraph_groups(props, vectors(props)) == expected
     # one product per claim and group, not per claim and member (45,000 for 300 claims)
     assert calls <= len(props) * len(expected)
+
+
+# --- happenings: heads, dates, and storylines split into happenings --------------------------
+
+def test_a_happening_is_named_by_one_head_whatever_the_form_of_its_word():
+    assert heads("The shareholders approved the takeover") == {"approve", "acquire"}
+    assert heads("after the authority's approval") == {"approve"}
+    assert heads("The regulator cleared the merger") == {"approve", "acquire"}
+    assert heads("Both sides signed the ceasefire on Friday") == {"sign", "ceasefire"}
+    assert heads("The river rose again") == set()
+
+
+def test_relative_dates_are_resolved_against_the_publication_date():
+    # published on Tuesday 13 January 2026
+    assert [d.value for d in relative_dates("agreed on Monday to buy it", "2026-01-13")] == ["2026-01-12"]
+    assert [d.value for d in relative_dates("on Tuesday", "2026-01-13")] == ["2026-01-06"]
+    assert [d.value for d in relative_dates("yesterday", "2026-01-13")] == ["2026-01-12"]
+    assert [d.value for d in relative_dates("last month", "2026-01-13")] == ["2025-12"]
+    assert [d.value for d in relative_dates("this month", "2026-01-13")] == ["2026-01"]
+    assert relative_dates("on Monday", None) == [] and relative_dates("on Monday", "2026") == []
+
+
+def test_the_happening_date_is_the_first_date_that_is_not_a_bound():
+    def dates(text: str) -> list:
+        return find_dates(text, 2026)
+
+    text = "Milk prices have fallen by 9 percent since 2023."
+    assert when(text, dates(text), "2026-07-10") is None
+    text = "Since 2023 the chain has sold 40 stores, the last of them on 3 March 2026."
+    assert when(text, dates(text), "2026-07-10") == "2026-03"
+    text = "The court on Thursday rejected the request."
+    assert when(text, dates(text), "2026-07-10") == "2026-07"
+    text = "A first bid in 2019 was abandoned."
+    assert when(text, dates(text), "2026-07-10") == "2019"
+
+
+def test_dates_conflict_when_year_or_month_differ_and_a_bare_year_fits_its_months():
+    assert conflict("2026-03", "2026-08") and conflict("2019", "2026-03")
+    assert not conflict("2026", "2026-03") and not conflict("2026-03", "2026-03")
+    assert not conflict(None, "2026-03")
+
+
+def test_conflicting_pairs_are_counted_from_date_counts_as_from_the_pairs_themselves():
+    a = [("wire", "2026-03"), ("wire", "2026"), ("ledger", "2026-08"), ("ledger", "2019")]
+    b = [("wire", "2026-08"), ("courier", "2026-03"), ("courier", "2026"), ("radio", "2019")]
+    ca, cb = Counter(), Counter()
+    for src, w in a:
+        ca.update(_date_keys(src, w))
+    for src, w in b:
+        cb.update(_date_keys(src, w))
+    expected = sum(1 for s, w in a for t, x in b if s != t and conflict(w, x))
+    assert expected == 7  # wire 2026-03 and 2026 vs radio 2019; ledger 2026-08 vs two; 2019 vs three
+    assert _conflicts(ca, cb) == _conflicts(cb, ca) == expected
+
+
+TAKEOVER = {
+    "agree": "{} agreed to buy Brennick Markets, the rival grocer, on 12 January 2026.",
+    "vote": "Brennick shareholders backed the Halvard takeover of the grocer on 18 March 2026.",
+    "inquiry": "The authority opened an inquiry into the Halvard takeover of the grocer on 2 April 2026.",
+    "court": "The court refused to halt the Halvard takeover of the grocer on 9 July 2026.",
+    "clear": "The authority cleared the Halvard takeover of the grocer on 21 August 2026.",
+}
+
+
+def _dated_claim(source: str, para: str, text: str) -> Proposal:
+    p = claim(source, para, text, ("Halvard", "Brennick"))
+    p.dates = [(d, None) for d in find_dates(text, 2026)]
+    return p
+
+
+def test_a_storyline_that_mixes_many_happening_dates_is_split_into_its_happenings(monkeypatch):
+    """Three sources tell five steps of one takeover in the same words, each in one
+    paragraph: one storyline, five happenings, told apart by their dates (with the split on;
+    it is off by default, see storylines.MIXED)."""
+    monkeypatch.setattr(storylines_module, "DATE_WEIGHT", 1.0)
+    monkeypatch.setattr(storylines_module, "MIXED", 5)
+    props, steps = [], []
+    for source in ("wire", "ledger", "courier"):
+        for step, text in TAKEOVER.items():
+            props.append(_dated_claim(source, "0", text.format("Halvard Foods")))
+            steps.append(step)
+    found = storylines(props)
+    for group in found:
+        assert len({steps[i] for i in group}) == 1, [steps[i] for i in group]
+    for step in TAKEOVER:  # each happening gathers its three sources
+        assert any({props[i].article_id for i in g if steps[i] == step} == {"wire", "ledger", "courier"}
+                   for g in found)
+    monkeypatch.setattr(storylines_module, "MIXED", None)  # no split: the storyline lumps them
+    assert max(len(g) for g in storylines(props)) > 3
+
+
+def test_a_relative_date_places_a_claim_in_its_happening(monkeypatch):
+    """"on Monday" in an article of Tuesday 13 January is 12 January: the same happening as
+    "on 12 January 2026" elsewhere, and not the March vote (dates and split on)."""
+    monkeypatch.setattr(storylines_module, "DATE_WEIGHT", 1.0)
+    monkeypatch.setattr(storylines_module, "MIXED", 5)
+    props = [_dated_claim("wire", "0", "Halvard Foods agreed on Monday to buy Brennick Markets, the rival grocer.")]
+    props.extend(_dated_claim(s, str(n), text.format("Halvard Foods"))
+                 for s in ("ledger", "courier") for n, text in enumerate(TAKEOVER.values()))
+    dates = whens(props, {"wire": "2026-01-13"})
+    assert dates[0] == "2026-01"
+    found = storylines(props, {"wire": "2026-01-13"})
+    (home,) = [g for g in found if 0 in g]
+    assert {props[i].quote for i in home if i} == {TAKEOVER["agree"].format("Halvard Foods")}

@@ -43,10 +43,11 @@ class Group:
         self.terms.update(p.terms)
 
 
-def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
+def group(proposals: list[Proposal], existing: list[Event],
+          published: dict[str, str | None] | None = None) -> list[Group]:
     """Events for the proposals (each Group lists its claims); ``existing`` curated events
-    are linked where they fit (Group.existing)."""
-    out = cluster(proposals)
+    are linked where they fit (Group.existing); ``published``: article id -> its date."""
+    out = cluster(proposals, published)
     if existing:
         idf = _idf(proposals)
         for g in out:
@@ -54,11 +55,12 @@ def group(proposals: list[Proposal], existing: list[Event]) -> list[Group]:
     return out
 
 
-def cluster(proposals: list[Proposal]) -> list[Group]:
+def cluster(proposals: list[Proposal],
+            published: dict[str, str | None] | None = None) -> list[Group]:
     """One Group a storyline, in reading order of their first claims."""
     named = Counter(a for p in proposals for a in set(p.actors))
     out = []
-    for members in storylines(proposals):
+    for members in storylines(proposals, published):
         claims = [proposals[i] for i in members]
         kinds = Counter(t for p in claims for t in p.triggers)
         years = Counter(y for p in claims for y in {d.value[:4] for d, _ in p.dates})

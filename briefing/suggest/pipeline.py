@@ -53,7 +53,8 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     proposals = proposals_for(corpus, previous, names)
     occurrences = _occurrences(proposals, corpus)
 
-    groups = group(proposals, curated_corpus_events)
+    groups = group(proposals, curated_corpus_events,
+                   {aid: a.published for aid, a in corpus.articles.items()})
     result = Result(warnings=list(previous.warnings))
     events_out = _events(groups, corpus, previous, result)
     assign_keys(proposals, names)

@@ -1,0 +1,162 @@
+"""Which happening a claim tells: its head (the noun or verb that names what happened, as a
+lemma) and its date (the one the claim itself gives, relative dates resolved against the
+article's publication date).
+
+Two claims from different sources about the same happening usually share both: "Halvard
+agreed on Monday to buy Brennick" and "the takeover, agreed in January" share the head
+``agree`` and the month.  Two claims of one storyline that give different months tell
+different happenings ("the shareholders approved it in March", "the authority cleared it on
+21 August").  Heads are a small general lexicon of English happening words, reduced to a
+stem by a suffix stripper so that "approved", "approval" and "approves" are one head.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefing.suggest.mentions import DateMention
+
+# A happening head -> the words that name it.  General news vocabulary, not one topic's.
+_HEAD_WORDS = {
+    "agree": "agree agreed agreement agreements accord pact treaty",
+    "sign": "sign signed signing signature",
+    "acquire": "acquire acquired acquisition takeover takeovers buy bought buyout merger merge "
+               "merged",
+    "approve": "approve approved approval clear cleared clearance authorise authorised "
+               "authorize authorized ratify ratified ratification endorse endorsed",
+    "vote": "vote voted votes voting ballot referendum election elections elected",
+    "reject": "reject rejected rejection refuse refused refusal dismiss dismissed veto vetoed",
+    "rule": "ruling ruled verdict judgment judgement sentence sentenced convicted conviction "
+            "acquitted acquittal",
+    "sue": "sue sued lawsuit appeal appealed suit injunction",
+    "inquire": "inquiry investigation investigate investigated investigators probe examine "
+               "examined hearing hearings",
+    "strike": "strike strikes striking walkout walkouts stoppage",
+    "protest": "protest protests protested demonstration demonstrations rally rallies",
+    "attack": "attack attacked attacks offensive assault invasion invaded shelling "
+              "bombardment bombing bombings incursion",
+    "kill": "kill killed killing killings dead death deaths died die casualties injured "
+            "injuring wounded",
+    "crash": "crash crashed derail derailed derailment accident collision collapse collapsed "
+             "explosion exploded",
+    "resign": "resign resigned resignation quit stepped sacked dismissal",
+    "found": "found founded founding establish established establishment creation formed",
+    "join": "join joined joining accession membership",
+    "withdraw": "withdraw withdrew withdrawal withdrawn exit",
+    "ceasefire": "ceasefire cease-fire truce armistice",
+    "talk": "talks negotiation negotiations negotiated summit meeting mediation",
+    "cut": "cut cuts layoffs redundancies",
+    "sell": "sell sold sale sales divest divested divestment",
+    "reopen": "reopen reopened reopening inaugurate inaugurated inauguration launch launched",
+    "close": "close closed closure shut",
+    "fill": "fill filled filling",
+    "sanction": "sanction sanctions sanctioned embargo",
+    "deploy": "deploy deployed deployment",
+    "arrest": "arrest arrested detained detention",
+    "build": "build built construction",
+    "report": "report published",
+}
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "als", "al",
+             "ied", "ies", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude English stem: one suffix off, then a final "e" ("approval", "approved",
+    "approves", "approve" -> "approv")."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+HEADS: dict[str, str] = {}
+for _head, _words in _HEAD_WORDS.items():
+    for _w in _words.split():
+        HEADS.setdefault(stem(_w), _head)
+
+_WORD = re.compile(r"[a-z][a-z\-]+")
+
+
+def heads(text: str) -> set[str]:
+    """The happening heads ``text`` names."""
+    return {HEADS[s] for s in map(stem, _WORD.findall(text.lower())) if s in HEADS}
+
+
+# --- the happening's date -----------------------------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = re.compile(
+    r"\b(?:(?:on|last)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+    r"|(?P<yesterday>yesterday)|(?P<today>today)"
+    r"|(?P<which>last|this|next)\s+(?P<unit>week|month|year))\b",
+    re.IGNORECASE)
+# A date after these words bounds a span ("since 2023", "by the end of 2027"), it does not
+# say when the claim's happening took place.
+_NOT_WHEN = re.compile(r"(?:since|until|till|before|after|from|by the end of)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _parse(published: str | None) -> dt.date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """"on Monday", "yesterday", "last week", "this month", resolved against the publication
+    date (a weekday is the last such day before it: news tells what has happened)."""
+    day = _parse(published)
+    if day is None:
+        return []
+    out = []
+    for m in _RELATIVE.finditer(text):
+        if m["weekday"]:
+            back = (day.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7 or 7
+            value = (day - dt.timedelta(days=back)).isoformat()
+        elif m["yesterday"]:
+            value = (day - dt.timedelta(days=1)).isoformat()
+        elif m["today"]:
+            value = day.isoformat()
+        else:
+            step = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+            unit = m["unit"].lower()
+            if unit == "week":
+                value = (day + dt.timedelta(weeks=step)).isoformat()[:7]
+            elif unit == "month":
+                month = day.year * 12 + day.month - 1 + step
+                value = f"{month // 12:04d}-{month % 12 + 1:02d}"
+            else:
+                value = f"{day.year + step:04d}"
+        out.append(DateMention(value, m.group(), m.start(), m.end()))
+    return out
+
+
+def when(text: str, dates: list[DateMention], published: str | None) -> str | None:
+    """The date of the happening ``text`` tells, as YYYY-MM or YYYY: the first of its dates
+    (``dates``, found in it with offsets of their own, and its relative dates) that is not
+    a bound ("since 2023")."""
+    found = [(max(0, text.find(d.text)), d.value) for d in dates]
+    found += [(d.start, d.value) for d in relative_dates(text, published)]
+    for start, value in sorted(found):
+        if _NOT_WHEN.search(text[max(0, start - 20):start]):
+            continue
+        return value[:7]
+    return None
+
+
+def conflict(a: str | None, b: str | None) -> bool:
+    """Two happening dates that cannot be one happening's: another year, or another month."""
+    if not a or not b:
+        return False
+    if a[:4] != b[:4]:
+        return True
+    return len(a) >= 7 and len(b) >= 7 and a[:7] != b[:7]
