@@ -305,3 +305,31 @@ def test_a_toll_is_keyed_by_what_happened_to_those_counted(tmp_path):
     assert shared(k, ("src1", 19), ("src2", 19))
     assert k[("src1", 4)] != k[("src1", 19)]  # the dead are not the injured
     assert k[("src3", 2)] != k[("src1", 4)]  # another happening
+
+
+def test_a_figure_contrasted_with_another_does_not_take_the_other_s_happening(tmp_path):
+    # A vineyard sale on another topic: the regulator asked for 45 plots; 30 is what the
+    # buyer offered. The 45 must not be keyed as the offer the other sources report.
+    k = keys(tmp_path,
+             "Castellane offered to sell 30 plots to Domaine Roux to satisfy the regulator.",
+             "Castellane has offered this spring to sell 30 plots to Domaine Roux.",
+             "The regulator asked for 45 plots instead of the 30 Castellane had offered.")
+    assert shared(k, ("src1", 30), ("src2", 30))
+    assert k[("src3", 45)] != k[("src1", 30)]
+
+
+def test_a_suggested_figure_keeps_no_unit_its_text_leaves_out(tmp_path):
+    root = briefing(tmp_path, "The regulator asked for 45 plots instead of the 30 Castellane "
+                              "had offered, its chair said on Monday.")
+    result = suggest(load_corpus(root)[0], root)
+    figures = {f["value"]: f for c in result.claims["src1"] for f in c["figures"]}
+    assert figures[30]["text"] == "30"
+    assert figures[30]["unit"] is None
+    assert figures[45]["unit"] == "plots"
+
+
+def test_a_happening_before_both_figures_still_tells_the_second(tmp_path):
+    k = keys(tmp_path,
+             "The walkout cost the harbour about 90 million euros, and 2,000 dockers took part.",
+             "About 2,000 dockers joined the walkout, the union said.")
+    assert shared(k, ("src1", 2000), ("src2", 2000))

@@ -161,7 +161,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
             if n.value < 10 and not n.approx:
                 return None
         core = (f.counted,) + ((f.subgroup,) if f.subgroup else ())
-    happening = _nearest(sentence, rel, f.counted)
+    happening = _nearest(sentence, rel, rel + len(n.text), f.counted)
     if happening in ("death", "injury") and f.toll:
         happening = None  # the toll's own word, already its core
     if happening and happening not in core:
@@ -172,7 +172,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     when = _when(p, s_start, at, at + len(n.text))
     if when:
         quals["time"] = when[:7]  # sources date one happening to different days of a month
-    near = _names_near(sentence, rel, names)
+    near = _names_near(sentence, rel, rel + len(n.text), names)
     if near:
         quals["names"] = "|".join(sorted(near))
     terms = _clause_terms(sentence, rel, rel + len(n.text), core)
@@ -264,14 +264,20 @@ def _of_what(change: str, after: str) -> str | None:
     return f"{words[-1]}-{change}" if words else None
 
 
-def _nearest(sentence: str, rel: int, counted: str) -> str | None:
-    """The happening or stance word closest to the figure, within its sentence."""
+def _nearest(sentence: str, rel: int, end: int, counted: str) -> str | None:
+    """The happening or stance word closest to the figure (``sentence[rel:end]``), within
+    its sentence; one after the figure but past another number is that number's: in "asked
+    for 160 stores instead of the 120 Halvard had offered", "offered" is the 120's.  One
+    before both can be the subject of both ("The strike cost 250 million, and 4,000 workers
+    took part")."""
     best: tuple[int, str] | None = None
-    for m in _WORD.finditer(sentence, max(0, rel - _NEAR), min(len(sentence), rel + _NEAR)):
+    for m in _WORD.finditer(sentence, max(0, rel - _NEAR), min(len(sentence), end + _NEAR)):
         low = m.group().lower()
         cls = STANCES.get(low) or HAPPENINGS.get(low)
         if cls is None or low == counted or COUNTED.get(low) == counted:
             continue
+        if m.start() >= end and _NUMBER.search(sentence, end, m.start()):
+            continue  # a word after another number tells of that one ("the 120 X had offered")
         if cls == "membership":  # "joined the walkout": what was joined
             obj = _OBJECT.match(sentence, m.end())
             if obj and obj.group(1).lower() in HAPPENINGS:
@@ -318,6 +324,7 @@ def _when(p: Proposal, s_start: int, at: int, at_end: int) -> str | None:
 
 
 _CLAUSE_BREAK = re.compile(
+    r"\b(?:instead of|rather than)\b|"  # "160 stores instead of the 120 offered": two figures
     r"[;:()\[\]—–]|\.\s|,\s+(?:and|but|while|whereas|which|who|when|where|after|before|"
     r"since|until|as|although|though|yet|so|up|down|compared|against|from|than|twice|"
     r"double|half)\b")
@@ -337,13 +344,14 @@ def _sentence_names(sentence: str) -> tuple[Name, ...]:
     return tuple(find_names(sentence))  # a sentence with several figures is read once
 
 
-def _names_near(sentence: str, rel: int, names: NameIndex) -> set[str]:
-    """The actors named within ``_NEAR`` characters of the figure, in its clause."""
+def _names_near(sentence: str, rel: int, end: int, names: NameIndex) -> set[str]:
+    """The actors named within ``_NEAR`` characters of the figure (``sentence[rel:end]``),
+    in its clause and not past another number (the name of the other figure's doer)."""
     out = set()
     for n in _sentence_names(sentence):
         if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
-            between = sentence[min(n.end, rel):max(n.start, rel)]
-            if _CLAUSE_END.search(between):
+            between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
+            if _CLAUSE_END.search(between) or _CONTRAST.search(between) or _NUMBER.search(between):
                 continue
             actor = actor_of(n.text, names)
             if actor:
@@ -352,6 +360,7 @@ def _names_near(sentence: str, rel: int, names: NameIndex) -> set[str]:
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+_CONTRAST = re.compile(r"\b(?:instead of|rather than)\b")
 
 
 def _conflict(name: str, a: str, b: str) -> bool:

@@ -236,9 +236,12 @@ def _claim_dict(p: Proposal, occurrence: int | None = None) -> dict[str, Any]:
     figures = []
     for f in p.figures:
         n = f.number
+        text = figure_text(n, f.counted)
+        # A word the parser took for a unit but the figure's text leaves out ("the 120
+        # Halvard had offered") is no unit either.
+        unit = f.counted or (n.unit if text == n.text else None)
         figures.append({"quantity": f.quantity or f"{p.id}-figure-{len(figures) + 1}",
-                        "value": n.value, "unit": f.counted or n.unit,
-                        "text": figure_text(n, f.counted),
+                        "value": n.value, "unit": unit, "text": text,
                         "approx": n.approx})
     dates = [{"value": d.value, "what": what, "text": d.text} for d, what in p.dates]
     return {"id": p.id, "status": "suggested", "by": BY, "confidence": round(p.confidence, 2),
