@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
@@ -44,7 +45,8 @@ class BriefingApp(App[None]):
     The app owns the facts every screen shares: ``corpus`` (with a cached start-up, first
     only the first article), ``corpus_ready`` (whether it is complete), ``store`` (None until
     opened, or when it cannot be) and ``reader``, the bottom screen.  Whatever needs the full
-    corpus goes through ``when_corpus_ready``.
+    corpus goes through ``when_corpus_ready``, or shows at once and fills in from
+    ``corpus_signal`` (the compare and events views).
     """
 
     CSS_PATH = "briefing.tcss"
@@ -73,6 +75,9 @@ class BriefingApp(App[None]):
         self._load_full = load_full
         self.corpus_ready = load_full is None
         self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
+        # Published as each load ends: the whole corpus, or None when it could not be read.
+        # Views opened meanwhile show at once and fill in from it (screens/corpus_wait.py).
+        self.corpus_signal: Signal[Corpus | None] = Signal(self, "corpus")
         self._after_paint_started = False
         # Set while nobody is typing or clicking: the background analysis waits on it between
         # events, so a view opened by a key gets the interpreter to itself (see on_event).
@@ -306,6 +311,7 @@ class BriefingApp(App[None]):
         if corpus is None:
             self.notify("Could not load the rest of the briefing; run `briefing check`.",
                         severity="error", markup=False, timeout=10)
+            self.corpus_signal.publish(None)
             return
         self.corpus = corpus
         self.corpus_ready = True
@@ -315,6 +321,7 @@ class BriefingApp(App[None]):
         gc.freeze()
         self._index = SearchIndex(corpus)
         self.reader.corpus_arrived()
+        self.corpus_signal.publish(corpus)
         waiting, self._when_ready = self._when_ready, {}
         for action in waiting.values():
             action()

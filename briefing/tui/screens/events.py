@@ -19,11 +19,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing.model import Corpus
 from briefing.tui.memory import release_closed_views
+from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
 from briefing.tui.viewmodels.compare import matches_filter
 from briefing.tui.viewmodels.event_index import EventRow
@@ -42,7 +42,7 @@ CHART_SOURCES = 8  # sources drawn in the chart (those with the most claims)
 FILTER_DELAY = 0.12  # seconds after the last keystroke before the table is refilled
 
 
-class EventsScreen(Screen[None]):
+class EventsScreen(WaitsForCorpus):
     """All events, their coverage by source, a filter, and a chart of claims per source."""
 
     CSS_PATH = VIEWS_CSS
@@ -61,12 +61,36 @@ class EventsScreen(Screen[None]):
     ]
 
     def __init__(self, corpus: Corpus, *, query: str = "", blindspots: bool = False,
-                 event_id: str | None = None) -> None:
+                 event_id: str | None = None, loading: bool = False) -> None:
+        """``loading``: ``corpus`` is the part of a cached start-up loaded so far; the view
+        shows its frame and filter at once and the table when the app's corpus_signal brings
+        every source (corpus_wait.py)."""
         super().__init__()
         self.corpus = corpus
         self.query_text = query
         self.blindspots = blindspots
         self.event_id = event_id  # the highlighted row, kept across filters and reopening
+        self.loading = loading
+        self.index: ix.EventIndex | None = None
+        self.rows: list[EventRow] = []
+        self.disagreements: dict[str, int] = {}
+        self.sources: list[str] = []
+        self._busiest: list[str] = []
+        self.shown_sources: list[str] = []
+        self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
+        self._cell_cache: dict[str, list[Cell]] = {}  # event -> cells, for the current layout
+        self._filter_timer = None
+        self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
+        if not loading:
+            self._take(corpus)
+        try:  # styled for the terminal's size from the start, not restyled on mount
+            self.set_class(self.app.size.height < SHORT_BELOW, "-short")
+        except RuntimeError:  # NoActiveAppError: built outside a running app; on_resize sets it
+            pass
+
+    def _take(self, corpus: Corpus) -> None:
+        """Coverage of every event, counted once per corpus (viewmodels.event_index)."""
+        self.corpus = corpus
         self.index = ix.event_index(corpus)
         self.rows = self.index.rows
         self.disagreements = ix.disagreement_counts(corpus) or {}
@@ -74,22 +98,23 @@ class EventsScreen(Screen[None]):
         totals = self.index.claims_per_source
         # When not every source has a column, the busiest ones do (shown in corpus order).
         self._busiest = sorted(self.sources, key=lambda a: -totals.get(a, 0))
-        self.shown_sources: list[str] = []
-        self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
-        self._cell_cache: dict[str, list[Cell]] = {}  # event -> cells, for the current layout
-        self._filter_timer = None
-        self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
-        try:  # styled for the terminal's size from the start, not restyled on mount
-            self.set_class(self.app.size.height < SHORT_BELOW, "-short")
-        except RuntimeError:  # NoActiveAppError: built outside a running app; on_resize sets it
-            pass
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="events-bar"):
             yield Input(self.query_text, placeholder="/ filter: words, or actor:Russia",
                         id="events-filter")
-            yield Static(Content(""), id="events-status")
+            yield Static(self._loading_status() if self.loading else Content(""),
+                         id="events-status")
+        if self.loading:
+            yield LoadingNote(self.source_count(), "Who covers which event shows when they "
+                              "are in.", id="events-loading")
+        else:
+            yield from self._content()
+        yield KeyBar()
+
+    def _content(self) -> ComposeResult:
+        """The table and the chart: they need every source."""
         yield EventsTable(id="events-table")
         labels = source_labels(self.corpus)
         top = set(self._busiest[:CHART_SOURCES])
@@ -98,16 +123,33 @@ class EventsScreen(Screen[None]):
                             self.index.by_year, {a: self.index.claims_per_source[a]
                                                  for a in charted},
                             others=len(self.sources) - len(charted), id="events-chart")
-        yield KeyBar()
+
+    def _loading_status(self) -> Content:
+        # The events themselves are whole in the part loaded first; their coverage is not.
+        return Content(f"{len(self.corpus.events)} events  ·  coverage loading")
 
     def on_mount(self) -> None:
         self.sub_title = "Events"
+        self.wait_for_corpus()
+        if not self.loading:
+            self._start()
+
+    def _start(self) -> None:
         self._apply_size(self.size.width, self.size.height)
         if ix.disagreement_counts(self.corpus) is None:
             self.run_worker(self._count_disagreements, thread=True, group="events",
                             exit_on_error=False)
 
+    async def corpus_in(self, corpus: Corpus) -> None:
+        self._take(corpus)
+        await self.query_one(LoadingNote).remove()
+        await self.mount_all(list(self._content()), before=self.query_one(KeyBar))
+        self._start()
+        if not isinstance(self.focused, Input):  # typing in the filter meanwhile: stay there
+            self.table.focus()
+
     def on_unmount(self) -> None:
+        self.stop_waiting()
         release_closed_views()
 
     def _count_disagreements(self) -> None:
@@ -122,6 +164,9 @@ class EventsScreen(Screen[None]):
             self._fill()
 
     def on_resize(self, event: Resize) -> None:
+        if self.loading:
+            self.set_class(event.size.height < SHORT_BELOW, "-short")
+            return
         self._apply_size(event.size.width, event.size.height)
 
     @property
@@ -240,6 +285,8 @@ class EventsScreen(Screen[None]):
         self.action_compare()
 
     def action_compare(self) -> None:
+        if self.still_loading():
+            return
         event_id = self._cursor_event()
         if event_id is None:
             self.notify("No event matches the filter.", markup=False, timeout=2)
@@ -253,6 +300,8 @@ class EventsScreen(Screen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.event_id = None  # follow the first match while typing
+        if self.loading:  # kept: the table is filled with it when the sources are in
+            return
         # A short debounce: typing a word refills the table once, not once per letter.
         if self._filter_timer is not None:
             self._filter_timer.stop()
@@ -260,6 +309,8 @@ class EventsScreen(Screen[None]):
 
     @on(Input.Submitted, "#events-filter")
     def _filter_done(self) -> None:
+        if self.loading:
+            return
         if self._filter_timer is not None:  # enter applies the filter at once
             self._filter_timer.stop()
             self._filter_timer = None
@@ -267,6 +318,8 @@ class EventsScreen(Screen[None]):
         self.table.focus()
 
     def action_cursor(self, step: int) -> None:
+        if self.loading:
+            return
         self.table.move_cursor(self.table.cursor_row + step)
 
     def action_focus_filter(self) -> None:
@@ -274,15 +327,22 @@ class EventsScreen(Screen[None]):
 
     def action_toggle_blindspots(self) -> None:
         self.blindspots = not self.blindspots
+        if self.loading:  # applied when the table fills in
+            self.notify("Blindspots only: on" if self.blindspots else "Blindspots only: off",
+                        markup=False, timeout=2)
+            return
         self._fill()
 
     def action_close(self) -> None:
         if isinstance(self.focused, Input):  # escape leaves the filter first
-            self.table.focus()
+            if self.loading:
+                self.set_focus(None)
+            else:
+                self.table.focus()
             return
         self.app.pop_screen()
 
     def reopen(self) -> "EventsScreen":
         """The same view again (detour: back from the reader comes here)."""
         return EventsScreen(self.corpus, query=self.query_text, blindspots=self.blindspots,
-                            event_id=self.event_id)
+                            event_id=self.event_id, loading=self.loading)
