@@ -8,6 +8,7 @@ The load is held with a threading.Event, as a slow disk or a 5,000-article brief
 from __future__ import annotations
 
 import gc
+import re
 import threading
 
 from textual.widgets import Input
@@ -84,31 +85,59 @@ async def test_compare_pressed_while_loading_opens_at_once_then_fills_in(bundled
         assert app.screen is app.reader
 
 
-async def test_events_pressed_while_loading_keep_the_filter_typed_meanwhile(bundled):
+async def test_events_pressed_while_loading_list_the_events_then_their_coverage(bundled):
     app, load = loading_app(bundled)
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
         await pilot.press("v")
         screen = app.screen
         assert isinstance(screen, EventsScreen) and screen.loading
+        await pilot.pause()
         text = screen_text(app)
-        assert f"{len(bundled.events)} events" in text and "coverage loading" in text
+        assert f"{len(bundled.events)} events  ·  coverage loading" in text
         assert "Loading the briefing's 5 sources" in text
-        assert not screen.query(EventsTable)  # no coverage counted from one article
-        await pilot.press("enter")  # needs the table: said, not raised
-        assert app.screen is screen
-        assert any("Still loading" in n.message for n in app._notifications)
+        # The events are whole in the head: listed by date and title, with no coverage
+        # columns (nothing counted from one article).
+        assert screen.table.row_count == len(bundled.events)
+        assert [c.key for c in screen.table.columns] == ["date", "event"]
+        assert "single-source" not in text and not re.search(r"●\d", text)
         await pilot.press("slash", *"ceasefire")
-        load.release.set()
-        await until(pilot, lambda: not screen.loading and screen.query(EventsTable))
         await pilot.pause(0.3)  # the filter's debounce
-        assert isinstance(screen.focused, Input) and screen.focused.value == "ceasefire"
         shown = [r.event.id for r in screen.visible_rows()]
-        assert shown and all("ceasefire" in (bundled.events[e].title + bundled.events[e].summary
-                                            + e).lower() for e in shown)
-        assert len(shown) < len(bundled.events)
+        assert shown and len(shown) < len(bundled.events)
+        assert all("ceasefire" in (bundled.events[e].title + bundled.events[e].summary
+                                   + e).lower() for e in shown)
         assert screen.table.row_count == len(shown)
-        assert "single-source" in screen_text(app)
+        await pilot.press("enter", "enter")  # leave the filter, then compare: at once, loading
+        compare = app.screen
+        assert isinstance(compare, CompareScreen) and compare.loading
+        assert compare.event_id == shown[0]
+        await pilot.press("escape")
+        assert app.screen is screen
+        load.release.set()
+        await until(pilot, lambda: not screen.loading)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "single-source" in text and "coverage loading" not in text
+        assert not screen.query(LoadingNote) and screen.query("#events-chart")
+        assert screen.query_one(Input).value == "ceasefire"  # the filter typed meanwhile
+        assert screen.table.row_count == len(shown)
+        assert len(screen.table.columns) > 2  # who covers each event
+        assert any(f"{r.sources}" in text for r in screen.visible_rows())
+
+
+async def test_blindspots_asked_for_while_loading_apply_once_loaded(bundled):
+    app, load = loading_app(bundled)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "b")
+        screen = app.screen
+        assert screen.table.row_count == len(bundled.events)  # not known yet: not applied
+        load.release.set()
+        await until(pilot, lambda: not screen.loading)
+        await pilot.pause()
+        lone = [r for r in event_index(bundled).rows if r.blindspot]
+        assert screen.table.row_count == len(lone)
 
 
 async def test_keys_in_a_loading_compare_neither_raise_nor_show_partial_content(bundled):
@@ -181,7 +210,10 @@ async def test_a_view_opened_as_the_load_ends_takes_the_corpus(bundled):
         await until(pilot, lambda: app.corpus_ready)
         await app.push_screen(screen)
         await until(pilot, lambda: not screen.loading and screen.query(ClaimList))
+        await pilot.pause()
         assert screen.corpus is bundled
+        assert f"{event_index(bundled).row(ITS_EVENT).sources} of 5 sources cover it" \
+            in screen_text(app)
 
 
 async def test_palette_compare_opens_at_once_while_loading(bundled):
@@ -196,4 +228,5 @@ async def test_palette_compare_opens_at_once_while_loading(bundled):
         assert isinstance(screen, CompareScreen) and screen.loading
         load.release.set()
         await until(pilot, lambda: not screen.loading and screen.query(ClaimList))
+        await pilot.pause()
         assert "5 of 5 sources cover it" in screen_text(app)

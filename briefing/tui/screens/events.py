@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import Input, Static
 
+from briefing.analysis.timeline import ordered_events
 from briefing.model import Corpus
 from briefing.tui.memory import release_closed_views
 from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
@@ -62,9 +63,9 @@ class EventsScreen(WaitsForCorpus):
 
     def __init__(self, corpus: Corpus, *, query: str = "", blindspots: bool = False,
                  event_id: str | None = None, loading: bool = False) -> None:
-        """``loading``: ``corpus`` is the part of a cached start-up loaded so far; the view
-        shows its frame and filter at once and the table when the app's corpus_signal brings
-        every source (corpus_wait.py)."""
+        """``loading``: ``corpus`` is the part of a cached start-up loaded so far (every event,
+        not every source): the view lists the events at once, by date and title, and adds
+        who covers them when the app's corpus_signal brings every source (corpus_wait.py)."""
         super().__init__()
         self.corpus = corpus
         self.query_text = query
@@ -72,7 +73,9 @@ class EventsScreen(WaitsForCorpus):
         self.event_id = event_id  # the highlighted row, kept across filters and reopening
         self.loading = loading
         self.index: ix.EventIndex | None = None
-        self.rows: list[EventRow] = []
+        # Until every source is in, rows without coverage (nobody counted from one article).
+        self.rows = [EventRow(e, {}) for e in ordered_events(corpus)] if loading else []
+        self.by_id = {r.event.id: r for r in self.rows}
         self.disagreements: dict[str, int] = {}
         self.sources: list[str] = []
         self._busiest: list[str] = []
@@ -93,6 +96,7 @@ class EventsScreen(WaitsForCorpus):
         self.corpus = corpus
         self.index = ix.event_index(corpus)
         self.rows = self.index.rows
+        self.by_id = self.index.by_id
         self.disagreements = ix.disagreement_counts(corpus) or {}
         self.sources = list(corpus.articles)
         totals = self.index.claims_per_source
@@ -104,38 +108,33 @@ class EventsScreen(WaitsForCorpus):
         with Horizontal(id="events-bar"):
             yield Input(self.query_text, placeholder="/ filter: words, or actor:Russia",
                         id="events-filter")
-            yield Static(self._loading_status() if self.loading else Content(""),
-                         id="events-status")
-        if self.loading:
-            yield LoadingNote(self.source_count(), "Who covers which event shows when they "
+            yield Static(Content(""), id="events-status")
+        yield EventsTable(id="events-table")
+        if self.loading:  # where the chart goes
+            yield LoadingNote(self.source_count(), "Who covers each event shows when they "
                               "are in.", id="events-loading")
         else:
-            yield from self._content()
+            yield self._chart()
         yield KeyBar()
 
-    def _content(self) -> ComposeResult:
-        """The table and the chart: they need every source."""
-        yield EventsTable(id="events-table")
+    def _chart(self) -> CoverageChart:
+        """Claims per source and year: it needs every source."""
         labels = source_labels(self.corpus)
         top = set(self._busiest[:CHART_SOURCES])
         charted = [a for a in self.sources if a in top]
-        yield CoverageChart([(a, labels[a]) for a in charted], self.index.years,
-                            self.index.by_year, {a: self.index.claims_per_source[a]
-                                                 for a in charted},
-                            others=len(self.sources) - len(charted), id="events-chart")
-
-    def _loading_status(self) -> Content:
-        # The events themselves are whole in the part loaded first; their coverage is not.
-        return Content(f"{len(self.corpus.events)} events  ·  coverage loading")
+        return CoverageChart([(a, labels[a]) for a in charted], self.index.years,
+                             self.index.by_year, {a: self.index.claims_per_source[a]
+                                                  for a in charted},
+                             others=len(self.sources) - len(charted), id="events-chart")
 
     def on_mount(self) -> None:
         self.sub_title = "Events"
         self.wait_for_corpus()
-        if not self.loading:
-            self._start()
-
-    def _start(self) -> None:
         self._apply_size(self.size.width, self.size.height)
+        if not self.loading:
+            self._count_later()
+
+    def _count_later(self) -> None:
         if ix.disagreement_counts(self.corpus) is None:
             self.run_worker(self._count_disagreements, thread=True, group="events",
                             exit_on_error=False)
@@ -143,10 +142,11 @@ class EventsScreen(WaitsForCorpus):
     async def corpus_in(self, corpus: Corpus) -> None:
         self._take(corpus)
         await self.query_one(LoadingNote).remove()
-        await self.mount_all(list(self._content()), before=self.query_one(KeyBar))
-        self._start()
-        if not isinstance(self.focused, Input):  # typing in the filter meanwhile: stay there
-            self.table.focus()
+        await self.mount(self._chart(), before=self.query_one(KeyBar))
+        self._layout = None  # the source columns join the table
+        self._cell_cache.clear()
+        self._apply_size(self.size.width, self.size.height)
+        self._count_later()
 
     def on_unmount(self) -> None:
         self.stop_waiting()
@@ -164,9 +164,6 @@ class EventsScreen(WaitsForCorpus):
             self._fill()
 
     def on_resize(self, event: Resize) -> None:
-        if self.loading:
-            self.set_class(event.size.height < SHORT_BELOW, "-short")
-            return
         self._apply_size(event.size.width, event.size.height)
 
     @property
@@ -203,7 +200,10 @@ class EventsScreen(WaitsForCorpus):
         table = self.table
         title_width, label_width, _ = self._layout
         keep = self.event_id or table.cursor_key
-        if rebuild_columns:
+        if rebuild_columns and self.loading:  # what the events say; coverage comes later
+            table.set_columns([Column("date", "date", 10),
+                               Column("event", "event", title_width)])
+        elif rebuild_columns:
             columns = [Column("date", "date", 10), Column("event", "event", title_width),
                        Column("n", "#", 2), Column("disagree", "≠", 1)]
             narrow = source_labels(self.corpus, label_width)  # unique at this width
@@ -217,15 +217,17 @@ class EventsScreen(WaitsForCorpus):
         self.event_id = table.cursor_key
 
     def visible_rows(self) -> list[EventRow]:
+        # Blindspots are known once every source is in: until then the filter waits.
+        lone = self.blindspots and not self.loading
         return [r for r in self.rows
-                if (not self.blindspots or r.blindspot) and matches_filter(r, self.query_text)]
+                if (not lone or r.blindspot) and matches_filter(r, self.query_text)]
 
     def _row_cells(self, event_id: str) -> list[Cell]:
         """One row's cells for the current layout; asked by the table for rows on screen."""
         title_width, label_width, _ = self._layout or (TITLE_MIN, 5, 0)
         cells = self._cell_cache.get(event_id)
         if cells is None:  # built once per row and layout; filtering only re-shows them
-            cells = self._cell_cache[event_id] = self._cells(self.index.by_id[event_id],
+            cells = self._cell_cache[event_id] = self._cells(self.by_id[event_id],
                                                              title_width, label_width)
         return cells
 
@@ -233,6 +235,8 @@ class EventsScreen(WaitsForCorpus):
         lone = "events--blindspot" if row.blindspot else ""
         title = Text(self._fitted_titles(title_width)[row.event.id], no_wrap=True)
         title.truncate(title_width, overflow="ellipsis")  # by cells: wide scripts stay aligned
+        if self.loading:
+            return [(row.event.date or "n.d.", ""), (title.plain, "")]
         n = row.sources
         cells: list[Cell] = [
             (row.event.date or "n.d.", ""),
@@ -265,6 +269,11 @@ class EventsScreen(WaitsForCorpus):
 
     def _status(self, shown: int) -> None:
         total = len(self.rows)
+        if self.loading:  # the events are whole in the part loaded first; coverage is not
+            parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
+                     "coverage loading"]
+            self.query_one("#events-status", Static).update(Content("  ·  ".join(parts)))
+            return
         lone = self.index.blindspots
         parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
                  "◆ single-source only (b)" if self.blindspots else f"◆ {lone} single-source"]
@@ -285,8 +294,6 @@ class EventsScreen(WaitsForCorpus):
         self.action_compare()
 
     def action_compare(self) -> None:
-        if self.still_loading():
-            return
         event_id = self._cursor_event()
         if event_id is None:
             self.notify("No event matches the filter.", markup=False, timeout=2)
@@ -294,14 +301,12 @@ class EventsScreen(WaitsForCorpus):
         from briefing.tui.screens.compare import CompareScreen
 
         self.event_id = event_id
-        self.app.push_screen(CompareScreen(self.corpus, event_id))
+        self.app.push_screen(CompareScreen(self.corpus, event_id, loading=self.loading))
 
     @on(Input.Changed, "#events-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.event_id = None  # follow the first match while typing
-        if self.loading:  # kept: the table is filled with it when the sources are in
-            return
         # A short debounce: typing a word refills the table once, not once per letter.
         if self._filter_timer is not None:
             self._filter_timer.stop()
@@ -309,8 +314,6 @@ class EventsScreen(WaitsForCorpus):
 
     @on(Input.Submitted, "#events-filter")
     def _filter_done(self) -> None:
-        if self.loading:
-            return
         if self._filter_timer is not None:  # enter applies the filter at once
             self._filter_timer.stop()
             self._filter_timer = None
@@ -318,8 +321,6 @@ class EventsScreen(WaitsForCorpus):
         self.table.focus()
 
     def action_cursor(self, step: int) -> None:
-        if self.loading:
-            return
         self.table.move_cursor(self.table.cursor_row + step)
 
     def action_focus_filter(self) -> None:
@@ -328,17 +329,14 @@ class EventsScreen(WaitsForCorpus):
     def action_toggle_blindspots(self) -> None:
         self.blindspots = not self.blindspots
         if self.loading:  # applied when the table fills in
-            self.notify("Blindspots only: on" if self.blindspots else "Blindspots only: off",
-                        markup=False, timeout=2)
+            self.notify("Single-source events only: shown once every source is in."
+                        if self.blindspots else "All events.", markup=False, timeout=2)
             return
         self._fill()
 
     def action_close(self) -> None:
         if isinstance(self.focused, Input):  # escape leaves the filter first
-            if self.loading:
-                self.set_focus(None)
-            else:
-                self.table.focus()
+            self.table.focus()
             return
         self.app.pop_screen()
 
