@@ -306,6 +306,8 @@ class BriefingApp(App[None]):
                 self.wait_for_quiet()
             try:
                 corpus = reader()
+                if corpus is not None:
+                    analysis_warmup.prepare(corpus)
             except Exception:  # reported below like any other failure
                 corpus = None
             if generation == self._loads:  # a later reload supersedes this one

@@ -230,3 +230,26 @@ async def test_palette_compare_opens_at_once_while_loading(bundled):
         await until(pilot, lambda: not screen.loading and screen.query(ClaimList))
         await pilot.pause()
         assert "5 of 5 sources cover it" in screen_text(app)
+
+
+async def test_coverage_is_counted_in_the_loading_thread(bundled, monkeypatch):
+    # What the views need first is counted before the corpus is handed over, so a view
+    # waiting for it fills in without counting on the interface thread.
+    from briefing.tui.viewmodels import event_index as ix
+
+    counted_in = []
+    real = ix.event_index
+
+    def spy(corpus):
+        counted_in.append((corpus is bundled, threading.current_thread()))
+        return real(corpus)
+
+    monkeypatch.setattr(ix, "event_index", spy)
+    app, load = loading_app(bundled)
+    async with app.run_test(size=LARGE) as pilot:
+        await on_first_claim(app, pilot)
+        await pilot.press("c")
+        load.release.set()
+        await until(pilot, lambda: not app.screen.loading)
+        first = next(thread for full, thread in counted_in if full)
+        assert first is not threading.main_thread()
