@@ -275,7 +275,8 @@ class BriefingApp(App[None]):
         self.preload_view_styles()
         self.open_store_now()
         # Its snapshot reads every content file (0.4-0.8 s at 5,000 articles): in a thread,
-        # or a view's key pressed meanwhile waits for it (issue 19).
+        # or a view's key pressed meanwhile waits for it (issue 19).  A curation key pressed
+        # before it is done waits for it (the ``curation`` property's lock).
         self.run_worker(self._start_curation, thread=True, group="curation",
                         exit_on_error=False)
         if self._load_full is not None:
@@ -357,9 +358,9 @@ class BriefingApp(App[None]):
     def _start_curation(self) -> None:
         # The signatures of the content files as read at start-up: a curation step refuses
         # to write over a file another process changed after this (a stale edit).
+        # In a thread (after_first_paint): mostly file reads and hashing, which let the
+        # interface thread run.  Not postponed: files changed later must count as changed.
         from briefing.curation import CurationError
-
-        self.wait_for_quiet()  # in a thread: a key pressed as the screen appears goes first
 
         try:
             self.curation
