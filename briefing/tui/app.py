@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+import time
 from typing import TYPE_CHECKING, Callable
 
 from textual import events
@@ -84,6 +85,7 @@ class BriefingApp(App[None]):
         self.interface_quiet = threading.Event()
         self.interface_quiet.set()
         self._quiet_timer = None
+        self._last_input = 0.0  # time.monotonic() of the last key or click
         self.store = store
         self.store_problem: str | None = None
         self._reader: ReaderScreen | None = None
@@ -244,10 +246,21 @@ class BriefingApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
             self.interface_quiet.clear()  # what the key opens paints before analysis resumes
+            self._last_input = time.monotonic()
             if self._quiet_timer is not None:
                 self._quiet_timer.stop()
-            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self.interface_quiet.set)
+            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self._quiet_yet)
         await super().on_event(event)
+
+    def _quiet_yet(self) -> None:
+        # Measured from the last key, not from the timer: a timer due while the interface was
+        # busy (the contents of 5,000 sources) fires late, after keys typed meanwhile.
+        idle = time.monotonic() - self._last_input
+        if idle >= QUIET_AFTER_INPUT:
+            self._quiet_timer = None
+            self.interface_quiet.set()
+        else:
+            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT - idle, self._quiet_yet)
 
     def wait_for_quiet(self) -> None:
         """In a background thread: until nobody has typed or clicked for a moment."""
