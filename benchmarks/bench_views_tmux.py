@@ -42,7 +42,7 @@ PYTHON = sys.executable
 SIZE = ("160", "48")
 # key -> (every one of these on screen: the view is up, this too: its content is in, name)
 VIEWS = {
-    "c": (("— Compare",), " claims", "compare"),
+    "c": (("— Compare",), "sources cover it", "compare"),
     "v": (("— Events", " events "), "single-source", "events"),
 }
 BASELINE_VIEWS = {"c": (("Compare view opened",), "Compare view opened", "compare"),
