@@ -403,6 +403,7 @@ def main() -> None:
                     default=[ROOT / "tests" / "fixtures" / "suggest",
                              ROOT / "tests" / "fixtures" / "suggest_port",
                              ROOT / "tests" / "fixtures" / "suggest_heldout",
+                             ROOT / "tests" / "fixtures" / "suggest_breach",
                              ROOT / "tests" / "fixtures" / "suggest_tram"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")

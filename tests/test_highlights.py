@@ -124,3 +124,26 @@ def test_highlight_tags_and_note_can_change(env, tmp_path):
         assert store.highlights.remove(hl.id) and store.highlights.all() == []
         with pytest.raises(ValueError):
             store.highlights.add("alpha", "alpha/1/1", 0, 3, "The", tags=["  "])
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "obsidian"])
+def test_an_author_name_of_control_characters_leaves_no_stray_comma(env, tmp_path, fmt):
+    # A name that is only control characters (a store file written by another tool) is
+    # cleaned to nothing on reading: the date follows the tags alone.
+    content, db = env
+    r = run("highlight", "alpha", "--quote", "A SECOND line with code", "--tag", "style",
+            "--author", "ana")
+    assert r.exit_code == 0, r.output
+    text = db.read_text(encoding="utf-8")
+    db.write_text(text.replace('"author":"ana"', '"author":"\\u001b\\u0007\\u009b"'),
+                  encoding="utf-8")
+    if fmt == "markdown":
+        text = run("export", "-o", "-").stdout
+    else:
+        assert run("export", "--format", fmt, "-o", str(tmp_path / "vault")).exit_code == 0
+        [note] = (tmp_path / "vault" / "sources").iterdir()
+        text = note.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    [line] = [x for x in text.splitlines() if "tags: `style`" in x]
+    date = line[-10:]
+    assert line.endswith("tags: `style`; " + date) and date[:4].isdigit(), line

@@ -18,8 +18,9 @@ LABELLED = sorted(p for p in (ROOT / "tests" / "fixtures").glob("suggest*")
                   if (p / "claims").is_dir() and (p / "events.yaml").is_file())
 
 
-def test_the_three_sets_are_found():
-    assert {p.name for p in LABELLED} >= {"suggest", "suggest_port", "suggest_heldout"}
+def test_the_labelled_sets_are_found():
+    assert {p.name for p in LABELLED} >= {"suggest", "suggest_port", "suggest_heldout",
+                                          "suggest_tram", "suggest_breach"}
 
 
 @pytest.mark.parametrize("content", LABELLED, ids=lambda p: p.name)

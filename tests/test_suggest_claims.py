@@ -315,6 +315,100 @@ def test_reported_statement_is_a_quote_unless_it_gives_a_figure():
                           has_figure=True, has_date=False, has_actor=False)[0] == "figure"
 
 
+@pytest.mark.parametrize("text, has_date, expected", [
+    # a dated happening is checked as a fact, whoever reports it
+    ("it had opened an inquiry on Saturday", False, "fact"),
+    ("the clinic had passed its last inspection in January", True, "fact"),
+    # an announcement: the future, or a future in the past tied to a time
+    ("the league will appeal the ruling", False, "prediction"),
+    ("a report would be published within five weeks", False, "prediction"),
+    ("rationing would continue until October", False, "prediction"),
+    # a judgement stays the speaker's word, dated or not
+    ("the clinics were a disaster in May", True, "quote"),
+    ("no dam would be built without a treaty", False, "quote"),
+])
+def test_reported_statement_is_checked_as_what_it_reports(text, has_date, expected):
+    kind, _ = kinds.classify(text, quoted=False, reported=True, has_figure=False,
+                             has_date=has_date, has_actor=False)
+    assert kind == expected
+
+
+def test_quoted_words_are_a_quote_whatever_they_say():
+    assert kinds.classify("we will appeal on 3 May", quoted=True, reported=True,
+                          has_figure=False, has_date=True, has_actor=False)[0] == "quote"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Without new wells, a dry summer could trigger shortages in the south", "prediction"),
+    ("A long closure would push patients to private clinics", "prediction"),
+    ("A merger would be a mistake for the league", "assessment"),
+    ("The ministry promised us new clinics in October and we are still waiting", "fact"),
+    ("We can say that the reform has failed", "assessment"),
+    ("The city is right to close the line", "assessment"),
+])
+def test_kind_of_unreported_statements(text, expected):
+    kind, _ = kinds.classify(text, quoted=False, has_figure=False,
+                             has_date="October" in text, has_actor=False)
+    assert kind == expected
+
+
+def test_a_toll_is_a_figure_however_small(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The collision killed two workers and injured 14 others. "
+        "No one was hurt when the second train stopped short of the barrier.\n"))
+    assert only(claims, "killed two workers").kind == "figure"
+    assert only(claims, "No one was hurt").kind != "figure"
+
+
+def test_an_attribution_closing_the_sentence_stays_out_of_the_claim(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "The reservoirs are at 23 percent of capacity, according to the Hydrology Institute. "
+        "Water prices will rise by 12 percent next year, says Ana Morel, the mayor of Tarvel. "
+        "The wells ran dry in May, Tomas Rell told the Valdoria Herald on Friday. "
+        "The strike cost the port 25 million euros, according to the operator, and 4,000 "
+        "drivers took part.\n"))
+    reservoirs = only(claims, "23 percent")
+    assert reservoirs.quote == "The reservoirs are at 23 percent of capacity"
+    assert reservoirs.speaker == "Hydrology Institute"
+    prices = only(claims, "12 percent")
+    assert prices.quote == "Water prices will rise by 12 percent next year"
+    assert prices.speaker == "Ana Morel"
+    wells = only(claims, "wells ran dry")
+    assert wells.quote == "The wells ran dry in May" and wells.speaker == "Tomas Rell"
+    assert "4,000 drivers took part" in only(claims, "4,000").quote  # more came after it
+
+
+def test_statement_right_after_a_described_speaker(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "In a statement, the ministry said the emergency fund had paid out 40 million euros "
+        "by July.\n"))
+    claim = only(claims, "40 million")
+    assert claim.quote.startswith("the emergency fund") and claim.speaker == "ministry"
+
+
+def test_a_statement_by_an_unnamed_it_is_kept(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The report was published on 20 March. It said the crack had been visible for "
+        "months.\n"))
+    assert only(claims, "the crack had been visible")
+
+
+def test_a_short_span_pointing_back_is_not_a_claim(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "Ana Morel resigned as director of the rail authority on 4 March. That was the easy "
+        "part.\n"))
+    assert not [c for c in claims if "easy part" in c.quote]
+
+
+def test_two_statements_joined_by_and_are_two_claims(tmp_path):
+    claims = briefing(tmp_path, rail=(
+        "The 2024 budget cut maintenance spending by 18 percent, and the councillors who "
+        "voted for it now want an audit of every bridge by June.\n"))
+    assert only(claims, "18 percent").quote == (
+        "The 2024 budget cut maintenance spending by 18 percent")
+    assert only(claims, "councillors who voted")
+
+
 # --- check-worthiness ----------------------------------------------------------------------------
 
 
@@ -381,3 +475,67 @@ def test_an_opening_quote_never_closed_does_not_swallow_the_next_quotation():
             "well; a banner read «shame on the board.")
     found = [text[a:b] for a, b in quotations(text, 0, len(text))]
     assert found == ["we will keep forty workers on", "nobody was asked about it"]
+
+
+def test_he_is_the_person_not_the_organisation_named_after_him(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "\"We are asking everyone to cut their use by a fifth,\" said Jonas Weber, who heads "
+        "the Orvan Water Board. He added that fines would start in August.\n"))
+    fines = only(claims, "fines would start")
+    assert fines.speaker == "Jonas Weber" and fines.kind == "prediction"
+
+
+def test_according_to_opening_a_sentence_stays_out_of_the_claim(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "According to Jonas Weber, the board has sent 140 tanker lorries to the villages.\n"))
+    claim = only(claims, "tanker lorries")
+    assert claim.quote.startswith("the board has sent") and claim.speaker == "Jonas Weber"
+
+
+def test_an_estimate_closing_its_sentence_names_its_source(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "The drought has cost farmers an estimated 1.2 billion euros, the Farmers' Union "
+        "estimates.\n"))
+    claim = only(claims, "1.2 billion")
+    assert claim.speaker == "Farmers' Union" and "estimates" not in claim.quote
+
+
+def test_said_a_spokesman_for_names_the_body(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "\"The aquifer is being emptied faster than it can refill,\" said a spokesman for "
+        "Green Valley, a local campaign group.\n"))
+    assert only(claims, "aquifer is being emptied").speaker == "Green Valley"
+
+
+def test_what_unnamed_sources_say_follows_their_verb(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "Scientists warn that the delta could face a permanent shortage by 2040. "
+        "Officials say the drought in the north is over.\n"))
+    delta = only(claims, "permanent shortage")
+    assert delta.quote.startswith("the delta") and delta.kind == "prediction"
+    assert delta.speaker == "Scientists"
+    over = only(claims, "drought in the north")
+    assert over.quote.startswith("the drought") and over.speaker == "Officials"
+
+
+def test_a_speaker_carries_over_a_paragraph_break(tmp_path):
+    claims = briefing(tmp_path, river=(
+        "\"We have had no running water since June,\" said Maria Lopez, a farmer near "
+        "Tarvel.\n\n"
+        "\"The tankers come once a week and it is never enough for the animals.\"\n\n"
+        "Jonas Weber, who heads the water board, rejects the criticism. He says deliveries "
+        "doubled in July.\n\n"
+        "\"We are doing everything we can with the trucks we have,\" he said.\n\n"
+        "The board's budget was cut in 2023.\n"))
+    tankers = only(claims, "The tankers come")
+    assert tankers.speaker == "Maria Lopez" and tankers.kind == "quote"
+    assert only(claims, "deliveries doubled").quote == "deliveries doubled in July."
+    assert only(claims, "everything we can").speaker == "Jonas Weber"
+    assert only(claims, "budget was cut").speaker == "author"
+
+
+def test_a_frame_built_on_a_noun_is_left_out_of_the_span():
+    text = "The harder part is to admit that the warnings about worn rails, made in 2023, were ignored."
+    piece = spans.trim(text, 0, len(text))
+    assert text[piece.start:piece.end] == ("the warnings about worn rails, made in 2023, were "
+                                           "ignored.")

@@ -204,3 +204,104 @@ def test_joining_an_organisation_named_at_length_is_keyed(tmp_path):
                   "Organization (BMCO) since its establishment in 1997.")
     key = "latvia-joined-baltic-maritime-cooperation-organization"
     assert key in d[("src1", "1999")] and key in d[("src2", "1997")]
+
+
+# --- no disagreement between two different quantities --------------------------------------
+
+
+def disagreeing_values(tmp_path: Path, *texts: str) -> list[set[float]]:
+    root = briefing(tmp_path, *texts)
+    write(suggest(load_corpus(root)[0], root))
+    found = for_corpus(load_corpus(root)[0])
+    return [{v.value for v in f.values} for f in found.disagreements]
+
+
+def test_a_figure_takes_its_date_from_its_own_clause(tmp_path):
+    # Households cut off and households that asked for a rebate: only the date of another
+    # clause ties them, and it is not theirs.
+    k = keys(tmp_path,
+             "In June 2024 the utility cut off the supply of 5,000 households in the valley.",
+             "Rationing began in June 2024; since then 12,000 households have applied for "
+             "the rebate.")
+    assert k[("src1", 5000)] != k[("src2", 12000)]
+    assert disagreeing_values(tmp_path / "again",
+                              "In June 2024 the utility cut off the supply of 5,000 "
+                              "households in the valley.",
+                              "Rationing began in June 2024; since then 12,000 households "
+                              "have applied for the rebate.") == []
+
+
+def test_a_date_in_the_next_clause_belongs_to_the_next_figure(tmp_path):
+    k = keys(tmp_path,
+             "Some 800 wells ran dry, and in August 2024 the region hired 40 tanker lorries.",
+             "By August 2024 about 950 wells had run dry in the region.")
+    assert k[("src1", 800)] != k[("src2", 950)]
+
+
+def test_a_comparison_date_is_not_the_figure_s_date(tmp_path):
+    k = keys(tmp_path,
+             "The reservoirs are at 35 percent of capacity, down from 70 percent in 2022.",
+             "In 2022 the reservoirs were at 68 percent of capacity.")
+    assert k[("src1", 35)] != k[("src2", 68)]
+
+
+def test_a_share_needs_the_thing_it_is_a_share_of(tmp_path):
+    # "a cut of 20 percent" says how much, not of what: households and industry differ.
+    assert disagreeing_values(tmp_path,
+                              "Households face a cut of 20 percent, the utility said.",
+                              "Factories face a cut of 35 percent, the utility said.") == []
+
+
+def test_shares_of_one_whole_taken_by_different_parts_are_not_one_figure(tmp_path):
+    # 30 percent of the water lost to leaks and 70 percent of it used by farms: the same
+    # whole, different parts.
+    assert disagreeing_values(tmp_path,
+                              "Leaking pipes lose about 30 percent of the water.",
+                              "Farms use some 70 percent of the water.") == []
+
+
+def test_the_same_month_does_not_make_two_counts_one(tmp_path):
+    # Both in June 2024, both households: cut off in one source, fined in the other.
+    assert disagreeing_values(tmp_path,
+                              "In June 2024 the utility cut off 5,000 households.",
+                              "In June 2024 inspectors fined 1,200 households for watering "
+                              "lawns.") == []
+
+
+def test_the_date_of_an_aside_is_not_the_figure_s(tmp_path):
+    k = keys(tmp_path,
+             "The Kessel reservoir, built in 1998, holds 40 million cubic metres.",
+             "The Kessel dam, opened in 1998, holds 45 million cubic metres, engineers said.")
+    assert not any("1998" in q for q in k.values())  # the date the dam was built
+
+
+def test_a_share_said_the_same_way_on_the_same_date_is_one_figure(tmp_path):
+    k = keys(tmp_path,
+             "On 1 July 2024 the Kessel reservoir was at 31 percent of capacity.",
+             "The Kessel reservoir stood at 29 percent of capacity on 1 July 2024.")
+    assert shared(k, ("src1", 31), ("src2", 29))
+
+
+def test_a_rate_is_not_compared_with_a_total(tmp_path):
+    texts = ("In July 2024 the cost of the Tarvel closure was 250 million euros.",
+             "In July 2024 the cost of the Tarvel closure was 12 million euros a day.")
+    assert disagreeing_values(tmp_path, *texts) == []
+    # the same measure, both totals: compared
+    assert disagreeing_values(tmp_path / "totals", texts[0], texts[1].replace(" a day", "")) \
+        == [{250000000, 12000000}]
+
+
+def test_a_count_after_a_year_and_a_comma_is_read(tmp_path):
+    k = keys(tmp_path, "In July 2024, 2,500 households in Tarvel were cut off.")
+    assert ("src1", 2500) in k
+
+
+def test_a_toll_is_keyed_by_what_happened_to_those_counted(tmp_path):
+    k = keys(tmp_path,
+             "The collapse of the Orvan footbridge killed four walkers and injured 19 others.",
+             "The Orvan footbridge collapsed on Sunday, killing five people and injuring 19.",
+             "A landslide near Tarvel killed two workers.")
+    assert shared(k, ("src1", 4), ("src2", 5))  # one toll, two values: a disagreement
+    assert shared(k, ("src1", 19), ("src2", 19))
+    assert k[("src1", 4)] != k[("src1", 19)]  # the dead are not the injured
+    assert k[("src3", 2)] != k[("src1", 4)]  # another happening

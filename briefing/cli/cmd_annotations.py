@@ -1,8 +1,8 @@
 """``briefing annotate | annotations | export``: tags and notes on claims, from the shell.
 
     briefing annotate CLAIM_ID [--tag T]... [--untag T]... [--note TEXT | --note-file F] [--author A]
-    briefing annotations [--tag T] [--source S] [--event E] [--author A] [--json]
-    briefing export [-o FILE] [--tag T] [--event E] [--source S] [--author A]
+    briefing annotations [--tag T]... [--source S]... [--event E]... [--author A]... [--json]
+    briefing export [-o FILE] [--tag T]... [--event E]... [--source S]... [--author A]...
                     [--format md|csv|json|obsidian] [--by NAME] [--force]
 
 Exit status: 0 done; 1 the store or the output file could not be used (the message says

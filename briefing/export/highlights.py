@@ -58,11 +58,15 @@ def highlights_markdown(highlights: list[Highlight], corpus: Corpus | None) -> l
         cite = f"— {source}, {code_span(hl.paragraph_id or hl.article_id)}"
         if hl.tags:
             cite += "; tags: " + ", ".join(code_span(t) for t in hl.tags)
-        cite += f"; {escape_inline(hl.author)}, {escape_inline(hl.created[:10])}"
-        out += [cite, ""]
+        out += ["; ".join(x for x in (cite, _who_and_when(hl.author, hl.created)) if x), ""]
         if hl.note.strip():
             out += escape_block(hl.note) + [""]
     return out
+
+
+def _who_and_when(author: str, created: str) -> str:
+    # Either can clean to nothing (a name of control characters in the store): no stray comma.
+    return ", ".join(x for x in (escape_inline(author), escape_inline(created[:10])) if x)
 
 
 def source_note_lines(highlights: list[Highlight], corpus: Corpus | None,
@@ -77,7 +81,7 @@ def source_note_lines(highlights: list[Highlight], corpus: Corpus | None,
         if hl.tags:
             parts.append("tags: " + ", ".join(code_span(t) for t in hl.tags))
         who = brief.author_name(clean_line(hl.author)) if brief.show_authors else ""
-        parts.append(", ".join(escape_inline(x) for x in (who, hl.created[:10]) if x))
+        parts.append(_who_and_when(who, hl.created))
         line = "; ".join(p for p in parts if p)
         if line:
             out += [line[:1].upper() + line[1:], ""]

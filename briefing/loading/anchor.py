@@ -76,20 +76,28 @@ class ArticleIndex:
         found: list[tuple[Paragraph, int, int]] = []
         if not needle:
             return found
-        joined, starts = self._joined, self._starts
-        last = len(needle) - 1
+        joined = self._joined
         start = joined.find(needle)
         while start != -1:
-            i = bisect_right(starts, start) - 1
-            local = start - starts[i]
-            para = self.paragraphs[i][0]
-            if self._identity[i]:
-                found.append((para, local, local + last + 1))
-            else:
-                where = self._map(i)
-                found.append((para, where[local], where[local + last] + 1))
+            found.append(self.locate(start, len(needle)))
             start = joined.find(needle, start + 1)
         return found
+
+    @property
+    def joined(self) -> str:
+        """The folded paragraphs joined with newlines: the text :meth:`find` searches."""
+        return self._joined
+
+    def locate(self, start: int, length: int) -> tuple[Paragraph, int, int]:
+        """A match of ``length`` characters at ``start`` in :attr:`joined`, as (paragraph,
+        start, end) in that paragraph's own text."""
+        i = bisect_right(self._starts, start) - 1
+        local = start - self._starts[i]
+        para = self.paragraphs[i][0]
+        if self._identity[i]:
+            return para, local, local + length
+        where = self._map(i)
+        return para, where[local], where[local + length - 1] + 1
 
     def explain_missing(self, quote: str) -> str:
         """Why a quote was not found: split across paragraphs, or where it stops matching."""

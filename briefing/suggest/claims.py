@@ -10,7 +10,7 @@ from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
-from briefing.suggest.lexicon import ASSESSMENT, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
@@ -77,13 +77,19 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
+    # News carries a speaker over a paragraph break: a paragraph that opens with a
+    # quotation and names nobody continues the last speaker's words, and "he said" with no
+    # one named before it in its paragraph is the last person named before.
+    carried_speaker: str | None = None
+    carried_person: str | None = None
     for para in article.paragraphs():
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
         para_names = sorted(found[para.id], key=lambda n: n.start)
         name_starts = [n.start for n in para_names]
-        last_speaker: str | None = None
+        opens_quoted = text.lstrip()[:1] in "\"“«" and not interviewee
+        last_speaker: str | None = carried_speaker if opens_quoted else None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
         # Quotations are found in the whole paragraph: a quotation often runs over several
         # sentences, its speaker named once, before it or after its end ("..., Y added.").
@@ -102,8 +108,15 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
-                who = speakers.last_person(text, para_names, att.start) or last_speaker
+                who = (None if att.speaker.lower() in ("it", "they") else  # not a person
+                       speakers.last_person(text, para_names, att.start) or last_speaker
+                       or carried_person)
+                # "It said the crack had been visible for months": nobody to name, but
+                # still a statement someone made, worth checking.
+                unnamed = att.said and not who
                 att = replace(att, speaker=who) if who else None
+            else:
+                unnamed = False
             quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:
                 who = (speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
@@ -121,7 +134,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 pieces += [(a, b, True) for a, b in quotes]
             if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
                 first = att.content_start if att and att.content_start > s_start else s_start
-                for piece in spans.clauses(text, first, s_end):
+                last = _before_trailing(text, s_start, s_end, att) if first == s_start else s_end
+                for piece in spans.clauses(text, first, last):
                     inside = sum(min(b, piece.end) - max(a, piece.start) for a, b, _ in pieces
                                  if a < piece.end and piece.start < b)
                     if inside >= 0.5 * (piece.end - piece.start):
@@ -147,12 +161,15 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 said = (not quoted and reported and piece_att is not None and piece_att.said
                         and speaker != "author")
                 prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker,
-                             quoted, said, s_names, names, year, common)
+                             quoted, said or unnamed, s_names, names, year, common)
                 if prop is not None:
                     _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
             if dates_here:
                 in_force = dates_here[-1].value
+        carried_speaker = last_speaker if regions else None
+        person = speakers.last_person(text, para_names, len(text))
+        carried_person = names.canonical(person) if person else carried_person
     return out
 
 
@@ -170,6 +187,30 @@ def _join_quoted(text: str, sentences: list[tuple[int, int]],
         else:
             out.append((a, b))
     return out
+
+
+TRAILING_WORDS = 10  # an attribution closing a sentence is at most this long
+
+
+def _before_trailing(text: str, s_start: int, s_end: int,
+                     att: speakers.Attribution | None) -> int:
+    """Where the claim ends when the sentence closes on its attribution ("..., the chain
+    said on Monday.", "..., according to the institute.", "..., says Ana Ruiz, the mayor"):
+    at the comma before it; else the sentence's end."""
+    if att is None or not att.reported:
+        return s_end
+    at = min(att.start, att.end)
+    comma = text.rfind(",", s_start, at)
+    if comma < 0 or spans.words(text[comma + 1:at]) > 4:
+        return s_end  # the speaker is too far from the comma to open the attribution
+    tail = text[comma + 1:s_end]
+    if has_verb(text[max(att.start, att.end):s_end]):
+        return s_end  # "..., according to Meridian, and 4,000 workers took part": more follows
+    if spans.words(tail) > TRAILING_WORDS or "that" in tail.split() or '"' in tail or "“" in tail:
+        return s_end
+    if spans.words(text[s_start:comma]) < spans.MIN_CLAIM_WORDS:
+        return s_end
+    return comma
 
 
 def _named(speaker: str, known: list[str], names: NameIndex) -> str:
@@ -289,9 +330,12 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                                            has_actor=bool(actors))
     has_signal = bool(quoted or said or actors or figures or dates or triggers
                       or kind in ("prediction", "recommendation")
-                      or worth.compares(span) or any(w in ASSESSMENT for w in words))
+                      or worth.compares(span) or any(w in worth.EVALUATIVE for w in words))
     if not has_signal and spans.words(span) < 12:
         return None
+    if (spans.words(span) < _VAGUE_WORDS and _POINTS_BACK.match(span)
+            and not (actors or figures or dates or quoted or said)):
+        return None  # "That was the easy part.", "This matters.": about what, it does not say
     features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
                               reported=quoted or said,
                               forward=kind in ("prediction", "recommendation"),
@@ -307,6 +351,10 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
                     triggers, terms)
 
 
+# A short span whose subject points back at what came before cannot be checked alone.
+_VAGUE_WORDS = 8
+_POINTS_BACK = re.compile(r"\W*(?:that|this|these|those|it|such)\b(?!\s+(?:is|was)\s+(?:why|how|"
+                          r"when|where|because))", re.IGNORECASE)
 _EVENT_NOUN = re.compile(
     r"\b(?:the|a|an|its|their|whose|first|second|third|fourth|last|latest|next|new)\s+"
     r"(?:\w+\s+)?([a-z]{3,}(?:ing|tion|sion|ment|ure))\b")

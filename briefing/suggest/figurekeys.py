@@ -85,6 +85,10 @@ class _Item:
     core: tuple[str, ...]
     quals: dict[str, str] = field(default_factory=dict)
     group: int | None = None
+    # The words of its clause: for a share, what part of the whole it is ("lost to leaks",
+    # "used by farms"); for a count, what happened to those counted.
+    terms: frozenset[str] = frozenset()
+    rate: str = ""  # "a day", "per person": a rate is never compared with a total
 
 
 def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
@@ -130,17 +134,21 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     at = p.start + n.start  # the figure's offset in the paragraph
     sentence = text[s_start:s_end]
     rel = at - s_start
-    if f.counted is None or f.offset or (n.value == 1 and not n.approx):
+    if n.value == 1 and not n.approx or (not f.toll and (f.counted is None or f.offset)):
         return None
     quals: dict[str, str] = {}
     if f.owner:
         quals["owner"] = slug(f.owner)
     if f.place:
         quals["place"] = slug(f.place)
-    if f.counted in DURATIONS:
+    if f.toll:
+        # Killed, injured, arrested: what happened to them is what is counted, whoever
+        # they were ("three passengers", "27 others", "27").
+        core: tuple[str, ...] = ("toll", f.toll)
+    elif f.counted in DURATIONS:
         if not f.happening:
             return None
-        core: tuple[str, ...] = ("duration", f.happening, f.counted)
+        core = ("duration", f.happening, f.counted)
     elif f.counted in AMOUNTS or f.counted in ("percent", "fold"):
         measure = _measure(sentence, rel, rel + len(n.text))
         if measure is None:
@@ -154,18 +162,52 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
                 return None
         core = (f.counted,) + ((f.subgroup,) if f.subgroup else ())
     happening = _nearest(sentence, rel, f.counted)
+    if happening in ("death", "injury") and f.toll:
+        happening = None  # the toll's own word, already its core
     if happening and happening not in core:
         quals["happening"] = happening
     ordinal = _ordinal(sentence, rel)
     if ordinal:
         quals["ordinal"] = ordinal
-    when = _when(p, s_start, at)
+    when = _when(p, s_start, at, at + len(n.text))
     if when:
         quals["time"] = when[:7]  # sources date one happening to different days of a month
     near = _names_near(sentence, rel, names)
     if near:
         quals["names"] = "|".join(sorted(near))
-    return _Item(f, p.id, p.article_id, core, quals)
+    terms = _clause_terms(sentence, rel, rel + len(n.text), core)
+    rate = _RATE.match(sentence, rel + len(n.text))
+    return _Item(f, p.id, p.article_id, core, quals, terms=terms,
+                 rate=rate.group(1).lower() if rate else "")
+
+
+# What a figure is counted per: "12 million euros a day", "150 litres per person".
+_RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|"
+                   r"hour|night|person|head|household|customer|capita|resident|worker|"
+                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b",
+                   re.IGNORECASE)
+
+
+def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) -> frozenset[str]:
+    """The content words of the figure's clause, cut to their first five letters (a crude
+    stem: "desalination" and "desalinated" agree), without what the core already says."""
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    a = max((y for x, y in breaks if y <= start), default=0)
+    b = min((x for x, y in breaks if x >= end), default=len(sentence))
+    said = {w for part in core for w in part.split("-")}
+    out = set()
+    for m in _WORD.finditer(sentence, a, b):
+        w = m.group().lower()
+        if (len(w) >= 4 and w not in FUNCTION_WORDS and w not in _NOT_MEASURE
+                and w not in said and w not in _SHARE_WORDS and m.group()[:1].islower()):
+            out.add(w[:5])
+    return frozenset(out)
+
+
+_SHARE_WORDS = frozenset("""
+percent percentage share about some around nearly almost roughly least most have been were
+said says according
+""".split())
 
 
 def _measure(sentence: str, start: int, end: int) -> str | None:
@@ -186,11 +228,40 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
     if m:
         words = [w for w in m.group(1).split() if w not in _NOT_MEASURE]
         if words and words == m.group(1).split():
+            if words[-1] in _CHANGES and len(words) == 1:
+                return _of_what(words[0], after[m.end():])  # "a 5 percent rise in prices"
             return "-".join(words)
     m = _MEASURE_BEFORE.search(sentence[:start].lower())
     if m and m.group(1) not in _NOT_MEASURE:
+        if m.group(1) in _CHANGES:
+            return _of_what(m.group(1), after)  # "a cut of 20 percent in the allowance"
         return m.group(1)
     return None
+
+
+# Words that say how much something changed, or what share it is, but not of what: "a cut
+# of 20 percent" alone does not say whose allowance was cut.
+_CHANGES = frozenset("""
+cut cuts rise rises increase increases fall falls drop drops decline declines reduction
+reductions share proportion percentage rate level levels growth gain gains loss losses jump
+hike hikes fell rose dropped increased decreased grew declined shrank change changes total
+majority minority part portion
+""".split())
+_COMPLEMENT = re.compile(r"^\s+(?:in|of|on|to)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?"
+                         r"((?:[a-z]{3,}\s+){0,2}[a-z]{3,})")
+
+
+def _of_what(change: str, after: str) -> str | None:
+    """"rise" + " in food prices" -> "prices-rise"; None when nothing says of what."""
+    m = _COMPLEMENT.match(after)
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        if w in _NOT_MEASURE:
+            break
+        words.append(w)
+    return f"{words[-1]}-{change}" if words else None
 
 
 def _nearest(sentence: str, rel: int, counted: str) -> str | None:
@@ -224,14 +295,41 @@ def _ordinal(sentence: str, rel: int) -> str | None:
     return best[1] if best else None
 
 
-def _when(p: Proposal, s_start: int, at: int) -> str | None:
-    """The date the claim gives nearest to the figure (ISO, as precise as written)."""
+def _when(p: Proposal, s_start: int, at: int, at_end: int) -> str | None:
+    """The date of the figure's own clause nearest to it (ISO, as precise as written).  A
+    date across a clause boundary dates another statement ("Rationing began in June;
+    since then 12,000 households ..."), and one a comparison introduces dates the figure
+    compared with ("35 percent, down from 70 percent in 2022"): neither is the figure's."""
+    text = p.paragraph.text
     best: tuple[int, str] | None = None
     for d, _ in p.dates:
-        dist = abs(s_start + d.start - at)
+        a, b = s_start + d.start, s_start + d.end
+        between = text[b:at] if b <= at else text[at_end:a]
+        if _CLAUSE_BREAK.search(between) or _COMPARED.search(text[max(0, a - 25):a]):
+            continue
+        if _NUMBER.search(between) or _NOW.search(between):
+            continue  # "80 percent full in May 2023 and now at 31 percent": the other's date
+        if "," in between and not _LEADING_TIME.match(text, s_start, b):
+            continue  # "The dam, built in 1998, holds 40 million": the date of an aside
+        dist = abs(a - at)
         if best is None or dist < best[0]:
             best = (dist, d.value)
     return best[1] if best else None
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—–]|\.\s|,\s+(?:and|but|while|whereas|which|who|when|where|after|before|"
+    r"since|until|as|although|though|yet|so|up|down|compared|against|from|than|twice|"
+    r"double|half)\b")
+_NUMBER = re.compile(r"\d")
+_NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date|since then|by then)\b",
+                  re.IGNORECASE)
+# A sentence opening with its time: "In June 2024, 5,000 households ...".
+_LEADING_TIME = re.compile(r"\W*(?:in|on|by|at|during|since|between|last|this|early|late|"
+                           r"from|as of)\b[^,;:]*$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:since|from|than|compared (?:with|to)|against|versus|vs\.?|"
+                       r"before|after|until|till)\s+(?:the\s+)?(?:end of\s+|start of\s+)?$",
+                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -271,12 +369,14 @@ class _Group:
         self.members: list[_Item] = []
         self.quals: dict[str, set[str]] = {}  # every value a member gives each qualifier
         self.values: dict[str, set[float]] = {}  # article -> the values it gives
+        self.terms: frozenset[str] = frozenset()
 
     def add(self, item: _Item) -> None:
         self.members.append(item)
         for k, v in item.quals.items():
             self.quals.setdefault(k, set()).add(v)
         self.values.setdefault(item.article, set()).add(item.figure.number.value)
+        self.terms |= item.terms
 
     def fits(self, item: _Item) -> bool:
         """No conflict with any member, and agreement with one on something."""
@@ -285,9 +385,35 @@ class _Group:
             return False  # one source giving two values: two different things, most often
         if any(_conflict(k, v, w) for k, v in item.quals.items() for w in self.quals.get(k, ())):
             return False
-        if item.core[0] == "duration" or len(item.core) > 1:
-            return True  # the happening it lasts, what it measures or the part counted
-        return any(k != "names" and k in self.quals for k in item.quals)
+        if self.members and item.rate != self.members[0].rate:
+            return False  # 12 million euros a day is not 250 million in all
+        if item.core[0] == "toll":
+            # One happening's toll: the same place, time or actor, or its clause telling
+            # the same happening ("the derailment killed", "a tram derailed ..., killing").
+            return (any(k in self.quals for k in item.quals)
+                    or len(item.terms & self.terms) >= 2)
+        if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES):
+            return True  # the happening it lasts, or the part counted
+        if item.core[0] in _SHARES:
+            # "30 percent of the water": of what, but not which part (lost to leaks, used by
+            # farms): the same owner, place, stance, time or actor named, or the clause
+            # saying the same part ("relies on desalination for", "from desalination
+            # plants"), must.
+            # A share or a level changes with time: dated and undated ones are not compared.
+            if ("time" in item.quals) != ("time" in self.quals):
+                return False
+            return (any(k in self.quals for k in item.quals)
+                    or len(item.terms & self.terms) >= 2)
+        if any(k in _WHAT and k in self.quals for k in item.quals):
+            return True
+        # The same time or the same actor named says when or where, not what happened to
+        # those counted (5,000 households cut off, 12,000 that asked for a rebate): the
+        # clause must say it too.
+        return any(k in self.quals for k in item.quals) and bool(item.terms & self.terms)
+
+
+_SHARES = AMOUNTS | {"percent", "fold"}  # amounts: what they measure, not whose or when
+_WHAT = frozenset({"owner", "place", "ordinal", "happening"})  # qualifiers that say what
 
 
 def _group(items: list[_Item]) -> list[list[_Item]]:

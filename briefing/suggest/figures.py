@@ -38,6 +38,7 @@ class FoundFigure:
     happening: str | None = None  # for a duration: the kind of happening it lasts ("war")
     subgroup: str | None = None  # "Armenians living in ...": a part, not the whole population
     offset: bool = False  # "ten days before": a distance in time, not how long something lasts
+    toll: str = ""  # "deaths", "injured", "arrested"...: a toll, checked whatever its size
     quantity: str = ""  # the shared key, set by figurekeys.assign_keys
 
 
@@ -53,12 +54,17 @@ DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 _LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
 
 
+_YEAR_COMMA = re.compile(r"\b((?:1[89]|20)\d\d),(?=\s+\d)")
+
+
 def find_figures(text: str) -> list[Number]:
     """Figures (not years, not dates, not labels such as "Article 4") in a claim's text."""
     out: list[Number] = []
     if not _MAYBE_NUMBER.search(text):
         return out
-    for n in find_numbers(text):
+    # "In July 2024, 2,500 households": the comma after a year is no thousands separator
+    # (the parser read "2024, 2,500" as one malformed number and dropped it).
+    for n in find_numbers(_YEAR_COMMA.sub(r"\1;", text)):
         label = _LABEL.search(text[max(0, n.start - 20):n.start])
         if n.text[:1].isdigit() and label and label.group().strip().lower() not in FUNCTION_WORDS:
             continue  # "Article 4", but not "The 12-day strike"
@@ -121,7 +127,46 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
         offset = bool(_OFFSET.match(text[n.end:]))
         happening = None if offset else duration_of(text, n)
     return FoundFigure(n, counted, owner, place, happening=happening, subgroup=subgroup,
-                       offset=offset)
+                       offset=offset, toll=toll_of(text, n))
+
+
+# What happened to the people counted: a toll is checked however small ("killing three
+# passengers", "27 were injured", "two people remain missing").
+_HARM = (r"(?:killed|killing|kills|died|dead|deaths|injured|injuring|injuries|wounded|"
+         r"wounding|hurt|hospitali[sz]ed|missing|arrested|detained|evacuated|rescued|"
+         r"displaced|fatalities|casualties|victims|lives)")
+_TOLL_BEFORE = re.compile(_HARM + r"(?:\s+(?:at least|about|some|nearly|almost|more than|"
+                          r"over|up to|another|a further))?\s+$", re.IGNORECASE)
+_TOLL_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
+                         r"are|remain|remained|have|had|people)\s+)*" + _HARM + r"\b",
+                         re.IGNORECASE)
+
+
+def toll_of(text: str, n: Number) -> str:
+    """What a toll counts ("deaths", "injured", "arrested"...), "" when ``n`` is none."""
+    if n.unit in AMOUNTS or n.unit in DURATIONS:
+        return ""
+    if re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.IGNORECASE):
+        return ""  # "no one was hurt"
+    if n.unit and re.fullmatch(_HARM, n.unit, re.IGNORECASE):
+        return _harm_class(n.unit)  # "12 dead": the parser read the word as the unit
+    m = (_TOLL_BEFORE.search(text[max(0, n.start - 40):n.start])
+         or _TOLL_AFTER.match(text[n.end:n.end + 50]))
+    return _harm_class(re.search(_HARM, m.group(), re.IGNORECASE).group()) if m else ""
+
+
+def _harm_class(word: str) -> str:
+    low = word.lower()
+    for stem, cls in (("kill", "deaths"), ("die", "deaths"), ("dead", "deaths"),
+                      ("death", "deaths"), ("fatal", "deaths"), ("lives", "deaths"),
+                      ("injur", "injured"), ("wound", "injured"), ("hurt", "injured"),
+                      ("hospital", "injured"), ("casualt", "casualties"),
+                      ("victim", "casualties"), ("arrest", "arrested"), ("detain", "arrested"),
+                      ("evacuat", "evacuated"), ("rescu", "rescued"), ("displac", "displaced"),
+                      ("missing", "missing")):
+        if low.startswith(stem) or stem in low:
+            return cls
+    return low
 
 
 _OFFSET = re.compile(r"\s+(?:before|after|later|earlier|ago|since|from|prior)\b", re.IGNORECASE)
@@ -256,7 +301,7 @@ def is_substantive(fig: FoundFigure) -> bool:
     """A count or amount a claim is about ("1,960 peacekeepers", "41%", "$3,8 billion"),
     rather than a passing number ("two countries", "one hand", "five-year")."""
     n = fig.number
-    if n.unit in AMOUNTS:
+    if n.unit in AMOUNTS or fig.toll:
         return True
     if fig.counted in DURATIONS:
         return False

@@ -9,6 +9,7 @@ and rejected ones are kept as they are and not proposed again.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,21 +160,75 @@ def _occurrences(proposals: list[Proposal], corpus: Corpus) -> dict[str, int]:
     """Which match of its quote each proposal is, for quotes found more than once in their
     article (as the loader finds them: briefing.loading.anchor)."""
     out: dict[str, int] = {}
-    indexes: dict[str, ArticleIndex] = {}
-    folded: dict[str, str] = {}
+    by_article: dict[str, list[Proposal]] = {}
     for p in proposals:
-        article = corpus.articles[p.article_id]
-        if p.article_id not in folded:
-            folded[p.article_id] = "\n".join(" ".join(fold(x.text).split()) for x in article.paragraphs())
-        if folded[p.article_id].count(" ".join(fold(p.quote).split())) < 2:
-            continue
-        index = indexes.get(p.article_id) or indexes.setdefault(p.article_id, ArticleIndex(article))
-        found = index.find(p.quote)
-        if len(found) > 1:
-            for n, (para, start, _) in enumerate(found, 1):
+        by_article.setdefault(p.article_id, []).append(p)
+    for aid, mine in by_article.items():
+        index = ArticleIndex(corpus.articles[aid])
+        needles = {p.id: fold(p.quote) for p in mine}
+        starts = _match_starts(index.joined, set(needles.values()))
+        for p in mine:
+            needle = needles[p.id]
+            found = starts.get(needle, [])
+            if _apart(found, len(needle)) < 2:  # as str.count counts (matches apart)
+                continue
+            for n, at in enumerate(found, 1):
+                para, start, _ = index.locate(at, len(needle))
                 if para.id == p.paragraph.id and start == p.start:
                     out[p.id] = n
     return out
+
+
+_TOKEN = re.compile(r"[^ \n]+")  # a word of folded text (single spaces, newline-joined)
+
+
+def _match_starts(text: str, needles: set[str]) -> dict[str, list[int]]:
+    """Every start of every needle in ``text`` (a folded article), overlapping matches
+    included, in order: what repeated ``str.find(needle, last + 1)`` gives.
+
+    One str.count or find over the article per quote made suggest quadratic in the length
+    of an article (each of its sentences is a quote).  Instead, the words of the text are
+    indexed once, and a quote is tried only where its rarest inner word stands: an inner
+    word has a space on each side in the quote, so at any match it is a whole word of the
+    text.  Linear in practice (nearly every claim has a word its article writes once or
+    twice); a quote of fewer than three words, which has no inner word, is searched whole."""
+    words: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        words.setdefault(m.group(), []).append(m.start())
+    out: dict[str, list[int]] = {}
+    for needle in needles:
+        if not needle:
+            continue
+        parts = needle.split(" ")
+        if len(parts) < 3:
+            out[needle] = _find_all(text, needle)
+            continue
+        offset, best, at = len(parts[0]) + 1, None, 0
+        for word in parts[1:-1]:
+            seen = words.get(word, ())
+            if best is None or len(seen) < len(best):
+                best, at = seen, offset
+            offset += len(word) + 1
+        out[needle] = [s - at for s in best
+                       if s >= at and text.startswith(needle, s - at)]
+    return out
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while start != -1:
+        found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
+def _apart(starts: list[int], length: int) -> int:
+    """How many of these matches (in order) do not overlap, taken from the first."""
+    count, free = 0, 0
+    for s in starts:
+        if s >= free:
+            count, free = count + 1, s + length
+    return count
 
 
 def _claim_dict(p: Proposal, occurrence: int | None = None) -> dict[str, Any]:

@@ -34,8 +34,7 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
-_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but)\s"
-                     r"|and\s+(?:the|a|an|[A-Z]\w+|\d[\d,.]*)\s)")
+_STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but|and)\s)")
 # A second clause that points back at the first ("while its army ...", "but it is an
 # exception") cannot be checked without it.
 _LEANS_BACK = re.compile(r"(?:(?:while|whereas|but|and)\s+)?(?:\w+\s+){0,3}?(?:it|its|they|their|them|"
@@ -51,6 +50,12 @@ _OPENERS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
+# A frame built on a noun: "The harder part is to admit that", "The truth is that", "One
+# lesson is that".
+_FRAME = re.compile(r"(?:the|one|another|a)\s+(?:[a-z]+\s+){0,2}(?:part|thing|question|truth|"
+                    r"problem|point|fact|lesson|irony|reality|worry|fear|hope|risk|danger)\s+"
+                    r"(?:is|was|remains)\s+(?:(?:to|simply|still)\s+(?:[a-z]+\s+){0,1})?that\s+",
+                    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +152,9 @@ def trim(text: str, a: int, b: int) -> Piece | None:
     m = _OPENERS.match(text, a, b)
     if m and m.end() < b:
         a = m.end()
+    m = _FRAME.match(text, a, b)
+    if m and words(text[m.end():b]) >= MIN_WORDS:
+        a = m.end()  # "The harder part is to admit that X": X is the claim
     while a < b and (text[a].isspace() or text[a] in ",;:—–-("):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-("):

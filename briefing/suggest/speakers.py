@@ -99,12 +99,17 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else phrase
         if who and not _NOT_A_SOURCE.match(who):
-            return Attribution(who, start + m.start(), start + m.end() + len(phrase), start, True,
-                               said=True)
+            # "According to Weber, the board has ...": the statement follows the phrase.
+            opens = re.match(r"\W*$", sentence[:m.start()]) and re.match(
+                r"[^,;:.()]*,\s+", sentence[m.end():])
+            content = start + m.end() + opens.end() if opens else start
+            return Attribution(who, start + m.start(), start + m.end() + len(phrase), content,
+                               True, said=True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
         if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
-                                          and _PUT_AT.match(sentence, tm.end())):
+                                          and _PUT_AT.match(sentence, tm.end())) and not (
+                word in ("estimated", "estimates", "estimate") and _CLOSES.match(sentence, tm.end())):
             continue
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
@@ -114,11 +119,17 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
+        if not before and not after:
+            # "said a spokesman for Green Valley", "said the head of the Water Board"
+            after = [n for n in names if n.start >= start + tm.end()
+                     and _SPOKESPERSON.fullmatch(text, start + tm.end(), n.start)]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
-            pronoun = _PRONOUN_SUBJECT.search(text, start, pos)
+            pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
+                       or _IT_SUBJECT.fullmatch(text, start, pos))
             if pronoun and word in SAYING:
-                that = _THAT.match(sentence, tm.end())
+                that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                        or _BARE_CONTENT.match(sentence, tm.end()))
                 content = start + that.end() if that else start
                 return Attribution(pronoun.group(1), pronoun.start(1),
                                    start + tm.end(), content, True, said=True, pronoun=True)
@@ -126,7 +137,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             # named by a common noun (the subject right before the verb).
             described = _DESCRIBED_SUBJECT.search(text, start, pos)
             if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
-                that = _THAT.match(sentence, tm.end()) if word in SAYING else None
+                that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                         or _BARE_CONTENT.match(sentence, tm.end()))
+                        if word in SAYING and not _stated_before(text, start, described.start(1))
+                        else None)
                 content = start + that.end() if that else start
                 return Attribution(described.group(1), described.start(1), start + tm.end(),
                                    content, True, said=word in SAYING)
@@ -139,7 +153,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # the number at" is not a statement of its own: the whole sentence is the claim.
         states = that is not None and (word in SAYING or "that" in that.group()
                                        or ":" in that.group())
-        content = start + tm.end() + that.end() if states and speaker.end <= pos else start
+        content = (start + tm.end() + that.end()
+                   if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
+                   else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=word in SAYING)
     return _unnamed(text, start, end)
@@ -155,6 +171,13 @@ _LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERB
                       + r")\s+(?:that\s+)?(?=[a-z])")
 
 
+def _stated_before(text: str, start: int, at: int) -> bool:
+    """"The wells ran dry in May, Lopez told the Herald": the statement comes before its
+    speaker, and what follows the verb is where it was said."""
+    before = text[start:at].rstrip()
+    return before.endswith(",") and len(_TOKEN.findall(before)) >= 4 and has_verb(before)
+
+
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     sentence = text[start:end]
     m = _TRAILING.search(sentence)
@@ -165,7 +188,9 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
         # whole sentence is (what follows is no statement of its own).
         content = start + m.end() if has_verb(sentence[m.end():]) else start
-        return Attribution(m.group(1), start, start + m.end(), content, True)
+        verb = sentence[m.end(1):m.end()].split()[0].lower()
+        return Attribution(m.group(1), start, start + m.end(), content, True,
+                           said=content > start and verb in SAYING)
     return None
 
 
@@ -177,13 +202,23 @@ notes stressed stresses insisted insists argued argues claimed claims warned war
 explains wrote writes asserted asserts emphasized emphasised emphasizes emphasises
 acknowledged acknowledges admitted admits replied replies affirmed affirms reiterated
 reiterates confirmed confirms repeated repeats maintained maintains reported reports
+say warn argue insist tell explain acknowledge admit stress confirm reiterate assert
 """.split())
 _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
                      r"losses|loss|damage|turnout|attendance)\s+at\b")
+_SPOKESPERSON = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|representative|"
+    r"official|officials|member|lawyer|leader|head|director|chief|chair|chairman|"
+    r"chairwoman|president|secretary|minister|adviser|advisor|source|analyst|economist|"
+    r"researcher|engineer|expert)\s+(?:for|of|at|from|with)\s+(?:the\s+)?")
+# "..., the union estimates.": an estimate closing its sentence is a statement.
+_CLOSES = re.compile(r"\s*(?:that\b|[.!]?[\"”’]?$)")
 # "he said", "she has repeatedly warned": a pronoun right before the verb of saying.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+# "It said ...", "They say ..." opening a sentence: a body named before, not a person.
+_IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|later|again)\s+)*$")
 # The subject of a clause: at the start of the sentence or after a comma or conjunction,
 # not the end of a phrase ("the dissolution of the USSR and eventually declared").
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
@@ -193,6 +228,9 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 _THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+# "the ministry said the fund had paid out ...": the statement right after the verb.
+_BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about|from|after|"
+                           r"before|during|as|so|and|but|or|reporters|journalists)\b)")
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
                            r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
@@ -214,9 +252,23 @@ this report reports statement statements data figures results study studies docu
 
 
 def _personal(name: Name) -> bool:
-    """A person's name: a title before it, or two or three capitalised words."""
+    """A person's name: a title before it, or two or three capitalised words, the last not
+    the head of an organisation's name ("Orvan Water Board", "Hydrology Institute")."""
     parts = name.text.split()
+    if parts and parts[-1].lower().strip("’'") in _BODIES:
+        return False
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
+
+
+_BODIES = frozenset("""
+board institute institution union ministry authority authorities council agency company
+bank party court commission federation association group office department committee
+service services corporation corp inc ltd plc organisation organization foundation
+university college school hospital police army forces navy government parliament senate
+assembly chamber league guild club society trust fund network alliance coalition centre
+center bureau directorate administration secretariat tribunal cabinet press times post
+news herald journal radio television
+""".split())
 
 
 _ADJECTIVAL = re.compile(r"(?:ian|ani|ese|ish|ean|ic)$|-[a-z]")

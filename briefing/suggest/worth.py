@@ -17,6 +17,16 @@ from briefing.suggest.lexicon import ASSESSMENT
 
 MIN_WORTH = 0.2  # below: nothing in the span a reader could check
 
+# Judgements of right and wrong, beside the lexicon's evaluative and epistemic words: "the
+# city is right to reopen the line", "the fine is deserved".
+EVALUATIVE = ASSESSMENT | frozenset("""
+right wrong fair unfair unjust just justified unjustified deserved undeserved mistake
+mistaken reasonable unreasonable sensible wise unwise foolish reckless negligent negligence
+shameful scandal scandalous irresponsible inexcusable unacceptable acceptable absurd
+outrageous harmful damaging costly welcome welcomed overdue belated adequate inadequate
+enough insufficient excessive
+""".split())
+
 # The text talking about itself: signposts, not claims about the world.
 _META = re.compile(
     r"\b(?:in this (?:article|paper|piece|essay|text|analysis|report|chapter|section)"
@@ -24,7 +34,10 @@ _META = re.compile(
     r"adding|asking)|let (?:us|me) (?:now )?(?:turn|look|consider|recall|see)"
     r"|as (?:mentioned|noted|discussed|explained|stated|shown) (?:above|earlier|before|below)"
     r"|(?:the|this|one) (?:following|next|last|overlooked) (?:point|question|section|issue)"
-    r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue)))\b",
+    r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue))"
+    r"|^\W*here (?:is|are|'s|’s) (?:what|how|why|the)|what (?:you|we) need to know"
+    r"|^\W*(?:read|see) (?:on|more|below|also)|^\W*let (?:me|us) (?:say|end|begin|start|"
+    r"close|add) |^\W*(?:we|i) (?:asked|spoke to|talked to|put (?:the|these|some) questions))\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z’']+")
 # Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the
@@ -58,7 +71,7 @@ def score(span: str, f: Features) -> float:
     s += 0.1 * min(f.actors, 2)
     s += 0.25 if f.reported else 0.0
     s += 0.15 if f.forward else 0.0
-    evaluative = sum(1 for w in _WORD.findall(low) if w in ASSESSMENT)
+    evaluative = sum(1 for w in _WORD.findall(low) if w in EVALUATIVE)
     s += 0.1 * min(evaluative, 2)
     s += 0.1 if compares(span) else 0.0
     if not f.verb:

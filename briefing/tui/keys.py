@@ -8,10 +8,11 @@ way for the focused widgets.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 
@@ -22,12 +23,8 @@ class BoundAction:
 
 
 def bound_actions(app: App, node: DOMNode, keymap: Mapping[str, str]) -> list[BoundAction]:
-    """Every action bound on ``node`` with the keys it has after ``keymap``, one per binding id.
-
-    Textual offers no public view of an unfocused widget's bindings (Screen.active_bindings
-    covers the focus chain only; the help lists panes that are not focused), so this is the
-    one place that reads a node's merged bindings map."""
-    bindings = node._bindings.copy()
+    """Every action bound on ``node`` with the keys it has after ``keymap``, one per binding id."""
+    bindings = declared_bindings(type(node)).copy()
     if keymap:
         bindings.apply_keymap(dict(keymap))
     found: dict[str, tuple[list[str], Binding]] = {}
@@ -38,3 +35,21 @@ def bound_actions(app: App, node: DOMNode, keymap: Mapping[str, str]) -> list[Bo
             keys.append(display)
     return [BoundAction(tuple(keys), binding) for keys, binding in found.values()]
 
+
+@lru_cache(maxsize=None)
+def declared_bindings(kind: type[DOMNode]) -> BindingsMap:
+    """The bindings a node class declares in ``BINDINGS``, its bases' included, merged as
+    Textual merges them (a key bound by a subclass replaces its bases' bindings of that key).
+
+    Textual 8 has no public view of an unfocused widget's bindings (Screen.active_bindings
+    covers the focus chain only, and the help lists panes that are not focused), so they are
+    read from where every class declares them.  Two things Textual keeps private are not
+    seen: a class made with ``inherit_bindings=False`` (ours: the compare view's ClaimList,
+    whose keys are not listed anywhere) and the command palette key the App adds at run
+    time (the help lists it on its own).  tests/tui/test_reader_fixes.py checks this agrees
+    with what Textual binds on every node whose keys are listed."""
+    keys: dict[str, list[Binding]] = {}
+    for cls in reversed(kind.__mro__):
+        if issubclass(cls, DOMNode):
+            keys.update(BindingsMap(vars(cls).get("BINDINGS", ())).key_to_bindings)
+    return BindingsMap.from_keys(keys)

@@ -130,6 +130,9 @@ class ReadingTracker:
             return
         extent = view.reading_extent()
         if extent is None:
+            # Not laid out yet (an article just opened, on a busy machine): measure again
+            # rather than lose this reading until the next scroll.
+            self._scrolled()
             return
         if self.state.advance(reader.article_id, *extent):
             self._show(reader.article_id)

@@ -84,3 +84,17 @@ async def test_the_readers_warm_up_is_wanted_while_its_corpus_is_read(bundled, m
         assert asked and all(corpus is bundled and kw["wanted"]() for corpus, kw in asked)
         app.corpus = copy.copy(bundled)  # what a reload after an edit does
         assert not any(kw["wanted"]() for _, kw in asked)
+
+
+async def test_the_thread_switch_interval_is_the_readers_only_while_it_runs(bundled):
+    import sys
+
+    from briefing.tui.app import SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    assert before != SWITCH_INTERVAL
+    app = make_app(bundled, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert sys.getswitchinterval() == SWITCH_INTERVAL  # set after the first paint
+    assert sys.getswitchinterval() == before

@@ -193,9 +193,8 @@ async def test_the_filters_limit_what_is_exported(annotated, export_dir):
     app = make_reader(annotated)
     async with app.run_test(size=SMALL) as pilot:
         dialog = await open_dialog(pilot)
-        await pilot.press("tab", "enter")  # the tag list
-        await pilot.pause()
-        await pilot.press("down", "down", "enter")  # any tag, csto, eu-mission
+        # tab to the tag list, down to eu-mission, space ticks it
+        await pilot.press("tab", *["down"] * dialog.tags.index("eu-mission"), "space")
         await pilot.pause()
         assert dialog.filters().tags == ("eu-mission",)
         await pilot.press("shift+tab", "enter")
@@ -207,19 +206,58 @@ async def test_the_filters_limit_what_is_exported(annotated, export_dir):
     assert "EU." in text and "Compare with" not in text
 
 
+def exported_front_and_text(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1]), text
+
+
+async def test_several_tags_sources_or_events_can_be_ticked(annotated, export_dir):
+    # As `briefing export --tag A --tag B --source S --source T`: every tag ticked, any source.
+    corpus = bundled()
+    first, second = corpus.claims[FIRST], corpus.claims[SECOND]
+    assert first.article_id != second.article_id
+    articles = list(corpus.articles)
+    app = make_reader(annotated)
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press("tab", "tab")  # the source list
+        for aid in sorted((first.article_id, second.article_id), key=articles.index):
+            await pilot.press("home", *["down"] * articles.index(aid), "space")
+        await pilot.pause()
+        ticked = dialog.filters().sources
+        assert ticked == tuple(sorted((first.article_id, second.article_id), key=articles.index))
+        await pilot.press("shift+tab", "shift+tab", "enter")
+        await finish(pilot)
+        [both] = export_dir.iterdir()
+        front, text = exported_front_and_text(both)
+        assert front["filters"] == {"sources": list(ticked)}
+        assert "EU." in text and "Compare with" in text  # a claim from either source
+
+        dialog = await open_dialog(pilot)
+        await pilot.press("tab")  # the tag list
+        for tag in ("russia", "csto"):
+            await pilot.press("home", *["down"] * dialog.tags.index(tag), "space")
+        await pilot.pause()
+        assert set(dialog.filters().tags) == {"russia", "csto"}
+        await pilot.press("shift+tab", "enter")
+        await finish(pilot)
+    [tagged] = set(export_dir.iterdir()) - {both}
+    front, text = exported_front_and_text(tagged)
+    assert sorted(front["filters"]["tags"]) == ["csto", "russia"]
+    assert "Compare with" in text and "EU." not in text  # only the claim with both tags
+
+
 async def test_tags_in_the_filter_list_are_shown_as_typed_never_as_markup(store):
     corpus = bundled()
     store.annotate(FIRST, corpus.claims[FIRST].quote, add_tags=["[@click=app.quit]x"])
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         await open_dialog(pilot)
-        await pilot.press("tab", "enter")  # open the tag list
-        await pilot.pause()
-        assert "[@click=app.quit" in screen_text(app)  # the list is narrow: it wraps
-        await pilot.press("down", "enter")
+        assert "[@click=app" in screen_text(app)  # cut to the list's width
+        await pilot.press("tab", "space")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, ExportDialog)
-        assert "[@click=app" in screen_text(app)  # cut to the field's width
+        assert "[@click=app" in screen_text(app)
         assert app.screen.filters().tags == ("[@click=app.quit]x",)
 
 

@@ -47,6 +47,48 @@ async def test_help_lists_each_key_once_and_no_textual_scroll_bindings():
         assert not any("Page Left" in text or "Scroll Left" in text for _g, _k, text in rows)
 
 
+def test_the_keys_listed_are_the_keys_textual_binds():
+    # The help and the palettes read each class's declared BINDINGS (Textual 8 has no public
+    # view of an unfocused node's bindings): the same bindings Textual merges and dispatches
+    # on, for every node class of the reader but the one that opts out of inheriting them.
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import briefing.tui
+    from briefing.tui.keys import declared_bindings
+    from briefing.tui.widgets.compare_column import ClaimList
+
+    for module in pkgutil.walk_packages(briefing.tui.__path__, "briefing.tui."):
+        importlib.import_module(module.name)
+    kinds, todo = [], [DOMNode]
+    while todo:
+        kind = todo.pop()
+        todo += kind.__subclasses__()
+        if kind.__module__.startswith("briefing.") and kind not in kinds:
+            kinds.append(kind)
+    assert len(kinds) > 40
+    for kind in kinds:
+        textual_merged = list(kind._merged_bindings or [])  # Textual's own, private
+        if kind is ClaimList:  # inherit_bindings=False: its keys are never listed
+            assert textual_merged == [] and list(declared_bindings(kind))
+            continue
+        assert list(declared_bindings(kind)) == textual_merged, kind
+
+
+async def test_the_help_lists_the_keys_the_panes_really_have():
+    from briefing.tui.keys import bound_actions
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        for node in (app, reader, reader.article_view, reader.toc):
+            live = {b.id for _, b in node._bindings if b.id}  # what Textual dispatches on
+            assert {a.binding.id for a in bound_actions(app, node, {}) if a.binding.id} == live
+
+
 async def test_ctrl_q_quits_from_compare():
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:
@@ -356,6 +398,24 @@ async def test_a_draft_is_written_while_typing(store):
 
 
 # ---------------------------------------------------------------- 10: reading state
+async def test_progress_is_measured_once_a_just_opened_article_is_laid_out(monkeypatch):
+    # The progress timer can fire before a source just opened is laid out (on a busy
+    # machine; at once here): it measures again then, rather than lose what was seen.
+    import briefing.tui.reading_tracker as tracker
+    from briefing.tui.viewmodels.navigation import Location
+
+    monkeypatch.setattr(tracker, "TRACK_DELAY", 0.001)
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        reader.open(Location("beta-2022"))  # short: every section of it is on screen
+        for _ in range(10):
+            await pilot.pause()
+        progress = reader.reading.state.progress("beta-2022")
+        assert progress.read and progress.sections
+
+
 async def test_reading_progress_bookmarks_and_reopening_where_left_off():
     from briefing.tui.dialogs.bookmarks import BookmarksScreen
 

@@ -134,3 +134,41 @@ async def test_views_opened_while_loading_do_not_grow_live_widgets(bundled):
         release.set()
         await settled(app, pilot)
         assert app.corpus_ready and live(CompareScreen) == 0
+
+
+async def test_a_dialog_closed_before_a_reload_is_still_collected(bundled):
+    # The reader freezes the loaded corpus out of the collector's way; a freeze on a reload
+    # (after each curation edit) kept with it, for good, whatever garbage was waiting then.
+    import weakref
+
+    from briefing.cache.head import head_of
+    from briefing.outline import outline
+    from briefing.tui.dialogs.help_screen import HelpScreen
+
+    app = make_app(head_of(bundled), outline=outline(bundled), load_full=lambda: bundled,
+                   build_index=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            if app.corpus_ready:
+                break
+            await pilot.pause(0.05)
+        assert app.corpus_ready and app.corpus is bundled
+        gc.disable()  # the closed dialog is surely still waiting for the collector below
+        try:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            closed = weakref.ref(app.screen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+            app.reload_corpus(lambda: bundled)
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if app.corpus_ready:
+                    break
+            assert app.corpus_ready
+        finally:
+            gc.enable()
+        await settled(app, pilot)
+        gc.collect()
+        assert closed() is None

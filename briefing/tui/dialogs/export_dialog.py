@@ -3,8 +3,9 @@
 The format (Markdown, CSV, JSON, an Obsidian folder), the path (proposed by
 briefing.export.location.propose_export_path: the last export's folder, then
 $BRIEFING_EXPORT_DIR, Documents, home; editable; a name without a folder goes in the proposed
-folder) and the filters the CLI has (one tag, source, event each; an author filter given by the
-annotations view is kept and named).  enter or the Export button answers; escape cancels.
+folder) and the filters the CLI has, several of each as its repeated options take them (tags:
+all of those ticked, sources and events: any; an author filter given by the annotations view
+is kept and named).  enter or the Export button answers; escape cancels.
 
 An existing target is never replaced without asking: a confirm dialog whose default is No,
 which leaves this dialog open with what was typed.  The dialog only asks: it dismisses with an
@@ -23,7 +24,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import (Button, Input, Label, RadioButton, RadioSet, SelectionList,
+                             Static)
 
 from briefing.export.location import default_folder, propose_export_path
 from briefing.export.write import SUFFIXES
@@ -70,9 +72,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        first = lambda values: values[0] if values else Select.NULL  # noqa: E731
         articles = {a.casefold(): a for a in self.corpus.articles}
         events = {e.casefold(): e for e in self.corpus.events}
+        sources = {articles[s] for s in self.preset.sources if s in articles}
+        chosen_events = {events[e] for e in self.preset.events if e in events}
         with Vertical(id="export-box", classes="dialog"):
             yield Static(Content.assemble(("Export the brief: ", "bold"),
                                           one_line(self.corpus.title, 60)),
@@ -82,19 +85,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                     yield RadioButton(label, value=n == 0, name=fmt)
             yield Label("Write to", classes="export-label")
             yield Input(str(self.proposed), id="export-path", select_on_focus=False)
-            yield Label("Only (optional)", classes="export-label")
+            yield Label("Only (optional; space ticks)", classes="export-label")
             with Horizontal(id="export-filters"):
-                yield Select([(Content(one_line(t, 30)), t) for t in self.tags], prompt="any tag",
-                             id="export-tag", value=first(self.preset.tags)
-                             if first(self.preset.tags) in self.tags else Select.NULL)
-                yield Select([(Content(one_line(self.corpus.articles[a].title, 40)), a)
-                              for a in self.corpus.articles], prompt="any source",
-                             id="export-source",
-                             value=articles.get(first(self.preset.sources), Select.NULL))
-                yield Select([(Content(one_line(e.title, 40)), e.id)
-                              for e in self.corpus.events_in_order()], prompt="any event",
-                             id="export-event",
-                             value=events.get(first(self.preset.events), Select.NULL))
+                yield self._choices("export-tag", "tags (all)",
+                                    [(t, t, t in self.preset.tags) for t in self.tags])
+                yield self._choices("export-source", "sources (any)",
+                                    [(self.corpus.articles[a].title, a, a in sources)
+                                     for a in self.corpus.articles])
+                yield self._choices("export-event", "events (any)",
+                                    [(e.title, e.id, e.id in chosen_events)
+                                     for e in self.corpus.events_in_order()])
             hint = "enter export · esc cancel · shift+tab format (arrows) · tab filters"
             if self.preset.authors:
                 hint = "by " + ", ".join(self.preset.authors) + " · " + hint
@@ -116,13 +116,24 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         pressed = self.query_one("#export-format", RadioSet).pressed_button
         return pressed.name if pressed is not None and pressed.name else "md"
 
-    def filters(self) -> Filters:
-        def value(selector: str) -> list[str]:
-            chosen = self.query_one(selector, Select).value
-            return [] if chosen is Select.NULL else [str(chosen)]
+    @staticmethod
+    def _choices(id_: str, title: str, items: list[tuple[str, str, bool]]) -> SelectionList:
+        """A list to tick: (shown text, value, ticked) in the order listed."""
+        choices = SelectionList[str](*((Content(one_line(text, 40)), value, ticked)
+                                       for text, value, ticked in items), id=id_)
+        choices.border_title = title
+        return choices
 
-        return Filters.make(tags=value("#export-tag"), sources=value("#export-source"),
-                            events=value("#export-event"), authors=self.preset.authors)
+    def filters(self) -> Filters:
+        def ticked(selector: str) -> list[str]:
+            choices = self.query_one(selector, SelectionList)
+            chosen = set(choices.selected)
+            # In the order listed, not the order ticked: the same filters, the same brief.
+            return [choices.get_option_at_index(i).value for i in range(choices.option_count)
+                    if choices.get_option_at_index(i).value in chosen]
+
+        return Filters.make(tags=ticked("#export-tag"), sources=ticked("#export-source"),
+                            events=ticked("#export-event"), authors=self.preset.authors)
 
     # ------------------------------------------------------------------ format
     @on(RadioSet.Changed, "#export-format")
