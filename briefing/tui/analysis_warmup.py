@@ -1,12 +1,24 @@
 """After the whole corpus is in: analyse every event once, in a thread, so that opening a
-comparison or the events view reads finished results instead of computing on the key press."""
+comparison or the events view reads finished results instead of computing on the key press.
+
+:func:`prepare` runs first, in the loading thread itself, before the corpus is handed to the
+interface: the per-event coverage every view needs (one pass over the claims, ~0.15-0.6 s at
+5,000 articles) is then counted before a view opened while loading fills in, not by it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from briefing.model import Corpus
     from briefing.tui.app import BriefingApp
+
+
+def prepare(corpus: "Corpus") -> None:
+    """In the thread that loaded ``corpus``: what the views need first (memoised)."""
+    from briefing.tui.viewmodels.event_index import event_index
+
+    event_index(corpus)
 
 
 def start(app: "BriefingApp") -> None:

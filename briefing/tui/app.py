@@ -5,12 +5,14 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+import time
 from typing import TYPE_CHECKING, Callable
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
@@ -44,7 +46,8 @@ class BriefingApp(App[None]):
     The app owns the facts every screen shares: ``corpus`` (with a cached start-up, first
     only the first article), ``corpus_ready`` (whether it is complete), ``store`` (None until
     opened, or when it cannot be) and ``reader``, the bottom screen.  Whatever needs the full
-    corpus goes through ``when_corpus_ready``.
+    corpus goes through ``when_corpus_ready``, or shows at once and fills in from
+    ``corpus_signal`` (the compare and events views).
     """
 
     CSS_PATH = "briefing.tcss"
@@ -73,6 +76,9 @@ class BriefingApp(App[None]):
         self._load_full = load_full
         self.corpus_ready = load_full is None
         self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
+        # Published as each load ends: the whole corpus, or None when it could not be read.
+        # Views opened meanwhile show at once and fill in from it (screens/corpus_wait.py).
+        self.corpus_signal: Signal[Corpus | None] = Signal(self, "corpus")
         self._after_paint_started = False
         self._switch_interval: float | None = None  # the process's own, while ours is set
         # Set while nobody is typing or clicking: the background analysis waits on it between
@@ -80,12 +86,14 @@ class BriefingApp(App[None]):
         self.interface_quiet = threading.Event()
         self.interface_quiet.set()
         self._quiet_timer = None
+        self._last_input = 0.0  # time.monotonic() of the last key or click
         self.store = store
         self.store_problem: str | None = None
         self._reader: ReaderScreen | None = None
         self.store_watch: StoreWatch | None = None
         self._open_store = open_store
         self._curation: CurationSession | None = None
+        self._curation_lock = threading.Lock()  # made in a thread after the first paint
         self._loads = 0  # corpus loads started (a reload after an edit supersedes older ones)
         self._reloaded = False  # reload_corpus was called (see _corpus_loaded)
         self.title = corpus.title
@@ -240,10 +248,21 @@ class BriefingApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
             self.interface_quiet.clear()  # what the key opens paints before analysis resumes
+            self._last_input = time.monotonic()
             if self._quiet_timer is not None:
                 self._quiet_timer.stop()
-            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self.interface_quiet.set)
+            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self._quiet_yet)
         await super().on_event(event)
+
+    def _quiet_yet(self) -> None:
+        # Measured from the last key, not from the timer: a timer due while the interface was
+        # busy (the contents of 5,000 sources) fires late, after keys typed meanwhile.
+        idle = time.monotonic() - self._last_input
+        if idle >= QUIET_AFTER_INPUT:
+            self._quiet_timer = None
+            self.interface_quiet.set()
+        else:
+            self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT - idle, self._quiet_yet)
 
     def wait_for_quiet(self) -> None:
         """In a background thread: until nobody has typed or clicked for a moment."""
@@ -276,7 +295,11 @@ class BriefingApp(App[None]):
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.preload_view_styles()
         self.open_store_now()
-        self._start_curation()
+        # Its snapshot reads every content file (0.4-0.8 s at 5,000 articles): in a thread,
+        # or a view's key pressed meanwhile waits for it (issue 19).  A curation key pressed
+        # before it is done waits for it (the ``curation`` property's lock).
+        self.run_worker(self._start_curation, thread=True, group="curation",
+                        exit_on_error=False)
         if self._load_full is not None:
             self._start_full_load()
         else:
@@ -301,8 +324,12 @@ class BriefingApp(App[None]):
         reader = self._load_full
 
         def load() -> None:
+            if generation == 1:  # at start-up: a key pressed as the screen appears goes first
+                self.wait_for_quiet()
             try:
                 corpus = reader()
+                if corpus is not None:
+                    analysis_warmup.prepare(corpus)
             except Exception:  # reported below like any other failure
                 corpus = None
             if generation == self._loads:  # a later reload supersedes this one
@@ -314,6 +341,7 @@ class BriefingApp(App[None]):
         if corpus is None:
             self.notify("Could not load the rest of the briefing; run `briefing check`.",
                         severity="error", markup=False, timeout=10)
+            self.corpus_signal.publish(None)
             return
         self.corpus = corpus
         self.corpus_ready = True
@@ -331,6 +359,7 @@ class BriefingApp(App[None]):
         gc.freeze()
         self._index = SearchIndex(corpus)
         self.reader.corpus_arrived()
+        self.corpus_signal.publish(corpus)
         waiting, self._when_ready = self._when_ready, {}
         for action in waiting.values():
             action()
@@ -346,17 +375,20 @@ class BriefingApp(App[None]):
     def curation(self) -> "CurationSession":
         """The one owner of content edits and their undo stack (see curation_session.py).
         LookupError when the corpus was not read from a directory."""
-        if self._curation is None:
-            from briefing.tui.curation_session import CurationSession
+        with self._curation_lock:
+            if self._curation is None:
+                from briefing.tui.curation_session import CurationSession
 
-            if self.corpus.root is None:
-                raise LookupError("this briefing was not read from a directory")
-            self._curation = CurationSession(self, self.corpus.root)
-        return self._curation
+                if self.corpus.root is None:
+                    raise LookupError("this briefing was not read from a directory")
+                self._curation = CurationSession(self, self.corpus.root)
+            return self._curation
 
     def _start_curation(self) -> None:
         # The signatures of the content files as read at start-up: a curation step refuses
         # to write over a file another process changed after this (a stale edit).
+        # In a thread (after_first_paint): mostly file reads and hashing, which let the
+        # interface thread run.  Not postponed: files changed later must count as changed.
         from briefing.curation import CurationError
 
         try:

@@ -526,34 +526,6 @@ def test_snapshot_compare_160x48(snap_compare):
     assert snap_compare(_snapshot_app(), terminal_size=LARGE, run_before=ready)
 
 
-async def test_palette_compare_waits_for_the_full_corpus(bundled):
-    import threading
-
-    from briefing.cache.head import head_of
-    from briefing.outline import outline
-    from briefing.tui.palette.views import open_compare
-
-    release = threading.Event()  # a cached start-up whose rest is still loading
-
-    def load_full():
-        release.wait(5)
-        return bundled
-
-    app = make_app(head_of(bundled), outline=outline(bundled), load_full=load_full,
-                      build_index=False)
-    async with app.run_test(size=SMALL) as pilot:
-        reader = app.screen
-        open_compare(app, EVENT)
-        await pilot.pause(0.2)
-        assert app.screen is reader and not app.corpus_ready
-        release.set()
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, CompareScreen):
-                break
-        assert isinstance(app.screen, CompareScreen) and app.screen.event_id == EVENT
-
-
 async def test_keys_pressed_in_a_row_each_move_once(bundled):
     app = app_for(bundled, compare=EVENT)
     async with app.run_test(size=SMALL) as pilot:

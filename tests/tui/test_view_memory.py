@@ -96,6 +96,46 @@ async def test_without_unwatching_closed_views_stay_alive(bundled):
         assert live(Watching) - live(Released) == 3 and live(Released) == 0
 
 
+async def test_views_opened_while_loading_do_not_grow_live_widgets(bundled):
+    # Opened and closed while a cached start-up still loads: each waits on the app's corpus
+    # signal, which must not keep it (nor its loading note) alive once closed.
+    import threading
+
+    from briefing.cache.head import head_of
+    from briefing.outline import outline
+
+    release = threading.Event()
+
+    def load_full():
+        release.wait(20)
+        return bundled
+
+    app = make_app(head_of(bundled), outline=outline(bundled), load_full=load_full,
+                   build_index=False)
+
+    async def cycle(pilot, times: int) -> None:
+        for _ in range(times):
+            for make in (lambda: CompareScreen(app.corpus, EVENT, loading=True),
+                         lambda: EventsScreen(app.corpus, loading=True)):
+                await app.push_screen(make())
+                await pilot.pause()
+                app.pop_screen()
+                await pilot.pause()
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.1)
+        await cycle(pilot, 3)
+        await pilot.pause(0.1)
+        widgets = live()
+        await cycle(pilot, 12)
+        await pilot.pause(0.1)
+        assert live() <= widgets
+        assert live(CompareScreen) == 0 and live(EventsScreen) == 0
+        release.set()
+        await settled(app, pilot)
+        assert app.corpus_ready and live(CompareScreen) == 0
+
+
 async def test_a_dialog_closed_before_a_reload_is_still_collected(bundled):
     # The reader freezes the loaded corpus out of the collector's way; a freeze on a reload
     # (after each curation edit) kept with it, for good, whatever garbage was waiting then.

@@ -21,17 +21,17 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 def open_compare(app: "BriefingApp", event_id: str, claim_id: str | None = None) -> None:
-    """The comparison of ``event_id``; it needs every source, so it waits for the full corpus."""
+    """The comparison of ``event_id``, at once: while the briefing loads, it shows the event
+    and fills in when every source is in (screens/corpus_wait.py)."""
     from briefing.tui.screens.compare import CompareScreen
 
-    app.when_corpus_ready(
-        lambda: app.push_screen(CompareScreen(app.corpus, event_id, claim_id)))
+    app.push_screen(CompareScreen(app.corpus, event_id, claim_id, loading=not app.corpus_ready))
 
 
 def open_events(app: "BriefingApp") -> None:
     from briefing.tui.screens.events import EventsScreen
 
-    app.when_corpus_ready(lambda: app.push_screen(EventsScreen(app.corpus)))
+    app.push_screen(EventsScreen(app.corpus, loading=not app.corpus_ready))
 
 
 class _ViewProvider(_ReaderProvider):
@@ -47,8 +47,12 @@ class CompareProvider(_ViewProvider):
     def entries(self, reader):
         corpus = reader.corpus
         for event in corpus.events_in_order():
-            n = len(corpus.sources_for_event(event.id))
-            help_text = f"{event.date or 'n.d.'} · {n} source{'s' if n != 1 else ''} · side by side"
+            if reader.corpus_ready:
+                n = len(corpus.sources_for_event(event.id))
+                count = f"{n} source{'s' if n != 1 else ''}"
+            else:  # counted from the first article alone it would be wrong
+                count = "sources loading"
+            help_text = f"{event.date or 'n.d.'} · {count} · side by side"
             yield (f"Compare: {strip_for_display(event.title)}", help_text,
                    partial(open_compare, self.app, event.id))
 

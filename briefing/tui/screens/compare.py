@@ -24,7 +24,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from briefing.analysis.compare import UnknownEvent
@@ -33,6 +32,7 @@ from briefing.analysis.timeline import ordered_events
 from briefing.model import Claim, Corpus
 from briefing.tui import VIEWS_CSS
 from briefing.tui.memory import release_closed_views
+from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
 from briefing.tui.viewmodels.event_index import event_to_compare  # noqa: F401 (reader's c)
 from briefing.tui.viewmodels.compare import (
@@ -69,7 +69,7 @@ def findings_room(height: int) -> int:
     return 3 if height < 30 else 6
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(WaitsForCorpus):
     """Every covering source's claims on one event, side by side."""
 
     CSS_PATH = VIEWS_CSS
@@ -95,7 +95,11 @@ class CompareScreen(Screen[None]):
                 id="compare.claim_event"),
     ]
 
-    def __init__(self, corpus: Corpus, event_id: str, claim_id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, event_id: str, claim_id: str | None = None, *,
+                 loading: bool = False) -> None:
+        """``loading``: ``corpus`` is the part of a cached start-up loaded so far (it has every
+        event, not every source); the view shows the event at once and its sources when the
+        app's corpus_signal brings the rest (corpus_wait.py)."""
         super().__init__()
         event = corpus.events.get(event_id)
         if event is None:
@@ -104,25 +108,39 @@ class CompareScreen(Screen[None]):
         self.event = event
         self.event_id = event_id
         self.claim_id = claim_id  # the claim to start on (the one `c` was pressed on)
-        row = ix.event_index(corpus).row(event_id)
-        self.covering: list[str] = list(row.counts) if row is not None else []
-        self.labels = source_labels(corpus)
-        self.analysis: EventAnalysis | None = ix.analysed(corpus, event_id)
+        self.loading = loading
+        self.set_class(loading, "-loading")
+        self.covering: list[str] = []
+        self.labels: dict[str, str] = {}
+        self.analysis: EventAnalysis | None = None
         self.marks = []  # hand marks on this event's claims, read from the store on mount
         self.picking: str | None = None  # first claim of a hand mark being made
         self._current_list: ClaimList | None = None
         self._columns: list[CompareColumn] = []
         self._silent_shown = False  # the silent sources, listed once the details open
         self.first = 0  # the first source shown (columns page through `covering`)
-        if claim_id in corpus.claims and corpus.claims[claim_id].article_id in self.covering:
-            self.first = self.covering.index(corpus.claims[claim_id].article_id)
+        self.n_columns = 1
         try:
             width, height = self.app.size
         except RuntimeError:  # NoActiveAppError: built outside an app
             width, height = 80, 24
+        self._room = findings_room(height)
+        if not loading:
+            self._take(corpus, width)
+
+    def _take(self, corpus: Corpus, width: int) -> None:
+        """Everything the view shows about the event, from the whole corpus."""
+        self.corpus = corpus
+        self.event = corpus.events[self.event_id]
+        row = ix.event_index(corpus).row(self.event_id)
+        self.covering = list(row.counts) if row is not None else []
+        self.labels = source_labels(corpus)
+        self.analysis = ix.analysed(corpus, self.event_id)
+        claim = corpus.claims.get(self.claim_id or "")
+        if claim is not None and claim.article_id in self.covering:
+            self.first = self.covering.index(claim.article_id)
         self.n_columns = column_count(width, len(self.covering))
         self.first = max(0, min(self.first, len(self.covering) - self.n_columns))
-        self._room = findings_room(height)
         self._read_marks()
 
     # ------------------------------------------------------------------ layout
@@ -138,6 +156,12 @@ class CompareScreen(Screen[None]):
                              id="compare-summary")
             # Filled when the details first open (`f`): up to 200 lines nobody sees before.
             yield Static(Content(""), id="compare-silent")
+        if self.loading:
+            yield LoadingNote(self.source_count(),
+                              "their claims on this event show when they are in.",
+                              id="compare-loading")
+            yield KeyBar()
+            return
         self._columns = [CompareColumn(i, self._column_data(self.first + i))
                          for i in range(self.n_columns)]
         with Grid(id="compare-columns", classes=f"-cols-{self.n_columns}"):
@@ -149,9 +173,11 @@ class CompareScreen(Screen[None]):
 
     def _title(self) -> Content:
         event, covering = self.event, self.covering
-        silent = len(self.corpus.articles) - len(covering)
         line = [("Compare  ", "bold $text-accent"), (strip_for_display(event.title), "bold"),
                 (f"  {when(event)}", MUTED)]
+        if self.loading:  # who covers it is known once every source is in
+            return Content.assemble(*line)
+        silent = len(self.corpus.articles) - len(covering)
         cover: list = [(f"{len(covering)} of {len(self.corpus.articles)} sources cover it",
                         "bold")]
         if len(covering) == 1:
@@ -182,6 +208,13 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._page_line()
+        self.wait_for_corpus()
+        if not self.loading:
+            self._start()
+
+    def _start(self) -> None:
+        """Focus the claim `c` was pressed on and fetch the analysis if not done yet."""
+        self._page_line()
         column = self._column_of(self.claim_id)
         if column is not None:
             self._focus_claim(self.claim_id)
@@ -192,7 +225,21 @@ class CompareScreen(Screen[None]):
             self.run_worker(self._analyse, thread=True, exclusive=True, group="compare",
                             exit_on_error=False)
 
+    async def corpus_in(self, corpus: Corpus) -> None:
+        if self.event_id not in corpus.events:  # a reload after an edit removed it
+            self.query_one(LoadingNote).failed("This event is no longer in the briefing "
+                                               "(escape goes back).")
+            return
+        self._take(corpus, self.size.width or self.app.size.width)
+        self.remove_class("-loading")
+        await self.recompose()
+        if self.has_class("-details"):  # `f` pressed while loading
+            self._silent_shown = True
+            self.query_one("#compare-silent", Static).update(self._silent())
+        self._start()
+
     def on_unmount(self) -> None:
+        self.stop_waiting()
         release_closed_views()
 
     def _analyse(self) -> None:
@@ -207,6 +254,8 @@ class CompareScreen(Screen[None]):
         self._fill_columns()
 
     async def on_resize(self, event: Resize) -> None:
+        if self.loading:
+            return
         wanted = column_count(event.size.width, len(self.covering))
         if findings_room(event.size.height) != self._room:
             self._show_findings()
@@ -420,6 +469,8 @@ class CompareScreen(Screen[None]):
 
     def action_claim_event(self) -> None:
         """Compare the next of the current claim's events (a claim can be about several)."""
+        if self.still_loading():
+            return
         claim = self.current_claim
         events = [e for e in (claim.events if claim else []) if e in self.corpus.events]
         if claim is None or len(events) < 2:
@@ -432,6 +483,8 @@ class CompareScreen(Screen[None]):
     def action_toggle_framing(self) -> None:
         """Open or fold the whole lexicon, the summary, every finding and the silent sources."""
         self.toggle_class("-details")
+        if self.loading:  # the details fill in with the sources
+            return
         if self.has_class("-details") and not self._silent_shown:
             self._silent_shown = True
             self.query_one("#compare-silent", Static).update(self._silent())
@@ -443,13 +496,16 @@ class CompareScreen(Screen[None]):
         pos = order.index(self.event_id) if self.event_id in order else -1
         target = pos + step
         if 0 <= target < len(order):
-            self.app.switch_screen(CompareScreen(self.corpus, order[target]))
+            self.app.switch_screen(CompareScreen(self.corpus, order[target],
+                                                 loading=self.loading))
         else:
             self.notify("No more events in this direction.", markup=False, timeout=2)
 
     # ------------------------------------------------------------------ marking by hand
     def action_mark(self) -> None:
         """`d` on a claim, then `d` on another: a disagreement marked by hand, with a note."""
+        if self.still_loading():
+            return
         claim = self.current_claim
         if claim is None:
             return
@@ -493,6 +549,8 @@ class CompareScreen(Screen[None]):
 
     # ------------------------------------------------------------------ leaving
     def action_open(self) -> None:
+        if self.still_loading():
+            return
         claim = self.current_claim
         if claim is not None:
             self._open_claim(claim)
@@ -518,7 +576,8 @@ class CompareScreen(Screen[None]):
         """A fresh comparison in the same state (detour: back from the reader comes here)."""
         claim = self.current_claim
         return CompareScreen(self.corpus, self.event_id,
-                             claim.id if claim is not None else self.claim_id)
+                             claim.id if claim is not None else self.claim_id,
+                             loading=self.loading)
 
     def action_close(self) -> None:
         if self.picking is not None:  # escape first cancels a mark being made

@@ -19,11 +19,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from briefing.analysis.timeline import ordered_events
 from briefing.model import Corpus
 from briefing.tui.memory import release_closed_views
+from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
 from briefing.tui.viewmodels.compare import matches_filter
 from briefing.tui.viewmodels.event_index import EventRow
@@ -42,7 +43,7 @@ CHART_SOURCES = 8  # sources drawn in the chart (those with the most claims)
 FILTER_DELAY = 0.12  # seconds after the last keystroke before the table is refilled
 
 
-class EventsScreen(Screen[None]):
+class EventsScreen(WaitsForCorpus):
     """All events, their coverage by source, a filter, and a chart of claims per source."""
 
     CSS_PATH = VIEWS_CSS
@@ -61,28 +62,46 @@ class EventsScreen(Screen[None]):
     ]
 
     def __init__(self, corpus: Corpus, *, query: str = "", blindspots: bool = False,
-                 event_id: str | None = None) -> None:
+                 event_id: str | None = None, loading: bool = False) -> None:
+        """``loading``: ``corpus`` is the part of a cached start-up loaded so far (every event,
+        not every source): the view lists the events at once, by date and title, and adds
+        who covers them when the app's corpus_signal brings every source (corpus_wait.py)."""
         super().__init__()
         self.corpus = corpus
         self.query_text = query
         self.blindspots = blindspots
         self.event_id = event_id  # the highlighted row, kept across filters and reopening
-        self.index = ix.event_index(corpus)
-        self.rows = self.index.rows
-        self.disagreements = ix.disagreement_counts(corpus) or {}
-        self.sources = list(corpus.articles)
-        totals = self.index.claims_per_source
-        # When not every source has a column, the busiest ones do (shown in corpus order).
-        self._busiest = sorted(self.sources, key=lambda a: -totals.get(a, 0))
+        self.loading = loading
+        self.index: ix.EventIndex | None = None
+        # Until every source is in, rows without coverage (nobody counted from one article).
+        self.rows = [EventRow(e, {}) for e in ordered_events(corpus)] if loading else []
+        self.by_id = {r.event.id: r for r in self.rows}
+        self.disagreements: dict[str, int] = {}
+        self.sources: list[str] = []
+        self._busiest: list[str] = []
         self.shown_sources: list[str] = []
         self._layout: tuple[int, int, int] | None = None  # (title, label width, sources)
         self._cell_cache: dict[str, list[Cell]] = {}  # event -> cells, for the current layout
         self._filter_timer = None
         self._fitted: tuple[int | None, dict[str, str]] = (None, {})  # (width, titles)
+        if not loading:
+            self._take(corpus)
         try:  # styled for the terminal's size from the start, not restyled on mount
             self.set_class(self.app.size.height < SHORT_BELOW, "-short")
         except RuntimeError:  # NoActiveAppError: built outside a running app; on_resize sets it
             pass
+
+    def _take(self, corpus: Corpus) -> None:
+        """Coverage of every event, counted once per corpus (viewmodels.event_index)."""
+        self.corpus = corpus
+        self.index = ix.event_index(corpus)
+        self.rows = self.index.rows
+        self.by_id = self.index.by_id
+        self.disagreements = ix.disagreement_counts(corpus) or {}
+        self.sources = list(corpus.articles)
+        totals = self.index.claims_per_source
+        # When not every source has a column, the busiest ones do (shown in corpus order).
+        self._busiest = sorted(self.sources, key=lambda a: -totals.get(a, 0))
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -91,23 +110,46 @@ class EventsScreen(Screen[None]):
                         id="events-filter")
             yield Static(Content(""), id="events-status")
         yield EventsTable(id="events-table")
+        if self.loading:  # where the chart goes
+            yield LoadingNote(self.source_count(), "Who covers each event shows when they "
+                              "are in.", id="events-loading")
+        else:
+            yield self._chart()
+        yield KeyBar()
+
+    def _chart(self) -> CoverageChart:
+        """Claims per source and year: it needs every source."""
         labels = source_labels(self.corpus)
         top = set(self._busiest[:CHART_SOURCES])
         charted = [a for a in self.sources if a in top]
-        yield CoverageChart([(a, labels[a]) for a in charted], self.index.years,
-                            self.index.by_year, {a: self.index.claims_per_source[a]
-                                                 for a in charted},
-                            others=len(self.sources) - len(charted), id="events-chart")
-        yield KeyBar()
+        return CoverageChart([(a, labels[a]) for a in charted], self.index.years,
+                             self.index.by_year, {a: self.index.claims_per_source[a]
+                                                  for a in charted},
+                             others=len(self.sources) - len(charted), id="events-chart")
 
     def on_mount(self) -> None:
         self.sub_title = "Events"
+        self.wait_for_corpus()
         self._apply_size(self.size.width, self.size.height)
+        if not self.loading:
+            self._count_later()
+
+    def _count_later(self) -> None:
         if ix.disagreement_counts(self.corpus) is None:
             self.run_worker(self._count_disagreements, thread=True, group="events",
                             exit_on_error=False)
 
+    async def corpus_in(self, corpus: Corpus) -> None:
+        self._take(corpus)
+        await self.query_one(LoadingNote).remove()
+        await self.mount(self._chart(), before=self.query_one(KeyBar))
+        self._layout = None  # the source columns join the table
+        self._cell_cache.clear()
+        self._apply_size(self.size.width, self.size.height)
+        self._count_later()
+
     def on_unmount(self) -> None:
+        self.stop_waiting()
         release_closed_views()
 
     def _count_disagreements(self) -> None:
@@ -158,7 +200,10 @@ class EventsScreen(Screen[None]):
         table = self.table
         title_width, label_width, _ = self._layout
         keep = self.event_id or table.cursor_key
-        if rebuild_columns:
+        if rebuild_columns and self.loading:  # what the events say; coverage comes later
+            table.set_columns([Column("date", "date", 10),
+                               Column("event", "event", title_width)])
+        elif rebuild_columns:
             columns = [Column("date", "date", 10), Column("event", "event", title_width),
                        Column("n", "#", 2), Column("disagree", "≠", 1)]
             narrow = source_labels(self.corpus, label_width)  # unique at this width
@@ -172,15 +217,17 @@ class EventsScreen(Screen[None]):
         self.event_id = table.cursor_key
 
     def visible_rows(self) -> list[EventRow]:
+        # Blindspots are known once every source is in: until then the filter waits.
+        lone = self.blindspots and not self.loading
         return [r for r in self.rows
-                if (not self.blindspots or r.blindspot) and matches_filter(r, self.query_text)]
+                if (not lone or r.blindspot) and matches_filter(r, self.query_text)]
 
     def _row_cells(self, event_id: str) -> list[Cell]:
         """One row's cells for the current layout; asked by the table for rows on screen."""
         title_width, label_width, _ = self._layout or (TITLE_MIN, 5, 0)
         cells = self._cell_cache.get(event_id)
         if cells is None:  # built once per row and layout; filtering only re-shows them
-            cells = self._cell_cache[event_id] = self._cells(self.index.by_id[event_id],
+            cells = self._cell_cache[event_id] = self._cells(self.by_id[event_id],
                                                              title_width, label_width)
         return cells
 
@@ -188,6 +235,8 @@ class EventsScreen(Screen[None]):
         lone = "events--blindspot" if row.blindspot else ""
         title = Text(self._fitted_titles(title_width)[row.event.id], no_wrap=True)
         title.truncate(title_width, overflow="ellipsis")  # by cells: wide scripts stay aligned
+        if self.loading:
+            return [(row.event.date or "n.d.", ""), (title.plain, "")]
         n = row.sources
         cells: list[Cell] = [
             (row.event.date or "n.d.", ""),
@@ -220,6 +269,11 @@ class EventsScreen(Screen[None]):
 
     def _status(self, shown: int) -> None:
         total = len(self.rows)
+        if self.loading:  # the events are whole in the part loaded first; coverage is not
+            parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
+                     "coverage loading"]
+            self.query_one("#events-status", Static).update(Content("  ·  ".join(parts)))
+            return
         lone = self.index.blindspots
         parts = [f"{shown} of {total} events" if shown != total else f"{total} events",
                  "◆ single-source only (b)" if self.blindspots else f"◆ {lone} single-source"]
@@ -247,7 +301,7 @@ class EventsScreen(Screen[None]):
         from briefing.tui.screens.compare import CompareScreen
 
         self.event_id = event_id
-        self.app.push_screen(CompareScreen(self.corpus, event_id))
+        self.app.push_screen(CompareScreen(self.corpus, event_id, loading=self.loading))
 
     @on(Input.Changed, "#events-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -274,6 +328,10 @@ class EventsScreen(Screen[None]):
 
     def action_toggle_blindspots(self) -> None:
         self.blindspots = not self.blindspots
+        if self.loading:  # applied when the table fills in
+            self.notify("Single-source events only: shown once every source is in."
+                        if self.blindspots else "All events.", markup=False, timeout=2)
+            return
         self._fill()
 
     def action_close(self) -> None:
@@ -285,4 +343,4 @@ class EventsScreen(Screen[None]):
     def reopen(self) -> "EventsScreen":
         """The same view again (detour: back from the reader comes here)."""
         return EventsScreen(self.corpus, query=self.query_text, blindspots=self.blindspots,
-                            event_id=self.event_id)
+                            event_id=self.event_id, loading=self.loading)

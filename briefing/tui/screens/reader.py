@@ -508,7 +508,7 @@ class ReaderScreen(CurationActions, Screen[None]):
 
         self.app.push_screen(GotoEventScreen(self.corpus), self._open_event)
 
-    @needs_full_corpus
+    # The views open at once, loaded or not: they fill in when every source is in.
     def action_compare(self) -> None:
         claim = self.corpus.claims.get(self.claim_id or "")
         if claim is None or not claim.events:
@@ -516,13 +516,13 @@ class ReaderScreen(CurationActions, Screen[None]):
             return
         from briefing.tui.screens.compare import CompareScreen, event_to_compare
 
-        self.app.push_screen(CompareScreen(self.corpus, event_to_compare(claim.events, self.went_to_event), claim.id))
+        self.app.push_screen(CompareScreen(self.corpus, event_to_compare(claim.events, self.went_to_event), claim.id,
+                                           loading=not self.corpus_ready))
 
-    @needs_full_corpus
     def action_events(self) -> None:
         from briefing.tui.screens.events import EventsScreen
 
-        self.app.push_screen(EventsScreen(self.corpus))
+        self.app.push_screen(EventsScreen(self.corpus, loading=not self.corpus_ready))
 
     # Annotation keys: the dialogs and their logic live in briefing.tui.screens.annotating.
     def action_tag(self) -> None:
