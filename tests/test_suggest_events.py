@@ -176,6 +176,45 @@ def test_a_curated_event_like_the_storyline_is_linked_first_and_one_of_other_yea
                             for c in vote)
 
 
+def test_each_curated_event_takes_one_storyline_so_an_accepted_event_does_not_swallow_the_rest(
+        tmp_path):
+    # A reviewer accepted the flood event, and its title and actors name Dunmere, which the
+    # election storyline names too: re-running keeps the election an event of its own.
+    root = dunmere(tmp_path)
+    (root / "events.yaml").write_text(
+        "- id: orsava-flood\n  title: The Orsava floods Dunmere\n  date: 2024-05\n"
+        "  actors: [Dunmere, Orsava, Green League, Farmers' Union]\n", encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    write(suggest(corpus, root))
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    claims = [c for c in corpus.claims.values() if c.status == "suggested"]
+    flood = {e for c in claims if "burst its banks" in c.quote for e in c.events}
+    vote = {e for c in claims if "elect a new regional council" in c.quote for e in c.events}
+    assert flood == {"orsava-flood"}
+    assert vote and "orsava-flood" not in vote
+    assert all(corpus.events[e].status == "suggested" for e in vote)
+
+
+def test_a_suggested_event_is_summed_up_by_its_most_shared_claim_quoted_with_its_source(tmp_path):
+    root = dunmere(tmp_path)
+    corpus, _ = load_corpus(root)
+    write(suggest(corpus, root))
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    events = [e for e in corpus.events.values() if e.status == "suggested"]
+    assert events
+    for e in events:
+        claims = [c for c in corpus.claims.values() if e.id in c.events]
+        quote, _, source = e.summary.rpartition("” (")
+        assert quote.startswith("“") and source.endswith(")")
+        said = quote[1:].removesuffix("…")
+        assert any(c.article_id == source[:-1] and " ".join(c.quote.split()).startswith(said)
+                   for c in claims), e.summary
+        assert len({c.article_id for c in claims}) >= 2  # an event is told by several sources
+
+
 def _harvest_paragraph(n: int) -> list[Proposal]:
     """One long paragraph (a page imported without breaks), two sources telling a harvest."""
     crops = ["apples", "pears", "plums", "cherries", "quinces"]

@@ -4,7 +4,7 @@ a kind of happening, a year, a title and actors, linked to curated events first.
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
 the one its claims' own dates give most.  An event already in events.yaml whose title, summary
 and actors are like the storyline's words, and whose years hold a date of its claims, is used
-rather than a new one (_link).
+rather than a new one (_links), each by one storyline at most.
 """
 
 from __future__ import annotations
@@ -49,9 +49,16 @@ def group(proposals: list[Proposal], existing: list[Event],
     are linked where they fit (Group.existing); ``published``: article id -> its date."""
     out = cluster(proposals, published)
     if existing:
+        # One storyline per curated event, the most like it first: an event a reviewer
+        # accepted from one storyline must not swallow the others that name its actors.
         idf = _idf(proposals)
-        for g in out:
-            g.existing = _link(g, existing, idf)
+        pairs = sorted(((score, n, k) for n, g in enumerate(out)
+                        for score, k in _links(g, existing, idf)), reverse=True)
+        taken: set[int] = set()
+        for _, n, k in pairs:
+            if out[n].existing is None and k not in taken:
+                out[n].existing = existing[k]
+                taken.add(k)
     return out
 
 
@@ -104,16 +111,16 @@ def _years(e: Event) -> tuple[int, int] | None:
     return int(e.date[:4]), int((e.end or e.date)[:4])
 
 
-def _link(g: Group, events: list[Event], idf: dict[str, float]) -> Event | None:
-    """The curated event the storyline tells, if any: the one whose title, summary and actors
-    are most like the storyline's words (cosine of tf-idf weights >= LINK), among those whose
-    years (give or take one: sources tell the run-up and the aftermath) hold a date of its
-    claims."""
+def _links(g: Group, events: list[Event], idf: dict[str, float]) -> list[tuple[float, int]]:
+    """(score, index) of the curated events the storyline may tell: those whose title,
+    summary and actors are like the storyline's words (cosine of tf-idf weights >= LINK),
+    among those whose years (give or take one: sources tell the run-up and the aftermath)
+    hold a date of its claims."""
     profile = {t: n * idf.get(t, 0.0) for t, n in g.terms.items()}
     norm = math.sqrt(sum(w * w for w in profile.values())) or 1.0
     years = {int(d.value[:4]) for p in g.claims for d, _ in p.dates}
-    best, best_score = None, LINK
-    for e in events:
+    out = []
+    for k, e in enumerate(events):
         span = _years(e)
         if span and years and not any(span[0] - 1 <= y <= span[1] + 1 for y in years):
             continue
@@ -123,9 +130,9 @@ def _link(g: Group, events: list[Event], idf: dict[str, float]) -> Event | None:
             continue
         score = sum(w * profile.get(t, 0.0) for t, w in weights.items())
         score /= norm * math.sqrt(sum(w * w for w in weights.values()))
-        if score > best_score:
-            best, best_score = e, score
-    return best
+        if score > LINK:
+            out.append((score, k))
+    return out
 
 
 def title_of(g: Group) -> str:
@@ -138,6 +145,32 @@ def title_of(g: Group) -> str:
     title = f"{' and '.join(top)} {noun}".strip() if top else noun
     title = title[:1].upper() + title[1:]
     return f"{title}, {g.period}" if g.period else title
+
+
+def summary_of(g: Group, limit: int = 200) -> str:
+    """What the event is about, in a source's own words: the quote of its claim that shares
+    the most words with the other sources' claims (a bag of actors and a happening word
+    makes a title, not a description a reviewer can check), with the article it is from.
+
+    Each word counts the other articles using it, so the cost grows with the claims'
+    words, not with their pairs (a storyline can hold thousands of claims)."""
+    if not g.claims:
+        return ""
+    users: dict[str, set[str]] = {}
+    for p in g.claims:
+        for t in p.terms:
+            users.setdefault(t, set()).add(p.article_id)
+
+    def shared(p: Proposal) -> float:
+        if not p.terms:
+            return 0.0
+        return sum(len(users[t]) - 1 for t in p.terms) / math.sqrt(len(p.terms))
+
+    _, best = max(enumerate(g.claims), key=lambda ip: (shared(ip[1]), ip[1].confidence, -ip[0]))
+    quote = " ".join(best.quote.split())
+    if len(quote) > limit:
+        quote = quote[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"“{quote}” ({best.article_id})"
 
 
 def event_id(g: Group) -> str:

@@ -19,7 +19,7 @@ from briefing.loading.anchor import ArticleIndex
 from briefing.model import Corpus
 from briefing.suggest import BY
 from briefing.suggest.claims import Proposal, common_words, paragraph_names, propose
-from briefing.suggest.events import Group, event_id, group, title_of
+from briefing.suggest.events import Group, event_id, group, summary_of, title_of
 from briefing.suggest.figurekeys import assign_keys
 from briefing.suggest.figures import figure_text
 from briefing.suggest.mentions import acronyms
@@ -148,7 +148,7 @@ def _events(groups: list[Group], corpus: Corpus, previous: Previous, result: Res
                            if g.period and d.value.startswith(g.period))
             out.append({"id": g.id, "status": "suggested", "by": BY,
                         "confidence": round(min(0.9, 0.3 + 0.15 * sources), 2),
-                        "title": title_of(g), "date": dates[0] if dates else g.period,
+                        "title": title_of(g), "summary": summary_of(g), "date": dates[0] if dates else g.period,
                         "end": dates[-1] if dates and dates[-1] != dates[0] and len(dates[-1]) == len(dates[0]) else None,
                         "actors": [a for a, _ in actors.most_common(6)]})
         for p in g.claims:

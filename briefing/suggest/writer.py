@@ -61,6 +61,8 @@ def claim_block(c: dict[str, Any]) -> str:
 def event_block(e: dict[str, Any]) -> str:
     lines = [f"- id: {e['id']}", f"  status: {e['status']}", f"  by: {e['by']}",
              f"  confidence: {e['confidence']}", f"  title: {_s(e['title'])}"]
+    if e.get("summary"):
+        lines.append(f"  summary: {_s(e['summary'])}")
     if e.get("date"):
         lines.append(f"  date: {_s(e['date'])}")
     if e.get("end"):
