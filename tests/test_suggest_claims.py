@@ -204,6 +204,12 @@ def test_a_description_names_the_one_organisation_it_fits(tmp_path):
     ("The province voted to leave the federation of the Republic and eventually declared "
      "independence in 1991.", None),
     ("The rebels rejected the plan from the start despite its territorial claims.", None),
+    # An aside with a thousands comma, and a first verb the speaker did too.
+    ("The Growers' Federation, which speaks for about 2,500 orchards, said it would sue.",
+     "Growers' Federation"),
+    ("Brightwater welcomed the verdict and said it expected an appeal in May.", "Brightwater"),
+    # The object of the first verb is no speaker.
+    ("The court fined Brightwater and said the appeal had failed.", None),
 ])
 def test_speaker_named_by_owner_or_description(text, speaker):
     from briefing.suggest import speakers
