@@ -629,6 +629,39 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
     assert ids(index.find("Lachin ")) == ["two/0/1"]
 
 
+def test_a_listing_with_nothing_to_re_read_gets_its_digest_back(content, monkeypatch):
+    """An overtaken refresh removes the digest (another process's valid one too): the next
+    search that finds every row as listed records it again, rather than every search after
+    comparing every row until a file changes; if another process holds the write lock, the
+    search does not wait for it and records nothing."""
+    open_index(content)
+    path = store.index_path(content)
+
+    def listing() -> str | None:
+        con = sqlite3.connect(path)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+        finally:
+            con.close()
+        return row and row[0]
+
+    recorded = listing()
+    assert recorded is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("DELETE FROM meta WHERE key='listing'")  # as an overtaken refresh leaves it
+    other.execute("BEGIN IMMEDIATE")  # another process writing meanwhile
+    try:
+        assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+        assert listing() is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+    assert listing() == recorded
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+
+
 def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):
     """The generation read before comparing the files with the index must still be the
     index's under the write lock; else another process's work is in the table too and the

@@ -259,6 +259,8 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     generation = _meta(con, "generation")  # read before the sources (see _commit_listing)
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
+        if _all_settled(articles, claims, since):
+            _record_listing(con, digest, generation)
         return 0
     # SQLite's own write lock, waited for up to LOCK_TIMEOUT: writers take turns (no lock
     # file here: importing filelock costs more than re-reading the edited article).
@@ -319,6 +321,29 @@ def _commit_listing(con: sqlite3.Connection, digest: str | None,
         con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
     else:
         con.execute("DELETE FROM meta WHERE key='listing'")
+
+
+def _record_listing(con: sqlite3.Connection, digest: str, generation: str | None) -> None:
+    """Nothing to re-read, yet the digest recorded is not this listing's (an overtaken
+    refresh removed it, the folder lists in another order): record it, or every search
+    would compare every row until a file changed.  Only if no refresh wrote since the rows
+    were compared (the generation), and only if the write lock is free at once: a search
+    does not wait for another process's refresh for this.  The table is unchanged, so the
+    generation is not counted."""
+    con.execute("PRAGMA busy_timeout=0")
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return  # another process is writing: the next search records it
+    finally:
+        con.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT * 1000)}")
+    try:
+        if _meta(con, "generation") == generation:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def empty(con: sqlite3.Connection) -> bool:
