@@ -333,7 +333,7 @@ def _record_listing(con: sqlite3.Connection, digest: str, generation: str | None
     con.execute("PRAGMA busy_timeout=0")
     try:
         con.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError:
+    except sqlite3.Error:
         return  # another process is writing: the next search records it
     finally:
         con.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT * 1000)}")
@@ -341,6 +341,8 @@ def _record_listing(con: sqlite3.Connection, digest: str, generation: str | None
         if _meta(con, "generation") == generation:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
         con.execute("COMMIT")
+    except sqlite3.Error:
+        con.execute("ROLLBACK")  # a digest is only a saving: the search goes on without it
     except BaseException:
         con.execute("ROLLBACK")
         raise
