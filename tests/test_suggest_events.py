@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
@@ -339,6 +340,18 @@ def test_a_storyline_that_mixes_many_happening_dates_is_split_into_its_happening
                    for g in found)
     monkeypatch.setattr(storylines_module, "MIXED", None)  # no split: the storyline lumps them
     assert max(len(g) for g in storylines(props)) > 3
+
+
+def test_happening_dates_are_not_looked_for_while_they_are_off(monkeypatch):
+    """DATE_WEIGHT 0 and MIXED None (the default): no claim's happening date is worked out
+    (it would only be counted for conflicts nobody weighs; eval_suggest --no-timing prints
+    the same figures either way)."""
+    props = list(FLOOD)
+    published = {p.article_id: "2026-01-13" for p in props}
+    monkeypatch.setattr(storylines_module, "whens",
+                        lambda *a, **k: pytest.fail("happening dates worked out"))
+    found = storylines(props, published)
+    assert {i for s in found for i in s} == set(range(len(props)))  # each claim placed
 
 
 def test_a_relative_date_places_a_claim_in_its_happening(monkeypatch):
