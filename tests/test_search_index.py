@@ -9,7 +9,9 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -71,9 +73,20 @@ def cache(tmp_path, monkeypatch):
     return folder
 
 
+def settle(*paths: Path, ago: float = 3600.0) -> None:
+    """Date the files (every file under a folder) ``ago`` seconds back, past store.RACY_NS:
+    as files written a while before a search are, whose stat a refresh trusts."""
+    when = time.time_ns() - int(ago * 1e9)
+    for path in paths:
+        for f in ([path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]):
+            os.utime(f, ns=(when, when))
+
+
 @pytest.fixture
 def content(tmp_path, cache):
-    return write_briefing(tmp_path / "content")
+    root = write_briefing(tmp_path / "content")
+    settle(root)
+    return root
 
 
 def ids(results):
@@ -524,6 +537,41 @@ def test_an_edit_in_place_is_found_by_the_very_next_search(content):
     assert folder.stat().st_mtime_ns == before
 
 
+def test_a_file_rewritten_within_one_clock_tick_is_still_found(content, monkeypatch):
+    """A file's mtime moves by its file system's clock tick (a few ms on ext4, 2 s on FAT):
+    a file indexed just after it was written, then written again at the same size within
+    that tick, keeps the size and mtime it was indexed with.  While that can happen its stat
+    is not trusted: the next search hashes it and has the new text; once the file is older
+    than store.RACY_NS, one digest stands for the listing again."""
+    path = content / "articles" / "two.md"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"Austria", b"Armenia"))
+    before = path.stat()
+    assert ids(open_index(content).find("Armenia ")) == ["two/0/2"]
+    path.write_bytes(data.replace(b"Austria", b"Albania"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # within the same tick
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert ids(open_index(content).find("Albania ")) == ["two/0/2"]
+    assert open_index(content).find("Armenia ").total == 0
+
+    def listing() -> str | None:
+        con = sqlite3.connect(store.index_path(content))
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+        finally:
+            con.close()
+        return row and row[0]
+
+    assert listing() is None  # a just-written file in the listing: every row is compared
+    later = time.time_ns() + 2 * store.RACY_NS
+    monkeypatch.setattr(store, "time", SimpleNamespace(time_ns=lambda: later))
+    assert open_index(content).refresh() == 0  # hashed once more, as indexed: only its stat
+    assert listing() is not None
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    assert ids(open_index(content).find("Albania ")) == ["two/0/2"]
+
+
 def test_a_search_with_no_file_changed_compares_one_digest(content, monkeypatch):
     """The listing's digest, recorded by the last refresh, stands for every source's row."""
     open_index(content)
@@ -535,6 +583,7 @@ def test_a_search_with_no_file_changed_compares_one_digest(content, monkeypatch)
     path = content / "articles" / "three.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Lachin", "Goris"),
                     encoding="utf-8")
+    settle(path, ago=60)  # an edit made a minute ago (a just-written file: see the next test)
     assert ids(open_index(content).find("Lachin ")) == ["two/0/1"]
     assert len(calls) == 2  # the comparison, then again under the write lock
     calls.clear()
@@ -557,12 +606,14 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
         if only is None and "Goris" not in other.read_text(encoding="utf-8"):
             other.write_text(other.read_text(encoding="utf-8").replace("Lachin", "Goris"),
                              encoding="utf-8")
+            settle(other, ago=30)
             open_index(content)  # B: opening it refreshes it
         return real(con, articles, claims, only)
 
     path = content / "articles" / "two.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
                     encoding="utf-8")
+    settle(path, ago=60)
     monkeypatch.setattr(store, "_pending", meanwhile)
     assert index.refresh() == 0
     con = sqlite3.connect(store.index_path(content))
@@ -576,6 +627,39 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
     assert ids(index.find("Armenia ")) == ["two/0/2"]
     assert ids(index.find("Goris ")) == ["three/0/1"]
     assert ids(index.find("Lachin ")) == ["two/0/1"]
+
+
+def test_a_listing_with_nothing_to_re_read_gets_its_digest_back(content, monkeypatch):
+    """An overtaken refresh removes the digest (another process's valid one too): the next
+    search that finds every row as listed records it again, rather than every search after
+    comparing every row until a file changes; if another process holds the write lock, the
+    search does not wait for it and records nothing."""
+    open_index(content)
+    path = store.index_path(content)
+
+    def listing() -> str | None:
+        con = sqlite3.connect(path)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+        finally:
+            con.close()
+        return row and row[0]
+
+    recorded = listing()
+    assert recorded is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("DELETE FROM meta WHERE key='listing'")  # as an overtaken refresh leaves it
+    other.execute("BEGIN IMMEDIATE")  # another process writing meanwhile
+    try:
+        assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+        assert listing() is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
+    assert listing() == recorded
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
 
 
 def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):

@@ -3,10 +3,15 @@ and the events made of them (title, date, actors), on hand-written texts of anot
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
 from briefing.loader import load_corpus
 from briefing.model import Paragraph
 from briefing.suggest.claims import Proposal
@@ -280,6 +285,33 @@ def test_relative_dates_are_resolved_against_the_publication_date():
     assert relative_dates("on Monday", None) == [] and relative_dates("on Monday", "2026") == []
 
 
+def test_a_relative_date_beyond_the_calendar_is_no_date(tmp_path):
+    """An article dated 9999-12-31 (or 0001-01-01), as the loader accepts: "next week" or
+    "yesterday" names no date there; `briefing suggest` ended in an OverflowError."""
+    assert [d.value for d in relative_dates("next month, next week, yesterday",
+                                            "9999-12-31")] == ["9999-12-30"]
+    assert [d.value for d in relative_dates("last year, last month, on Monday, next week",
+                                            "0001-01-01")] == ["0001-01"]
+    assert [d.value for d in relative_dates("next year", "2026-12-06")] == ["2027"]
+    assert [d.value for d in relative_dates("next month", "2026-12-06")] == ["2027-01"]
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "briefing.yaml").write_text("title: t\ndescription: d\nquestions: []\n",
+                                            encoding="utf-8")
+    (tmp_path / "events.yaml").write_text("[]\n", encoding="utf-8")
+    for day in ("9999-12-31", "0001-01-01"):
+        (tmp_path / "articles" / f"a{day}.md").write_text(
+            f"---\nid: a{day}\ntitle: A plant closes\nauthors: [Desk]\noutlet: Wire\n"
+            f"published: {day}\nlanguage: en\ngenre: news\n---\n\n"
+            "The Orvan plant closed last week and 300 workers lost their jobs yesterday, "
+            "the union said on Monday.\n\nNext week the Orvan board will meet again, the "
+            "company said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["suggest", "--content", str(tmp_path), "--dry-run",
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert len(json.loads(result.output)["claims"]) >= 2
+
+
 def test_the_happening_date_is_the_first_date_that_is_not_a_bound():
     def dates(text: str) -> list:
         return find_dates(text, 2026)
@@ -347,6 +379,18 @@ def test_a_storyline_that_mixes_many_happening_dates_is_split_into_its_happening
                    for g in found)
     monkeypatch.setattr(storylines_module, "MIXED", None)  # no split: the storyline lumps them
     assert max(len(g) for g in storylines(props)) > 3
+
+
+def test_happening_dates_are_not_looked_for_while_they_are_off(monkeypatch):
+    """DATE_WEIGHT 0 and MIXED None (the default): no claim's happening date is worked out
+    (it would only be counted for conflicts nobody weighs; eval_suggest --no-timing prints
+    the same figures either way)."""
+    props = list(FLOOD)
+    published = {p.article_id: "2026-01-13" for p in props}
+    monkeypatch.setattr(storylines_module, "whens",
+                        lambda *a, **k: pytest.fail("happening dates worked out"))
+    found = storylines(props, published)
+    assert {i for s in found for i in s} == set(range(len(props)))  # each claim placed
 
 
 def test_a_relative_date_places_a_claim_in_its_happening(monkeypatch):

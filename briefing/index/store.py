@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 from array import array
 from contextlib import contextmanager
 from glob import escape as glob_escape
@@ -217,6 +218,25 @@ def _listing(folder: Path, suffix: str) -> dict[str, Stat]:
 
 _DIR_FD = os.stat in os.supports_dir_fd
 _MIN_NS, _MAX_NS = -(2**63), 2**63 - 1  # SQLite's integers
+# A file modified this close to the moment it is read can be written again within the same
+# tick of its file system's clock (a few ms on ext4, 2 s on FAT) at the same size: its size
+# and mtime would not change, and the index would keep the old text for good.  Such a stat
+# is recorded without its mtime (it never matches: the next refresh hashes the file again)
+# and no listing digest is recorded while one is in the listing (git's "racily clean").
+RACY_NS = 2_000_000_000
+
+
+def _settled(stat: Stat | tuple[None, None], since: int) -> tuple[int | None, int | None]:
+    """``stat`` as it may be recorded by a refresh that began listing at ``since`` (ns)."""
+    size, mtime = stat
+    if mtime is not None and since - RACY_NS <= mtime <= time.time_ns() + RACY_NS:
+        return size, None
+    return size, mtime
+
+
+def _all_settled(articles: dict[str, Stat], claims: dict[str, Stat], since: int) -> bool:
+    return all(_settled(st, since)[1] is not None
+               for listing in (articles, claims) for st in listing.values())
 
 
 def _hash(path: Path) -> str | None:
@@ -230,6 +250,7 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     """Bring the index up to date with the files of ``content_dir``; the number of sources
     re-read.  Nothing is locked or written when no file changed."""
     content_dir = Path(content_dir)
+    since = time.time_ns()
     articles = _listing(content_dir / "articles", ".md")
     claims = _listing(content_dir / "claims", ".yaml")
     digest = listing_digest(articles, claims)
@@ -238,6 +259,8 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
     generation = _meta(con, "generation")  # read before the sources (see _commit_listing)
     changed, gone = _pending(con, articles, claims)
     if not changed and not gone:
+        if _all_settled(articles, claims, since):
+            _record_listing(con, digest, generation)
         return 0
     # SQLite's own write lock, waited for up to LOCK_TIMEOUT: writers take turns (no lock
     # file here: importing filelock costs more than re-reading the edited article).
@@ -254,8 +277,9 @@ def refresh(con: sqlite3.Connection, content_dir: Path) -> int:
         changed, gone = _pending(con, articles, claims, changed + gone)
         n = 0
         if changed or gone:
-            n = _apply(con, content_dir, articles, claims, changed, gone)
-            _commit_listing(con, digest, generation)
+            n = _apply(con, content_dir, articles, claims, changed, gone, since)
+            _commit_listing(con, digest if _all_settled(articles, claims, since) else None,
+                            generation)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -282,19 +306,46 @@ def _meta(con: sqlite3.Connection, key: str) -> str | None:
     return row[0] if row is not None else None
 
 
-def _commit_listing(con: sqlite3.Connection, digest: str, generation: str | None) -> None:
+def _commit_listing(con: sqlite3.Connection, digest: str | None,
+                    generation: str | None) -> None:
     """Record, in the refresh's transaction, the digest of the listing the sources table now
     matches, so the next search with the same listing compares no file with the table.
     Only if no other process wrote between this one's reading of the table and its lock
     (the generation, counted by every refresh, is the one read before the table): else
-    the table holds that process's work too, and no listing is known to match it."""
+    the table holds that process's work too, and no listing is known to match it.  None:
+    no listing is known to match (a file just modified, see RACY_NS)."""
     now = _meta(con, "generation")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
                 (str(int(now or 0) + 1),))
-    if now == generation:
+    if now == generation and digest is not None:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
     else:
         con.execute("DELETE FROM meta WHERE key='listing'")
+
+
+def _record_listing(con: sqlite3.Connection, digest: str, generation: str | None) -> None:
+    """Nothing to re-read, yet the digest recorded is not this listing's (an overtaken
+    refresh removed it, the folder lists in another order): record it, or every search
+    would compare every row until a file changed.  Only if no refresh wrote since the rows
+    were compared (the generation), and only if the write lock is free at once: a search
+    does not wait for another process's refresh for this.  The table is unchanged, so the
+    generation is not counted."""
+    con.execute("PRAGMA busy_timeout=0")
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        return  # another process is writing: the next search records it
+    finally:
+        con.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT * 1000)}")
+    try:
+        if _meta(con, "generation") == generation:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
+        con.execute("COMMIT")
+    except sqlite3.Error:
+        con.execute("ROLLBACK")  # a digest is only a saving: the search goes on without it
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def empty(con: sqlite3.Connection) -> bool:
@@ -318,6 +369,7 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
                     con.close()
         except sqlite3.DatabaseError:
             pass  # rebuilt here
+        since = time.time_ns()
         articles = _listing(content_dir / "articles", ".md")
         if len(articles) < BULK:
             return False
@@ -340,8 +392,9 @@ def build(path: Path, content_dir: Path, *, fts: bool) -> bool:
                 from briefing.cache.parts import FileParts
 
                 parts = FileParts(content_dir, prune=False, store=False)
-                _apply(con, content_dir, articles, claims, sorted(articles), [], parts)
-                _commit_listing(con, listing_digest(articles, claims), None)
+                _apply(con, content_dir, articles, claims, sorted(articles), [], since, parts)
+                _commit_listing(con, listing_digest(articles, claims)
+                                if _all_settled(articles, claims, since) else None, None)
                 con.execute("COMMIT")
                 con.execute("PRAGMA journal_mode=WAL")
             finally:
@@ -376,11 +429,10 @@ def _pending(con: sqlite3.Connection, articles: dict[str, Stat], claims: dict[st
 
 
 def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: dict,
-           changed: list[str], gone: list[str], parts: Parts | None = None) -> int:
+           changed: list[str], gone: list[str], since: int, parts: Parts | None = None) -> int:
     """Drop the ``gone`` sources, re-read the ``changed`` ones (in batches of BATCH: what is
-    held in memory is one batch's documents); the number re-read."""
-    from briefing.index.documents import source_documents
-
+    held in memory is one batch's documents); the number re-read.  ``since``: when the
+    listing was taken (see RACY_NS)."""
     fts = _has_fts(con)
     for source in gone:
         _drop(con, source, fts)
@@ -390,7 +442,7 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
         md = content_dir / "articles" / f"{source}.md"
         cl = content_dir / "claims" / f"{source}.yaml" if source in claims else None
         md_hash, cl_hash = _hash(md), (_hash(cl) if cl is not None else None)
-        sig = articles[source] + claims.get(source, _NO_FILE)
+        sig = _settled(articles[source], since) + _settled(claims.get(source, _NO_FILE), since)
         if hashes.get(source) == (md_hash, cl_hash) and md_hash is not None:
             # Touched, not changed (a checkout, a save without edits): only the stats move.
             con.execute("UPDATE sources SET md_size=?, md_mtime=?, cl_size=?, cl_mtime=? "
@@ -398,6 +450,9 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
             continue
         if source in hashes:
             _drop(con, source, fts)
+        # Here, not above: a touched file (one just written, see RACY_NS) needs no documents.
+        from briefing.index.documents import source_documents
+
         article_id, docs = source_documents(md, cl, parts)
         writer.add(source, docs, (source, article_id, sig[0], sig[1], md_hash, sig[2], sig[3],
                                   cl_hash))

@@ -119,25 +119,33 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
         return []
     out = []
     for m in _RELATIVE.finditer(text):
-        if m["weekday"]:
-            back = (day.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7 or 7
-            value = (day - dt.timedelta(days=back)).isoformat()
-        elif m["yesterday"]:
-            value = (day - dt.timedelta(days=1)).isoformat()
-        elif m["today"]:
-            value = day.isoformat()
-        else:
-            step = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
-            unit = m["unit"].lower()
-            if unit == "week":
-                value = (day + dt.timedelta(weeks=step)).isoformat()[:7]
-            elif unit == "month":
-                month = day.year * 12 + day.month - 1 + step
-                value = f"{month // 12:04d}-{month % 12 + 1:02d}"
-            else:
-                value = f"{day.year + step:04d}"
+        try:
+            value = _resolve(m, day)
+        except (OverflowError, ValueError):  # "next week" in an article dated 9999-12-31
+            continue
         out.append(DateMention(value, m.group(), m.start(), m.end()))
     return out
+
+
+def _resolve(m: re.Match[str], day: dt.date) -> str:
+    """The date ``m`` names, as of ``day`` (OverflowError or ValueError when it falls before
+    the year 1 or after 9999: no such date)."""
+    if m["weekday"]:
+        back = (day.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7 or 7
+        return (day - dt.timedelta(days=back)).isoformat()
+    if m["yesterday"]:
+        return (day - dt.timedelta(days=1)).isoformat()
+    if m["today"]:
+        return day.isoformat()
+    step = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    unit = m["unit"].lower()
+    if unit == "week":
+        return (day + dt.timedelta(weeks=step)).isoformat()[:7]
+    if unit == "month":
+        month = day.year * 12 + day.month - 1 + step
+        year, month = divmod(month, 12)
+        return dt.date(year, month + 1, 1).isoformat()[:7]
+    return dt.date(day.year + step, 1, 1).isoformat()[:4]
 
 
 def when(text: str, dates: list[DateMention], published: str | None) -> str | None:

@@ -234,7 +234,9 @@ def storylines(proposals: list[Proposal],
     """The storylines of the proposals, as lists of indexes in reading order.  A claim is in
     one storyline, and also in a second one it fits at least as well (see _second).
     ``published``: article id -> publication date, for relative dates ("on Monday")."""
-    dates = whens(proposals, published)
+    # Off (the default), the dates would only be counted for conflicts nobody weighs.
+    dates = (whens(proposals, published) if DATE_WEIGHT or MIXED is not None
+             else [None] * len(proposals))
     vecs = vectors(proposals, dates)
     units = _merge(proposals, vecs, dates, paragraph_groups(proposals, vecs))
     extra = _second(proposals, vecs, units, dates)
