@@ -314,6 +314,16 @@ def test_kind_cues_beyond_should_and_will(text, expected):
     assert kind == expected
 
 
+@pytest.mark.parametrize("text", [
+    "The delegation had just arrived in Geneva",  # "just": only now, no verdict
+    "The clinics had enough doses and reopened",  # "enough": a quantity
+])
+def test_just_and_enough_are_not_judgements(text):
+    kind, _ = kinds.classify(text, quoted=False, has_figure=False, has_date=False,
+                             has_actor=True)
+    assert kind == "fact"
+
+
 def test_reported_statement_is_a_quote_unless_it_gives_a_figure():
     assert kinds.classify("the clinics are safe", quoted=False, reported=True,
                           has_figure=False, has_date=False, has_actor=False)[0] == "quote"

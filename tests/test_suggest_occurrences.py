@@ -21,6 +21,7 @@ from briefing.text import fold
 FIXTURES = Path(__file__).parent / "fixtures"
 SETS = [bundled_content()] + [FIXTURES / name for name in
                               ("suggest", "suggest_port", "suggest_heldout", "suggest_tram",
+                               "suggest_breach", "suggest_merger",
                                "eval_sudan")]
 
 

@@ -88,7 +88,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         text = para.text
         para_names = sorted(found[para.id], key=lambda n: n.start)
         name_starts = [n.start for n in para_names]
-        opens_quoted = text.lstrip()[:1] in "\"“«" and not interviewee
+        opens_quoted = text.lstrip().startswith(("\"", "“", "«")) and not interviewee
         last_speaker: str | None = carried_speaker if opens_quoted else None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
         # Quotations are found in the whole paragraph: a quotation often runs over several

@@ -20,11 +20,11 @@ MIN_WORTH = 0.2  # below: nothing in the span a reader could check
 # Judgements of right and wrong, beside the lexicon's evaluative and epistemic words: "the
 # city is right to reopen the line", "the fine is deserved".
 EVALUATIVE = ASSESSMENT | frozenset("""
-right wrong fair unfair unjust just justified unjustified deserved undeserved mistake
+right wrong fair unfair unjust justified unjustified deserved undeserved mistake
 mistaken reasonable unreasonable sensible wise unwise foolish reckless negligent negligence
 shameful scandal scandalous irresponsible inexcusable unacceptable acceptable absurd
 outrageous harmful damaging costly welcome welcomed overdue belated adequate inadequate
-enough insufficient excessive
+insufficient excessive
 """.split())
 
 # The text talking about itself: signposts, not claims about the world.
