@@ -555,3 +555,15 @@ def test_a_frame_built_on_a_noun_is_left_out_of_the_span():
     piece = spans.trim(text, 0, len(text))
     assert text[piece.start:piece.end] == ("the warnings about worn rails, made in 2023, were "
                                            "ignored.")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("and then more cuts", False),
+    ("More power cuts and fewer trains", False),
+    ("The chain cuts 1,500 jobs", True),
+    ("It costs the port 12 million euros a day", True),
+])
+def test_irregular_s_forms_that_are_nouns_too_are_verbs_only_after_a_subject(text, verb):
+    from briefing.suggest.verbs import has_verb
+
+    assert has_verb(text) is verb

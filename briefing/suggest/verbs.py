@@ -43,6 +43,14 @@ shrank shrinks spun spins sprang springs swam swims thrust thrusts upheld uphold
 withholds overturned overturns woke wakes wound winds dug digs bled bleeds
 """.split())
 
+# Irregular "-s" forms that are plural nouns as often as verbs: a verb only after a subject.
+NOUN_TOO = frozenset("""
+costs cuts hits falls sets shows leads lays lies runs rises strikes wins deals draws drives
+flies holds keeps pays puts sells sends spends stands lights springs bears feeds rings sinks
+winds digs hurts casts reads rides binds bends spins swims sits sticks shines shrinks wakes
+thrusts
+""".split())
+
 _DETERMINERS = frozenset("""
 the a an its their his her our your this that these those some any no each every such
 so-called well-known
@@ -75,6 +83,8 @@ def has_verb(text: str) -> bool:
             if (word in REPORTING and word not in IRREGULAR and word.endswith("s")
                     and not (i > 0 and _after_subject(tokens, low, i))):
                 continue  # "compensation claims", "calls for calm": nouns as often as verbs
+            if word in NOUN_TOO and not (i > 0 and _after_subject(tokens, low, i)):
+                continue  # "job cuts at the stores", "the spring winds": nouns
             return True
         if word.endswith("ed") and len(word) > 4:
             if before in _DETERMINERS or before in ("of", "and", "or"):
