@@ -413,11 +413,8 @@ def _pending(con: sqlite3.Connection, articles: dict[str, Stat], claims: dict[st
              only: list[str] | None = None) -> tuple[list[str], list[str]]:
     """(sources whose files differ from what was indexed, sources no longer there), among
     ``only`` if given."""
-    sql = "SELECT source, md_size, md_mtime, cl_size, cl_mtime FROM sources"
-    if only is None or len(only) > 500:  # a first build: reading every row is as quick
-        rows = con.execute(sql)
-    else:
-        rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(only))})", only)
+    rows = _rows_of(con, "SELECT source, md_size, md_mtime, cl_size, cl_mtime FROM sources",
+                    only)
     known = {row[0]: row[1:] for row in rows}
     candidates = articles if only is None else {s: articles[s] for s in only if s in articles}
     now = {s: st + claims.get(s, _NO_FILE) for s, st in candidates.items()}
@@ -462,12 +459,17 @@ def _apply(con: sqlite3.Connection, content_dir: Path, articles: dict, claims: d
 
 def _hashes(con: sqlite3.Connection, sources: list[str]) -> dict[str, tuple[str, str]]:
     """{source: (article hash, claims hash)} as indexed, of these sources."""
-    sql = "SELECT source, md_hash, cl_hash FROM sources"
-    if len(sources) > 500:  # a first build, or most of the sources: every row is as quick
-        rows = con.execute(sql)
-    else:
-        rows = con.execute(f"{sql} WHERE source IN ({','.join('?' * len(sources))})", sources)
+    rows = _rows_of(con, "SELECT source, md_hash, cl_hash FROM sources", sources)
     return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def _rows_of(con: sqlite3.Connection, sql: str, sources: list[str] | None) -> sqlite3.Cursor:
+    """The rows of ``sql`` (over the sources table) for ``sources``, or every row (None).
+    Over 500 sources (a first build, most of the briefing) reading every row is as quick
+    and keeps clear of SQLite's limit on bound parameters; callers look their sources up."""
+    if sources is None or len(sources) > 500:
+        return con.execute(sql)
+    return con.execute(f"{sql} WHERE source IN ({','.join('?' * len(sources))})", sources)
 
 
 class _Writer:
