@@ -165,6 +165,10 @@ class TocTree(Tree[Location]):
                 if child.data is not None and child.data.section_index == section_index:
                     target = child
                     break
+        # move_cursor reads the node's line, stale after the expand (a new section's is -1,
+        # which put the cursor on the first source): reading last_line rebuilds the lines.
+        if self.last_line < 0:
+            return
         self.move_cursor(target, animate=False)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Location]) -> None:
