@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Self
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -36,7 +38,7 @@ class TocTree(Tree[Location]):
         """Every source is in the contents."""
 
     def __init__(self, entries: list[OutlineEntry], *, id: str | None = None) -> None:
-        self._batching = False  # before Tree's __init__, which invalidates
+        self._batching = self._lines_changed = False  # before Tree's __init__ invalidates
         super().__init__("Sources", id=id)
         self.entries = entries
         self._position = {entry.article_id: i for i, entry in enumerate(entries)}
@@ -65,8 +67,21 @@ class TocTree(Tree[Location]):
 
     def _invalidate(self) -> None:
         # Textual drops every line of the tree on each node added; a batch does it once.
-        if not self._batching:
+        # It also asks for a layout of the whole screen (then a repaint of all of it: 20-100
+        # ms at 160x48 under load, after every slice); the pane's size is set by the
+        # stylesheet, never by its lines, so a repaint of the pane is enough.
+        if self._batching:
+            return
+        self._lines_changed = True
+        try:
             super()._invalidate()
+        finally:
+            self._lines_changed = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        return super().refresh(*regions, repaint=repaint, recompose=recompose,
+                               layout=layout and not self._lines_changed)
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
