@@ -38,14 +38,15 @@ class TocTree(Tree[Location]):
         """Every source is in the contents."""
 
     def __init__(self, entries: list[OutlineEntry], *, id: str | None = None) -> None:
-        self._batching = self._lines_changed = False  # before Tree's __init__ invalidates
-        super().__init__("Sources", id=id)
+        # Set before Tree's __init__, which drops and rebuilds the lines.
+        self._batching = self._no_layout = False
         self.entries = entries
+        self._added = 0  # entries[:_added] are in the tree
+        super().__init__("Sources", id=id)
         self._position = {entry.article_id: i for i, entry in enumerate(entries)}
         self.show_root = False
         self.guide_depth = 2
         self._article_nodes: dict[str, TreeNode[Location]] = {}
-        self._added = 0  # entries[:_added] are in the tree
         self._wanted: tuple[str, int | None] | None = None  # selected before its node is in
         self._reading: dict[str, object] = {}  # article id -> briefing.tui.reading.Progress
 
@@ -65,23 +66,36 @@ class TocTree(Tree[Location]):
         icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
         return node.label.cell_len + (cell_len(icon) if node.allow_expand else 0)
 
+    # Textual's Tree asks for a layout of the whole screen, then a repaint of all of it, each
+    # time its lines change (dropped on a node added) and each time they are rebuilt (its
+    # virtual size is a layout reactive): 20-140 ms at 160x48 under load, after every slice.
+    # The pane's size is set by the stylesheet, never by its lines, so a repaint of the pane
+    # is enough; the layout that resizes its scroll bar is done once, when every source is in.
     def _invalidate(self) -> None:
-        # Textual drops every line of the tree on each node added; a batch does it once.
-        # It also asks for a layout of the whole screen (then a repaint of all of it: 20-100
-        # ms at 160x48 under load, after every slice); the pane's size is set by the
-        # stylesheet, never by its lines, so a repaint of the pane is enough.
-        if self._batching:
+        if self._batching:  # a batch of nodes drops the lines once, at its end
             return
-        self._lines_changed = True
-        try:
+        with self._lines_only():
             super()._invalidate()
+
+    def _build(self) -> None:
+        if self.filled:
+            super()._build()
+            return
+        with self._lines_only():
+            super()._build()
+
+    @contextmanager
+    def _lines_only(self) -> Iterator[None]:
+        self._no_layout = True
+        try:
+            yield
         finally:
-            self._lines_changed = False
+            self._no_layout = False
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
         return super().refresh(*regions, repaint=repaint, recompose=recompose,
-                               layout=layout and not self._lines_changed)
+                               layout=layout and not self._no_layout)
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
