@@ -5,8 +5,8 @@ Prints figures (no pass/fail).
     .venv/bin/python benchmarks/bench_toc_fill.py [--sizes 1000,5000] [--runs 3]
 
 Each run mounts the pane (briefing.tui.widgets.toc.TocTree) in a headless 160x48 app and,
-from the mount until every source is in, wakes a heartbeat every millisecond: the longest
-gap between two beats is the longest a key pressed meanwhile would wait.  The baseline is a
+from the mount until 0.2 s after every source is in, wakes a heartbeat every millisecond:
+the longest gap between two beats is the longest a key pressed meanwhile would wait.  The baseline is a
 Tree whose sources are all added in one go after the first paint, as the pane did before.
 The sources are made up (seeded): titles, bylines, outlets and dates of realistic lengths,
 three to eight sections each.
@@ -74,11 +74,11 @@ class AtOnce(Tree[str]):
 class Pane(App[None]):
     def __init__(self, tree: Tree) -> None:
         super().__init__()
-        self.tree = tree
+        self.pane = tree
         self.filled = asyncio.Event()
 
     def compose(self) -> ComposeResult:
-        yield self.tree
+        yield self.pane
 
     def on_toc_tree_filled(self, message: TocTree.Filled) -> None:
         self.filled.set()
@@ -89,12 +89,14 @@ async def one_run(make_tree) -> tuple[float, float]:
     app = Pane(make_tree())
     async with app.run_test(size=(160, 48)) as pilot:
         start = last = time.perf_counter()
-        longest = 0.0
-        while not app.filled.is_set():
+        longest, filled = 0.0, None
+        # Beats go on for a moment after the last source is in: its lines are built then.
+        while filled is None or last - start < filled + 0.2:
             await asyncio.sleep(0.001)
             now = time.perf_counter()
             longest, last = max(longest, now - last), now
-        filled = time.perf_counter() - start
+            if filled is None and app.filled.is_set():
+                filled = now - start
         await pilot.pause()
     return longest * 1000, filled * 1000
 
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args(argv)
     print(f"median of {args.runs} runs, ms; 'longest wait': the longest the event loop was held "
-          "between the mount and the last source in")
+          "from the mount until 0.2 s after the last source is in")
     print("| sources | pane | longest wait | x baseline | all sources in | x baseline |")
     print("|---:|---|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
