@@ -123,3 +123,21 @@ async def test_the_contents_end_complete_with_marks_and_the_cursor(one_source_pe
         await pilot.pause()
         assert [child.label.plain for child in nodes[200].children] == \
             ["(lead) ✓", "Background", "Outlook"]
+
+
+async def test_an_empty_briefing_has_its_contents_filled_at_once():
+    from textual.app import App
+
+    class Pane(App[None]):
+        filled = False
+
+        def compose(self):
+            yield TocTree([])
+
+        def on_toc_tree_filled(self, message: TocTree.Filled) -> None:
+            self.filled = True
+
+    app = Pane()
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: app.filled)
+        assert app.query_one(TocTree).filled and not app.query_one(TocTree).root.children

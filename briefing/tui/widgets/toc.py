@@ -111,7 +111,7 @@ class TocTree(Tree[Location]):
         self.call_after_refresh(self._add_slice)
 
     def _add_slice(self) -> None:
-        if self.filled or not self.is_attached:
+        if not self.is_attached:  # the reader was closed while its contents went in
             return
         start, added_from = time.perf_counter(), self._added
         with self._batch():
