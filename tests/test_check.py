@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
-from briefing.loading.files import MAX_BYTES
+from briefing.loading.files import INDEX_MAX_BYTES, MAX_BYTES
 from briefing_dirs import ALPHA, ALPHA_CLAIMS, BETA, BETA_CLAIMS, EVENTS, line_of, write_briefing
 
 SUMMARY = "2 articles, 4 sections, 5 paragraphs, 2 events, 3 claims"
@@ -35,6 +35,14 @@ def test_good_briefing_summary(in_tmp):
     result = run_check("--content", "c")
     assert result.exit_code == 0
     assert result.output == SUMMARY + "\n"
+
+
+def test_an_events_file_larger_than_an_article_may_be_loads(in_tmp):
+    # 6 MB: past an article's limit, as the suggested events of 1,000 articles are.
+    padding = ("# " + "x" * 98 + "\n") * (6 * 1024 * 1024 // 101)
+    write_briefing(in_tmp / "c", events=padding + EVENTS)
+    result = run_check("--content", "c")
+    assert (result.exit_code, result.output) == (0, SUMMARY + "\n")
 
 
 def test_env_var_selects_content(in_tmp):
@@ -80,8 +88,11 @@ CASES = [
      "file is encoded as UTF-16; save it as UTF-8"),
     ("nul-byte", {"claims": {"beta.yaml": BETA_CLAIMS.replace("kind:", "kind:\x00").encode()}},
      f"c/claims/beta.yaml:{line_of(BETA_CLAIMS, 'kind:')}", "contains a NUL byte"),
-    ("huge-events", {"events": b"#" * (MAX_BYTES + 1)}, "c/events.yaml:1",
+    ("huge-claims", {"claims": {"beta.yaml": b"#" * (MAX_BYTES + 1)}}, "c/claims/beta.yaml:1",
      "file is too large (5.0 MB; the limit is 5 MB)"),
+    # The events file indexes the whole briefing: its limit grows with it.
+    ("huge-events", {"events": b"#" * (INDEX_MAX_BYTES + 1)}, "c/events.yaml:1",
+     "file is too large (64.0 MB; the limit is 64 MB)"),
     ("events-is-a-directory", {"events": None, "mkdir": "events.yaml"}, "c/events.yaml", "is a directory, expected a file"),
     # --- YAML syntax, with the line (and column) of the error ------------------------------
     ("bad-yaml-events", {"events": bad(EVENTS, "title: The ceasefire", "title: [The ceasefire")},

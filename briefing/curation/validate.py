@@ -29,7 +29,7 @@ from briefing.curation.yamlentries import EntryFile, entry_ids
 from briefing.loader import anchor_claims, check_claim_events
 from briefing.loading.claims import ClaimEntry, load_claims
 from briefing.loading.events import load_events
-from briefing.loading.files import MAX_BYTES
+from briefing.loading.files import max_bytes_for
 from briefing.model import Corpus, Event
 from briefing.problems import Problem
 
@@ -58,7 +58,7 @@ def _local_problems(layout: Layout, changes: list[Change]) -> list[Problem] | No
     for path, before, after in changes:
         if path != layout.events and not layout.is_curated_claims(path):
             continue
-        if before is None or after is None or len(after.encode("utf-8")) > MAX_BYTES:
+        if before is None or after is None or len(after.encode("utf-8")) > max_bytes_for(path):
             return None
         old, new = EntryFile(before), EntryFile(after)
         if not (old.is_plain_list() and new.is_plain_list()):

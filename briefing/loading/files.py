@@ -13,6 +13,15 @@ from briefing.problems import Problem
 from briefing.text import clean
 
 MAX_BYTES = 5 * 1024 * 1024  # a briefing article is tens of KB; anything this big is a mistake
+# The events file is an index of the whole briefing and grows with it: `briefing suggest` on
+# 1,000 articles writes 7.5 MB of suggested events.
+INDEX_MAX_BYTES = 64 * 1024 * 1024
+
+
+def max_bytes_for(path: Path) -> int:
+    """The size past which ``path`` is refused: the events files (curated and suggested)
+    may be as large as the briefing they index; any other file is one article's worth."""
+    return INDEX_MAX_BYTES if path.name in ("events.yaml", "events.suggested.yaml") else MAX_BYTES
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -38,23 +47,24 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, 0, "is a directory, expected a file")]
     if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
         return None, [Problem(path, 0, "not a regular file")]
-    if st.st_size > MAX_BYTES:
-        return None, [_too_large(path, st.st_size)]
+    limit = max_bytes_for(path)
+    if st.st_size > limit:
+        return None, [_too_large(path, st.st_size, limit)]
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
+            data = handle.read(limit + 1)  # the file may have grown since stat()
     except OSError as exc:
         return None, [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
-    if len(data) > MAX_BYTES:
-        return None, [_too_large(path, len(data))]
+    if len(data) > limit:
+        return None, [_too_large(path, len(data), limit)]
     return decode(path, data)
 
 
-def _too_large(path: Path, size: int) -> Problem:
+def _too_large(path: Path, size: int, limit: int) -> Problem:
     return Problem(
         path, 1,
         f"file is too large ({size / 1024 / 1024:.1f} MB; the limit is "
-        f"{MAX_BYTES // 1024 // 1024} MB): is this really a briefing file?",
+        f"{limit // 1024 // 1024} MB): is this really a briefing file?",
     )
 
 
