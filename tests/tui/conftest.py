@@ -71,3 +71,12 @@ def make_app(corpus=None, **kwargs):
     from briefing.tui.app import BriefingApp
 
     return BriefingApp(corpus if corpus is not None else make_corpus(), **kwargs)
+
+
+async def until(pilot, condition, tries: int = 100) -> None:
+    """Let the app run (0.05 s a turn) until ``condition()`` holds; fail after ``tries``."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached")

@@ -17,7 +17,7 @@ from briefing.tui.reading import Progress
 from briefing.tui.viewmodels.navigation import Location
 from briefing.tui.widgets.toc import TocTree
 
-from .conftest import make_app, screen_text
+from .conftest import make_app, screen_text, until
 
 LARGE = (160, 48)
 SOURCES = 300
@@ -48,14 +48,6 @@ def one_source_per_slice(monkeypatch):
     monkeypatch.setattr(TocTree, "SLICE_MIN", 1)
 
 
-async def until(pilot, condition, tries: int = 400) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not reached")
-
-
 async def fill_the_rest(pilot, toc: TocTree) -> None:
     """What is checked mid-fill is done: the rest goes in at the usual slice size (one
     source per slice, a screen refresh apart, took over 20 s on a loaded CI machine)."""
@@ -76,7 +68,7 @@ async def test_a_key_pressed_while_the_contents_fill_is_answered_first(one_sourc
     monkeypatch.setattr(SearchScreen, "on_mount", search_opened)
     async with app.run_test(size=LARGE) as pilot:
         toc = app.screen.toc
-        await until(pilot, lambda: toc.root.children)
+        await until(pilot, lambda: toc.root.children, tries=400)
         app.set_focus(toc)
         toc.watch(toc, "cursor_line", lambda: answered.setdefault(
             "down", len(toc.root.children)), init=False)
@@ -100,7 +92,7 @@ async def test_the_contents_end_complete_with_marks_and_the_cursor(one_source_pe
     async with app.run_test(size=LARGE) as pilot:
         reader = app.screen
         toc = reader.toc
-        await until(pilot, lambda: toc.root.children)
+        await until(pilot, lambda: toc.root.children, tries=400)
         assert not toc.filled
         # Reading marks and a jump that arrive before their sources are in the tree.
         toc.show_reading(ids[1], Progress(1.0, frozenset(), read=True, opened=True))
@@ -146,5 +138,5 @@ async def test_an_empty_briefing_has_its_contents_filled_at_once():
 
     app = Pane()
     async with app.run_test() as pilot:
-        await until(pilot, lambda: app.filled)
+        await until(pilot, lambda: app.filled, tries=400)
         assert app.query_one(TocTree).filled and not app.query_one(TocTree).root.children

@@ -22,7 +22,7 @@ from briefing.tui.viewmodels.event_index import event_index
 from briefing.tui.widgets.compare_column import ClaimList
 from briefing.tui.widgets.events_table import EventsTable
 
-from .conftest import make_app, screen_text
+from .conftest import make_app, screen_text, until
 
 LARGE = (160, 48)
 FIRST_CLAIM = "dupuy-2022-01"  # the first claim of the first article, in the head
@@ -45,14 +45,6 @@ def loading_app(full, result="full"):
     load = HeldLoad(full if result == "full" else result)
     app = make_app(head_of(full), outline=outline(full), load_full=load, build_index=False)
     return app, load
-
-
-async def until(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not reached")
 
 
 async def on_first_claim(app, pilot) -> None:
