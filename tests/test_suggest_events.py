@@ -134,13 +134,20 @@ def dunmere(root: Path) -> Path:
     return root
 
 
-def test_suggested_events_gather_the_sources_of_each_storyline_with_title_date_and_actors(tmp_path):
-    root = dunmere(tmp_path)
+def suggested(root: Path):
+    """Run suggest on the briefing at ``root`` (which must check clean) and load the result,
+    which must check clean too."""
     corpus, problems = load_corpus(root)
     assert problems == []
     write(suggest(corpus, root))
     corpus, problems = load_corpus(root)
     assert problems == []
+    return corpus
+
+
+def test_suggested_events_gather_the_sources_of_each_storyline_with_title_date_and_actors(tmp_path):
+    root = dunmere(tmp_path)
+    corpus = suggested(root)
     claims = [c for c in corpus.claims.values() if c.status == "suggested"]
 
     def events_of(words: str) -> set[str]:
@@ -168,11 +175,7 @@ def test_a_curated_event_like_the_storyline_is_linked_first_and_one_of_other_yea
         "- id: orsava-flood\n  title: The Orsava floods Dunmere\n  date: 2024-05-03\n"
         "  summary: The river bursts its banks and destroys homes.\n  actors: [Dunmere]\n",
         encoding="utf-8")
-    corpus, problems = load_corpus(root)
-    assert problems == []
-    write(suggest(corpus, root))
-    corpus, problems = load_corpus(root)
-    assert problems == []
+    corpus = suggested(root)
     claims = [c for c in corpus.claims.values() if c.status == "suggested"]
     flood = [c for c in claims if "homes" in c.quote and "Orsava" in c.quote]
     assert len(flood) >= 2 and all(c.events == ["orsava-flood"] for c in flood)
@@ -189,11 +192,7 @@ def test_each_curated_event_takes_one_storyline_so_an_accepted_event_does_not_sw
     (root / "events.yaml").write_text(
         "- id: orsava-flood\n  title: The Orsava floods Dunmere\n  date: 2024-05\n"
         "  actors: [Dunmere, Orsava, Green League, Farmers' Union]\n", encoding="utf-8")
-    corpus, problems = load_corpus(root)
-    assert problems == []
-    write(suggest(corpus, root))
-    corpus, problems = load_corpus(root)
-    assert problems == []
+    corpus = suggested(root)
     claims = [c for c in corpus.claims.values() if c.status == "suggested"]
     flood = {e for c in claims if "burst its banks" in c.quote for e in c.events}
     vote = {e for c in claims if "elect a new regional council" in c.quote for e in c.events}
@@ -204,10 +203,7 @@ def test_each_curated_event_takes_one_storyline_so_an_accepted_event_does_not_sw
 
 def test_a_suggested_event_is_summed_up_by_its_most_shared_claim_quoted_with_its_source(tmp_path):
     root = dunmere(tmp_path)
-    corpus, _ = load_corpus(root)
-    write(suggest(corpus, root))
-    corpus, problems = load_corpus(root)
-    assert problems == []
+    corpus = suggested(root)
     events = [e for e in corpus.events.values() if e.status == "suggested"]
     assert events
     for e in events:
