@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry
+from briefing.tui.after_paint import after_paint
 from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
 from briefing.tui.screens.curating import CURATION_BINDINGS, CurationActions
@@ -173,7 +174,7 @@ class ReaderScreen(CurationActions, Screen[None]):
         first = next(iter(self.corpus.articles), None)
         if first is not None:
             self.open(Location(first))
-        self.call_after_refresh(self._first_paint_done)
+        after_paint(self, self._first_paint_done)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width, event.size.height)

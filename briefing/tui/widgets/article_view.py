@@ -7,6 +7,7 @@ whose highlight changed, never the whole article.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable
 
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
+from briefing.tui.after_paint import after_paint
 from briefing.tui.viewmodels.reader import strip_for_display as shown
 from briefing.tui.messages import ClaimActivated, ClaimClicked, PassageDragged
 from briefing.tui.widgets.render import ChunkState, chunk_bounds, render_chunk
@@ -198,7 +200,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             first, rest = widgets[:limit], widgets[limit:]
             yield from first
             if rest:
-                self.call_after_refresh(self.mount_all, rest)
+                after_paint(self, partial(self._mount_rest, self.article, rest))
+
+    def _mount_rest(self, article: Article | None, rest: list[Widget]) -> None:
+        if self.article is article:  # not replaced by another article before the paint
+            self.mount_all(rest)
 
     def show_article(self, article: Article, claims: list[Claim], annotated: Iterable[str] = ()) -> None:
         """Replace the pane's content with ``article`` (the only article ever mounted)."""

@@ -15,6 +15,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.outline import OutlineEntry
+from briefing.tui.after_paint import after_paint
 from briefing.tui.viewmodels.reader import strip_for_display as shown
 from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
@@ -108,7 +109,7 @@ class TocTree(Tree[Location]):
 
     def on_mount(self) -> None:
         # After the first paint: the article shows first, then the contents fill in.
-        self.call_after_refresh(self._add_slice)
+        after_paint(self, self._add_slice)
 
     def _add_slice(self) -> None:
         if not self.is_attached:  # the reader was closed while its contents went in
@@ -128,7 +129,7 @@ class TocTree(Tree[Location]):
         if self.filled:
             self.post_message(self.Filled())
         else:
-            self.call_after_refresh(self._add_slice)
+            after_paint(self, self._add_slice)
 
     # ---------------------------------------------------------------- reading state
     # Unread sources are bold (newsboat); one being read shows how far; a read one is plain
