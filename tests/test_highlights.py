@@ -45,6 +45,9 @@ def test_highlight_a_passage_from_the_shell(env):
     md = run("export", "-o", "-").stdout
     assert "## Highlights" in md and "> A second line with code" in md
     assert "odd \\*markup\\*" in md  # a note is escaped, never Markdown that changes the page
+    # Cited as the brief cites a claim, not by ids; one author, so no name.
+    assert "*Alpha article*" in md and "paragraph 1" in md and "alpha/1/1" not in md
+    assert "ana," not in md.split("## Highlights")[1]
     data = json.loads(run("export", "-o", "-", "--format", "json").stdout)
     assert data["highlights"][0]["article_title"] == "Alpha article"
     rows = list(csv.DictReader(io.StringIO(
@@ -52,6 +55,16 @@ def test_highlight_a_passage_from_the_shell(env):
     assert [(r["quote"], r["comment"], r["tags"]) for r in rows] == [
         ("A second line with code", "odd *markup*", "style")]  # CSV keeps the note as typed
     assert "Alpha article" in rows[0]["source"] and "paragraph 1" in rows[0]["source"]
+
+
+def test_highlights_by_two_people_name_them_as_the_brief_does(env):
+    # Highlights alone (no annotation) by two people: each is named, this user as --by says.
+    run("highlight", "alpha", "--quote", "A SECOND line with code", "--author", "ben")
+    run("highlight", "alpha", "--quote", "Ce paragraphe est en", "--author", "ana")
+    section = run("export", "-o", "-").stdout.split("## Highlights")[1]
+    assert "ben, " in section and "ana, " in section
+    alone = run("export", "-o", "-", "--author", "ben").stdout.split("## Highlights")[1]
+    assert "ben, " not in alone and "ana, " not in alone and "A second line" in alone
 
 
 def test_highlights_are_in_their_source_note_in_the_obsidian_export(env, tmp_path):
@@ -144,6 +157,6 @@ def test_an_author_name_of_control_characters_leaves_no_stray_comma(env, tmp_pat
         [note] = (tmp_path / "vault" / "sources").iterdir()
         text = note.read_text(encoding="utf-8")
     assert "\x1b" not in text
-    [line] = [x for x in text.splitlines() if "tags: `style`" in x]
+    [line] = [x for x in text.splitlines() if "ags: `style`" in x]
     date = line[-10:]
-    assert line.endswith("tags: `style`; " + date) and date[:4].isdigit(), line
+    assert line.lower().endswith("tags: `style`; " + date) and date[:4].isdigit(), line

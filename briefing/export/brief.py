@@ -17,6 +17,7 @@ come last, with the quote they were made on.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -183,7 +184,9 @@ def _quantity_labels(corpus: Corpus, findings: list[Finding]) -> dict[str, str]:
 def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters | None = None,
                 title: str | None = None, generated: str | None = None, *,
                 synthesis: list[Synthesis] | tuple[Synthesis, ...] = (),
-                author: str | None = None) -> Brief:
+                author: str | None = None, highlighted_by: Iterable[str] = ()) -> Brief:
+    """``highlighted_by``: the authors of the highlights exported with the brief, who count
+    when deciding whether to name people."""
     filters = filters or Filters()
     annotations = sorted((a for a in annotations if not a.is_empty), key=reading_order(corpus))
     event_rank = {e.id: n for n, e in enumerate(corpus.events_in_order())}
@@ -223,7 +226,7 @@ def build_brief(annotations: list[Annotation], corpus: Corpus, filters: Filters 
                 sorted(tag_claims.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     sources = sorted({e.article.id: e.article for e in linked}.values(),
                      key=lambda a: article_rank.get(a.id, 1 << 30))
-    people = {a.author for a in annotations} | {s.author for s in synthesis}
+    people = {a.author for a in annotations} | {s.author for s in synthesis} | set(highlighted_by)
     disagreements = _disagreements(corpus, filters)
     brief = Brief(
         title=title or corpus.title,

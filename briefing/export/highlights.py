@@ -3,7 +3,7 @@ CSV rows (one each, after the annotations' rows), and in the Obsidian export a s
 their source's note (briefing.export.obsidian).
 
 Kept apart from the brief's claim structure so a text export can add them with one call:
-``with_highlights(text, fmt, highlights, corpus)``.  User text (quote, note, tags) is escaped
+``with_highlights(text, fmt, highlights, corpus, brief)``.  User text (quote, note, tags) is escaped
 as everywhere in the Markdown export (briefing.export.mdsafe).
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.export import cite
 from briefing.export.brief import Brief, ClaimEntry, section_of
+from briefing.export.markdown import reference
 from briefing.export.mdsafe import code_span, escape_block, escape_inline
 from briefing.model import Corpus
 from briefing.store.highlights import Highlight
@@ -49,19 +50,36 @@ def highlight_json(hl: Highlight, corpus: Corpus | None) -> dict[str, Any]:
     return {**hl.to_json(), "article_title": article.title if article else None}
 
 
-def highlights_markdown(highlights: list[Highlight], corpus: Corpus | None) -> list[str]:
+def highlights_markdown(highlights: list[Highlight], corpus: Corpus | None,
+                        brief: Brief) -> list[str]:
+    """The brief's "Highlights" section: each passage cited as the brief cites a claim (full
+    reference, section and paragraph; no ids), its tags, who (when several wrote) and when."""
     out = ["## Highlights", ""]
     for hl in highlights:
-        article = corpus.articles.get(hl.article_id) if corpus is not None else None
-        source = escape_inline(article.title) if article else code_span(hl.article_id)
-        out += [f"> {escape_inline(hl.quote)}", ""]
-        cite = f"— {source}, {code_span(hl.paragraph_id or hl.article_id)}"
-        if hl.tags:
-            cite += "; tags: " + ", ".join(code_span(t) for t in hl.tags)
-        out += ["; ".join(x for x in (cite, _who_and_when(hl.author, hl.created)) if x), ""]
+        entry = highlight_entry(hl, corpus)
+        out += [f"> {escape_inline(hl.quote)}", ">"]
+        if entry.article is not None:
+            where = cite.location(entry)
+            out.append("> — " + reference(entry.article)
+                       + (f"; {escape_inline(where)}" if where else ""))
+        else:
+            out.append("> — the source is no longer in the briefing")
+        out += ["", *_about(hl, brief)]
         if hl.note.strip():
             out += escape_block(hl.note) + [""]
     return out
+
+
+def _about(hl: Highlight, brief: Brief, where: str = "") -> list[str]:
+    """The line under a highlight: where it stands, its tags, who (when several people wrote)
+    and when; nothing when all of that is empty."""
+    parts = [escape_inline(where[:1].upper() + where[1:])] if where else []
+    if hl.tags:
+        parts.append(("tags: " if parts else "Tags: ") + ", ".join(code_span(t) for t in hl.tags))
+    who = brief.author_name(clean_line(hl.author)) if brief.show_authors else ""
+    parts.append(_who_and_when(who, hl.created))  # a name keeps its own case
+    line = "; ".join(p for p in parts if p)
+    return [line, ""] if line else []
 
 
 def _who_and_when(author: str, created: str) -> str:
@@ -76,33 +94,24 @@ def source_note_lines(highlights: list[Highlight], corpus: Corpus | None,
     out = ["## Highlights", ""]
     for hl in highlights:
         out += [f"> {escape_inline(hl.quote)}", ""]
-        where = cite.location(highlight_entry(hl, corpus))
-        parts = [escape_inline(where[:1].upper() + where[1:])] if where else []
-        if hl.tags:
-            parts.append("tags: " + ", ".join(code_span(t) for t in hl.tags))
-        who = brief.author_name(clean_line(hl.author)) if brief.show_authors else ""
-        parts.append(_who_and_when(who, hl.created))
-        line = "; ".join(p for p in parts if p)
-        if line:
-            out += [line[:1].upper() + line[1:], ""]
+        out += _about(hl, brief, where=cite.location(highlight_entry(hl, corpus)))
         if hl.note.strip():
             out += escape_block(hl.note) + [""]
     return out
 
 
 def with_highlights(text: str, fmt: str, highlights: list[Highlight],
-                    corpus: Corpus | None, brief: Brief | None = None) -> str:
+                    corpus: Corpus | None, brief: Brief) -> str:
     """An export's text with the highlights added (a section, a ``highlights`` key, or CSV
-    rows, which need the ``brief`` to name their authors as its own rows do)."""
+    rows); authors are named as the ``brief`` names its own."""
     if not highlights:
         return text
     if fmt == "csv":
         from briefing.export.csv_export import csv_rows
 
-        assert brief is not None, "CSV highlight rows name authors as the brief does"
         return text + csv_rows(highlight_rows(highlights, corpus, brief))
     if fmt == "json":
         data = json.loads(text)
         data["highlights"] = [highlight_json(h, corpus) for h in highlights]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return text.rstrip("\n") + "\n\n" + "\n".join(highlights_markdown(highlights, corpus)).rstrip("\n") + "\n"
+    return text.rstrip("\n") + "\n\n" + "\n".join(highlights_markdown(highlights, corpus, brief)).rstrip("\n") + "\n"

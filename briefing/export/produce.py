@@ -22,6 +22,7 @@ from briefing.model import Corpus
 from briefing.store.highlights import Highlight, select_highlights
 from briefing.store.query import Filters, select
 from briefing.store.synthesis import syntheses
+from briefing.text import clean_line
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
@@ -34,9 +35,11 @@ def gather(store: "AnnotationStore", corpus: Corpus, filters: Filters,
     """The brief of the annotations matching ``filters`` (with every author's synthesis, or
     the filtered authors'), and the highlights matching them.  Raises StoreError/OSError
     when the store cannot be read."""
+    highlights = select_highlights(store.highlights.all(), corpus, filters)
     brief = build_brief(select(store, corpus, filters), corpus, filters, author=author,
-                        synthesis=syntheses(store, corpus.title, filters.authors))
-    return brief, select_highlights(store.highlights.all(), corpus, filters)
+                        synthesis=syntheses(store, corpus.title, filters.authors),
+                        highlighted_by=[clean_line(h.author) for h in highlights])
+    return brief, highlights
 
 
 def render(brief: Brief, fmt: str, highlights: list[Highlight], corpus: Corpus) -> Rendered:
