@@ -53,7 +53,7 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     if has_figure:
         return "figure", 0.7
     past = bool(_PAST.search(low))
-    if ((_has(PREDICTION, low) or _has(_SOON, low) or _HYPOTHETICAL.search(low))
+    if ((_has(PREDICTION, low) or _has(_SOON, low) or _foresees(low))
             and not re.search(r"\b(?:said|stated|announced|declared)\b", low)):
         return "prediction", 0.5
     tokens = _WORD.findall(low)
@@ -80,14 +80,30 @@ _TIME_WORD = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|sa
                         r"|yesterday|last (?:week|month|year|night)|earlier (?:this|that) "
                         r"(?:week|month|year)|overnight)\b")
 # A consequence foreseen: "a long stoppage would push shipping lines to divert cargo", "a
-# drought could trigger a crisis".  Only verbs of cause and change: "would be a mistake"
-# judges, "could argue" weighs, "could have" looks back.
+# drought could trigger a crisis", "the ruling might delay the sale".  Any verb after the
+# modal but those that judge, weigh or look back: "would be a mistake" judges, "could
+# argue" weighs, "could have" looks back, "would like" wishes.
+_NOT_CONSEQUENCE = ("be|have|seem|appear|argue|say|mean|like|love|prefer|want|wish|agree|"
+                    "disagree|consider|think|believe|suggest|note|imagine|expect|hope|do|"
+                    "include|involve|contain|require|need|mean|take place|"
+                    "well|not|never|also|still|probably|possibly|perhaps|only|even|just|"
+                    "rather|sooner|certainly|surely|well|you|we|i|they|he|she|it")
 _HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might)\s+(?:(?:also|still|probably|eventually|soon|quickly|well)\s+)?"
-    r"(?:trigger|lead|push|cause|force|spark|result|bring|drive|hit|cost|raise|rise|fall|"
-    r"increase|reduce|cut|double|halve|end|collapse|destabili[sz]e|disrupt|delay|"
-    r"derail|prompt|provoke|unleash|wipe|leave|send|slow|stall|stop|close|shut|divert|"
-    r"lose|run out|fail|exceed|reach|take years|take months)\b")
+    r"\b(?:would|could|might)\s+(?:(?:also|still|probably|eventually|soon|quickly|well|even)\s+)?"
+    r"(?!(?:" + _NOT_CONSEQUENCE + r")\b)[a-z]{3,}\b")
+
+
+# A modal inside a condition, a relative clause or a reported wish ("if Baku would
+# provide", "a railroad that would link", "hoping that Armenia would yield") foresees
+# nothing of its own.  A condition ends at its comma: "If it succeeds, it would cost ..."
+# is the consequence.
+_SUBORDINATE = re.compile(r"\b(?:(?:that|which|who|whom|hoping|hoped|wished)\s+(?:[\w’'\-]+,?\s+){0,6}"
+                          r"|(?:if|unless|whether)\s+(?:[\w’'\-]+\s+){0,6})$")
+
+
+def _foresees(low: str) -> bool:
+    return any(not _SUBORDINATE.search(low, 0, m.start())
+               for m in _HYPOTHETICAL.finditer(low))
 
 
 def _judges(low: str) -> bool:

@@ -51,11 +51,12 @@ _OPENERS = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 # A frame built on a noun: "The harder part is to admit that", "The truth is that", "One
-# lesson is that".
-_FRAME = re.compile(r"(?:the|one|another|a)\s+(?:[a-z]+\s+){0,2}(?:part|thing|question|truth|"
-                    r"problem|point|fact|lesson|irony|reality|worry|fear|hope|risk|danger)\s+"
-                    r"(?:is|was|remains)\s+(?:(?:to|simply|still)\s+(?:[a-z]+\s+){0,1})?that\s+",
-                    re.IGNORECASE)
+# lesson was that", "Our worry remains that".  Read by its structure, whatever the noun: a
+# short noun phrase (a determiner and up to three lower-case words) as the subject of a
+# copula whose complement is a "that" clause; the clause is the claim.
+_FRAME = re.compile(r"(?:the|one|another|a|an|my|our|his|her|their|its|this)\s+(?:[a-z][\w\-]*\s+){1,3}"
+                    r"(?:is|was|remains|remained)\s+(?:(?:to|simply|still|now)\s+(?:[a-z]+\s+)?)?"
+                    r"that\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,6 +262,8 @@ def _personal(name: Name) -> bool:
     parts = name.text.split()
     if parts and parts[-1].lower().strip("’'") in _BODIES:
         return False
+    if _MEMBERS_OWN.search(name.text):
+        return False  # "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
@@ -270,10 +272,15 @@ board institute institution union ministry authority authorities council agency 
 bank party court commission federation association group office department committee
 service services corporation corp inc ltd plc organisation organization foundation
 university college school hospital police army forces navy government parliament senate
-assembly chamber league guild club society trust fund network alliance coalition centre
+assembly chamber league club society trust fund network alliance coalition centre
 center bureau directorate administration secretariat tribunal cabinet press times post
 news herald journal radio television
 """.split())
+
+
+# A plural possessive inside a name names a body of people, not a person: "Tramworkers'
+# Union", "Farmers’ Cooperative", "Veterans' Affairs" ("Russia's Sergey Lavrov" is one).
+_MEMBERS_OWN = re.compile(r"\ws['’]\s+[A-Z]")
 
 
 _ADJECTIVAL = re.compile(r"(?:ian|ani|ese|ish|ean|ic)$|-[a-z]")
