@@ -10,7 +10,7 @@ from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
-from briefing.suggest.lexicon import FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import AGENT_PLURAL, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
@@ -47,11 +47,27 @@ class Proposal:
 
 
 def common_words(article: Article) -> frozenset[str]:
-    """Capitalisable words this article also writes in lower case (not names)."""
+    """Capitalisable words this article also writes in lower case (not names), and plural
+    nouns that open a sentence as its subject and are never capitalised elsewhere
+    ("Firefighters said", "Residents fled"): a group of people, not a name."""
     seen: set[str] = set()
+    opening: set[str] = set()
+    inside: set[str] = set()
     for para in article.paragraphs():
-        seen.update(w for w in re.findall(r"\b[a-z][a-z’']+\b", para.text))
+        seen.update(re.findall(r"\b[a-z][a-z’']+\b", para.text))
+        opening.update(m.group(1) for m in _PLURAL_OPENING.finditer(para.text))
+        inside.update(m.group(1) for m in _CAPITAL_INSIDE.finditer(para.text))
+    seen.update(w.lower() for w in opening - inside if not _NOT_COMMON_PLURAL.search(w))
     return frozenset(seen)
+
+
+# A plural of a noun of agent or group ("Firefighters", "Analysts", "Employees",
+# "Officials") opening a sentence before a lower-case word (its verb).
+_PLURAL_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)[\"“]?(?=[A-Z])(" + AGENT_PLURAL + r")\s+(?=[a-z])")
+# A capitalised word inside a sentence (after a word, not after a full stop).
+_CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:’'\"”)])\s+([A-Z][a-z]+)")
+# Plurals that are names or name peoples: "Brussels", "Armenians", "Pakistanis", "Swiss".
+_NOT_COMMON_PLURAL = re.compile(r"(?:ss|us|is|ans|ese|ians)$")
 
 
 def paragraph_names(article: Article, common: frozenset[str]) -> dict[str, list[Name]]:
@@ -77,6 +93,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
+    described = speakers.descriptions(article.paragraphs(), found)
     # News carries a speaker over a paragraph break: a paragraph that opens with a
     # quotation and names nobody continues the last speaker's words, and "he said" with no
     # one named before it in its paragraph is the last person named before.
@@ -108,9 +125,14 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
-                who = (None if att.speaker.lower() in ("it", "they") else  # not a person
-                       speakers.last_person(text, para_names, att.start) or last_speaker
-                       or carried_person)
+                if att.speaker.lower() in ("it", "they"):  # not a person: a body
+                    body = speakers.last_body(para_names, att.start)
+                    if body and speakers.nearer_subject(text, body, s_start):
+                        body = None  # "The report found ... It said": the report
+                    who = names.canonical(body) if body else None
+                else:
+                    who = (speakers.last_person(text, para_names, att.start) or last_speaker
+                           or carried_person)
                 # "It said the crack had been visible for months": nobody to name, but
                 # still a statement someone made, worth checking.
                 unnamed = att.said and not who
@@ -124,7 +146,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                           s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
-                att_speaker = (names.canonical(_named(att.speaker, known, names))
+                att_speaker = (names.canonical(_named(att.speaker, known, names, described))
                                if att else None)
             if att_speaker:
                 last_speaker = att_speaker
@@ -213,14 +235,19 @@ def _before_trailing(text: str, s_start: int, s_end: int,
     return comma
 
 
-def _named(speaker: str, known: list[str], names: NameIndex) -> str:
+def _named(speaker: str, known: list[str], names: NameIndex,
+           described: dict[str, set[str]] | None = None) -> str:
     """"the federation said": the Dockworkers' Federation when the article names one
-    federation and no other; a description that fits no name, or several, stays as it is."""
+    federation and no other; "the chain said": Corvel when the article calls Corvel "a
+    discount chain" and nothing else a chain; a description that fits no name, or
+    several, stays as it is."""
     if not speaker or speaker[:1].isupper():
         return speaker
     head = speaker.split()[-1].lower()
     fits = {names.canonical(k) for k in known
             if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
+    if not fits and described:
+        fits = {names.canonical(k) for k in described.get(head, ())}
     return fits.pop() if len(fits) == 1 else speaker
 
 

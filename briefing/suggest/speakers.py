@@ -9,6 +9,7 @@ article's named author.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.suggest.lexicon import REPORTING
@@ -231,7 +232,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from)\b)"
                                 r"[a-z][\w\-]*)\s+"
-                                r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
+                                r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
+                                r"already|still|since)\s+)*$")
 _THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 # "the ministry said the fund had paid out ...": the statement right after the verb.
 _BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about|from|after|"
@@ -304,6 +306,66 @@ def last_person(text: str, names: list[Name], before: int) -> str | None:
     people = [n for n in names if n.end <= before and _personal(n) and can_speak(n)
               and not _RELATION.search(text, max(0, n.start - 70), n.start)]
     return people[-1].text if people else None
+
+
+def last_body(names: list[Name], before: int) -> Name | None:
+    """The organisation an "It said" at ``before`` stands for: the last name before it in
+    its paragraph that is a body by its form (an organisation's head word, an acronym, a
+    plural possessive: "Transport Safety Board", "NTSB", "Farmers' Union")."""
+    bodies = [n for n in names if n.end <= before and _body(n)]
+    return bodies[-1] if bodies else None
+
+
+_COMMON_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+[a-z]")
+
+
+def nearer_subject(text: str, body: Name, s_start: int) -> bool:
+    """Whether a sentence between ``body`` and the sentence at ``s_start`` opens on a
+    common noun ("The report found ..."): the nearer thing an "It" stands for."""
+    from briefing.suggest.sentences import split_sentences
+
+    return any(body.end <= a and _COMMON_SUBJECT.match(text, a, b)
+               for a, b in split_sentences(text[:s_start]))
+
+
+def _body(name: Name) -> bool:
+    parts = name.text.split()
+    return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES
+                            or _MEMBERS_OWN.search(name.text) is not None
+                            or (name.text.isupper() and 2 <= len(name.text) <= 6
+                                and name.text.isalpha()))
+
+
+# An apposition says what a name is: "the discount chain Corvel", "Corvel, a discount
+# chain with 300 outlets", "Calloway, the country's largest pharmacy chain,".  Its head
+# noun then names it: "the chain said" is Corvel's word.
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,3}?([a-z][a-z\-]{2,})\s+$")
+_NOUN_AFTER = re.compile(r",?\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,4}?([a-z][a-z\-]{2,})"
+                         r"(?=\s*[,.;:)]|\s+(?:with|of|in|on|at|for|that|which|who|whose|"
+                         r"based|and|since|from)\b)")
+
+
+def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str, set[str]]:
+    """head noun -> the names the article describes by it, from appositions."""
+    out: dict[str, set[str]] = {}
+    for para in paragraphs:
+        text = para.text
+        for n in found.get(para.id, ()):
+            if not can_speak(n) or _personal(n):
+                continue  # a person is named by a role, see TITLES; a qualifier by nothing
+            m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
+            if m and m.group(1) not in _NOT_HEADS:
+                out.setdefault(m.group(1), set()).add(n.text)
+            m = _NOUN_AFTER.match(text, n.end)
+            if m and m.group(1) not in _NOT_HEADS:
+                out.setdefault(m.group(1), set()).add(n.text)
+    return out
+
+
+# Words an apposition ends on that are no description of the name.
+_NOT_HEADS = frozenset("""
+year years month months week weeks day days time times number part total percent
+""".split())
 
 
 _RELATION = re.compile(r"\b(?:his|her)\s+[^.;]{0,60}$", re.IGNORECASE)
