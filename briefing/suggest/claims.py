@@ -129,7 +129,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     body = speakers.last_body(para_names, att.start)
                     if body and speakers.nearer_subject(text, body, s_start):
                         body = None  # "The report found ... It said": the report
-                    who = names.canonical(body) if body else None
+                    who = names.canonical(body.text) if body else None
                 else:
                     who = (speakers.last_person(text, para_names, att.start) or last_speaker
                            or carried_person)

@@ -230,7 +230,8 @@ _IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|lat
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
                                 r"|(?<=\bbut\s)|(?<=\bwhile\s))"
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
-                                r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from)\b)"
+                                r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
+                                r"had|then|later|again|first|now|already|still|since)\b)"
                                 r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
