@@ -135,3 +135,10 @@ def test_a_plural_capitalised_inside_a_sentence_stays_a_name(tmp_path):
         "The Volunteers met the governor on Monday. Volunteers said the fire was out.\n\n"
         "The governor thanked the Volunteers in a speech on 3 May.\n"))
     assert "Volunteers" in only(claims, "thanked").actors
+
+
+def test_the_title_of_the_one_person_holding_it_names_them(tmp_path):
+    claims = briefing(tmp_path, ferry=(
+        "Transport Minister Elena Varga visited the harbour on Monday.\n\n"
+        "The minister said the new ferry would enter service in June.\n"))
+    assert only(claims, "enter service").speaker == "Elena Varga"

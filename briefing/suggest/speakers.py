@@ -352,6 +352,9 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
     for para in paragraphs:
         text = para.text
         for n in found.get(para.id, ()):
+            for word in (n.role or "").lower().split():
+                if word not in _COURTESY:  # "Labour Minister Ana Ruiz": "the minister said"
+                    out.setdefault(word.strip("’'s"), set()).add(n.text)
             if not can_speak(n) or _personal(n):
                 continue  # a person is named by a role, see TITLES; a qualifier by nothing
             m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
@@ -363,6 +366,7 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
     return out
 
 
+_COURTESY = frozenset("mr mrs ms dr prof sir dame lord".split())
 # Words an apposition ends on that are no description of the name.
 _NOT_HEADS = frozenset("""
 year years month months week weeks day days time times number part total percent
