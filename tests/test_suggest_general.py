@@ -142,3 +142,14 @@ def test_the_title_of_the_one_person_holding_it_names_them(tmp_path):
         "Transport Minister Elena Varga visited the harbour on Monday.\n\n"
         "The minister said the new ferry would enter service in June.\n"))
     assert only(claims, "enter service").speaker == "Elena Varga"
+
+
+def test_that_after_a_verb_of_its_own_is_no_complement_of_the_verb_of_saying(tmp_path):
+    claims = briefing(tmp_path, ferry=(
+        "Nordlink says it met that target; the council has not yet commented on it.\n\n"
+        "The operator says it met that deadline in March.\n\n"
+        "The Crew Union said it feared that crossings would stop.\n"))
+    assert only(claims, "that target").quote == "Nordlink says it met that target"
+    assert only(claims, "that deadline").quote == "it met that deadline in March."
+    assert only(claims, "crossings would stop").quote == (
+        "The Crew Union said it feared that crossings would stop.")

@@ -152,9 +152,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    content, True, said=word in SAYING)
             continue
         rest = sentence[tm.end():]
-        that = (_SAID_WHERE_THAT.match(rest)
-                or re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
-                            r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest))
+        that = _SAID_WHERE_THAT.match(rest) or _NAMED_THAT.match(rest)
         # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
         # the number at" is not a statement of its own: the whole sentence is the claim.
         states = that is not None and (word in SAYING or "that" in that.group()
@@ -235,7 +233,24 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
-_THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+class _Complement:
+    """A "that" opening what was said, a few words after the verb ("told reporters that",
+    "said on Monday that"); not when those words hold a verb of their own: in "says it met
+    that deadline" the "that" points at the deadline."""
+
+    def __init__(self, pattern: str) -> None:
+        self._re = re.compile(pattern)
+
+    def match(self, s: str, pos: int = 0) -> re.Match[str] | None:
+        m = self._re.match(s, pos)
+        if m and re.search(r"\bthat\s*$", m.group()) and has_verb(m.group()[:-5]):
+            return None
+        return m
+
+
+_THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+_NAMED_THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
+                          r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)")
 # "the ministry said the fund had paid out ...": the statement right after the verb.
 _BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about|from|after|"
                            r"before|during|as|so|and|but|or|reporters|journalists)\b)")
