@@ -153,3 +153,21 @@ def test_that_after_a_verb_of_its_own_is_no_complement_of_the_verb_of_saying(tmp
     assert only(claims, "that deadline").quote == "it met that deadline in March."
     assert only(claims, "crossings would stop").quote == (
         "The Crew Union said it feared that crossings would stop.")
+
+
+def test_a_finding_is_stated_by_who_found_it_and_two_findings_are_two_claims(tmp_path):
+    claims = briefing(tmp_path, ferry=(
+        "The inquiry found that the ferry carried 80 more passengers than allowed, and "
+        "that its crew had not trained for an evacuation since 2021.\n\n"
+        "Divers found the wreck on Monday.\n"))
+    load = only(claims, "80 more passengers")
+    assert load.quote == "the ferry carried 80 more passengers than allowed"
+    assert load.speaker == "inquiry"
+    crew = only(claims, "crew had not trained")
+    assert crew.quote.startswith("its crew") and crew.speaker == "inquiry"
+    assert only(claims, "found the wreck").speaker == "author"
+
+
+def test_and_that_after_a_clause_without_that_is_no_second_finding():
+    text = "The board approved the new timetable in May, and that decision was final."
+    assert len(spans.clauses(text, 0, len(text))) == 1

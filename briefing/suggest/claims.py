@@ -355,7 +355,10 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     kind, kind_confidence = kinds.classify(span, quoted=quoted, reported=said,
                                            has_figure=substantive, has_date=bool(dates),
                                            has_actor=bool(actors))
-    has_signal = bool(quoted or said or actors or figures or dates or triggers
+    # "Firefighters worked ...", "Residents fled": a group of people acting, as good a
+    # signal as a named actor (though no actor to list).
+    group = kinds.GROUP_SUBJECT.match(span) is not None
+    has_signal = bool(quoted or said or actors or group or figures or dates or triggers
                       or kind in ("prediction", "recommendation")
                       or worth.compares(span) or any(w in worth.EVALUATIVE for w in words))
     if not has_signal and spans.words(span) < 12:
@@ -363,7 +366,8 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     if (spans.words(span) < _VAGUE_WORDS and _POINTS_BACK.match(span)
             and not (actors or figures or dates or quoted or said)):
         return None  # "That was the easy part.", "This matters.": about what, it does not say
-    features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
+    features = worth.Features(figure=substantive, date=bool(dates),
+                              actors=len(actors) or int(group),
                               reported=quoted or said,
                               forward=kind in ("prediction", "recommendation"),
                               verb=quoted or spans.states(span))

@@ -67,7 +67,7 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     colours_fact = evaluative == 1 and not first_person and has_date
     if evaluative >= 1 and not colours_fact:
         return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
-    if has_date or ((has_actor or _GROUP_SUBJECT.match(text)) and past):
+    if has_date or ((has_actor or GROUP_SUBJECT.match(text)) and past):
         return "fact", 0.6
     # A past statement naming no one and no date is as often the writer's reading ("the
     # decision marked a turning point") as a happening: read as an assessment (tried as a
@@ -108,7 +108,7 @@ def _foresees(low: str) -> bool:
 
 # A group of people as the subject: "Firefighters worked for four hours", "Many residents
 # fled": someone did something, as a named actor does.
-_GROUP_SUBJECT = re.compile(r"\W*(?:(?:the|some|many|most|several|hundreds of|thousands of|"
+GROUP_SUBJECT = re.compile(r"\W*(?:(?:the|some|many|most|several|hundreds of|thousands of|"
                             r"dozens of|\d[\d,]*)\s+)?(?:[a-z]+\s+)?" + AGENT_PLURAL + r"\s+(?!said\b)",
                             re.IGNORECASE)
 

@@ -34,6 +34,9 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
+# A second "that" clause after a first: "found that A, and that B".
+_PARALLEL_THAT = re.compile(r"and\s+that\s+(?=\w)")
+_THAT_BEFORE = re.compile(r"\bthat\s")
 _STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but|and)\s)")
 # A second clause that points back at the first ("while its army ...", "but it is an
 # exception") cannot be checked without it.
@@ -78,6 +81,13 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
         cuts, pos = [], start
         for m in _STRONG.finditer(text, start, end):
             second = text[m.end():end]
+            parallel = _PARALLEL_THAT.match(text, m.end(), end)
+            if (parallel and _THAT_BEFORE.search(text, max(0, start - 6), m.start())
+                    and has_verb(second) and words(text[pos:m.start()]) >= MIN_CLAIM_WORDS):
+                # "found that A, and that B": two findings, B as plain as A
+                cuts.append((pos, m.start()))
+                pos = parallel.end()
+                continue
             if (has_verb(text[pos:m.start()]) and has_verb(second)
                     and words(text[pos:m.start()]) >= MIN_WORDS
                     and words(second) >= MIN_WORDS and not _LEANS_BACK.match(second)):
@@ -98,6 +108,9 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
                 continue  # "X – the Artsakh Republic – were killed": an aside cuts nothing
             cuts.append((pos, m.start()))
             pos = m.end()
+            parallel = _PARALLEL_THAT.match(text, pos, end)
+            if parallel and _THAT_BEFORE.search(text, max(0, start - 6), m.start()):
+                pos = parallel.end()
         cuts.append((pos, end))
         cuts = _merge_short(text, cuts)
     out = []

@@ -113,7 +113,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                True, said=True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
-        if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
+        # "The inquiry found that ...", "the court ruled that ...": a finding is stated.
+        finding = word in _FINDING and _THAT_NEXT.match(sentence, tm.end()) is not None
+        saying = word in SAYING or finding
+        if word not in REPORTING and not finding and not (word in ("put", "puts", "estimated", "estimates")
                                           and _PUT_AT.match(sentence, tm.end())) and not (
                 word in ("estimated", "estimates", "estimate") and _CLOSES.match(sentence, tm.end())):
             continue
@@ -133,7 +136,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         if speaker is None:
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
                        or _IT_SUBJECT.fullmatch(text, start, pos))
-            if pronoun and word in SAYING:
+            if pronoun and saying:
                 that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                         or _BARE_CONTENT.match(sentence, tm.end()))
                 content = start + that.end() if that else start
@@ -145,23 +148,23 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
                 that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                          or _BARE_CONTENT.match(sentence, tm.end()))
-                        if word in SAYING and not _stated_before(text, start, described.start(1))
+                        if saying and not _stated_before(text, start, described.start(1))
                         else None)
                 content = start + that.end() if that else start
                 return Attribution(described.group(1), described.start(1), start + tm.end(),
-                                   content, True, said=word in SAYING)
+                                   content, True, said=saying)
             continue
         rest = sentence[tm.end():]
         that = _SAID_WHERE_THAT.match(rest) or _NAMED_THAT.match(rest)
         # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
         # the number at" is not a statement of its own: the whole sentence is the claim.
-        states = that is not None and (word in SAYING or "that" in that.group()
+        states = that is not None and (saying or "that" in that.group()
                                        or ":" in that.group())
         content = (start + tm.end() + that.end()
                    if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
                    else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
-                           said=word in SAYING)
+                           said=saying)
     return _unnamed(text, start, end)
 
 
@@ -208,6 +211,11 @@ acknowledged acknowledges admitted admits replied replies affirmed affirms reite
 reiterates confirmed confirms repeated repeats maintained maintains reported reports
 say warn argue insist tell explain acknowledge admit stress confirm reiterate assert
 """.split())
+_FINDING = frozenset("""
+found finds concluded concludes ruled rules showed shows revealed reveals established
+establishes determined determines judged judges
+""".split())
+_THAT_NEXT = re.compile(r"\s+that\s")
 _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
