@@ -171,3 +171,13 @@ def test_a_finding_is_stated_by_who_found_it_and_two_findings_are_two_claims(tmp
 def test_and_that_after_a_clause_without_that_is_no_second_finding():
     text = "The board approved the new timetable in May, and that decision was final."
     assert len(spans.clauses(text, 0, len(text))) == 1
+
+
+def test_an_act_before_the_verb_of_saying_is_a_claim_of_its_own(tmp_path):
+    claims = briefing(tmp_path, ferry=(
+        "Nordlink cancelled the winter timetable and said the new boats would arrive in "
+        "April.\n"))
+    act = only(claims, "cancelled")
+    assert act.quote == "Nordlink cancelled the winter timetable" and act.speaker == "author"
+    said = only(claims, "new boats")
+    assert said.quote.startswith("the new boats") and said.speaker == "Nordlink"

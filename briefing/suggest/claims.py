@@ -167,7 +167,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                     for a, b, _ in pieces)):
                         continue  # 'X warned that "all options are open" if ...': the same
                     pieces.append((piece.start, piece.end, False))
-            for a, b, quoted in pieces:
+            act = _act_before_saying(text, s_start, att)
+            for a, b, quoted in ([act] if act else []) + pieces:
                 piece_att, piece_speaker = att, att_speaker
                 if not quoted and len(pieces) > 1:
                     # "X accuses Y of ..., while Z says ...": each clause its own speaker.
@@ -177,6 +178,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                         piece_att, piece_speaker = own, names.canonical(own.speaker)
                 # In an interview the answers are the interviewee's, reports included;
                 # only a quotation is someone else's words.
+                if act and (a, b, quoted) == act:
+                    piece_att = None  # what they did is the writer's report, not their words
                 reported = quoted or bool(piece_att and not interviewee)
                 speaker = (piece_speaker if (reported and piece_speaker) else
                            interviewee or "author")
@@ -193,6 +196,23 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         person = speakers.last_person(text, para_names, len(text))
         carried_person = names.canonical(person) if person else carried_person
     return out
+
+
+# "Halvard welcomed the ruling and said ...": an act before the verb of saying, a claim
+# of its own beside what was said.
+_ACT_AND_SAID = re.compile(r"(.*?\s[a-z]{3,}ed\b[^,;.:“”\"]*?)\s+and\s+(?:(?:also|then|later)\s+)?\w+$")
+
+
+def _act_before_saying(text: str, s_start: int,
+                       att: speakers.Attribution | None) -> tuple[int, int, bool] | None:
+    if att is None or not att.said or att.pronoun or att.content_start <= att.end:
+        return None
+    if not s_start <= att.start < att.end:
+        return None
+    m = _ACT_AND_SAID.match(text, att.start, att.end)
+    if m is None or spans.words(text[s_start:m.end(1)]) < spans.MIN_CLAIM_WORDS:
+        return None
+    return (s_start, m.end(1), False)
 
 
 QUOTE_WORDS = 40  # a quotation over several sentences up to this long is one claim
