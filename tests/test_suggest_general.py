@@ -181,3 +181,16 @@ def test_an_act_before_the_verb_of_saying_is_a_claim_of_its_own(tmp_path):
     assert act.quote == "Nordlink cancelled the winter timetable" and act.speaker == "author"
     said = only(claims, "new boats")
     assert said.quote.startswith("the new boats") and said.speaker == "Nordlink"
+
+
+def test_a_statement_made_while_acting_is_the_subjects(tmp_path):
+    claims = briefing(tmp_path, ferry=(
+        "Nordlink raised its fares by 12 percent, saying that fuel costs had doubled "
+        "since 2022.\n\n"
+        "Following the Nordlink announcement, the council met, insisting on the fact that "
+        "fares were a matter for the operator.\n"))
+    fares = only(claims, "raised its fares")
+    assert fares.quote == "Nordlink raised its fares by 12 percent"
+    fuel = only(claims, "fuel costs")
+    assert fuel.quote == "fuel costs had doubled since 2022." and fuel.speaker == "Nordlink"
+    assert only(claims, "insisting").speaker == "author"

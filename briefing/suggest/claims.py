@@ -154,9 +154,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             quoted_total = sum(b - a for a, b in quotes)
             if quotes and att_speaker:
                 pieces += [(a, b, True) for a, b in quotes]
+            arguing = _arguing(text, s_start, s_end, s_names, att)
             if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
                 first = att.content_start if att and att.content_start > s_start else s_start
                 last = _before_trailing(text, s_start, s_end, att) if first == s_start else s_end
+                if arguing:
+                    last = min(last, arguing[0])
                 for piece in spans.clauses(text, first, last):
                     inside = sum(min(b, piece.end) - max(a, piece.start) for a, b, _ in pieces
                                  if a < piece.end and piece.start < b)
@@ -190,12 +193,43 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 if prop is not None:
                     _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
+            if arguing:
+                _, a, who = arguing
+                piece = spans.trim(text, a, s_end)
+                prop = piece and _fill(article.id, para, piece.start, piece.end, s_start, s_end,
+                                       dates_here, names.canonical(who), False, True, s_names,
+                                       names, year, common)
+                if prop:
+                    _anchor(prop, dates_here, s_start, in_force)
+                    out.append(prop)
             if dates_here:
                 in_force = dates_here[-1].value
         carried_speaker = last_speaker if regions else None
         person = speakers.last_person(text, para_names, len(text))
         carried_person = names.canonical(person) if person else carried_person
     return out
+
+
+# "..., arguing that X", "..., saying that X": what the sentence's subject said while acting.
+_ARGUING = re.compile(r",\s+(?:arguing|saying|claiming|insisting|warning|adding|noting|"
+                      r"stressing|explaining|complaining|alleging|maintaining)\s+that\s+")
+
+
+def _arguing(text: str, s_start: int, s_end: int, s_names: list[Name],
+             att: speakers.Attribution | None) -> tuple[int, int, str] | None:
+    """(where the participle's comma is, where its statement starts, who said it) when the
+    sentence's subject is a name opening it: "The Farmers' Association asked the court to
+    stop the sale, arguing that prices would fall" is the association's argument."""
+    if att is not None and att.said:
+        return None
+    m = _ARGUING.search(text, s_start, s_end)
+    if m is None or spans.words(text[m.end():s_end]) < spans.MIN_CLAIM_WORDS:
+        return None
+    opening = [n for n in s_names if n.end <= m.start() and speakers.can_speak(n)
+               and re.fullmatch(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+){0,2}", text[s_start:n.start])]
+    if not opening or not has_verb(text[s_start:m.start()]):
+        return None
+    return m.start(), m.end(), opening[0].text
 
 
 # "Halvard welcomed the ruling and said ...": an act before the verb of saying, a claim
