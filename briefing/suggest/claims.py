@@ -63,7 +63,8 @@ def common_words(article: Article) -> frozenset[str]:
 
 # A plural of a noun of agent or group ("Firefighters", "Analysts", "Employees",
 # "Officials") opening a sentence before a lower-case word (its verb).
-_PLURAL_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)[\"“]?(?=[A-Z])(" + AGENT_PLURAL + r")\s+(?=[a-z])")
+_PLURAL_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)[\"“]?(?=[A-Z])(" + AGENT_PLURAL
+                             + r")\s+(?=[a-z])")
 # A capitalised word inside a sentence (after a word, not after a full stop).
 _CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:’'\"”)])\s+([A-Z][a-z]+)")
 # Plurals that are names or name peoples: "Brussels", "Armenians", "Pakistanis", "Swiss".
@@ -215,6 +216,11 @@ _ARGUING = re.compile(r",\s+(?:arguing|saying|claiming|insisting|warning|adding|
                       r"stressing|explaining|complaining|alleging|maintaining)\s+that\s+")
 
 
+# What may stand before a name that is its sentence's subject: "The", other capitalised
+# words of the name ("The Dairy Farmers' Association" when "dairy" is common here).
+_SUBJECT_OPENS = re.compile(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+){0,2}")
+
+
 def _arguing(text: str, s_start: int, s_end: int, s_names: list[Name],
              att: speakers.Attribution | None) -> tuple[int, int, str] | None:
     """(where the participle's comma is, where its statement starts, who said it) when the
@@ -226,7 +232,7 @@ def _arguing(text: str, s_start: int, s_end: int, s_names: list[Name],
     if m is None or spans.words(text[m.end():s_end]) < spans.MIN_CLAIM_WORDS:
         return None
     opening = [n for n in s_names if n.end <= m.start() and speakers.can_speak(n)
-               and re.fullmatch(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+){0,2}", text[s_start:n.start])]
+               and _SUBJECT_OPENS.fullmatch(text, s_start, n.start)]
     if not opening or not has_verb(text[s_start:m.start()]):
         return None
     return m.start(), m.end(), opening[0].text
@@ -234,7 +240,8 @@ def _arguing(text: str, s_start: int, s_end: int, s_names: list[Name],
 
 # "Halvard welcomed the ruling and said ...": an act before the verb of saying, a claim
 # of its own beside what was said.
-_ACT_AND_SAID = re.compile(r"(.*?\s[a-z]{3,}ed\b[^,;.:“”\"]*?)\s+and\s+(?:(?:also|then|later)\s+)?\w+$")
+_ACT_AND_SAID = re.compile(r"(.*?\s[a-z]{3,}ed\b[^,;.:“”\"]*?)\s+and\s+"
+                           r"(?:(?:also|then|later)\s+)?\w+$")
 
 
 def _act_before_saying(text: str, s_start: int,

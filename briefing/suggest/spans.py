@@ -57,7 +57,8 @@ _WORDS = re.compile(r"\w+")
 # lesson was that", "Our worry remains that".  Read by its structure, whatever the noun: a
 # short noun phrase (a determiner and up to three lower-case words) as the subject of a
 # copula whose complement is a "that" clause; the clause is the claim.
-_FRAME = re.compile(r"(?:the|one|another|a|an|my|our|his|her|their|its|this)\s+(?:[a-z][\w\-]*\s+){1,3}"
+_FRAME = re.compile(r"(?:the|one|another|a|an|my|our|his|her|their|its|this)\s+"
+                    r"(?:[a-z][\w\-]*\s+){1,3}"
                     r"(?:is|was|remains|remained)\s+(?:(?:to|simply|still|now)\s+(?:[a-z]+\s+)?)?"
                     r"that\s+", re.IGNORECASE)
 

@@ -116,9 +116,11 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # "The inquiry found that ...", "the court ruled that ...": a finding is stated.
         finding = word in _FINDING and _THAT_NEXT.match(sentence, tm.end()) is not None
         saying = word in SAYING or finding
-        if word not in REPORTING and not finding and not (word in ("put", "puts", "estimated", "estimates")
-                                          and _PUT_AT.match(sentence, tm.end())) and not (
-                word in ("estimated", "estimates", "estimate") and _CLOSES.match(sentence, tm.end())):
+        put_at = word in ("put", "puts", "estimated", "estimates") and _PUT_AT.match(
+            sentence, tm.end())
+        closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
+            sentence, tm.end())
+        if word not in REPORTING and not finding and not put_at and not closes:
             continue
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
