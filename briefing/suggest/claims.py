@@ -10,7 +10,7 @@ from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
-from briefing.suggest.lexicon import FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import AGENT_PLURAL, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
@@ -47,11 +47,28 @@ class Proposal:
 
 
 def common_words(article: Article) -> frozenset[str]:
-    """Capitalisable words this article also writes in lower case (not names)."""
+    """Capitalisable words this article also writes in lower case (not names), and plural
+    nouns that open a sentence as its subject and are never capitalised elsewhere
+    ("Firefighters said", "Residents fled"): a group of people, not a name."""
     seen: set[str] = set()
+    opening: set[str] = set()
+    inside: set[str] = set()
     for para in article.paragraphs():
-        seen.update(w for w in re.findall(r"\b[a-z][a-z’']+\b", para.text))
+        seen.update(re.findall(r"\b[a-z][a-z’']+\b", para.text))
+        opening.update(m.group(1) for m in _PLURAL_OPENING.finditer(para.text))
+        inside.update(m.group(1) for m in _CAPITAL_INSIDE.finditer(para.text))
+    seen.update(w.lower() for w in opening - inside if not _NOT_COMMON_PLURAL.search(w))
     return frozenset(seen)
+
+
+# A plural of a noun of agent or group ("Firefighters", "Analysts", "Employees",
+# "Officials") opening a sentence before a lower-case word (its verb).
+_PLURAL_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)[\"“]?(?=[A-Z])(" + AGENT_PLURAL
+                             + r")\s+(?=[a-z])")
+# A capitalised word inside a sentence (after a word, not after a full stop).
+_CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:’'\"”)])\s+([A-Z][a-z]+)")
+# Plurals that are names or name peoples: "Brussels", "Armenians", "Pakistanis", "Swiss".
+_NOT_COMMON_PLURAL = re.compile(r"(?:ss|us|is|ans|ese|ians)$")
 
 
 def paragraph_names(article: Article, common: frozenset[str]) -> dict[str, list[Name]]:
@@ -77,6 +94,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
+    described = speakers.descriptions(article.paragraphs(), found)
     # News carries a speaker over a paragraph break: a paragraph that opens with a
     # quotation and names nobody continues the last speaker's words, and "he said" with no
     # one named before it in its paragraph is the last person named before.
@@ -108,9 +126,14 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
-                who = (None if att.speaker.lower() in ("it", "they") else  # not a person
-                       speakers.last_person(text, para_names, att.start) or last_speaker
-                       or carried_person)
+                if att.speaker.lower() in ("it", "they"):  # not a person: a body
+                    body = speakers.last_body(para_names, att.start)
+                    if body and speakers.nearer_subject(text, body, s_start):
+                        body = None  # "The report found ... It said": the report
+                    who = names.canonical(body.text) if body else None
+                else:
+                    who = (speakers.last_person(text, para_names, att.start) or last_speaker
+                           or carried_person)
                 # "It said the crack had been visible for months": nobody to name, but
                 # still a statement someone made, worth checking.
                 unnamed = att.said and not who
@@ -124,7 +147,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                           s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
-                att_speaker = (names.canonical(_named(att.speaker, known, names))
+                att_speaker = (names.canonical(_named(att.speaker, known, names, described))
                                if att else None)
             if att_speaker:
                 last_speaker = att_speaker
@@ -132,9 +155,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             quoted_total = sum(b - a for a, b in quotes)
             if quotes and att_speaker:
                 pieces += [(a, b, True) for a, b in quotes]
+            arguing = _arguing(text, s_start, s_end, s_names, att)
             if not (quotes and att_speaker and quoted_total > 0.5 * (s_end - s_start)):
                 first = att.content_start if att and att.content_start > s_start else s_start
                 last = _before_trailing(text, s_start, s_end, att) if first == s_start else s_end
+                if arguing:
+                    last = min(last, arguing[0])
                 for piece in spans.clauses(text, first, last):
                     inside = sum(min(b, piece.end) - max(a, piece.start) for a, b, _ in pieces
                                  if a < piece.end and piece.start < b)
@@ -145,7 +171,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                     for a, b, _ in pieces)):
                         continue  # 'X warned that "all options are open" if ...': the same
                     pieces.append((piece.start, piece.end, False))
-            for a, b, quoted in pieces:
+            act = _act_before_saying(text, s_start, att)
+            for a, b, quoted in ([act] if act else []) + pieces:
                 piece_att, piece_speaker = att, att_speaker
                 if not quoted and len(pieces) > 1:
                     # "X accuses Y of ..., while Z says ...": each clause its own speaker.
@@ -155,6 +182,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                         piece_att, piece_speaker = own, names.canonical(own.speaker)
                 # In an interview the answers are the interviewee's, reports included;
                 # only a quotation is someone else's words.
+                if act and (a, b, quoted) == act:
+                    piece_att = None  # what they did is the writer's report, not their words
                 reported = quoted or bool(piece_att and not interviewee)
                 speaker = (piece_speaker if (reported and piece_speaker) else
                            interviewee or "author")
@@ -165,12 +194,66 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 if prop is not None:
                     _anchor(prop, dates_here, s_start, in_force)
                     out.append(prop)
+            if arguing:
+                _, a, who = arguing
+                piece = spans.trim(text, a, s_end)
+                prop = piece and _fill(article.id, para, piece.start, piece.end, s_start, s_end,
+                                       dates_here, names.canonical(who), False, True, s_names,
+                                       names, year, common)
+                if prop:
+                    _anchor(prop, dates_here, s_start, in_force)
+                    out.append(prop)
             if dates_here:
                 in_force = dates_here[-1].value
         carried_speaker = last_speaker if regions else None
         person = speakers.last_person(text, para_names, len(text))
         carried_person = names.canonical(person) if person else carried_person
     return out
+
+
+# "..., arguing that X", "..., saying that X": what the sentence's subject said while acting.
+_ARGUING = re.compile(r",\s+(?:arguing|saying|claiming|insisting|warning|adding|noting|"
+                      r"stressing|explaining|complaining|alleging|maintaining)\s+that\s+")
+
+
+# What may stand before a name that is its sentence's subject: "The", other capitalised
+# words of the name ("The Dairy Farmers' Association" when "dairy" is common here).
+_SUBJECT_OPENS = re.compile(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+){0,2}")
+
+
+def _arguing(text: str, s_start: int, s_end: int, s_names: list[Name],
+             att: speakers.Attribution | None) -> tuple[int, int, str] | None:
+    """(where the participle's comma is, where its statement starts, who said it) when the
+    sentence's subject is a name opening it: "The Farmers' Association asked the court to
+    stop the sale, arguing that prices would fall" is the association's argument."""
+    if att is not None and att.said:
+        return None
+    m = _ARGUING.search(text, s_start, s_end)
+    if m is None or spans.words(text[m.end():s_end]) < spans.MIN_CLAIM_WORDS:
+        return None
+    opening = [n for n in s_names if n.end <= m.start() and speakers.can_speak(n)
+               and _SUBJECT_OPENS.fullmatch(text, s_start, n.start)]
+    if not opening or not has_verb(text[s_start:m.start()]):
+        return None
+    return m.start(), m.end(), opening[0].text
+
+
+# "Halvard welcomed the ruling and said ...": an act before the verb of saying, a claim
+# of its own beside what was said.
+_ACT_AND_SAID = re.compile(r"(.*?\s[a-z]{3,}ed\b[^,;.:“”\"]*?)\s+and\s+"
+                           r"(?:(?:also|then|later)\s+)?\w+$")
+
+
+def _act_before_saying(text: str, s_start: int,
+                       att: speakers.Attribution | None) -> tuple[int, int, bool] | None:
+    if att is None or not att.said or att.pronoun or att.content_start <= att.end:
+        return None
+    if not s_start <= att.start < att.end:
+        return None
+    m = _ACT_AND_SAID.match(text, att.start, att.end)
+    if m is None or spans.words(text[s_start:m.end(1)]) < spans.MIN_CLAIM_WORDS:
+        return None
+    return (s_start, m.end(1), False)
 
 
 QUOTE_WORDS = 40  # a quotation over several sentences up to this long is one claim
@@ -213,14 +296,19 @@ def _before_trailing(text: str, s_start: int, s_end: int,
     return comma
 
 
-def _named(speaker: str, known: list[str], names: NameIndex) -> str:
+def _named(speaker: str, known: list[str], names: NameIndex,
+           described: dict[str, set[str]] | None = None) -> str:
     """"the federation said": the Dockworkers' Federation when the article names one
-    federation and no other; a description that fits no name, or several, stays as it is."""
+    federation and no other; "the chain said": Corvel when the article calls Corvel "a
+    discount chain" and nothing else a chain; a description that fits no name, or
+    several, stays as it is."""
     if not speaker or speaker[:1].isupper():
         return speaker
     head = speaker.split()[-1].lower()
     fits = {names.canonical(k) for k in known
             if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
+    if not fits and described:
+        fits = {names.canonical(k) for k in described.get(head, ())}
     return fits.pop() if len(fits) == 1 else speaker
 
 
@@ -328,7 +416,10 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     kind, kind_confidence = kinds.classify(span, quoted=quoted, reported=said,
                                            has_figure=substantive, has_date=bool(dates),
                                            has_actor=bool(actors))
-    has_signal = bool(quoted or said or actors or figures or dates or triggers
+    # "Firefighters worked ...", "Residents fled": a group of people acting, as good a
+    # signal as a named actor (though no actor to list).
+    group = kinds.GROUP_SUBJECT.match(span) is not None
+    has_signal = bool(quoted or said or actors or group or figures or dates or triggers
                       or kind in ("prediction", "recommendation")
                       or worth.compares(span) or any(w in worth.EVALUATIVE for w in words))
     if not has_signal and spans.words(span) < 12:
@@ -336,7 +427,8 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
     if (spans.words(span) < _VAGUE_WORDS and _POINTS_BACK.match(span)
             and not (actors or figures or dates or quoted or said)):
         return None  # "That was the easy part.", "This matters.": about what, it does not say
-    features = worth.Features(figure=substantive, date=bool(dates), actors=len(actors),
+    features = worth.Features(figure=substantive, date=bool(dates),
+                              actors=len(actors) or int(group),
                               reported=quoted or said,
                               forward=kind in ("prediction", "recommendation"),
                               verb=quoted or spans.states(span))

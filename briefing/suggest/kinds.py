@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.suggest.lexicon import PREDICTION, RECOMMENDATION
+from briefing.suggest.lexicon import AGENT_PLURAL, PREDICTION, RECOMMENDATION
 from briefing.suggest.worth import EVALUATIVE
 
 _WORD = re.compile(r"[a-z’']+")
@@ -53,7 +53,7 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     if has_figure:
         return "figure", 0.7
     past = bool(_PAST.search(low))
-    if ((_has(PREDICTION, low) or _has(_SOON, low) or _HYPOTHETICAL.search(low))
+    if ((_has(PREDICTION, low) or _has(_SOON, low) or _foresees(low))
             and not re.search(r"\b(?:said|stated|announced|declared)\b", low)):
         return "prediction", 0.5
     tokens = _WORD.findall(low)
@@ -67,7 +67,7 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     colours_fact = evaluative == 1 and not first_person and has_date
     if evaluative >= 1 and not colours_fact:
         return "assessment", min(0.9, 0.5 + 0.1 * evaluative)
-    if has_date or (has_actor and past):
+    if has_date or ((has_actor or GROUP_SUBJECT.match(text)) and past):
         return "fact", 0.6
     # A past statement naming no one and no date is as often the writer's reading ("the
     # decision marked a turning point") as a happening: read as an assessment (tried as a
@@ -79,15 +79,36 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
 _TIME_WORD = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                         r"|yesterday|last (?:week|month|year|night)|earlier (?:this|that) "
                         r"(?:week|month|year)|overnight)\b")
-# A consequence foreseen: "a long stoppage would push shipping lines to divert cargo", "a
+# A consequence foreseen: "a long stoppage would push shipping lines to change course", "a
 # drought could trigger a crisis".  Only verbs of cause and change: "would be a mistake"
 # judges, "could argue" weighs, "could have" looks back.
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might)\s+(?:(?:also|still|probably|eventually|soon|quickly|well)\s+)?"
     r"(?:trigger|lead|push|cause|force|spark|result|bring|drive|hit|cost|raise|rise|fall|"
     r"increase|reduce|cut|double|halve|end|collapse|destabili[sz]e|disrupt|delay|"
-    r"derail|prompt|provoke|unleash|wipe|leave|send|slow|stall|stop|close|shut|divert|"
+    r"prompt|provoke|unleash|wipe|leave|send|slow|stall|stop|close|shut|"
     r"lose|run out|fail|exceed|reach|take years|take months)\b")
+
+
+# A modal inside a condition, a relative clause or a reported wish ("if Baku would
+# provide", "a railroad that would link", "hoping that Armenia would yield") foresees
+# nothing of its own.  A condition ends at its comma: "If it succeeds, it would cost ..."
+# is the consequence.
+_SUBORDINATE = re.compile(r"\b(?:(?:that|which|who|whom|hoping|hoped|wished)"
+                          r"\s+(?:[\w’'\-]+,?\s+){0,6}"
+                          r"|(?:if|unless|whether)\s+(?:[\w’'\-]+\s+){0,6})$")
+
+
+def _foresees(low: str) -> bool:
+    return any(not _SUBORDINATE.search(low, 0, m.start())
+               for m in _HYPOTHETICAL.finditer(low))
+
+
+# A group of people as the subject: "Firefighters worked for four hours", "Many residents
+# fled": someone did something, as a named actor does.
+GROUP_SUBJECT = re.compile(r"\W*(?:(?:the|some|many|most|several|hundreds of|thousands of|"
+                           r"dozens of|\d[\d,]*)\s+)?(?:[a-z]+\s+)?" + AGENT_PLURAL
+                           + r"\s+(?!said\b)", re.IGNORECASE)
 
 
 def _judges(low: str) -> bool:

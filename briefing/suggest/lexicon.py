@@ -145,3 +145,8 @@ for _cls, _words in {
         COUNTED.setdefault(_w, _cls)
 # Classes whose count is tied to a place: a deployment is "who, where".
 LOCATED = frozenset({"troops", "observers", "vehicles"})
+
+# Endings of plural nouns naming people by what they do or are ("firefighters",
+# "analysts", "residents", "employees", "officials", "critics", "relatives"): a group of
+# people, not a name, when capitalised at a sentence's start.
+AGENT_PLURAL = r"[A-Za-z][a-z]{2,}(?:ers|ors|sts|ents|ants|ees|als|ics|ives)"

@@ -13,6 +13,9 @@ _CONNECT = frozenset({"of", "for", "the", "de", "du", "des", "la", "le", "al", "
                       "von", "van", "del", "di", "da"})
 
 
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | {
+    m.lower() for m in MONTHS}
+
 # One capitalised word that is a verb form or an adverb: "Conceived by ...", "Incredibly".
 _NOT_A_NAME = re.compile(r"^[A-Z][a-z]+(?:ed|ly|ing)$")
 
@@ -54,7 +57,8 @@ def find_names(text: str, common: frozenset[str] = frozenset()) -> list[Name]:
                 run.append(nxt)
                 j += 1
             elif (nxt[0] in _CONNECT and j + 2 < len(toks) and _is_cap(toks[j + 2][0])
-                  and text[nxt[2]:toks[j + 2][1]] == " "):
+                  and text[nxt[2]:toks[j + 2][1]] == " "
+                  and toks[j + 2][0].lower() not in _CALENDAR):  # "Acme on Monday"
                 run.extend([nxt, toks[j + 2]])
                 j += 2
             else:

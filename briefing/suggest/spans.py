@@ -34,6 +34,9 @@ _BREAK = re.compile(
     r"are|were)\b)"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
+# A second "that" clause after a first: "found that A, and that B".
+_PARALLEL_THAT = re.compile(r"and\s+that\s+(?=\w)")
+_THAT_BEFORE = re.compile(r"\bthat\s")
 _STRONG = re.compile(r"\s*;\s+|,\s+(?=(?:while|whereas|but|and)\s)")
 # A second clause that points back at the first ("while its army ...", "but it is an
 # exception") cannot be checked without it.
@@ -51,11 +54,13 @@ _OPENERS = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 # A frame built on a noun: "The harder part is to admit that", "The truth is that", "One
-# lesson is that".
-_FRAME = re.compile(r"(?:the|one|another|a)\s+(?:[a-z]+\s+){0,2}(?:part|thing|question|truth|"
-                    r"problem|point|fact|lesson|irony|reality|worry|fear|hope|risk|danger)\s+"
-                    r"(?:is|was|remains)\s+(?:(?:to|simply|still)\s+(?:[a-z]+\s+){0,1})?that\s+",
-                    re.IGNORECASE)
+# lesson was that", "Our worry remains that".  Read by its structure, whatever the noun: a
+# short noun phrase (a determiner and up to three lower-case words) as the subject of a
+# copula whose complement is a "that" clause; the clause is the claim.
+_FRAME = re.compile(r"(?:the|one|another|a|an|my|our|his|her|their|its|this)\s+"
+                    r"(?:[a-z][\w\-]*\s+){1,3}"
+                    r"(?:is|was|remains|remained)\s+(?:(?:to|simply|still|now)\s+(?:[a-z]+\s+)?)?"
+                    r"that\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,13 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
         cuts, pos = [], start
         for m in _STRONG.finditer(text, start, end):
             second = text[m.end():end]
+            parallel = _PARALLEL_THAT.match(text, m.end(), end)
+            if (parallel and _THAT_BEFORE.search(text, max(0, start - 6), m.start())
+                    and has_verb(second) and words(text[pos:m.start()]) >= MIN_CLAIM_WORDS):
+                # "found that A, and that B": two findings, B as plain as A
+                cuts.append((pos, m.start()))
+                pos = parallel.end()
+                continue
             if (has_verb(text[pos:m.start()]) and has_verb(second)
                     and words(text[pos:m.start()]) >= MIN_WORDS
                     and words(second) >= MIN_WORDS and not _LEANS_BACK.match(second)):
@@ -97,6 +109,9 @@ def clauses(text: str, start: int, end: int) -> list[Piece]:
                 continue  # "X – the Artsakh Republic – were killed": an aside cuts nothing
             cuts.append((pos, m.start()))
             pos = m.end()
+            parallel = _PARALLEL_THAT.match(text, pos, end)
+            if parallel and _THAT_BEFORE.search(text, max(0, start - 6), m.start()):
+                pos = parallel.end()
         cuts.append((pos, end))
         cuts = _merge_short(text, cuts)
     out = []

@@ -9,6 +9,7 @@ article's named author.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.suggest.lexicon import REPORTING
@@ -112,9 +113,14 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                True, said=True)
     for tm in _TOKEN.finditer(sentence):
         word = tm.group().lower()
-        if word not in REPORTING and not (word in ("put", "puts", "estimated", "estimates")
-                                          and _PUT_AT.match(sentence, tm.end())) and not (
-                word in ("estimated", "estimates", "estimate") and _CLOSES.match(sentence, tm.end())):
+        # "The inquiry found that ...", "the court ruled that ...": a finding is stated.
+        finding = word in _FINDING and _THAT_NEXT.match(sentence, tm.end()) is not None
+        saying = word in SAYING or finding
+        put_at = word in ("put", "puts", "estimated", "estimates") and _PUT_AT.match(
+            sentence, tm.end())
+        closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
+            sentence, tm.end())
+        if word not in REPORTING and not finding and not put_at and not closes:
             continue
         pos = start + tm.start()
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
@@ -132,7 +138,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         if speaker is None:
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
                        or _IT_SUBJECT.fullmatch(text, start, pos))
-            if pronoun and word in SAYING:
+            if pronoun and saying:
                 that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                         or _BARE_CONTENT.match(sentence, tm.end()))
                 content = start + that.end() if that else start
@@ -144,25 +150,23 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
                 that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                          or _BARE_CONTENT.match(sentence, tm.end()))
-                        if word in SAYING and not _stated_before(text, start, described.start(1))
+                        if saying and not _stated_before(text, start, described.start(1))
                         else None)
                 content = start + that.end() if that else start
                 return Attribution(described.group(1), described.start(1), start + tm.end(),
-                                   content, True, said=word in SAYING)
+                                   content, True, said=saying)
             continue
         rest = sentence[tm.end():]
-        that = (_SAID_WHERE_THAT.match(rest)
-                or re.match(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
-                            r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)", rest))
+        that = _SAID_WHERE_THAT.match(rest) or _NAMED_THAT.match(rest)
         # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
         # the number at" is not a statement of its own: the whole sentence is the claim.
-        states = that is not None and (word in SAYING or "that" in that.group()
+        states = that is not None and (saying or "that" in that.group()
                                        or ":" in that.group())
         content = (start + tm.end() + that.end()
                    if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
                    else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
-                           said=word in SAYING)
+                           said=saying)
     return _unnamed(text, start, end)
 
 
@@ -209,6 +213,11 @@ acknowledged acknowledges admitted admits replied replies affirmed affirms reite
 reiterates confirmed confirms repeated repeats maintained maintains reported reports
 say warn argue insist tell explain acknowledge admit stress confirm reiterate assert
 """.split())
+_FINDING = frozenset("""
+found finds concluded concludes ruled rules showed shows revealed reveals established
+establishes determined determines judged judges
+""".split())
+_THAT_NEXT = re.compile(r"\s+that\s")
 _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
@@ -229,10 +238,29 @@ _IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|lat
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
                                 r"|(?<=\bbut\s)|(?<=\bwhile\s))"
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
-                                r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from)\b)"
+                                r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
+                                r"had|then|later|again|first|now|already|still|since)\b)"
                                 r"[a-z][\w\-]*)\s+"
-                                r"(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
-_THAT = re.compile(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+                                r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
+                                r"already|still|since)\s+)*$")
+class _Complement:
+    """A "that" opening what was said, a few words after the verb ("told reporters that",
+    "said on Monday that"); not when those words hold a verb of their own: in "says it met
+    that deadline" the "that" points at the deadline."""
+
+    def __init__(self, pattern: str) -> None:
+        self._re = re.compile(pattern)
+
+    def match(self, s: str, pos: int = 0) -> re.Match[str] | None:
+        m = self._re.match(s, pos)
+        if m and re.search(r"\bthat\s*$", m.group()) and has_verb(m.group()[:-5]):
+            return None
+        return m
+
+
+_THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
+_NAMED_THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
+                          r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)")
 # "the ministry said the fund had paid out ...": the statement right after the verb.
 _BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about|from|after|"
                            r"before|during|as|so|and|but|or|reporters|journalists)\b)")
@@ -262,6 +290,8 @@ def _personal(name: Name) -> bool:
     parts = name.text.split()
     if parts and parts[-1].lower().strip("’'") in _BODIES:
         return False
+    if _MEMBERS_OWN.search(name.text):
+        return False  # "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
@@ -270,10 +300,15 @@ board institute institution union ministry authority authorities council agency 
 bank party court commission federation association group office department committee
 service services corporation corp inc ltd plc organisation organization foundation
 university college school hospital police army forces navy government parliament senate
-assembly chamber league guild club society trust fund network alliance coalition centre
+assembly chamber league club society trust fund network alliance coalition centre
 center bureau directorate administration secretariat tribunal cabinet press times post
 news herald journal radio television
 """.split())
+
+
+# A plural possessive inside a name names a body of people, not a person: "Tramworkers'
+# Union", "Farmers’ Cooperative", "Veterans' Affairs" ("Russia's Sergey Lavrov" is one).
+_MEMBERS_OWN = re.compile(r"\ws['’]\s+[A-Z]")
 
 
 _ADJECTIVAL = re.compile(r"(?:ian|ani|ese|ish|ean|ic)$|-[a-z]")
@@ -297,6 +332,70 @@ def last_person(text: str, names: list[Name], before: int) -> str | None:
     people = [n for n in names if n.end <= before and _personal(n) and can_speak(n)
               and not _RELATION.search(text, max(0, n.start - 70), n.start)]
     return people[-1].text if people else None
+
+
+def last_body(names: list[Name], before: int) -> Name | None:
+    """The organisation an "It said" at ``before`` stands for: the last name before it in
+    its paragraph that is a body by its form (an organisation's head word, an acronym, a
+    plural possessive: "Transport Safety Board", "NTSB", "Farmers' Union")."""
+    bodies = [n for n in names if n.end <= before and _body(n)]
+    return bodies[-1] if bodies else None
+
+
+_COMMON_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+[a-z]")
+
+
+def nearer_subject(text: str, body: Name, s_start: int) -> bool:
+    """Whether a sentence between ``body`` and the sentence at ``s_start`` opens on a
+    common noun ("The report found ..."): the nearer thing an "It" stands for."""
+    from briefing.suggest.sentences import split_sentences
+
+    return any(body.end <= a and _COMMON_SUBJECT.match(text, a, b)
+               for a, b in split_sentences(text[:s_start]))
+
+
+def _body(name: Name) -> bool:
+    parts = name.text.split()
+    return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES
+                            or _MEMBERS_OWN.search(name.text) is not None
+                            or (name.text.isupper() and 2 <= len(name.text) <= 6
+                                and name.text.isalpha()))
+
+
+# An apposition says what a name is: "the discount chain Corvel", "Corvel, a discount
+# chain with 300 outlets", "Calloway, the country's largest pharmacy chain,".  Its head
+# noun then names it: "the chain said" is Corvel's word.
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,3}?([a-z][a-z\-]{2,})\s+$")
+_NOUN_AFTER = re.compile(r",?\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,4}?([a-z][a-z\-]{2,})"
+                         r"(?=\s*[,.;:)]|\s+(?:with|of|in|on|at|for|that|which|who|whose|"
+                         r"based|and|since|from)\b)")
+
+
+def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str, set[str]]:
+    """head noun -> the names the article describes by it, from appositions."""
+    out: dict[str, set[str]] = {}
+    for para in paragraphs:
+        text = para.text
+        for n in found.get(para.id, ()):
+            for word in (n.role or "").lower().split():
+                if word not in _COURTESY:  # "Labour Minister Ana Ruiz": "the minister said"
+                    out.setdefault(word.strip("’'s"), set()).add(n.text)
+            if not can_speak(n) or _personal(n):
+                continue  # a person is named by a role, see TITLES; a qualifier by nothing
+            m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
+            if m and m.group(1) not in _NOT_HEADS:
+                out.setdefault(m.group(1), set()).add(n.text)
+            m = _NOUN_AFTER.match(text, n.end)
+            if m and m.group(1) not in _NOT_HEADS:
+                out.setdefault(m.group(1), set()).add(n.text)
+    return out
+
+
+_COURTESY = frozenset("mr mrs ms dr prof sir dame lord".split())
+# Words an apposition ends on that are no description of the name.
+_NOT_HEADS = frozenset("""
+year years month months week weeks day days time times number part total percent
+""".split())
 
 
 _RELATION = re.compile(r"\b(?:his|her)\s+[^.;]{0,60}$", re.IGNORECASE)

@@ -27,6 +27,12 @@ outrageous harmful damaging costly welcome welcomed overdue belated adequate ina
 insufficient excessive
 """.split())
 
+# The writer putting a question ("We asked her why.", "I asked the ministry whether ...",
+# "We put these questions to the mayor"): how the interview went, not a claim.  Only a
+# question: "we asked for a raise" is a demand, "I wrote to the firm and got no answer"
+# an account of what happened.
+_ASKING = (r"(?:asked|pressed) (?:\w+ ){0,3}?(?:why|whether|if|what|how|when|who|about)\b",
+           r"put (?:\w+ ){0,2}questions? to")
 # The text talking about itself: signposts, not claims about the world.
 _META = re.compile(
     r"\b(?:in this (?:article|paper|piece|essay|text|analysis|report|chapter|section)"
@@ -37,7 +43,7 @@ _META = re.compile(
     r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue))"
     r"|^\W*here (?:is|are|'s|’s) (?:what|how|why|the)|what (?:you|we) need to know"
     r"|^\W*(?:read|see) (?:on|more|below|also)|^\W*let (?:me|us) (?:say|end|begin|start|"
-    r"close|add) |^\W*(?:we|i) (?:asked|spoke to|talked to|put (?:the|these|some) questions))\b",
+    r"close|add) |^\W*(?:we|i) (?:\w+ly )?(?:" + "|".join(_ASKING) + r"))\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z’']+")
 # Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the
