@@ -131,6 +131,15 @@ def test_a_plural_of_people_opening_a_sentence_is_not_a_name_or_an_actor(tmp_pat
     assert "Residents" not in only(claims, "returned to").actors
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Four ferries were taken out of service after the storm on Tuesday.", None),
+    ("Thousands of passengers were stranded at Port Ellen overnight.", "Port Ellen"),
+    ("Twelve Harbour Board members resigned on Friday.", "Harbour Board"),
+])
+def test_a_number_word_opening_a_sentence_is_no_name(text, name):
+    assert [n.text for n in find_names(text)] == ([name] if name else [])
+
+
 def test_a_plural_capitalised_inside_a_sentence_stays_a_name(tmp_path):
     claims = briefing(tmp_path, fire=(
         "The Volunteers met the governor on Monday. Volunteers said the fire was out.\n\n"

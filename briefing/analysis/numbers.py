@@ -49,6 +49,8 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 # "thousands of deaths": a plural scale on its own is a vague lower bound, hence approximate.
 _PLURAL_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
                   "billions": 1_000_000_000}
+# Every number word ("Four towns", "Thousands of people"): never a name, even capitalised.
+NUMBER_WORDS = frozenset(_SMALL) | frozenset(_SCALES) | frozenset(_PLURAL_SCALES)
 _SHORT_SCALES = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}
 
 _APPROX_BEFORE = (  # longest first: matched as whole words, case-insensitively

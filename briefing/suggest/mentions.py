@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.analysis.numbers import NUMBER_WORDS
 from briefing.importer.dates import MONTHS
 from briefing.suggest.lexicon import FUNCTION_WORDS, TITLES
 
@@ -76,7 +77,7 @@ def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str
     def flush() -> None:
         while part and (part[-1][0].lower() in _CONNECT):
             part.pop()
-        while part and part[0][0].lower() in FUNCTION_WORDS | _CONNECT | common:
+        while part and part[0][0].lower() in FUNCTION_WORDS | _CONNECT | NUMBER_WORDS | common:
             part.pop(0)
         if part:
             start, end = part[0][1], part[-1][2]
