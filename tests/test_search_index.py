@@ -558,7 +558,7 @@ def test_a_file_rewritten_within_one_clock_tick_is_still_found(content, monkeypa
     def listing() -> str | None:
         con = sqlite3.connect(store.index_path(content))
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone()
         finally:
             con.close()
         return row and row[0]
@@ -602,13 +602,13 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
     real = store._pending
     other = content / "articles" / "three.md"
 
-    def meanwhile(con, articles, claims, only=None):
+    def meanwhile(con, listed, only=None):
         if only is None and "Goris" not in other.read_text(encoding="utf-8"):
             other.write_text(other.read_text(encoding="utf-8").replace("Lachin", "Goris"),
                              encoding="utf-8")
             settle(other, ago=30)
             open_index(content)  # B: opening it refreshes it
-        return real(con, articles, claims, only)
+        return real(con, listed, only)
 
     path = content / "articles" / "two.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
@@ -617,10 +617,10 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
     monkeypatch.setattr(store, "_pending", meanwhile)
     assert index.refresh() == 0
     con = sqlite3.connect(store.index_path(content))
-    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is None
+    assert con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone() is None
     monkeypatch.setattr(store, "_pending", real)
     assert index.refresh() == 0
-    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is not None
+    assert con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone() is not None
     con.close()
     monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
     assert index.refresh() == 0
@@ -640,7 +640,7 @@ def test_a_listing_with_nothing_to_re_read_gets_its_digest_back(content, monkeyp
     def listing() -> str | None:
         con = sqlite3.connect(path)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone()
         finally:
             con.close()
         return row and row[0]
@@ -648,7 +648,7 @@ def test_a_listing_with_nothing_to_re_read_gets_its_digest_back(content, monkeyp
     recorded = listing()
     assert recorded is not None
     other = sqlite3.connect(path, isolation_level=None)
-    other.execute("DELETE FROM meta WHERE key='listing'")  # as an overtaken refresh leaves it
+    other.execute("DELETE FROM meta WHERE key='articles_listing'")  # as an overtaken refresh leaves it
     other.execute("BEGIN IMMEDIATE")  # another process writing meanwhile
     try:
         assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
@@ -675,11 +675,82 @@ def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):
         return row and row[0]
 
     generation = meta("generation")
-    store._commit_listing(con, "first", generation)
-    assert (meta("listing"), meta("generation")) == ("first", str(int(generation) + 1))
-    store._commit_listing(con, "second", generation)  # stale: another refresh came between
-    assert (meta("listing"), meta("generation")) == (None, str(int(generation) + 2))
+    store._commit_listing(con, {"articles": "first", "claims": "1st"}, generation)
+    assert (meta("articles_listing"), meta("claims_listing"), meta("generation")) == (
+        "first", "1st", str(int(generation) + 1))
+    store._commit_listing(con, {"articles": "second"}, generation)  # another refresh came between
+    assert (meta("articles_listing"), meta("claims_listing"), meta("generation")) == (
+        None, None, str(int(generation) + 2))
     con.close()
+
+
+def test_a_search_of_paragraphs_lists_the_articles_only(content, monkeypatch):
+    """Paragraphs come from the articles alone: `briefing search` (paragraphs by default)
+    stats no claims file, and a claims file edited meanwhile is read by the first search of
+    claims, which compares the claims with the index before searching."""
+    open_index(content)
+    listed = []
+    real = store._listing
+    monkeypatch.setattr(store, "_listing", lambda folder, suffix: listed.append(folder.name)
+                        or real(folder, suffix))
+    claims = content / "claims" / "one.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "Pashinyan met the peacekeepers", "the talks in Iran were short"), encoding="utf-8")
+    settle(claims, ago=60)
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "Iran"])
+    assert result.exit_code == 0, result.output
+    assert [h["id"] for h in json.loads(result.output)["hits"]] == ["one/0/2"]
+    assert listed == ["articles"]
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "--kind",
+                                       "claim", "Iran"])
+    hits = json.loads(result.output)["hits"]
+    assert [(h["id"], h["paragraph"]) for h in hits] == [("one-01", "one/0/2")]
+    assert listed == ["articles", "articles", "claims"]
+    index = open_index(content, claims=False)  # a reader's index asks for claims at once
+    assert ids(index.find("peacekeepers", kinds=["claim"])) == []
+
+
+def test_an_article_edited_is_re_read_with_its_claims_by_a_search_of_paragraphs(content,
+                                                                               monkeypatch):
+    """The source is re-read whole (its claims' paragraphs move with the article), and the
+    claims' digest still stands for every source's claims columns: the next search of claims
+    compares no row."""
+    article = content / "articles" / "one.md"
+    open_index(content)
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Troops entered Ukraine in February.\n\n", ""), encoding="utf-8")
+    settle(article, ago=60)
+    assert ids(open_index(content, claims=False).find("Pashinyan peacekeepers")) == ["one/0/2"]
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    [hit] = open_index(content).find("Pashinyan peacekeepers", kinds=["claim"]).hits
+    assert (hit.id, hit.paragraph) == ("one-01", "one/0/2")  # was one/0/3
+
+
+def test_a_new_article_found_by_a_search_of_paragraphs_drops_the_claims_digest(content):
+    """Its claims file was never compared with a listing of the claims: no claims digest is
+    known to stand until a search of claims compares every row again (and records one)."""
+    open_index(content)
+    write_briefing(content, {"four": ["Stepanakert was cut off for months."]})
+    (content / "claims" / "four.yaml").write_text(
+        '- id: four-01\n  quote: "Stepanakert was cut off"\n  events: [x]\n'
+        "  kind: fact\n  speaker: author\n", encoding="utf-8")
+    (content / "claims" / "one.yaml").unlink()
+    settle(content, ago=60)
+
+    def meta(key: str) -> str | None:
+        con = sqlite3.connect(store.index_path(content))
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        finally:
+            con.close()
+        return row and row[0]
+
+    assert ids(open_index(content, claims=False).find("Stepanakert")) == ["four/0/1"]
+    assert meta("articles_listing") is not None and meta("claims_listing") is None
+    index = open_index(content)
+    assert ids(index.find("Stepanakert", kinds=["claim"])) == ["four-01"]
+    assert ids(index.find("peacekeepers", kinds=["claim"])) == []  # one.yaml is gone
+    assert meta("claims_listing") is not None
 
 
 def test_a_name_no_source_writes_any_more_is_no_spelling_variant(content):

@@ -48,10 +48,11 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     if not (content / "articles").is_dir():
         load_or_exit(content)  # not a briefing: the loader says why, and exits 1
     try:
-        index = open_index(content)
+        kinds = kinds or ("paragraph",)
+        index = open_index(content, claims="claim" in kinds)
         if source_id is not None and source_id not in (known := index.article_ids()):
             raise unknown_id("source", source_id, sorted(known), "--source")
-        results = index.find(text, limit=limit, kinds=kinds or ("paragraph",),
+        results = index.find(text, limit=limit, kinds=kinds,
                              articles=[source_id] if source_id else None)
     except IndexUnavailable as exc:
         click.echo(f"error: {exc}", err=True)
