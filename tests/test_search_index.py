@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -221,6 +222,45 @@ def test_cli_counts_all_matches_and_shows_the_best(content):
     claims = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "--kind",
                                        "claim", "Pachinian"])
     assert [h["id"] for h in json.loads(claims.output)["hits"]] == ["one-01"]
+
+
+def test_cli_prints_one_hit_per_line_when_not_on_a_terminal(content):
+    """Piped: the heading, then per hit its id, kind, score and match, and its snippet on
+    one indented line, without Rich (not imported: the command's own cost)."""
+    code = ("import sys; from click.testing import CliRunner; from briefing.cli import main; "
+            "r = CliRunner().invoke(main, ['search', '--content', sys.argv[1], 'Latchine']); "
+            "assert r.exit_code == 0, r.output; "
+            "print(r.output, end=''); print(any(m.startswith('rich') for m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "FORCE_COLOR": ""})
+    assert done.returncode == 0, done.stderr
+    hits = json.loads(CliRunner().invoke(main, ["search", "--json", "--content", str(content),
+                                                "Latchine"]).output)["hits"]
+    assert [(h["id"], h["match"]) for h in hits] == [("two/0/1", "exact"),
+                                                      ("three/0/1", "variant")]
+    assert done.stdout.splitlines() == [
+        "2 matches for Latchine",
+        "",
+        f"two/0/1  paragraph {hits[0]['score']:.2f}",
+        "  Le corridor de Latchine, selon Pachinian, reste fermé.",
+        "",
+        f"three/0/1  paragraph {hits[1]['score']:.2f} variant",
+        "  The Lachin corridor was blocked; Azerbaijan denied a blockade.",
+        "False",
+    ]
+
+
+def test_cli_highlights_the_matched_words_on_a_terminal(content, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal (Rich's own switch)
+    monkeypatch.setenv("COLUMNS", "40")
+    result = CliRunner().invoke(main, ["search", "--content", str(content), "Latchine"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b[1;7mLachin\x1b[0m" in result.output  # bold reverse, the variant too
+    assert "\x1b[36mthree/0/1\x1b[0m" in result.output
+    plain = [line.rstrip() for line in re.sub("\x1b\\[[0-9;]*m", "", result.output).splitlines()]
+    assert plain[:2] == ["2 matches for Latchine", ""] and plain[2].startswith("two/0/1  ")
+    assert plain[-2:] == ["  The Lachin corridor was blocked;", "  Azerbaijan denied a blockade."]
+    assert all(len(line) <= 40 for line in plain)
 
 
 # --- the index on disk --------------------------------------------------------------------------
