@@ -251,16 +251,43 @@ def test_cli_prints_one_hit_per_line_when_not_on_a_terminal(content):
 
 
 def test_cli_highlights_the_matched_words_on_a_terminal(content, monkeypatch):
-    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal (Rich's own switch)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal
     monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.delenv("NO_COLOR", raising=False)
     result = CliRunner().invoke(main, ["search", "--content", str(content), "Latchine"])
     assert result.exit_code == 0, result.output
-    assert "\x1b[1;7mLachin\x1b[0m" in result.output  # bold reverse, the variant too
+    assert "\x1b[1m\x1b[7mLachin\x1b[0m" in result.output  # bold reverse, the variant too
     assert "\x1b[36mthree/0/1\x1b[0m" in result.output
-    plain = [line.rstrip() for line in re.sub("\x1b\\[[0-9;]*m", "", result.output).splitlines()]
+    plain = re.sub("\x1b\\[[0-9;]*m", "", result.output).splitlines()
     assert plain[:2] == ["2 matches for Latchine", ""] and plain[2].startswith("two/0/1  ")
     assert plain[-2:] == ["  The Lachin corridor was blocked;", "  Azerbaijan denied a blockade."]
     assert all(len(line) <= 40 for line in plain)
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(main, ["search", "--content", str(content), "Latchine"])
+    assert "\x1b" not in result.output and "  The Lachin corridor was blocked; Azerbaijan " \
+        "denied a blockade." in result.output
+
+
+@pytest.mark.parametrize("styled", [False, True])
+def test_snippets_reach_the_terminal_without_control_characters(styled, capsys):
+    """A snippet holding an escape sequence, a bidi override or line breaks (the loader
+    cleans articles, this is the last line of defence) prints as one line of text, the
+    matches still highlighted where they are."""
+    from briefing.analysis.hits import Hit
+    from briefing.cli.search_output import print_hits
+
+    snippet = "a\x1b[2Jb \u202eevil\u202c [bold]x[/bold]\nnext\rline Lachin\x9b end"
+    start = snippet.index("Lachin")
+    hit = Hit("paragraph", "id\x1b]0;t\x07", "a", "p", 1.0, snippet, 5,
+              ((start + 5, start + 11),), "exact")
+    print_hits("1 match for Lachin", [hit], styled)
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\u202e\u202c\x9b\x07\r")
+    assert "\x1b[2J" not in out and "\x1b]" not in out
+    assert "[bold]x[/bold]" in out and "id\\x1b]0;t\\x07" in out
+    text = re.sub("\x1b\\[[0-9;]*m", "", out)
+    assert "  …a[2Jb evil [bold]x[/bold] next line Lachin end" in text
+    assert ("\x1b[1m\x1b[7mLachin\x1b[0m" in out) is styled
 
 
 # --- the index on disk --------------------------------------------------------------------------

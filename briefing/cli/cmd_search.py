@@ -1,8 +1,8 @@
-"""``briefing search``: the search index (briefing.index), as a table or JSON.
+"""``briefing search``: the search index (briefing.index), as lines for people or JSON.
 
 Never loads the briefing (nor imports the model or the loader, unless one article changed):
 the index is checked against the files and queried; a search's cost is what it finds, not
-the corpus.  The hits are printed by search_output (plain text unless on a terminal).
+the corpus.  The hits are printed by search_output, without Rich.
 """
 
 from __future__ import annotations
@@ -72,14 +72,11 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     from briefing.cli import search_output
 
     if not hits:
-        search_output.print_nothing_found(f"No hits for {text}")
+        search_output.print_line(f"No hits for {text}")
         return
     shown = f" (best {len(hits)} shown; --limit for more)" if len(hits) < results.total else ""
-    heading = f"{_matches(results.total)} for {text}{shown}"
-    if search_output.styled_output():
-        search_output.print_styled(heading, hits)
-    else:
-        search_output.print_plain(heading, hits)
+    search_output.print_hits(f"{_matches(results.total)} for {text}{shown}", hits,
+                             search_output.styled_output())
 
 
 def _matches(n: int) -> str:
