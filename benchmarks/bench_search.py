@@ -23,7 +23,9 @@ directory (a copy of the bundled briefing, or the synthetic one) in a temporary 
   that article and nothing else;
 
 each for a common word of the corpus ("Lachin", in thousands of paragraphs of the synthetic
-briefings) and a rare one (a word only the edited paragraphs hold).  Every figure is the
+briefings) and a rare one (a word only the edited paragraphs hold); the output goes nowhere
+(not a terminal: plain text), and once more for the warm common search on a
+pseudo-terminal ("tty": the styled output a person sees).  Every figure is the
 median of --repeat runs of the real `briefing` command in a subprocess, wall time with the
 CPU seconds of the process itself (on a shared machine the wall clock also counts the wait
 for a core and the disk); both are given as ratios to `briefing --version` measured in the
@@ -35,30 +37,52 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import pty
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(args: list[str], env: dict[str, str], code: Path) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds, peak RSS in MB) of `python -m briefing ARGS` in ``code``."""
+def run(args: list[str], env: dict[str, str], code: Path, tty: bool = False
+        ) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of `python -m briefing ARGS` in ``code``;
+    ``tty``: with its output on a pseudo-terminal (read and dropped here), as a person sees it."""
     with tempfile.TemporaryFile() as err:
+        out, drain = subprocess.DEVNULL, None
+        if tty:
+            master, out = pty.openpty()
+            drain = threading.Thread(target=_drain, args=(master,), daemon=True)
+            drain.start()
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "briefing", *args], env=env, cwd=code,
-                                stdout=subprocess.DEVNULL, stderr=err)
+                                stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
+        if drain is not None:
+            os.close(out)
+            drain.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             err.seek(0)
             sys.exit(f"briefing {' '.join(args)} failed:\n{err.read().decode()[-2000:]}")
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:  # EIO: the terminal's other end is closed
+        pass
+    finally:
+        os.close(fd)
 
 
 def content_for(size: str, work: Path, data: Path | None) -> Path:
@@ -96,7 +120,7 @@ def settle(paths: list[Path]) -> None:
         os.utime(path, ns=(when, when))
 
 
-KEYS = ("warm common", "warm rare", "cold common", "cold rare")
+KEYS = ("warm common", "warm rare", "cold common", "cold rare", "warm common tty")
 
 
 def bench(size: str, work: Path, repeat: int, codes: list[Path], data: Path | None) -> list[dict]:
@@ -132,6 +156,9 @@ def bench(size: str, work: Path, repeat: int, codes: list[Path], data: Path | No
                 add(i, f"cold {label}", run(query, envs[i], code))
             for i, code in order:
                 add(i, f"warm {label}", run(query, envs[i], code))
+            if kind == 0:
+                for i, code in order:
+                    add(i, "warm common tty", run(query, envs[i], code, tty=True))
     return [{k: statistics.median(v) for k, v in f.items()} for f in figures]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -221,6 +222,72 @@ def test_cli_counts_all_matches_and_shows_the_best(content):
     claims = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "--kind",
                                        "claim", "Pachinian"])
     assert [h["id"] for h in json.loads(claims.output)["hits"]] == ["one-01"]
+
+
+def test_cli_prints_one_hit_per_line_when_not_on_a_terminal(content):
+    """Piped: the heading, then per hit its id, kind, score and match, and its snippet on
+    one indented line, without Rich (not imported: the command's own cost)."""
+    code = ("import sys; from click.testing import CliRunner; from briefing.cli import main; "
+            "r = CliRunner().invoke(main, ['search', '--content', sys.argv[1], 'Latchine']); "
+            "assert r.exit_code == 0, r.output; "
+            "print(r.output, end=''); print(any(m.startswith('rich') for m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "FORCE_COLOR": ""})
+    assert done.returncode == 0, done.stderr
+    hits = json.loads(CliRunner().invoke(main, ["search", "--json", "--content", str(content),
+                                                "Latchine"]).output)["hits"]
+    assert [(h["id"], h["match"]) for h in hits] == [("two/0/1", "exact"),
+                                                      ("three/0/1", "variant")]
+    assert done.stdout.splitlines() == [
+        "2 matches for Latchine",
+        "",
+        f"two/0/1  paragraph {hits[0]['score']:.2f}",
+        "  Le corridor de Latchine, selon Pachinian, reste fermé.",
+        "",
+        f"three/0/1  paragraph {hits[1]['score']:.2f} variant",
+        "  The Lachin corridor was blocked; Azerbaijan denied a blockade.",
+        "False",
+    ]
+
+
+def test_cli_highlights_the_matched_words_on_a_terminal(content, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = CliRunner().invoke(main, ["search", "--content", str(content), "Latchine"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b[1m\x1b[7mLachin\x1b[0m" in result.output  # bold reverse, the variant too
+    assert "\x1b[36mthree/0/1\x1b[0m" in result.output
+    plain = re.sub("\x1b\\[[0-9;]*m", "", result.output).splitlines()
+    assert plain[:2] == ["2 matches for Latchine", ""] and plain[2].startswith("two/0/1  ")
+    assert plain[-2:] == ["  The Lachin corridor was blocked;", "  Azerbaijan denied a blockade."]
+    assert all(len(line) <= 40 for line in plain)
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(main, ["search", "--content", str(content), "Latchine"])
+    assert "\x1b" not in result.output and "  The Lachin corridor was blocked; Azerbaijan " \
+        "denied a blockade." in result.output
+
+
+@pytest.mark.parametrize("styled", [False, True])
+def test_snippets_reach_the_terminal_without_control_characters(styled, capsys):
+    """A snippet holding an escape sequence, a bidi override or line breaks (the loader
+    cleans articles, this is the last line of defence) prints as one line of text, the
+    matches still highlighted where they are."""
+    from briefing.analysis.hits import Hit
+    from briefing.cli.search_output import print_hits
+
+    snippet = "a\x1b[2Jb \u202eevil\u202c [bold]x[/bold]\nnext\rline Lachin\x9b end"
+    start = snippet.index("Lachin")
+    hit = Hit("paragraph", "id\x1b]0;t\x07", "a", "p", 1.0, snippet, 5,
+              ((start + 5, start + 11),), "exact")
+    print_hits("1 match for Lachin", [hit], styled)
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\u202e\u202c\x9b\x07\r")
+    assert "\x1b[2J" not in out and "\x1b]" not in out
+    assert "[bold]x[/bold]" in out and "id\\x1b]0;t\\x07" in out
+    text = re.sub("\x1b\\[[0-9;]*m", "", out)
+    assert "  …a[2Jb evil [bold]x[/bold] next line Lachin end" in text
+    assert ("\x1b[1m\x1b[7mLachin\x1b[0m" in out) is styled
 
 
 # --- the index on disk --------------------------------------------------------------------------
@@ -558,7 +625,7 @@ def test_a_file_rewritten_within_one_clock_tick_is_still_found(content, monkeypa
     def listing() -> str | None:
         con = sqlite3.connect(store.index_path(content))
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone()
         finally:
             con.close()
         return row and row[0]
@@ -591,6 +658,25 @@ def test_a_search_with_no_file_changed_compares_one_digest(content, monkeypatch)
     assert calls == []
 
 
+def test_after_an_edit_the_recorded_listing_says_what_to_re_read(content, monkeypatch):
+    """The listing the index was made of is kept whole: the first search after an edit finds
+    the source to re-read by comparing it with the new listing, reading no other source's
+    row; a listing packs and unpacks to itself, whatever the names."""
+    open_index(content)
+    reads = []
+    real = store._rows_of
+    monkeypatch.setattr(store, "_rows_of", lambda con, sql, sources: reads.append(sources)
+                        or real(con, sql, sources))
+    path = content / "articles" / "two.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
+                    encoding="utf-8")
+    settle(path, ago=60)
+    assert ids(open_index(content, claims=False).find("Armenia")) == ["two/0/2"]
+    assert reads and all(sources == ["two"] for sources in reads)
+    for listing in ({}, {"a": (1, 2)}, {"caf\u00e9": (0, -5), "x\udcff": (2**62, 2**63 - 1)}):
+        assert store.unpack_listing(store.pack_listing(listing)) == listing
+
+
 def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypatch):
     """Process A lists the files (two.md edited), then process B, with three.md edited too,
     re-indexes both.  A, under the write lock, finds three.md's row unlike its own (older)
@@ -602,13 +688,15 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
     real = store._pending
     other = content / "articles" / "three.md"
 
-    def meanwhile(con, articles, claims, only=None):
+    def meanwhile(con, listed, only=None, recorded=None):
+        # Rows compared, as when no listing is recorded (B's would show three.md's new
+        # stat and make A's listing stale at once): the race the generation is there for.
         if only is None and "Goris" not in other.read_text(encoding="utf-8"):
             other.write_text(other.read_text(encoding="utf-8").replace("Lachin", "Goris"),
                              encoding="utf-8")
             settle(other, ago=30)
             open_index(content)  # B: opening it refreshes it
-        return real(con, articles, claims, only)
+        return real(con, listed, only)
 
     path = content / "articles" / "two.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Austria", "Armenia"),
@@ -617,10 +705,10 @@ def test_a_refresh_overtaken_by_another_keeps_the_index_right(content, monkeypat
     monkeypatch.setattr(store, "_pending", meanwhile)
     assert index.refresh() == 0
     con = sqlite3.connect(store.index_path(content))
-    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is None
+    assert con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone() is None
     monkeypatch.setattr(store, "_pending", real)
     assert index.refresh() == 0
-    assert con.execute("SELECT value FROM meta WHERE key='listing'").fetchone() is not None
+    assert con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone() is not None
     con.close()
     monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
     assert index.refresh() == 0
@@ -640,7 +728,7 @@ def test_a_listing_with_nothing_to_re_read_gets_its_digest_back(content, monkeyp
     def listing() -> str | None:
         con = sqlite3.connect(path)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='listing'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key='articles_listing'").fetchone()
         finally:
             con.close()
         return row and row[0]
@@ -648,7 +736,7 @@ def test_a_listing_with_nothing_to_re_read_gets_its_digest_back(content, monkeyp
     recorded = listing()
     assert recorded is not None
     other = sqlite3.connect(path, isolation_level=None)
-    other.execute("DELETE FROM meta WHERE key='listing'")  # as an overtaken refresh leaves it
+    other.execute("DELETE FROM meta WHERE key='articles_listing'")  # as an overtaken refresh leaves it
     other.execute("BEGIN IMMEDIATE")  # another process writing meanwhile
     try:
         assert ids(open_index(content).find("Lachin ")) == ["three/0/1", "two/0/1"]
@@ -675,11 +763,82 @@ def test_a_digest_is_recorded_only_if_no_other_refresh_came_between(content):
         return row and row[0]
 
     generation = meta("generation")
-    store._commit_listing(con, "first", generation)
-    assert (meta("listing"), meta("generation")) == ("first", str(int(generation) + 1))
-    store._commit_listing(con, "second", generation)  # stale: another refresh came between
-    assert (meta("listing"), meta("generation")) == (None, str(int(generation) + 2))
+    store._commit_listing(con, {"articles": "first", "claims": "1st"}, generation)
+    assert (meta("articles_listing"), meta("claims_listing"), meta("generation")) == (
+        "first", "1st", str(int(generation) + 1))
+    store._commit_listing(con, {"articles": "second"}, generation)  # another refresh came between
+    assert (meta("articles_listing"), meta("claims_listing"), meta("generation")) == (
+        None, None, str(int(generation) + 2))
     con.close()
+
+
+def test_a_search_of_paragraphs_lists_the_articles_only(content, monkeypatch):
+    """Paragraphs come from the articles alone: `briefing search` (paragraphs by default)
+    stats no claims file, and a claims file edited meanwhile is read by the first search of
+    claims, which compares the claims with the index before searching."""
+    open_index(content)
+    listed = []
+    real = store._listing
+    monkeypatch.setattr(store, "_listing", lambda folder, suffix: listed.append(folder.name)
+                        or real(folder, suffix))
+    claims = content / "claims" / "one.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "Pashinyan met the peacekeepers", "the talks in Iran were short"), encoding="utf-8")
+    settle(claims, ago=60)
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "Iran"])
+    assert result.exit_code == 0, result.output
+    assert [h["id"] for h in json.loads(result.output)["hits"]] == ["one/0/2"]
+    assert listed == ["articles"]
+    result = CliRunner().invoke(main, ["search", "--json", "--content", str(content), "--kind",
+                                       "claim", "Iran"])
+    hits = json.loads(result.output)["hits"]
+    assert [(h["id"], h["paragraph"]) for h in hits] == [("one-01", "one/0/2")]
+    assert listed == ["articles", "articles", "claims"]
+    index = open_index(content, claims=False)  # a reader's index asks for claims at once
+    assert ids(index.find("peacekeepers", kinds=["claim"])) == []
+
+
+def test_an_article_edited_is_re_read_with_its_claims_by_a_search_of_paragraphs(content,
+                                                                               monkeypatch):
+    """The source is re-read whole (its claims' paragraphs move with the article), and the
+    claims' digest still stands for every source's claims columns: the next search of claims
+    compares no row."""
+    article = content / "articles" / "one.md"
+    open_index(content)
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Troops entered Ukraine in February.\n\n", ""), encoding="utf-8")
+    settle(article, ago=60)
+    assert ids(open_index(content, claims=False).find("Pashinyan peacekeepers")) == ["one/0/2"]
+    monkeypatch.setattr(store, "_pending", lambda *a, **k: pytest.fail("compared every row"))
+    [hit] = open_index(content).find("Pashinyan peacekeepers", kinds=["claim"]).hits
+    assert (hit.id, hit.paragraph) == ("one-01", "one/0/2")  # was one/0/3
+
+
+def test_a_new_article_found_by_a_search_of_paragraphs_drops_the_claims_digest(content):
+    """Its claims file was never compared with a listing of the claims: no claims digest is
+    known to stand until a search of claims compares every row again (and records one)."""
+    open_index(content)
+    write_briefing(content, {"four": ["Stepanakert was cut off for months."]})
+    (content / "claims" / "four.yaml").write_text(
+        '- id: four-01\n  quote: "Stepanakert was cut off"\n  events: [x]\n'
+        "  kind: fact\n  speaker: author\n", encoding="utf-8")
+    (content / "claims" / "one.yaml").unlink()
+    settle(content, ago=60)
+
+    def meta(key: str) -> str | None:
+        con = sqlite3.connect(store.index_path(content))
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        finally:
+            con.close()
+        return row and row[0]
+
+    assert ids(open_index(content, claims=False).find("Stepanakert")) == ["four/0/1"]
+    assert meta("articles_listing") is not None and meta("claims_listing") is None
+    index = open_index(content)
+    assert ids(index.find("Stepanakert", kinds=["claim"])) == ["four-01"]
+    assert ids(index.find("peacekeepers", kinds=["claim"])) == []  # one.yaml is gone
+    assert meta("claims_listing") is not None
 
 
 def test_a_name_no_source_writes_any_more_is_no_spelling_variant(content):

@@ -1,8 +1,8 @@
-"""``briefing search``: the search index (briefing.index), as a table or JSON.
+"""``briefing search``: the search index (briefing.index), as lines for people or JSON.
 
 Never loads the briefing (nor imports the model or the loader, unless one article changed):
 the index is checked against the files and queried; a search's cost is what it finds, not
-the corpus.  Every string from the content and the query goes into Rich as ``Text``.
+the corpus.  The hits are printed by search_output, without Rich.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from briefing.cli.options import content_option, json_option, load_or_exit, unknown_id
-from briefing.cli.output import console as _console, emit_json as _emit_json, text as _T
+from briefing.cli.output import emit_json as _emit_json
 
 
 @click.command()
@@ -48,10 +48,11 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     if not (content / "articles").is_dir():
         load_or_exit(content)  # not a briefing: the loader says why, and exits 1
     try:
-        index = open_index(content)
+        kinds = kinds or ("paragraph",)
+        index = open_index(content, claims="claim" in kinds)
         if source_id is not None and source_id not in (known := index.article_ids()):
             raise unknown_id("source", source_id, sorted(known), "--source")
-        results = index.find(text, limit=limit, kinds=kinds or ("paragraph",),
+        results = index.find(text, limit=limit, kinds=kinds,
                              articles=[source_id] if source_id else None)
     except IndexUnavailable as exc:
         click.echo(f"error: {exc}", err=True)
@@ -68,29 +69,14 @@ def search(content_dir: Path | None, as_json: bool, query: tuple[str, ...], limi
     if as_json:
         _emit_json({"query": text, "total": results.total, "hits": [hit_json(h) for h in hits]})
         return
-    if not hits:  # an empty table is narrower than its title, which then wraps mid-query
-        _console().print(_T(f"No hits for {text}"))
-        return
-    from rich.table import Table
+    from briefing.cli import search_output
 
+    if not hits:
+        search_output.print_line(f"No hits for {text}")
+        return
     shown = f" (best {len(hits)} shown; --limit for more)" if len(hits) < results.total else ""
-    table = Table(title=_T(f"{_matches(results.total)} for {text}{shown}"), title_justify="left")
-    # Headers as Text too: a str header goes through Rich's markup and emoji parsing, which
-    # imports Rich's table of emoji names (~1.5 ms) for two plain words.
-    table.add_column(_T("where"), no_wrap=True)
-    table.add_column(_T("text"))
-    for h in hits:
-        snippet = _T(("…" if h.snippet_start else "") + h.snippet)
-        shift = 1 if h.snippet_start else 0
-        for a, b in h.matches:
-            a, b = a - h.snippet_start, b - h.snippet_start
-            if 0 <= a and b <= len(h.snippet):
-                snippet.stylize("bold reverse", a + shift, b + shift)
-        where = _T(h.id, "cyan")
-        where.append(_T(f"\n{h.kind} {h.score:.2f}" + ("" if h.match == "exact" else f" {h.match}"),
-                        "dim"))
-        table.add_row(where, snippet)
-    _console().print(table)
+    search_output.print_hits(f"{_matches(results.total)} for {text}{shown}", hits,
+                             search_output.styled_output())
 
 
 def _matches(n: int) -> str:

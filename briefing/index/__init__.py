@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["Results", "SearchEngine", "open_index", "parse_query"]
 
 
-def open_index(source: Path | str | Corpus) -> SearchEngine:
-    """The up-to-date search index of a content directory or of a loaded corpus."""
+def open_index(source: Path | str | Corpus, *, claims: bool = True) -> SearchEngine:
+    """The up-to-date search index of a content directory or of a loaded corpus.  ``claims``
+    False: a content directory's claims files are compared with the index only when claims
+    are searched (a search of paragraphs stats half the files)."""
     if isinstance(source, (str, os.PathLike)):  # the CLI: briefing.model is not even imported
-        return SearchEngine.for_content(Path(source))
+        return SearchEngine.for_content(Path(source), claims=claims)
     return SearchEngine.for_corpus(source)

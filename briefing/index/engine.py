@@ -224,18 +224,22 @@ class SearchEngine:
         self._content_dir = content_dir
         self._path = path
         self._known = known_articles  # a reader's corpus: hits outside it are not shown
+        self._claims_behind = content_dir is not None  # claims not refreshed (see for_content)
         self._lock = threading.Lock()  # the reader builds in a worker and searches in the UI
 
     # opening
     @classmethod
-    def for_content(cls, content_dir: Path, known_articles: set[str] | None = None) -> "SearchEngine":
-        """The index of a content directory, brought up to date with its files."""
+    def for_content(cls, content_dir: Path, known_articles: set[str] | None = None, *,
+                    claims: bool = True) -> "SearchEngine":
+        """The index of a content directory, brought up to date with its files (with
+        ``claims`` False, with its articles only: a search of claims brings the claims up to
+        date first)."""
         content_dir = Path(content_dir)
         fts = store.fts5_available()
         path = _disk_path(content_dir)
         con = _connect(path, content_dir, fts)
         engine = cls(con, fts, content_dir, path, known_articles)
-        engine._refresh()
+        engine._refresh(claims)
         if known_articles is not None and engine.article_ids() <= known_articles:
             engine._known = None  # the reader's corpus holds every indexed article: no filter
         return engine
@@ -256,14 +260,16 @@ class SearchEngine:
                 store.insert(con, article_id, docs)
         return cls(con, fts)
 
-    def _refresh(self) -> int:
+    def _refresh(self, claims: bool = True) -> int:
         if self._content_dir is None:
             return 0
         try:
-            return store.refresh(self._con, self._content_dir)
+            n = store.refresh(self._con, self._content_dir, claims=claims)
         except sqlite3.DatabaseError:
             self._rebuild()
-            return store.refresh(self._con, self._content_dir)
+            n = store.refresh(self._con, self._content_dir, claims=claims)
+        self._claims_behind = self._claims_behind and not claims
+        return n
 
     def _rebuild(self) -> None:
         """A corrupt index file: start it again (store.connect deletes what it cannot read)."""
@@ -271,6 +277,7 @@ class SearchEngine:
         if self._path is not None:
             store.discard(self._path)
         self._con = _connect(self._path, self._content_dir, self._fts)
+        self._claims_behind = True
 
     def refresh(self) -> int:
         """Re-read the sources whose files changed; their number."""
@@ -297,6 +304,8 @@ class SearchEngine:
         kind_set = set(kinds) if kinds else None
         article_set = set(articles) if articles is not None else None
         with self._lock:
+            if self._claims_behind and (kind_set is None or "claim" in kind_set):
+                self._refresh()  # refreshed for paragraphs alone until now
             try:
                 return self._find(query, clauses, limit, kind_set, article_set)
             except sqlite3.DatabaseError:
