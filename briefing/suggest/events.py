@@ -56,14 +56,17 @@ def group(proposals: list[Proposal], existing: list[Event],
     if existing:
         # One storyline per curated event, the most like it first: an event a reviewer
         # accepted from one storyline must not swallow the others that name its actors.
+        # Storylines first (as before happenings were proposed), then happenings take the
+        # curated events no storyline took.
         idf = _idf(proposals)
-        pairs = sorted(((score, n, k) for n, g in enumerate(out)
-                        for score, k in _links(g, existing, idf)), reverse=True)
         taken: set[int] = set()
-        for _, n, k in pairs:
-            if out[n].existing is None and k not in taken:
-                out[n].existing = existing[k]
-                taken.add(k)
+        for happening in (False, True):
+            pairs = sorted(((score, n, k) for n, g in enumerate(out) if bool(g.heads) == happening
+                            for score, k in _links(g, existing, idf)), reverse=True)
+            for _, n, k in pairs:
+                if out[n].existing is None and k not in taken:
+                    out[n].existing = existing[k]
+                    taken.add(k)
     return out
 
 
