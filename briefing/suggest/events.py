@@ -87,7 +87,7 @@ def cluster(proposals: list[Proposal],
         g.salient = _salient(claims, named, len(proposals))
         out.append(g)
     if HAPPENINGS_ON:
-        for heads, month, members in happening_groups(proposals, frames(proposals),
+        for heads, month, members in happening_groups(proposals, frames(proposals, published),
                                                       {tuple(m) for m in lines}):
             g = Group(heads[0], month, heads=heads)
             for i in members:
@@ -178,7 +178,7 @@ def _happening_title(g: Group) -> str:
         if text:
             return f"{text}, {g.period}" if g.period else text
     words = Counter(w for p in own for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
-                    if happenings.HEADS.get(happenings.stem(w)) in g.heads)
+                    if happenings.head_of(w) in g.heads)
     noun = _most(words) or g.cls
     top = g.salient[:2]
     title = f"{' and '.join(top)} {noun}".strip() if top else noun

@@ -28,7 +28,8 @@ from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
 
 MIN_SOURCES = 2  # a happening told by one source links nothing
-MAX_WORDS = 12  # words of a title taken from a claim
+MAX_WORDS = 12
+RELATIVE = True  # words of a title taken from a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +39,11 @@ class Frame:
     own: bool  # the heads are the claim's own, not its paragraph's
 
 
-def frames(proposals: list[Proposal]) -> list[Frame]:
+def frames(proposals: list[Proposal], published: dict[str, str | None] | None = None) -> list[Frame]:
     """Each claim's frame, in the order of ``proposals`` (each article's claims in reading
-    order, as claims.propose gives them)."""
+    order, as claims.propose gives them); ``published``: article id -> its date, against
+    which "on Monday", "last month" are read."""
+    published = published or {}
     out = []
     last: dict[str, frozenset[str]] = {}
     for p in proposals:
@@ -50,7 +53,10 @@ def frames(proposals: list[Proposal]) -> list[Frame]:
             last[p.paragraph.id] = heads
         else:
             heads = last.get(p.paragraph.id, frozenset())
-        month = p.when[:7] if p.when and len(p.when) >= 7 else None
+        when = p.when
+        if RELATIVE and (not when or p.anchored):
+            when = happenings.when(p.quote, [], published.get(p.article_id)) or when
+        month = when[:7] if when and len(when) >= 7 else None
         out.append(Frame(heads, month, own))
     return out
 
@@ -69,21 +75,32 @@ def happening_groups(proposals: list[Proposal], frames_: list[Frame] | None = No
         if f.month:
             for h in sorted(f.heads):
                 by_key.setdefault((f.month, h), []).append(i)
-    merged: list[tuple[list[str], str, set[int]]] = []
-    for (month, head), members in sorted(by_key.items()):
-        if len({proposals[i].article_id for i in members}) < MIN_SOURCES:
-            continue
-        into = [g for g in merged if g[1] == month and g[2] & set(members)]
-        if not into:
-            merged.append(([head], month, set(members)))
-            continue
-        first = into[0]
-        first[0].append(head)
-        first[2].update(members)
-        for g in into[1:]:  # a head bridging two happenings of the month joins them
-            first[0].extend(g[0])
-            first[2].update(g[2])
-            merged.remove(g)
+    # Keys of one month that share a claim are joined (union-find over the keys, each
+    # claim pointing at the first key of its month that holds it): linear in the keys'
+    # claims, a large briefing has thousands of keys a month.
+    keys = [(k, m) for k, m in sorted(by_key.items())
+            if len({proposals[i].article_id for i in m}) >= MIN_SOURCES]
+    parent = list(range(len(keys)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    holder: dict[tuple[str, int], int] = {}
+    for k, ((month, _), members) in enumerate(keys):
+        for i in members:
+            other = holder.setdefault((month, i), k)
+            a, b = root(other), root(k)
+            if a != b:
+                parent[max(a, b)] = min(a, b)  # the earliest key names the happening
+    joined: dict[int, tuple[list[str], str, set[int]]] = {}
+    for k, ((month, head), members) in enumerate(keys):
+        heads, _, claims = joined.setdefault(root(k), ([], month, set()))
+        heads.append(head)
+        claims.update(members)
+    merged = list(joined.values())
     seen = set(skip)
     out = []
     for heads, month, members in merged:
@@ -110,7 +127,7 @@ def who_did_what(p: Proposal, heads: list[str]) -> str | None:
     when no actor stands within GAP words before it in the same clause."""
     quote = p.quote
     for m in _WORD.finditer(quote):
-        if happenings.HEADS.get(happenings.stem(m.group())) not in heads:
+        if happenings.head_of(m.group().lower()) not in heads:
             continue
         starts = [(quote.rfind(a, 0, m.start()), a) for a in p.actors]
         before = [(s, a) for s, a in starts if s >= 0 and s + len(a) <= m.start()]
