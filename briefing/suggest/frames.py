@@ -28,8 +28,7 @@ from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
 
 MIN_SOURCES = 2  # a happening told by one source links nothing
-MAX_WORDS = 12
-RELATIVE = True  # words of a title taken from a claim
+MAX_WORDS = 12  # words of a title taken from a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,7 @@ def frames(proposals: list[Proposal], published: dict[str, str | None] | None = 
         else:
             heads = last.get(p.paragraph.id, frozenset())
         when = p.when
-        if RELATIVE and (not when or p.anchored):
+        if not when or p.anchored:  # "on Monday" is its own, the paragraph's date is not
             when = happenings.when(p.quote, [], published.get(p.article_id)) or when
         month = when[:7] if when and len(when) >= 7 else None
         out.append(Frame(heads, month, own))
@@ -76,8 +75,8 @@ def happening_groups(proposals: list[Proposal], frames_: list[Frame] | None = No
             for h in sorted(f.heads):
                 by_key.setdefault((f.month, h), []).append(i)
     # Keys of one month that share a claim are joined (union-find over the keys, each
-    # claim pointing at the first key of its month that holds it): linear in the keys'
-    # claims, a large briefing has thousands of keys a month.
+    # claim pointing at the first key that holds it; a claim has one month): linear in the
+    # keys' claims, where comparing keys would be quadratic in a large briefing.
     keys = [(k, m) for k, m in sorted(by_key.items())
             if len({proposals[i].article_id for i in m}) >= MIN_SOURCES]
     parent = list(range(len(keys)))
@@ -88,10 +87,10 @@ def happening_groups(proposals: list[Proposal], frames_: list[Frame] | None = No
             k = parent[k]
         return k
 
-    holder: dict[tuple[str, int], int] = {}
-    for k, ((month, _), members) in enumerate(keys):
+    holder: dict[int, int] = {}
+    for k, (_, members) in enumerate(keys):
         for i in members:
-            other = holder.setdefault((month, i), k)
+            other = holder.setdefault(i, k)
             a, b = root(other), root(k)
             if a != b:
                 parent[max(a, b)] = min(a, b)  # the earliest key names the happening
@@ -112,8 +111,6 @@ def happening_groups(proposals: list[Proposal], frames_: list[Frame] | None = No
 
 
 _WORD = re.compile(r"[\w’'\-]+")
-
-
 _BREAK = re.compile(r"[,;:!?()\"“”]|\.\s")
 _STOP = re.compile(r"[,;:.!?()\"“”]|\s(?:on|in|at|after|before|because|which|who|when|while|"
                    r"but|and|that|with|for|by|from|to|as)\s")
