@@ -84,6 +84,14 @@ def test_who_did_what_is_the_actor_the_happening_word_and_what_it_acted_on():
               "21 August, on condition that 160 stores are sold.", "2026-08-21",
               ("Competition Authority", "Halvard", "Brennick"))
     assert who_did_what(p, ["approve"]) == "The Competition Authority cleared Halvard's takeover of Brennick"
+    # an apposition after the actor is left out; a happening word in another clause is not
+    # what the actor did
+    r = claim("wire", "1", "Halvard Foods, the country's largest chain, agreed to buy Brennick.",
+              "2026-01", ("Halvard Foods", "Brennick"))
+    assert who_did_what(r, ["agree"]) == "Halvard Foods agreed to buy Brennick"
+    s = claim("union", "3", "Halvard promised us that the merger would not cost jobs.", "2026-01",
+              ("Halvard",))
+    assert who_did_what(s, ["acquire"]) is None
     # no actor before the happening's word in its clause: no title from this claim
     q = claim("union", "2", "Cleared in August, the deal still worries Halvard.", "2026-08",
               ("Halvard",))

@@ -111,17 +111,25 @@ def happening_groups(proposals: list[Proposal], frames_: list[Frame] | None = No
 
 
 _WORD = re.compile(r"[\w’'\-]+")
-_BREAK = re.compile(r"[,;:!?()\"“”]|\.\s")
+# What ends the clause between an actor and a happening's word: the word is then not what
+# the actor did ("Halvard promised us in January that the merger would not cost jobs").
+_BREAK = re.compile(r"[,;:!?()\"“”]|\.\s|\b(?:that|which|who|whom|whose|when|while|because|"
+                    r"if|although|though|after|before|since|until|whether)\b", re.IGNORECASE)
+# An apposition after the actor ("Halvard Foods, the country's largest chain, agreed"): left
+# out of the title.
+_APPOSITION = re.compile(r"^\s*,[^,;:()\"“”]{1,80},")
+# What ends the phrase after the happening's word ("... takeover of Brennick | on 21 August").
 _STOP = re.compile(r"[,;:.!?()\"“”]|\s(?:on|in|at|after|before|because|which|who|when|while|"
-                   r"but|and|that|with|for|by|from|to|as)\s")
+                   r"but|and|that|with|for|by|from|as|since|until)\s")
 GAP = 6  # words at most between the actor and the happening's word
 
 
 def who_did_what(p: Proposal, heads: list[str]) -> str | None:
     """The words of a claim that say who did what: the actor named last before the word
     naming the happening, that word, and what follows it up to the end of the phrase ("The
-    Competition Authority cleared Halvard's takeover of Brennick"), at most MAX_WORDS; None
-    when no actor stands within GAP words before it in the same clause."""
+    Competition Authority cleared Halvard's takeover of Brennick"), at most MAX_WORDS; an
+    apposition after the actor is left out.  None when no actor stands within GAP words
+    before the word in the same clause."""
     quote = p.quote
     for m in _WORD.finditer(quote):
         if happenings.head_of(m.group().lower()) not in heads:
@@ -132,6 +140,7 @@ def who_did_what(p: Proposal, heads: list[str]) -> str | None:
             continue
         start, actor = max(before)
         gap = quote[start + len(actor):m.start()]
+        gap = _APPOSITION.sub("", gap, count=1)
         if _BREAK.search(gap) or len(gap.split()) > GAP:
             continue
         det = re.search(r"\b(?:the|The)\s+$", quote[:start])
@@ -139,7 +148,8 @@ def who_did_what(p: Proposal, heads: list[str]) -> str | None:
             start = det.start()
         tail = quote[m.end():]
         stop = _STOP.search(tail)
-        words = quote[start:m.end() + (stop.start() if stop else len(tail))].split()
+        phrase = quote[start:quote.index(actor, start) + len(actor)] + gap
+        words = (phrase + quote[m.start():m.end() + (stop.start() if stop else len(tail))]).split()
         text = " ".join(words[:MAX_WORDS]).strip(" ,;:-")
         return text[:1].upper() + text[1:]
     return None
