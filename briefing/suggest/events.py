@@ -1,5 +1,7 @@
 """Events for suggested claims: storylines (storylines.py) told by several sources, each with
-a kind of happening, a year, a title and actors, linked to curated events first.
+a kind of happening, a year, a title and actors, linked to curated events first; and beside
+them happenings (frames.py: one happening word in one month, told by several sources), each
+titled by who did what.
 
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
 the one its claims' own dates give most.  An event already in events.yaml whose title, summary
@@ -22,7 +24,7 @@ from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.names import slug
 from briefing.suggest.storylines import LINK, storylines
 
-HAPPENINGS_ON = True  # happenings beside the storylines (frames.py)
+HAPPENINGS_ON = True  # happenings beside the storylines (frames.py; measured in docs/benchmarks.md)
 
 _TITLES = {
     "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
