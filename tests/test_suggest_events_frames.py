@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from briefing.cli import main
 from briefing.loader import load_corpus
 from briefing.model import Paragraph
 from briefing.suggest.claims import Proposal
@@ -160,3 +163,24 @@ def test_happenings_are_the_same_on_a_second_run(tmp_path):
     first = (root / "events.suggested.yaml").read_text(encoding="utf-8")
     run(root)
     assert (root / "events.suggested.yaml").read_text(encoding="utf-8") == first
+
+
+def test_a_rejected_happening_is_kept_and_not_proposed_again(tmp_path):
+    root = takeover(tmp_path)
+    corpus = run(root)
+    (happening,) = [e for e in corpus.events.values()
+                    if e.status == "suggested" and e.date == "2026-08-21"]
+    path = root / "events.suggested.yaml"
+    done = CliRunner().invoke(main, ["events", "--content", str(root), "reject", happening.id])
+    assert done.exit_code == 0, done.output
+    # (until suggest runs again, the suggested claims still name the rejected event: `check`
+    # reports them; the reviewer runs suggest again, as a user would)
+    done = CliRunner().invoke(main, ["suggest", "--content", str(root)])
+    assert done.exit_code == 0, done.output
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    again = path.read_text(encoding="utf-8")
+    assert again.count(f"id: {happening.id}\n") == 1
+    assert f"- id: {happening.id}\n  status: rejected" in again
+    assert happening.id not in corpus.events  # a rejected event is no event
+    assert not any(happening.id in c.events for c in corpus.claims.values())
