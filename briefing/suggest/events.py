@@ -1,5 +1,7 @@
 """Events for suggested claims: storylines (storylines.py) told by several sources, each with
-a kind of happening, a year, a title and actors, linked to curated events first.
+a kind of happening, a year, a title and actors, linked to curated events first; and beside
+them happenings (frames.py: one happening word in one month, told by several sources), each
+titled by who did what.
 
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
 the one its claims' own dates give most.  An event already in events.yaml whose title, summary
@@ -15,10 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.model import Event
+from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
+from briefing.suggest.frames import frames, happening_groups, who_did_what
 from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.names import slug
 from briefing.suggest.storylines import LINK, storylines
+
+HAPPENINGS_ON = True  # happenings beside the storylines (frames.py; measured in docs/benchmarks.md)
 
 _TITLES = {
     "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
@@ -37,6 +43,7 @@ class Group:
     existing: Event | None = None
     id: str = ""
     salient: list[str] = field(default_factory=list)  # its actors, most telling first
+    heads: list[str] = field(default_factory=list)  # a happening's (frames.py): what happened
 
     def add(self, p: Proposal) -> None:
         self.claims.append(p)
@@ -51,23 +58,28 @@ def group(proposals: list[Proposal], existing: list[Event],
     if existing:
         # One storyline per curated event, the most like it first: an event a reviewer
         # accepted from one storyline must not swallow the others that name its actors.
+        # Storylines first (as before happenings were proposed), then happenings take the
+        # curated events no storyline took.
         idf = _idf(proposals)
-        pairs = sorted(((score, n, k) for n, g in enumerate(out)
-                        for score, k in _links(g, existing, idf)), reverse=True)
         taken: set[int] = set()
-        for _, n, k in pairs:
-            if out[n].existing is None and k not in taken:
-                out[n].existing = existing[k]
-                taken.add(k)
+        for happening in (False, True):
+            pairs = sorted(((score, n, k) for n, g in enumerate(out) if bool(g.heads) == happening
+                            for score, k in _links(g, existing, idf)), reverse=True)
+            for _, n, k in pairs:
+                if out[n].existing is None and k not in taken:
+                    out[n].existing = existing[k]
+                    taken.add(k)
     return out
 
 
 def cluster(proposals: list[Proposal],
             published: dict[str, str | None] | None = None) -> list[Group]:
-    """One Group a storyline, in reading order of their first claims."""
+    """One Group a storyline, in reading order of their first claims, then one a happening
+    (frames.py) several sources tell, in order of month."""
     named = Counter(a for p in proposals for a in set(p.actors))
     out = []
-    for members in storylines(proposals, published):
+    lines = storylines(proposals, published)
+    for members in lines:
         claims = [proposals[i] for i in members]
         kinds = Counter(t for p in claims for t in p.triggers)
         years = Counter(y for p in claims for y in {d.value[:4] for d, _ in p.dates})
@@ -76,6 +88,14 @@ def cluster(proposals: list[Proposal],
             g.add(p)
         g.salient = _salient(claims, named, len(proposals))
         out.append(g)
+    if HAPPENINGS_ON:
+        for heads, month, members in happening_groups(proposals, frames(proposals, published),
+                                                      {tuple(m) for m in lines}):
+            g = Group(heads[0], month, heads=heads)
+            for i in members:
+                g.add(proposals[i])
+            g.salient = _salient(g.claims, named, len(proposals))
+            out.append(g)
     return out
 
 
@@ -136,12 +156,33 @@ def _links(g: Group, events: list[Event], idf: dict[str, float]) -> list[tuple[f
 
 
 def title_of(g: Group) -> str:
+    if g.heads:
+        return _happening_title(g)
     top = g.salient[:2]
     words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
                     if HAPPENINGS.get(w) == g.cls)
     if g.cls == "happening":  # dated, but no word says what happened
         return f"{', '.join(top) or 'Events'}: {g.period}" if g.period else ", ".join(top) or "Events"
     noun = words.most_common(1)[0][0] if words else _TITLES.get(g.cls, g.cls)
+    title = f"{' and '.join(top)} {noun}".strip() if top else noun
+    title = title[:1].upper() + title[1:]
+    return f"{title}, {g.period}" if g.period else title
+
+
+def _happening_title(g: Group) -> str:
+    """Who did what, in a source's words ("The Competition Authority cleared Halvard's
+    takeover of Brennick, 2026-08"): from the first claim naming the happening itself,
+    those giving its month themselves first; else its actors and the word most used for it."""
+    own = [p for p in g.claims if happenings.heads(p.quote) & set(g.heads)]
+    own.sort(key=lambda p: p.anchored)  # stable: reading order among equals
+    for p in own:
+        text = who_did_what(p, g.heads)
+        if text:
+            return f"{text}, {g.period}" if g.period else text
+    words = Counter(w for p in own for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
+                    if happenings.head_of(w) in g.heads)
+    noun = _most(words) or g.cls
+    top = g.salient[:2]
     title = f"{' and '.join(top)} {noun}".strip() if top else noun
     title = title[:1].upper() + title[1:]
     return f"{title}, {g.period}" if g.period else title

@@ -13,6 +13,7 @@ stem by a suffix stripper so that "approved", "approval" and "approves" are one 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from briefing.suggest.mentions import DateMention
@@ -83,9 +84,16 @@ for _head, _words in _HEAD_WORDS.items():
 _WORD = re.compile(r"[a-z][a-z\-]+")
 
 
+@functools.lru_cache(maxsize=65536)
+def head_of(word: str) -> str | None:
+    """The happening head a lower-case word names, if any (cached: a large briefing repeats
+    its words hundreds of thousands of times)."""
+    return HEADS.get(stem(word))
+
+
 def heads(text: str) -> set[str]:
     """The happening heads ``text`` names."""
-    return {HEADS[s] for s in map(stem, _WORD.findall(text.lower())) if s in HEADS}
+    return {h for h in map(head_of, _WORD.findall(text.lower())) if h is not None}
 
 
 # --- the happening's date -----------------------------------------------------------------

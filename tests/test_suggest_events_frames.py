@@ -1,0 +1,186 @@
+"""`briefing suggest` happenings (briefing/suggest/frames.py): claims of several sources that
+name one happening in one month are an event of their own, beside their storyline, titled by
+who did what."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefing.cli import main
+from briefing.loader import load_corpus
+from briefing.model import Paragraph
+from briefing.suggest.claims import Proposal
+from briefing.suggest.frames import frames, happening_groups, who_did_what
+from briefing.suggest.pipeline import suggest, write
+
+
+def claim(source: str, para: str, text: str, when: str | None = None,
+          actors: tuple[str, ...] = (), anchored: bool = False) -> Proposal:
+    paragraph = Paragraph(id=f"{source}/0/{para}", article_id=source, section_index=0, index=1,
+                          text=text)
+    terms = {w for w in re.findall(r"[a-z][\w\-]{3,}", text.lower())}
+    return Proposal(source, paragraph, 0, len(text), "fact", "author", 0.5, actors=list(actors),
+                    terms=terms, when=when, anchored=anchored)
+
+
+def test_a_frame_is_the_happenings_a_claim_names_and_its_month():
+    props = [
+        claim("wire", "1", "The shareholders approved the deal in March.", "2026-03"),
+        claim("wire", "2", "Regulators opened an inquiry in 2026.", "2026"),
+        claim("wire", "3", "The remedy looks larger than it is."),
+    ]
+    first, second, third = frames(props)
+    assert first.heads == {"approve"} and first.own and first.month == "2026-03"
+    assert second.heads == {"inquire"} and second.month is None  # a year is not a month
+    assert third.heads == frozenset() and not third.own and third.month is None
+
+
+def test_the_paragraphs_happening_reaches_a_claim_without_one():
+    props = [
+        claim("wire", "1", "The shareholders approved the deal in March.", "2026-03"),
+        claim("wire", "1", "Only a few of them were against it.", "2026-03", anchored=True),
+    ]
+    second = frames(props)[1]
+    assert second.heads == {"approve"} and not second.own and second.month == "2026-03"
+
+
+def test_sources_naming_one_happening_in_one_month_make_a_happening_and_others_stay_apart():
+    props = [
+        claim("wire", "1", "Brennick's shareholders approved the takeover in March.", "2026-03"),
+        claim("ledger", "1", "The shareholders' approval came in March, by 78 percent.", "2026-03"),
+        claim("ledger", "2", "The authority cleared the takeover on 21 August.", "2026-08-21"),
+        claim("courier", "1", "Regulators cleared the deal in August.", "2026-08"),
+        claim("courier", "2", "The board approved a dividend in May.", "2026-05"),  # one source
+        claim("wire", "2", "Shareholders approved the plan in 2025.", "2025"),  # a year only
+    ]
+    groups = happening_groups(props)
+    assert [(heads, month, members) for heads, month, members in groups] == [
+        (["approve"], "2026-03", [0, 1]),
+        (["approve"], "2026-08", [2, 3]),
+    ]
+
+
+def test_two_heads_of_one_month_sharing_a_claim_are_one_happening():
+    props = [
+        claim("wire", "1", "A shareholder vote is planned for March.", "2026-03"),
+        claim("ledger", "1", "The shareholders approved it in March, with 78 percent of votes.",
+              "2026-03"),
+        claim("courier", "1", "Brennick's shareholders approved the takeover in March.", "2026-03"),
+    ]
+    ((heads, month, members),) = happening_groups(props)
+    assert sorted(heads) == ["approve", "vote"] and month == "2026-03" and members == [0, 1, 2]
+
+
+def test_a_happening_a_storyline_already_is_not_proposed_again():
+    props = [
+        claim("wire", "1", "The shareholders approved the takeover in March.", "2026-03"),
+        claim("ledger", "1", "The shareholders' approval came in March.", "2026-03"),
+    ]
+    assert happening_groups(props, skip={(0, 1)}) == []
+
+
+def test_who_did_what_is_the_actor_the_happening_word_and_what_it_acted_on():
+    p = claim("union", "1", "The Competition Authority cleared Halvard's takeover of Brennick on "
+              "21 August, on condition that 160 stores are sold.", "2026-08-21",
+              ("Competition Authority", "Halvard", "Brennick"))
+    assert who_did_what(p, ["approve"]) == "The Competition Authority cleared Halvard's takeover of Brennick"
+    # an apposition after the actor is left out; a happening word in another clause is not
+    # what the actor did
+    r = claim("wire", "1", "Halvard Foods, the country's largest chain, agreed to buy Brennick.",
+              "2026-01", ("Halvard Foods", "Brennick"))
+    assert who_did_what(r, ["agree"]) == "Halvard Foods agreed to buy Brennick"
+    s = claim("union", "3", "Halvard promised us that the merger would not cost jobs.", "2026-01",
+              ("Halvard",))
+    assert who_did_what(s, ["acquire"]) is None
+    # no actor before the happening's word in its clause: no title from this claim
+    q = claim("union", "2", "Cleared in August, the deal still worries Halvard.", "2026-08",
+              ("Halvard",))
+    assert who_did_what(q, ["approve"]) is None
+
+
+ARTICLES = {
+    "harbour-wire": ("2026-08-22", """\
+The Competition Authority cleared the takeover of Brennick Markets by Halvard Foods on 21 August 2026. Halvard must sell 160 stores to Corvel within six months.
+
+Brennick's shareholders approved the takeover in March 2026, with 78 percent of the votes cast in favour.
+"""),
+    "ledger-analysis": ("2026-08-25", """\
+The authority approved the merger of Halvard Foods and Brennick Markets on 21 August 2026, on condition that 160 stores are sold. The remedy looks larger than it is.
+
+In March 2026 the shareholders of Brennick Markets voted for the deal by a wide margin.
+"""),
+}
+
+
+def takeover(root: Path) -> Path:
+    (root / "articles").mkdir(parents=True)
+    (root / "briefing.yaml").write_text("title: Takeover\n", encoding="utf-8")
+    for aid, (published, body) in ARTICLES.items():
+        head = (f"---\nid: {aid}\ntitle: {aid}\nauthors: [A Writer]\noutlet: null\n"
+                f"published: {published}\nlanguage: en\ngenre: news\n---\n\n")
+        (root / "articles" / f"{aid}.md").write_text(head + body, encoding="utf-8")
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    return root
+
+
+def run(root: Path):
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    write(suggest(corpus, root))
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    return corpus
+
+
+def test_suggest_proposes_each_happening_as_an_event_titled_by_who_did_what(tmp_path):
+    corpus = run(takeover(tmp_path))
+    claims = [c for c in corpus.claims.values() if c.status == "suggested"]
+
+    def events_of(words: str) -> set[str]:
+        (c,) = [c for c in claims if words in c.quote]
+        return set(c.events)
+
+    clearance = events_of("cleared the takeover") & events_of("approved the merger")
+    vote = events_of("shareholders approved the takeover") & events_of("voted for the deal")
+    # one storyline tells both; each happening is an event of its own
+    storyline = clearance & vote
+    assert storyline and clearance - storyline and vote - storyline
+    (cleared,) = [corpus.events[e] for e in clearance - storyline]
+    (voted,) = [corpus.events[e] for e in vote - storyline]
+    assert cleared.status == "suggested" and cleared.date == "2026-08-21"
+    assert cleared.title == "The Competition Authority cleared the takeover of Brennick Markets, 2026-08"
+    assert voted.date.startswith("2026-03") and voted.title.endswith(", 2026-03")
+    # the stores to sell are part of the clearance: both sources tell the sale that month
+    assert clearance - storyline <= events_of("sell 160 stores")
+
+
+def test_happenings_are_the_same_on_a_second_run(tmp_path):
+    root = takeover(tmp_path)
+    run(root)
+    first = (root / "events.suggested.yaml").read_text(encoding="utf-8")
+    run(root)
+    assert (root / "events.suggested.yaml").read_text(encoding="utf-8") == first
+
+
+def test_a_rejected_happening_is_kept_and_not_proposed_again(tmp_path):
+    root = takeover(tmp_path)
+    corpus = run(root)
+    (happening,) = [e for e in corpus.events.values()
+                    if e.status == "suggested" and e.date == "2026-08-21"]
+    path = root / "events.suggested.yaml"
+    done = CliRunner().invoke(main, ["events", "--content", str(root), "reject", happening.id])
+    assert done.exit_code == 0, done.output
+    # (until suggest runs again, the suggested claims still name the rejected event: `check`
+    # reports them; the reviewer runs suggest again, as a user would)
+    done = CliRunner().invoke(main, ["suggest", "--content", str(root)])
+    assert done.exit_code == 0, done.output
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    again = path.read_text(encoding="utf-8")
+    assert again.count(f"id: {happening.id}\n") == 1
+    assert f"- id: {happening.id}\n  status: rejected" in again
+    assert happening.id not in corpus.events  # a rejected event is no event
+    assert not any(happening.id in c.events for c in corpus.claims.values())
