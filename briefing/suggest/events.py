@@ -161,8 +161,11 @@ def title_of(g: Group) -> str:
     top = g.salient[:2]
     words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
                     if HAPPENINGS.get(w) == g.cls)
-    if g.cls == "happening":  # dated, but no word says what happened
-        return f"{', '.join(top) or 'Events'}: {g.period}" if g.period else ", ".join(top) or "Events"
+    if g.cls == "happening" and g.claims:
+        # No word says what happened: actors alone made titles such as "Events" or
+        # "Garden"; the opening words of its most telling claim say what it is about.
+        title = _opening(_most_telling(g).quote)
+        return f"{title}, {g.period}" if g.period else title
     noun = words.most_common(1)[0][0] if words else _TITLES.get(g.cls, g.cls)
     title = f"{' and '.join(top)} {noun}".strip() if top else noun
     title = title[:1].upper() + title[1:]
@@ -188,15 +191,10 @@ def _happening_title(g: Group) -> str:
     return f"{title}, {g.period}" if g.period else title
 
 
-def summary_of(g: Group, limit: int = 200) -> str:
-    """What the event is about, in a source's own words: the quote of its claim that shares
-    the most words with the other sources' claims (a bag of actors and a happening word
-    makes a title, not a description a reviewer can check), with the article it is from.
-
-    Each word counts the other articles using it, so the cost grows with the claims'
-    words, not with their pairs (a storyline can hold thousands of claims)."""
-    if not g.claims:
-        return ""
+def _most_telling(g: Group) -> Proposal:
+    """The claim sharing the most words with the other sources' claims.  Each word counts the
+    other articles using it, so the cost grows with the claims' words, not with their pairs
+    (a storyline can hold thousands of claims)."""
     users: dict[str, set[str]] = {}
     for p in g.claims:
         for t in p.terms:
@@ -207,7 +205,24 @@ def summary_of(g: Group, limit: int = 200) -> str:
             return 0.0
         return sum(len(users[t]) - 1 for t in p.terms) / math.sqrt(len(p.terms))
 
-    _, best = max(enumerate(g.claims), key=lambda ip: (shared(ip[1]), ip[1].confidence, -ip[0]))
+    return max(enumerate(g.claims), key=lambda ip: (shared(ip[1]), ip[1].confidence, -ip[0]))[1]
+
+
+def _opening(quote: str, words: int = 10) -> str:
+    """The first ``words`` words of a quote, cut at a word with "…" when longer."""
+    split = quote.strip("“”\"' ").split()
+    text = " ".join(split[:words]).rstrip(",;:")
+    text = text[:1].upper() + text[1:]
+    return text + "…" if len(split) > words else text.rstrip(".")
+
+
+def summary_of(g: Group, limit: int = 200) -> str:
+    """What the event is about, in a source's own words: the quote of its most telling claim
+    (a bag of actors and a happening word makes a title, not a description a reviewer can
+    check), with the article it is from."""
+    if not g.claims:
+        return ""
+    best = _most_telling(g)
     quote = " ".join(best.quote.split())
     if len(quote) > limit:
         quote = quote[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
