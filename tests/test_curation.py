@@ -385,6 +385,19 @@ def test_reject_marks_the_suggestion(suggested):
     assert "id: new-talks" in (root / "events.yaml").read_text()
 
 
+def test_rejecting_an_event_takes_it_off_the_suggested_claims_naming_it(suggested):
+    # Left naming it, they failed `check` until the next `suggest`.
+    root = suggested
+    result = reject_events(Curator(root), ["new-talks"])
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    assert corpus.claims["alpha-s01"].events == [] and corpus.claims["alpha-s02"].events == ["war"]
+    assert "new-talks" not in corpus.events
+    Curator(root).undo(result.undo)
+    corpus, problems = load_corpus(root)
+    assert problems == [] and corpus.claims["alpha-s01"].events == ["new-talks"]
+
+
 def test_accepting_a_suggestion_whose_id_is_taken_renames_it(suggested):
     root = suggested
     text = (root / "claims/alpha.suggested.yaml").read_text().replace("alpha-s02", "alpha-01")

@@ -119,6 +119,9 @@ def reject_events(curator: Curator, event_ids: Iterable[str],
             entry = entries.entry(block)
             if edit_entry(entry, {"status": REJECTED}, quoted=()):
                 entries.replace(block, entry)
+            # Only suggested claims may name a suggested event; left naming a rejected one,
+            # they failed `check` until the next `suggest`.
+            retarget_claims(edit, event_id, None)
         return event_ids, {}
 
     return curator.run("events reject", step, expected)
@@ -194,8 +197,9 @@ def find_event(edit: Edit, event_id: str) -> tuple[Path, EntryFile, Any]:
                         + did_you_mean(event_id, known))
 
 
-def retarget_claims(edit: Edit, old: str, new: str) -> list[str]:
-    """Replace event ``old`` by ``new`` in every claim, curated and suggested; the claim ids."""
+def retarget_claims(edit: Edit, old: str, new: str | None) -> list[str]:
+    """Replace event ``old`` by ``new`` (None: remove it) in every claim, curated and
+    suggested; the claim ids."""
     moved = []
     layout = edit.layout
     for path in [*layout.claims_files(), *layout.suggested_claims_files()]:
@@ -210,7 +214,8 @@ def retarget_claims(edit: Edit, old: str, new: str) -> list[str]:
             events = event_list(entry.get("events"))
             if old not in events:
                 continue
-            if edit_entry(entry, {"events": replace_event(events, old, new)}):
+            kept = replace_event(events, old, new) if new else [e for e in events if e != old]
+            if edit_entry(entry, {"events": kept}):
                 entries.replace(block, entry)
             moved.append(str(entry.get("id")))
     return moved
