@@ -243,6 +243,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
+
+
 class _Complement:
     """A "that" opening what was said, a few words after the verb ("told reporters that",
     "said on Monday that"); not when those words hold a verb of their own: in "says it met
