@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from briefing.tui.store_watch import StoreWatch
 
 StoreOpener = Callable[[], "tuple[AnnotationStore | None, str | None]"]
+# Loads the whole corpus in a thread, calling its argument between steps (see _start_full_load);
+# None when it cannot be read.
+CorpusLoader = Callable[[Callable[[], None]], "Corpus | None"]
 
 DEFAULT_THEME = "textual-dark"
 ANSI_THEME = "ansi-dark"
@@ -63,11 +66,12 @@ class BriefingApp(App[None]):
                  theme: str | None = None, *, keymap: dict[str, str] | None = None,
                  build_index: bool = True, compare: str | None = None,
                  outline: list[OutlineEntry] | None = None,
-                 load_full: Callable[[], Corpus | None] | None = None,
+                 load_full: CorpusLoader | None = None,
                  open_store: StoreOpener | None = None) -> None:
         """``load_full``: with a cached start-up, ``corpus`` holds only the first article and
         ``outline`` every source; ``load_full`` (run in a thread after the first paint) returns
-        the whole corpus, or None when it cannot (the reader then says so).  ``open_store``:
+        the whole corpus, or None when it cannot (the reader then says so); it calls the
+        function it is given between the steps of the load, where a key goes first.  ``open_store``:
         returns (store, problem); called just after the first paint instead of ``store``
         (its imports and file locking cost ~13 ms that the first screen does not need)."""
         super().__init__()
@@ -268,6 +272,22 @@ class BriefingApp(App[None]):
         """In a background thread: until nobody has typed or clicked for a moment."""
         self.interface_quiet.wait(QUIET_WAIT_MAX)
 
+    def _yielding_to_input(self) -> Callable[[], None]:
+        """For a loading thread to call between steps: waits while someone types or clicks,
+        so that what a key opens (a view, the next article) has the interpreter to itself;
+        QUIET_WAIT_MAX in all per load, so that a key held down only slows the load."""
+        left = QUIET_WAIT_MAX
+
+        def between() -> None:
+            nonlocal left
+            if left <= 0 or self.interface_quiet.is_set():
+                return
+            started = time.monotonic()
+            self.interface_quiet.wait(left)
+            left -= time.monotonic() - started
+
+        return between
+
     def on_unmount(self) -> None:
         self.interface_quiet.set()  # nothing left to wait for: the reader is closing
         if self._switch_interval is not None:
@@ -322,16 +342,30 @@ class BriefingApp(App[None]):
     def _start_full_load(self) -> None:
         self._loads = generation = self._loads + 1
         reader = self._load_full
+        between = self._yielding_to_input()
 
         def load() -> None:
             if generation == 1:  # at start-up: a key pressed as the screen appears goes first
                 self.wait_for_quiet()
+            # The collector stays off for the whole load, and what it made is frozen before
+            # it is turned back on: otherwise its first collections walk every new object
+            # three times over (young, middle, then all generations: 1.4 s at 5,000
+            # articles), holding the interpreter from the interface thread all along.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            corpus = None
             try:
-                corpus = reader()
+                corpus = reader(between)
                 if corpus is not None:
+                    between()
                     analysis_warmup.prepare(corpus)
             except Exception:  # reported below like any other failure
                 corpus = None
+            finally:
+                if corpus is not None:
+                    gc.freeze()  # as _corpus_loaded says: it lives as long as the reader
+                if was_enabled:
+                    gc.enable()
             if generation == self._loads:  # a later reload supersedes this one
                 self.call_from_thread(self._corpus_loaded, corpus)
 
@@ -396,7 +430,7 @@ class BriefingApp(App[None]):
         except (LookupError, CurationError, OSError):
             pass  # not a briefing directory: curation keys say why when pressed
 
-    def reload_corpus(self, load: Callable[[], Corpus | None]) -> None:
+    def reload_corpus(self, load: CorpusLoader) -> None:
         """Re-read the corpus in a thread after the content files changed; the reader and
         whatever waits in ``when_corpus_ready`` are updated when it is in, as at start-up."""
         self.corpus_ready = False
