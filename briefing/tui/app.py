@@ -89,6 +89,13 @@ class BriefingApp(App[None]):
         # events, so a view opened by a key gets the interpreter to itself (see on_event).
         self.interface_quiet = threading.Event()
         self.interface_quiet.set()
+        # Set once the screen on top has painted since the last key, click or change of
+        # screen: a loading thread waits on it between its steps (_yielding_to_input), so
+        # that what a key opens mounts with the interpreter to itself, and resumes as soon
+        # as it is on the screen (not a fixed time after the key: the load is awaited too).
+        self.interface_settled = threading.Event()
+        self.interface_settled.set()
+        self._settling = 0  # counts the events that unsettle it; see _unsettle
         self._quiet_timer = None
         self._last_input = 0.0  # time.monotonic() of the last key or click
         self.store = store
@@ -208,6 +215,7 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self._watch_hangup()
+        self.screen_change_signal.subscribe(self, self._unsettle, immediate=True)
         if self._open_store is None:
             self._watch_store()
         if self._start_compare:
@@ -252,6 +260,7 @@ class BriefingApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
             self.interface_quiet.clear()  # what the key opens paints before analysis resumes
+            self._unsettle()
             self._last_input = time.monotonic()
             if self._quiet_timer is not None:
                 self._quiet_timer.stop()
@@ -273,23 +282,42 @@ class BriefingApp(App[None]):
         self.interface_quiet.wait(QUIET_WAIT_MAX)
 
     def _yielding_to_input(self) -> Callable[[], None]:
-        """For a loading thread to call between steps: waits while someone types or clicks,
-        so that what a key opens (a view, the next article) has the interpreter to itself;
-        QUIET_WAIT_MAX in all per load, so that a key held down only slows the load."""
+        """For a loading thread to call between steps: waits until what the last key, click
+        or new screen brought is painted (``interface_settled``), so that a view opened while
+        loading mounts with the interpreter to itself; QUIET_WAIT_MAX in all per load, so
+        that keys held down only slow the load."""
         left = QUIET_WAIT_MAX
 
         def between() -> None:
             nonlocal left
-            if left <= 0 or self.interface_quiet.is_set():
+            if left <= 0 or self.interface_settled.is_set():
                 return
             started = time.monotonic()
-            self.interface_quiet.wait(left)
+            self.interface_settled.wait(left)
             left -= time.monotonic() - started
 
         return between
 
+    def _unsettle(self, _screen: Screen | None = None) -> None:
+        """A key, a click or another screen on top: unsettled until that screen has painted
+        (its call_after_refresh runs once it is idle with nothing left to draw)."""
+        self.interface_settled.clear()
+        self._settling += 1
+        screen, settling = self.screen, self._settling
+
+        def painted() -> None:
+            if settling != self._settling:
+                return  # a later key or screen has its own
+            if self.screen is not screen:
+                self._unsettle()  # the key opened a screen: wait for that one
+            else:
+                self.interface_settled.set()
+
+        screen.call_after_refresh(painted)
+
     def on_unmount(self) -> None:
         self.interface_quiet.set()  # nothing left to wait for: the reader is closing
+        self.interface_settled.set()
         if self._switch_interval is not None:
             sys.setswitchinterval(self._switch_interval)  # see after_first_paint
 
