@@ -5,7 +5,8 @@ in the same run.  Prints figures (no pass/fail).
         [--data DIR] [--settle 0.5]
 
 For each briefing, each run starts the reader in a fresh tmux window (cache warm: one start
-first fills it), moves to the first claim (`n`) and, --settle seconds (0.5) after the first
+first fills it, and is left until its background work, the search index, is done; every
+reader is gone, killed if need be, before the next run starts), moves to the first claim (`n`) and, --settle seconds (0.5) after the first
 article shows, presses one view's key: soon after start, while a large briefing is still
 loading its sources in the background.  It times, from `tmux send-keys`, until the view is
 on the screen (polled with `capture-pane` about every millisecond; opened while loading, the

@@ -98,3 +98,16 @@ def test_a_file_cut_between_pieces_means_a_normal_load(content, loads):
     assert problems == [] and corpus == expected and len(loads) == 2
     again, _ = cache.load_corpus_cached(content)
     assert again == expected and len(loads) == 2  # from the file written again, whole
+
+
+def test_between_also_runs_while_the_files_are_stated_for_the_key(content, monkeypatch):
+    from briefing.cache import files
+
+    cache.load_corpus_cached(content)
+    monkeypatch.setattr(files, "STATS_BETWEEN", 2)
+    steps: list[int] = []
+    cache.load_corpus_cached(content, between=lambda: steps.append(1))
+    fresh, _ = load_corpus(content)
+    pieces = 1 + len(fresh.articles) + -(-len(fresh.claims) // 2)
+    entries = sum(1 for p in content.rglob("*") if not p.name.startswith("."))
+    assert len(steps) == pieces + entries // 2

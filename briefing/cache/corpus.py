@@ -61,13 +61,14 @@ def load_corpus(path: Path) -> tuple[Corpus, list[Problem], bool]:
 def load_corpus_cached(path: Path, *, between: Callable[[], object] | None = None,
                        ) -> tuple[Corpus, list[Problem]]:
     """``load_corpus(path)``, from the cache when no content file changed since it was saved.
-    ``between`` is called between the pieces of a cached corpus (files.load_pieces): a
-    thread loading in the background lets the interface go first there."""
+    ``between`` is called between the pieces of a cached corpus (files.load_pieces), and
+    every few hundred files while they are stat'ed for the key: a thread loading in the
+    background lets the interface go first there."""
     path = Path(path)
     if not enabled():
         return load_corpus(path)[:2]
     try:
-        key = corpus_key(path)
+        key = corpus_key(path, between)
     except OSError:
         return load_corpus(path)[:2]  # the loader reports what is wrong with the directory
     file = slot(path, "corpus")
@@ -193,12 +194,12 @@ def _search_index(corpus: Corpus) -> "SearchIndex":
     return index
 
 
-def corpus_key(content: Path) -> str:
+def corpus_key(content: Path, between: Callable[[], object] | None = None) -> str:
     h = hashlib.sha256(code_key(LOAD_CODE).encode())
     h.update(f"|{content.resolve()}|{content}|".encode("utf-8", "surrogatepass"))
     if not content.is_dir():
         raise NotADirectoryError(str(content))
-    for rel, size, mtime in stat_tree(content):
+    for rel, size, mtime in stat_tree(content, between):
         h.update(f"{rel}|{size}|{mtime}\n".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 

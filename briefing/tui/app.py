@@ -71,9 +71,10 @@ class BriefingApp(App[None]):
         """``load_full``: with a cached start-up, ``corpus`` holds only the first article and
         ``outline`` every source; ``load_full`` (run in a thread after the first paint) returns
         the whole corpus, or None when it cannot (the reader then says so); it calls the
-        function it is given between the steps of the load, where a key goes first.  ``open_store``:
-        returns (store, problem); called just after the first paint instead of ``store``
-        (its imports and file locking cost ~13 ms that the first screen does not need)."""
+        function it is given between the steps of the load, where a key goes first.
+        ``open_store``: returns (store, problem); called just after the first paint instead of
+        ``store`` (its imports and file locking cost ~13 ms that the first screen does not
+        need)."""
         super().__init__()
         self.corpus = corpus
         self._outline = outline
@@ -266,6 +267,10 @@ class BriefingApp(App[None]):
                 self._quiet_timer.stop()
             self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self._quiet_yet)
         await super().on_event(event)
+        if isinstance(event, events.Key) and event.is_forwarded:
+            # Back from the focused widget, the key's binding has run here: the screen it
+            # brought (a view) is on the stack now, and settles when that one has painted.
+            self._unsettle()
 
     def _quiet_yet(self) -> None:
         # Measured from the last key, not from the timer: a timer due while the interface was
