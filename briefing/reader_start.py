@@ -131,7 +131,7 @@ def _load(content_dir: Path | None):
     content = content_dir or bundled_content()
     head = head_cache.load_head(content)
     if head is not None:
-        return head.corpus, head.outline, lambda: head_cache.load_full(head)
+        return head.corpus, head.outline, lambda between: head_cache.load_full(head, between)
     try:
         key = head_cache.fingerprint(content)  # taken before reading: edits during a load
     except OSError:                                # leave a stale key, never stale content

@@ -18,14 +18,15 @@ changed while loading.  When the corpus file misses, the load goes through the p
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
-import pickle
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from briefing.cache.files import (
-    LOAD_CODE, code_key, enabled, load_payload, read_payload, slot, stat_tree, write_payload,
+    LOAD_CODE, code_key, enabled, load_pieces, read_payload, slot, stat_tree, write_payload,
+    write_pieces,
 )
 from briefing.model import Corpus
 
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
 
 # The code whose changes change what an index produces, relative to the package.
 INDEX_CODE = ("text.py", "analysis/search.py", "analysis/tokens.py", "cache")
+# A corpus file is written in pieces (briefing.cache.files.load_pieces): this many articles,
+# or claims, to a piece (at 5,000 articles, ~0.6 MB and a few ms of unpickling each).
+ARTICLES_PER_PIECE = 32
+CLAIMS_PER_PIECE = 2000
 
 
 def load_corpus(path: Path) -> tuple[Corpus, list[Problem], bool]:
@@ -53,18 +58,23 @@ def load_corpus(path: Path) -> tuple[Corpus, list[Problem], bool]:
     return corpus, problems, not (parts.parsed and parts.reused)
 
 
-def load_corpus_cached(path: Path) -> tuple[Corpus, list[Problem]]:
-    """``load_corpus(path)``, from the cache when no content file changed since it was saved."""
+def load_corpus_cached(path: Path, *, between: Callable[[], object] | None = None,
+                       ) -> tuple[Corpus, list[Problem]]:
+    """``load_corpus(path)``, from the cache when no content file changed since it was saved.
+    ``between`` is called between the pieces of a cached corpus (files.load_pieces), and
+    every few hundred files while they are stat'ed for the key: a thread loading in the
+    background lets the interface go first there."""
     path = Path(path)
     if not enabled():
         return load_corpus(path)[:2]
     try:
-        key = corpus_key(path)
+        key = corpus_key(path, between)
     except OSError:
         return load_corpus(path)[:2]  # the loader reports what is wrong with the directory
     file = slot(path, "corpus")
-    corpus = load_payload(file, key)
-    if isinstance(corpus, Corpus):
+    pieces = load_pieces(file, key, between)
+    corpus = _from_pieces(pieces) if pieces is not None else None
+    if corpus is not None:
         return corpus, []
     corpus, problems, settled = load_corpus(path)
     # Right after an edit (some files parsed, the rest reused) the whole corpus is not saved:
@@ -76,9 +86,75 @@ def load_corpus_cached(path: Path) -> tuple[Corpus, list[Problem]]:
             unchanged = corpus_key(path) == key  # no edit during the load
         except OSError:
             unchanged = False
-        if unchanged:
-            write_payload(file, key, lambda: pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
+        if unchanged and _indexed(corpus):
+            write_pieces(file, key, lambda: _to_pieces(corpus))
     return corpus, problems
+
+
+# --- the corpus in pieces -----------------------------------------------------------------------
+# Each piece is unpickled on its own (own memo), so no object may be shared between pieces:
+# articles (with their sections and paragraphs) in runs, claims in runs, and the rest of the
+# corpus (events, lexicon, ...) without them.  The lookup tables refer across pieces: the
+# paragraphs' goes with the articles, the claims' are stored as positions in the claims'
+# order (a number is found faster than an id: no string to hash and compare).
+
+def _indexed(corpus: Corpus) -> bool:
+    """The corpus's lookup tables are those its pieces rebuild (as after Corpus.reindex,
+    which the loader ends with); else it is not cached, rather than cached wrong."""
+    claims = corpus.claims
+    paragraphs = _paragraphs_of(corpus.articles.values())
+    return (list(corpus._paragraphs) == list(paragraphs)
+            and all(p is paragraphs[pid] for pid, p in corpus._paragraphs.items())
+            and all(key == c.id for key, c in claims.items())
+            and all(claims.get(c.id) is c for table in (corpus._by_event, corpus._by_article)
+                    for listed in table.values() for c in listed))
+
+
+def _paragraphs_of(articles) -> dict:
+    return {p.id: p for a in articles for p in a.paragraphs()}
+
+
+def _to_pieces(corpus: Corpus) -> list[Any]:
+    articles = list(corpus.articles.items())
+    claims = list(corpus.claims.values())
+    rest = dataclasses.replace(corpus, articles={}, claims={}, _paragraphs={}, _by_event={},
+                               _by_article={})
+    position = {id(c): n for n, c in enumerate(claims)}
+    tables = tuple({key: [position[id(c)] for c in listed] for key, listed in table.items()}
+                   for table in (corpus._by_event, corpus._by_article))
+    return ([("rest", rest, tables)]
+            + [_articles_piece(dict(articles[i:i + ARTICLES_PER_PIECE]))
+               for i in range(0, len(articles), ARTICLES_PER_PIECE)]
+            + [("claims", {c.id: c for c in claims[i:i + CLAIMS_PER_PIECE]})
+               for i in range(0, len(claims), CLAIMS_PER_PIECE)])
+
+
+def _articles_piece(articles: dict) -> tuple[str, dict, dict]:
+    # With their paragraphs' part of the lookup table, pickled with them (the same objects).
+    return ("articles", articles, _paragraphs_of(articles.values()))
+
+
+def _from_pieces(pieces: list[Any]) -> Corpus | None:
+    """The corpus the pieces were cut from, or None if they are not such pieces."""
+    try:
+        kind, corpus, (by_event, by_article) = pieces[0]
+        if kind != "rest" or not isinstance(corpus, Corpus):
+            return None
+        for kind, *parts in pieces[1:]:
+            if kind == "articles":
+                articles, paragraphs = parts
+                corpus.articles.update(articles)
+                corpus._paragraphs.update(paragraphs)
+            elif kind == "claims":
+                corpus.claims.update(*parts)
+            else:
+                return None
+        claim = list(corpus.claims.values()).__getitem__
+        corpus._by_event = {key: list(map(claim, at)) for key, at in by_event.items()}
+        corpus._by_article = {key: list(map(claim, at)) for key, at in by_article.items()}
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    return corpus
 
 
 def search_index(corpus: Corpus) -> "SearchIndex":
@@ -118,12 +194,12 @@ def _search_index(corpus: Corpus) -> "SearchIndex":
     return index
 
 
-def corpus_key(content: Path) -> str:
+def corpus_key(content: Path, between: Callable[[], object] | None = None) -> str:
     h = hashlib.sha256(code_key(LOAD_CODE).encode())
     h.update(f"|{content.resolve()}|{content}|".encode("utf-8", "surrogatepass"))
     if not content.is_dir():
         raise NotADirectoryError(str(content))
-    for rel, size, mtime in stat_tree(content):
+    for rel, size, mtime in stat_tree(content, between):
         h.update(f"{rel}|{size}|{mtime}\n".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 

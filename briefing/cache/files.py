@@ -22,6 +22,7 @@ import briefing
 
 FORMAT = 1
 MAGIC = b"briefing-cache"
+PIECES = "pieces-1"  # the first pickle of a file written by write_pieces: (PIECES, count)
 # The code whose changes change what a load produces (the corpus, one file's part), relative
 # to the package.
 LOAD_CODE = ("model.py", "text.py", "loader.py", "loading", "analysis/lexicon.py", "cache")
@@ -56,18 +57,30 @@ def code_key(names: tuple[str, ...]) -> str:
     return found
 
 
-def stat_tree(root: Path) -> list[tuple[str, int, int]]:
+STATS_BETWEEN = 256  # files stat'ed between two calls of stat_tree's ``between``
+
+
+def stat_tree(root: Path, between: Callable[[], object] | None = None,
+              ) -> list[tuple[str, int, int]]:
     """(relative path, size, mtime_ns) of every file under ``root``, sorted; hidden names and
-    __pycache__ skipped (the loader skips hidden files; editors' swap files are hidden)."""
+    __pycache__ skipped (the loader skips hidden files; editors' swap files are hidden).
+
+    ``between`` is called every STATS_BETWEEN files: a thread that stats 10,000 files hands
+    the interpreter back and forth at each system call, and another thread that computes
+    meanwhile (the reader's interface) runs in slices of a millisecond or less."""
     if root.is_file():
         st = root.stat()
         return [("", st.st_size, st.st_mtime_ns)]
     out: list[tuple[str, int, int]] = []
     stack = [(str(root), "")]
+    seen = 0
     while stack:
         folder, prefix = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
+                seen += 1
+                if between is not None and seen % STATS_BETWEEN == 0:
+                    between()
                 name = entry.name
                 if name.startswith(".") or name == "__pycache__":
                     continue
@@ -152,6 +165,53 @@ def _unpickle_from(fh: Any) -> Any:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def load_pieces(file: Path, key: str, between: Callable[[], object] | None = None,
+                ) -> list[Any] | None:
+    """The pieces written by ``write_pieces`` (as load_payload), or None.  ``between`` is
+    called before each piece: the caller's chance to let another thread run.
+
+    One pickle of a whole corpus holds the interpreter: the C unpickler lets go of it only
+    to read the file, and dropping its memo (a reference to each of millions of objects)
+    takes 0.2 s in one go at 5,000 articles.  Pieces unpickled one by one, each with its
+    own memo, hold it a few milliseconds at a time.  The cyclic collector stays paused
+    across all of them (see unpickle), not only within each."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _with_payload(file, key, lambda fh: _pieces_from(fh, between))
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _pieces_from(fh: Any, between: Callable[[], object] | None) -> list[Any] | None:
+    count = _unpickle_from(fh)
+    if not (isinstance(count, tuple) and len(count) == 2 and count[0] == PIECES
+            and isinstance(count[1], int)):
+        return None
+    pieces = []
+    for _ in range(count[1]):
+        if between is not None:
+            between()
+        piece = _unpickle_from(fh)
+        if piece is None:
+            return None
+        pieces.append(piece)
+    return pieces
+
+
+def write_pieces(file: Path, key: str, pieces: Callable[[], list[Any]]) -> bool:
+    """Write ``pieces()`` as separate pickles under ``key`` (see load_pieces)."""
+    import pickle
+
+    def payload() -> bytes:
+        parts = pieces()
+        return b"".join([pickle.dumps((PIECES, len(parts)), protocol=pickle.HIGHEST_PROTOCOL)]
+                        + [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts])
+
+    return write_payload(file, key, payload)
 
 
 def _with_payload(file: Path, key: str, read: Callable[[Any], Any]) -> Any:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from briefing.cache.corpus import corpus_key, load_corpus_cached
 from briefing.cache.files import enabled, load_payload, slot, write_payload
@@ -87,7 +88,8 @@ def load_head(content_dir: Path) -> Head | None:
         return None
 
 
-def load_full(head: Head) -> Corpus | None:
-    """The whole corpus (the corpus cache, or a fresh load): None if it now has problems."""
-    corpus, problems = load_corpus_cached(head.content_dir)
+def load_full(head: Head, between: Callable[[], object] | None = None) -> Corpus | None:
+    """The whole corpus (the corpus cache, or a fresh load): None if it now has problems.
+    ``between``: see load_corpus_cached."""
+    corpus, problems = load_corpus_cached(head.content_dir, between=between)
     return None if problems else corpus

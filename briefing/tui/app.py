@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from briefing.tui.store_watch import StoreWatch
 
 StoreOpener = Callable[[], "tuple[AnnotationStore | None, str | None]"]
+# Loads the whole corpus in a thread, calling its argument between steps (see _start_full_load);
+# None when it cannot be read.
+CorpusLoader = Callable[[Callable[[], None]], "Corpus | None"]
 
 DEFAULT_THEME = "textual-dark"
 ANSI_THEME = "ansi-dark"
@@ -63,13 +66,15 @@ class BriefingApp(App[None]):
                  theme: str | None = None, *, keymap: dict[str, str] | None = None,
                  build_index: bool = True, compare: str | None = None,
                  outline: list[OutlineEntry] | None = None,
-                 load_full: Callable[[], Corpus | None] | None = None,
+                 load_full: CorpusLoader | None = None,
                  open_store: StoreOpener | None = None) -> None:
         """``load_full``: with a cached start-up, ``corpus`` holds only the first article and
         ``outline`` every source; ``load_full`` (run in a thread after the first paint) returns
-        the whole corpus, or None when it cannot (the reader then says so).  ``open_store``:
-        returns (store, problem); called just after the first paint instead of ``store``
-        (its imports and file locking cost ~13 ms that the first screen does not need)."""
+        the whole corpus, or None when it cannot (the reader then says so); it calls the
+        function it is given between the steps of the load, where a key goes first.
+        ``open_store``: returns (store, problem); called just after the first paint instead of
+        ``store`` (its imports and file locking cost ~13 ms that the first screen does not
+        need)."""
         super().__init__()
         self.corpus = corpus
         self._outline = outline
@@ -85,6 +90,13 @@ class BriefingApp(App[None]):
         # events, so a view opened by a key gets the interpreter to itself (see on_event).
         self.interface_quiet = threading.Event()
         self.interface_quiet.set()
+        # Set once the screen on top has painted since the last key, click or change of
+        # screen: a loading thread waits on it between its steps (_yielding_to_input), so
+        # that what a key opens mounts with the interpreter to itself, and resumes as soon
+        # as it is on the screen (not a fixed time after the key: the load is awaited too).
+        self.interface_settled = threading.Event()
+        self.interface_settled.set()
+        self._settling = 0  # counts the events that unsettle it; see _unsettle
         self._quiet_timer = None
         self._last_input = 0.0  # time.monotonic() of the last key or click
         self.store = store
@@ -204,6 +216,7 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self._watch_hangup()
+        self.screen_change_signal.subscribe(self, self._unsettle, immediate=True)
         if self._open_store is None:
             self._watch_store()
         if self._start_compare:
@@ -248,11 +261,16 @@ class BriefingApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
             self.interface_quiet.clear()  # what the key opens paints before analysis resumes
+            self._unsettle()
             self._last_input = time.monotonic()
             if self._quiet_timer is not None:
                 self._quiet_timer.stop()
             self._quiet_timer = self.set_timer(QUIET_AFTER_INPUT, self._quiet_yet)
         await super().on_event(event)
+        if isinstance(event, events.Key) and event.is_forwarded:
+            # Back from the focused widget, the key's binding has run here: the screen it
+            # brought (a view) is on the stack now, and settles when that one has painted.
+            self._unsettle()
 
     def _quiet_yet(self) -> None:
         # Measured from the last key, not from the timer: a timer due while the interface was
@@ -268,8 +286,43 @@ class BriefingApp(App[None]):
         """In a background thread: until nobody has typed or clicked for a moment."""
         self.interface_quiet.wait(QUIET_WAIT_MAX)
 
+    def _yielding_to_input(self) -> Callable[[], None]:
+        """For a loading thread to call between steps: waits until what the last key, click
+        or new screen brought is painted (``interface_settled``), so that a view opened while
+        loading mounts with the interpreter to itself; QUIET_WAIT_MAX in all per load, so
+        that keys held down only slow the load."""
+        left = QUIET_WAIT_MAX
+
+        def between() -> None:
+            nonlocal left
+            if left <= 0 or self.interface_settled.is_set():
+                return
+            started = time.monotonic()
+            self.interface_settled.wait(left)
+            left -= time.monotonic() - started
+
+        return between
+
+    def _unsettle(self, _screen: Screen | None = None) -> None:
+        """A key, a click or another screen on top: unsettled until that screen has painted
+        (its call_after_refresh runs once it is idle with nothing left to draw)."""
+        self.interface_settled.clear()
+        self._settling += 1
+        screen, settling = self.screen, self._settling
+
+        def painted() -> None:
+            if settling != self._settling:
+                return  # a later key or screen has its own
+            if self.screen is not screen:
+                self._unsettle()  # the key opened a screen: wait for that one
+            else:
+                self.interface_settled.set()
+
+        screen.call_after_refresh(painted)
+
     def on_unmount(self) -> None:
         self.interface_quiet.set()  # nothing left to wait for: the reader is closing
+        self.interface_settled.set()
         if self._switch_interval is not None:
             sys.setswitchinterval(self._switch_interval)  # see after_first_paint
 
@@ -322,16 +375,30 @@ class BriefingApp(App[None]):
     def _start_full_load(self) -> None:
         self._loads = generation = self._loads + 1
         reader = self._load_full
+        between = self._yielding_to_input()
 
         def load() -> None:
             if generation == 1:  # at start-up: a key pressed as the screen appears goes first
                 self.wait_for_quiet()
+            # The collector stays off for the whole load, and what it made is frozen before
+            # it is turned back on: otherwise its first collections walk every new object
+            # three times over (young, middle, then all generations: 1.4 s at 5,000
+            # articles), holding the interpreter from the interface thread all along.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            corpus = None
             try:
-                corpus = reader()
+                corpus = reader(between)
                 if corpus is not None:
+                    between()
                     analysis_warmup.prepare(corpus)
             except Exception:  # reported below like any other failure
                 corpus = None
+            finally:
+                if corpus is not None:
+                    gc.freeze()  # as _corpus_loaded says: it lives as long as the reader
+                if was_enabled:
+                    gc.enable()
             if generation == self._loads:  # a later reload supersedes this one
                 self.call_from_thread(self._corpus_loaded, corpus)
 
@@ -396,7 +463,7 @@ class BriefingApp(App[None]):
         except (LookupError, CurationError, OSError):
             pass  # not a briefing directory: curation keys say why when pressed
 
-    def reload_corpus(self, load: Callable[[], Corpus | None]) -> None:
+    def reload_corpus(self, load: CorpusLoader) -> None:
         """Re-read the corpus in a thread after the content files changed; the reader and
         whatever waits in ``when_corpus_ready`` are updated when it is in, as at start-up."""
         self.corpus_ready = False

@@ -122,14 +122,15 @@ class CurationSession:
         for change in result.undo.files:
             self.expected[change.path] = signature_of(change.after)
 
-    def load(self) -> "Corpus | None":
+    def load(self, between: Callable[[], None] | None = None) -> "Corpus | None":
         """Re-read the briefing (in a thread): the signatures first, so an edit made while
-        reading leaves a stale signature, never stale content."""
+        reading leaves a stale signature, never stale content.  ``between``: the app's, see
+        BriefingApp._start_full_load."""
         from briefing.cache import load_corpus_cached
         from briefing.loading.suggested import hide_suggested
 
         expected = self.curator.snapshot()
-        corpus, _problems = load_corpus_cached(self.curator.root)
+        corpus, _problems = load_corpus_cached(self.curator.root, between=between)
         self.expected = expected
         return corpus if self.show_suggested else hide_suggested(corpus)
 

@@ -333,7 +333,7 @@ async def test_cached_start_shows_the_first_article_then_takes_the_full_corpus()
     full = make_corpus()
     release = threading.Event()
 
-    def load_full():
+    def load_full(_between):
         release.wait(5)
         return full
 
@@ -370,7 +370,7 @@ async def test_cached_start_reports_a_failed_background_load():
     from .conftest import make_corpus
 
     full = make_corpus()
-    app = make_app(head_of(full), outline=outline(full), load_full=lambda: None)
+    app = make_app(head_of(full), outline=outline(full), load_full=lambda _between: None)
     async with app.run_test(size=SMALL) as pilot:
         for _ in range(20):
             await pilot.pause(0.05)

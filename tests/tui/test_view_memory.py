@@ -106,7 +106,7 @@ async def test_views_opened_while_loading_do_not_grow_live_widgets(bundled):
 
     release = threading.Event()
 
-    def load_full():
+    def load_full(_between):
         release.wait(20)
         return bundled
 
@@ -145,7 +145,7 @@ async def test_a_dialog_closed_before_a_reload_is_still_collected(bundled):
     from briefing.outline import outline
     from briefing.tui.dialogs.help_screen import HelpScreen
 
-    app = make_app(head_of(bundled), outline=outline(bundled), load_full=lambda: bundled,
+    app = make_app(head_of(bundled), outline=outline(bundled), load_full=lambda _between: bundled,
                    build_index=False)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(100):
@@ -161,7 +161,7 @@ async def test_a_dialog_closed_before_a_reload_is_still_collected(bundled):
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)
-            app.reload_corpus(lambda: bundled)
+            app.reload_corpus(lambda _between: bundled)
             for _ in range(100):
                 await pilot.pause(0.05)
                 if app.corpus_ready:

@@ -36,7 +36,7 @@ class HeldLoad:
         self.result = result
         self.release = threading.Event()
 
-    def __call__(self):
+    def __call__(self, _between):
         self.release.wait(10)
         return self.result
 
