@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -55,7 +56,7 @@ PYTHON = sys.executable
 #  needs the cursor on a claim).  The first event's title is added to go-to-event's words.
 KEYS = [
     ("?", "question_mark", "help (?)", ("Keys  (escape closes)",), False),
-    ("C-p", "ctrl+p", "palette (ctrl+p)", ("Search for commands…", "key: n"), False),
+    ("C-p", "ctrl+p", "palette (ctrl+p)", ("Search for commands…", "key: "), False),
     ("e", "e", "export (e)", ("Export the brief:", "enter export · esc cancel"), False),
     ("t", "t", "tag (t)", ("Tag claim ", "enter adds"), True),
     ("a", "a", "note (a)", ("Note on claim ", "ctrl+s save"), True),
@@ -90,10 +91,27 @@ def cpu_ticks(pid: int) -> int:
     return total
 
 
-def wait_idle(window: Window, quiet: float = 1.0, timeout: float = 900) -> float:
+def pane_pid(window: Window) -> int:
+    return int(window._tmux("display-message", "-p", "-t", "b", "#{pane_pid}").strip())
+
+
+def close(window: Window, pid: int) -> None:
+    """Close the window and end its program (a reader may outlive its tmux server)."""
+    window.close()
+    deadline = time.perf_counter() + 5
+    try:
+        os.kill(pid, signal.SIGTERM)
+        while time.perf_counter() < deadline:
+            os.kill(pid, 0)
+            time.sleep(0.05)
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def wait_idle(window: Window, pid: int, quiet: float = 1.0, timeout: float = 900) -> float:
     """Seconds until the program in ``window`` used under 5% of a core for ``quiet`` seconds:
     its background load is done."""
-    pid = int(window._tmux("display-message", "-p", "-t", "b", "#{pane_pid}").strip())
     hz = os.sysconf("SC_CLK_TCK")
     t0 = time.perf_counter()
     last = cpu_ticks(pid)
@@ -123,6 +141,7 @@ def one_run(workdir: Path, n: int, argv: list[str], env: dict[str, str], ready: 
             keys: list[tuple[str, str, tuple[str, ...]]], soon: bool,
             settle: float) -> dict[str, float]:
     window = Window(workdir, f"w{n}", argv, env)
+    pid = pane_pid(window)
     try:
         window.wait((ready,), timeout=900)
         window._tmux("send-keys", "-t", "b", "n")  # the first claim, for t and a
@@ -132,13 +151,13 @@ def one_run(workdir: Path, n: int, argv: list[str], env: dict[str, str], ready: 
             for key, name, shown in keys:
                 out[f"{name}, soon after start"] = press(window, key, shown, 300)
         else:
-            out["background work done (s after the first article)"] = wait_idle(window)
+            out["background work done (s after the first article)"] = wait_idle(window, pid)
             for key, name, shown in keys:
                 for attempt in ("first open", "again"):
                     out[f"{name}, {attempt}"] = press(window, key, shown, 60)
         return out
     finally:
-        window.close()
+        close(window, pid)
 
 
 def seed_store(db: Path, content: Path, claims: list[str]) -> None:
@@ -174,10 +193,11 @@ def bench(size: str, content: Path, runs: int, workdir: Path,
     baseline_keys = [(key, name, (DIALOG_KEYS[binding],)) for key, binding, name, _, _ in KEYS]
     t0 = time.perf_counter()
     window = Window(workdir, "warm", reader, env)  # the cache, if not built yet
+    pid = pane_pid(window)
     try:
         window.wait((ready,), timeout=1800)
     finally:
-        window.close()
+        close(window, pid)
     print(f"  {size}: first start {time.perf_counter() - t0:.1f} s", flush=True)
     results: dict[str, dict[str, list[float]]] = {"baseline": {}, "briefing": {}}
     n = 0
