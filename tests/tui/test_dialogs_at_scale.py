@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefing.loader import load_corpus
-from briefing.tui.dialogs.goto_event import BATCH, EventList, GotoEventScreen
+from briefing.tui.dialogs.goto_event import EventList, GotoEventScreen
+from briefing.tui.dialogs.reached_options import BATCH
 
 from .conftest import make_app
 
@@ -110,3 +111,24 @@ async def test_after_the_warm_up_no_dialog_adds_a_stylesheet(bundled, store):
             assert set(app.stylesheet.source) == known, (key, set(app.stylesheet.source) - known)
             await pilot.press("escape")
             await pilot.pause(0.1)
+
+
+async def test_export_filters_hold_what_is_reached_and_keep_every_tick(many_events, tmp_path):
+    from briefing.store.query import Filters
+    from briefing.tui.dialogs.export_dialog import Choices, ExportDialog
+
+    ordered = [e.id for e in many_events.events_in_order()]
+    preset = Filters.make(events=[ordered[-1], ordered[0]])
+    app = make_app(many_events)
+    async with app.run_test(size=LARGE) as pilot:
+        dialog = ExportDialog(many_events, [], preset)
+        app.push_screen(dialog)
+        await pilot.pause()
+        events = dialog.query_one("#export-event", Choices)
+        assert events.option_count == BATCH < EVENTS
+        # the last event, ticked by the preset, is not listed yet and is still exported
+        assert dialog.filters().events == (ordered[0], ordered[-1])
+        events.focus()
+        await pilot.press("end", "space")  # untick the last one
+        assert events.option_count == EVENTS
+        assert dialog.filters().events == (ordered[0],)
