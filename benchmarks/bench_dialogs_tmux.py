@@ -56,7 +56,7 @@ PYTHON = sys.executable
 #  needs the cursor on a claim).  The first event's title is added to go-to-event's words.
 KEYS = [
     ("?", "question_mark", "help (?)", ("Keys  (escape closes)",), False),
-    ("C-p", "ctrl+p", "palette (ctrl+p)", ("Search for commands…", "key: "), False),
+    ("C-p", "ctrl+p", "palette (ctrl+p)", ("Search for commands…",), False),
     ("e", "e", "export (e)", ("Export the brief:", "enter export · esc cancel"), False),
     ("t", "t", "tag (t)", ("Tag claim ", "enter adds"), True),
     ("a", "a", "note (a)", ("Note on claim ", "ctrl+s save"), True),
@@ -65,6 +65,9 @@ KEYS = [
     ("g", "g", "go to event (g)", ("filter events…",), False),
     ("/", "slash", "search (/)", ("Search the briefing", "words or a phrase…"), False),
 ]
+# and one of these: the palette's list is in (a large briefing's sources fill it; the bundled
+# one's keys come first)
+EITHER = {"C-p": ("Source: ", "key: ")}
 ANNOTATED = 3  # claims given a tag and a note in the temporary store
 
 
@@ -125,11 +128,16 @@ def wait_idle(window: Window, pid: int, quiet: float = 1.0, timeout: float = 900
 
 
 def press(window: Window, key: str, shown: tuple[str, ...], timeout: float) -> float:
-    """Seconds from the key to every text of ``shown`` on screen; then escape, and back."""
+    """Seconds from the key to every text of ``shown`` (and one of EITHER's) on screen; then
+    escape, and back.  NaN, and the screen on stderr, if it does not show."""
     window.wait(gone=shown, timeout=timeout)
     t0 = time.perf_counter()
     window._tmux("send-keys", "-t", "b", key)
-    window.wait(shown, timeout=timeout)
+    try:
+        window.wait(shown, either=EITHER.get(key, ()), timeout=timeout)
+    except TimeoutError as missing:
+        print(missing, file=sys.stderr)
+        return float("nan")
     took = time.perf_counter() - t0
     window._tmux("send-keys", "-t", "b", "Escape")
     window.wait(gone=shown, timeout=timeout)
@@ -246,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
                 mine = statistics.median(res["briefing"][what])
                 base = statistics.median(res["baseline"][what])
                 rows.append((size, what, base, mine))
+                print(f"  {size} | {what} | {base * 1000:.0f} | {mine * 1000:.0f}", flush=True)
     load_after = os.getloadavg()
     print(f"\nmedian of {args.runs} runs per row, ms from the key to the dialog on screen, "
           f"tmux {SIZE[0]}x{SIZE[1]}; load average {load_before[0]:.1f} before, "
