@@ -52,18 +52,19 @@ from hello_dialogs_app import DIALOG_KEYS  # noqa: E402
 
 PYTHON = sys.executable
 
-# (tmux key, the binding's key in hello_dialogs_app, row name, words on the reader's dialog,
-#  needs the cursor on a claim).  The first event's title is added to go-to-event's words.
+# (tmux key, the binding's key in hello_dialogs_app, row name, words on the reader's dialog).
+# The first event's title is added to go-to-event's words; t and a act on the first claim
+# (each run presses n first).
 KEYS = [
-    ("?", "question_mark", "help (?)", ("Keys  (escape closes)",), False),
-    ("C-p", "ctrl+p", "palette (ctrl+p)", ("Search for commands…",), False),
-    ("e", "e", "export (e)", ("Export the brief:", "enter export · esc cancel"), False),
-    ("t", "t", "tag (t)", ("Tag claim ", "enter adds"), True),
-    ("a", "a", "note (a)", ("Note on claim ", "ctrl+s save"), True),
-    ("A", "A", "annotations (A)", ("enter opens · e exports these",), False),
-    ("B", "B", "bookmarks (B)", ("enter: go there",), False),
-    ("g", "g", "go to event (g)", ("filter events…",), False),
-    ("/", "slash", "search (/)", ("Search the briefing", "words or a phrase…"), False),
+    ("?", "question_mark", "help (?)", ("Keys  (escape closes)",)),
+    ("C-p", "ctrl+p", "palette (ctrl+p)", ("Search for commands…",)),
+    ("e", "e", "export (e)", ("Export the brief:", "enter export · esc cancel")),
+    ("t", "t", "tag (t)", ("Tag claim ", "enter adds")),
+    ("a", "a", "note (a)", ("Note on claim ", "ctrl+s save")),
+    ("A", "A", "annotations (A)", ("enter opens · e exports these",)),
+    ("B", "B", "bookmarks (B)", ("enter: go there",)),
+    ("g", "g", "go to event (g)", ("filter events…",)),
+    ("/", "slash", "search (/)", ("Search the briefing", "words or a phrase…")),
 ]
 # and one of these: the palette's list is in (a large briefing's sources fill it; the bundled
 # one's keys come first)
@@ -198,9 +199,9 @@ def bench(size: str, content: Path, runs: int, workdir: Path,
     reader = [PYTHON, "-m", "briefing", "read", "--content", str(content)]
     baseline = [PYTHON, str(HERE / "hello_dialogs_app.py")]
     reader_keys = [(key, name, shown + ((first_event,) if key == "g" else ()),
-                    EITHER.get(key, ())) for key, _, name, shown, _ in KEYS]
+                    EITHER.get(key, ())) for key, _, name, shown in KEYS]
     baseline_keys = [(key, name, (DIALOG_KEYS[binding],), ())
-                     for key, binding, name, _, _ in KEYS]
+                     for key, binding, name, _ in KEYS]
     t0 = time.perf_counter()
     window = Window(workdir, "warm", reader, env)  # the cache, if not built yet
     pid = pane_pid(window)
@@ -227,7 +228,7 @@ ATTEMPTS = ("first open", "again", "soon after start")
 
 
 def row_order(what: str) -> tuple[int, int]:
-    names = [name for _, _, name, _, _ in KEYS]
+    names = [name for _, _, name, _ in KEYS]
     view, _, attempt = what.partition(", ")
     return (names.index(view) if view in names else -1,
             ATTEMPTS.index(attempt) if attempt in ATTEMPTS else -1)

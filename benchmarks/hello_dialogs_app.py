@@ -3,10 +3,14 @@ reader binds them) pushes a screen holding one Static, and escape pops it: the l
 can cost to open in this terminal.  Its own command palette is off, so ctrl+p is one more
 such key."""
 
+import sys
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from hello_views_app import OneStatic
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hello_views_app import OneStatic  # noqa: E402
 
 # key -> what its screen says; bench_dialogs_tmux.py waits for these words
 DIALOG_KEYS = {"g": "Opened go-to-event", "slash": "Opened search", "question_mark": "Opened help",
