@@ -57,17 +57,26 @@ def matches(annotation: Annotation, corpus: Corpus | None, filters: Filters) -> 
 
 
 def reading_order(corpus: Corpus | None):
-    """Sort key: claims in article order then reading order; unknown claims last, by id."""
-    rank: dict[str, int] = {}
-    if corpus is not None:
-        n = 0
-        for article_id in corpus.articles:
-            for claim in corpus.claims_for_article(article_id):
-                rank[claim.id] = n
-                n += 1
+    """Sort key: claims in article order then reading order; unknown claims last, by id.
+
+    Ranks only the articles the annotations are on: ranking every claim cost a pass over
+    100,000 claims per call at 5,000 articles (each refresh of the annotations view)."""
+    articles = {aid: n for n, aid in enumerate(corpus.articles)} if corpus is not None else {}
+    places: dict[str, dict[str, int]] = {}  # article -> claim -> place in it, when first asked
+
+    def rank(claim_id: str) -> tuple[int, int]:
+        claim = corpus.claims.get(claim_id) if corpus is not None else None
+        if claim is None or claim.article_id not in articles:
+            return (1 << 30, 0)
+        place = places.get(claim.article_id)
+        if place is None:
+            place = places[claim.article_id] = {
+                c.id: n for n, c in enumerate(corpus.claims_for_article(claim.article_id))}
+        n = place.get(claim_id)
+        return (1 << 30, 0) if n is None else (articles[claim.article_id], n)
 
     def key(annotation: Annotation) -> tuple:
-        return (rank.get(annotation.claim_id, 1 << 30), annotation.claim_id, annotation.author)
+        return (rank(annotation.claim_id), annotation.claim_id, annotation.author)
 
     return key
 

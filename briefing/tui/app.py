@@ -17,6 +17,7 @@ from textual.signal import Signal
 from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
 from briefing.tui import VIEWS_CSS, analysis_warmup
+from briefing.tui.dialogs import warmup as dialogs_warmup
 from briefing.tui.palette.curation import CURATION_PROVIDERS
 from briefing.tui.palette.reader import ALL_PROVIDERS
 from briefing.tui.palette.views import COMPARE_PROVIDERS
@@ -347,6 +348,7 @@ class BriefingApp(App[None]):
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.preload_view_styles()
+        dialogs_warmup.start(self)
         self.open_store_now()
         # Its snapshot reads every content file (0.4-0.8 s at 5,000 articles): in a thread,
         # or a view's key pressed meanwhile waits for it (issue 19).  A curation key pressed

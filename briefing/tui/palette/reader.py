@@ -78,7 +78,9 @@ class _ReaderProvider(Provider):
 
     async def discover(self) -> Hits:
         reader = self._reader()
-        if reader is None:
+        # A provider that only answers queries builds none of its entries as the palette
+        # opens (the first of some, such as the events in date order, costs a pass over all).
+        if reader is None or not self.discover_limit:
             return
         for i, (text, help_text, callback) in enumerate(self.entries(reader)):
             if i >= self.discover_limit:
@@ -120,11 +122,15 @@ class SectionsProvider(_ReaderProvider):
 
 class EventsProvider(_ReaderProvider):
     def entries(self, reader):
+        from briefing.tui.viewmodels.event_index import event_index
+
+        index = event_index(reader.corpus)
         for event in reader.corpus.events_in_order():
             claims = [c for c in reader.corpus.claims_for_event(event.id) if c.paragraph_id]
             if not claims:
                 continue
-            n = len(reader.corpus.sources_for_event(event.id))
+            row = index.row(event.id)
+            n = row.sources if row is not None else 0
             yield (f"Event: {strip_for_display(event.title)}", f"{event.date or 'n.d.'} · {n} source(s)",
                    partial(reader._open_event, event.id))
 

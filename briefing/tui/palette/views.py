@@ -45,10 +45,14 @@ class CompareProvider(_ViewProvider):
     """Compare: <event title> for every event, in date order."""
 
     def entries(self, reader):
+        from briefing.tui.viewmodels.event_index import event_index
+
         corpus = reader.corpus
+        index = event_index(corpus) if reader.corpus_ready else None
         for event in corpus.events_in_order():
-            if reader.corpus_ready:
-                n = len(corpus.sources_for_event(event.id))
+            if index is not None:
+                row = index.row(event.id)
+                n = row.sources if row is not None else 0
                 count = f"{n} source{'s' if n != 1 else ''}"
             else:  # counted from the first article alone it would be wrong
                 count = "sources loading"
