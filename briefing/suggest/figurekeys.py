@@ -89,6 +89,8 @@ class _Item:
     # "used by farms"); for a count, what happened to those counted.
     terms: frozenset[str] = frozenset()
     rate: str = ""  # "a day", "per person": a rate is never compared with a total
+    antecedent: FoundFigure | None = None  # the figure a bare number refers back to
+    anaphor: bool = False  # it restates that figure ("put the number at 3,100")
 
 
 def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
@@ -96,6 +98,22 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
     count the same thing, "" (the writer gives it a key of its own) for the others."""
     items: list[_Item] = []
     bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
+    # The figures of each paragraph that say what they count, by offset: what a bare number
+    # further on ("put the number at 3,100", "not the 6,000") refers back to.
+    counted_at: dict[str, list[tuple[int, FoundFigure]]] = {}
+    referents: dict[int, tuple[FoundFigure | None, bool]] = {}
+    order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
+                    for k, p in enumerate(proposals) for f in p.figures),
+                   key=lambda x: x[:3])
+    for para_id, at, _, f, p in order:  # in reading order: a referent resolved is one too
+        if p.paragraph.id not in bounds:
+            spans = split_sentences(p.paragraph.text)
+            bounds[p.paragraph.id] = ([a for a, _ in spans], spans)
+        if f.counted is None and not f.toll:
+            s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
+            referents[id(f)] = _refer(p.paragraph.text, at, s_start, counted_at.get(para_id, []), f)
+        if f.counted is not None and not f.offset:
+            counted_at.setdefault(para_id, []).append((at, f))
     for p in proposals:
         para = p.paragraph
         if para.id not in bounds:
@@ -106,17 +124,80 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
             f.quantity = ""
             item = _describe(p, f, s_start, s_end, names)
             if item is not None:
+                item.antecedent, item.anaphor = referents.get(id(f), (None, False))
                 items.append(item)
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
     used: set[str] = set()
+    by_figure = {id(i.figure): i for i in items}
     for core in sorted(by_core):
-        groups = _group(by_core[core])
+        own = [i for i in by_core[core] if not _follows(i, by_figure)]
+        groups = _sole_of_its_kind(_group(own))
         for members in groups:
+            members += [i for i in by_core[core]
+                        if _follows(i, by_figure) and any(_root(i, by_figure) is m for m in members)]
             key = _key(core, members, used)
             for m in members:
                 m.figure.quantity = key
+
+
+# "the number of customers affected at 1.2 million": the noun says what the number counts.
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([a-z]{3,})\b"
+                        r"(?:\s+[a-z]+){0,3}?\s+(?:at|to|was|is|were|are|stood at|reached|"
+                        r"came to|rose to|fell to)\s+" + r"(?:[a-z]+\s+){0,2}$")
+# "put the number at 3,100", "the true figure was closer to 1.4 million": a number that
+# restates the one counted before it.
+_ANAPHOR = re.compile(r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:number|figure|"
+                      r"total|tally|count)\s+(?:(?:was|is|at|to|stood|stands|closer|nearer|"
+                      r"as|had|has|been|put|now|actually|really)\s+){1,3}"
+                      r"(?:(?:about|around|nearly|some|roughly|just|only|almost|over|under|"
+                      r"more|fewer|less|than)\s+){0,2}$")
+# "7,500 people ..., not the 6,000 the agency keeps repeating", "160 stores instead of the
+# 120": a bare number set against a counted one in its sentence counts the same thing.
+_CONTRASTED = re.compile(r"\b(?:not|instead of|rather than|than|against|versus|vs\.?|"
+                         r"compared (?:with|to)|up from|down from)\s+(?:the\s+)?"
+                         r"(?:(?:about|around|nearly|some|roughly|official|estimated)\s+)?$")
+
+
+def _refer(text: str, at: int, s_start: int, before: list[tuple[int, FoundFigure]],
+           f: FoundFigure) -> tuple[FoundFigure | None, bool]:
+    """What a bare number (``f``, at ``at`` in ``text``) counts when its sentence says so only
+    by reference; sets ``f.counted`` and returns (the figure it refers to, whether it
+    restates that figure), or (None, False)."""
+    head = text[max(s_start, at - 90):at].lower()
+    m = _NUMBER_OF.search(head)
+    if m:
+        noun = m.group(1)
+        cls = COUNTED.get(noun)
+        if cls or (noun.endswith("s") and not noun.endswith(("ss", "us", "is"))):
+            f.counted = noun if cls in (None, "people") else cls
+        return None, False
+    anaphor = bool(_ANAPHOR.search(head))
+    if not anaphor and not _CONTRASTED.search(head):
+        return None, False
+    earlier = [(a, g) for a, g in before if a < at and (anaphor or a >= s_start)]
+    if not earlier:
+        return None, False
+    g = earlier[-1][1]
+    if g.counted in DURATIONS:
+        return None, False
+    f.counted, f.owner, f.place, f.subgroup = g.counted, f.owner or g.owner, f.place or g.place, g.subgroup
+    return g, anaphor
+
+
+def _follows(item: _Item, by_figure: dict[int, _Item]) -> bool:
+    """Whether ``item`` restates the figure it refers back to ("the chain first put the
+    number at 1.2 million; the true figure was closer to 1.4 million"): the same quantity
+    by construction, whatever else its sentence says, in a group with that figure."""
+    return item.antecedent is not None and item.anaphor and id(item.antecedent) in by_figure
+
+
+def _root(item: _Item, by_figure: dict[int, _Item]) -> _Item:
+    seen = 0
+    while _follows(item, by_figure) and seen < 20:
+        item, seen = by_figure[id(item.antecedent)], seen + 1
+    return item
 
 
 def _sentence_of(at: int, starts: list[int],
@@ -421,6 +502,40 @@ class _Group:
         return any(k in self.quals for k in item.quals) and bool(item.terms & self.terms)
 
 
+def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
+    """The figures of one core as one group when each source gives a single value for it,
+    none conflicts with another on any qualifier, all are dated or none, and each one's
+    clause shares a word with another source's: a briefing is on one topic, and "18,000
+    hectares burned" in one source and "burned 21,500 hectares" in another are one area
+    even when neither names whose or when.  Generic counts ("people", "countries") and
+    tolls (of which a briefing often tells several happenings) are left to ``_group``."""
+    if len(groups) < 2:
+        return groups
+    members = [m for g in groups for m in g]
+    core = members[0].core
+    if core[0] == "toll" or core[0] in _GENERIC:
+        return groups
+    values: dict[str, set[float]] = {}
+    for m in members:
+        values.setdefault(m.article, set()).add(m.figure.number.value)
+    if len(values) < 2 or any(len(v) > 1 for v in values.values()):
+        return groups
+    if len({"time" in m.quals for m in members}) > 1 or len({m.rate for m in members}) > 1:
+        return groups
+    for n, a in enumerate(members):
+        for b in members[n + 1:]:
+            if any(_conflict(k, v, b.quals[k]) for k, v in a.quals.items() if k in b.quals):
+                return groups
+    for m in members:
+        if not any(m.terms & o.terms for o in members if o.article != m.article):
+            return groups
+    return [members]
+
+
+# Counts that say too little of what is counted to be matched without a qualifier.
+_GENERIC = frozenset({"people", "states", "members", "others", "times", "cases", "things",
+                      "items", "units", "parts", "ones", "years", "days", "months", "weeks",
+                      "hours"})
 _SHARES = AMOUNTS | {"percent", "fold"}  # amounts: what they measure, not whose or when
 _WHAT = frozenset({"owner", "place", "ordinal", "happening"})  # qualifiers that say what
 
