@@ -241,7 +241,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
         if COUNTED.get(f.counted) == "states" or f.counted == "states":
             if n.value < 10 and not n.approx:
                 return None
-        core = (f.counted,) + ((f.subgroup,) if f.subgroup else ())
+        core = (_SAME_COUNT.get(f.counted, f.counted),) + ((f.subgroup,) if f.subgroup else ())
     happening = _nearest(sentence, rel, rel + len(n.text), f.counted)
     if happening in ("death", "injury") and f.toll:
         happening = None  # the toll's own word, already its core
@@ -260,6 +260,21 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     rate = _RATE.match(sentence, rel + len(n.text))
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
                  rate=rate.group(1).lower() if rate else "")
+
+
+# Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
+# People stay keyed by their own noun except the plain words for anyone there: "6,000
+# residents" and "7,500 people" may be one count, "civilians" and "soldiers" are not.
+_SAME_COUNT: dict[str, str] = {}
+for _cls, _words in {
+    "homes": "homes houses dwellings residences flats apartments",
+    "workers": "workers employees staffers labourers laborers",
+    "people": "people persons individuals residents inhabitants",
+    "patients": "patients",
+    "vehicles": "vehicles cars",
+}.items():
+    for _w in _words.split():
+        _SAME_COUNT[_w] = _cls
 
 
 # What a figure is counted per: "12 million euros a day", "150 litres per person".
@@ -434,10 +449,21 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex) -> set[str]
             between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
             if _CLAUSE_END.search(between) or _CONTRAST.search(between) or _NUMBER.search(between):
                 continue
+            if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
+                continue  # who gives the figure, not whose it is: sources differ on that
             actor = actor_of(n.text, names)
             if actor:
                 out.add(slug(actor))
     return out
+
+
+# A name that gives the figure: "..., the agency said", "according to the ministry",
+# "images analysed by the University of Kelden show".
+_SAYS = re.compile(r"(?:\s+(?:has|had|have|also|now|later|first|officially))?\s+"
+                   r"(?:said|says|say|told|tells|reported|reports|estimated|estimates|counted|"
+                   r"put|puts|claimed|claims|announced|stated|confirmed|showed|shows|show)\b")
+_SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled by|cited by|"
+                      r"published by|counted by|reported by|quoted by)\s+(?:the\s+)?$")
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
