@@ -306,7 +306,33 @@ said says according
 """.split())
 
 
+# Words that name one measure: "cut the maintenance budget by 18 percent", "cut maintenance
+# spending by 18 percent".
+_SAME_MEASURE: dict[str, str] = {}
+for _cls, _words in {
+    "budget": "budget budgets spending funding expenditure expenditures outlays",
+    "price": "price prices cost sum",
+    "wages": "wages wage pay salaries salary",
+}.items():
+    for _w in _words.split():
+        _SAME_MEASURE[_w] = _cls
+# "agreed to buy Brennick Markets for 4.2 billion euros", "values Brennick at 4.2 billion":
+# the price paid, whatever the sentence calls it.
+_PRICE_BEFORE = re.compile(
+    r"\b(?:(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchased|"
+    r"sell|sells|sold|selling)\b[^,;:.]{0,60}\bfor|"
+    r"(?:value|values|valued|valuing)\b[^,;:.]{0,40}\bat)\s+"
+    r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$", re.IGNORECASE)
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
+    if _PRICE_BEFORE.search(sentence, max(0, start - 90), start):
+        return "price"
+    m = _measure_named(sentence, start, end)
+    return _SAME_MEASURE.get(m, m) if m else None
+
+
+def _measure_named(sentence: str, start: int, end: int) -> str | None:
     """What an amount measures: "7 percent pay rise" -> "pay-rise", "97 percent of its
     water" -> "water", "a budget of $3 million" -> "budget"."""
     after = sentence[end:]
@@ -328,7 +354,7 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
                 return _of_what(words[0], after[m.end():])  # "a 5 percent rise in prices"
             return "-".join(words)
     m = _MEASURE_BEFORE.search(sentence[:start].lower())
-    if m and m.group(1) not in _NOT_MEASURE:
+    if m and m.group(1) not in _NOT_MEASURE and not sentence[m.start(1)].isupper():  # a name
         if m.group(1) in _CHANGES:
             return _of_what(m.group(1), after)  # "a cut of 20 percent in the allowance"
         return m.group(1)
@@ -474,7 +500,8 @@ def _conflict(name: str, a: str, b: str) -> bool:
     if name == "time":
         return not (a.startswith(b) or b.startswith(a))
     if name == "names":  # sources name different actors around the figure
-        return not set(a.split("|")) & set(b.split("|"))
+        return not any(x == y or x.startswith(y + "-") or y.startswith(x + "-")
+                       for x in a.split("|") for y in b.split("|"))  # "brennick-markets"
     return a != b
 
 
