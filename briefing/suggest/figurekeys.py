@@ -35,6 +35,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing.suggest.datekeys import share_date_keys
 from briefing.suggest.figures import AMOUNTS, DURATIONS, FoundFigure
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import Name, find_names
@@ -95,7 +96,9 @@ class _Item:
 
 def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
-    count the same thing, "" (the writer gives it a key of its own) for the others."""
+    count the same thing, "" (the writer gives it a key of its own) for the others; and
+    one key for the dates of one happening across sources (``share_date_keys``)."""
+    share_date_keys(proposals)
     items: list[_Item] = []
     bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
     # The figures of each paragraph that say what they count, by offset: what a bare number
