@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefing.suggest.datekeys import share_date_keys
@@ -103,8 +103,8 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
     bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
     # The figures of each paragraph that say what they count, by offset: what a bare number
     # further on ("put the number at 3,100", "not the 6,000") refers back to.
-    counted_at: dict[str, list[tuple[int, FoundFigure]]] = {}
-    referents: dict[int, tuple[FoundFigure | None, bool]] = {}
+    counted_at: dict[str, list[tuple[int, FoundFigure, FoundFigure]]] = {}  # at, as read, figure
+    referents: dict[int, tuple[FoundFigure, FoundFigure | None, bool]] = {}
     order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
                     for k, p in enumerate(proposals) for f in p.figures),
                    key=lambda x: x[:3])
@@ -112,11 +112,14 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
         if p.paragraph.id not in bounds:
             spans = split_sentences(p.paragraph.text)
             bounds[p.paragraph.id] = ([a for a, _ in spans], spans)
+        read = f
         if f.counted is None and not f.toll:
             s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
-            referents[id(f)] = _refer(p.paragraph.text, at, s_start, counted_at.get(para_id, []), f)
-        if f.counted is not None and not f.offset:
-            counted_at.setdefault(para_id, []).append((at, f))
+            read, antecedent, anaphor = _refer(p.paragraph.text, at, s_start,
+                                               counted_at.get(para_id, []), f)
+            referents[id(f)] = (read, antecedent, anaphor)
+        if read.counted is not None and not read.offset:
+            counted_at.setdefault(para_id, []).append((at, read, f))
     for p in proposals:
         para = p.paragraph
         if para.id not in bounds:
@@ -125,9 +128,10 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
         s_start, s_end = _sentence_of(p.start, *bounds[para.id]) or (p.start, p.end)
         for f in p.figures:
             f.quantity = ""
-            item = _describe(p, f, s_start, s_end, names)
+            read, antecedent, anaphor = referents.get(id(f), (f, None, False))
+            item = _describe(p, read, s_start, s_end, names)
             if item is not None:
-                item.antecedent, item.anaphor = referents.get(id(f), (None, False))
+                item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
                 items.append(item)
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
@@ -163,30 +167,30 @@ _CONTRASTED = re.compile(r"\b(?:not|instead of|rather than|than|against|versus|v
                          r"(?:(?:about|around|nearly|some|roughly|official|estimated)\s+)?$")
 
 
-def _refer(text: str, at: int, s_start: int, before: list[tuple[int, FoundFigure]],
-           f: FoundFigure) -> tuple[FoundFigure | None, bool]:
+def _refer(text: str, at: int, s_start: int,
+           before: list[tuple[int, FoundFigure, FoundFigure]],
+           f: FoundFigure) -> tuple[FoundFigure, FoundFigure | None, bool]:
     """What a bare number (``f``, at ``at`` in ``text``) counts when its sentence says so only
-    by reference; sets ``f.counted`` and returns (the figure it refers to, whether it
-    restates that figure), or (None, False)."""
+    by reference: (``f`` read with what it counts, the figure it refers to, whether it
+    restates that figure); ``f`` itself is left as written (its unit is what its text says)."""
     head = text[max(s_start, at - 90):at].lower()
     m = _NUMBER_OF.search(head)
     if m:
         noun = m.group(1)
         cls = COUNTED.get(noun)
         if cls or (noun.endswith("s") and not noun.endswith(("ss", "us", "is"))):
-            f.counted = noun if cls in (None, "people") else cls
-        return None, False
+            return replace(f, counted=noun if cls in (None, "people") else cls), None, False
+        return f, None, False
     anaphor = bool(_ANAPHOR.search(head))
     if not anaphor and not _CONTRASTED.search(head):
-        return None, False
-    earlier = [(a, g) for a, g in before if a < at and (anaphor or a >= s_start)]
-    if not earlier:
-        return None, False
-    g = earlier[-1][1]
-    if g.counted in DURATIONS:
-        return None, False
-    f.counted, f.owner, f.place, f.subgroup = g.counted, f.owner or g.owner, f.place or g.place, g.subgroup
-    return g, anaphor
+        return f, None, False
+    earlier = [(a, g, real) for a, g, real in before if a < at and (anaphor or a >= s_start)]
+    if not earlier or earlier[-1][1].counted in DURATIONS:
+        return f, None, False
+    _, g, real = earlier[-1]
+    read = replace(f, counted=g.counted, owner=f.owner or g.owner, place=f.place or g.place,
+                   subgroup=g.subgroup)
+    return read, real, anaphor
 
 
 def _follows(item: _Item, by_figure: dict[int, _Item]) -> bool:

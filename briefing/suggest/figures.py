@@ -106,6 +106,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
             break
     if counted is None:
         counted = n.unit if n.unit in _UNIT_WORDS or n.unit in AMOUNTS else head_noun(text[core_end:])
+    if counted == "pounds" and (n.value >= 1000 or text[n.end:n.end + 9].lower().strip() == "sterling"):
+        counted = "GBP"  # "4 million pounds" is "£4m"; "5 pounds of sugar" stays a weight
     if owner is None:
         # "Russian troops in X (1 900 men)": the qualifier stands before the figure.
         before = _WORD.findall(text[max(0, n.start - _AROUND):n.start])
