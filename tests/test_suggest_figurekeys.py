@@ -431,3 +431,33 @@ def test_dates_of_one_happening_in_different_months_keep_their_keys(tmp_path):
                   "In March 2024, Velmar launched an attack on the port of Tessa.",
                   "The attack by the Tessian army in May 2024 left the port in ruins.")
     assert not set(k[("src1", "2024-03")]) & set(k[("src2", "2024-05")])
+
+
+def test_those_a_happening_affected_are_one_count(tmp_path):
+    k = keys(tmp_path,
+             "Water rationing now affects 1.2 million people in the province.",
+             "Rationing affects 1.5 million residents of the province.")
+    assert shared(k, ("src1", 1.2e6), ("src2", 1.5e6))
+
+
+def test_what_a_happening_cost_is_not_what_someone_lost_in_it(tmp_path):
+    k = keys(tmp_path,
+             "The drought has cost farmers 300 million euros.",
+             "The drought cost farmers 420 million euros, the ministry estimates.",
+             "Exporters lost 30 million euros in spoiled fruit during the drought.")
+    assert shared(k, ("src1", 3e8), ("src2", 4.2e8))
+    assert k[("src3", 3e7)] != k[("src1", 3e8)]
+
+
+def test_a_unit_written_out_and_abbreviated_compares(tmp_path):
+    k = keys(tmp_path,
+             "Only 210 millimetres of rain fell on the plain in 2024.",
+             "In 2024 just 190 mm of rain fell on the plain.")
+    assert shared(k, ("src1", 210), ("src2", 190))
+
+
+def test_a_plural_opening_a_sentence_is_no_name_around_the_figure(tmp_path):
+    k = keys(tmp_path,
+             "Farmers counted 5,000 sheep lost to the drought in the hills.",
+             "Some 6,500 sheep were lost to the drought in the hills, the Sheep Board says.")
+    assert shared(k, ("src1", 5000), ("src2", 6500))

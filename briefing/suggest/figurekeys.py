@@ -62,6 +62,9 @@ for _cls, _words in {
     "estimate": "estimate estimates estimated forecast forecasts projected",
     "death": "killed died dead deaths",
     "injury": "injured wounded",
+    # Those a happening reached, whatever it was: "1.2 million customers affected",
+    # "rationing affects 1.5 million residents", "the records of 600,000 patients exposed".
+    "affected": "affected affects affecting exposed compromised stolen stole",
 }.items():
     for _w in _words.split():
         STANCES[_w] = _cls
@@ -279,6 +282,12 @@ for _cls, _words in {
     "people": "people persons individuals residents inhabitants",
     "patients": "patients",
     "vehicles": "vehicles cars",
+    # Units written out or abbreviated.
+    "mm": "mm millimetres millimeters",
+    "cm": "cm centimetres centimeters",
+    "litres": "litres liters",
+    "tonnes": "tonnes tons",
+    "hectares": "hectares ha",
 }.items():
     for _w in _words.split():
         _SAME_COUNT[_w] = _cls
@@ -318,7 +327,8 @@ said says according
 _SAME_MEASURE: dict[str, str] = {}
 for _cls, _words in {
     "budget": "budget budgets spending funding expenditure expenditures outlays",
-    "price": "price prices cost sum",
+    "price": "price prices sum",
+    "cost": "cost costs losses loss damage damages bill",
     "wages": "wages wage pay salaries salary",
 }.items():
     for _w in _words.split():
@@ -332,9 +342,17 @@ _PRICE_BEFORE = re.compile(
     r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$", re.IGNORECASE)
 
 
+# "the drought has cost farmers 300 million euros", "the strike cost the port 250 million":
+# what a happening cost (not what someone lost in it: "exporters lost 30 million").
+_COST_BEFORE = re.compile(r"\b(?:cost|costs|costing)\s+(?:[a-z]+\s+){0,2}?"
+                          r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$")
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
     if _PRICE_BEFORE.search(sentence, max(0, start - 90), start):
         return "price"
+    if _COST_BEFORE.search(sentence, max(0, start - 40), start):
+        return "cost"
     m = _measure_named(sentence, start, end)
     return _SAME_MEASURE.get(m, m) if m else None
 
@@ -484,6 +502,8 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex) -> set[str]
                 continue
             if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
                 continue  # who gives the figure, not whose it is: sources differ on that
+            if _COMMON_OPENING.fullmatch(n.text) and n.start == len(sentence) - len(sentence.lstrip()):
+                continue  # "Households were limited to ...": a plural capitalised to open
             actor = actor_of(n.text, names)
             if actor:
                 out.add(slug(actor))
@@ -500,10 +520,15 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# One capitalised plural common noun ("Households", "Farmers"), not a demonym ("Armenians"
+# ends in -ians, "Azerbaijanis" in -is) nor an acronym.
+_COMMON_OPENING = re.compile(r"[A-Z][a-z]+(?<!ian)(?<!ese)(?<!is)s")
 _CONTRAST = re.compile(r"\b(?:instead of|rather than)\b")
 
 
 def _conflict(name: str, a: str, b: str) -> bool:
+    if name == "happening" and _REACHED in (a, b):
+        return False  # those a blockade or a breach reached are those it "affected"
     if name == "time":
         return not (a.startswith(b) or b.startswith(a))
     if name == "names":  # sources name different actors around the figure
@@ -635,12 +660,14 @@ def _group(items: list[_Item]) -> list[list[_Item]]:
 
 
 _INDEXED = ("owner", "place", "ordinal", "happening", "time")
+_REACHED = "affected"  # a stance that fits any happening
 
 
 def _index_keys(item: _Item) -> list[tuple[str, str]]:
     """What a group is looked up by: its qualifiers, a time by its year (2021 and July 2021
     agree; the month is checked by ``fits``)."""
-    return [(k, v[:4] if k == "time" else v) for k, v in item.quals.items() if k in _INDEXED]
+    return [(k, v[:4] if k == "time" else v) for k, v in item.quals.items()
+            if k in _INDEXED and v != _REACHED]
 
 
 def _key(core: tuple[str, ...], members: list[_Item], used: set[str]) -> str:

@@ -240,7 +240,14 @@ def head_noun(after: str) -> str | None:
             return None
         if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
             return low
+        if low in _IRREGULAR_PLURALS:
+            return low
     return None
+
+
+# Plurals without an -s ("5,000 sheep", "300 children").
+_IRREGULAR_PLURALS = frozenset({"sheep", "cattle", "children", "women", "fish", "livestock",
+                                "deer", "geese", "poultry", "swine", "mice"})
 
 
 def _subgroup(text: str, pair: list[re.Match[str]]) -> str | None:
@@ -276,7 +283,7 @@ def figure_text(n: Number, counted: str | None) -> str:
 
 
 _UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", "GBP",
-                         "years", "months", "weeks", "days", "hours"})
+                         "years", "months", "weeks", "days", "hours", "mm", "cm", "kg", "ha"})
 
 
 def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
