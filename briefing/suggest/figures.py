@@ -91,7 +91,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     for k, w in enumerate(after[:4]):
         low = w.lower()
         if low in COUNTED:
-            # People are keyed by the noun itself: "civilians" and "residents" differ.
+            # People are keyed by the noun itself: "civilians" and "voters" differ (figurekeys
+            # takes the plain words, people, residents, inhabitants, as one).
             counted = low if COUNTED[low] == "people" else COUNTED[low]
             subgroup = _subgroup(text, found[k:k + 2])
             break
