@@ -25,6 +25,11 @@ joins the one group it fits.  A figure that fits two groups (an undated count be
 and a 2024 one) is ambiguous and keeps a key of its own.  Passing numbers ("one hand", "two
 countries", "ten days before") get no shared key.  Events are not used: an event can be
 broad (a whole war), and two figures in one event need not count the same thing.
+
+Two more ways to one key: a bare number that counts only by reference ("put the number at
+3,100" restates the count before it and joins its group; "not the 6,000" counts what the
+figure it is set against counts), and a kind of figure of which each source gives a single
+value, none conflicting and their clauses sharing a word (one area burned, one repair bill).
 """
 
 from __future__ import annotations
