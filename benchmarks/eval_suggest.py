@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/eval_suggest.py [--content content]
         [--labelled tests/fixtures/suggest tests/fixtures/suggest_port
                     tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
-                    tests/fixtures/suggest_tram tests/fixtures/suggest_merger]
+                    tests/fixtures/suggest_tram tests/fixtures/suggest_merger
+                    tests/fixtures/suggest_figures]
         [--synthetic 1000] [--no-timing] [--details]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -409,7 +410,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_heldout",
                              ROOT / "tests" / "fixtures" / "suggest_breach",
                              ROOT / "tests" / "fixtures" / "suggest_tram",
-                             ROOT / "tests" / "fixtures" / "suggest_merger"])
+                             ROOT / "tests" / "fixtures" / "suggest_merger",
+                             ROOT / "tests" / "fixtures" / "suggest_figures"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",

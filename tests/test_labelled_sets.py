@@ -20,7 +20,8 @@ LABELLED = sorted(p for p in (ROOT / "tests" / "fixtures").glob("suggest*")
 
 def test_the_labelled_sets_are_found():
     assert {p.name for p in LABELLED} >= {"suggest", "suggest_port", "suggest_heldout",
-                                          "suggest_tram", "suggest_breach", "suggest_merger"}
+                                          "suggest_tram", "suggest_breach", "suggest_merger",
+                                          "suggest_figures"}
 
 
 @pytest.mark.parametrize("content", LABELLED, ids=lambda p: p.name)

@@ -333,3 +333,131 @@ def test_a_happening_before_both_figures_still_tells_the_second(tmp_path):
              "The walkout cost the harbour about 90 million euros, and 2,000 dockers took part.",
              "About 2,000 dockers joined the walkout, the union said.")
     assert shared(k, ("src1", 2000), ("src2", 2000))
+
+
+# --- figures that say what they count only by reference, or in other words --------------------
+
+
+def test_the_number_put_at_restates_the_count_before_it(tmp_path):
+    k = keys(tmp_path,
+             "About 4,200 nurses joined the walkout on Monday. The hospital trust put the number "
+             "at 3,100.",
+             "Some 4,000 nurses took part in the walkout.")
+    assert shared(k, ("src1", 4200), ("src1", 3100))
+    assert shared(k, ("src1", 3100), ("src2", 4000))
+
+
+def test_the_number_of_something_says_what_it_counts(tmp_path):
+    k = keys(tmp_path,
+             "The utility first put the number of households affected at 30,000.",
+             "Some 42,000 households were affected by the outage, the regulator found.")
+    assert shared(k, ("src1", 30000), ("src2", 42000))
+
+
+def test_a_bare_number_set_against_a_count_counts_the_same_thing(tmp_path):
+    k = keys(tmp_path,
+             "Ostrava Rail offered to close 40 stations in the spring.",
+             "The ministry asked for 25 stations to close, instead of the 40 Ostrava Rail had offered.")
+    assert shared(k, ("src1", 40), ("src2", 40))
+    assert k[("src2", 25)] != k[("src2", 40)]
+
+
+def test_the_only_figure_of_its_kind_in_each_source_is_one_quantity(tmp_path):
+    k = keys(tmp_path,
+             "The blaze burned 18,000 hectares of pine forest before it was contained.",
+             "Satellite images show that the blaze burned 21,500 hectares.")
+    assert shared(k, ("src1", 18000), ("src2", 21500))
+
+
+def test_a_source_giving_two_values_of_a_kind_is_not_matched_by_kind_alone(tmp_path):
+    k = keys(tmp_path,
+             "The blaze burned 18,000 hectares of forest; a second fire burned 900 hectares.",
+             "Satellite images show that the blaze burned 21,500 hectares.")
+    assert k[("src2", 21500)] not in (k[("src1", 18000)], k[("src1", 900)])
+
+
+def test_a_generic_count_is_not_matched_by_kind_alone(tmp_path):
+    k = keys(tmp_path,
+             "On the first morning, 4,000 people gathered at the square.",
+             "The mayor said 3,000 people would lose their homes to the new road.")
+    assert k[("src1", 4000)] != k[("src2", 3000)]
+
+
+def test_who_gives_a_figure_is_not_whose_it_is(tmp_path):
+    k = keys(tmp_path,
+             "The storm destroyed 412 homes in the valley, the Civil Protection Agency said.",
+             "The storm destroyed 380 homes in the valley, according to the Red Cross.")
+    assert shared(k, ("src1", 412), ("src2", 380))
+
+
+def test_homes_and_houses_count_the_same_thing(tmp_path):
+    k = keys(tmp_path,
+             "The flood destroyed 412 homes along the river.",
+             "Inspectors counted 380 houses destroyed by the flood.")
+    assert shared(k, ("src1", 412), ("src2", 380))
+
+
+def test_the_price_of_a_purchase_is_one_amount_however_it_is_said(tmp_path):
+    k = keys(tmp_path,
+             "Halvard agreed on Monday to buy Brennick Markets for 4.2 billion euros.",
+             "The takeover, agreed in January, values Brennick at 4.2 billion euros.")
+    assert shared(k, ("src1", 4.2e9), ("src2", 4.2e9))
+
+
+def test_a_budget_and_spending_cut_by_the_same_share_are_one_figure(tmp_path):
+    k = keys(tmp_path,
+             "The council cut the maintenance budget by 18 percent in 2024.",
+             "The council's 2024 plan cut maintenance spending by 18 percent.")
+    assert shared(k, ("src1", 18), ("src2", 18))
+
+
+def test_pounds_written_out_and_as_a_symbol_compare(tmp_path):
+    k = keys(tmp_path,
+             "The council faces a repair bill of £4m for the bridge.",
+             "The council faces a repair bill of 4.5 million pounds for the bridge.")
+    assert shared(k, ("src1", 4e6), ("src2", 4.5e6))
+
+
+def test_a_time_opening_a_clause_dates_the_happening_after_it(tmp_path):
+    k = date_keys(tmp_path,
+                  "In March 2024, Velmar launched an attack on the port of Tessa.",
+                  "The attack by the Tessian army on 14 March 2024 left the port in ruins.")
+    assert k[("src1", "2024-03")][0] is not None
+    assert set(k[("src1", "2024-03")]) & set(k[("src2", "2024-03-14")])
+
+
+def test_dates_of_one_happening_in_different_months_keep_their_keys(tmp_path):
+    k = date_keys(tmp_path,
+                  "In March 2024, Velmar launched an attack on the port of Tessa.",
+                  "The attack by the Tessian army in May 2024 left the port in ruins.")
+    assert not set(k[("src1", "2024-03")]) & set(k[("src2", "2024-05")])
+
+
+def test_those_a_happening_affected_are_one_count(tmp_path):
+    k = keys(tmp_path,
+             "Water rationing now affects 1.2 million people in the province.",
+             "Rationing affects 1.5 million residents of the province.")
+    assert shared(k, ("src1", 1.2e6), ("src2", 1.5e6))
+
+
+def test_what_a_happening_cost_is_not_what_someone_lost_in_it(tmp_path):
+    k = keys(tmp_path,
+             "The drought has cost farmers 300 million euros.",
+             "The drought cost farmers 420 million euros, the ministry estimates.",
+             "Exporters lost 30 million euros in spoiled fruit during the drought.")
+    assert shared(k, ("src1", 3e8), ("src2", 4.2e8))
+    assert k[("src3", 3e7)] != k[("src1", 3e8)]
+
+
+def test_a_unit_written_out_and_abbreviated_compares(tmp_path):
+    k = keys(tmp_path,
+             "Only 210 millimetres of rain fell on the plain in 2024.",
+             "In 2024 just 190 mm of rain fell on the plain.")
+    assert shared(k, ("src1", 210), ("src2", 190))
+
+
+def test_a_plural_opening_a_sentence_is_no_name_around_the_figure(tmp_path):
+    k = keys(tmp_path,
+             "Farmers counted 5,000 sheep lost to the drought in the hills.",
+             "Some 6,500 sheep were lost to the drought in the hills, the Sheep Board says.")
+    assert shared(k, ("src1", 5000), ("src2", 6500))

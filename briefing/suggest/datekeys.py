@@ -11,10 +11,14 @@ Organization, to which Armenia belongs, on 13 September": no treaty is dated).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name
 from briefing.suggest.names import slug
+
+if TYPE_CHECKING:
+    from briefing.suggest.claims import Proposal
 
 WINDOW = 10  # lower-case words before a date searched for its happening word
 # characters after "joining", "member of" in which the organisation is named (a long name
@@ -45,7 +49,30 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
             keys.append(key)
         if cls not in ("membership", "founding"):
             break  # one happening per date, the nearest, unless it is about an organisation
+    if not keys and _LEADING_TIME.search(text, 0, date.start):
+        # "In September 2022, Azerbaijan launched an attack": a clause opening with its time
+        # dates the happening that follows it.
+        stop = _CLAUSE_STOP.search(text, date.end)
+        words = 0
+        for m in _WORD.finditer(text, date.end, stop.start() if stop else len(text)):
+            if not m.group()[:1].isupper():
+                words += 1
+            if words > WINDOW:
+                break
+            low = m.group().lower()
+            cls = HAPPENINGS.get(low)
+            if cls is None or cls in ("membership", "founding") or _inside_name(text, m, names):
+                continue
+            key = _key(text, cls, m.start(), m.end(), names)
+            if key:
+                keys.append(key)
+            break
     return keys
+
+
+_LEADING_TIME = re.compile(r"(?:^|[;:(—–]|,)\s*(?:(?:in|on|from|since|during|last|early|late|"
+                           r"mid|the|night|of|end|start|beginning|by)\s+)*$", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[;:()\[\]—–]|\.(?:\s|$)")
 
 
 def _inside_name(text: str, m: re.Match[str], names: list[tuple[Name, str]]) -> bool:
@@ -85,3 +112,47 @@ def _antecedent(text: str, pos: int, names: list[tuple[Name, str]], org: str) ->
         if re.match(r"\s*,\s*(?:which|who)\b", text[n.end:]):
             return c
     return before[-1][1] if before else None
+
+
+# Happenings whose key says whose they are only by the name nearest the date: sources name
+# different sides of one attack ("Azerbaijan's attack", "the Armenian-Azerbaijani clashes").
+# A founding or a membership is keyed by its organisation and member, and stays so.
+_BY_NEAREST_NAME = frozenset(set(HAPPENINGS.values()) - {"founding", "membership"})
+
+
+def share_date_keys(proposals: list[Proposal]) -> None:
+    """One key for the dates of one happening across sources: keys of the same happening
+    ("azerbaijan-attack", "armenian-azerbaijani-attack") from different articles whose dates
+    all fall in one month (September 2022, 12 September 2022, 13 September 2022) are merged
+    into the key most dates carry.  A key fitting two groups is left alone, and dates given
+    only to the year are never merged (two attacks in one year are common)."""
+    values: dict[str, list[tuple[str, str]]] = {}  # key -> (article, ISO value)
+    for p in proposals:
+        for d, key in p.dates:
+            if key and key.rsplit("-", 1)[-1] in _BY_NEAREST_NAME:
+                values.setdefault(key, []).append((p.article_id, d.value))
+    by_class: dict[str, list[str]] = {}
+    for key in sorted(values, key=lambda k: (-len(values[k]), k)):
+        by_class.setdefault(key.rsplit("-", 1)[-1], []).append(key)
+    rename: dict[str, str] = {}
+    for keys in by_class.values():
+        groups: list[list[str]] = []
+        for key in keys:
+            fits = [g for g in groups if _same_month(values, g + [key])]
+            if len(fits) == 1:
+                fits[0].append(key)
+            elif not fits:
+                groups.append([key])
+        for g in groups:
+            articles = {a for k in g for a, _ in values[k]}
+            if len(g) > 1 and len(articles) > 1:
+                rename.update((k, g[0]) for k in g[1:])
+    if not rename:
+        return
+    for p in proposals:
+        p.dates = [(d, rename.get(key, key) if key else key) for d, key in p.dates]
+
+
+def _same_month(values: dict[str, list[tuple[str, str]]], keys: list[str]) -> bool:
+    months = {v[:7] for k in keys for _, v in values[k]}
+    return len(months) == 1 and len(next(iter(months))) == 7

@@ -25,6 +25,11 @@ joins the one group it fits.  A figure that fits two groups (an undated count be
 and a 2024 one) is ambiguous and keeps a key of its own.  Passing numbers ("one hand", "two
 countries", "ten days before") get no shared key.  Events are not used: an event can be
 broad (a whole war), and two figures in one event need not count the same thing.
+
+Two more ways to one key: a bare number that counts only by reference ("put the number at
+3,100" restates the count before it and joins its group; "not the 6,000" counts what the
+figure it is set against counts), and a kind of figure of which each source gives a single
+value, none conflicting and their clauses sharing a word (one area burned, one repair bill).
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from briefing.suggest.datekeys import share_date_keys
 from briefing.suggest.figures import AMOUNTS, DURATIONS, FoundFigure
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import Name, find_names
@@ -61,6 +67,9 @@ for _cls, _words in {
     "estimate": "estimate estimates estimated forecast forecasts projected",
     "death": "killed died dead deaths",
     "injury": "injured wounded",
+    # Those a happening reached, whatever it was: "1.2 million customers affected",
+    # "rationing affects 1.5 million residents", "the records of 600,000 patients exposed".
+    "affected": "affected affects affecting exposed compromised stolen stole",
 }.items():
     for _w in _words.split():
         STANCES[_w] = _cls
@@ -89,13 +98,36 @@ class _Item:
     # "used by farms"); for a count, what happened to those counted.
     terms: frozenset[str] = frozenset()
     rate: str = ""  # "a day", "per person": a rate is never compared with a total
+    antecedent: FoundFigure | None = None  # the figure a bare number refers back to
+    anaphor: bool = False  # it restates that figure ("put the number at 3,100")
 
 
 def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
-    count the same thing, "" (the writer gives it a key of its own) for the others."""
+    count the same thing, "" (the writer gives it a key of its own) for the others; and
+    one key for the dates of one happening across sources (``share_date_keys``)."""
+    share_date_keys(proposals)
     items: list[_Item] = []
     bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
+    # The figures of each paragraph that say what they count, by offset: what a bare number
+    # further on ("put the number at 3,100", "not the 6,000") refers back to.
+    counted_at: dict[str, list[tuple[int, FoundFigure, FoundFigure]]] = {}  # at, as read, figure
+    referents: dict[int, tuple[FoundFigure, FoundFigure | None, bool]] = {}
+    order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
+                    for k, p in enumerate(proposals) for f in p.figures),
+                   key=lambda x: x[:3])
+    for para_id, at, _, f, p in order:  # in reading order: a referent resolved is one too
+        if p.paragraph.id not in bounds:
+            spans = split_sentences(p.paragraph.text)
+            bounds[p.paragraph.id] = ([a for a, _ in spans], spans)
+        read = f
+        if f.counted is None and not f.toll:
+            s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
+            read, antecedent, anaphor = _refer(p.paragraph.text, at, s_start,
+                                               counted_at.get(para_id, []), f)
+            referents[id(f)] = (read, antecedent, anaphor)
+        if read.counted is not None and not read.offset:
+            counted_at.setdefault(para_id, []).append((at, read, f))
     for p in proposals:
         para = p.paragraph
         if para.id not in bounds:
@@ -104,19 +136,83 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
         s_start, s_end = _sentence_of(p.start, *bounds[para.id]) or (p.start, p.end)
         for f in p.figures:
             f.quantity = ""
-            item = _describe(p, f, s_start, s_end, names)
+            read, antecedent, anaphor = referents.get(id(f), (f, None, False))
+            item = _describe(p, read, s_start, s_end, names)
             if item is not None:
+                item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
                 items.append(item)
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
     used: set[str] = set()
+    by_figure = {id(i.figure): i for i in items}
     for core in sorted(by_core):
-        groups = _group(by_core[core])
+        own = [i for i in by_core[core] if not _follows(i, by_figure)]
+        groups = _sole_of_its_kind(_group(own))
         for members in groups:
+            members += [i for i in by_core[core]
+                        if _follows(i, by_figure) and any(_root(i, by_figure) is m for m in members)]
             key = _key(core, members, used)
             for m in members:
                 m.figure.quantity = key
+
+
+# "the number of customers affected at 1.2 million": the noun says what the number counts.
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([a-z]{3,})\b"
+                        r"(?:\s+[a-z]+){0,3}?\s+(?:at|to|was|is|were|are|stood at|reached|"
+                        r"came to|rose to|fell to)\s+" + r"(?:[a-z]+\s+){0,2}$")
+# "put the number at 3,100", "the true figure was closer to 1.4 million": a number that
+# restates the one counted before it.
+_ANAPHOR = re.compile(r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:number|figure|"
+                      r"total|tally|count)\s+(?:(?:was|is|at|to|stood|stands|closer|nearer|"
+                      r"as|had|has|been|put|now|actually|really)\s+){1,3}"
+                      r"(?:(?:about|around|nearly|some|roughly|just|only|almost|over|under|"
+                      r"more|fewer|less|than)\s+){0,2}$")
+# "7,500 people ..., not the 6,000 the agency keeps repeating", "160 stores instead of the
+# 120": a bare number set against a counted one in its sentence counts the same thing.
+_CONTRASTED = re.compile(r"\b(?:not|instead of|rather than|than|against|versus|vs\.?|"
+                         r"compared (?:with|to)|up from|down from)\s+(?:the\s+)?"
+                         r"(?:(?:about|around|nearly|some|roughly|official|estimated)\s+)?$")
+
+
+def _refer(text: str, at: int, s_start: int,
+           before: list[tuple[int, FoundFigure, FoundFigure]],
+           f: FoundFigure) -> tuple[FoundFigure, FoundFigure | None, bool]:
+    """What a bare number (``f``, at ``at`` in ``text``) counts when its sentence says so only
+    by reference: (``f`` read with what it counts, the figure it refers to, whether it
+    restates that figure); ``f`` itself is left as written (its unit is what its text says)."""
+    head = text[max(s_start, at - 90):at].lower()
+    m = _NUMBER_OF.search(head)
+    if m:
+        noun = m.group(1)
+        cls = COUNTED.get(noun)
+        if cls or (noun.endswith("s") and not noun.endswith(("ss", "us", "is"))):
+            return replace(f, counted=noun if cls in (None, "people") else cls), None, False
+        return f, None, False
+    anaphor = bool(_ANAPHOR.search(head))
+    if not anaphor and not _CONTRASTED.search(head):
+        return f, None, False
+    earlier = [(a, g, real) for a, g, real in before if a < at and (anaphor or a >= s_start)]
+    if not earlier or earlier[-1][1].counted in DURATIONS:
+        return f, None, False
+    _, g, real = earlier[-1]
+    read = replace(f, counted=g.counted, owner=f.owner or g.owner, place=f.place or g.place,
+                   subgroup=g.subgroup)
+    return read, real, anaphor
+
+
+def _follows(item: _Item, by_figure: dict[int, _Item]) -> bool:
+    """Whether ``item`` restates the figure it refers back to ("the chain first put the
+    number at 1.2 million; the true figure was closer to 1.4 million"): the same quantity
+    by construction, whatever else its sentence says, in a group with that figure."""
+    return item.antecedent is not None and item.anaphor and id(item.antecedent) in by_figure
+
+
+def _root(item: _Item, by_figure: dict[int, _Item]) -> _Item:
+    seen = 0
+    while _follows(item, by_figure) and seen < 20:
+        item, seen = by_figure[id(item.antecedent)], seen + 1
+    return item
 
 
 def _sentence_of(at: int, starts: list[int],
@@ -160,7 +256,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
         if COUNTED.get(f.counted) == "states" or f.counted == "states":
             if n.value < 10 and not n.approx:
                 return None
-        core = (f.counted,) + ((f.subgroup,) if f.subgroup else ())
+        core = (_SAME_COUNT.get(f.counted, f.counted),) + ((f.subgroup,) if f.subgroup else ())
     happening = _nearest(sentence, rel, rel + len(n.text), f.counted)
     if happening in ("death", "injury") and f.toll:
         happening = None  # the toll's own word, already its core
@@ -179,6 +275,27 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     rate = _RATE.match(sentence, rel + len(n.text))
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
                  rate=rate.group(1).lower() if rate else "")
+
+
+# Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
+# People stay keyed by their own noun except the plain words for anyone there: "6,000
+# residents" and "7,500 people" may be one count, "civilians" and "soldiers" are not.
+_SAME_COUNT: dict[str, str] = {}
+for _cls, _words in {
+    "homes": "homes houses dwellings residences flats apartments",
+    "workers": "workers employees staffers labourers laborers",
+    "people": "people persons individuals residents inhabitants",
+    "patients": "patients",
+    "vehicles": "vehicles cars",
+    # Units written out or abbreviated.
+    "mm": "mm millimetres millimeters",
+    "cm": "cm centimetres centimeters",
+    "litres": "litres liters",
+    "tonnes": "tonnes tons",
+    "hectares": "hectares ha",
+}.items():
+    for _w in _words.split():
+        _SAME_COUNT[_w] = _cls
 
 
 # What a figure is counted per: "12 million euros a day", "150 litres per person".
@@ -210,7 +327,42 @@ said says according
 """.split())
 
 
+# Words that name one measure: "cut the maintenance budget by 18 percent", "cut maintenance
+# spending by 18 percent".
+_SAME_MEASURE: dict[str, str] = {}
+for _cls, _words in {
+    "budget": "budget budgets spending funding expenditure expenditures outlays",
+    "price": "price prices sum",
+    "cost": "cost costs losses loss damage damages bill",
+    "wages": "wages wage pay salaries salary",
+}.items():
+    for _w in _words.split():
+        _SAME_MEASURE[_w] = _cls
+# "agreed to buy Brennick Markets for 4.2 billion euros", "values Brennick at 4.2 billion":
+# the price paid, whatever the sentence calls it.
+_PRICE_BEFORE = re.compile(
+    r"\b(?:(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchased|"
+    r"sell|sells|sold|selling)\b[^,;:.]{0,60}\bfor|"
+    r"(?:value|values|valued|valuing)\b[^,;:.]{0,40}\bat)\s+"
+    r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$", re.IGNORECASE)
+
+
+# "the drought has cost farmers 300 million euros", "the strike cost the port 250 million":
+# what a happening cost (not what someone lost in it: "exporters lost 30 million").
+_COST_BEFORE = re.compile(r"\b(?:cost|costs|costing)\s+(?:[a-z]+\s+){0,2}?"
+                          r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$")
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
+    if _PRICE_BEFORE.search(sentence, max(0, start - 90), start):
+        return "price"
+    if _COST_BEFORE.search(sentence, max(0, start - 40), start):
+        return "cost"
+    m = _measure_named(sentence, start, end)
+    return _SAME_MEASURE.get(m, m) if m else None
+
+
+def _measure_named(sentence: str, start: int, end: int) -> str | None:
     """What an amount measures: "7 percent pay rise" -> "pay-rise", "97 percent of its
     water" -> "water", "a budget of $3 million" -> "budget"."""
     after = sentence[end:]
@@ -232,7 +384,7 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
                 return _of_what(words[0], after[m.end():])  # "a 5 percent rise in prices"
             return "-".join(words)
     m = _MEASURE_BEFORE.search(sentence[:start].lower())
-    if m and m.group(1) not in _NOT_MEASURE:
+    if m and m.group(1) not in _NOT_MEASURE and not sentence[m.start(1)].isupper():  # a name
         if m.group(1) in _CHANGES:
             return _of_what(m.group(1), after)  # "a cut of 20 percent in the allowance"
         return m.group(1)
@@ -353,21 +505,40 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex) -> set[str]
             between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
             if _CLAUSE_END.search(between) or _CONTRAST.search(between) or _NUMBER.search(between):
                 continue
+            if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
+                continue  # who gives the figure, not whose it is: sources differ on that
+            if _COMMON_OPENING.fullmatch(n.text) and n.start == len(sentence) - len(sentence.lstrip()):
+                continue  # "Households were limited to ...": a plural capitalised to open
             actor = actor_of(n.text, names)
             if actor:
                 out.add(slug(actor))
     return out
 
 
+# A name that gives the figure: "..., the agency said", "according to the ministry",
+# "images analysed by the University of Kelden show".
+_SAYS = re.compile(r"(?:\s+(?:has|had|have|also|now|later|first|officially))?\s+"
+                   r"(?:said|says|say|told|tells|reported|reports|estimated|estimates|counted|"
+                   r"put|puts|claimed|claims|announced|stated|confirmed|showed|shows|show)\b")
+_SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled by|cited by|"
+                      r"published by|counted by|reported by|quoted by)\s+(?:the\s+)?$")
+
+
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# One capitalised plural common noun ("Households", "Farmers"), not a demonym ("Armenians"
+# ends in -ians, "Azerbaijanis" in -is) nor an acronym.
+_COMMON_OPENING = re.compile(r"[A-Z][a-z]+(?<!ian)(?<!ese)(?<!is)s")
 _CONTRAST = re.compile(r"\b(?:instead of|rather than)\b")
 
 
 def _conflict(name: str, a: str, b: str) -> bool:
+    if name == "happening" and _REACHED in (a, b):
+        return False  # those a blockade or a breach reached are those it "affected"
     if name == "time":
         return not (a.startswith(b) or b.startswith(a))
     if name == "names":  # sources name different actors around the figure
-        return not set(a.split("|")) & set(b.split("|"))
+        return not any(x == y or x.startswith(y + "-") or y.startswith(x + "-")
+                       for x in a.split("|") for y in b.split("|"))  # "brennick-markets"
     return a != b
 
 
@@ -421,6 +592,40 @@ class _Group:
         return any(k in self.quals for k in item.quals) and bool(item.terms & self.terms)
 
 
+def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
+    """The figures of one core as one group when each source gives a single value for it,
+    none conflicts with another on any qualifier, all are dated or none, and each one's
+    clause shares a word with another source's: a briefing is on one topic, and "18,000
+    hectares burned" in one source and "burned 21,500 hectares" in another are one area
+    even when neither names whose or when.  Generic counts ("people", "countries") and
+    tolls (of which a briefing often tells several happenings) are left to ``_group``."""
+    if len(groups) < 2:
+        return groups
+    members = [m for g in groups for m in g]
+    core = members[0].core
+    if core[0] == "toll" or core[0] in _GENERIC:
+        return groups
+    values: dict[str, set[float]] = {}
+    for m in members:
+        values.setdefault(m.article, set()).add(m.figure.number.value)
+    if len(values) < 2 or any(len(v) > 1 for v in values.values()):
+        return groups
+    if len({"time" in m.quals for m in members}) > 1 or len({m.rate for m in members}) > 1:
+        return groups
+    for n, a in enumerate(members):
+        for b in members[n + 1:]:
+            if any(_conflict(k, v, b.quals[k]) for k, v in a.quals.items() if k in b.quals):
+                return groups
+    for m in members:
+        if not any(m.terms & o.terms for o in members if o.article != m.article):
+            return groups
+    return [members]
+
+
+# Counts that say too little of what is counted to be matched without a qualifier.
+_GENERIC = frozenset({"people", "states", "members", "others", "times", "cases", "things",
+                      "items", "units", "parts", "ones", "years", "days", "months", "weeks",
+                      "hours"})
 _SHARES = AMOUNTS | {"percent", "fold"}  # amounts: what they measure, not whose or when
 _WHAT = frozenset({"owner", "place", "ordinal", "happening"})  # qualifiers that say what
 
@@ -460,12 +665,14 @@ def _group(items: list[_Item]) -> list[list[_Item]]:
 
 
 _INDEXED = ("owner", "place", "ordinal", "happening", "time")
+_REACHED = "affected"  # a stance that fits any happening
 
 
 def _index_keys(item: _Item) -> list[tuple[str, str]]:
     """What a group is looked up by: its qualifiers, a time by its year (2021 and July 2021
     agree; the month is checked by ``fits``)."""
-    return [(k, v[:4] if k == "time" else v) for k, v in item.quals.items() if k in _INDEXED]
+    return [(k, v[:4] if k == "time" else v) for k, v in item.quals.items()
+            if k in _INDEXED and v != _REACHED]
 
 
 def _key(core: tuple[str, ...], members: list[_Item], used: set[str]) -> str:

@@ -91,7 +91,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     for k, w in enumerate(after[:4]):
         low = w.lower()
         if low in COUNTED:
-            # People are keyed by the noun itself: "civilians" and "residents" differ.
+            # People are keyed by the noun itself: "civilians" and "voters" differ (figurekeys
+            # takes the plain words, people, residents, inhabitants, as one).
             counted = low if COUNTED[low] == "people" else COUNTED[low]
             subgroup = _subgroup(text, found[k:k + 2])
             break
@@ -106,6 +107,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
             break
     if counted is None:
         counted = n.unit if n.unit in _UNIT_WORDS or n.unit in AMOUNTS else head_noun(text[core_end:])
+    if counted == "pounds" and (n.value >= 1000 or text[n.end:n.end + 9].lower().strip() == "sterling"):
+        counted = "GBP"  # "4 million pounds" is "£4m"; "5 pounds of sugar" stays a weight
     if owner is None:
         # "Russian troops in X (1 900 men)": the qualifier stands before the figure.
         before = _WORD.findall(text[max(0, n.start - _AROUND):n.start])
@@ -238,7 +241,14 @@ def head_noun(after: str) -> str | None:
             return None
         if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
             return low
+        if low in _IRREGULAR_PLURALS:
+            return low
     return None
+
+
+# Plurals without an -s ("5,000 sheep", "300 children").
+_IRREGULAR_PLURALS = frozenset({"sheep", "cattle", "children", "women", "fish", "livestock",
+                                "deer", "geese", "poultry", "swine", "mice"})
 
 
 def _subgroup(text: str, pair: list[re.Match[str]]) -> str | None:
@@ -274,7 +284,7 @@ def figure_text(n: Number, counted: str | None) -> str:
 
 
 _UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", "GBP",
-                         "years", "months", "weeks", "days", "hours"})
+                         "years", "months", "weeks", "days", "hours", "mm", "cm", "kg", "ha"})
 
 
 def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
