@@ -28,7 +28,8 @@ def start(app: "BriefingApp") -> None:
     # Between events the warm-up waits for a quiet interface: a key pressed meanwhile (a
     # view opening) is answered before the next event is analysed.
     # It stops once the reader holds another corpus (reloaded after an edit): the warm-up of
-    # that one would otherwise wait for the whole analysis of this one.
+    # that one would otherwise wait for the whole analysis of this one; and once the reader
+    # closes, which would otherwise wait for it too.
     app.run_worker(lambda: warm(corpus, between=app.wait_for_quiet,
-                                wanted=lambda: app.corpus is corpus),
+                                wanted=lambda: app.corpus is corpus and not app.closing.is_set()),
                    thread=True, exclusive=True, group="analysis", exit_on_error=False)

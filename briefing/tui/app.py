@@ -97,6 +97,10 @@ class BriefingApp(App[None]):
         # as it is on the screen (not a fixed time after the key: the load is awaited too).
         self.interface_settled = threading.Event()
         self.interface_settled.set()
+        # Set when the reader closes: background work that can stop between steps does, or
+        # the process outlives the window (Python joins worker threads on exit: a reader quit
+        # at 5,000 articles ran its whole analysis warm-up, minutes, before it ended).
+        self.closing = threading.Event()
         self._settling = 0  # counts the events that unsettle it; see _unsettle
         self._quiet_timer = None
         self._last_input = 0.0  # time.monotonic() of the last key or click
@@ -322,6 +326,7 @@ class BriefingApp(App[None]):
         screen.call_after_refresh(painted)
 
     def on_unmount(self) -> None:
+        self.closing.set()
         self.interface_quiet.set()  # nothing left to wait for: the reader is closing
         self.interface_settled.set()
         if self._switch_interval is not None:
