@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 import time
@@ -42,6 +43,7 @@ THEME_ALIASES = {"textual-ansi": ANSI_THEME}
 SWITCH_INTERVAL = 0.001  # seconds: see after_first_paint
 QUIET_AFTER_INPUT = 0.4  # seconds without a key or a click before background work resumes
 QUIET_WAIT_MAX = 2.0  # seconds background work waits at most (a key held down, an exit)
+HANGUP_GRACE = 5.0  # seconds a normal exit gets once the terminal is gone (see _hangup)
 
 
 class BriefingApp(App[None]):
@@ -186,6 +188,12 @@ class BriefingApp(App[None]):
         if not self.is_running:
             return
         self.save_user_state()
+        # Textual's goodbye to a terminal that is gone can block for good (its writer's queue
+        # fills and is never drained): readers were found alive hours later.  Everything is
+        # kept by now; leave anyway once a normal exit has had its chance.
+        watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(128 + 1,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     def _handle_exception(self, error: Exception) -> None:

@@ -62,3 +62,28 @@ def test_a_dropped_connection_keeps_the_note_being_written(tmux: Tmux, workdir: 
     tmux.wait_dead(timeout=15)
     drafts = json.loads((workdir / "state" / "drafts.json").read_text(encoding="utf-8"))
     assert [d["text"] for d in drafts.values()] == ["typed over ssh"]
+
+
+@pytest.mark.parametrize("settle", [0.0, 1.0])
+def test_the_reader_ends_when_its_terminal_is_gone(tmux: Tmux, workdir: Path, briefing_exe: str,
+                                                   settle: float):
+    # The terminal closed under it (a terminal window closed, tmux killed): Textual's goodbye
+    # to the terminal blocked for good, and readers were found alive hours later.
+    import os
+    import time
+
+    tmux.start([briefing_exe], env={**_env(workdir),
+                                    "BRIEFING_DB": str(workdir / "annotations.json")})
+    tmux.wait_for("Next claim", timeout=30)
+    time.sleep(settle)  # at once (while the rest loads) or once it is all in
+    pid = _pane_pid(tmux)
+    tmux.kill()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(pid, 9)
+    raise AssertionError("the reader was still running 20 s after its terminal was gone")
