@@ -17,6 +17,7 @@ from briefing.loader import load_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from briefing_dirs import write_briefing  # noqa: E402
+from tests.test_cache import loads  # noqa: E402,F401 (a fixture: counts the real loads)
 
 
 @pytest.fixture
@@ -31,16 +32,6 @@ def content(tmp_path, monkeypatch):
     return root
 
 
-@pytest.fixture
-def loads(monkeypatch):
-    calls: list[Path] = []
-
-    def counting(path, **options):
-        calls.append(path)
-        return load_corpus(path, **options)
-
-    monkeypatch.setattr(loader, "load_corpus", counting)
-    return calls
 
 
 def test_the_corpus_read_piece_by_piece_is_the_one_written(content, loads):

@@ -14,7 +14,7 @@ from briefing.loader import load_corpus
 from briefing.model import Paragraph
 from briefing.suggest.claims import Proposal
 from briefing.suggest.frames import frames, happening_groups, who_did_what
-from briefing.suggest.pipeline import suggest, write
+from tests.test_suggest_events import suggested
 
 
 def claim(source: str, para: str, text: str, when: str | None = None,
@@ -126,17 +126,8 @@ def takeover(root: Path) -> Path:
     return root
 
 
-def run(root: Path):
-    corpus, problems = load_corpus(root)
-    assert problems == []
-    write(suggest(corpus, root))
-    corpus, problems = load_corpus(root)
-    assert problems == []
-    return corpus
-
-
 def test_suggest_proposes_each_happening_as_an_event_titled_by_who_did_what(tmp_path):
-    corpus = run(takeover(tmp_path))
+    corpus = suggested(takeover(tmp_path))
     claims = [c for c in corpus.claims.values() if c.status == "suggested"]
 
     def events_of(words: str) -> set[str]:
@@ -159,15 +150,15 @@ def test_suggest_proposes_each_happening_as_an_event_titled_by_who_did_what(tmp_
 
 def test_happenings_are_the_same_on_a_second_run(tmp_path):
     root = takeover(tmp_path)
-    run(root)
+    suggested(root)
     first = (root / "events.suggested.yaml").read_text(encoding="utf-8")
-    run(root)
+    suggested(root)
     assert (root / "events.suggested.yaml").read_text(encoding="utf-8") == first
 
 
 def test_a_rejected_happening_is_kept_and_not_proposed_again(tmp_path):
     root = takeover(tmp_path)
-    corpus = run(root)
+    corpus = suggested(root)
     (happening,) = [e for e in corpus.events.values()
                     if e.status == "suggested" and e.date == "2026-08-21"]
     path = root / "events.suggested.yaml"
