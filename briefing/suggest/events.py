@@ -87,7 +87,7 @@ def cluster(proposals: list[Proposal],
     if HAPPENINGS_ON:
         frames_ = frames(proposals, published)
         told = happening_groups(proposals, frames_, {tuple(m) for m in lines})
-        lines = [one_happening_each(m, told, frames_) for m in lines]
+        lines = one_happening_each(lines, told, frames_)
     for members in lines:
         if not members:
             continue
@@ -108,10 +108,10 @@ def cluster(proposals: list[Proposal],
     return out
 
 
-def one_happening_each(members: list[int], told: list[tuple[list[str], str, list[int]]],
-                       frames_: list[Frame]) -> list[int]:
-    """A storyline's claims less those that name, in their own words, a happening of another
-    month than the storyline's: one happening is one event.
+def one_happening_each(lines: list[list[int]], told: list[tuple[list[str], str, list[int]]],
+                       frames_: list[Frame]) -> list[list[int]]:
+    """The storylines' claims less those that name, in their own words, a happening of
+    another month than their storyline's: one happening is one event.
 
     Only for a storyline holding claims of MIXED_HAPPENINGS or more happenings (``told``:
     happening_groups) whose most given month (frames.Frame.month) is that of at least
@@ -126,13 +126,17 @@ def one_happening_each(members: list[int], told: list[tuple[list[str], str, list
         for i in held:
             if frames_[i].own:
                 happening_of.setdefault(i, n)
-    if len({happening_of[i] for i in members if i in happening_of}) < MIXED_HAPPENINGS:
-        return members
-    months = Counter(frames_[i].month for i in members if frames_[i].month)
-    main = _most(months)
-    if main is None or months[main] < MAIN_MONTH_SHARE * sum(months.values()):
-        return members
-    return [i for i in members if i not in happening_of or told[happening_of[i]][1] == main]
+    out = []
+    for members in lines:
+        out.append(members)
+        if len({happening_of[i] for i in members if i in happening_of}) < MIXED_HAPPENINGS:
+            continue
+        months = Counter(frames_[i].month for i in members if frames_[i].month)
+        main = _most(months)
+        if main is None or months[main] < MAIN_MONTH_SHARE * sum(months.values()):
+            continue
+        out[-1] = [i for i in members if i not in happening_of or told[happening_of[i]][1] == main]
+    return out
 
 
 def _salient(claims: list[Proposal], named: Counter, n: int) -> list[str]:
