@@ -45,13 +45,13 @@ ALIKE = 0.7  # cosine for two claims of one paragraph to start as one group
 LINK = 0.1  # cross-source average cosine for two groups to merge
 KEY_TERMS = 12  # heaviest words of a group used to find the groups it may merge with
 COMMON = 50  # a word that is a key word of more groups than this does not select candidates
-# Signals of one happening (steps 4 and 5 of the module docstring).  Measured and not on by
-# default: they help the short labelled sets and cost recall on the long ones (bundled,
-# held out; docs/benchmarks.md), so DATE_WEIGHT is 0 and MIXED None (no split).
 # An undated claim is read as news of its article's month: claims of sources published in one
 # month that give no date of their own share that month as a term, at this weight (times its
 # idf; a month every source shares, or one source alone has, weighs nothing).  Step 6.
 PUBLISHED_WEIGHT = 0.7
+# Signals of one happening (steps 4 and 5 of the module docstring).  Measured and not on by
+# default: they help the short labelled sets and cost recall on the long ones (bundled,
+# held out; docs/benchmarks.md), so DATE_WEIGHT is 0 and MIXED None (no split).
 HEAD_WEIGHT = 0.5  # a happening head (happenings.heads) beside the words, times its idf
 DATE_WEIGHT = 0.0  # the date of the claim's happening beside the words, times its idf (1.0)
 # A storyline whose claims give MIXED or more happening dates tells several happenings: it
