@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -102,10 +103,14 @@ class _Item:
     anaphor: bool = False  # it restates that figure ("put the number at 3,100")
 
 
-def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
+def assign_keys(proposals: list[Proposal], names: NameIndex,
+                stats: Counter[str] | None = None) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
     count the same thing, "" (the writer gives it a key of its own) for the others; and
-    one key for the dates of one happening across sources (``share_date_keys``)."""
+    one key for the dates of one happening across sources (``share_date_keys``).
+
+    ``stats``, when given, receives counts per stage (see ``stage_counts``): numbers only,
+    so that a set nobody may read can still show where its figures are lost."""
     share_date_keys(proposals)
     items: list[_Item] = []
     bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
@@ -138,9 +143,12 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
             item = _describe(p, read, s_start, s_end, names)
-            if item is not None:
-                item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
-                items.append(item)
+            if isinstance(item, str):
+                if stats is not None:
+                    stats[f"figures not keyed: {item}"] += 1
+                continue
+            item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
+            items.append(item)
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
@@ -155,6 +163,79 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
             key = _key(core, members, used)
             for m in members:
                 m.figure.quantity = key
+    if stats is not None:
+        stage_counts(proposals, items, by_core, stats)
+
+
+def stage_counts(proposals: list[Proposal], items: list[_Item],
+                 by_core: dict[tuple[str, ...], list[_Item]], stats: Counter[str]) -> None:
+    """How many claims, figures, described figures, shared cores, candidate pairs (and the
+    rule refusing each) and shared keys there are: where a set's comparable figures are
+    lost, without printing a word of it."""
+    stats["claims"] += len(proposals)
+    stats["claims with figures"] += sum(1 for p in proposals if p.figures)
+    figures = [f for p in proposals for f in p.figures]
+    stats["figures"] += len(figures)
+    for f in figures:
+        unit = f.number.unit
+        stats["figures with unit: " + ("none" if unit is None else "known" if unit in _KNOWN_UNITS
+                                        else "other word")] += 1
+        stats["figures counting: " + ("nothing" if f.counted is None else "a known class"
+                                      if f.counted in COUNTED.values() or f.counted in COUNTED
+                                      else "a unit" if f.counted in _KNOWN_UNITS
+                                      else "a head noun")] += 1
+    stats["figures described"] += len(items)
+    for i in items:
+        kind = (i.core[0] if i.core[0] in _CORE_KINDS else "a measure" if i.core[0] in _MEASURES
+                else "a count")
+        stats[f"described as: {kind}"] += 1
+        stats["described with a qualifier"] += bool(i.quals)
+        stats["described as a rate"] += bool(i.rate)
+    for core, members in by_core.items():
+        articles = {m.article for m in members}
+        if len(articles) < 2:
+            continue
+        stats["cores in 2+ sources"] += 1
+        stats["figures of cores in 2+ sources"] += len(members)
+        stats[f"cores in 2+ sources, not sole: {_not_sole(members) or 'sole'}"] += 1
+        for n, a in enumerate(members):
+            for b in members[n + 1:]:
+                if a.article != b.article:
+                    group = _Group()
+                    group.add(a)
+                    why = group.refusal(b)
+                    stats[f"cross-source pairs: {why or 'fit'}"] += 1
+                    if why == "a rate and a total":
+                        stats["  rate pairs: " + ("two rates" if a.rate and b.rate
+                                                  else "a rate and none")] += 1
+                    elif why and why.endswith("nothing in common"):
+                        common = set(a.quals) & set(b.quals)
+                        stats["  nothing in common: " + (
+                            "no qualifier on one" if not a.quals or not b.quals
+                            else "no qualifier of one kind" if not common
+                            else "shared qualifier, no shared word")] += 1
+    keyed: dict[str, set[str]] = {}
+    for p in proposals:
+        for f in p.figures:
+            if f.quantity:
+                keyed.setdefault(f.quantity, set()).add(p.article_id)
+    stats["figures given a shared key"] += sum(1 for f in figures if f.quantity)
+    stats["figure keys in 2+ sources"] += sum(1 for a in keyed.values() if len(a) > 1)
+    dated: dict[str, set[str]] = {}
+    for p in proposals:
+        for d, key in p.dates:
+            stats["dates"] += 1
+            if key:
+                stats["dates given a key"] += 1
+                dated.setdefault(key, set()).add(p.article_id)
+    stats["date keys in 2+ sources"] += sum(1 for a in dated.values() if len(a) > 1)
+
+
+_CORE_KINDS = frozenset({"toll", "duration"}) | AMOUNTS | {"percent", "fold"}
+_KNOWN_UNITS = AMOUNTS | DURATIONS | frozenset({"mm", "cm", "kg", "ha"})
+# Units of measure rather than things counted (for the counts of ``stage_counts`` only).
+_MEASURES = frozenset("""mm cm m litres liters tonnes tons hectares ha m3 kwh mwh gwh mw gw
+kw degrees celsius""".split())
 
 
 # "the number of customers affected at 1.2 million": the noun says what the number counts.
@@ -224,14 +305,18 @@ def _sentence_of(at: int, starts: list[int],
 
 
 def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
-              names: NameIndex) -> _Item | None:
+              names: NameIndex) -> _Item | str:
+    """The figure as matched: its core, qualifiers, clause and rate; or why it gets no key
+    (a short reason, counted by ``stage_counts``)."""
     n = f.number
     text = p.paragraph.text
     at = p.start + n.start  # the figure's offset in the paragraph
     sentence = text[s_start:s_end]
     rel = at - s_start
-    if n.value == 1 and not n.approx or (not f.toll and (f.counted is None or f.offset)):
-        return None
+    if n.value == 1 and not n.approx:
+        return "the number one"
+    if not f.toll and (f.counted is None or f.offset):
+        return "an offset" if f.offset else "nothing counted"
     quals: dict[str, str] = {}
     if f.owner:
         quals["owner"] = slug(f.owner)
@@ -243,19 +328,19 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
         core: tuple[str, ...] = ("toll", f.toll)
     elif f.counted in DURATIONS:
         if not f.happening:
-            return None
+            return "a duration of no happening"
         core = ("duration", f.happening, f.counted)
     elif f.counted in AMOUNTS or f.counted in ("percent", "fold"):
         measure = _measure(sentence, rel, rel + len(n.text))
         if measure is None:
-            return None
+            return "an amount of nothing said"
         core = (f.counted, measure)
     else:
         if n.value < 3 and not n.approx:
-            return None  # "two sides", "both countries": who, not how many
+            return "a small count"  # "two sides", "both countries": who, not how many
         if COUNTED.get(f.counted) == "states" or f.counted == "states":
             if n.value < 10 and not n.approx:
-                return None
+                return "a small count"
         core = (_SAME_COUNT.get(f.counted, f.counted),) + ((f.subgroup,) if f.subgroup else ())
     happening = _nearest(sentence, rel, rel + len(n.text), f.counted)
     if happening in ("death", "injury") and f.toll:
@@ -560,20 +645,27 @@ class _Group:
 
     def fits(self, item: _Item) -> bool:
         """No conflict with any member, and agreement with one on something."""
+        return self.refusal(item) is None
+
+    def refusal(self, item: _Item) -> str | None:
+        """Which rule keeps ``item`` out of this group (a short reason), None if it fits."""
         given = self.values.get(item.article)
         if given and given != {item.figure.number.value}:
-            return False  # one source giving two values: two different things, most often
-        if any(_conflict(k, v, w) for k, v in item.quals.items() for w in self.quals.get(k, ())):
-            return False
+            return "two values in one source"  # two different things, most often
+        for k, v in item.quals.items():
+            if any(_conflict(k, v, w) for w in self.quals.get(k, ())):
+                return f"{k} conflicts"
         if self.members and item.rate != self.members[0].rate:
-            return False  # 12 million euros a day is not 250 million in all
+            return "a rate and a total"  # 12 million euros a day is not 250 million in all
+        shared_qual = any(k in self.quals for k in item.quals)
         if item.core[0] == "toll":
             # One happening's toll: the same place, time or actor, or its clause telling
             # the same happening ("the derailment killed", "a tram derailed ..., killing").
-            return (any(k in self.quals for k in item.quals)
-                    or len(item.terms & self.terms) >= 2)
+            if shared_qual or len(item.terms & self.terms) >= 2:
+                return None
+            return "a toll with nothing in common"
         if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES):
-            return True  # the happening it lasts, or the part counted
+            return None  # the happening it lasts, or the part counted
         if item.core[0] in _SHARES:
             # "30 percent of the water": of what, but not which part (lost to leaks, used by
             # farms): the same owner, place, stance, time or actor named, or the clause
@@ -581,15 +673,18 @@ class _Group:
             # plants"), must.
             # A share or a level changes with time: dated and undated ones are not compared.
             if ("time" in item.quals) != ("time" in self.quals):
-                return False
-            return (any(k in self.quals for k in item.quals)
-                    or len(item.terms & self.terms) >= 2)
+                return "a dated and an undated amount"
+            if shared_qual or len(item.terms & self.terms) >= 2:
+                return None
+            return "an amount with nothing in common"
         if any(k in _WHAT and k in self.quals for k in item.quals):
-            return True
+            return None
         # The same time or the same actor named says when or where, not what happened to
         # those counted (5,000 households cut off, 12,000 that asked for a rebate): the
         # clause must say it too.
-        return any(k in self.quals for k in item.quals) and bool(item.terms & self.terms)
+        if shared_qual and item.terms & self.terms:
+            return None
+        return "a count with nothing in common"
 
 
 def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
@@ -602,24 +697,33 @@ def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
     if len(groups) < 2:
         return groups
     members = [m for g in groups for m in g]
+    return groups if _not_sole(members) else [members]
+
+
+def _not_sole(members: list[_Item]) -> str | None:
+    """Why the figures of one core are not one sole quantity (a short reason), or None."""
     core = members[0].core
     if core[0] == "toll" or core[0] in _GENERIC:
-        return groups
+        return "a toll or a generic count"
     values: dict[str, set[float]] = {}
     for m in members:
         values.setdefault(m.article, set()).add(m.figure.number.value)
-    if len(values) < 2 or any(len(v) > 1 for v in values.values()):
-        return groups
-    if len({"time" in m.quals for m in members}) > 1 or len({m.rate for m in members}) > 1:
-        return groups
+    if len(values) < 2:
+        return "one source"
+    if any(len(v) > 1 for v in values.values()):
+        return "two values in one source"
+    if len({"time" in m.quals for m in members}) > 1:
+        return "dated and undated"
+    if len({m.rate for m in members}) > 1:
+        return "rates and totals"
     for n, a in enumerate(members):
         for b in members[n + 1:]:
             if any(_conflict(k, v, b.quals[k]) for k, v in a.quals.items() if k in b.quals):
-                return groups
+                return "a qualifier conflicts"
     for m in members:
         if not any(m.terms & o.terms for o in members if o.article != m.article):
-            return groups
-    return [members]
+            return "a clause sharing no word"
+    return None
 
 
 # Counts that say too little of what is counted to be matched without a qualifier.
