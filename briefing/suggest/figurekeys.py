@@ -377,7 +377,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
         core = core + (f"in-{scope}",)  # cuts "in rural districts" are not cuts everywhere
     terms = _clause_terms(sentence, rel, rel + len(n.text), core)
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
-                 rate=_rate_of(sentence, rel + len(n.text)))
+                 rate=_rate_of(sentence, rel + len(n.text), rel))
 
 
 # Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
@@ -410,21 +410,49 @@ _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|w
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
 _SAME_RATE = {"head": "person", "capita": "person", "resident": "person", "daily": "day",
               "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
-              "nightly": "night", "hourly": "hour"}
+              "annual": "year", "nightly": "night", "hourly": "hour", "per capita": "person",
+              "per head": "person", "per person": "person"}
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                           r"hundred|thousand|million|billion)\b|\d", re.IGNORECASE)
 
 
-def _rate_of(sentence: str, end: int) -> str:
-    """What the figure ending at ``end`` is given per ("day", "person"), "" for a total.  A
-    rate past another number is that number's ("1.4 million households for four hours a
-    day": the hours are per day, the households are not)."""
-    m = _RATE.match(sentence, end)
-    if not m or _NUMBER_WORD.search(sentence, end, m.start(m.lastindex or 1)):
-        return ""
-    word = m.group(m.lastindex or 1).lower()
-    return _SAME_RATE.get(word, word)
+def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
+    """What the figure ending at ``end`` is given per ("day", "person", "day+person"), ""
+    for a total.  A rate past another number is that number's ("1.4 million households
+    for four hours a day": the hours are per day, the households are not).  With
+    ``start``, a rate said before the figure counts too ("a daily ration of 50 litres")."""
+    rates: set[str] = set()
+    at = end
+    for _ in range(2):  # "50 litres per person per day"
+        m = _RATE.match(sentence, at)
+        if not m or _NUMBER_WORD.search(sentence, at, m.start(m.lastindex or 1)):
+            break
+        word = m.group(m.lastindex or 1).lower()
+        rates.add(_SAME_RATE.get(word, word))
+        at = m.end()
+    if start is not None:
+        before = _RATE_BEFORE.search(sentence, max(0, start - 50), start)
+        if before:
+            word = before.group(1).lower().replace("-", " ")
+            rates.add(_SAME_RATE.get(word, word))
+    return "+".join(sorted(rates))
+
+
+# "a daily ration of 50 litres", "per capita use fell to 90 litres": a rate before.
+_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|per[ -]capita|per[ -]head|"
+                          r"per person)\b[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
+                          r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
+                          re.IGNORECASE)
+
+
+def _same_rate(a: str, b: str) -> bool:
+    """A total is no rate; "per person" and "per person per day" are one rate written
+    more or less fully."""
+    if not a or not b:
+        return a == b
+    x, y = set(a.split("+")), set(b.split("+"))
+    return x <= y or y <= x
 
 
 # A part of the places or people a figure is about: "in rural districts", "urban
@@ -508,6 +536,7 @@ for _cls, _words in {
     "rise": "rise increase hike hikes jump",
     "fall": "fall drop decline cut reduction decrease",
     "tariff": "tariff tariffs bills",
+    "cap": "cap limit ceiling quota allowance ration",
 }.items():
     for _w in _words.split():
         _SAME_MEASURE[_w] = _cls
@@ -635,11 +664,12 @@ _CAP_BEFORE = re.compile(r"\b(?:(?:keep|kept|keeping|hold|held|stay|limit|limits
 # "Rainfall between September and December was 112 mm", "the real gap at the peak is
 # closer to 900 MW".
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|\b(?:the|a|an|its|their|our|this|that|real|total|actual|true)\s+)([A-Za-z]{3,})"
+    r"(?:^|\b(?:the|a|an|its|their|our|this|that)\s+)(?:[a-z]+\s+)??([A-Za-z]{3,})"
     r"(?:\s+(?:at|in|of|on|for|from|between|during|across|over)\s+[^,;:.\d]{1,40}?)?"
     r"\s+(?:is|was|were|are|stood at|stands at|came to|reached|totalled|totaled|amounted to)"
     r"\s+(?:now\s+|only\s+|just\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|"
-    r"roughly\s+|closer to\s+|close to\s+|nearer\s+|over\s+|under\s+|below\s+)*$")
+    r"roughly\s+|closer to\s+|close to\s+|nearer\s+|over\s+|under\s+|below\s+)*$",
+    re.IGNORECASE)
 
 
 # Words that say how much something changed, or what share it is, but not of what: "a cut
@@ -841,7 +871,7 @@ class _Group:
         for k, v in item.quals.items():
             if any(_conflict(k, v, w) for w in self.quals.get(k, ())):
                 return f"{k} conflicts"
-        if self.members and item.rate != self.members[0].rate:
+        if self.members and not _same_rate(item.rate, self.members[0].rate):
             return "a rate and a total"  # 12 million euros a day is not 250 million in all
         shared_qual = any(k in self.quals for k in item.quals)
         if item.core[0] == "toll":
@@ -907,7 +937,8 @@ def _not_sole(members: list[_Item]) -> str | None:
         return "two values in one source"
     if len({"time" in m.quals for m in members}) > 1 and not _is_change(core):
         return "dated and undated"
-    if len({m.rate for m in members}) > 1:
+    rates = {m.rate for m in members}
+    if any(not _same_rate(a, b) for a in rates for b in rates):
         return "rates and totals"
     for n, a in enumerate(members):
         for b in members[n + 1:]:
