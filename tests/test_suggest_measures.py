@@ -193,3 +193,12 @@ def test_stage_counts_say_where_figures_are_lost_in_numbers_only(tmp_path):
     assert stats["cores in 2+ sources"] == 1
     assert stats["figure keys in 2+ sources"] == 1
     assert all(isinstance(v, int) for v in stats.values())
+
+
+def test_a_fill_level_said_as_levels_capacity_or_full_shares_a_key(tmp_path):
+    k = keys(tmp_path,
+             "Reservoir levels fell to 24 percent in August, the water board said.",
+             "In August the reservoirs were at 27% of capacity.",
+             "The Tarn reservoirs were 26 percent full in August, engineers said.")
+    assert shared(k, ("src1", 24), ("src2", 27))
+    assert shared(k, ("src2", 27), ("src3", 26))

@@ -529,7 +529,7 @@ for _cls, _words in {
     "cost": "cost costs losses loss damage damages bill",
     "wages": "wages wage pay salaries salary",
     # How full a reservoir, a store or a hospital is: "28% of capacity", "28 percent full".
-    "capacity": "capacity full fill storage",
+    "capacity": "capacity full fill storage level levels",
     "average": "average normal usual mean norm",
     "rainfall": "rainfall rain precipitation",
     "shortfall": "shortfall short gap deficit shortage",
@@ -642,7 +642,11 @@ def _measure_named(sentence: str, start: int, end: int) -> str | None:
         return "cap"  # "keep consumption below 8 kWh": a limit
     subject = _SUBJECT_BEFORE.search(sentence[max(0, start - 80):start])
     if subject and (subject.group(1).islower() or subject.start(1) == 0 and start <= 80):
-        return subject.group(1).lower()  # "The real gap at the evening peak is 900 MW"
+        word = subject.group(1).lower()
+        if word in ("level", "levels"):  # "reservoir levels fell to 24 percent": how full
+            return "capacity"
+        if word not in _CHANGES and word not in _NOT_MEASURE:
+            return word  # "The real gap at the evening peak is 900 MW"
     m = _MEASURE_BEFORE.search(sentence[:start].lower())
     if m and m.group(1) not in _NOT_MEASURE and not sentence[m.start(1)].isupper():  # a name
         if m.group(1) in _CHANGES:
@@ -666,8 +670,9 @@ _CAP_BEFORE = re.compile(r"\b(?:(?:keep|kept|keeping|hold|held|stay|limit|limits
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|\b(?:the|a|an|its|their|our|this|that)\s+)(?:[a-z]+\s+)??([A-Za-z]{3,})"
     r"(?:\s+(?:at|in|of|on|for|from|between|during|across|over)\s+[^,;:.\d]{1,40}?)?"
-    r"\s+(?:is|was|were|are|stood at|stands at|came to|reached|totalled|totaled|amounted to)"
-    r"\s+(?:now\s+|only\s+|just\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|"
+    r"\s+(?:is|was|were|are|stood at|stands at|came to|reached|totalled|totaled|amounted to|"
+    r"(?:has |have |had )?(?:fallen|fell|dropped|sank|dipped|risen|rose|climbed) to)"
+    r"\s+(?:now\s+|only\s+|just\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|at\s+|"
     r"roughly\s+|closer to\s+|close to\s+|nearer\s+|over\s+|under\s+|below\s+)*$",
     re.IGNORECASE)
 
@@ -801,7 +806,9 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
             if (_CLAUSE_END.search(between) or _CONTRAST.search(between)
                     or _NUMBER.search(between) or _ITEM_BREAK.search(between)):
                 continue
-            if n.text.lower() in UNIT_WORDS or (" " not in n.text and n.text.lower() in commons):
+            low = n.text.lower()
+            if low in UNIT_WORDS or (" " not in low and (low in commons or low + "s" in commons
+                                                         or low.removesuffix("s") in commons)):
                 continue
             if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
                 continue  # who gives the figure, not whose it is: sources differ on that
