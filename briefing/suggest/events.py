@@ -6,7 +6,9 @@ titled by who did what.
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
 the one its claims' own dates give most.  An event already in events.yaml whose title, summary
 and actors are like the storyline's words, and whose years hold a date of its claims, is used
-rather than a new one (_links), each by one storyline at most.
+rather than a new one (_links), each by one storyline at most.  A storyline is titled by who
+did what when one of its claims says it (_storyline_doing), else by its actors and happening
+word; a happening always by who did what (frames.who_did_what).
 """
 
 from __future__ import annotations
