@@ -232,3 +232,51 @@ def test_claims_that_leave_a_storyline_stay_in_their_happening(monkeypatch):
     assert [[props.index(p) for p in g.claims] for g in storyline] == [[0, 1, 2, 7]]
     happenings = {g.period: sorted(props.index(p) for p in g.claims) for g in groups if g.heads}
     assert happenings == {"2026-01": [3, 4], "2026-03": [5, 6], "2026-08": [0, 1, 2]}
+
+
+def _storyline(*claims: Proposal, period: str | None = "2026") -> events_module.Group:
+    g = events_module.Group("agreement", period)
+    for p in claims:
+        g.add(p)
+    g.salient = ["Tavira Rail", "Osmund Freight"]
+    return g
+
+
+def _dated(p: Proposal, value: str, text: str) -> Proposal:
+    from briefing.suggest.mentions import DateMention
+    start = p.quote.index(text)
+    p.dates = [(DateMention(value, text, start, start + len(text)), None)]
+    return p
+
+
+def test_a_storyline_is_titled_by_who_did_what_not_by_two_actors_and_a_word():
+    g = _storyline(
+        claim("wire", "1", "Tavira Rail agreed to buy Osmund Freight for 300 million.",
+              actors=("Tavira Rail", "Osmund Freight")),
+        claim("daily", "1", "The purchase agreement still needs the regulator's approval.",
+              actors=()),
+        claim("daily", "2", "Osmund Freight has formally agreed to the sale of its depots.",
+              actors=("Osmund Freight",)),
+    )
+    assert events_module.title_of(g) == "Tavira Rail agreed to buy Osmund Freight, 2026"
+
+
+def test_a_storyline_title_skips_an_actor_that_is_not_the_doer_and_a_recalled_year():
+    g = _storyline(
+        # the actor is the object here ("pressed Osmund Freight into"), not who agreed
+        claim("wire", "1", "Creditors pressed Osmund Freight into a sale agreement with Tavira.",
+              actors=("Osmund Freight",)),
+        # a deed of another year is recalled, not what the storyline of 2026 tells
+        _dated(claim("daily", "1", "Tavira Rail signed a first agreement with the port in 2019.",
+                     actors=("Tavira Rail",)), "2019", "2019"),
+        # a bare past verb says no deed ("Tavira Rail agreed." alone)
+        claim("radio", "1", "Tavira Rail agreed.", actors=("Tavira Rail",)),
+    )
+    title = events_module.title_of(g)
+    assert title == "Tavira Rail and Osmund Freight agreement, 2026"  # the actors-and-word fallback
+
+
+def test_found_alone_is_the_past_of_find_not_a_founding():
+    from briefing.suggest.happenings import heads
+    assert heads("The inspectors found cracks in the rail.") == set()
+    assert heads("The league was founded in 1994.") == {"found"}

@@ -6,7 +6,9 @@ titled by who did what.
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
 the one its claims' own dates give most.  An event already in events.yaml whose title, summary
 and actors are like the storyline's words, and whose years hold a date of its claims, is used
-rather than a new one (_links), each by one storyline at most.
+rather than a new one (_links), each by one storyline at most.  A storyline is titled by who
+did what when one of its claims says it (_storyline_doing), else by its actors and happening
+word; a happening always by who did what (frames.who_did_what).
 """
 
 from __future__ import annotations
@@ -198,6 +200,9 @@ def _links(g: Group, events: list[Event], idf: dict[str, float]) -> list[tuple[f
 def title_of(g: Group) -> str:
     if g.heads:
         return _happening_title(g)
+    text = _storyline_doing(g)
+    if text:
+        return f"{text}, {g.period}" if g.period else text
     top = g.salient[:2]
     words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
                     if HAPPENINGS.get(w) == g.cls)
@@ -231,10 +236,65 @@ def _happening_title(g: Group) -> str:
     return f"{title}, {g.period}" if g.period else title
 
 
-def _most_telling(g: Group) -> Proposal:
-    """The claim sharing the most words with the other sources' claims.  Each word counts the
-    other articles using it, so the cost grows with the claims' words, not with their pairs
-    (a storyline can hold thousands of claims)."""
+def _storyline_doing(g: Group) -> str | None:
+    """Who did what in a storyline, in a source's words: of the happenings its claims name,
+    the one most sources name ("agree", "attack"), told by the most telling claim naming it
+    with its doer before it (frames.who_did_what), so that the title says what happened
+    ("Armenia asked the CSTO for help") rather than gluing two actors to a happening word
+    ("CSTO and Russia treaty").  None when no claim says it that way."""
+    named: dict[str, set[str]] = {}
+    heads_of = [happenings.heads(p.quote) for p in g.claims]
+    for p, hs in zip(g.claims, heads_of):
+        for h in hs:
+            named.setdefault(h, set()).add(p.article_id)
+    ranked = _by_telling(g)
+    for head in sorted(named, key=lambda h: (-len(named[h]), h)):
+        for n in ranked:
+            p = g.claims[n]
+            if head not in heads_of[n] or not _of_period(p, g.period):
+                continue
+            text = who_did_what(p, [head])
+            if text and _doer_then_deed(text, p.actors, head):
+                return text
+    return None
+
+
+def _of_period(p: Proposal, period: str | None) -> bool:
+    """A claim that can title an event of ``period``: it gives no date, or one of that period
+    (a claim recalling "first signed in 1992" does not title the storyline of 2022)."""
+    return not period or not p.dates or any(d.value.startswith(period) for d, _ in p.dates)
+
+
+# Words that may stand between a doer and its deed in a storyline's title ("Halvard has
+# agreed", "Russia again intervened"); anything else between them (a preposition, a noun, a
+# dash) makes the actor something other than the doer ("pressure Armenia into signing").
+_BETWEEN = frozenset("has have had was were is are will would first again also then finally "
+                     "formally officially later jointly unanimously".split())
+
+
+def _doer_then_deed(text: str, actors: list[str], head: str) -> bool:
+    """``text`` (frames.who_did_what) opens with an actor, followed by the happening's word
+    or by auxiliaries and adverbs only (_BETWEEN, "-ly"); a verb in the past ("-ed") has
+    two words or more after it, what was done ("stepped" alone is no deed, "signed an
+    agreement" is)."""
+    body = text[4:] if text.startswith("The ") else text
+    actor = max((a for a in actors if body.startswith(a)), key=len, default=None)
+    if actor is None:
+        return False
+    words = body[len(actor):].split()
+    for n, word in enumerate(words):
+        if happenings.head_of(word.lower().strip(",;:")) == head:
+            return not word.endswith("ed") or len(words) - n > 2
+        if word.lower() not in _BETWEEN and not word.lower().endswith("ly"):
+            return False
+    return False
+
+
+def _by_telling(g: Group) -> list[int]:
+    """The indexes of the group's claims, the most telling first: those sharing the most
+    words with the other sources' claims.  Each word counts the other articles using it, so
+    the cost grows with the claims' words, not with their pairs (a storyline can hold
+    thousands of claims)."""
     users: dict[str, set[str]] = {}
     for p in g.claims:
         for t in p.terms:
@@ -245,7 +305,13 @@ def _most_telling(g: Group) -> Proposal:
             return 0.0
         return sum(len(users[t]) - 1 for t in p.terms) / math.sqrt(len(p.terms))
 
-    return max(enumerate(g.claims), key=lambda ip: (shared(ip[1]), ip[1].confidence, -ip[0]))[1]
+    return sorted(range(len(g.claims)),
+                  key=lambda n: (-shared(g.claims[n]), -g.claims[n].confidence, n))
+
+
+def _most_telling(g: Group) -> Proposal:
+    """The claim sharing the most words with the other sources' claims (_by_telling)."""
+    return g.claims[_by_telling(g)[0]]
 
 
 def _opening(quote: str, words: int = 10) -> str:

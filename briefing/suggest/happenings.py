@@ -81,6 +81,10 @@ for _head, _words in _HEAD_WORDS.items():
     for _w in _words.split():
         HEADS.setdefault(stem(_w), _head)
 
+# Words that share a head's stem and mostly mean something else: "found" is the past of
+# "find" far more often than "to found" ("Armenia found itself isolated").
+_NOT_HEADS = frozenset({"found"})
+
 _WORD = re.compile(r"[a-z][a-z\-]+")
 
 
@@ -88,6 +92,8 @@ _WORD = re.compile(r"[a-z][a-z\-]+")
 def head_of(word: str) -> str | None:
     """The happening head a lower-case word names, if any (cached: a large briefing repeats
     its words hundreds of thousands of times)."""
+    if word in _NOT_HEADS:
+        return None
     return HEADS.get(stem(word))
 
 
