@@ -4,7 +4,7 @@
         [--labelled tests/fixtures/suggest tests/fixtures/suggest_port
                     tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
                     tests/fixtures/suggest_tram tests/fixtures/suggest_merger
-                    tests/fixtures/suggest_figures]
+                    tests/fixtures/suggest_figures tests/fixtures/suggest_birdflu]
         [--synthetic 1000] [--no-timing] [--details]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -41,6 +41,8 @@ event linker (benchmarks/train_linker.py), like the Nile, port and eval_sudan se
 tests/fixtures/suggest_merger (a supermarket takeover, its inquiry, a court case and job
 cuts) was labelled, claims and events, before the suggester was first run on it: its first
 figures are in docs/benchmarks.md beside the later ones.
+tests/fixtures/suggest_birdflu (a ministry release, a wire report, a Q&A interview and a
+radio bulletin on one bird flu outbreak) was labelled likewise before its first run.
 """
 
 from __future__ import annotations
@@ -411,7 +413,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_breach",
                              ROOT / "tests" / "fixtures" / "suggest_tram",
                              ROOT / "tests" / "fixtures" / "suggest_merger",
-                             ROOT / "tests" / "fixtures" / "suggest_figures"])
+                             ROOT / "tests" / "fixtures" / "suggest_figures",
+                             ROOT / "tests" / "fixtures" / "suggest_birdflu"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",
