@@ -91,7 +91,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             found: dict[str, list[Name]]) -> list[Proposal]:
     """``found``: the names of each paragraph (paragraph_names)."""
     out: list[Proposal] = []
-    interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
+    answers = speakers.interviewee(article, found)
+    answers = names.canonical(answers) if answers and answers not in article.authors else answers
+    standfirst = speakers.standfirst_count(article)
+    asking = _writer_asking(article.authors)
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
     described = speakers.descriptions(article.paragraphs(), found)
@@ -100,10 +103,14 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     # one named before it in its paragraph is the last person named before.
     carried_speaker: str | None = None
     carried_person: str | None = None
-    for para in article.paragraphs():
+    for p_index, para in enumerate(article.paragraphs()):
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
+        # The standfirst of an interview is the writer's; the answers the interviewee's.
+        interviewee = answers if p_index >= standfirst else None
+        if answers and speakers.is_question(text):
+            continue  # the interviewer's question: what it states frames the answer
         para_names = sorted(found[para.id], key=lambda n: n.start)
         name_starts = [n.start for n in para_names]
         opens_quoted = text.lstrip().startswith(("\"", "“", "«")) and not interviewee
@@ -121,6 +128,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 year = int(dates_here[-1].value[:4])  # "In May ..." after "in April 2021"
             if sentence.rstrip("”\"’' )").endswith("?"):
                 continue
+            if p_index < standfirst and asking.match(sentence):
+                continue  # "We asked her why.", "Ines Varga spoke to him": the interview itself
             s_names = _names_within(para_names, name_starts, s_start, s_end)
             att = speakers.attribution(text, s_start, s_end, s_names)
             if att is not None and att.pronoun:
@@ -148,7 +157,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
                 att_speaker = (names.canonical(_named(att.speaker, known, names, described))
-                               if att else None)
+                               if att and att.speaker else None)
             if att_speaker:
                 last_speaker = att_speaker
             pieces: list[tuple[int, int, bool]] = []
@@ -209,6 +218,13 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         person = speakers.last_person(text, para_names, len(text))
         carried_person = names.canonical(person) if person else carried_person
     return out
+
+
+def _writer_asking(authors: list[str]) -> re.Pattern[str]:
+    """The writer (by pronoun or byline) asking or meeting the interviewee."""
+    who = "|".join(re.escape(a) for a in authors if a) or "We"
+    return re.compile(r"\W*(?:We|I|" + who + r")\s+(?:\w+ly\s+)?(?:asked|spoke|talked|met|"
+                      r"put|interviewed|sat down)\b")
 
 
 # "..., arguing that X", "..., saying that X": what the sentence's subject said while acting.

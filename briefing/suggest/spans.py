@@ -63,6 +63,10 @@ _FRAME = re.compile(r"(?:the|one|another|a|an|my|our|his|her|their|its|this)\s+"
                     r"that\s+", re.IGNORECASE)
 
 
+# The label of an answer in a question-and-answer transcript.
+_ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     start: int
@@ -164,6 +168,9 @@ def _weak(piece: str) -> bool:
 
 def trim(text: str, a: int, b: int) -> Piece | None:
     """Without leading linking words, framing openers, or trailing punctuation and spaces."""
+    m = _ANSWER_LABEL.match(text, a, b)
+    if m:
+        a = m.end()  # "A: The zones follow European rules": the label is no part of it
     m = _OPENERS.match(text, a, b)
     if m and m.end() < b:
         a = m.end()

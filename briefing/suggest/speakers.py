@@ -96,6 +96,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                            start + m.end() + 3, start, True, said=True, pronoun=True)
     if m:
         phrase = _phrase_after(sentence, m.end())
+        source = _EVIDENCE_BY.match(phrase)
+        if source:
+            # "according to a report published by the ministry on Wednesday": the ministry
+            phrase = source.group(1)
         # "according to the EU's foreign policy chief Josep Borrell": the title's holder,
         # the last name of the phrase (which ends at the next comma).
         within = [n for n in names if start + m.end() <= n.start
@@ -111,8 +115,23 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             content = start + m.end() + opens.end() if opens else start
             return Attribution(who, start + m.start(), start + m.end() + len(phrase), content,
                                True, said=True)
-    for tm in _TOKEN.finditer(sentence):
+    evidence = _evidence(text, start, end, names)
+    if evidence is not None:
+        return evidence
+    tokens = list(_TOKEN.finditer(sentence))
+    for i, tm in enumerate(tokens):
         word = tm.group().lower()
+        prev = tokens[i - 1].group().lower() if i else ""
+        if prev in _PASSIVE and (word in REPORTING or word in _FINDING):
+            # "It was announced today that X": no one is named, the writer reports X;
+            # "The disease was confirmed by the laboratory": a fact, not someone's words.
+            that = _THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+            if i == 2 and tokens[0].group().lower() == "it" and that:
+                return Attribution("", start + tokens[0].start(), start + tm.end(),
+                                   start + that.end(), False)
+            continue
+        # "The association is calling for ...": a demand made, as "calls for" is.
+        progressive = word in _PROGRESSIVE and prev in ("is", "are", "was", "were")
         # "The inquiry found that ...", "the court ruled that ...": a finding is stated.
         finding = word in _FINDING and _THAT_NEXT.match(sentence, tm.end()) is not None
         saying = word in SAYING or finding
@@ -120,9 +139,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             sentence, tm.end())
         closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
             sentence, tm.end())
-        if word not in REPORTING and not finding and not put_at and not closes:
+        if (word not in REPORTING and not finding and not put_at and not closes
+                and not progressive):
             continue
-        pos = start + tm.start()
+        pos = start + (tokens[i - 1].start() if progressive else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
@@ -157,12 +177,19 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    content, True, said=saying)
             continue
         rest = sentence[tm.end():]
+        told = _TOLD_OBJECT.match(rest) if word in ("told", "tells", "tell") else None
+        if told and not _THAT_NEXT.match(rest, told.end()):
+            # "told Nordpress the birds had ...": whom it was told, then the statement
+            rest = rest[told.end():]
+            tm_end = tm.end() + told.end()
+        else:
+            tm_end = tm.end()
         that = _SAID_WHERE_THAT.match(rest) or _NAMED_THAT.match(rest)
         # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
         # the number at" is not a statement of its own: the whole sentence is the claim.
         states = that is not None and (saying or "that" in that.group()
                                        or ":" in that.group())
-        content = (start + tm.end() + that.end()
+        content = (start + tm_end + that.end()
                    if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
                    else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
@@ -245,6 +272,44 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"already|still|since)\s+)*$")
 
 
+_PASSIVE = frozenset("was were been being be is are".split())
+_PROGRESSIVE = frozenset("calling urging demanding pressing".split())
+# Whom something was told: a name, a pronoun, "reporters", "the BBC".
+_TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|reporters|"
+                          r"journalists|him|her|them|us|me|parliament|lawmakers|MPs)(?=\s+[a-z])")
+# Evidence a body gave: "data from the statistics office", "images analysed by the
+# University of Kelden", "a report published by the ministry".
+_EVIDENCE_NOUNS = (r"(?:data|figures|statistics|numbers|images|records|documents?|report|study|"
+                   r"survey|poll|research|analysis|audit|review|tests?|results|estimates?)")
+_EVIDENCE_BY = re.compile(r"(?:an?\s+|the\s+|new\s+|latest\s+|official\s+|its\s+)*(?:[a-z]+\s+)?"
+                          + _EVIDENCE_NOUNS + r"\s+(?:(?:published|released|compiled|analy[sz]ed|"
+                          r"commissioned|issued|carried out|gathered)\s+)?(?:by|from)\s+(?:the\s+)?"
+                          r"(.+?)(?:\s+(?:on|in|last|this|earlier|late|at|for|from|since)\b.*)?$",
+                          re.IGNORECASE)
+_EVIDENCE_SHOWS = re.compile(
+    r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?" + _EVIDENCE_NOUNS
+    + r"\s+(?:(?:published|released|compiled|analy[sz]ed|commissioned|issued|gathered)\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?))\s+(?:(?:also|now|have|has|had)\s+)?"
+    r"(?:show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|"
+    r"indicates|indicated|reveal|reveals|revealed)\b", re.IGNORECASE)
+
+
+def _evidence(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
+    """"Satellite images analysed by the University of Kelden show that X", "X, data from
+    the statistics office showed on Wednesday": the body whose evidence it is speaks."""
+    sentence = text[start:end]
+    m = _EVIDENCE_SHOWS.search(sentence)
+    if m is None:
+        return None
+    a, b = start + m.start(2), start + m.end(2)
+    inside = [n for n in names if a <= n.start and n.end <= b]
+    who = inside[-1].text if inside else m.group(2).strip()
+    rest = sentence[m.end():]
+    that = _THAT.match(rest) or _BARE_CONTENT.match(rest) if m.start(1) == 0 else None
+    content = start + m.end() + that.end() if that else start
+    return Attribution(who, start + m.start(1), start + m.end(), content, True, said=True)
+
+
 class _Complement:
     """A "that" opening what was said, a few words after the verb ("told reporters that",
     "said on Monday that"); not when those words hold a verb of their own: in "says it met
@@ -276,10 +341,21 @@ def _person_in_apposition(text: str, before: list[Name], names: list[Name],
                           pos: int) -> list[Name]:
     """For "Egypt's leader, President Sissi, said": the person in the apposition, not the
     country owning the title."""
+    if before:
+        # "The Chief Veterinary Officer, Dr Karin Holm, said", "A spokeswoman for the
+        # Farmers' Association, Maria Lund, said": the person the commas set off.
+        for n in names:
+            if (before[0].end < n.start and n.end <= pos and _personal(n)
+                    and _APPOSED.fullmatch(text, before[0].end, n.start)
+                    and re.fullmatch(r",\s*(?:\w+ly\s+|also\s+)*", text[n.end:pos])):
+                return [n]
     if not before or not re.match(r"['’]s\b", text[before[0].end:before[0].end + 2]):
         return before
     inside = [n for n in names if before[0].end < n.start and n.end <= pos and _personal(n)]
     return inside[:1] or before
+
+
+_APPOSED = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+)?")
 
 
 _NOT_SPEAKERS = frozenset("""it this that which who he she they we there here one
@@ -411,3 +487,48 @@ def _phrase_after(sentence: str, pos: int) -> str:
     """The noun phrase after "according to": up to the next comma or clause end."""
     m = re.match(r"[^,;:.()]{2,100}", sentence[pos:])
     return m.group().strip() if m else ""
+
+
+# --- interviews ---------------------------------------------------------------------------------
+
+# A question put by the interviewer: a paragraph ending on a question mark (in bold or not),
+# or one labelled "Q:" as transcripts do.
+_QUESTION_LABEL = re.compile(r"\W*(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    stripped = text.strip().rstrip("*_ ").strip()
+    return stripped.endswith("?") or _QUESTION_LABEL.match(text) is not None
+
+
+def interviewee(article, found: dict[str, list[Name]]) -> str | None:
+    """Who answers in an interview.  The standfirst (the paragraphs before the first
+    question) introduces them: "Marta Lenk is the mayor of Tessa. We asked her ...".  A
+    byline that is the interviewer's ("Interview by Ines Varga") is not named there while
+    the interviewee is, opening it ("Ines Varga asked her" names the interviewer later);
+    otherwise the named author answers (the convention of a byline given to the
+    interviewee)."""
+    if article.genre != "interview":
+        return None
+    author = article.authors[0] if article.authors else None
+    paragraphs = list(article.paragraphs())
+    first_q = next((i for i, p in enumerate(paragraphs) if is_question(p.text)), None)
+    if not first_q:
+        return author  # no standfirst (or questions as headings): the byline answers
+    opening = [n for n in found.get(paragraphs[0].id, ()) if n.start <= 4 and _personal(n)
+               and can_speak(n)]
+    if not opening:
+        return author
+    if author and set(_TOKEN.findall(author.lower())) & set(_TOKEN.findall(opening[0].text.lower())):
+        return author  # the byline is the interviewee's, as written
+    return opening[0].text
+
+
+def standfirst_count(article) -> int:
+    """How many paragraphs open an interview before its first question: the writer's."""
+    if article.genre != "interview":
+        return 0
+    for i, p in enumerate(article.paragraphs()):
+        if is_question(p.text):
+            return i
+    return 0
