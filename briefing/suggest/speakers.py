@@ -122,7 +122,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     for i, tm in enumerate(tokens):
         word = tm.group().lower()
         prev = tokens[i - 1].group().lower() if i else ""
-        if prev in _PASSIVE and (word in REPORTING or word in _FINDING):
+        if prev in _PASSIVE and (word in REPORTING or word in SAYING or word in _FINDING):
             # "It was announced today that X": no one is named, the writer reports X;
             # "The disease was confirmed by the laboratory": a fact, not someone's words.
             that = _THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
@@ -177,8 +177,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    content, True, said=saying)
             continue
         rest = sentence[tm.end():]
-        told = _TOLD_OBJECT.match(rest) if word in ("told", "tells", "tell") else None
-        if told and not _THAT_NEXT.match(rest, told.end()):
+        told = None
+        if word in ("told", "tells", "tell"):
+            told = _TOLD_THAT.match(rest) or _TOLD_OBJECT.match(rest)
+        if told and not has_verb(told.group()):
             # "told Nordpress the birds had ...": whom it was told, then the statement
             rest = rest[told.end():]
             tm_end = tm.end() + told.end()
@@ -200,10 +202,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
 _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # A speaker named by a common noun: "..., the chamber of commerce said." at the end,
 # "Officials say that ..." / "Fruit growers said ..." at the start.
-_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
-                       r"\s+(?:" + _VERBS + r")[.!]?[\"”’]?$")
 _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
-_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
+_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
+                       r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
+_LEADING = re.compile(r"((?:[A-Z][a-z]+s?['’]?\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
                       + r")\s+(?:that\s+)?(?=[a-z])")
 
 
@@ -211,7 +213,14 @@ def _stated_before(text: str, start: int, at: int) -> bool:
     """"The wells ran dry in May, Lopez told the Herald": the statement comes before its
     speaker, and what follows the verb is where it was said."""
     before = text[start:at].rstrip()
+    if _CIRCUMSTANCE.match(before):
+        return False  # "Asked whether prices would rise, Berg said ...": when, not what
     return before.endswith(",") and len(_TOKEN.findall(before)) >= 4 and has_verb(before)
+
+
+# A participle opening on when or how the words were said.
+_CIRCUMSTANCE = re.compile(r"\W*(?:Asked|Pressed|Questioned|Challenged|Interviewed|Speaking|"
+                           r"Responding|Replying|Writing|Talking|Commenting|Addressing)\b")
 
 
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
@@ -280,16 +289,20 @@ _TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\
 # Evidence a body gave: "data from the statistics office", "images analysed by the
 # University of Kelden", "a report published by the ministry".
 _EVIDENCE_NOUNS = (r"(?:data|figures|statistics|numbers|images|records|documents?|report|study|"
-                   r"survey|poll|research|analysis|audit|review|tests?|results|estimates?)")
+                   r"survey|poll|research|analysis|audit|review|tests?|results|estimates?|"
+                   r"bulletin|census|register|forecast)")
 _EVIDENCE_BY = re.compile(r"(?:an?\s+|the\s+|new\s+|latest\s+|official\s+|its\s+)*(?:[a-z]+\s+)?"
-                          + _EVIDENCE_NOUNS + r"\s+(?:(?:published|released|compiled|analy[sz]ed|"
+                          r"(?:statement|letter|filing|notice|press release|memo|" + _EVIDENCE_NOUNS[3:]
+                          + r"\s+(?:(?:published|released|compiled|analy[sz]ed|"
                           r"commissioned|issued|carried out|gathered)\s+)?(?:by|from)\s+(?:the\s+)?"
                           r"(.+?)(?:\s+(?:on|in|last|this|earlier|late|at|for|from|since)\b.*)?$",
                           re.IGNORECASE)
 _EVIDENCE_SHOWS = re.compile(
     r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?" + _EVIDENCE_NOUNS
     + r"\s+(?:(?:published|released|compiled|analy[sz]ed|commissioned|issued|gathered)\s+)?"
-    r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?))\s+(?:(?:also|now|have|has|had)\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?)"
+    r"|(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,4}?[\w\-]+)['’]s\s+(?:(?:latest|new|own|annual|monthly|"
+    r"weekly|first|last|final)\s+)?(?:[a-z]+\s+)?" + _EVIDENCE_NOUNS + r")\s+(?:(?:also|now|have|has|had)\s+)?"
     r"(?:show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|"
     r"indicates|indicated|reveal|reveals|revealed)\b", re.IGNORECASE)
 
@@ -301,9 +314,10 @@ def _evidence(text: str, start: int, end: int, names: list[Name]) -> Attribution
     m = _EVIDENCE_SHOWS.search(sentence)
     if m is None:
         return None
-    a, b = start + m.start(2), start + m.end(2)
+    g = 2 if m.group(2) else 3
+    a, b = start + m.start(g), start + m.end(g)
     inside = [n for n in names if a <= n.start and n.end <= b]
-    who = inside[-1].text if inside else m.group(2).strip()
+    who = inside[-1].text if inside else m.group(g).strip()
     rest = sentence[m.end():]
     that = _THAT.match(rest) or _BARE_CONTENT.match(rest) if m.start(1) == 0 else None
     content = start + m.end() + that.end() if that else start
@@ -325,6 +339,8 @@ class _Complement:
         return m
 
 
+# "told a council meeting that", "told the committee on Tuesday that": whom, then what.
+_TOLD_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'\-]+,?){1,6}?(?=\s+that\s)")
 _THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 _NAMED_THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
                           r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)")
