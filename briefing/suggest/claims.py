@@ -95,6 +95,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     answers = names.canonical(answers) if answers and answers not in article.authors else answers
     standfirst = speakers.standfirst_count(article)
     asking = _writer_asking(article.authors)
+    people = sorted({n.text for ns in found.values() for n in ns if speakers.can_speak(n)}
+                    | set(article.authors), key=len, reverse=True)
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
     described = speakers.descriptions(article.paragraphs(), found)
@@ -103,6 +105,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     # one named before it in its paragraph is the last person named before.
     carried_speaker: str | None = None
     carried_person: str | None = None
+    introduced: str | None = None  # the person the last paragraph named, quoting no one
     for p_index, para in enumerate(article.paragraphs()):
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
@@ -111,16 +114,25 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         interviewee = answers if p_index >= standfirst else None
         if answers and speakers.is_question(text):
             continue  # the interviewer's question: what it states frames the answer
+        label = speakers.labelled_speaker(text, people)
+        if label and answers and label[0] in article.authors and answers not in article.authors:
+            continue  # "Varga: And the relief fund?": the interviewer speaking
+        if label:
+            interviewee = label[0] if label[0] in article.authors else names.canonical(label[0])
         para_names = sorted(found[para.id], key=lambda n: n.start)
         name_starts = [n.start for n in para_names]
         opens_quoted = text.lstrip().startswith(("\"", "“", "«")) and not interviewee
-        last_speaker: str | None = carried_speaker if opens_quoted else None
+        # A quotation opening a paragraph after one that introduced a person ("Ruiz was
+        # unapologetic.") is that person's.
+        last_speaker: str | None = (carried_speaker or introduced) if opens_quoted else None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
         # Quotations are found in the whole paragraph: a quotation often runs over several
         # sentences, its speaker named once, before it or after its end ("..., Y added.").
         # A short one is one statement, read as one sentence.
         regions = speakers.quotations(text, 0, len(text))
         sentences = _join_quoted(text, split_sentences(text), regions)
+        if label:  # the transcript's label is no part of what was said
+            sentences = [(max(a, label[1]), b) for a, b in sentences if b > label[1]]
         for s_start, s_end in sentences:
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
@@ -139,7 +151,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     body = speakers.last_body(para_names, att.start)
                     if body and speakers.nearer_subject(text, body, s_start):
                         body = None  # "The report found ... It said": the report
-                    who = names.canonical(body.text) if body else None
+                    phrase = None if body else speakers.body_subject(text, s_start)
+                    who = (names.canonical(body.text) if body else
+                           names.canonical(_named(phrase, known, names, described)) if phrase
+                           else None)
                 else:
                     who = (speakers.last_person(text, para_names, att.start) or last_speaker
                            or carried_person)
@@ -217,13 +232,14 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         carried_speaker = last_speaker if regions else None
         person = speakers.last_person(text, para_names, len(text))
         carried_person = names.canonical(person) if person else carried_person
+        introduced = names.canonical(person) if person and not regions else None
     return out
 
 
 def _writer_asking(authors: list[str]) -> re.Pattern[str]:
     """The writer (by pronoun or byline) asking or meeting the interviewee."""
     who = "|".join(re.escape(a) for a in authors if a) or "We"
-    return re.compile(r"\W*(?:We|I|" + who + r")\s+(?:\w+ly\s+)?(?:asked|spoke|talked|met|"
+    return re.compile(r"\W*(?:(?:Our|My)\s+[a-z]+\s+)?(?:We|I|" + who + r")\s+(?:\w+ly\s+)?(?:asked|spoke|talked|met|"
                       r"put|interviewed|sat down)\b")
 
 

@@ -154,6 +154,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             # "said a spokesman for Green Valley", "said the head of the Water Board"
             after = [n for n in names if n.start >= start + tm.end()
                      and _SPOKESPERSON.fullmatch(text, start + tm.end(), n.start)]
+        if not before and not after:
+            # "said the union's president, Karl Weiss", "said one, Mira Sol, a teacher"
+            after = [n for n in names if n.start >= start + tm.end() and _personal(n)
+                     and _ROLE_THEN_NAME.fullmatch(text, start + tm.end(), n.start)][:1]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
@@ -205,6 +209,8 @@ _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
 _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
                        r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
+_ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
+                    r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z][a-z]+s?['’]?\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
                       + r")\s+(?:that\s+)?(?=[a-z])")
 
@@ -228,6 +234,10 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     m = _TRAILING.search(sentence)
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
+    m = _ASIDE.search(sentence)
+    if m and m.group(2).split()[0] not in _NOT_SPEAKERS and has_verb(sentence[:m.start()]):
+        # "Water use fell by 18 percent, officials said, but not enough."
+        return Attribution(m.group(2), start + m.start(2), start + m.end(), start, True)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
@@ -281,6 +291,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"already|still|since)\s+)*$")
 
 
+_ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w’'\-]*['’]s)"
+                             r"(?:\s+[\w’'\-]+){1,5}),\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
 _PASSIVE = frozenset("was were been being be is are".split())
 _PROGRESSIVE = frozenset("calling urging demanding pressing".split())
 # Whom something was told: a name, a pronoun, "reporters", "the BBC".
@@ -302,8 +314,10 @@ _EVIDENCE_SHOWS = re.compile(
     + r"\s+(?:(?:published|released|compiled|analy[sz]ed|commissioned|issued|gathered)\s+)?"
     r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?)"
     r"|(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,4}?[\w\-]+)['’]s\s+(?:(?:latest|new|own|annual|monthly|"
-    r"weekly|first|last|final)\s+)?(?:[a-z]+\s+)?" + _EVIDENCE_NOUNS + r")\s+(?:(?:also|now|have|has|had)\s+)?"
-    r"(?:show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|"
+    r"weekly|first|last|final|written)\s+)?(?:[a-z]+\s+)?(?:statement|letter|" + _EVIDENCE_NOUNS[3:]
+    + r")\s+(?:(?:also|now|have|has|had)\s+)?"
+    r"(?:said|says|stated|states|added|noted|warned|"
+    r"show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|"
     r"indicates|indicated|reveal|reveals|revealed)\b", re.IGNORECASE)
 
 
@@ -389,6 +403,10 @@ def _personal(name: Name) -> bool:
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
+_BODY_SUBJECT = re.compile(r"\W*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}?(?:board|institute|union|ministry|"
+                           r"authority|council|agency|company|bank|party|court|commission|"
+                           r"federation|association|committee|government|department|"
+                           r"police|army|regulator|operator|utility|firm|group|office))\b")
 _BODIES = frozenset("""
 board institute institution union ministry authority authorities council agency company
 bank party court commission federation association group office department committee
@@ -434,6 +452,19 @@ def last_body(names: list[Name], before: int) -> Name | None:
     plural possessive: "Transport Safety Board", "NTSB", "Farmers' Union")."""
     bodies = [n for n in names if n.end <= before and _body(n)]
     return bodies[-1] if bodies else None
+
+
+def body_subject(text: str, s_start: int) -> str | None:
+    """For "The ministry of agriculture defended the plan. It said ...": the body, named
+    by a common noun, that the last sentence before ``s_start`` opened on."""
+    from briefing.suggest.sentences import split_sentences
+
+    before = split_sentences(text[:s_start])
+    if not before:
+        return None
+    a, b = before[-1]
+    m = _BODY_SUBJECT.match(text, a, b)
+    return m.group(1) if m else None
 
 
 _COMMON_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+[a-z]")
@@ -529,15 +560,58 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
     author = article.authors[0] if article.authors else None
     paragraphs = list(article.paragraphs())
     first_q = next((i for i, p in enumerate(paragraphs) if is_question(p.text)), None)
-    if not first_q:
-        return author  # no standfirst (or questions as headings): the byline answers
-    opening = [n for n in found.get(paragraphs[0].id, ()) if n.start <= 4 and _personal(n)
-               and can_speak(n)]
-    if not opening:
+    if first_q is None:
+        return author  # questions as headings: the byline answers, as the format has it
+    author_words = set(_TOKEN.findall(author.lower())) if author else set()
+
+    def is_author(n: Name) -> bool:
+        return bool(author_words & set(_TOKEN.findall(n.text.lower())))
+
+    people = [(p.text, n) for p in paragraphs[:first_q] for n in found.get(p.id, ())
+              if _personal(n) and can_speak(n)]
+    if not people:
+        # No standfirst to introduce them: the title does ("The hydrologist Ana Ruiz on
+        # the aquifer"), unless it names the byline's author or no one.
+        from briefing.suggest.mentions import find_names
+
+        titled = [n for n in find_names(article.title or "", frozenset())
+                  if _personal(n) and can_speak(n)]
+        if titled and not any(is_author(n) for n in titled):
+            return titled[0].text
         return author
-    if author and set(_TOKEN.findall(author.lower())) & set(_TOKEN.findall(opening[0].text.lower())):
-        return author  # the byline is the interviewee's, as written
-    return opening[0].text
+
+    # The person the standfirst opens on, else the one the writer put questions to, else
+    # the first person it names other than the writer.
+    text, first = people[0]
+    if first.start <= 4:
+        return author if is_author(first) else first.text
+    for text, n in people:
+        if not is_author(n) and _ASKED.search(text, max(0, n.start - 40), n.start):
+            return n.text
+    others = [n for _, n in people if not is_author(n)]
+    if author and any(is_author(n) for _, n in people):
+        return author
+    return others[0].text if others else author
+
+
+_ASKED = re.compile(r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met|"
+                    r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|[a-z]+['’]s|[A-Z][\w’'\-]*['’]s)"
+                    r"\s+)?(?:[a-z][\w\-]*\s+){0,3},?\s*$")
+# A transcript's label before an answer: "Ruiz: The reservoirs ...", "**Karin Holm:** ...".
+SPEAKER_LABEL = re.compile(r"\s*\**([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\**\s*:\**\s+")
+
+
+def labelled_speaker(text: str, people: Iterable[str]) -> tuple[str, int] | None:
+    """(who, where the answer starts) when a paragraph opens on a person's name and a
+    colon, as transcripts do; only names the article gives a person (not "Update:")."""
+    m = SPEAKER_LABEL.match(text)
+    if m is None:
+        return None
+    label = set(_TOKEN.findall(m.group(1).lower()))
+    for person in people:
+        if label <= set(_TOKEN.findall(person.lower())):
+            return person, m.end()
+    return None
 
 
 def standfirst_count(article) -> int:
