@@ -211,7 +211,7 @@ _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w
                        r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
-_LEADING = re.compile(r"((?:[A-Z][a-z]+s?['’]?\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
+_LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
                       + r")\s+(?:that\s+)?(?=[a-z])")
 
 
@@ -300,9 +300,9 @@ _TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\
                           r"journalists|him|her|them|us|me|parliament|lawmakers|MPs)(?=\s+[a-z])")
 # Evidence a body gave: "data from the statistics office", "images analysed by the
 # University of Kelden", "a report published by the ministry".
-_EVIDENCE_NOUNS = (r"(?:data|figures|statistics|numbers|images|records|documents?|report|study|"
-                   r"survey|poll|research|analysis|audit|review|tests?|results|estimates?|"
-                   r"bulletin|census|register|forecast)")
+_EVIDENCE_NOUNS = (r"(?:data|figures|statistics|numbers|images|records|documents?|reports?|"
+                   r"stud(?:y|ies)|surveys?|polls?|research|analys[ie]s|audits?|reviews?|tests?|"
+                   r"results|estimates?|bulletins?|census|registers?|forecasts?)")
 _EVIDENCE_BY = re.compile(r"(?:an?\s+|the\s+|new\s+|latest\s+|official\s+|its\s+)*(?:[a-z]+\s+)?"
                           r"(?:statement|letter|filing|notice|press release|memo|" + _EVIDENCE_NOUNS[3:]
                           + r"\s+(?:(?:published|released|compiled|analy[sz]ed|"

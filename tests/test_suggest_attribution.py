@@ -1,0 +1,149 @@
+"""`briefing suggest`: who speaks, in the forms news, press releases, bulletins and
+transcripts attribute words with.
+
+Every sentence is made up for these tests (a library closure, a stadium, a bus company, a
+museum), none taken from a bundled or labelled briefing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.suggest import speakers
+from briefing.suggest.mentions import find_names
+from briefing.suggest.sentences import split_sentences
+from tests import test_suggest_claims as tc
+from tests.test_suggest_claims import briefing, only
+
+
+def attribution(text: str) -> speakers.Attribution | None:
+    return speakers.attribution(text, 0, len(text), find_names(text, frozenset()))
+
+
+@pytest.mark.parametrize("text, who, claim", [
+    # a title then the person the commas set off
+    ("The Chief Librarian, Dr Ona Verhoef, said the branch would close in June.",
+     "Ona Verhoef", "the branch would close in June."),
+    ("A spokeswoman for the Riverside Bus Company, Mila Sand, said fares would rise.",
+     "Mila Sand", "fares would rise."),
+    # after the verb: a role, a comma, the person
+    ('"The stadium is safe," said the club\'s chairman, Bram Oost.', "Bram Oost", None),
+    # evidence a body gave
+    ("Loans fell by 12 percent last year, data from the Library Trust showed on Monday.",
+     "Library Trust", None),
+    ("Surveys commissioned by the Museum Council show that visits doubled in 2024.",
+     "Museum Council", "visits doubled in 2024."),
+    ("Visits doubled in 2024, the council's annual report shows.", "council", None),
+    ("The council's statement said the museum would reopen in May.", "council",
+     "the museum would reopen in May."),
+    # according to a document someone published
+    ("The roof leaked for years, according to a report published by the city on Friday.",
+     "city", None),
+    # whom something was told, then what
+    ("The owner, Pim Graaf, told the Gazette the stands had been inspected in March.",
+     "Pim Graaf", "the stands had been inspected in March."),
+    ("Mayor Ida Kool told a council meeting that the library would stay open.",
+     "Ida Kool", "the library would stay open."),
+    # a participle opening on when the words were said
+    ("Asked whether fares would rise, Sand said the company had no such plans.",
+     "Sand", "the company had no such plans."),
+    # a group of people, closing or set off by commas
+    ("The stands could collapse under a full crowd, engineers warn.", "engineers", None),
+    ("Ticket sales fell by a third, officials said, but the club is still solvent.",
+     "officials", None),
+    ("Bus drivers' unions say the new rota is unsafe.", "unions", None),
+    # a demand being made
+    ("The Supporters' Trust is calling for an independent inspection of the stands.",
+     "Supporters' Trust", None),
+])
+def test_the_speaker_of_common_forms(text, who, claim):
+    att = attribution(text)
+    assert att is not None and who.lower() in att.speaker.lower(), att
+    if claim is not None:
+        assert text[att.content_start:] == claim
+
+
+@pytest.mark.parametrize("text", [
+    "The collection was catalogued by volunteers in 1998.",  # a passive act, no one's words
+    "The closure was confirmed by the city in a letter to readers.",
+])
+def test_a_passive_verb_names_no_speaker(text):
+    att = attribution(text)
+    assert att is None or att.speaker.lower() not in ("collection was", "closure was")
+
+
+def test_it_was_announced_that_leaves_the_statement_to_the_writer():
+    text = "It was announced on Monday that the museum would charge for entry."
+    att = attribution(text)
+    assert att is not None and att.speaker == "" and not att.reported
+    assert text[att.content_start:] == "the museum would charge for entry."
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    text = "No. The branch at No. 4 Kade Street closes in June."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "No.", "The branch at No. 4 Kade Street closes in June."]
+
+
+# --- through the whole suggester ----------------------------------------------------------------
+
+def test_speakers_named_in_an_earlier_sentence_or_paragraph(tmp_path):
+    body = (
+        "Ida Kool, the mayor of Tiel, was unrepentant on Monday.\n\n"
+        "\"We kept the branch open for ten years longer than any other town did.\"\n\n"
+        "The ministry of culture defended the cuts. It said the grant had doubled since 2019.\n"
+    )
+    claims = briefing(tmp_path, library=body)
+    assert only(claims, "ten years longer").speaker == "Ida Kool"
+    assert only(claims, "grant had doubled").speaker == "ministry"
+
+
+def _interview(tmp_path, body: str, author: str = "Joost Ven"):
+    head = tc.HEAD
+    tc.HEAD = head.replace("authors: [Dana Reporter]", f"authors: [{author}]").replace(
+        "genre: news", "genre: interview")
+    try:
+        return briefing(tmp_path, chat=body)
+    finally:
+        tc.HEAD = head
+
+
+def test_an_interview_by_its_interviewer_gives_the_answers_to_the_interviewee(tmp_path):
+    body = (
+        "Ona Verhoef has run the city's libraries since 2020. Joost Ven asked her about "
+        "the closures.\n\n"
+        "Q: Why close the Tiel branch?\n\n"
+        "A: Its loans fell by 40 percent in five years, and the roof needs 2 million euros "
+        "of repairs.\n\n"
+        "**Corvin Books offered to run it. Will you accept?**\n\n"
+        "Not on those terms. Each branch will keep a librarian until the end of the year.\n"
+    )
+    claims = _interview(tmp_path, body)
+    loans = only(claims, "loans fell by 40 percent")
+    assert loans.speaker == "Ona Verhoef"
+    assert not loans.quote.startswith("A:")
+    assert only(claims, "keep a librarian").speaker == "Ona Verhoef"
+    # the questions and the writer asking are no claims; the standfirst is the writer's
+    assert not [c for c in claims if "Corvin" in c.quote or "asked her" in c.quote]
+    assert only(claims, "has run the city's libraries").speaker == "author"
+
+
+def test_a_transcript_labels_each_answer_with_its_speaker(tmp_path):
+    body = (
+        "The museum's director, Bram Oost, spoke to Joost Ven about the new entry fee.\n\n"
+        "Ven: How much will a ticket cost?\n\n"
+        "Oost: Twelve euros for adults, from 1 May, and children will still go in free.\n\n"
+        "Ven: Visitors say the museum was free for a reason.\n"
+    )
+    claims = _interview(tmp_path, body)
+    fee = only(claims, "Twelve euros for adults")
+    assert fee.speaker == "Bram Oost" and fee.quote.startswith("Twelve")
+    assert not [c for c in claims if "Visitors say" in c.quote]
+
+
+def test_an_interview_whose_byline_is_the_interviewee_keeps_it(tmp_path):
+    body = ("Ona Verhoef is the city's chief librarian. We asked her about the closures.\n\n"
+            "Why close the Tiel branch?\n\n"
+            "Its loans fell by 40 percent in five years.\n")
+    claims = _interview(tmp_path, body, author="Ona Verhoef")
+    assert only(claims, "loans fell").speaker == "Ona Verhoef"
