@@ -57,7 +57,9 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
             and not re.search(r"\b(?:said|stated|announced|declared)\b", low)):
         return "prediction", 0.5
     tokens = _WORD.findall(low)
-    evaluative = sum(1 for w in tokens if w in EVALUATIVE)
+    # "has confirmed an outbreak", "was confirmed by the laboratory": an authority's act
+    # reported, where "this confirms the decline" judges.
+    evaluative = sum(1 for w in tokens if w in EVALUATIVE) - len(_CONFIRMED_ACT.findall(low))
     # The writer speaking in the first person ("we can say", "we have seen") judges; "we
     # are still waiting" reports.
     first_person = len(_FIRST_PERSON_JUDGES.findall(low))
@@ -109,6 +111,10 @@ def _foresees(low: str) -> bool:
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:the|some|many|most|several|hundreds of|thousands of|"
                            r"dozens of|\d[\d,]*)\s+)?(?:[a-z]+\s+)?" + AGENT_PLURAL
                            + r"\s+(?!said\b)", re.IGNORECASE)
+
+
+_CONFIRMED_ACT = re.compile(r"\b(?:has|have|had|been|was|were)\s+(?:\w+ly\s+|also\s+)?"
+                            r"(?:confirmed|revealed)\b")
 
 
 def _judges(low: str) -> bool:
