@@ -147,3 +147,58 @@ def test_an_interview_whose_byline_is_the_interviewee_keeps_it(tmp_path):
             "Its loans fell by 40 percent in five years.\n")
     claims = _interview(tmp_path, body, author="Ona Verhoef")
     assert only(claims, "loans fell").speaker == "Ona Verhoef"
+
+
+@pytest.mark.parametrize("text, who, claim", [
+    ("A library spokesperson said the branch would reopen in May.", "library",
+     "the branch would reopen in May."),
+    ("A spokesman for the museum trust said that entry would stay free.", "museum trust",
+     "entry would stay free."),
+    ("Entry will stay free, said a spokeswoman for the city council.", "city council", None),
+    ("Historian Lotte Bos believes the collection was sold too cheaply.", "Lotte Bos",
+     "the collection was sold too cheaply."),
+    ("The readers' association said the branch must stay open.", "readers' association",
+     "the branch must stay open."),
+])
+def test_bodies_named_by_common_nouns_and_views(text, who, claim):
+    att = attribution(text)
+    assert att is not None and who.lower() in att.speaker.lower(), att
+    if claim is not None:
+        assert text[att.content_start:] == claim
+
+
+def test_single_quotation_marks_quote_but_apostrophes_do_not(tmp_path):
+    body = ("The director, Bram Oost, was blunt: ‘The museum’s roof will not last another "
+            "winter.’\n\n"
+            "'We can't keep the doors open on these grants,' Ida Kool told reporters.\n\n"
+            "The readers' union and the city's archivists met on Friday to plan the move.\n")
+    claims = briefing(tmp_path, museum=body)
+    roof = only(claims, "roof will not last")
+    assert (roof.speaker, roof.kind) == ("Bram Oost", "quote")
+    assert roof.quote.startswith("The museum’s roof")
+    grants = only(claims, "keep the doors open")
+    assert (grants.speaker, grants.kind) == ("Ida Kool", "quote")
+    assert only(claims, "archivists met").speaker == "author"
+
+
+def test_a_labelled_quotation_in_a_news_report(tmp_path):
+    body = ("The library closed its Tiel branch on Monday, the city said.\n\n"
+            "Ida Kool: \"We were told nothing about the closure until Friday.\"\n")
+    claims = briefing(tmp_path, library=body)
+    told = only(claims, "told nothing")
+    assert told.speaker == "Ida Kool" and not told.quote.startswith("Ida")
+
+
+@pytest.mark.parametrize("text, reported, expected", [
+    ("The museum has confirmed the theft of two paintings", False, "fact"),
+    ("The theft was confirmed by the police", False, "fact"),
+    ("This confirms the decline of the old museums", False, "assessment"),
+    ("the government must now pay for the repairs", True, "recommendation"),
+    ("the branch would close within six weeks", True, "prediction"),
+])
+def test_kinds_of_reported_acts_and_demands(text, reported, expected):
+    from briefing.suggest import kinds
+
+    kind, _ = kinds.classify(text, quoted=False, reported=reported, has_figure=False,
+                             has_date=False, has_actor=True)
+    assert kind == expected

@@ -131,8 +131,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         # A short one is one statement, read as one sentence.
         regions = speakers.quotations(text, 0, len(text))
         sentences = _join_quoted(text, split_sentences(text), regions)
-        if label:  # the transcript's label is no part of what was said
+        if label:  # the transcript's label is no part of what was said, but says whose
             sentences = [(max(a, label[1]), b) for a, b in sentences if b > label[1]]
+            last_speaker = interviewee
         for s_start, s_end in sentences:
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)

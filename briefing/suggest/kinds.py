@@ -32,14 +32,19 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
              has_actor: bool, reported: bool = False) -> tuple[str, float]:
     """(kind, confidence 0..1).  ``quoted``: words in quotation marks; ``reported``: a
     statement reported by a verb of saying.  What is checked in a reported statement is
-    what it reports when that can be checked: a figure ("X said the strike cost 12
-    million"), a dated happening ("X said it opened an inquiry on Saturday"), an
+    what it reports when that can be checked, or what it asks for ("X said the
+    government must reform the rules": a recommendation): a figure ("X said the strike
+    cost 12 million"), a dated happening ("X said it opened an inquiry on Saturday"), an
     announcement with a horizon ("X said the report would be out within five weeks", "X
     says it will strike again"); otherwise it is the speaker's word, a quote."""
     low = text.lower().replace("’", "'")
     if quoted:
         return "quote", 0.8
+    advice = _NOT_ADVICE.sub(" ", low)
     if reported and not has_figure:
+        # "X said the government must reform the rules": what X says ought to be done
+        if _has(RECOMMENDATION, advice) or _has(_MORE_ADVICE, advice):
+            return "recommendation", 0.6
         if _WILL.search(low) or (_WOULD.search(text) and _HORIZON.search(low)):
             return "prediction", 0.5
         if (has_date or _TIME_WORD.search(low)) and _PAST.search(low) and not _judges(low):
@@ -47,7 +52,6 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
         return "quote", 0.8
     # "should have ended", "it should be noted": a past modal or a framing phrase
     # recommends nothing.
-    advice = _NOT_ADVICE.sub(" ", low)
     if _has(RECOMMENDATION, advice) or _has(_MORE_ADVICE, advice):
         return "recommendation", 0.6
     if has_figure:

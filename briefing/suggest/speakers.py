@@ -19,7 +19,11 @@ from briefing.suggest.verbs import has_verb
 # A quotation holds no opening mark of its own kind: one never closed then ends at the next
 # (else it swallowed the quotation after it, and each such mark scanned to the end of the
 # paragraph: quadratic in a long one).
-_QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)\s*»")
+_QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)\s*»"
+                     # single quotation marks, as British news uses them: an apostrophe
+                     # inside a word ("board’s", "don't") neither opens nor closes one
+                     r"|(?<!\w)‘((?:[^‘’]|’(?=\w)){3,}?)’(?!\w)"
+                     r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){3,}?)'(?![\w'])")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
                         r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
                         re.IGNORECASE)
@@ -65,7 +69,7 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted passages of at least MIN_QUOTE_WORDS words in text[start:end] (inner offsets)."""
     out = []
     for m in _QUOTED.finditer(text, start, end):
-        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i) is not None)
         tokens = _TOKEN.findall(m.group(g))
         if len(tokens) >= MIN_QUOTE_WORDS and not _title_case(tokens):
             out.append((m.start(g), m.end(g)))
@@ -139,8 +143,13 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             sentence, tm.end())
         closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
             sentence, tm.end())
+        # "Meteorologist Piet Mol believes the drought ...": a person's view, said.
+        opinion = word in _OPINION_VERBS and any(
+            _personal(n) and n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
+            for n in names)
+        saying = saying or opinion
         if (word not in REPORTING and not finding and not put_at and not closes
-                and not progressive):
+                and not progressive and not opinion):
             continue
         pos = start + (tokens[i - 1].start() if progressive else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
@@ -160,6 +169,19 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                      and _ROLE_THEN_NAME.fullmatch(text, start + tm.end(), n.start)][:1]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
+            # "A board spokesperson said", "said a spokesman for the water authority": the
+            # body the spokesperson speaks for, named by a common noun.
+            spokes = (_SPOKES_BEFORE.search(text, start, pos)
+                      or _SPOKES_AFTER.match(text, start + tm.end(), end))
+            if spokes:
+                body = spokes.group("org") or spokes.group("pre")
+                that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                         or _BARE_CONTENT.match(sentence, tm.end()))
+                        if saying and spokes.end() <= pos else None)
+                content = start + that.end() if that else start
+                return Attribution(body.split()[-1] if not spokes.group("org") else body,
+                                   start + spokes.start(), max(pos, spokes.end()), content,
+                                   True, said=saying)
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
                        or _IT_SUBJECT.fullmatch(text, start, pos))
             if pronoun and saying:
@@ -207,7 +229,13 @@ _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # A speaker named by a common noun: "..., the chamber of commerce said." at the end,
 # "Officials say that ..." / "Fruit growers said ..." at the start.
 _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
-_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
+_SPOKES = (r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+)?"
+           r"(?:spokes(?:person|man|woman)|press officer|official|representative)"
+           r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<org>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}))?")
+_SPOKES_BEFORE = re.compile(r"(?:^|(?<=[\s,;:]))" + _SPOKES + r"\s*(?:,[^,]{0,60},\s*)?"
+                            r"(?:(?:also|has|had|then|later)\s+)?$")
+_SPOKES_AFTER = re.compile(r"\s+" + _SPOKES + r"\s*(?:[,.;]|$)")
+_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)"
                        r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
@@ -283,7 +311,7 @@ _IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|lat
 # not the end of a phrase ("the dissolution of the USSR and eventually declared").
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
                                 r"|(?<=\bbut\s)|(?<=\bwhile\s))"
-                                r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
+                                r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*['’]?\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
                                 r"had|then|later|again|first|now|already|still|since)\b)"
                                 r"[a-z][\w\-]*)\s+"
@@ -293,6 +321,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
 
 _ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w’'\-]*['’]s)"
                              r"(?:\s+[\w’'\-]+){1,5}),\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
+_OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
+predicts predicted doubts doubted suspects suspected""".split())
 _PASSIVE = frozenset("was were been being be is are".split())
 _PROGRESSIVE = frozenset("calling urging demanding pressing".split())
 # Whom something was told: a name, a pronoun, "reporters", "the BBC".
