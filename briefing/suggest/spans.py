@@ -31,7 +31,8 @@ _BREAK = re.compile(
     r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
     r")\b)"
     r"|\s+and\s+(?=(?:could|would|might|may|can|will|should|must|has|have|had|is|was|"
-    r"are|were)\b)"  # "is an important event and could be seen as": two predicates
+    r"are|were)\b)"
+    r"|,?\s+and\s+then\s+(?=the\b|[a-z]+ed\b)"  # "signed A in 1992 and then B in 1995"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
 # A second "that" clause after a first: "found that A, and that B".
