@@ -48,14 +48,6 @@ _META = re.compile(
     r"|more on (?:this|that|the) (?:story|issue) |updates? (?:on|at) (?:its|our|the|their) "
     r"(?:website|site|page)|\d{3,4} \d{3} \d{3,4})\b",
     re.IGNORECASE)
-# A person introduced by their post and nothing else ("Ana Ruiz is president of the
-# Growers' League."): who is speaking, not what happened.
-_IDENTITY = re.compile(
-    r"\W*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}\s+"
-    r"(?:is|was|has been|had been)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,3}?"
-    r"(?i:president|director|head|chair|chairman|chairwoman|leader|mayor|minister|officer|"
-    r"secretary|spokes\w+|manager|founder|editor|professor|chief|governor|executive)"
-    r"(?:\s+(?:of|at|for)\s+[^,;]+?)?(?:\s+since\s+\d{4})?\W*")
 _WORD = re.compile(r"[a-z’']+")
 # Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the
 # longest stoppage", "the first time" claim a measure someone can check.
@@ -80,7 +72,7 @@ class Features:
 def score(span: str, f: Features) -> float:
     """0..1: how much in ``span`` a reader could check against a source or the world."""
     low = span.lower()
-    if _META.search(low) or _IDENTITY.fullmatch(span):
+    if _META.search(low):
         return 0.1
     s = 0.2
     s += 0.3 if f.figure else 0.0
