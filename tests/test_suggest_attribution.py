@@ -202,3 +202,17 @@ def test_kinds_of_reported_acts_and_demands(text, reported, expected):
     kind, _ = kinds.classify(text, quoted=False, reported=reported, has_figure=False,
                              has_date=False, has_actor=True)
     assert kind == expected
+
+
+def test_verbs_of_saying_after_a_quotation_and_a_colon_frame(tmp_path):
+    body = ("\"The roof will be repaired before the winter,\" Bram Oost conceded.\n\n"
+            "The council continued its review of the grants on Monday.\n\n"
+            "The mayor, Ida Kool, had a simple message: \"Keep every branch open until "
+            "the review is done.\"\n")
+    claims = briefing(tmp_path, museum=body)
+    assert only(claims, "roof will be repaired").speaker == "Bram Oost"
+    assert only(claims, "continued its review").speaker == "author"
+    # the quotation is the claim; its frame ("had a simple message:") is not another one
+    keep = only(claims, "Keep every branch open")
+    assert keep.speaker == "Ida Kool" and keep.kind == "quote"
+    assert not [c for c in claims if "simple message" in c.quote]

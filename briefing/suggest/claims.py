@@ -195,6 +195,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                             and any(piece.start <= a and b <= piece.end and has_verb(text[a:b])
                                     for a, b, _ in pieces)):
                         continue  # 'X warned that "all options are open" if ...': the same
+                    if any(piece.start < a and b <= piece.end + 2 and quoted
+                           and _INTRODUCES.search(text, piece.start, a)
+                           for a, b, quoted in pieces):
+                        continue  # 'Kol had a simple message: "..."': the quotation's frame
                     pieces.append((piece.start, piece.end, False))
             act = _act_before_saying(text, s_start, att)
             for a, b, quoted in ([act] if act else []) + pieces:
@@ -287,6 +291,10 @@ def _act_before_saying(text: str, s_start: int,
     if m is None or spans.words(text[s_start:m.end(1)]) < spans.MIN_CLAIM_WORDS:
         return None
     return (s_start, m.end(1), False)
+
+
+# What introduces a quotation with a colon ("X had a simple message: “").
+_INTRODUCES = re.compile(r":\s*[\"“‘'«]?\s*$")
 
 
 QUOTE_WORDS = 40  # a quotation over several sentences up to this long is one claim
