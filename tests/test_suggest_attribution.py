@@ -206,7 +206,7 @@ def test_kinds_of_reported_acts_and_demands(text, reported, expected):
 
 def test_verbs_of_saying_after_a_quotation_and_a_colon_frame(tmp_path):
     body = ("\"The roof will be repaired before the winter,\" Bram Oost conceded.\n\n"
-            "The council continued its review of the grants on Monday.\n\n"
+            "The Tiel Council continued its review of the grants on Monday.\n\n"
             "The mayor, Ida Kool, had a simple message: \"Keep every branch open until "
             "the review is done.\"\n")
     claims = briefing(tmp_path, museum=body)
