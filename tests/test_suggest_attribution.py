@@ -216,3 +216,12 @@ def test_verbs_of_saying_after_a_quotation_and_a_colon_frame(tmp_path):
     keep = only(claims, "Keep every branch open")
     assert keep.speaker == "Ida Kool" and keep.kind == "quote"
     assert not [c for c in claims if "simple message" in c.quote]
+
+
+def test_an_interview_whose_questions_are_headings(tmp_path):
+    body = ("Ona Verhoef has run the city's libraries since 2020. Joost Ven asked her about "
+            "the closures.\n\n"
+            "## Why close the Tiel branch?\n\n"
+            "Its loans fell by 40 percent in five years.\n")
+    claims = _interview(tmp_path, body)
+    assert only(claims, "loans fell").speaker == "Ona Verhoef"

@@ -598,9 +598,9 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
         return None
     author = article.authors[0] if article.authors else None
     paragraphs = list(article.paragraphs())
-    first_q = next((i for i, p in enumerate(paragraphs) if is_question(p.text)), None)
+    first_q = _first_question(article)
     if first_q is None:
-        return author  # questions as headings: the byline answers, as the format has it
+        return author  # no question found: the byline answers
     author_words = set(_TOKEN.findall(author.lower())) if author else set()
 
     def is_author(n: Name) -> bool:
@@ -657,7 +657,18 @@ def standfirst_count(article) -> int:
     """How many paragraphs open an interview before its first question: the writer's."""
     if article.genre != "interview":
         return 0
-    for i, p in enumerate(article.paragraphs()):
-        if is_question(p.text):
-            return i
-    return 0
+    return _first_question(article) or 0
+
+
+def _first_question(article) -> int | None:
+    """The index (among the article's paragraphs) of the first question: a paragraph that
+    asks, or the first paragraph under a heading that does (the importer makes each
+    question of an interview a heading)."""
+    i = 0
+    for section in article.sections:
+        asked = bool(section.title) and is_question(section.title)
+        for n, p in enumerate(section.paragraphs):
+            if is_question(p.text) or (asked and n == 0):
+                return i
+            i += 1
+    return None
