@@ -225,3 +225,14 @@ def test_an_interview_whose_questions_are_headings(tmp_path):
             "Its loans fell by 40 percent in five years.\n")
     claims = _interview(tmp_path, body)
     assert only(claims, "loans fell").speaker == "Ona Verhoef"
+
+
+def test_the_report_says_is_the_word_of_whoever_the_article_says_wrote_it(tmp_path):
+    body = ("The Heritage Board published its annual report on Monday.\n\n"
+            "The report says two of the city's nine museums need new roofs by 2028.\n\n"
+            "The review found that visitor numbers had doubled since 2019.\n")
+    claims = briefing(tmp_path, museum=body)
+    roofs = only(claims, "need new roofs")
+    assert roofs.speaker == "Heritage Board" and not roofs.quote.startswith("The report")
+    # a document nobody is said to have written names no one
+    assert only(claims, "visitor numbers").speaker == "author"

@@ -165,6 +165,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 att = replace(att, speaker=who) if who else None
             else:
                 unnamed = False
+            doc = speakers.document_says(text, s_start, s_end) if att is None else None
+            if doc is not None:
+                # "The report says X": X is the word of whoever the article says wrote it
+                author_of = _named(doc[0], known, names, described)
+                if author_of != doc[0]:
+                    att = speakers.Attribution(author_of, doc[1], doc[2], doc[3], True, said=True)
             quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:
                 who = (speakers.subject_speaker(text, s_start, quotes[0][0], s_names)

@@ -544,6 +544,13 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
             for word in (n.role or "").lower().split():
                 if word not in _COURTESY:  # "Labour Minister Ana Ruiz": "the minister said"
                     out.setdefault(word.strip("’'s"), set()).add(n.text)
+            if can_speak(n):
+                # "a report published by the Hydrology Institute", "the institute's annual
+                # report", "X released a study": "the report says" is its author's word
+                m = (_DOC_BY.search(text, max(0, n.start - 60), n.start)
+                     or _DOC_OWN.match(text, n.end) or _DOC_ISSUED.match(text, n.end))
+                if m:
+                    out.setdefault(m.group(1), set()).add(n.text)
             if not can_speak(n) or _personal(n):
                 continue  # a person is named by a role, see TITLES; a qualifier by nothing
             m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
@@ -553,6 +560,27 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
             if m and m.group(1) not in _NOT_HEADS:
                 out.setdefault(m.group(1), set()).add(n.text)
     return out
+
+
+_DOCUMENTS = r"(report|study|survey|audit|review|analysis|assessment|bulletin|forecast)"
+_DOC_BY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|commissioned|"
+                     r"written|compiled|carried out)\s+)?(?:by|from)\s+(?:the\s+)?$")
+_DOC_OWN = re.compile(r"['’]s?\s+(?:(?:new|latest|annual|own|first|final|full|\d{4})\s+)?"
+                      r"(?:[a-z]+\s+)?" + _DOCUMENTS + r"\b")
+_DOC_ISSUED = re.compile(r"\s+(?:has\s+|have\s+)?(?:published|released|issued|commissioned)\s+"
+                         r"(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,3}?" + _DOCUMENTS + r"\b")
+# "The report says ...": a document speaking for whoever wrote it.
+_DOC_SAYS = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|full)\s+)?"
+                       + _DOCUMENTS + r"\s+(?:also\s+)?(?:says|said|found|finds|warns|warned|"
+                       r"concludes|concluded|shows|showed|estimates|estimated|notes|noted|"
+                       r"states|stated|predicts|predicted)\b(?:\s+that)?\s+")
+
+
+def document_says(text: str, s_start: int, s_end: int) -> tuple[str, int, int, int] | None:
+    """(the document, where the phrase starts, ends, where the statement starts) for a
+    sentence opening "The report says ..."."""
+    m = _DOC_SAYS.match(text, s_start, s_end)
+    return (m.group(1), m.start(1), m.end(), m.end()) if m else None
 
 
 _COURTESY = frozenset("mr mrs ms dr prof sir dame lord".split())
