@@ -236,3 +236,16 @@ def test_the_report_says_is_the_word_of_whoever_the_article_says_wrote_it(tmp_pa
     assert roofs.speaker == "Heritage Board" and not roofs.quote.startswith("The report")
     # a document nobody is said to have written is not given to the body named before
     assert only(claims, "visitor numbers").speaker != "Heritage Board"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("With the fare rise, the company sought to push commuters onto its new line", "assessment"),
+    ("The grants are aimed at keeping rural branches open", "assessment"),
+    ("The company raised fares on three lines", "fact"),
+])
+def test_a_motive_read_into_an_act_is_the_writers_reading(text, expected):
+    from briefing.suggest import kinds
+
+    kind, _ = kinds.classify(text, quoted=False, has_figure=False, has_date=False,
+                             has_actor=True)
+    assert kind == expected

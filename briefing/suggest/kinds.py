@@ -64,6 +64,9 @@ def classify(text: str, *, quoted: bool, has_figure: bool, has_date: bool,
     # "has confirmed an outbreak", "was confirmed by the laboratory": an authority's act
     # reported, where "this confirms the decline" judges.
     evaluative = sum(1 for w in tokens if w in EVALUATIVE) - len(_CONFIRMED_ACT.findall(low))
+    # A motive read into an act ("Azerbaijan sought to pressure Armenia", "steps aimed at
+    # improving"): the writer's interpretation.
+    evaluative += len(_MOTIVE.findall(low))
     # The writer speaking in the first person ("we can say", "we have seen") judges; "we
     # are still waiting" reports.
     first_person = len(_FIRST_PERSON_JUDGES.findall(low))
@@ -117,6 +120,9 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:the|some|many|most|several|hundreds of|tho
                            + r"\s+(?!said\b)", re.IGNORECASE)
 
 
+_MOTIVE = re.compile(r"\b(?:sought|seeks|seek|seeking|strives|strove|strived|striving) to\b"
+                    r"|\baim(?:s|ed|ing)? (?:at|to)\b|\bintend(?:s|ed)? to\b|\bdesigned to\b"
+                    r"|\bin (?:an|a) (?:attempt|bid|effort) to\b")
 _CONFIRMED_ACT = re.compile(r"\b(?:has|have|had|been|was|were)\s+(?:\w+ly\s+|also\s+)?"
                             r"(?:confirmed|revealed)\b")
 
