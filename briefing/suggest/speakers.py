@@ -122,16 +122,19 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     evidence = _evidence(text, start, end, names)
     if evidence is not None:
         return evidence
-    tokens = list(_TOKEN.finditer(sentence))
-    for i, tm in enumerate(tokens):
-        word = tm.group().lower()
-        prev = tokens[i - 1].group().lower() if i else ""
+    first: re.Match[str] | None = None
+    prev_tm: re.Match[str] | None = None
+    word = ""
+    for i, tm in enumerate(_TOKEN.finditer(sentence)):
+        prev, word = word, tm.group().lower()
+        before_tm, prev_tm = prev_tm, tm
+        first = first or tm
         if prev in _PASSIVE and (word in REPORTING or word in SAYING or word in _FINDING):
             # "It was announced today that X": no one is named, the writer reports X;
             # "The disease was confirmed by the laboratory": a fact, not someone's words.
             that = _THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
-            if i == 2 and tokens[0].group().lower() == "it" and that:
-                return Attribution("", start + tokens[0].start(), start + tm.end(),
+            if i == 2 and first.group().lower() == "it" and that:
+                return Attribution("", start + first.start(), start + tm.end(),
                                    start + that.end(), False)
             continue
         # "The association is calling for ...": a demand made, as "calls for" is.
@@ -154,7 +157,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         elif (word not in REPORTING and not finding and not put_at and not closes
                 and not progressive and not opinion):
             continue
-        pos = start + (tokens[i - 1].start() if progressive else tm.start())
+        pos = start + (before_tm.start() if progressive and before_tm else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
@@ -360,10 +363,19 @@ _EVIDENCE_SHOWS = re.compile(
     r"indicates|indicated|reveal|reveals|revealed)\b", re.IGNORECASE)
 
 
+_EVIDENCE_VERB = re.compile(r"\b(?:said|says|stated|states|added|noted|warned|show|shows|showed|"
+                            r"shown|found|find|finds|suggest|suggests|suggested|indicate|"
+                            r"indicates|indicated|reveal|reveals|revealed)\b")
+_EVIDENCE_WORD = re.compile(r"\b(?:statement|letter|" + _EVIDENCE_NOUNS[3:] + r"\b",
+                            re.IGNORECASE)
+
+
 def _evidence(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
     """"Satellite images analysed by the University of Kelden show that X", "X, data from
     the statistics office showed on Wednesday": the body whose evidence it is speaks."""
     sentence = text[start:end]
+    if not (_EVIDENCE_VERB.search(sentence) and _EVIDENCE_WORD.search(sentence)):
+        return None  # the common case, found cheaply
     m = _EVIDENCE_SHOWS.search(sentence)
     if m is None:
         return None
