@@ -72,8 +72,10 @@ NESTED = "- id: war\n  title: " + "[" * 200 + "]" * 200 + "\n"
 # (case id, write_briefing kwargs, expected "path:line", message fragment)
 CASES = [
     # --- files: missing, empty, encodings, size --------------------------------------------
-    ("missing-briefing-yaml", {"briefing": None}, "c/briefing.yaml", "file not found"),
-    ("missing-events-yaml", {"events": None}, "c/events.yaml", "file not found"),
+    ("missing-briefing-yaml", {"briefing": None}, "c/briefing.yaml",
+     "file not found: expected title, description and questions"),
+    ("missing-events-yaml", {"events": None}, "c/events.yaml",
+     "file not found: expected a list of events (write [] for none)"),
     ("empty-events-yaml", {"events": ""}, "c/events.yaml:1",
      "file is empty: expected a list of events (write [] for none)"),
     ("comment-only-briefing-yaml", {"briefing": "# nothing yet\n"}, "c/briefing.yaml:1",

@@ -407,3 +407,42 @@ def test_a_relative_date_places_a_claim_in_its_happening(monkeypatch):
     found = storylines(props, {"wire": "2026-01-13"})
     (home,) = [g for g in found if 0 in g]
     assert {props[i].quote for i in home if i} == {TAKEOVER["agree"].format("Halvard Foods")}
+
+
+# --- an undated claim is news of its article's month (storylines step 6) ---
+
+BREACH_AND_BUDGET = [
+    claim("wire", "1", "The pharmacy chain said hackers had stolen the records of customers."),
+    claim("ledger", "1", "Customers learned that attackers took their prescriptions."),
+    claim("column", "1", "The council approved a larger budget for village schools."),
+    claim("review", "1", "Teachers welcomed the larger budget for village schools."),
+    claim("radio", "1", "Hackers had stolen prescriptions from a hospital, attackers said."),
+]
+PUBLISHED = {"wire": "2025-06-10", "ledger": "2025-06-12", "column": "2024-01-05",
+             "review": "2024-01-20", "radio": "2025-03-02"}
+
+
+def test_an_undated_claim_carries_its_articles_month_and_a_dated_one_does_not():
+    undated, dated = claim("wire", "1", "Hackers copied the records."), _dated_claim(
+        "wire", "2", "Hackers copied the records on 2 June 2025.")
+    assert storylines_module.features(undated, published="2025-06-10")["#published-2025-06"] > 0
+    assert not any(t.startswith("#published") for t in
+                   storylines_module.features(dated, published="2025-06-10"))
+    assert not any(t.startswith("#published") for t in  # a year is no month
+                   storylines_module.features(undated, published="2025"))
+
+
+def test_undated_claims_of_sources_published_in_one_month_are_more_alike(monkeypatch):
+    """Two reports of June tell the breach in words they share little of: their month makes
+    them alike; the January pair is as alike whatever the month (its words link it); with
+    the term off, or months apart, the June reports are no more alike than their words."""
+    def likeness(published: dict[str, str]) -> tuple[float, float]:
+        vecs = vectors(BREACH_AND_BUDGET, published=published)
+        return dot(vecs[0], vecs[1]), dot(vecs[2], vecs[3])
+
+    june, january = likeness(PUBLISHED)
+    apart, january_apart = likeness({**PUBLISHED, "ledger": "2025-08-01"})
+    monkeypatch.setattr(storylines_module, "PUBLISHED_WEIGHT", 0.0)
+    words, january_words = likeness(PUBLISHED)
+    assert june > words + 0.05 and apart == words and words < 0.3
+    assert january > 0.5 and january_words > 0.5

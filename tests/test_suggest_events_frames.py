@@ -13,6 +13,8 @@ from briefing.cli import main
 from briefing.loader import load_corpus
 from briefing.model import Paragraph
 from briefing.suggest.claims import Proposal
+from briefing.suggest import events as events_module
+from briefing.suggest.events import one_happening_each
 from briefing.suggest.frames import frames, happening_groups, who_did_what
 from tests.test_suggest_events import suggested
 
@@ -175,3 +177,58 @@ def test_a_rejected_happening_is_kept_and_not_proposed_again(tmp_path):
     assert f"- id: {happening.id}\n  status: rejected" in again
     assert happening.id not in corpus.events  # a rejected event is no event
     assert not any(happening.id in c.events for c in corpus.claims.values())
+
+
+# --- one happening, one event: a storyline does not keep the happenings of other months ---
+
+def _clearance_storyline() -> list[Proposal]:
+    """One matter told by three sources: the August clearance, recalling the January
+    agreement and the March vote (each told by two sources: happenings of their own)."""
+    return [
+        claim("wire", "1", "The authority cleared the takeover in August.", "2026-08"),
+        claim("ledger", "1", "Regulators cleared the deal in August.", "2026-08"),
+        claim("courier", "1", "The authority's clearance came in August, with conditions.", "2026-08"),
+        claim("wire", "2", "The takeover, agreed in January, values Brennick at 4 billion.", "2026-01"),
+        claim("ledger", "2", "Halvard agreed in January to buy Brennick.", "2026-01"),
+        claim("ledger", "3", "Shareholders approved the deal in March.", "2026-03"),
+        claim("courier", "2", "Brennick's shareholders approved the takeover in March.", "2026-03"),
+        claim("courier", "3", "The remedy looks larger than it is."),
+    ]
+
+
+def test_a_storyline_keeps_only_the_happening_of_its_main_month():
+    props = _clearance_storyline()
+    fr = frames(props)
+    told = happening_groups(props, fr)
+    assert [month for _, month, _ in told] == ["2026-01", "2026-03", "2026-08"]
+    assert one_happening_each([list(range(8))], told, fr) == [[0, 1, 2, 7]]
+
+
+def test_a_storyline_of_two_happenings_or_of_no_main_month_keeps_its_claims():
+    props = _clearance_storyline()
+    fr = frames(props)
+    told = happening_groups(props, fr)
+    two = [0, 1, 2, 3, 4, 7]  # August and January only
+    assert one_happening_each([two], told, fr) == [two]
+    # Four happenings of two claims each and three months one source gives: no month holds
+    # 30% of the dated claims (a matter told over a year), nothing leaves.
+    months = ["2025-02", "2025-05", "2025-09", "2025-11"]
+    spread = [claim(src, f"{n}", f"Halvard cut prices in {m}.", m)
+              for n, m in enumerate(months) for src in ("wire", "ledger")]
+    spread += [claim("courier", f"x{n}", f"Halvard opened a store in {m}.", m)
+               for n, m in enumerate(["2025-01", "2025-04", "2025-07"])]
+    fr = frames(spread)
+    told = happening_groups(spread, fr)
+    assert len(told) == 4
+    everything = list(range(len(spread)))
+    assert one_happening_each([everything], told, fr) == [everything]
+
+
+def test_claims_that_leave_a_storyline_stay_in_their_happening(monkeypatch):
+    props = _clearance_storyline()
+    monkeypatch.setattr(events_module, "storylines", lambda p, published=None: [list(range(len(p)))])
+    groups = events_module.cluster(props)
+    storyline = [g for g in groups if not g.heads]
+    assert [[props.index(p) for p in g.claims] for g in storyline] == [[0, 1, 2, 7]]
+    happenings = {g.period: sorted(props.index(p) for p in g.claims) for g in groups if g.heads}
+    assert happenings == {"2026-01": [3, 4], "2026-03": [5, 6], "2026-08": [0, 1, 2]}

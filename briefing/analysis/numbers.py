@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Number", "find_numbers", "parse_number", "parse_numeral"]
+__all__ = ["Number", "UNIT_WORDS", "find_numbers", "parse_number", "parse_numeral"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,29 @@ _UNITS = {
     "year": "years", "years": "years", "month": "months", "months": "months",
     "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
     "hour": "hours", "hours": "hours",
+    # Measures, written out or as symbols ("1.8 billion m3", "850 megawatts", "8 kWh").
+    "m3": "m3", "m³": "m3", "cubic metres": "m3", "cubic meters": "m3", "cubic metre": "m3",
+    "cubic meter": "m3", "hm3": "hm3", "hm³": "hm3", "cubic hectometres": "hm3",
+    "cubic hectometers": "hm3", "km³": "km3", "km3": "km3", "cubic kilometres": "km3",
+    "cubic kilometers": "km3", "m2": "m2", "m²": "m2", "square metres": "m2",
+    "square meters": "m2",
+    "litres": "litres", "liters": "litres", "litre": "litres", "liter": "litres",
+    "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm",
+    "mm": "mm", "centimetres": "cm", "centimeters": "cm", "centimetre": "cm",
+    "centimeter": "cm", "cm": "cm",
+    "hectares": "hectares", "hectare": "hectares", "ha": "hectares",
+    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes",
+    "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
+    "mw": "MW", "megawatts": "MW", "megawatt": "MW", "gw": "GW", "gigawatts": "GW",
+    "gigawatt": "GW", "kw": "kW", "kilowatts": "kW", "kilowatt": "kW",
+    "kwh": "kWh", "kilowatt-hours": "kWh", "kilowatt-hour": "kWh", "kilowatt hours": "kWh",
+    "mwh": "MWh", "megawatt-hours": "MWh", "megawatt-hour": "MWh", "megawatt hours": "MWh",
+    "gwh": "GWh", "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "twh": "TWh",
+    "terawatt-hours": "TWh", "terawatt hours": "TWh",
+    "°c": "C", "ºc": "C", "degrees celsius": "C", "°f": "F", "degrees fahrenheit": "F",
 }
+# Every unit as written, folded ("mw", "cubic metres", "%"): no name, whatever its case.
+UNIT_WORDS = frozenset(_UNITS) | frozenset(_UNITS.values()) | frozenset(v.lower() for v in _UNITS.values())
 # Words that cannot be a unit (the figure simply stands before them).
 _NOT_UNIT = {
     "and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with",
@@ -132,7 +154,9 @@ class _Tok:
 
 _TOKEN = re.compile(
     r"(?P<num>" + _DIGITS.pattern + r")"
-    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+    # a unit with a power or a degree sign is one word ("m3", "km²", "°C"), not a word
+    # and a number: "1.8 billion m3" is one figure
+    r"|(?P<word>(?:[kKhHcC]?[mM][23²³]|[°º][CF])(?![\w])|[^\W\d_]+(?:-[^\W\d_]+)*)"
     r"|(?P<sym>\\\$|US\$|[$€£%~²]|-|–|—|\.)",
 )
 

@@ -21,8 +21,10 @@ def read_yaml_file(path: Path, expected: str) -> tuple[Any, list[Problem]]:
     """Read and parse a YAML file; an empty document is a problem (``expected`` says what)."""
     text, problems = read_text(path)
     if text is None:
-        if problems and problems[0].message == "file is empty":
-            return None, [Problem(path, 1, f"file is empty: expected {expected}")]
+        # Say what belongs in the file, so a hand-made briefing folder can be mended at once.
+        if problems and problems[0].message in ("file is empty", "file not found"):
+            first = problems[0]
+            return None, [Problem(path, first.line, f"{first.message}: expected {expected}")]
         return None, problems
     value, problems = parse_yaml(text, path)
     if value is None and not problems:

@@ -19,12 +19,16 @@ from dataclasses import dataclass, field
 from briefing.model import Event
 from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
-from briefing.suggest.frames import frames, happening_groups, who_did_what
+from briefing.suggest.frames import Frame, frames, happening_groups, who_did_what
 from briefing.suggest.lexicon import HAPPENINGS
 from briefing.suggest.names import slug
 from briefing.suggest.storylines import LINK, storylines
 
 HAPPENINGS_ON = True  # happenings beside the storylines (frames.py; measured in docs/benchmarks.md)
+# A storyline holding claims of this many happenings, with a main month (this share of its
+# dated claims), keeps only the happening claims of that month (one_happening_each).
+MIXED_HAPPENINGS = 3
+MAIN_MONTH_SHARE = 0.3
 
 _TITLES = {
     "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
@@ -79,7 +83,14 @@ def cluster(proposals: list[Proposal],
     named = Counter(a for p in proposals for a in set(p.actors))
     out = []
     lines = storylines(proposals, published)
+    told: list[tuple[list[str], str, list[int]]] = []
+    if HAPPENINGS_ON:
+        frames_ = frames(proposals, published)
+        told = happening_groups(proposals, frames_, {tuple(m) for m in lines})
+        lines = one_happening_each(lines, told, frames_)
     for members in lines:
+        if not members:
+            continue
         claims = [proposals[i] for i in members]
         kinds = Counter(t for p in claims for t in p.triggers)
         years = Counter(y for p in claims for y in {d.value[:4] for d, _ in p.dates})
@@ -88,14 +99,43 @@ def cluster(proposals: list[Proposal],
             g.add(p)
         g.salient = _salient(claims, named, len(proposals))
         out.append(g)
-    if HAPPENINGS_ON:
-        for heads, month, members in happening_groups(proposals, frames(proposals, published),
-                                                      {tuple(m) for m in lines}):
-            g = Group(heads[0], month, heads=heads)
-            for i in members:
-                g.add(proposals[i])
-            g.salient = _salient(g.claims, named, len(proposals))
-            out.append(g)
+    for heads, month, members in told:
+        g = Group(heads[0], month, heads=heads)
+        for i in members:
+            g.add(proposals[i])
+        g.salient = _salient(g.claims, named, len(proposals))
+        out.append(g)
+    return out
+
+
+def one_happening_each(lines: list[list[int]], told: list[tuple[list[str], str, list[int]]],
+                       frames_: list[Frame]) -> list[list[int]]:
+    """The storylines' claims less those that name, in their own words, a happening of
+    another month than their storyline's: one happening is one event.
+
+    Only for a storyline holding claims of MIXED_HAPPENINGS or more happenings (``told``:
+    happening_groups) whose most given month (frames.Frame.month) is that of at least
+    MAIN_MONTH_SHARE of its dated claims: it tells one happening and recalls others ("the
+    takeover, agreed in January", "approved in March" in a storyline of the August
+    clearance), and each of those is an event of its own already.  A storyline of many
+    months and no main one (a matter told over years) keeps its claims: the happenings
+    are its steps.  A claim's happening is the one holding it (a claim has one month, and
+    happenings of one month that share a claim are one)."""
+    happening_of: dict[int, int] = {}
+    for n, (_, _, held) in enumerate(told):
+        for i in held:
+            if frames_[i].own:
+                happening_of.setdefault(i, n)
+    out = []
+    for members in lines:
+        out.append(members)
+        if len({happening_of[i] for i in members if i in happening_of}) < MIXED_HAPPENINGS:
+            continue
+        months = Counter(frames_[i].month for i in members if frames_[i].month)
+        main = _most(months)
+        if main is None or months[main] < MAIN_MONTH_SHARE * sum(months.values()):
+            continue
+        out[-1] = [i for i in members if i not in happening_of or told[happening_of[i]][1] == main]
     return out
 
 

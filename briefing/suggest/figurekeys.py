@@ -36,12 +36,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from briefing.analysis.numbers import NUMBER_WORDS, UNIT_WORDS
 from briefing.suggest.datekeys import share_date_keys
-from briefing.suggest.figures import AMOUNTS, DURATIONS, FoundFigure
+from briefing.suggest.figures import AMOUNTS, DURATIONS, MEASURES, FoundFigure, label_of
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import Name, find_names
 from briefing.suggest.names import NameIndex, slug
@@ -102,11 +104,19 @@ class _Item:
     anaphor: bool = False  # it restates that figure ("put the number at 3,100")
 
 
-def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
+def assign_keys(proposals: list[Proposal], names: NameIndex,
+                stats: Counter[str] | None = None) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
     count the same thing, "" (the writer gives it a key of its own) for the others; and
-    one key for the dates of one happening across sources (``share_date_keys``)."""
+    one key for the dates of one happening across sources (``share_date_keys``).
+
+    ``stats``, when given, receives counts per stage (see ``stage_counts``): numbers only,
+    so that a set nobody may read can still show where its figures are lost."""
     share_date_keys(proposals)
+    # Words the briefing writes in lower case somewhere: capitalised to open a sentence or
+    # a list item ("Rainfall between ...", "- Imports from X: 400 MW") they are no name.
+    commons = frozenset(w for text in {p.paragraph.text for p in proposals}
+                        for w in _LOWER_WORD.findall(text))
     items: list[_Item] = []
     bounds: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> starts, spans
     # The figures of each paragraph that say what they count, by offset: what a bare number
@@ -137,10 +147,13 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
         for f in p.figures:
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
-            item = _describe(p, read, s_start, s_end, names)
-            if item is not None:
-                item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
-                items.append(item)
+            item = _describe(p, read, s_start, s_end, names, commons)
+            if isinstance(item, str):
+                if stats is not None:
+                    stats[f"figures not keyed: {item}"] += 1
+                continue
+            item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
+            items.append(item)
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
@@ -155,6 +168,79 @@ def assign_keys(proposals: list[Proposal], names: NameIndex) -> None:
             key = _key(core, members, used)
             for m in members:
                 m.figure.quantity = key
+    if stats is not None:
+        stage_counts(proposals, items, by_core, stats)
+
+
+def stage_counts(proposals: list[Proposal], items: list[_Item],
+                 by_core: dict[tuple[str, ...], list[_Item]], stats: Counter[str]) -> None:
+    """How many claims, figures, described figures, shared cores, candidate pairs (and the
+    rule refusing each) and shared keys there are: where a set's comparable figures are
+    lost, without printing a word of it."""
+    stats["claims"] += len(proposals)
+    stats["claims with figures"] += sum(1 for p in proposals if p.figures)
+    figures = [f for p in proposals for f in p.figures]
+    stats["figures"] += len(figures)
+    for f in figures:
+        unit = f.number.unit
+        stats["figures with unit: " + ("none" if unit is None else "known" if unit in _KNOWN_UNITS
+                                        else "other word")] += 1
+        stats["figures counting: " + ("nothing" if f.counted is None else "a known class"
+                                      if f.counted in COUNTED.values() or f.counted in COUNTED
+                                      else "a unit" if f.counted in _KNOWN_UNITS
+                                      else "a head noun")] += 1
+    stats["figures described"] += len(items)
+    for i in items:
+        kind = (i.core[0] if i.core[0] in _CORE_KINDS else "a measure" if i.core[0] in _MEASURES
+                else "a count")
+        stats[f"described as: {kind}"] += 1
+        stats["described with a qualifier"] += bool(i.quals)
+        stats["described as a rate"] += bool(i.rate)
+    for core, members in by_core.items():
+        articles = {m.article for m in members}
+        if len(articles) < 2:
+            continue
+        stats["cores in 2+ sources"] += 1
+        stats["figures of cores in 2+ sources"] += len(members)
+        stats[f"cores in 2+ sources, not sole: {_not_sole(members) or 'sole'}"] += 1
+        for n, a in enumerate(members):
+            for b in members[n + 1:]:
+                if a.article != b.article:
+                    group = _Group()
+                    group.add(a)
+                    why = group.refusal(b)
+                    stats[f"cross-source pairs: {why or 'fit'}"] += 1
+                    if why == "a rate and a total":
+                        stats["  rate pairs: " + ("two rates" if a.rate and b.rate
+                                                  else "a rate and none")] += 1
+                    elif why and why.endswith("nothing in common"):
+                        common = set(a.quals) & set(b.quals)
+                        stats["  nothing in common: " + (
+                            "no qualifier on one" if not a.quals or not b.quals
+                            else "no qualifier of one kind" if not common
+                            else "shared qualifier, no shared word")] += 1
+    keyed: dict[str, set[str]] = {}
+    for p in proposals:
+        for f in p.figures:
+            if f.quantity:
+                keyed.setdefault(f.quantity, set()).add(p.article_id)
+    stats["figures given a shared key"] += sum(1 for f in figures if f.quantity)
+    stats["figure keys in 2+ sources"] += sum(1 for a in keyed.values() if len(a) > 1)
+    dated: dict[str, set[str]] = {}
+    for p in proposals:
+        for d, key in p.dates:
+            stats["dates"] += 1
+            if key:
+                stats["dates given a key"] += 1
+                dated.setdefault(key, set()).add(p.article_id)
+    stats["date keys in 2+ sources"] += sum(1 for a in dated.values() if len(a) > 1)
+
+
+_CORE_KINDS = frozenset({"toll", "duration"}) | AMOUNTS | {"percent", "fold"}
+_KNOWN_UNITS = AMOUNTS | DURATIONS | frozenset({"mm", "cm", "kg", "ha"})
+# Units of measure rather than things counted (for the counts of ``stage_counts`` only).
+_MEASURES = frozenset("""mm cm m litres liters tonnes tons hectares ha m3 kwh mwh gwh mw gw
+kw degrees celsius""".split())
 
 
 # "the number of customers affected at 1.2 million": the noun says what the number counts.
@@ -224,14 +310,18 @@ def _sentence_of(at: int, starts: list[int],
 
 
 def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
-              names: NameIndex) -> _Item | None:
+              names: NameIndex, commons: frozenset[str] = frozenset()) -> _Item | str:
+    """The figure as matched: its core, qualifiers, clause and rate; or why it gets no key
+    (a short reason, counted by ``stage_counts``)."""
     n = f.number
     text = p.paragraph.text
     at = p.start + n.start  # the figure's offset in the paragraph
     sentence = text[s_start:s_end]
     rel = at - s_start
-    if n.value == 1 and not n.approx or (not f.toll and (f.counted is None or f.offset)):
-        return None
+    if n.value == 1 and not n.approx:
+        return "the number one"
+    if not f.toll and (f.counted is None or f.offset):
+        return "an offset" if f.offset else "nothing counted"
     quals: dict[str, str] = {}
     if f.owner:
         quals["owner"] = slug(f.owner)
@@ -241,21 +331,32 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
         # Killed, injured, arrested: what happened to them is what is counted, whoever
         # they were ("three passengers", "27 others", "27").
         core: tuple[str, ...] = ("toll", f.toll)
+    elif f.counted in DURATIONS and not f.happening:
+        # "cuts of four hours a day", "water for six hours daily": a daily measure, not how
+        # long one happening lasted; matched like a count, by its clause and qualifiers.
+        if not _rate_of(sentence, rel + len(n.text)):
+            return "a duration of no happening"
+        core = (f.counted,)
     elif f.counted in DURATIONS:
-        if not f.happening:
-            return None
         core = ("duration", f.happening, f.counted)
     elif f.counted in AMOUNTS or f.counted in ("percent", "fold"):
         measure = _measure(sentence, rel, rel + len(n.text))
         if measure is None:
-            return None
+            return "an amount of nothing said"
         core = (f.counted, measure)
+    elif f.counted in MEASURES:
+        # "1.1 billion m3 of water", "850 MW short": the unit is the core, what it
+        # measures a qualifier (sources often leave it unsaid: "held 1.1 billion m3").
+        core = (f.counted,)
+        measure = _measure(sentence, rel, rel + len(n.text))
+        if measure:
+            quals["measure"] = measure
     else:
         if n.value < 3 and not n.approx:
-            return None  # "two sides", "both countries": who, not how many
+            return "a small count"  # "two sides", "both countries": who, not how many
         if COUNTED.get(f.counted) == "states" or f.counted == "states":
             if n.value < 10 and not n.approx:
-                return None
+                return "a small count"
         core = (_SAME_COUNT.get(f.counted, f.counted),) + ((f.subgroup,) if f.subgroup else ())
     happening = _nearest(sentence, rel, rel + len(n.text), f.counted)
     if happening in ("death", "injury") and f.toll:
@@ -268,13 +369,15 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     when = _when(p, s_start, at, at + len(n.text))
     if when:
         quals["time"] = when[:7]  # sources date one happening to different days of a month
-    near = _names_near(sentence, rel, rel + len(n.text), names)
+    near = _names_near(sentence, rel, rel + len(n.text), names, commons)
     if near:
         quals["names"] = "|".join(sorted(near))
+    scope = _scope(sentence, rel, rel + len(n.text))
+    if scope:
+        core = core + (f"in-{scope}",)  # cuts "in rural districts" are not cuts everywhere
     terms = _clause_terms(sentence, rel, rel + len(n.text), core)
-    rate = _RATE.match(sentence, rel + len(n.text))
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
-                 rate=rate.group(1).lower() if rate else "")
+                 rate=_rate_of(sentence, rel + len(n.text), rel))
 
 
 # Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
@@ -301,24 +404,114 @@ for _cls, _words in {
 # What a figure is counted per: "12 million euros a day", "150 litres per person".
 _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|"
                    r"hour|night|person|head|household|customer|capita|resident|worker|"
-                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b",
-                   re.IGNORECASE)
+                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b"
+                   r"|(?:\s+[a-z][\w-]*){0,2}?\s+(daily|weekly|monthly|yearly|annually|nightly|"
+                   r"hourly)\b", re.IGNORECASE)
+# One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
+_SAME_RATE = {"head": "person", "capita": "person", "resident": "person", "daily": "day",
+              "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+              "annual": "year", "nightly": "night", "hourly": "hour", "per capita": "person",
+              "per head": "person", "per person": "person"}
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                          r"hundred|thousand|million|billion)\b|\d", re.IGNORECASE)
+
+
+def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
+    """What the figure ending at ``end`` is given per ("day", "person", "day+person"), ""
+    for a total.  A rate past another number is that number's ("1.4 million households
+    for four hours a day": the hours are per day, the households are not).  With
+    ``start``, a rate said before the figure counts too ("a daily ration of 50 litres")."""
+    rates: set[str] = set()
+    at = end
+    for _ in range(2):  # "50 litres per person per day"
+        m = _RATE.match(sentence, at)
+        if not m or _NUMBER_WORD.search(sentence, at, m.start(m.lastindex or 1)):
+            break
+        word = m.group(m.lastindex or 1).lower()
+        rates.add(_SAME_RATE.get(word, word))
+        at = m.end()
+    if start is not None:
+        before = _RATE_BEFORE.search(sentence, max(0, start - 50), start)
+        if before:
+            word = before.group(1).lower().replace("-", " ")
+            rates.add(_SAME_RATE.get(word, word))
+    return "+".join(sorted(rates))
+
+
+# "a daily ration of 50 litres", "per capita use fell to 90 litres": a rate before.
+_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|per[ -]capita|per[ -]head|"
+                          r"per person)\b[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
+                          r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
+                          re.IGNORECASE)
+
+
+def _same_rate(a: str, b: str) -> bool:
+    """A total is no rate; "per person" and "per person per day" are one rate written
+    more or less fully."""
+    if not a or not b:
+        return a == b
+    x, y = set(a.split("+")), set(b.split("+"))
+    return x <= y or y <= x
+
+
+# A part of the places or people a figure is about: "in rural districts", "urban
+# households", "in the northern provinces"; a part is not compared with the whole.
+_SCOPE = re.compile(r"\b(rural|urban|northern|southern|eastern|western|central|coastal|"
+                    r"upland|lowland|remote|outlying|suburban|inner-city)\b", re.IGNORECASE)
+
+
+def _scope(sentence: str, rel: int, end: int) -> str | None:
+    """The part (``_SCOPE``) named in the figure's own clause, not past another number."""
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    a = max((y for x, y in breaks if y <= rel), default=0)
+    b = min((x for x, y in breaks if x >= end), default=len(sentence))
+    best: tuple[int, str] | None = None
+    for m in _SCOPE.finditer(sentence, a, b):
+        between = sentence[m.end():rel] if m.end() <= rel else sentence[end:m.start()]
+        if _NUMBER.search(between):
+            continue
+        d = abs(m.start() - rel)
+        if best is None or d < best[0]:
+            best = (d, m.group(1).lower())
+    return best[1] if best else None
 
 
 def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) -> frozenset[str]:
     """The content words of the figure's clause, cut to their first five letters (a crude
     stem: "desalination" and "desalinated" agree), without what the core already says."""
+    a, b = _clause_of(sentence, start, end)
+    said = {w for part in core for w in part.split("-")}
+    out = set()
+    # Capitalised words are left out, even common ones opening a sentence ("Rationing
+    # ..."): a word every source opens with joins figures too cheaply.
+    words = [m.group() for m in _WORD.finditer(sentence, a, b) if m.group()[:1].islower()]
+    label = label_of(sentence, start)  # "Households affected by scheduled cuts: 1.4 million"
+    words += [w.lower() for w in _WORD.findall(label or "")]
+    for w in words:
+        w = w.lower()
+        if (w in FUNCTION_WORDS or w in _NOT_MEASURE or w in said or w in _SHARE_WORDS
+                or w in NUMBER_WORDS):
+            continue  # a number word is how many, not what happened
+        stem = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        if len(stem) >= 4 or stem in _SHORT_TERMS:
+            out.add(stem[:5])
+    return frozenset(out)
+
+
+# Three-letter verbs and nouns that say what happened: "cut" and "cuts" agree.
+_SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund"})
+
+
+def _clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the figure ``sentence[start:end]``; a label and its colon ("Imports
+    from Ostland: 400 MW") are the figure's own clause, as in a list or a table."""
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
     a = max((y for x, y in breaks if y <= start), default=0)
     b = min((x for x, y in breaks if x >= end), default=len(sentence))
-    said = {w for part in core for w in part.split("-")}
-    out = set()
-    for m in _WORD.finditer(sentence, a, b):
-        w = m.group().lower()
-        if (len(w) >= 4 and w not in FUNCTION_WORDS and w not in _NOT_MEASURE
-                and w not in said and w not in _SHARE_WORDS and m.group()[:1].islower()):
-            out.add(w[:5])
-    return frozenset(out)
+    if label_of(sentence, start):
+        a = max((y for x, y in breaks if y <= a - 1 and sentence[x:y] != ":"), default=0)
+    return a, b
 
 
 _SHARE_WORDS = frozenset("""
@@ -335,6 +528,15 @@ for _cls, _words in {
     "price": "price prices sum",
     "cost": "cost costs losses loss damage damages bill",
     "wages": "wages wage pay salaries salary",
+    # How full a reservoir, a store or a hospital is: "28% of capacity", "28 percent full".
+    "capacity": "capacity full fill storage level levels",
+    "average": "average normal usual mean norm",
+    "rainfall": "rainfall rain precipitation",
+    "shortfall": "shortfall short gap deficit shortage",
+    "rise": "rise increase hike hikes jump",
+    "fall": "fall drop decline cut reduction decrease",
+    "tariff": "tariff tariffs bills",
+    "cap": "cap limit ceiling quota allowance ration",
 }.items():
     for _w in _words.split():
         _SAME_MEASURE[_w] = _cls
@@ -359,36 +561,120 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
     if _COST_BEFORE.search(sentence, max(0, start - 40), start):
         return "cost"
     m = _measure_named(sentence, start, end)
-    return _SAME_MEASURE.get(m, m) if m else None
+    if m is None:
+        m = _changed(sentence, start) or _labelled(sentence, start)
+    return _same_measure(m) if m else None
+
+
+def _same_measure(m: str) -> str:
+    """One name for one measure: "tariffs-rise" and "tariff-increase" are "tariff-rise",
+    "full" is "capacity", "normal" is "average"."""
+    words = []
+    for w in m.split("-"):
+        w = _SAME_MEASURE.get(w, w)
+        if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = _SAME_MEASURE.get(w[:-1], w[:-1])  # "tariffs" is "tariff"
+        words.append(w)
+    return "-".join(words)
+
+
+# "tariffs will rise by 15 percent", "bills went up by 18%": what changed is the subject
+# of the verb of change.
+_CHANGED_BY = re.compile(
+    r"\b([a-z]{3,})\s+(?:will\s+|would\s+|could\s+|may\s+|are to\s+|is to\s+|have\s+|has\s+|"
+    r"had\s+|to\s+)?(?:be\s+)?(rise|rises|rose|risen|rising|go up|goes up|went up|gone up|"
+    r"increase|increases|increased|jump|jumps|jumped|fall|falls|fell|fallen|drop|drops|dropped|"
+    r"decrease|decreases|decreased|go down|went down|come down|came down|be cut|been cut|"
+    r"were cut|was cut|raised|lowered)\s+(?:by\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|"
+    r"almost\s+|roughly\s+|over\s+)?$")
+_UP = frozenset("rise rises rose risen rising go goes went gone increase increases increased "
+                "jump jumps jumped raised".split())
+
+
+def _changed(sentence: str, start: int) -> str | None:
+    m = _CHANGED_BY.search(sentence[max(0, start - 60):start].lower())
+    if not m or m.group(1) in _NOT_MEASURE or m.group(1) in _CHANGES:
+        return None
+    verb = m.group(2).split()
+    up = verb[0] in _UP and verb[-1] != "down"
+    return f"{m.group(1)}-{'rise' if up else 'fall'}"
+
+
+def _labelled(sentence: str, start: int) -> str | None:
+    """What a labelled figure measures: the label's noun before any preposition
+    ("Generation shortfall at the evening peak: 850 MW" -> "shortfall")."""
+    label = label_of(sentence, start)
+    if not label:
+        return None
+    words: list[str] = []
+    for w in _WORD.findall(label):
+        if w.lower() in FUNCTION_WORDS or w.lower() in _NOT_MEASURE:
+            break
+        words.append(w.lower())
+    return words[-1] if words else None
 
 
 def _measure_named(sentence: str, start: int, end: int) -> str | None:
     """What an amount measures: "7 percent pay rise" -> "pay-rise", "97 percent of its
     water" -> "water", "a budget of $3 million" -> "budget"."""
     after = sentence[end:]
-    m = re.match(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|all\s+)?"
-                 r"((?:[a-z]{3,}\s+){0,2}[a-z]{3,})", after)
+    m = re.match(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|all\s+|our\s+|"
+                 r"your\s+|my\s+|this\s+|that\s+|[A-Z][\w-]*[’']s\s+)?"
+                 r"((?:[a-z][a-z-]{2,}\s+){0,2}[a-z][a-z-]{2,})", after)
     if m:
         phrase: list[str] = []
         for w in m.group(1).split():
-            if w in _NOT_MEASURE:
-                break
+            if w in _NOT_MEASURE or w in _VERBS or (w.endswith("ed") and phrase):
+                break  # "112 mm of rain fell", "of water used": the verb after the noun
             phrase.append(w)
         if phrase:
             return phrase[-1]  # "97 percent of its fresh water" measures water
     m = _MEASURE_AFTER.match(after)
+    if m and _rate_of(sentence, end):
+        m = None  # "8 kWh per day": what it is per, not what it measures
     if m:
         words = [w for w in m.group(1).split() if w not in _NOT_MEASURE]
         if words and words == m.group(1).split():
             if words[-1] in _CHANGES and len(words) == 1:
                 return _of_what(words[0], after[m.end():])  # "a 5 percent rise in prices"
             return "-".join(words)
+    if _CAP_BEFORE.search(sentence, max(0, start - 60), start):
+        return "cap"  # "keep consumption below 8 kWh": a limit
+    subject = _SUBJECT_BEFORE.search(sentence[max(0, start - 80):start])
+    if subject and (subject.group(1).islower() or subject.start(1) == 0 and start <= 80):
+        word = subject.group(1).lower()
+        if word in ("level", "levels"):  # "reservoir levels fell to 24 percent": how full
+            return "capacity"
+        if word not in _CHANGES and word not in _NOT_MEASURE:
+            return word  # "The real gap at the evening peak is 900 MW"
     m = _MEASURE_BEFORE.search(sentence[:start].lower())
     if m and m.group(1) not in _NOT_MEASURE and not sentence[m.start(1)].isupper():  # a name
         if m.group(1) in _CHANGES:
             return _of_what(m.group(1), after)  # "a cut of 20 percent in the allowance"
         return m.group(1)
     return None
+
+
+# Verbs that end the noun phrase after "of" ("112 mm of rain fell between ...").
+_VERBS = frozenset("""fell rose fall rise came went ran held left lost took made gave grew shrank
+sank is was were are has had have will would could can may might remained stayed""".split())
+# "keep consumption below 8 kWh", "limited to 50 litres", "a ceiling of 8 kWh": a cap.
+_CAP_BEFORE = re.compile(r"\b(?:(?:keep|kept|keeping|hold|held|stay|limit|limits|limited|"
+                         r"limiting|cap|capped|capping|restrict|restricted|ration|rationed)\b"
+                         r"[^,;:.\d]{0,40}?\b(?:below|under|to|at|within)|"
+                         r"(?:cap|limit|ceiling|quota|allowance|ration)\s+of|"
+                         r"no more than|not more than|at most)\s+$", re.IGNORECASE)
+# The subject of "was", "is", "stood at" before a figure, before any prepositional phrase:
+# "Rainfall between September and December was 112 mm", "the real gap at the peak is
+# closer to 900 MW".
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|\b(?:the|a|an|its|their|our|this|that)\s+)(?:[a-z]+\s+)??([A-Za-z]{3,})"
+    r"(?:\s+(?:at|in|of|on|for|from|between|during|across|over)\s+[^,;:.\d]{1,40}?)?"
+    r"\s+(?:is|was|were|are|stood at|stands at|came to|reached|totalled|totaled|amounted to|"
+    r"(?:has |have |had )?(?:fallen|fell|dropped|sank|dipped|risen|rose|climbed) to)"
+    r"\s+(?:now\s+|only\s+|just\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|at\s+|"
+    r"roughly\s+|closer to\s+|close to\s+|nearer\s+|over\s+|under\s+|below\s+)*$",
+    re.IGNORECASE)
 
 
 # Words that say how much something changed, or what share it is, but not of what: "a cut
@@ -428,6 +714,9 @@ def _nearest(sentence: str, rel: int, end: int, counted: str) -> str | None:
         cls = STANCES.get(low) or HAPPENINGS.get(low)
         if cls is None or low == counted or COUNTED.get(low) == counted:
             continue
+        gap = sentence[end:m.start()] if m.start() >= end else sentence[m.end():rel]
+        if _ITEM_BREAK.search(gap):
+            continue  # another sentence or list item run into this one
         if m.start() >= end and _NUMBER.search(sentence, end, m.start()):
             continue  # a word after another number tells of that one ("the 120 X had offered")
         if cls == "membership":  # "joined the walkout": what was joined
@@ -467,6 +756,10 @@ def _when(p: Proposal, s_start: int, at: int, at_end: int) -> str | None:
             continue
         if _NUMBER.search(between) or _NOW.search(between):
             continue  # "80 percent full in May 2023 and now at 31 percent": the other's date
+        if b > at and _SINCE.search(between):
+            continue  # "cut for 4 hours since the cuts began on 12 January": when it began
+        if _RANGE_END.search(text, max(0, a - 40), a):
+            continue  # "between September and December": the range is dated by its start
         if "," in between and not _LEADING_TIME.match(text, s_start, b):
             continue  # "The dam, built in 1998, holds 40 million": the date of an aside
         dist = abs(a - at)
@@ -481,13 +774,18 @@ _CLAUSE_BREAK = re.compile(
     r"since|until|as|although|though|yet|so|up|down|compared|against|from|than|twice|"
     r"double|half)\b")
 _NUMBER = re.compile(r"\d")
+_SINCE = re.compile(r"\b(?:since|after|before|until|till)\b", re.IGNORECASE)
+# The second date of a range ("between September and December", "from May to August").
+_RANGE_END = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){1,3}(?:and|to|until|till)\s+(?:the\s+)?$|"
+                        r"\w[-–]$", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date|since then|by then)\b",
                   re.IGNORECASE)
 # A sentence opening with its time: "In June 2024, 5,000 households ...".
 _LEADING_TIME = re.compile(r"\W*(?:in|on|by|at|during|since|between|last|this|early|late|"
                            r"from|as of)\b[^,;:]*$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:since|from|than|compared (?:with|to)|against|versus|vs\.?|"
-                       r"before|after|until|till)\s+(?:the\s+)?(?:end of\s+|start of\s+)?$",
+                       r"before|after|until|till|began|begun|started|starting|beginning)\s+"
+                       r"(?:on\s+|in\s+)?(?:the\s+)?(?:end of\s+|start of\s+)?$",
                        re.IGNORECASE)
 
 
@@ -496,14 +794,21 @@ def _sentence_names(sentence: str) -> tuple[Name, ...]:
     return tuple(find_names(sentence))  # a sentence with several figures is read once
 
 
-def _names_near(sentence: str, rel: int, end: int, names: NameIndex) -> set[str]:
+def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
+                commons: frozenset[str] = frozenset()) -> set[str]:
     """The actors named within ``_NEAR`` characters of the figure (``sentence[rel:end]``),
-    in its clause and not past another number (the name of the other figure's doer)."""
+    in its clause and not past another number (the name of the other figure's doer); not
+    a unit ("850 MW") nor a common word capitalised to open a sentence or an item."""
     out = set()
     for n in _sentence_names(sentence):
         if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
             between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
-            if _CLAUSE_END.search(between) or _CONTRAST.search(between) or _NUMBER.search(between):
+            if (_CLAUSE_END.search(between) or _CONTRAST.search(between)
+                    or _NUMBER.search(between) or _ITEM_BREAK.search(between)):
+                continue
+            low = n.text.lower()
+            if low in UNIT_WORDS or (" " not in low and (low in commons or low + "s" in commons
+                                                         or low.removesuffix("s") in commons)):
                 continue
             if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
                 continue  # who gives the figure, not whose it is: sources differ on that
@@ -525,6 +830,9 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# The end of a sentence or of a list item run into one paragraph ("400 MW. - Households").
+_ITEM_BREAK = re.compile(r"[.!?]\s|\s[-–•*]\s")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+")
 # One capitalised plural common noun ("Households", "Farmers"), not a demonym ("Armenians"
 # ends in -ians, "Azerbaijanis" in -is) nor an acronym.
 _COMMON_OPENING = re.compile(r"[A-Z][a-z]+(?<!ian)(?<!ese)(?<!is)s")
@@ -560,20 +868,34 @@ class _Group:
 
     def fits(self, item: _Item) -> bool:
         """No conflict with any member, and agreement with one on something."""
+        return self.refusal(item) is None
+
+    def refusal(self, item: _Item) -> str | None:
+        """Which rule keeps ``item`` out of this group (a short reason), None if it fits."""
         given = self.values.get(item.article)
         if given and given != {item.figure.number.value}:
-            return False  # one source giving two values: two different things, most often
-        if any(_conflict(k, v, w) for k, v in item.quals.items() for w in self.quals.get(k, ())):
-            return False
-        if self.members and item.rate != self.members[0].rate:
-            return False  # 12 million euros a day is not 250 million in all
+            return "two values in one source"  # two different things, most often
+        for k, v in item.quals.items():
+            if any(_conflict(k, v, w) for w in self.quals.get(k, ())):
+                return f"{k} conflicts"
+        if self.members and not _same_rate(item.rate, self.members[0].rate):
+            return "a rate and a total"  # 12 million euros a day is not 250 million in all
+        shared_qual = any(k in self.quals for k in item.quals)
         if item.core[0] == "toll":
             # One happening's toll: the same place, time or actor, or its clause telling
             # the same happening ("the derailment killed", "a tram derailed ..., killing").
-            return (any(k in self.quals for k in item.quals)
-                    or len(item.terms & self.terms) >= 2)
-        if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES):
-            return True  # the happening it lasts, or the part counted
+            if shared_qual or len(item.terms & self.terms) >= 2:
+                return None
+            return "a toll with nothing in common"
+        if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES
+                                          and not item.core[-1].startswith("in-")):
+            return None  # the happening it lasts, or the part counted
+        if item.core[0] in _SHARES and _is_change(item.core):
+            # "tariffs will rise by 15 percent from 1 February", "a 15% tariff increase":
+            # one decision, whose date says when it applies, not when a level was read.
+            if shared_qual or len(item.terms & self.terms) >= 1:
+                return None
+            return "an amount with nothing in common"
         if item.core[0] in _SHARES:
             # "30 percent of the water": of what, but not which part (lost to leaks, used by
             # farms): the same owner, place, stance, time or actor named, or the clause
@@ -581,15 +903,18 @@ class _Group:
             # plants"), must.
             # A share or a level changes with time: dated and undated ones are not compared.
             if ("time" in item.quals) != ("time" in self.quals):
-                return False
-            return (any(k in self.quals for k in item.quals)
-                    or len(item.terms & self.terms) >= 2)
+                return "a dated and an undated amount"
+            if shared_qual or len(item.terms & self.terms) >= 2:
+                return None
+            return "an amount with nothing in common"
         if any(k in _WHAT and k in self.quals for k in item.quals):
-            return True
+            return None
         # The same time or the same actor named says when or where, not what happened to
         # those counted (5,000 households cut off, 12,000 that asked for a rebate): the
         # clause must say it too.
-        return any(k in self.quals for k in item.quals) and bool(item.terms & self.terms)
+        if shared_qual and item.terms & self.terms:
+            return None
+        return "a count with nothing in common"
 
 
 def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
@@ -602,24 +927,41 @@ def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
     if len(groups) < 2:
         return groups
     members = [m for g in groups for m in g]
+    return groups if _not_sole(members) else [members]
+
+
+def _not_sole(members: list[_Item]) -> str | None:
+    """Why the figures of one core are not one sole quantity (a short reason), or None."""
     core = members[0].core
-    if core[0] == "toll" or core[0] in _GENERIC:
-        return groups
+    if core[0] == "toll" or core[0] in _GENERIC and not members[0].rate:
+        return "a toll or a generic count"  # "four hours a day" says enough of itself
     values: dict[str, set[float]] = {}
     for m in members:
         values.setdefault(m.article, set()).add(m.figure.number.value)
-    if len(values) < 2 or any(len(v) > 1 for v in values.values()):
-        return groups
-    if len({"time" in m.quals for m in members}) > 1 or len({m.rate for m in members}) > 1:
-        return groups
+    if len(values) < 2:
+        return "one source"
+    if any(len(v) > 1 for v in values.values()):
+        return "two values in one source"
+    if len({"time" in m.quals for m in members}) > 1 and not _is_change(core):
+        return "dated and undated"
+    rates = {m.rate for m in members}
+    if any(not _same_rate(a, b) for a in rates for b in rates):
+        return "rates and totals"
     for n, a in enumerate(members):
         for b in members[n + 1:]:
             if any(_conflict(k, v, b.quals[k]) for k, v in a.quals.items() if k in b.quals):
-                return groups
+                return "a qualifier conflicts"
+    if _is_change(core):
+        return None  # what rose is said: "tariff-rise"
     for m in members:
         if not any(m.terms & o.terms for o in members if o.article != m.article):
-            return groups
-    return [members]
+            return "a clause sharing no word"
+    return None
+
+
+def _is_change(core: tuple[str, ...]) -> bool:
+    """An amount by which a named thing rose or fell ("tariff-rise", "price-fall")."""
+    return core[0] in _SHARES and len(core) > 1 and core[1].endswith(("-rise", "-fall"))
 
 
 # Counts that say too little of what is counted to be matched without a qualifier.
@@ -627,7 +969,7 @@ _GENERIC = frozenset({"people", "states", "members", "others", "times", "cases",
                       "items", "units", "parts", "ones", "years", "days", "months", "weeks",
                       "hours"})
 _SHARES = AMOUNTS | {"percent", "fold"}  # amounts: what they measure, not whose or when
-_WHAT = frozenset({"owner", "place", "ordinal", "happening"})  # qualifiers that say what
+_WHAT = frozenset({"owner", "place", "ordinal", "happening", "measure"})  # say what
 
 
 def _group(items: list[_Item]) -> list[list[_Item]]:
@@ -664,7 +1006,7 @@ def _group(items: list[_Item]) -> list[list[_Item]]:
     return [g.members for g in groups] + alone
 
 
-_INDEXED = ("owner", "place", "ordinal", "happening", "time")
+_INDEXED = ("owner", "place", "ordinal", "happening", "time", "measure")
 _REACHED = "affected"  # a stance that fits any happening
 
 
@@ -680,7 +1022,8 @@ def _key(core: tuple[str, ...], members: list[_Item], used: set[str]) -> str:
     quals = members[0].quals
     if len({m.claim for m in members}) < 2 and len(members) < 2:
         return ""  # nothing to compare with: the writer's own key
-    parts = [quals[k] for k in ("owner", "place", "ordinal", "happening") if k in quals]
+    parts = [quals[k] for k in ("owner", "place", "ordinal", "happening", "measure")
+             if k in quals]
     if core[0] == "duration" and "happening" not in quals and "owner" not in quals:
         parts += quals.get("names", "").split("|")[:1]
     parts += [slug(c) for c in (core[1:] if core[0] == "duration" else core[::-1][:-1])]

@@ -107,6 +107,8 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
             break
     if counted is None:
         counted = n.unit if n.unit in _UNIT_WORDS or n.unit in AMOUNTS else head_noun(text[core_end:])
+    if counted is None:
+        counted = label_noun(text, n.start)  # "Households affected by the cuts: 1.4 million"
     if counted == "pounds" and (n.value >= 1000 or text[n.end:n.end + 9].lower().strip() == "sterling"):
         counted = "GBP"  # "4 million pounds" is "£4m"; "5 pounds of sugar" stays a weight
     if owner is None:
@@ -143,6 +145,35 @@ _TOLL_BEFORE = re.compile(_HARM + r"(?:\s+(?:at least|about|some|nearly|almost|m
 _TOLL_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
                          r"are|remain|remained|have|had|people)\s+)*" + _HARM + r"\b",
                          re.IGNORECASE)
+
+
+# A figure given after a label, as in a list or a table ("Households affected: 1.4
+# million", "- Imports from Ostland: 400 MW"): the label says what it counts or measures.
+_LABEL_BEFORE = re.compile(r"(?:^|[.;!?]\s+|[-–•*]\s+|\n\s*)([A-Z][^\d:;.!?\n]{2,80}?):\s*"
+                           r"(?:(?:about|some|around|nearly|almost|over|up to|at least)\s+)?$")
+
+
+def label_of(text: str, at: int) -> str | None:
+    """The label a figure at ``at`` follows ("Generation shortfall at the evening peak"), if any."""
+    m = _LABEL_BEFORE.search(text, max(0, at - 100), at)
+    return m.group(1).strip() if m else None
+
+
+def label_noun(text: str, at: int) -> str | None:
+    """What a labelled figure counts: the label's first plural noun ("Households affected
+    by scheduled cuts" -> "households"); None when the label names no plural."""
+    label = label_of(text, at)
+    if not label:
+        return None
+    for w in _WORD.findall(label)[:4]:
+        low = w.lower()
+        if low in COUNTED:
+            return low if COUNTED[low] == "people" else COUNTED[low]
+        if low in _FUNCTION:
+            return None
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            return low
+    return None
 
 
 def toll_of(text: str, n: Number) -> str:
@@ -283,8 +314,13 @@ def figure_text(n: Number, counted: str | None) -> str:
     return n.text
 
 
+# Physical measures, as briefing.analysis.numbers normalises them ("850 megawatts" is MW,
+# "1.1 billion cubic metres" m3): what they measure is said around them ("of water",
+# "shortfall", "rainfall"), and they are matched like counts, by that and their clause.
+MEASURES = frozenset({"m3", "hm3", "km3", "m2", "litres", "mm", "cm", "hectares", "tonnes", "kg",
+                      "MW", "GW", "kW", "kWh", "MWh", "GWh", "TWh", "C", "F"})
 _UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", "GBP",
-                         "years", "months", "weeks", "days", "hours", "mm", "cm", "kg", "ha"})
+                         "years", "months", "weeks", "days", "hours", "ha"}) | MEASURES
 
 
 def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
@@ -311,7 +347,7 @@ def is_substantive(fig: FoundFigure) -> bool:
     """A count or amount a claim is about ("1,960 peacekeepers", "41%", "$3,8 billion"),
     rather than a passing number ("two countries", "one hand", "five-year")."""
     n = fig.number
-    if n.unit in AMOUNTS or fig.toll:
+    if n.unit in AMOUNTS or n.unit in MEASURES or fig.toll:
         return True
     if fig.counted in DURATIONS:
         return False

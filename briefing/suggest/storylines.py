@@ -21,6 +21,10 @@ they share (story link detection over tf-idf vectors).
    storyline of fewer dates is kept whole: a storyline runs over months, and a claim's date
    is often that of something it recalls.  One of more than SPLIT_MAX claims is kept whole
    too (splitting it would cost about as much as grouping the rest).
+6. A claim that gives no date of its own is read as news of its article's publication month
+   ("#published-2025-06", at PUBLISHED_WEIGHT): reports published in one month tell the same
+   current happening more often than not, and what they recall carries its own date.  The
+   term counts only between sources that share a month, as any term (step 1).
 Steps 4 and 5 are off by default (DATE_WEIGHT 0, MIXED None): measured in docs/benchmarks.md,
 they help short labelled sets and cost recall on long articles that recall many dates.
 """
@@ -41,6 +45,10 @@ ALIKE = 0.7  # cosine for two claims of one paragraph to start as one group
 LINK = 0.1  # cross-source average cosine for two groups to merge
 KEY_TERMS = 12  # heaviest words of a group used to find the groups it may merge with
 COMMON = 50  # a word that is a key word of more groups than this does not select candidates
+# An undated claim is read as news of its article's month: claims of sources published in one
+# month that give no date of their own share that month as a term, at this weight (times its
+# idf; a month every source shares, or one source alone has, weighs nothing).  Step 6.
+PUBLISHED_WEIGHT = 0.7
 # Signals of one happening (steps 4 and 5 of the module docstring).  Measured and not on by
 # default: they help the short labelled sets and cost recall on the long ones (bundled,
 # held out; docs/benchmarks.md), so DATE_WEIGHT is 0 and MIXED None (no split).
@@ -58,10 +66,15 @@ SPLIT_MAX = 1000
 Vector = dict[str, float]
 
 
-def features(p: Proposal, when: str | None = None, head: float = 0.0) -> dict[str, float]:
+def features(p: Proposal, when: str | None = None, head: float = 0.0,
+             published: str | None = None) -> dict[str, float]:
     """A claim's terms (weight 1), the date of its happening ("#2026-03", and "#2026-03-18"
-    for a day it gives) and, at weight ``head``, the happenings it names ("@approve")."""
+    for a day it gives), at weight ``head`` the happenings it names ("@approve") and, for a
+    claim whose words give no date, its article's month of publication (``published``:
+    "#published-2025-06", at PUBLISHED_WEIGHT)."""
     out = dict.fromkeys(p.terms, 1.0)
+    if PUBLISHED_WEIGHT and published and len(published) >= 7 and not p.dates:
+        out["#published-" + published[:7]] = PUBLISHED_WEIGHT
     if head:
         for h in happenings.heads(p.quote):
             out["@" + h] = head
@@ -97,12 +110,15 @@ def whens(proposals: list[Proposal], published: dict[str, str | None] | None = N
 
 def vectors(proposals: list[Proposal], dates: list[str | None] | None = None,
             context: float = CONTEXT, head: float = 0.0,
-            only: set[int] | None = None) -> list[Vector]:
+            only: set[int] | None = None,
+            published: dict[str, str | None] | None = None) -> list[Vector]:
     """One unit-length vector a claim (see the module docstring), heaviest terms first;
     ``context``: the weight of its paragraph's terms; ``head``: of its happening heads;
-    ``only``: the claims whose vectors are wanted (the others' are left empty)."""
+    ``only``: the claims whose vectors are wanted (the others' are left empty);
+    ``published``: article id -> its publication date."""
     dates = [None] * len(proposals) if dates is None else dates
-    feats = [features(p, w, head) for p, w in zip(proposals, dates)]
+    published = published or {}
+    feats = [features(p, w, head, published.get(p.article_id)) for p, w in zip(proposals, dates)]
     n = len(proposals) or 1
     idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals, feats).items() if c < n}
     wanted = set(range(len(proposals))) if only is None else only
@@ -237,7 +253,7 @@ def storylines(proposals: list[Proposal],
     # Off (the default), the dates would only be counted for conflicts nobody weighs.
     dates = (whens(proposals, published) if DATE_WEIGHT or MIXED is not None
              else [None] * len(proposals))
-    vecs = vectors(proposals, dates)
+    vecs = vectors(proposals, dates, published=published)
     units = _merge(proposals, vecs, dates, paragraph_groups(proposals, vecs))
     extra = _second(proposals, vecs, units, dates)
     out = []
@@ -250,7 +266,8 @@ def storylines(proposals: list[Proposal],
              if len(m) <= SPLIT_MAX and len({dates[i] for i in m if dates[i]}) >= MIXED]
     if not mixed:
         return out
-    own = vectors(proposals, dates, HAPPENING_CONTEXT, HEAD_WEIGHT, {i for m in mixed for i in m})
+    own = vectors(proposals, dates, HAPPENING_CONTEXT, HEAD_WEIGHT, {i for m in mixed for i in m},
+                  published)
     chosen = {id(m) for m in mixed}
     split = [m for m in out if id(m) not in chosen]
     for members in mixed:
