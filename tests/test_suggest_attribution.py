@@ -66,10 +66,11 @@ def test_the_speaker_of_common_forms(text, who, claim):
 @pytest.mark.parametrize("text", [
     "The collection was catalogued by volunteers in 1998.",  # a passive act, no one's words
     "The closure was confirmed by the city in a letter to readers.",
+    "The closure was announced on Monday.",  # "closure was" is no one
 ])
 def test_a_passive_verb_names_no_speaker(text):
     att = attribution(text)
-    assert att is None or att.speaker.lower() not in ("collection was", "closure was")
+    assert att is None or not att.speaker.lower().endswith(" was")
 
 
 def test_it_was_announced_that_leaves_the_statement_to_the_writer():

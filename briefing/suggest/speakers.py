@@ -245,7 +245,8 @@ _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w
                        r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
-_LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
+_LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
+                      r"|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
                       + r")\s+(?:that\s+)?(?=[a-z])")
 
 
