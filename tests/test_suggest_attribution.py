@@ -250,3 +250,20 @@ def test_a_motive_read_into_an_act_is_the_writers_reading(text, expected):
     kind, _ = kinds.classify(text, quoted=False, has_figure=False, has_date=False,
                              has_actor=True)
     assert kind == expected
+
+
+@pytest.mark.parametrize("byline, speaker", [
+    ("Heritage Board", "Heritage Board"),  # a body's own release speaks for it
+    ("Friends of the Library Coalition", "Friends of the Library Coalition"),
+    ("Tiel Evening Post", "author"),  # a newsroom writing is the author
+    ("Dana Reporter", "author"),
+])
+def test_a_body_writing_its_own_release_is_its_speaker(tmp_path, byline, speaker):
+    head = tc.HEAD
+    tc.HEAD = head.replace("authors: [Dana Reporter]", f"authors: [{byline}]")
+    try:
+        claims = briefing(tmp_path, release="Two of the city's nine museums will close "
+                                            "for repairs from 1 May 2026.\n")
+    finally:
+        tc.HEAD = head
+    assert only(claims, "nine museums").speaker == speaker

@@ -95,6 +95,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     answers = names.canonical(answers) if answers and answers not in article.authors else answers
     standfirst = speakers.standfirst_count(article)
     asking = _writer_asking(article.authors)
+    writer = speakers.body_byline(article) or "author"  # a body's own release speaks for it
     people = sorted({n.text for ns in found.values() for n in ns if speakers.can_speak(n)}
                     | set(article.authors), key=len, reverse=True)
     year = int(article.published[:4]) if article.published else None
@@ -221,9 +222,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     piece_att = None  # what they did is the writer's report, not their words
                 reported = quoted or bool(piece_att and not interviewee)
                 speaker = (piece_speaker if (reported and piece_speaker) else
-                           interviewee or "author")
+                           interviewee or writer)
                 said = (not quoted and reported and piece_att is not None and piece_att.said
-                        and speaker != "author")
+                        and speaker not in ("author", writer))
                 prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker,
                              quoted, said or unnamed, s_names, names, year, common)
                 if prop is not None:

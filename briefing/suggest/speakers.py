@@ -694,6 +694,28 @@ def labelled_speaker(text: str, people: Iterable[str]) -> tuple[str, int] | None
     return None
 
 
+# Head words of news outlets: a byline "Continental Press" is a newsroom writing, not a
+# party to the story speaking.
+_OUTLET_WORDS = frozenset("""press times post news herald journal radio television tv wire
+gazette courier tribune telegraph chronicle observer guardian mail express daily weekly
+review magazine newspaper bulletin broadcasting""".split())
+
+
+def body_byline(article) -> str | None:
+    """The organisation that wrote the article, when its byline is one ("Ministry of
+    Energy", "Lights On Coalition" on their own release or report): what the text states is
+    that body's word, as a speaker named like any other."""
+    if not article.authors:
+        return None
+    author = article.authors[0]
+    words = [w.lower().strip("’'") for w in _TOKEN.findall(author)]
+    if not words or any(w in _OUTLET_WORDS for w in words):
+        return None
+    body = (any(w in _BODIES for w in words) or _MEMBERS_OWN.search(author) is not None
+            or (author.isupper() and 2 <= len(author) <= 6 and author.isalpha()))
+    return author if body else None
+
+
 def standfirst_count(article) -> int:
     """How many paragraphs open an interview before its first question: the writer's."""
     if article.genre != "interview":
