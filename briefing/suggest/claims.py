@@ -91,7 +91,13 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             found: dict[str, list[Name]]) -> list[Proposal]:
     """``found``: the names of each paragraph (paragraph_names)."""
     out: list[Proposal] = []
-    interviewee = article.authors[0] if article.genre == "interview" and article.authors else None
+    answers = speakers.interviewee(article, found)
+    answers = names.canonical(answers) if answers and answers not in article.authors else answers
+    standfirst = speakers.standfirst_count(article)
+    asking = _writer_asking(article.authors)
+    writer = speakers.body_byline(article) or "author"  # a body's own release speaks for it
+    people = sorted({n.text for ns in found.values() for n in ns if speakers.can_speak(n)}
+                    | set(article.authors), key=len, reverse=True)
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
     described = speakers.descriptions(article.paragraphs(), found)
@@ -100,20 +106,35 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     # one named before it in its paragraph is the last person named before.
     carried_speaker: str | None = None
     carried_person: str | None = None
-    for para in article.paragraphs():
+    introduced: str | None = None  # the person the last paragraph named, quoting no one
+    for p_index, para in enumerate(article.paragraphs()):
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
+        # The standfirst of an interview is the writer's; the answers the interviewee's.
+        interviewee = answers if p_index >= standfirst else None
+        if answers and speakers.is_question(text):
+            continue  # the interviewer's question: what it states frames the answer
+        label = speakers.labelled_speaker(text, people)
+        if label and answers and label[0] in article.authors and answers not in article.authors:
+            continue  # "Varga: And the relief fund?": the interviewer speaking
+        if label:
+            interviewee = label[0] if label[0] in article.authors else names.canonical(label[0])
         para_names = sorted(found[para.id], key=lambda n: n.start)
         name_starts = [n.start for n in para_names]
         opens_quoted = text.lstrip().startswith(("\"", "“", "«")) and not interviewee
-        last_speaker: str | None = carried_speaker if opens_quoted else None
+        # A quotation opening a paragraph after one that introduced a person ("Ruiz was
+        # unapologetic.") is that person's.
+        last_speaker: str | None = (carried_speaker or introduced) if opens_quoted else None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
         # Quotations are found in the whole paragraph: a quotation often runs over several
         # sentences, its speaker named once, before it or after its end ("..., Y added.").
         # A short one is one statement, read as one sentence.
         regions = speakers.quotations(text, 0, len(text))
         sentences = _join_quoted(text, split_sentences(text), regions)
+        if label:  # the transcript's label is no part of what was said, but says whose
+            sentences = [(max(a, label[1]), b) for a, b in sentences if b > label[1]]
+            last_speaker = interviewee
         for s_start, s_end in sentences:
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
@@ -121,6 +142,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 year = int(dates_here[-1].value[:4])  # "In May ..." after "in April 2021"
             if sentence.rstrip("”\"’' )").endswith("?"):
                 continue
+            if p_index < standfirst and asking.match(sentence):
+                continue  # "We asked her why.", "Ines Varga spoke to him": the interview itself
             s_names = _names_within(para_names, name_starts, s_start, s_end)
             att = speakers.attribution(text, s_start, s_end, s_names)
             if att is not None and att.pronoun:
@@ -130,7 +153,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     body = speakers.last_body(para_names, att.start)
                     if body and speakers.nearer_subject(text, body, s_start):
                         body = None  # "The report found ... It said": the report
-                    who = names.canonical(body.text) if body else None
+                    phrase = None if body else speakers.body_subject(text, s_start)
+                    who = (names.canonical(body.text) if body else
+                           names.canonical(_named(phrase, known, names, described)) if phrase
+                           else None)
                 else:
                     who = (speakers.last_person(text, para_names, att.start) or last_speaker
                            or carried_person)
@@ -140,6 +166,12 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 att = replace(att, speaker=who) if who else None
             else:
                 unnamed = False
+            doc = speakers.document_says(text, s_start, s_end) if att is None else None
+            if doc is not None:
+                # "The report says X": X is the word of whoever the article says wrote it
+                author_of = _named(doc[0], known, names, described)
+                if author_of != doc[0]:
+                    att = speakers.Attribution(author_of, doc[1], doc[2], doc[3], True, said=True)
             quotes = _quotes_in(text, regions, s_start, s_end)
             if quotes and att is None:
                 who = (speakers.subject_speaker(text, s_start, quotes[0][0], s_names)
@@ -148,7 +180,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
                 att_speaker = (names.canonical(_named(att.speaker, known, names, described))
-                               if att else None)
+                               if att and att.speaker else None)
             if att_speaker:
                 last_speaker = att_speaker
             pieces: list[tuple[int, int, bool]] = []
@@ -170,6 +202,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                             and any(piece.start <= a and b <= piece.end and has_verb(text[a:b])
                                     for a, b, _ in pieces)):
                         continue  # 'X warned that "all options are open" if ...': the same
+                    if any(piece.start < a and b <= piece.end + 2 and quoted
+                           and _INTRODUCES.search(text, piece.start, a)
+                           for a, b, quoted in pieces):
+                        continue  # 'Kol had a simple message: "..."': the quotation's frame
                     pieces.append((piece.start, piece.end, False))
             act = _act_before_saying(text, s_start, att)
             for a, b, quoted in ([act] if act else []) + pieces:
@@ -186,9 +222,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     piece_att = None  # what they did is the writer's report, not their words
                 reported = quoted or bool(piece_att and not interviewee)
                 speaker = (piece_speaker if (reported and piece_speaker) else
-                           interviewee or "author")
+                           interviewee or writer)
                 said = (not quoted and reported and piece_att is not None and piece_att.said
-                        and speaker != "author")
+                        and speaker not in ("author", writer))
                 prop = _fill(article.id, para, a, b, s_start, s_end, dates_here, speaker,
                              quoted, said or unnamed, s_names, names, year, common)
                 if prop is not None:
@@ -208,7 +244,15 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         carried_speaker = last_speaker if regions else None
         person = speakers.last_person(text, para_names, len(text))
         carried_person = names.canonical(person) if person else carried_person
+        introduced = names.canonical(person) if person and not regions else None
     return out
+
+
+def _writer_asking(authors: list[str]) -> re.Pattern[str]:
+    """The writer (by pronoun or byline) asking or meeting the interviewee."""
+    who = "|".join(re.escape(a) for a in authors if a) or "We"
+    return re.compile(r"\W*(?:(?:Our|My)\s+[a-z]+\s+)?(?:We|I|" + who + r")\s+(?:\w+ly\s+)?(?:asked|spoke|talked|met|"
+                      r"put|interviewed|sat down)\b")
 
 
 # "..., arguing that X", "..., saying that X": what the sentence's subject said while acting.
@@ -254,6 +298,10 @@ def _act_before_saying(text: str, s_start: int,
     if m is None or spans.words(text[s_start:m.end(1)]) < spans.MIN_CLAIM_WORDS:
         return None
     return (s_start, m.end(1), False)
+
+
+# What introduces a quotation with a colon ("X had a simple message: “").
+_INTRODUCES = re.compile(r":\s*[\"“‘'«]?\s*$")
 
 
 QUOTE_WORDS = 40  # a quotation over several sentences up to this long is one claim

@@ -15,6 +15,9 @@ e.g i.e cf approx no nos vol pp p fig ed eds inc ltd co corp dept univ est jan f
 jun jul aug sep sept oct nov dec u.s u.k u.n e.u
 """.split())
 
+# Abbreviations that only stand before a number: the same letters close a sentence ("No.").
+_BEFORE_NUMBER = frozenset("no nos vol pp p fig".split())
+
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
 
 
@@ -48,6 +51,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().strip(".")
+    if word in _BEFORE_NUMBER:
+        # "No. 10", "Vol. 3": an abbreviation before a number; "No. The fund ..." is an
+        # answer, a sentence of its own.
+        return re.match(r"\.\s*\d", text[dot:dot + 4]) is not None
     if word in _ABBREVIATIONS:
         return True
     # An initial ("J. Smith", "U.S. troops"): one capital letter before the dot.

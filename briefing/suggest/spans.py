@@ -31,7 +31,8 @@ _BREAK = re.compile(
     r"|(?:sparking|making|causing|leading|putting|prompting|allowing|forcing|raising)"
     r")\b)"
     r"|\s+and\s+(?=(?:could|would|might|may|can|will|should|must|has|have|had|is|was|"
-    r"are|were)\b)"  # "is an important event and could be seen as": two predicates
+    r"are|were)\b)"
+    r"|,?\s+and\s+then\s+(?=the\b|[a-z]+ed\b)"  # "signed A in 1992 and then B in 1995"  # "is an important event and could be seen as": two predicates
     r"|:\s+(?=[A-Za-z“\"])"
 )
 # A second "that" clause after a first: "found that A, and that B".
@@ -61,6 +62,10 @@ _FRAME = re.compile(r"(?:the|one|another|a|an|my|our|his|her|their|its|this)\s+"
                     r"(?:[a-z][\w\-]*\s+){1,3}"
                     r"(?:is|was|remains|remained)\s+(?:(?:to|simply|still|now)\s+(?:[a-z]+\s+)?)?"
                     r"that\s+", re.IGNORECASE)
+
+
+# The label of an answer in a question-and-answer transcript.
+_ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +169,9 @@ def _weak(piece: str) -> bool:
 
 def trim(text: str, a: int, b: int) -> Piece | None:
     """Without leading linking words, framing openers, or trailing punctuation and spaces."""
+    m = _ANSWER_LABEL.match(text, a, b)
+    if m:
+        a = m.end()  # "A: The zones follow European rules": the label is no part of it
     m = _OPENERS.match(text, a, b)
     if m and m.end() < b:
         a = m.end()

@@ -19,7 +19,11 @@ from briefing.suggest.verbs import has_verb
 # A quotation holds no opening mark of its own kind: one never closed then ends at the next
 # (else it swallowed the quotation after it, and each such mark scanned to the end of the
 # paragraph: quadratic in a long one).
-_QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)\s*»")
+_QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)\s*»"
+                     # single quotation marks, as British news uses them: an apostrophe
+                     # inside a word ("board’s", "don't") neither opens nor closes one
+                     r"|(?<!\w)‘((?:[^‘’]|’(?=\w)){3,}?)’(?!\w)"
+                     r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){3,}?)'(?![\w'])")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
                         r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
                         re.IGNORECASE)
@@ -65,7 +69,7 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted passages of at least MIN_QUOTE_WORDS words in text[start:end] (inner offsets)."""
     out = []
     for m in _QUOTED.finditer(text, start, end):
-        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i) is not None)
         tokens = _TOKEN.findall(m.group(g))
         if len(tokens) >= MIN_QUOTE_WORDS and not _title_case(tokens):
             out.append((m.start(g), m.end(g)))
@@ -96,6 +100,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                            start + m.end() + 3, start, True, said=True, pronoun=True)
     if m:
         phrase = _phrase_after(sentence, m.end())
+        source = _EVIDENCE_BY.match(phrase)
+        if source:
+            # "according to a report published by the ministry on Wednesday": the ministry
+            phrase = source.group(1)
         # "according to the EU's foreign policy chief Josep Borrell": the title's holder,
         # the last name of the phrase (which ends at the next comma).
         within = [n for n in names if start + m.end() <= n.start
@@ -111,8 +119,26 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             content = start + m.end() + opens.end() if opens else start
             return Attribution(who, start + m.start(), start + m.end() + len(phrase), content,
                                True, said=True)
-    for tm in _TOKEN.finditer(sentence):
-        word = tm.group().lower()
+    evidence = _evidence(text, start, end, names)
+    if evidence is not None:
+        return evidence
+    first: re.Match[str] | None = None
+    prev_tm: re.Match[str] | None = None
+    word = ""
+    for i, tm in enumerate(_TOKEN.finditer(sentence)):
+        prev, word = word, tm.group().lower()
+        before_tm, prev_tm = prev_tm, tm
+        first = first or tm
+        if prev in _PASSIVE and (word in REPORTING or word in SAYING or word in _FINDING):
+            # "It was announced today that X": no one is named, the writer reports X;
+            # "The disease was confirmed by the laboratory": a fact, not someone's words.
+            that = _THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+            if i == 2 and first.group().lower() == "it" and that:
+                return Attribution("", start + first.start(), start + tm.end(),
+                                   start + that.end(), False)
+            continue
+        # "The association is calling for ...": a demand made, as "calls for" is.
+        progressive = word in _PROGRESSIVE and prev in ("is", "are", "was", "were")
         # "The inquiry found that ...", "the court ruled that ...": a finding is stated.
         finding = word in _FINDING and _THAT_NEXT.match(sentence, tm.end()) is not None
         saying = word in SAYING or finding
@@ -120,9 +146,18 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             sentence, tm.end())
         closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
             sentence, tm.end())
-        if word not in REPORTING and not finding and not put_at and not closes:
+        # "Meteorologist Piet Mol believes the drought ...": a person's view, said.
+        opinion = word in _OPINION_VERBS and any(
+            _personal(n) and n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
+            for n in names)
+        saying = saying or opinion
+        if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence)
+                                     or _AFTER_SAYING.match(sentence, tm.end())):
+            saying = True  # '"...," Ruiz tweeted', "she conceded that", "Kol complained."
+        elif (word not in REPORTING and not finding and not put_at and not closes
+                and not progressive and not opinion):
             continue
-        pos = start + tm.start()
+        pos = start + (before_tm.start() if progressive and before_tm else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
@@ -134,8 +169,25 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             # "said a spokesman for Green Valley", "said the head of the Water Board"
             after = [n for n in names if n.start >= start + tm.end()
                      and _SPOKESPERSON.fullmatch(text, start + tm.end(), n.start)]
+        if not before and not after:
+            # "said the union's president, Karl Weiss", "said one, Mira Sol, a teacher"
+            after = [n for n in names if n.start >= start + tm.end() and _personal(n)
+                     and _ROLE_THEN_NAME.fullmatch(text, start + tm.end(), n.start)][:1]
         speaker = before[-1] if before else (after[0] if after else None)
         if speaker is None:
+            # "A board spokesperson said", "said a spokesman for the water authority": the
+            # body the spokesperson speaks for, named by a common noun.
+            spokes = (_SPOKES_BEFORE.search(text, start, pos)
+                      or _SPOKES_AFTER.match(text, start + tm.end(), end))
+            if spokes:
+                body = spokes.group("org") or spokes.group("pre")
+                that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                         or _BARE_CONTENT.match(sentence, tm.end()))
+                        if saying and spokes.end() <= pos else None)
+                content = start + that.end() if that else start
+                return Attribution(body.split()[-1] if not spokes.group("org") else body,
+                                   start + spokes.start(), max(pos, spokes.end()), content,
+                                   True, said=saying)
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
                        or _IT_SUBJECT.fullmatch(text, start, pos))
             if pronoun and saying:
@@ -157,12 +209,21 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    content, True, said=saying)
             continue
         rest = sentence[tm.end():]
+        told = None
+        if word in ("told", "tells", "tell"):
+            told = _TOLD_THAT.match(rest) or _TOLD_OBJECT.match(rest)
+        if told and not has_verb(told.group()):
+            # "told Nordpress the birds had ...": whom it was told, then the statement
+            rest = rest[told.end():]
+            tm_end = tm.end() + told.end()
+        else:
+            tm_end = tm.end()
         that = _SAID_WHERE_THAT.match(rest) or _NAMED_THAT.match(rest)
         # What follows "X said (that)" is the claim; what follows "X accused Y of", "X put
         # the number at" is not a statement of its own: the whole sentence is the claim.
         states = that is not None and (saying or "that" in that.group()
                                        or ":" in that.group())
-        content = (start + tm.end() + that.end()
+        content = (start + tm_end + that.end()
                    if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
                    else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
@@ -173,10 +234,19 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
 _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # A speaker named by a common noun: "..., the chamber of commerce said." at the end,
 # "Officials say that ..." / "Fruit growers said ..." at the start.
-_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)"
-                       r"\s+(?:" + _VERBS + r")[.!]?[\"”’]?$")
 _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|insist|agree"
-_LEADING = re.compile(r"((?:[A-Z][a-z]+\s+)?[a-z]+s|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
+_SPOKES = (r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+)?"
+           r"(?:spokes(?:person|man|woman)|press officer|official|representative)"
+           r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<org>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}))?")
+_SPOKES_BEFORE = re.compile(r"(?:^|(?<=[\s,;:]))" + _SPOKES + r"\s*(?:,[^,]{0,60},\s*)?"
+                            r"(?:(?:also|has|had|then|later)\s+)?$")
+_SPOKES_AFTER = re.compile(r"\s+" + _SPOKES + r"\s*(?:[,.;]|$)")
+_TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)"
+                       r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
+_ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
+                    r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
+_LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
+                      r"|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
                       + r")\s+(?:that\s+)?(?=[a-z])")
 
 
@@ -184,7 +254,14 @@ def _stated_before(text: str, start: int, at: int) -> bool:
     """"The wells ran dry in May, Lopez told the Herald": the statement comes before its
     speaker, and what follows the verb is where it was said."""
     before = text[start:at].rstrip()
+    if _CIRCUMSTANCE.match(before):
+        return False  # "Asked whether prices would rise, Berg said ...": when, not what
     return before.endswith(",") and len(_TOKEN.findall(before)) >= 4 and has_verb(before)
+
+
+# A participle opening on when or how the words were said.
+_CIRCUMSTANCE = re.compile(r"\W*(?:Asked|Pressed|Questioned|Challenged|Interviewed|Speaking|"
+                           r"Responding|Replying|Writing|Talking|Commenting|Addressing)\b")
 
 
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
@@ -192,6 +269,10 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     m = _TRAILING.search(sentence)
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
+    m = _ASIDE.search(sentence)
+    if m and m.group(2).split()[0] not in _NOT_SPEAKERS and has_verb(sentence[:m.start()]):
+        # "Water use fell by 18 percent, officials said, but not enough."
+        return Attribution(m.group(2), start + m.start(2), start + m.end(), start, True)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
@@ -237,12 +318,76 @@ _IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|lat
 # not the end of a phrase ("the dissolution of the USSR and eventually declared").
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
                                 r"|(?<=\bbut\s)|(?<=\bwhile\s))"
-                                r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+)?"
+                                r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*['’]?\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
                                 r"had|then|later|again|first|now|already|still|since)\b)"
                                 r"[a-z][\w\-]*)\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
+
+
+_ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w’'\-]*['’]s)"
+                             r"(?:\s+[\w’'\-]+){1,5}),\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
+# Verbs of saying beyond the lexicon's, as news writes them with a quotation or before
+# "that" ("Russia continued its offensive" says nothing).
+_MORE_SAYING = frozenset("""tweeted posted continued conceded concedes countered responded
+complained complains concluded observed remarked joked boasted""".split())
+_QUOTE_MARK = re.compile(r"[\"“”‘«»]")
+_AFTER_SAYING = re.compile(r"\s*(?:that\b|[,.;:!]|$)")
+_OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
+predicts predicted doubts doubted suspects suspected""".split())
+_PASSIVE = frozenset("was were been being be is are".split())
+_PROGRESSIVE = frozenset("calling urging demanding pressing".split())
+# Whom something was told: a name, a pronoun, "reporters", "the BBC".
+_TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|reporters|"
+                          r"journalists|him|her|them|us|me|parliament|lawmakers|MPs)(?=\s+[a-z])")
+# Evidence a body gave: "data from the statistics office", "images analysed by the
+# University of Kelden", "a report published by the ministry".
+_EVIDENCE_NOUNS = (r"(?:data|figures|statistics|numbers|images|records|documents?|reports?|"
+                   r"stud(?:y|ies)|surveys?|polls?|research|analys[ie]s|audits?|reviews?|tests?|"
+                   r"results|estimates?|bulletins?|census|registers?|forecasts?)")
+_EVIDENCE_BY = re.compile(r"(?:an?\s+|the\s+|new\s+|latest\s+|official\s+|its\s+)*(?:[a-z]+\s+)?"
+                          r"(?:statement|letter|filing|notice|press release|memo|" + _EVIDENCE_NOUNS[3:]
+                          + r"\s+(?:(?:published|released|compiled|analy[sz]ed|"
+                          r"commissioned|issued|carried out|gathered)\s+)?(?:by|from)\s+(?:the\s+)?"
+                          r"(.+?)(?:\s+(?:on|in|last|this|earlier|late|at|for|from|since)\b.*)?$",
+                          re.IGNORECASE)
+_EVIDENCE_SHOWS = re.compile(
+    r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?" + _EVIDENCE_NOUNS
+    + r"\s+(?:(?:published|released|compiled|analy[sz]ed|commissioned|issued|gathered)\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?)"
+    r"|(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,4}?[\w\-]+)['’]s\s+(?:(?:latest|new|own|annual|monthly|"
+    r"weekly|first|last|final|written)\s+)?(?:[a-z]+\s+)?(?:statement|letter|" + _EVIDENCE_NOUNS[3:]
+    + r")\s+(?:(?:also|now|have|has|had)\s+)?"
+    r"(?:said|says|stated|states|added|noted|warned|"
+    r"show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|"
+    r"indicates|indicated|reveal|reveals|revealed)\b", re.IGNORECASE)
+
+
+_EVIDENCE_VERB = re.compile(r"\b(?:said|says|stated|states|added|noted|warned|show|shows|showed|"
+                            r"shown|found|find|finds|suggest|suggests|suggested|indicate|"
+                            r"indicates|indicated|reveal|reveals|revealed)\b")
+_EVIDENCE_WORD = re.compile(r"\b(?:statement|letter|" + _EVIDENCE_NOUNS[3:] + r"\b",
+                            re.IGNORECASE)
+
+
+def _evidence(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
+    """"Satellite images analysed by the University of Kelden show that X", "X, data from
+    the statistics office showed on Wednesday": the body whose evidence it is speaks."""
+    sentence = text[start:end]
+    if not (_EVIDENCE_VERB.search(sentence) and _EVIDENCE_WORD.search(sentence)):
+        return None  # the common case, found cheaply
+    m = _EVIDENCE_SHOWS.search(sentence)
+    if m is None:
+        return None
+    g = 2 if m.group(2) else 3
+    a, b = start + m.start(g), start + m.end(g)
+    inside = [n for n in names if a <= n.start and n.end <= b]
+    who = inside[-1].text if inside else m.group(g).strip()
+    rest = sentence[m.end():]
+    that = _THAT.match(rest) or _BARE_CONTENT.match(rest) if m.start(1) == 0 else None
+    content = start + m.end() + that.end() if that else start
+    return Attribution(who, start + m.start(1), start + m.end(), content, True, said=True)
 
 
 class _Complement:
@@ -260,6 +405,8 @@ class _Complement:
         return m
 
 
+# "told a council meeting that", "told the committee on Tuesday that": whom, then what.
+_TOLD_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'\-]+,?){1,6}?(?=\s+that\s)")
 _THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*")
 _NAMED_THAT = _Complement(r"\s+(?:[\w’']+\s+){0,2}?that\s+|\s*:\s*"
                           r"|\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|about)\b)")
@@ -276,10 +423,21 @@ def _person_in_apposition(text: str, before: list[Name], names: list[Name],
                           pos: int) -> list[Name]:
     """For "Egypt's leader, President Sissi, said": the person in the apposition, not the
     country owning the title."""
+    if before:
+        # "The Chief Veterinary Officer, Dr Karin Holm, said", "A spokeswoman for the
+        # Farmers' Association, Maria Lund, said": the person the commas set off.
+        for n in names:
+            if (before[0].end < n.start and n.end <= pos and _personal(n)
+                    and _APPOSED.fullmatch(text, before[0].end, n.start)
+                    and re.fullmatch(r",\s*(?:\w+ly\s+|also\s+)*", text[n.end:pos])):
+                return [n]
     if not before or not re.match(r"['’]s\b", text[before[0].end:before[0].end + 2]):
         return before
     inside = [n for n in names if before[0].end < n.start and n.end <= pos and _personal(n)]
     return inside[:1] or before
+
+
+_APPOSED = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+)?")
 
 
 _NOT_SPEAKERS = frozenset("""it this that which who he she they we there here one
@@ -297,6 +455,10 @@ def _personal(name: Name) -> bool:
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
+_BODY_SUBJECT = re.compile(r"\W*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}?(?:board|institute|union|ministry|"
+                           r"authority|council|agency|company|bank|party|court|commission|"
+                           r"federation|association|committee|government|department|"
+                           r"police|army|regulator|operator|utility|firm|group|office))\b")
 _BODIES = frozenset("""
 board institute institution union ministry authority authorities council agency company
 bank party court commission federation association group office department committee
@@ -344,6 +506,19 @@ def last_body(names: list[Name], before: int) -> Name | None:
     return bodies[-1] if bodies else None
 
 
+def body_subject(text: str, s_start: int) -> str | None:
+    """For "The ministry of agriculture defended the plan. It said ...": the body, named
+    by a common noun, that the last sentence before ``s_start`` opened on."""
+    from briefing.suggest.sentences import split_sentences
+
+    before = split_sentences(text[:s_start])
+    if not before:
+        return None
+    a, b = before[-1]
+    m = _BODY_SUBJECT.match(text, a, b)
+    return m.group(1) if m else None
+
+
 _COMMON_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+[a-z]")
 
 
@@ -382,6 +557,13 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
             for word in (n.role or "").lower().split():
                 if word not in _COURTESY:  # "Labour Minister Ana Ruiz": "the minister said"
                     out.setdefault(word.strip("’'s"), set()).add(n.text)
+            if can_speak(n):
+                # "a report published by the Hydrology Institute", "the institute's annual
+                # report", "X released a study": "the report says" is its author's word
+                m = (_DOC_BY.search(text, max(0, n.start - 60), n.start)
+                     or _DOC_OWN.match(text, n.end) or _DOC_ISSUED.match(text, n.end))
+                if m:
+                    out.setdefault(m.group(1), set()).add(n.text)
             if not can_speak(n) or _personal(n):
                 continue  # a person is named by a role, see TITLES; a qualifier by nothing
             m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
@@ -391,6 +573,27 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
             if m and m.group(1) not in _NOT_HEADS:
                 out.setdefault(m.group(1), set()).add(n.text)
     return out
+
+
+_DOCUMENTS = r"(report|study|survey|audit|review|analysis|assessment|bulletin|forecast)"
+_DOC_BY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|commissioned|"
+                     r"written|compiled|carried out)\s+)?(?:by|from)\s+(?:the\s+)?$")
+_DOC_OWN = re.compile(r"['’]s?\s+(?:(?:new|latest|annual|own|first|final|full|\d{4})\s+)?"
+                      r"(?:[a-z]+\s+)?" + _DOCUMENTS + r"\b")
+_DOC_ISSUED = re.compile(r"\s+(?:has\s+|have\s+)?(?:published|released|issued|commissioned)\s+"
+                         r"(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,3}?" + _DOCUMENTS + r"\b")
+# "The report says ...": a document speaking for whoever wrote it.
+_DOC_SAYS = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|full)\s+)?"
+                       + _DOCUMENTS + r"\s+(?:also\s+)?(?:says|said|found|finds|warns|warned|"
+                       r"concludes|concluded|shows|showed|estimates|estimated|notes|noted|"
+                       r"states|stated|predicts|predicted)\b(?:\s+that)?\s+")
+
+
+def document_says(text: str, s_start: int, s_end: int) -> tuple[str, int, int, int] | None:
+    """(the document, where the phrase starts, ends, where the statement starts) for a
+    sentence opening "The report says ..."."""
+    m = _DOC_SAYS.match(text, s_start, s_end)
+    return (m.group(1), m.start(1), m.end(), m.end()) if m else None
 
 
 _COURTESY = frozenset("mr mrs ms dr prof sir dame lord".split())
@@ -411,3 +614,124 @@ def _phrase_after(sentence: str, pos: int) -> str:
     """The noun phrase after "according to": up to the next comma or clause end."""
     m = re.match(r"[^,;:.()]{2,100}", sentence[pos:])
     return m.group().strip() if m else ""
+
+
+# --- interviews ---------------------------------------------------------------------------------
+
+# A question put by the interviewer: a paragraph ending on a question mark (in bold or not),
+# or one labelled "Q:" as transcripts do.
+_QUESTION_LABEL = re.compile(r"\W*(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    stripped = text.strip().rstrip("*_ ").strip()
+    return stripped.endswith("?") or _QUESTION_LABEL.match(text) is not None
+
+
+def interviewee(article, found: dict[str, list[Name]]) -> str | None:
+    """Who answers in an interview.  The standfirst (the paragraphs before the first
+    question) introduces them: "Marta Lenk is the mayor of Tessa. We asked her ...".  A
+    byline that is the interviewer's ("Interview by Ines Varga") is not named there while
+    the interviewee is, opening it ("Ines Varga asked her" names the interviewer later);
+    otherwise the named author answers (the convention of a byline given to the
+    interviewee)."""
+    if article.genre != "interview":
+        return None
+    author = article.authors[0] if article.authors else None
+    paragraphs = list(article.paragraphs())
+    first_q = _first_question(article)
+    if first_q is None:
+        return author  # no question found: the byline answers
+    author_words = set(_TOKEN.findall(author.lower())) if author else set()
+
+    def is_author(n: Name) -> bool:
+        return bool(author_words & set(_TOKEN.findall(n.text.lower())))
+
+    people = [(p.text, n) for p in paragraphs[:first_q] for n in found.get(p.id, ())
+              if _personal(n) and can_speak(n)]
+    if not people:
+        # No standfirst to introduce them: the title does ("The hydrologist Ana Ruiz on
+        # the aquifer"), unless it names the byline's author or no one.
+        from briefing.suggest.mentions import find_names
+
+        titled = [n for n in find_names(article.title or "", frozenset())
+                  if _personal(n) and can_speak(n)]
+        if titled and not any(is_author(n) for n in titled):
+            return titled[0].text
+        return author
+
+    # The person the standfirst opens on, else the one the writer put questions to, else
+    # the first person it names other than the writer.
+    text, first = people[0]
+    if first.start <= 4:
+        return author if is_author(first) else first.text
+    for text, n in people:
+        if not is_author(n) and _ASKED.search(text, max(0, n.start - 40), n.start):
+            return n.text
+    others = [n for _, n in people if not is_author(n)]
+    if author and any(is_author(n) for _, n in people):
+        return author
+    return others[0].text if others else author
+
+
+_ASKED = re.compile(r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met|"
+                    r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|[a-z]+['’]s|[A-Z][\w’'\-]*['’]s)"
+                    r"\s+)?(?:[a-z][\w\-]*\s+){0,3},?\s*$")
+# A transcript's label before an answer: "Ruiz: The reservoirs ...", "**Karin Holm:** ...".
+SPEAKER_LABEL = re.compile(r"\s*\**([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\**\s*:\**\s+")
+
+
+def labelled_speaker(text: str, people: Iterable[str]) -> tuple[str, int] | None:
+    """(who, where the answer starts) when a paragraph opens on a person's name and a
+    colon, as transcripts do; only names the article gives a person (not "Update:")."""
+    m = SPEAKER_LABEL.match(text)
+    if m is None:
+        return None
+    label = set(_TOKEN.findall(m.group(1).lower()))
+    for person in people:
+        if label <= set(_TOKEN.findall(person.lower())):
+            return person, m.end()
+    return None
+
+
+# Head words of news outlets: a byline "Continental Press" is a newsroom writing, not a
+# party to the story speaking.
+_OUTLET_WORDS = frozenset("""press times post news herald journal radio television tv wire
+gazette courier tribune telegraph chronicle observer guardian mail express daily weekly
+review magazine newspaper bulletin broadcasting""".split())
+
+
+def body_byline(article) -> str | None:
+    """The organisation that wrote the article, when its byline is one ("Ministry of
+    Energy", "Lights On Coalition" on their own release or report): what the text states is
+    that body's word, as a speaker named like any other."""
+    if not article.authors:
+        return None
+    author = article.authors[0]
+    words = [w.lower().strip("’'") for w in _TOKEN.findall(author)]
+    if not words or any(w in _OUTLET_WORDS for w in words):
+        return None
+    body = (any(w in _BODIES for w in words) or _MEMBERS_OWN.search(author) is not None
+            or (author.isupper() and 2 <= len(author) <= 6 and author.isalpha()))
+    return author if body else None
+
+
+def standfirst_count(article) -> int:
+    """How many paragraphs open an interview before its first question: the writer's."""
+    if article.genre != "interview":
+        return 0
+    return _first_question(article) or 0
+
+
+def _first_question(article) -> int | None:
+    """The index (among the article's paragraphs) of the first question: a paragraph that
+    asks, or the first paragraph under a heading that does (the importer makes each
+    question of an interview a heading)."""
+    i = 0
+    for section in article.sections:
+        asked = bool(section.title) and is_question(section.title)
+        for n, p in enumerate(section.paragraphs):
+            if is_question(p.text) or (asked and n == 0):
+                return i
+            i += 1
+    return None

@@ -43,7 +43,10 @@ _META = re.compile(
     r"|i (?:explore|examine|discuss|argue in this|will (?:explore|examine|discuss|argue))"
     r"|^\W*here (?:is|are|'s|’s) (?:what|how|why|the)|what (?:you|we) need to know"
     r"|^\W*(?:read|see) (?:on|more|below|also)|^\W*let (?:me|us) (?:say|end|begin|start|"
-    r"close|add) |^\W*(?:we|i) (?:\w+ly )?(?:" + "|".join(_ASKING) + r"))\b",
+    r"close|add) |^\W*(?:we|i) (?:\w+ly )?(?:" + "|".join(_ASKING) + r")"
+    # the outlet about its own coverage, and contact details: service, not claims
+    r"|more on (?:this|that|the) (?:story|issue) |updates? (?:on|at) (?:its|our|the|their) "
+    r"(?:website|site|page)|\d{3,4} \d{3} \d{3,4})\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z’']+")
 # Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the

@@ -1,0 +1,269 @@
+"""`briefing suggest`: who speaks, in the forms news, press releases, bulletins and
+transcripts attribute words with.
+
+Every sentence is made up for these tests (a library closure, a stadium, a bus company, a
+museum), none taken from a bundled or labelled briefing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.suggest import speakers
+from briefing.suggest.mentions import find_names
+from briefing.suggest.sentences import split_sentences
+from tests import test_suggest_claims as tc
+from tests.test_suggest_claims import briefing, only
+
+
+def attribution(text: str) -> speakers.Attribution | None:
+    return speakers.attribution(text, 0, len(text), find_names(text, frozenset()))
+
+
+@pytest.mark.parametrize("text, who, claim", [
+    # a title then the person the commas set off
+    ("The Chief Librarian, Dr Ona Verhoef, said the branch would close in June.",
+     "Ona Verhoef", "the branch would close in June."),
+    ("A spokeswoman for the Riverside Bus Company, Mila Sand, said fares would rise.",
+     "Mila Sand", "fares would rise."),
+    # after the verb: a role, a comma, the person
+    ('"The stadium is safe," said the club\'s chairman, Bram Oost.', "Bram Oost", None),
+    # evidence a body gave
+    ("Loans fell by 12 percent last year, data from the Library Trust showed on Monday.",
+     "Library Trust", None),
+    ("Surveys commissioned by the Museum Council show that visits doubled in 2024.",
+     "Museum Council", "visits doubled in 2024."),
+    ("Visits doubled in 2024, the council's annual report shows.", "council", None),
+    ("The council's statement said the museum would reopen in May.", "council",
+     "the museum would reopen in May."),
+    # according to a document someone published
+    ("The roof leaked for years, according to a report published by the city on Friday.",
+     "city", None),
+    # whom something was told, then what
+    ("The owner, Pim Graaf, told the Gazette the stands had been inspected in March.",
+     "Pim Graaf", "the stands had been inspected in March."),
+    ("Mayor Ida Kool told a council meeting that the library would stay open.",
+     "Ida Kool", "the library would stay open."),
+    # a participle opening on when the words were said
+    ("Asked whether fares would rise, Sand said the company had no such plans.",
+     "Sand", "the company had no such plans."),
+    # a group of people, closing or set off by commas
+    ("The stands could collapse under a full crowd, engineers warn.", "engineers", None),
+    ("Ticket sales fell by a third, officials said, but the club is still solvent.",
+     "officials", None),
+    ("Bus drivers' unions say the new rota is unsafe.", "unions", None),
+    # a demand being made
+    ("The Supporters' Trust is calling for an independent inspection of the stands.",
+     "Supporters' Trust", None),
+])
+def test_the_speaker_of_common_forms(text, who, claim):
+    att = attribution(text)
+    assert att is not None and who.lower() in att.speaker.lower(), att
+    if claim is not None:
+        assert text[att.content_start:] == claim
+
+
+@pytest.mark.parametrize("text", [
+    "The collection was catalogued by volunteers in 1998.",  # a passive act, no one's words
+    "The closure was confirmed by the city in a letter to readers.",
+    "The closure was announced on Monday.",  # "closure was" is no one
+])
+def test_a_passive_verb_names_no_speaker(text):
+    att = attribution(text)
+    assert att is None or not att.speaker.lower().endswith(" was")
+
+
+def test_it_was_announced_that_leaves_the_statement_to_the_writer():
+    text = "It was announced on Monday that the museum would charge for entry."
+    att = attribution(text)
+    assert att is not None and att.speaker == "" and not att.reported
+    assert text[att.content_start:] == "the museum would charge for entry."
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    text = "No. The branch at No. 4 Kade Street closes in June."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "No.", "The branch at No. 4 Kade Street closes in June."]
+
+
+# --- through the whole suggester ----------------------------------------------------------------
+
+def test_speakers_named_in_an_earlier_sentence_or_paragraph(tmp_path):
+    body = (
+        "Ida Kool, the mayor of Tiel, was unrepentant on Monday.\n\n"
+        "\"We kept the branch open for ten years longer than any other town did.\"\n\n"
+        "The ministry of culture defended the cuts. It said the grant had doubled since 2019.\n"
+    )
+    claims = briefing(tmp_path, library=body)
+    assert only(claims, "ten years longer").speaker == "Ida Kool"
+    assert only(claims, "grant had doubled").speaker == "ministry"
+
+
+def _interview(tmp_path, body: str, author: str = "Joost Ven"):
+    head = tc.HEAD
+    tc.HEAD = head.replace("authors: [Dana Reporter]", f"authors: [{author}]").replace(
+        "genre: news", "genre: interview")
+    try:
+        return briefing(tmp_path, chat=body)
+    finally:
+        tc.HEAD = head
+
+
+def test_an_interview_by_its_interviewer_gives_the_answers_to_the_interviewee(tmp_path):
+    body = (
+        "Ona Verhoef has run the city's libraries since 2020. Joost Ven asked her about "
+        "the closures.\n\n"
+        "Q: Why close the Tiel branch?\n\n"
+        "A: Its loans fell by 40 percent in five years, and the roof needs 2 million euros "
+        "of repairs.\n\n"
+        "**Corvin Books offered to run it. Will you accept?**\n\n"
+        "Not on those terms. Each branch will keep a librarian until the end of the year.\n"
+    )
+    claims = _interview(tmp_path, body)
+    loans = only(claims, "loans fell by 40 percent")
+    assert loans.speaker == "Ona Verhoef"
+    assert not loans.quote.startswith("A:")
+    assert only(claims, "keep a librarian").speaker == "Ona Verhoef"
+    # the questions and the writer asking are no claims; the standfirst is the writer's
+    assert not [c for c in claims if "Corvin" in c.quote or "asked her" in c.quote]
+    assert only(claims, "has run the city's libraries").speaker == "author"
+
+
+def test_a_transcript_labels_each_answer_with_its_speaker(tmp_path):
+    body = (
+        "The museum's director, Bram Oost, spoke to Joost Ven about the new entry fee.\n\n"
+        "Ven: How much will a ticket cost?\n\n"
+        "Oost: Twelve euros for adults, from 1 May, and children will still go in free.\n\n"
+        "Ven: Visitors say the museum was free for a reason.\n"
+    )
+    claims = _interview(tmp_path, body)
+    fee = only(claims, "Twelve euros for adults")
+    assert fee.speaker == "Bram Oost" and fee.quote.startswith("Twelve")
+    assert not [c for c in claims if "Visitors say" in c.quote]
+
+
+def test_an_interview_whose_byline_is_the_interviewee_keeps_it(tmp_path):
+    body = ("Ona Verhoef is the city's chief librarian. We asked her about the closures.\n\n"
+            "Why close the Tiel branch?\n\n"
+            "Its loans fell by 40 percent in five years.\n")
+    claims = _interview(tmp_path, body, author="Ona Verhoef")
+    assert only(claims, "loans fell").speaker == "Ona Verhoef"
+
+
+@pytest.mark.parametrize("text, who, claim", [
+    ("A library spokesperson said the branch would reopen in May.", "library",
+     "the branch would reopen in May."),
+    ("A spokesman for the museum trust said that entry would stay free.", "museum trust",
+     "entry would stay free."),
+    ("Entry will stay free, said a spokeswoman for the city council.", "city council", None),
+    ("Historian Lotte Bos believes the collection was sold too cheaply.", "Lotte Bos",
+     "the collection was sold too cheaply."),
+    ("The readers' association said the branch must stay open.", "readers' association",
+     "the branch must stay open."),
+])
+def test_bodies_named_by_common_nouns_and_views(text, who, claim):
+    att = attribution(text)
+    assert att is not None and who.lower() in att.speaker.lower(), att
+    if claim is not None:
+        assert text[att.content_start:] == claim
+
+
+def test_single_quotation_marks_quote_but_apostrophes_do_not(tmp_path):
+    body = ("The director, Bram Oost, was blunt: ‘The museum’s roof will not last another "
+            "winter.’\n\n"
+            "'We can't keep the doors open on these grants,' Ida Kool told reporters.\n\n"
+            "The readers' union and the city's archivists met on Friday to plan the move.\n")
+    claims = briefing(tmp_path, museum=body)
+    roof = only(claims, "roof will not last")
+    assert (roof.speaker, roof.kind) == ("Bram Oost", "quote")
+    assert roof.quote.startswith("The museum’s roof")
+    grants = only(claims, "keep the doors open")
+    assert (grants.speaker, grants.kind) == ("Ida Kool", "quote")
+    assert only(claims, "archivists met").speaker == "author"
+
+
+def test_a_labelled_quotation_in_a_news_report(tmp_path):
+    body = ("The library closed its Tiel branch on Monday, the city said.\n\n"
+            "Ida Kool: \"We were told nothing about the closure until Friday.\"\n")
+    claims = briefing(tmp_path, library=body)
+    told = only(claims, "told nothing")
+    assert told.speaker == "Ida Kool" and not told.quote.startswith("Ida")
+
+
+@pytest.mark.parametrize("text, reported, expected", [
+    ("The museum has confirmed the theft of two paintings", False, "fact"),
+    ("The theft was confirmed by the police", False, "fact"),
+    ("This confirms the decline of the old museums", False, "assessment"),
+    ("the government must now pay for the repairs", True, "recommendation"),
+    ("the branch would close within six weeks", True, "prediction"),
+])
+def test_kinds_of_reported_acts_and_demands(text, reported, expected):
+    from briefing.suggest import kinds
+
+    kind, _ = kinds.classify(text, quoted=False, reported=reported, has_figure=False,
+                             has_date=False, has_actor=True)
+    assert kind == expected
+
+
+def test_verbs_of_saying_after_a_quotation_and_a_colon_frame(tmp_path):
+    body = ("\"The roof will be repaired before the winter,\" Bram Oost conceded.\n\n"
+            "The Tiel Council continued its review of the grants on Monday.\n\n"
+            "The mayor, Ida Kool, had a simple message: \"Keep every branch open until "
+            "the review is done.\"\n")
+    claims = briefing(tmp_path, museum=body)
+    assert only(claims, "roof will be repaired").speaker == "Bram Oost"
+    assert only(claims, "continued its review").speaker == "author"
+    # the quotation is the claim; its frame ("had a simple message:") is not another one
+    keep = only(claims, "Keep every branch open")
+    assert keep.speaker == "Ida Kool" and keep.kind == "quote"
+    assert not [c for c in claims if "simple message" in c.quote]
+
+
+def test_an_interview_whose_questions_are_headings(tmp_path):
+    body = ("Ona Verhoef has run the city's libraries since 2020. Joost Ven asked her about "
+            "the closures.\n\n"
+            "## Why close the Tiel branch?\n\n"
+            "Its loans fell by 40 percent in five years.\n")
+    claims = _interview(tmp_path, body)
+    assert only(claims, "loans fell").speaker == "Ona Verhoef"
+
+
+def test_the_report_says_is_the_word_of_whoever_the_article_says_wrote_it(tmp_path):
+    body = ("The Heritage Board published its annual report on Monday.\n\n"
+            "The report says two of the city's nine museums need new roofs by 2028.\n\n"
+            "The review found that visitor numbers had doubled since 2019.\n")
+    claims = briefing(tmp_path, museum=body)
+    roofs = only(claims, "need new roofs")
+    assert roofs.speaker == "Heritage Board" and not roofs.quote.startswith("The report")
+    # a document nobody is said to have written is not given to the body named before
+    assert only(claims, "visitor numbers").speaker != "Heritage Board"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("With the fare rise, the company sought to push commuters onto its new line", "assessment"),
+    ("The grants are aimed at keeping rural branches open", "assessment"),
+    ("The company raised fares on three lines", "fact"),
+])
+def test_a_motive_read_into_an_act_is_the_writers_reading(text, expected):
+    from briefing.suggest import kinds
+
+    kind, _ = kinds.classify(text, quoted=False, has_figure=False, has_date=False,
+                             has_actor=True)
+    assert kind == expected
+
+
+@pytest.mark.parametrize("byline, speaker", [
+    ("Heritage Board", "Heritage Board"),  # a body's own release speaks for it
+    ("Friends of the Library Coalition", "Friends of the Library Coalition"),
+    ("Tiel Evening Post", "author"),  # a newsroom writing is the author
+    ("Dana Reporter", "author"),
+])
+def test_a_body_writing_its_own_release_is_its_speaker(tmp_path, byline, speaker):
+    head = tc.HEAD
+    tc.HEAD = head.replace("authors: [Dana Reporter]", f"authors: [{byline}]")
+    try:
+        claims = briefing(tmp_path, release="Two of the city's nine museums will close "
+                                            "for repairs from 1 May 2026.\n")
+    finally:
+        tc.HEAD = head
+    assert only(claims, "nine museums").speaker == speaker
