@@ -21,16 +21,40 @@ _BEFORE_NUMBER = frozenset("no nos vol pp p fig".split())
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
 
 
+# A Markdown list written without blank lines between its items reaches us as one paragraph
+# ("- Reservoir: 28%. - Imports: 400 MW."): when a paragraph opens on a bullet, each later
+# " - " (the same bullet) starts an item, and an item ends a sentence even without a stop.
+_BULLET = re.compile(r"\s*([-*•])\s+")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence of ``text``, whitespace trimmed."""
+    """[start, end) of each sentence of ``text``, whitespace and list bullets trimmed."""
+    out: list[tuple[int, int]] = []
+    for a, b in _items(text):
+        out.extend(_sentences(text, a, b))
+    return out
+
+
+def _items(text: str) -> list[tuple[int, int]]:
+    first = _BULLET.match(text)
+    if first is None:
+        return [(0, len(text))]
+    marker = re.escape(first.group(1))
+    starts = [first.end()] + [m.end() for m in re.finditer(rf"\s{marker}\s+(?=\S)", text)
+                              if m.start() >= first.end()]
+    ends = [re.match(rf".*?(?=\s{marker}\s+\S|$)", text[s:], re.S).end() + s for s in starts]
+    return list(zip(starts, ends))
+
+
+def _sentences(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
-    start = 0
-    for m in _END.finditer(text):
+    start = begin
+    for m in _END.finditer(text, begin, stop):
         if _is_abbreviation(text, m.start()):
             continue
         bounds.append((start, m.end()))
         start = m.end()
-    bounds.append((start, len(text)))
+    bounds.append((start, stop))
     out = []
     for a, b in bounds:
         while a < b and text[a].isspace():
