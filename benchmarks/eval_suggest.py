@@ -4,7 +4,8 @@
         [--labelled tests/fixtures/suggest tests/fixtures/suggest_port
                     tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
                     tests/fixtures/suggest_tram tests/fixtures/suggest_merger
-                    tests/fixtures/suggest_figures tests/fixtures/suggest_power]
+                    tests/fixtures/suggest_figures tests/fixtures/suggest_power
+                    tests/fixtures/suggest_recall]
         [--synthetic 1000] [--no-timing] [--details] [--stages]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -51,6 +52,10 @@ a ministry bulletin with a list, a wire story, a consumer group's report, an op-
 interview) gives measured quantities (percent of capacity, billion m3, MW, hours a day,
 kWh per day, mm) in different words and units; it too was labelled, figure and date keys
 included, before the suggester was first run on it.
+tests/fixtures/suggest_recall (a listeria outbreak, a cheese recall, a plant closed: a
+recall notice with a list, a wire story, a health institute's update, a local paper, a
+trade interview) gives counts, a rate per 100,000, amounts and dates of other happenings,
+labelled the same way before the suggester was first run on it.
 """
 
 from __future__ import annotations
@@ -475,7 +480,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_tram",
                              ROOT / "tests" / "fixtures" / "suggest_merger",
                              ROOT / "tests" / "fixtures" / "suggest_figures",
-                             ROOT / "tests" / "fixtures" / "suggest_power"])
+                             ROOT / "tests" / "fixtures" / "suggest_power",
+                             ROOT / "tests" / "fixtures" / "suggest_recall"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",
