@@ -123,6 +123,7 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
     # further on ("put the number at 3,100", "not the 6,000") refers back to.
     counted_at: dict[str, list[tuple[int, FoundFigure, FoundFigure]]] = {}  # at, as read, figure
     referents: dict[int, tuple[FoundFigure, FoundFigure | None, bool]] = {}
+    parts: dict[int, int] = {}  # a part ("of whom 26") -> where the whole is counted
     order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
                     for k, p in enumerate(proposals) for f in p.figures),
                    key=lambda x: x[:3])
@@ -131,8 +132,17 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             spans = split_sentences(p.paragraph.text)
             bounds[p.paragraph.id] = ([a for a, _ in spans], spans)
         read = f
-        if f.counted is None and not f.toll:
-            s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
+        s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
+        whole = _part_of(p.paragraph.text, at, s_start, counted_at.get(para_id, []), f)
+        if whole is not None:
+            parts[id(f)] = whole[0]
+            if f.counted is None and not f.toll:
+                word = _part_word(p.paragraph.text, at + len(f.number.text))
+                if word:  # "of whom 40 were children": children, of those counted before
+                    read = replace(f, counted=whole[1].counted, owner=f.owner or whole[1].owner,
+                                   place=f.place or whole[1].place, subgroup=f"part-{word}")
+                referents[id(f)] = (read, None, False)
+        elif f.counted is None and not f.toll:
             read, antecedent, anaphor = _refer(p.paragraph.text, at, s_start,
                                                counted_at.get(para_id, []), f)
             referents[id(f)] = (read, antecedent, anaphor)
@@ -147,7 +157,7 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
         for f in p.figures:
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
-            item = _describe(p, read, s_start, s_end, names, commons)
+            item = _describe(p, read, s_start, s_end, names, commons, parts.get(id(f)))
             if isinstance(item, str):
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
@@ -287,6 +297,38 @@ def _refer(text: str, at: int, s_start: int,
     return read, real, anaphor
 
 
+# "of whom 26", "of which 9", "26 of them", "nine of those": a part of what was counted
+# just before, in the same sentence.
+_PART_BEFORE = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+(?:(?:about|some|nearly|"
+                          r"almost|only|just|at least|more than|over)\s+)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"(?:^|\s)of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+_PART_WORD = re.compile(r"(?:\s+of\s+(?:them|these|those))?\s+(?:were|are|was|is|had been|"
+                        r"have been|remain|remained)\s+(?:still\s+|now\s+|also\s+)?"
+                        r"([a-z][a-z-]{2,})")
+
+
+def _part_of(text: str, at: int, s_start: int,
+             before: list[tuple[int, FoundFigure, FoundFigure]],
+             f: FoundFigure) -> tuple[int, FoundFigure] | None:
+    """The whole a part is counted of (its offset, the figure as read), if ``f`` (at
+    ``at``) is one: "31 people ..., of whom 26 were admitted", "26 of them were taken"."""
+    end = at + len(f.number.text)
+    if not (_PART_BEFORE.search(text, max(s_start, at - 30), at)
+            or _PART_AFTER.match(text, end) or _PART_AFTER.search(f.number.text)):
+        return None
+    earlier = [(a, g) for a, g, _ in before if s_start <= a < at and g.counted not in DURATIONS]
+    return earlier[-1] if earlier else None
+
+
+def _part_word(text: str, end: int) -> str | None:
+    """What the part is, said after it ("9 were pregnancy-associated", "nine of them were
+    pregnant women": "pregn"), cut to five letters; None when unsaid."""
+    m = _PART_WORD.match(text, end)
+    if not m or m.group(1) in FUNCTION_WORDS or m.group(1) in _NOT_MEASURE:
+        return None
+    return m.group(1)[:5]
+
+
 def _follows(item: _Item, by_figure: dict[int, _Item]) -> bool:
     """Whether ``item`` restates the figure it refers back to ("the chain first put the
     number at 1.2 million; the true figure was closer to 1.4 million"): the same quantity
@@ -310,9 +352,12 @@ def _sentence_of(at: int, starts: list[int],
 
 
 def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
-              names: NameIndex, commons: frozenset[str] = frozenset()) -> _Item | str:
+              names: NameIndex, commons: frozenset[str] = frozenset(),
+              whole_at: int | None = None) -> _Item | str:
     """The figure as matched: its core, qualifiers, clause and rate; or why it gets no key
-    (a short reason, counted by ``stage_counts``)."""
+    (a short reason, counted by ``stage_counts``).  ``whole_at``: for a part ("of whom
+    26 were admitted to hospital"), the paragraph offset of the whole it is part of, whose
+    clause and time are the part's too ("31 people have fallen ill since March")."""
     n = f.number
     text = p.paragraph.text
     at = p.start + n.start  # the figure's offset in the paragraph
@@ -367,6 +412,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if ordinal:
         quals["ordinal"] = ordinal
     when = _when(p, s_start, at, at + len(n.text))
+    if not when and whole_at is not None and whole_at >= s_start:
+        when = _when(p, s_start, whole_at, whole_at + 1)
     if when:
         quals["time"] = when[:7]  # sources date one happening to different days of a month
     near = _names_near(sentence, rel, rel + len(n.text), names, commons)
@@ -376,6 +423,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if scope:
         core = core + (f"in-{scope}",)  # cuts "in rural districts" are not cuts everywhere
     terms = _clause_terms(sentence, rel, rel + len(n.text), core)
+    if whole_at is not None and s_start <= whole_at < s_end:
+        terms |= _clause_terms(sentence, whole_at - s_start, whole_at - s_start + 1, core)
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
                  rate=_rate_of(sentence, rel + len(n.text), rel))
 
@@ -406,7 +455,10 @@ _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|w
                    r"hour|night|person|head|household|customer|capita|resident|worker|"
                    r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b"
                    r"|(?:\s+[a-z][\w-]*){0,2}?\s+(daily|weekly|monthly|yearly|annually|nightly|"
-                   r"hourly)\b", re.IGNORECASE)
+                   r"hourly)\b"
+                   # "4.1 cases per 100,000 inhabitants", "3 deaths for every 1,000 births"
+                   r"|(?:\s+[a-z][\w-]*){0,3}?\s+(?:per|for every|in every|out of every)\s+"
+                   r"(\d[\d,\u00a0\u202f ]*\d|\d|hundred|thousand|million)\b", re.IGNORECASE)
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
 _SAME_RATE = {"head": "person", "capita": "person", "resident": "person", "daily": "day",
               "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
@@ -429,6 +481,8 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
         if not m or _NUMBER_WORD.search(sentence, at, m.start(m.lastindex or 1)):
             break
         word = m.group(m.lastindex or 1).lower()
+        if m.lastindex == 3:  # a base: "per 100,000" and "per 100 000" are one rate
+            word = "per-" + (re.sub(r"\D", "", word) or word)
         rates.add(_SAME_RATE.get(word, word))
         at = m.end()
     if start is not None:
@@ -500,7 +554,7 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
 
 
 # Three-letter verbs and nouns that say what happened: "cut" and "cuts" agree.
-_SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund"})
+_SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund", "ill"})
 
 
 def _clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
