@@ -981,7 +981,18 @@ def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
     if len(groups) < 2:
         return groups
     members = [m for g in groups for m in g]
-    return groups if _not_sole(members) else [members]
+    why = _not_sole(members)
+    if why is None:
+        return [members]
+    if why == "a clause sharing no word":
+        # Those whose clauses share a word are one quantity; a figure whose clause shares
+        # none ("Batches affected: 18") keeps its own key rather than spoil theirs.
+        tied = [m for m in members
+                if any(m.terms & o.terms for o in members if o.article != m.article)]
+        if len({m.article for m in tied}) > 1 and _not_sole(tied) is None:
+            rest = [[m for m in g if m not in tied] for g in groups]
+            return [tied] + [g for g in rest if g]
+    return groups
 
 
 def _not_sole(members: list[_Item]) -> str | None:
@@ -997,7 +1008,12 @@ def _not_sole(members: list[_Item]) -> str | None:
     if any(len(v) > 1 for v in values.values()):
         return "two values in one source"
     if len({"time" in m.quals for m in members}) > 1 and not _is_change(core):
-        return "dated and undated"
+        # A count each source gives once ("18 batches", "the recall of 18 batches was
+        # announced on 14 April") is one whether dated or not, if the dated agree on the
+        # month; a share or a level changes with time, and is not.
+        if core[0] in _SHARES or len({m.quals["time"][:7] for m in members
+                                      if "time" in m.quals}) > 1:
+            return "dated and undated"
     rates = {m.rate for m in members}
     if any(not _same_rate(a, b) for a in rates for b in rates):
         return "rates and totals"
