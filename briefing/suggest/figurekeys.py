@@ -539,7 +539,12 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     out = set()
     # Capitalised words are left out, even common ones opening a sentence ("Rationing
     # ..."): a word every source opens with joins figures too cheaply.
-    words = [m.group() for m in _WORD.finditer(sentence, a, b) if m.group()[:1].islower()]
+    # A measure's own words ("1.1 billion cubic metres", "850 megawatts") are its unit,
+    # said by every source giving it: no evidence of what happened ("four patients"
+    # says who, and stays).
+    unit = core[0] in MEASURES or core[0] in _SHARES
+    words = [m.group() for m in _WORD.finditer(sentence, a, b)
+             if m.group()[:1].islower() and not (unit and start <= m.start() < end)]
     label = label_of(sentence, start)  # "Households affected by scheduled cuts: 1.4 million"
     words += [w.lower() for w in _WORD.findall(label or "")]
     for w in words:
