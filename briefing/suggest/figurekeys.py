@@ -257,6 +257,14 @@ kw degrees celsius""".split())
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([a-z]{3,})\b"
                         r"(?:\s+[a-z]+){0,3}?\s+(?:at|to|was|is|were|are|stood at|reached|"
                         r"came to|rose to|fell to)\s+" + r"(?:[a-z]+\s+){0,2}$")
+# "Households without power numbered 1.2 million", "evacuees from the valley totalled
+# 3,400", "arrests at the border rose to 220": the plural subject of a verb of counting,
+# in the figure's clause, is what it counts.
+_SUBJECT_COUNT = re.compile(r"(?:^|[,;:]\s*|\b(?:the|and|but)\s+)([a-z]{3,}[^s\W]s)\b"
+                            r"(?:\s+[a-z]+){0,5}?\s+(?:numbered|number|totalled|totaled|totalling|"
+                            r"came to|rose to|fell to|climbed to|reached|stood at|stand at)\s+"
+                            r"(?:(?:about|some|around|nearly|almost|over|roughly|more than|"
+                            r"fewer than|at least)\s+)?$")
 # "put the number at 3,100", "the true figure was closer to 1.4 million": a number that
 # restates the one counted before it.
 _ANAPHOR = re.compile(r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:number|figure|"
@@ -278,7 +286,7 @@ def _refer(text: str, at: int, s_start: int,
     by reference: (``f`` read with what it counts, the figure it refers to, whether it
     restates that figure); ``f`` itself is left as written (its unit is what its text says)."""
     head = text[max(s_start, at - 90):at].lower()
-    m = _NUMBER_OF.search(head)
+    m = _NUMBER_OF.search(head) or _SUBJECT_COUNT.search(head)
     if m:
         noun = m.group(1)
         cls = COUNTED.get(noun)
@@ -972,6 +980,10 @@ class _Group:
         # those counted (5,000 households cut off, 12,000 that asked for a rebate): the
         # clause must say it too.
         if shared_qual and item.terms & self.terms:
+            return None
+        if (not item.quals or not self.quals) and len(item.terms & self.terms) >= 2:
+            # Nothing said on one side that could conflict (no owner, place, time or
+            # actor): two words of the clause saying what happened to them must agree.
             return None
         return "a count with nothing in common"
 

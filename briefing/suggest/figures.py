@@ -143,7 +143,7 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
 _HARM = (r"(?:killed|killing|kills|died|dead|deaths|injured|injuring|injuries|wounded|"
          r"wounding|hurt|hospitali[sz]ed|missing|arrested|detained|evacuated|rescued|"
          r"displaced|fatalities|casualties|victims|lives|"
-         r"(?:admitted|taken|rushed|flown|airlifted)\s+to\s+(?:a\s+|the\s+)?hospital)")
+         r"(?:(?:admitted|taken|rushed|flown|airlifted|sent)\s+)?to\s+(?:a\s+|the\s+)?hospital)")
 _TOLL_BEFORE = re.compile(_HARM + r"(?:\s+(?:at least|about|some|nearly|almost|more than|"
                           r"over|up to|another|a further))?\s+$", re.IGNORECASE)
 _TOLL_AFTER = re.compile(r"^(?:,[^,;:.()]{1,30},)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
