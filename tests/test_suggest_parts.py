@@ -77,3 +77,10 @@ def test_the_plural_subject_of_a_verb_of_counting_is_what_is_counted(tmp_path):
              "Households without power in the valley numbered 1.2 million on Monday night.",
              "The storm left 1.3 million households without power in the valley.")
     assert shared(k, ("src1", 1.2e6), ("src2", 1.3e6))
+
+
+def test_n_of_them_counts_the_plural_named_before_it_and_firms_are_businesses(tmp_path):
+    k = keys(tmp_path,
+             "The heat relief fund helps about 4,000 small firms that lost trade in July.",
+             "The relief fund reaches small businesses only: 3,600 of them lost trade in July.")
+    assert shared(k, ("src1", 4000), ("src2", 3600))

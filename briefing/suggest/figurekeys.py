@@ -134,7 +134,11 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
         read = f
         s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
         whole = _part_of(p.paragraph.text, at, s_start, counted_at.get(para_id, []), f)
-        if whole is not None:
+        noun = None if whole or f.counted or f.toll else _part_noun(p.paragraph.text, at, s_start, f)
+        if noun:  # "small businesses only: 11,000 of them lost trade"
+            read = replace(f, counted=noun)
+            referents[id(f)] = (read, None, False)
+        elif whole is not None:
             parts[id(f)] = whole[0]
             if f.counted is None and not f.toll:
                 word = _part_word(p.paragraph.text, at + len(f.number.text))
@@ -328,6 +332,22 @@ def _part_of(text: str, at: int, s_start: int,
     return earlier[-1] if earlier else None
 
 
+def _part_noun(text: str, at: int, s_start: int, f: FoundFigure) -> str | None:
+    """What "N of them" counts when no figure counted them before: the last plural noun
+    of its sentence before it ("The fund reaches small businesses only: 11,000 of them")."""
+    end = at + len(f.number.text)
+    if not (_PART_AFTER.match(text, end) or _PART_AFTER.search(f.number.text)):
+        return None
+    for w in reversed(_WORD.findall(text, s_start, at)[-12:]):
+        low = w.lower()
+        if low in COUNTED:
+            return low if COUNTED[low] == "people" else COUNTED[low]
+        if (w[:1].islower() and len(low) > 3 and low.endswith("s")
+                and not low.endswith(("ss", "us", "is")) and low not in FUNCTION_WORDS):
+            return low
+    return None
+
+
 def _part_word(text: str, end: int) -> str | None:
     """What the part is, said after it ("9 were pregnancy-associated", "nine of them were
     pregnant women": "pregn"), cut to five letters; None when unsaid."""
@@ -444,6 +464,7 @@ _SAME_COUNT: dict[str, str] = {}
 for _cls, _words in {
     "homes": "homes houses dwellings residences flats apartments",
     "workers": "workers employees staffers labourers laborers",
+    "firms": "firms businesses companies enterprises",
     "people": "people persons individuals residents inhabitants",
     "patients": "patients",
     "vehicles": "vehicles cars",
