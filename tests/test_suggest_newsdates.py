@@ -74,3 +74,12 @@ def test_a_price_rise_is_a_happening_only_with_a_price_word(tmp_path):
                   "Cases will rise from 1 July, doctors fear.")
     assert _one(d, ("src1", "2024-07-01")) == _one(d, ("src2", "2024-07-01")) is not None
     assert _one(d, ("src3", "2024-07-01")) is None
+
+
+def test_restrictions_and_rationing_are_one_kind_of_happening_and_an_emergency_dates(tmp_path):
+    d = date_keys(tmp_path,
+                  "Water restrictions began on 4 August in the capital.",
+                  "Rationing started on 4 August, officials said.",
+                  "The government declared a state of emergency on 2 August.")
+    assert _one(d, ("src1", "2024-08-04")) == _one(d, ("src2", "2024-08-04")) is not None
+    assert _one(d, ("src3", "2024-08-02")) not in (None, _one(d, ("src1", "2024-08-04")))

@@ -43,7 +43,8 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.numbers import NUMBER_WORDS, UNIT_WORDS
 from briefing.suggest.datekeys import share_date_keys
-from briefing.suggest.figures import AMOUNTS, DURATIONS, MEASURES, FoundFigure, label_of
+from briefing.suggest.figures import (AMOUNTS, BASE_BEFORE, DURATIONS, MEASURES, FoundFigure,
+                                      label_of)
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import Name, find_names
 from briefing.suggest.names import NameIndex, slug
@@ -393,6 +394,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     rel = at - s_start
     if n.value == 1 and not n.approx:
         return "the number one"
+    if BASE_BEFORE.search(text, max(0, at - 16), at):
+        return "the base of a rate"  # "per 100,000 inhabitants"
     if not f.toll and (f.counted is None or f.offset):
         return "an offset" if f.offset else "nothing counted"
     quals: dict[str, str] = {}

@@ -54,7 +54,9 @@ DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 _LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
 
 
-_BASE_BEFORE = re.compile(r"\b(?:per|for every|in every|out of every)\s+$", re.IGNORECASE)
+# "per 100,000 inhabitants": the base of a rate, no count of its own (a figure of the
+# claim still, so that the claim reads as one giving figures).
+BASE_BEFORE = re.compile(r"\b(?:per|for every|in every|out of every)\s+$", re.IGNORECASE)
 _YEAR_COMMA = re.compile(r"\b((?:1[89]|20)\d\d),(?=\s+\d)")
 
 
@@ -74,8 +76,6 @@ def find_figures(text: str) -> list[Number]:
             continue
         if n.value == 0:
             continue
-        if _BASE_BEFORE.search(text, max(0, n.start - 16), n.start):
-            continue  # "per 100,000 inhabitants": the base of a rate, no count of its own
         out.append(n)
     return out
 

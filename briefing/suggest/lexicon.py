@@ -158,8 +158,11 @@ AGENT_PLURAL = r"[A-Za-z][a-z]{2,}(?:ers|ors|sts|ents|ants|ees|als|ics|ives)"
 # "power cuts", "rationing"); class names carry no hyphen (a key ends with its class).
 NEWS_HAPPENINGS: dict[str, str] = {}
 for _cls, _words in {
+    # Supply cut or rationed, however a source words it.
     "cuts": "cuts blackout blackouts outage outages load-shedding rationing rationed "
-            "power-cuts",
+            "power-cuts restrictions curbs hosepipe",
+    "emergency": "emergency",
+    "drought": "drought droughts",
     "shortage": "shortage shortages scarcity",
     "closure": "closure closures closed closing shut shutdown halted suspended suspension "
                "stopped",
