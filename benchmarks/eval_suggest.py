@@ -5,7 +5,7 @@
                     tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
                     tests/fixtures/suggest_tram tests/fixtures/suggest_merger
                     tests/fixtures/suggest_figures tests/fixtures/suggest_power
-                    tests/fixtures/suggest_birdflu]
+                    tests/fixtures/suggest_birdflu tests/fixtures/suggest_recall]
         [--synthetic 1000] [--no-timing] [--details] [--stages]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -54,6 +54,10 @@ kWh per day, mm) in different words and units; it too was labelled, figure and d
 included, before the suggester was first run on it.
 tests/fixtures/suggest_birdflu (a ministry release, a wire report, a Q&A interview and a
 radio bulletin on one bird flu outbreak) was labelled likewise before its first run.
+tests/fixtures/suggest_recall (a listeria outbreak, a cheese recall, a plant closed: a
+recall notice with a list, a wire story, a health institute's update, a local paper, a
+trade interview) gives counts, a rate per 100,000, amounts and dates of other happenings,
+labelled the same way before the suggester was first run on it.
 """
 
 from __future__ import annotations
@@ -479,7 +483,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_merger",
                              ROOT / "tests" / "fixtures" / "suggest_figures",
                              ROOT / "tests" / "fixtures" / "suggest_power",
-                             ROOT / "tests" / "fixtures" / "suggest_birdflu"])
+                             ROOT / "tests" / "fixtures" / "suggest_birdflu",
+                             ROOT / "tests" / "fixtures" / "suggest_recall"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",

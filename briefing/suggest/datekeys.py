@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.suggest.lexicon import HAPPENINGS
+from briefing.suggest.lexicon import HAPPENINGS, NEWS_HAPPENINGS, PRICE_WORDS, RISE_WORDS
 from briefing.suggest.mentions import DateMention, Name
 from briefing.suggest.names import slug
 
@@ -25,6 +25,8 @@ WINDOW = 10  # lower-case words before a date searched for its happening word
 # written out before its acronym: "joining the Collective Security Treaty Organization (CSTO)")
 _MEMBER_REACH = 60
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# War and diplomacy first (a "closure" of a corridor is a blockade), then everyday news.
+_DATED = {**NEWS_HAPPENINGS, **HAPPENINGS}
 _MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "join",
                      "accession", "acceded"})
 
@@ -32,7 +34,12 @@ _MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "jo
 def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> list[str]:
     """Shared keys for ``date`` (offsets in ``text``, the claim's sentence); ``names`` are
     (name, canonical name) in the same text."""
-    before = [m for m in _WORD.finditer(text, 0, date.start)]
+    # A happening word across a semicolon or a dash is another clause's ("fell ill on 2
+    # March; the most recent on 16 April": the second date is no onset).
+    if _LIMIT.search(text, max(0, date.start - 30), date.start):
+        return []  # "best-before dates up to 30 May", "before 9 April": a bound, not a day
+    clause = max(text.rfind(c, 0, date.start) for c in ";—–")
+    before = [m for m in _WORD.finditer(text, clause + 1, date.start)]
     keys: list[str] = []
     words = 0
     for m in reversed(before):
@@ -41,9 +48,11 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
         if words > WINDOW:
             break
         low = m.group().lower()
-        cls = "membership" if low in _MEMBER else HAPPENINGS.get(low)
+        cls = "membership" if low in _MEMBER else _DATED.get(low) or _price_rise(text, m)
         if cls is None or _inside_name(text, m, names):
             continue
+        if _ENDED.search(text, m.end(), date.start):
+            break  # "the ban was lifted on 3 May", "rationing until June": its end, not it
         key = _key(text, cls, m.start(), m.end(), names)
         if key and key not in keys:
             keys.append(key)
@@ -60,7 +69,7 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
             if words > WINDOW:
                 break
             low = m.group().lower()
-            cls = HAPPENINGS.get(low)
+            cls = _DATED.get(low)
             if cls is None or cls in ("membership", "founding") or _inside_name(text, m, names):
                 continue
             key = _key(text, cls, m.start(), m.end(), names)
@@ -70,9 +79,23 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
     return keys
 
 
+_LIMIT = re.compile(r"\b(?:up to|until|till|before|after|through|no later than|by)\s+"
+                   r"(?:the\s+)?(?:end of\s+|start of\s+)?$", re.IGNORECASE)
+_ENDED = re.compile(r"\b(?:ended|ends|end|lifted|over|finished|until|till|expires|expired|"
+                    r"lasted|lasts|last|extended)\b", re.IGNORECASE)
 _LEADING_TIME = re.compile(r"(?:^|[;:(—–]|,)\s*(?:(?:in|on|from|since|during|last|early|late|"
                            r"mid|the|night|of|end|start|beginning|by)\s+)*$", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]—–]|\.(?:\s|$)")
+
+
+def _price_rise(text: str, m: re.Match[str]) -> str | None:
+    """"pricerise" for a rise word with a price word among the three words before it or
+    the two after ("tariffs will go up", "a tariff increase", "an increase in fares")."""
+    if m.group().lower() not in RISE_WORDS:
+        return None
+    near = _WORD.findall(text[max(0, m.start() - 30):m.start()])[-3:]
+    near += _WORD.findall(text[m.end():m.end() + 20])[:2]
+    return "pricerise" if any(w.lower() in PRICE_WORDS for w in near) else None
 
 
 def _inside_name(text: str, m: re.Match[str], names: list[tuple[Name, str]]) -> bool:
@@ -85,7 +108,9 @@ def _inside_name(text: str, m: re.Match[str], names: list[tuple[Name, str]]) -> 
 
 def _key(text: str, cls: str, start: int, end: int, names: list[tuple[Name, str]]) -> str | None:
     if not names:
-        return None
+        # "we recalled the cheese on 14 April": a briefing is on one topic, and the
+        # happening alone is its key; ``share_date_keys`` keeps it only if unambiguous.
+        return None if cls in ("membership", "founding") else cls
     if cls == "membership":
         after = [c for n, c in names if n.start >= end and n.start - end < _MEMBER_REACH]
         if not after:
@@ -117,7 +142,7 @@ def _antecedent(text: str, pos: int, names: list[tuple[Name, str]], org: str) ->
 # Happenings whose key says whose they are only by the name nearest the date: sources name
 # different sides of one attack ("Azerbaijan's attack", "the Armenian-Azerbaijani clashes").
 # A founding or a membership is keyed by its organisation and member, and stays so.
-_BY_NEAREST_NAME = frozenset(set(HAPPENINGS.values()) - {"founding", "membership"})
+_BY_NEAREST_NAME = frozenset(set(_DATED.values()) - {"founding", "membership"}) | {"pricerise"}
 
 
 def share_date_keys(proposals: list[Proposal]) -> None:
@@ -135,7 +160,11 @@ def share_date_keys(proposals: list[Proposal]) -> None:
     for key in sorted(values, key=lambda k: (-len(values[k]), k)):
         by_class.setdefault(key.rsplit("-", 1)[-1], []).append(key)
     rename: dict[str, str] = {}
+    for key, given in values.items():
+        if _two_dates(given):
+            rename[key] = ""  # two happenings under one key: neither is compared
     for keys in by_class.values():
+        keys = [k for k in keys if k not in rename]
         groups: list[list[str]] = []
         for key in keys:
             fits = [g for g in groups if _same_month(values, g + [key])]
@@ -150,7 +179,23 @@ def share_date_keys(proposals: list[Proposal]) -> None:
     if not rename:
         return
     for p in proposals:
-        p.dates = [(d, rename.get(key, key) if key else key) for d, key in p.dates]
+        p.dates = [(d, rename.get(key, key) or None if key else key) for d, key in p.dates]
+
+
+def _two_dates(given: list[tuple[str, str]]) -> bool:
+    """Whether a key names two happenings: one article gives it two dates, neither a less
+    precise form of the other ("the strike began on 3 May ... the strike on 9 May"), or
+    two articles give it dates of different years ("Armenia" and "agreement" near 2010 in
+    one, near 9 November 2020 in another).  Sources disagreeing on the day or the month
+    of one happening ("talks broke down in January 2021", "collapsed in April 2021") agree
+    on its year far more often than one key names two."""
+    by_article: dict[str, set[str]] = {}
+    for article, value in given:
+        by_article.setdefault(article, set()).add(value)
+    if any(a != b and not a.startswith(b) and not b.startswith(a)
+           for vs in by_article.values() for a in vs for b in vs):
+        return True
+    return len({v[:4] for _, v in given}) > 1
 
 
 def _same_month(values: dict[str, list[tuple[str, str]]], keys: list[str]) -> bool:

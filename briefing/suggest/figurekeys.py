@@ -43,7 +43,8 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.numbers import NUMBER_WORDS, UNIT_WORDS
 from briefing.suggest.datekeys import share_date_keys
-from briefing.suggest.figures import AMOUNTS, DURATIONS, MEASURES, FoundFigure, label_of
+from briefing.suggest.figures import (AMOUNTS, BASE_BEFORE, DURATIONS, MEASURES, FoundFigure,
+                                      label_of)
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import Name, find_names
 from briefing.suggest.names import NameIndex, slug
@@ -123,6 +124,7 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
     # further on ("put the number at 3,100", "not the 6,000") refers back to.
     counted_at: dict[str, list[tuple[int, FoundFigure, FoundFigure]]] = {}  # at, as read, figure
     referents: dict[int, tuple[FoundFigure, FoundFigure | None, bool]] = {}
+    parts: dict[int, int] = {}  # a part ("of whom 26") -> where the whole is counted
     order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
                     for k, p in enumerate(proposals) for f in p.figures),
                    key=lambda x: x[:3])
@@ -131,8 +133,21 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             spans = split_sentences(p.paragraph.text)
             bounds[p.paragraph.id] = ([a for a, _ in spans], spans)
         read = f
-        if f.counted is None and not f.toll:
-            s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
+        s_start = (_sentence_of(at, *bounds[para_id]) or (p.start, p.end))[0]
+        whole = _part_of(p.paragraph.text, at, s_start, counted_at.get(para_id, []), f)
+        noun = None if whole or f.counted or f.toll else _part_noun(p.paragraph.text, at, s_start, f)
+        if noun:  # "small businesses only: 11,000 of them lost trade"
+            read = replace(f, counted=noun)
+            referents[id(f)] = (read, None, False)
+        elif whole is not None:
+            parts[id(f)] = whole[0]
+            if f.counted is None and not f.toll:
+                word = _part_word(p.paragraph.text, at + len(f.number.text))
+                if word:  # "of whom 40 were children": children, of those counted before
+                    read = replace(f, counted=whole[1].counted, owner=f.owner or whole[1].owner,
+                                   place=f.place or whole[1].place, subgroup=f"part-{word}")
+                referents[id(f)] = (read, None, False)
+        elif f.counted is None and not f.toll:
             read, antecedent, anaphor = _refer(p.paragraph.text, at, s_start,
                                                counted_at.get(para_id, []), f)
             referents[id(f)] = (read, antecedent, anaphor)
@@ -147,7 +162,7 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
         for f in p.figures:
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
-            item = _describe(p, read, s_start, s_end, names, commons)
+            item = _describe(p, read, s_start, s_end, names, commons, parts.get(id(f)))
             if isinstance(item, str):
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
@@ -247,6 +262,14 @@ kw degrees celsius""".split())
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([a-z]{3,})\b"
                         r"(?:\s+[a-z]+){0,3}?\s+(?:at|to|was|is|were|are|stood at|reached|"
                         r"came to|rose to|fell to)\s+" + r"(?:[a-z]+\s+){0,2}$")
+# "Households without power numbered 1.2 million", "evacuees from the valley totalled
+# 3,400", "arrests at the border rose to 220": the plural subject of a verb of counting,
+# in the figure's clause, is what it counts.
+_SUBJECT_COUNT = re.compile(r"(?:^|[,;:]\s*|\b(?:the|and|but)\s+)([a-z]{3,}[^s\W]s)\b"
+                            r"(?:\s+[a-z]+){0,5}?\s+(?:numbered|number|totalled|totaled|totalling|"
+                            r"came to|rose to|fell to|climbed to|reached|stood at|stand at)\s+"
+                            r"(?:(?:about|some|around|nearly|almost|over|roughly|more than|"
+                            r"fewer than|at least)\s+)?$")
 # "put the number at 3,100", "the true figure was closer to 1.4 million": a number that
 # restates the one counted before it.
 _ANAPHOR = re.compile(r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:number|figure|"
@@ -268,7 +291,7 @@ def _refer(text: str, at: int, s_start: int,
     by reference: (``f`` read with what it counts, the figure it refers to, whether it
     restates that figure); ``f`` itself is left as written (its unit is what its text says)."""
     head = text[max(s_start, at - 90):at].lower()
-    m = _NUMBER_OF.search(head)
+    m = _NUMBER_OF.search(head) or _SUBJECT_COUNT.search(head)
     if m:
         noun = m.group(1)
         cls = COUNTED.get(noun)
@@ -285,6 +308,54 @@ def _refer(text: str, at: int, s_start: int,
     read = replace(f, counted=g.counted, owner=f.owner or g.owner, place=f.place or g.place,
                    subgroup=g.subgroup)
     return read, real, anaphor
+
+
+# "of whom 26", "of which 9", "26 of them", "nine of those": a part of what was counted
+# just before, in the same sentence.
+_PART_BEFORE = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+(?:(?:about|some|nearly|"
+                          r"almost|only|just|at least|more than|over)\s+)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"(?:^|\s)of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+_PART_WORD = re.compile(r"(?:\s+of\s+(?:them|these|those))?\s+(?:were|are|was|is|had been|"
+                        r"have been|remain|remained)\s+(?:still\s+|now\s+|also\s+)?"
+                        r"([a-z][a-z-]{2,})")
+
+
+def _part_of(text: str, at: int, s_start: int,
+             before: list[tuple[int, FoundFigure, FoundFigure]],
+             f: FoundFigure) -> tuple[int, FoundFigure] | None:
+    """The whole a part is counted of (its offset, the figure as read), if ``f`` (at
+    ``at``) is one: "31 people ..., of whom 26 were admitted", "26 of them were taken"."""
+    end = at + len(f.number.text)
+    if not (_PART_BEFORE.search(text, max(s_start, at - 30), at)
+            or _PART_AFTER.match(text, end) or _PART_AFTER.search(f.number.text)):
+        return None
+    earlier = [(a, g) for a, g, _ in before if s_start <= a < at and g.counted not in DURATIONS]
+    return earlier[-1] if earlier else None
+
+
+def _part_noun(text: str, at: int, s_start: int, f: FoundFigure) -> str | None:
+    """What "N of them" counts when no figure counted them before: the last plural noun
+    of its sentence before it ("The fund reaches small businesses only: 11,000 of them")."""
+    end = at + len(f.number.text)
+    if not (_PART_AFTER.match(text, end) or _PART_AFTER.search(f.number.text)):
+        return None
+    for w in reversed(_WORD.findall(text, s_start, at)[-12:]):
+        low = w.lower()
+        if low in COUNTED:
+            return low if COUNTED[low] == "people" else COUNTED[low]
+        if (w[:1].islower() and len(low) > 3 and low.endswith("s")
+                and not low.endswith(("ss", "us", "is")) and low not in FUNCTION_WORDS):
+            return low
+    return None
+
+
+def _part_word(text: str, end: int) -> str | None:
+    """What the part is, said after it ("9 were pregnancy-associated", "nine of them were
+    pregnant women": "pregn"), cut to five letters; None when unsaid."""
+    m = _PART_WORD.match(text, end)
+    if not m or m.group(1) in FUNCTION_WORDS or m.group(1) in _NOT_MEASURE:
+        return None
+    return m.group(1)[:5]
 
 
 def _follows(item: _Item, by_figure: dict[int, _Item]) -> bool:
@@ -310,9 +381,12 @@ def _sentence_of(at: int, starts: list[int],
 
 
 def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
-              names: NameIndex, commons: frozenset[str] = frozenset()) -> _Item | str:
+              names: NameIndex, commons: frozenset[str] = frozenset(),
+              whole_at: int | None = None) -> _Item | str:
     """The figure as matched: its core, qualifiers, clause and rate; or why it gets no key
-    (a short reason, counted by ``stage_counts``)."""
+    (a short reason, counted by ``stage_counts``).  ``whole_at``: for a part ("of whom
+    26 were admitted to hospital"), the paragraph offset of the whole it is part of, whose
+    clause and time are the part's too ("31 people have fallen ill since March")."""
     n = f.number
     text = p.paragraph.text
     at = p.start + n.start  # the figure's offset in the paragraph
@@ -320,6 +394,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     rel = at - s_start
     if n.value == 1 and not n.approx:
         return "the number one"
+    if BASE_BEFORE.search(text, max(0, at - 16), at):
+        return "the base of a rate"  # "per 100,000 inhabitants"
     if not f.toll and (f.counted is None or f.offset):
         return "an offset" if f.offset else "nothing counted"
     quals: dict[str, str] = {}
@@ -367,6 +443,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if ordinal:
         quals["ordinal"] = ordinal
     when = _when(p, s_start, at, at + len(n.text))
+    if not when and whole_at is not None and whole_at >= s_start:
+        when = _when(p, s_start, whole_at, whole_at + 1)
     if when:
         quals["time"] = when[:7]  # sources date one happening to different days of a month
     near = _names_near(sentence, rel, rel + len(n.text), names, commons)
@@ -376,6 +454,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if scope:
         core = core + (f"in-{scope}",)  # cuts "in rural districts" are not cuts everywhere
     terms = _clause_terms(sentence, rel, rel + len(n.text), core)
+    if whole_at is not None and s_start <= whole_at < s_end:
+        terms |= _clause_terms(sentence, whole_at - s_start, whole_at - s_start + 1, core)
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
                  rate=_rate_of(sentence, rel + len(n.text), rel))
 
@@ -387,6 +467,7 @@ _SAME_COUNT: dict[str, str] = {}
 for _cls, _words in {
     "homes": "homes houses dwellings residences flats apartments",
     "workers": "workers employees staffers labourers laborers",
+    "firms": "firms businesses companies enterprises",
     "people": "people persons individuals residents inhabitants",
     "patients": "patients",
     "vehicles": "vehicles cars",
@@ -406,7 +487,10 @@ _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|w
                    r"hour|night|person|head|household|customer|capita|resident|worker|"
                    r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b"
                    r"|(?:\s+[a-z][\w-]*){0,2}?\s+(daily|weekly|monthly|yearly|annually|nightly|"
-                   r"hourly)\b", re.IGNORECASE)
+                   r"hourly)\b"
+                   # "4.1 cases per 100,000 inhabitants", "3 deaths for every 1,000 births"
+                   r"|(?:\s+[a-z][\w-]*){0,3}?\s+(?:per|for every|in every|out of every)\s+"
+                   r"(\d[\d,\u00a0\u202f ]*\d|\d|hundred|thousand|million)\b", re.IGNORECASE)
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
 _SAME_RATE = {"head": "person", "capita": "person", "resident": "person", "daily": "day",
               "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
@@ -429,6 +513,8 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
         if not m or _NUMBER_WORD.search(sentence, at, m.start(m.lastindex or 1)):
             break
         word = m.group(m.lastindex or 1).lower()
+        if m.lastindex == 3:  # a base: "per 100,000" and "per 100 000" are one rate
+            word = "per-" + (re.sub(r"\D", "", word) or word)
         rates.add(_SAME_RATE.get(word, word))
         at = m.end()
     if start is not None:
@@ -485,7 +571,12 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     out = set()
     # Capitalised words are left out, even common ones opening a sentence ("Rationing
     # ..."): a word every source opens with joins figures too cheaply.
-    words = [m.group() for m in _WORD.finditer(sentence, a, b) if m.group()[:1].islower()]
+    # A measure's own words ("1.1 billion cubic metres", "850 megawatts") are its unit,
+    # said by every source giving it: no evidence of what happened ("four patients"
+    # says who, and stays).
+    unit = core[0] in MEASURES or core[0] in _SHARES
+    words = [m.group() for m in _WORD.finditer(sentence, a, b)
+             if m.group()[:1].islower() and not (unit and start <= m.start() < end)]
     label = label_of(sentence, start)  # "Households affected by scheduled cuts: 1.4 million"
     words += [w.lower() for w in _WORD.findall(label or "")]
     for w in words:
@@ -500,7 +591,7 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
 
 
 # Three-letter verbs and nouns that say what happened: "cut" and "cuts" agree.
-_SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund"})
+_SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund", "ill"})
 
 
 def _clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -914,6 +1005,10 @@ class _Group:
         # clause must say it too.
         if shared_qual and item.terms & self.terms:
             return None
+        if (not item.quals or not self.quals) and len(item.terms & self.terms) >= 2:
+            # Nothing said on one side that could conflict (no owner, place, time or
+            # actor): two words of the clause saying what happened to them must agree.
+            return None
         return "a count with nothing in common"
 
 
@@ -927,7 +1022,18 @@ def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
     if len(groups) < 2:
         return groups
     members = [m for g in groups for m in g]
-    return groups if _not_sole(members) else [members]
+    why = _not_sole(members)
+    if why is None:
+        return [members]
+    if why == "a clause sharing no word":
+        # Those whose clauses share a word are one quantity; a figure whose clause shares
+        # none ("Batches affected: 18") keeps its own key rather than spoil theirs.
+        tied = [m for m in members
+                if any(m.terms & o.terms for o in members if o.article != m.article)]
+        if len({m.article for m in tied}) > 1 and _not_sole(tied) is None:
+            rest = [[m for m in g if m not in tied] for g in groups]
+            return [tied] + [g for g in rest if g]
+    return groups
 
 
 def _not_sole(members: list[_Item]) -> str | None:
@@ -943,7 +1049,12 @@ def _not_sole(members: list[_Item]) -> str | None:
     if any(len(v) > 1 for v in values.values()):
         return "two values in one source"
     if len({"time" in m.quals for m in members}) > 1 and not _is_change(core):
-        return "dated and undated"
+        # A count each source gives once ("18 batches", "the recall of 18 batches was
+        # announced on 14 April") is one whether dated or not, if the dated agree on the
+        # month; a share or a level changes with time, and is not.
+        if core[0] in _SHARES or len({m.quals["time"][:7] for m in members
+                                      if "time" in m.quals}) > 1:
+            return "dated and undated"
     rates = {m.rate for m in members}
     if any(not _same_rate(a, b) for a in rates for b in rates):
         return "rates and totals"

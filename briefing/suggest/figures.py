@@ -54,6 +54,9 @@ DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 _LABEL = re.compile(r"\b[A-Z][\w.]*\s*$")  # "Article 4", "Resolution 822", "No. 5": a label
 
 
+# "per 100,000 inhabitants": the base of a rate, no count of its own (a figure of the
+# claim still, so that the claim reads as one giving figures).
+BASE_BEFORE = re.compile(r"\b(?:per|for every|in every|out of every)\s+$", re.IGNORECASE)
 _YEAR_COMMA = re.compile(r"\b((?:1[89]|20)\d\d),(?=\s+\d)")
 
 
@@ -139,10 +142,11 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
 # passengers", "27 were injured", "two people remain missing").
 _HARM = (r"(?:killed|killing|kills|died|dead|deaths|injured|injuring|injuries|wounded|"
          r"wounding|hurt|hospitali[sz]ed|missing|arrested|detained|evacuated|rescued|"
-         r"displaced|fatalities|casualties|victims|lives)")
+         r"displaced|fatalities|casualties|victims|lives|"
+         r"(?:(?:admitted|taken|rushed|flown|airlifted|sent)\s+)?to\s+(?:a\s+|the\s+)?hospital)")
 _TOLL_BEFORE = re.compile(_HARM + r"(?:\s+(?:at least|about|some|nearly|almost|more than|"
                           r"over|up to|another|a further))?\s+$", re.IGNORECASE)
-_TOLL_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
+_TOLL_AFTER = re.compile(r"^(?:,[^,;:.()]{1,30},)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
                          r"are|remain|remained|have|had|people)\s+)*" + _HARM + r"\b",
                          re.IGNORECASE)
 

@@ -150,3 +150,47 @@ LOCATED = frozenset({"troops", "observers", "vehicles"})
 # "analysts", "residents", "employees", "officials", "critics", "relatives"): a group of
 # people, not a name, when capitalised at a sentence's start.
 AGENT_PLURAL = r"[A-Za-z][a-z]{2,}(?:ers|ors|sts|ents|ants|ees|als|ics|ives)"
+
+# Everyday news happenings, beyond war and diplomacy, whose date sources give ("the cuts
+# began on 12 January", "recalled the cheese on 14 April", "production stopped on 15
+# April"): read by datekeys only, so that what a claim or an event is about is unchanged.
+# Several words of one class name one happening told in different words ("blackouts",
+# "power cuts", "rationing"); class names carry no hyphen (a key ends with its class).
+NEWS_HAPPENINGS: dict[str, str] = {}
+for _cls, _words in {
+    # Supply cut or rationed, however a source words it.
+    "cuts": "cuts blackout blackouts outage outages load-shedding rationing rationed "
+            "power-cuts restrictions curbs hosepipe",
+    "emergency": "emergency",
+    "drought": "drought droughts",
+    "shortage": "shortage shortages scarcity",
+    "closure": "closure closures closed closing shut shutdown halted suspended suspension "
+               "stopped",
+    "evacuation": "evacuation evacuations evacuated evacuate",
+    "recall": "recall recalls recalled recalling",
+    "layoffs": "layoffs lay-offs lay-off redundancies furlough furloughed dismissals",
+    "pricerise": "hike hikes",
+    "outbreak": "outbreak outbreaks epidemic ill sickened infections",
+    "flood": "flood floods flooding flooded",
+    "fire": "wildfire wildfires blaze bushfire",
+    "quake": "earthquake quake",
+    "storm": "storm hurricane cyclone typhoon",
+    "heatwave": "heatwave heat-wave",
+    "crash": "crash derailment derailed collision collided",
+    "explosion": "explosion blast",
+    "spill": "spill leak leaked",
+    "breach": "breach hack hacked cyberattack",
+    "takeover": "takeover acquisition merger",
+    "ruling": "ruling verdict judgment sentenced convicted",
+    "launch": "inauguration inaugurated",
+    "resignation": "resignation resigned",
+    "arrest": "arrest arrests arrested",
+    "ban": "ban banned",
+}.items():
+    for _w in _words.split():
+        NEWS_HAPPENINGS[_w] = _cls
+# A rise said with a word of price: "tariffs will rise", "a 15% tariff increase", "fares go
+# up" (a rise alone, "a rise in cases", is no happening of its own).
+PRICE_WORDS = frozenset("""price prices tariff tariffs fare fares rent rents bill bills fee fees
+tax taxes toll tolls charge charges premium premiums""".split())
+RISE_WORDS = frozenset("rise rises rising rose increase increases increased up hike hikes".split())

@@ -1,0 +1,85 @@
+"""`briefing suggest`: dates of everyday news happenings (cuts, recalls, closures,
+evacuations, price rises...) get a shared key, and what must not share one (a bound such
+as "up to 30 May", an end, two happenings under one key).
+
+Hand-written sentences on topics unlike the labelled sets (a ferry strike, a bridge
+closure, a river flood, a toy recall, bus fares); each test runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+from briefing.analysis.disagreements import for_corpus
+from briefing.loader import load_corpus
+from briefing.suggest.pipeline import suggest, write
+from tests.test_suggest_figurekeys import briefing, date_keys
+
+
+def _one(d: dict, key: tuple[str, str]) -> str | None:
+    return d[key][0]
+
+
+def test_a_recall_dated_by_two_sources_without_a_name_shares_a_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The toys were recalled on 3 June after two children were hurt.",
+                  "We recalled every batch on 3 June, the day the tests came back.")
+    assert _one(d, ("src1", "2024-06-03")) and _one(d, ("src1", "2024-06-03")) == _one(d, ("src2", "2024-06-03"))
+
+
+def test_a_closure_said_as_halted_stopped_or_closed_shares_a_key_and_disagrees(tmp_path):
+    root = briefing(tmp_path,
+                    "The operator halted traffic on the bridge on 14 March after cracks were found.",
+                    "Traffic stopped on 15 March, when engineers found cracks in two piers.")
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = for_corpus(load_corpus(root)[0]).disagreements
+    assert any(f.kind == "date" for f in found)
+
+
+def test_an_evacuation_and_a_flood_are_two_happenings(tmp_path):
+    d = date_keys(tmp_path,
+                  "Villages along the river were evacuated on 9 May.",
+                  "The river flooded on 11 May, two days after the warning.")
+    assert _one(d, ("src1", "2024-05-09")) != _one(d, ("src2", "2024-05-11"))
+
+
+def test_a_bound_or_an_end_is_not_the_date_of_the_happening(tmp_path):
+    d = date_keys(tmp_path,
+                  "The recall covers batches with use-by dates up to 30 June.",
+                  "The ban on river fishing was lifted on 12 June.")
+    assert _one(d, ("src1", "2024-06-30")) is None
+    assert _one(d, ("src2", "2024-06-12")) is None
+
+
+def test_a_happening_word_in_another_clause_dates_nothing_after_a_semicolon(tmp_path):
+    d = date_keys(tmp_path,
+                  "The first ferry crew walked out on 2 April; the last boat sailed on 9 April.")
+    assert _one(d, ("src1", "2024-04-09")) is None
+
+
+def test_a_key_given_two_dates_by_one_source_or_two_years_is_dropped(tmp_path):
+    d = date_keys(tmp_path,
+                  "Rationing began on 2 April. Rationing was tightened on 20 April.",
+                  "Rationing began on 2 April, the utility said.")
+    assert _one(d, ("src2", "2024-04-02")) is None
+    d = date_keys(tmp_path / "years",
+                  "The ferry strike of 2019 is remembered.",
+                  "A ferry strike in 2023 lasted a week.")
+    assert _one(d, ("src1", "2019")) is None and _one(d, ("src2", "2023")) is None
+
+
+def test_a_price_rise_is_a_happening_only_with_a_price_word(tmp_path):
+    d = date_keys(tmp_path,
+                  "Bus fares will go up by 10 percent from 1 July.",
+                  "A 10% fare increase takes effect on 1 July, the council said.",
+                  "Cases will rise from 1 July, doctors fear.")
+    assert _one(d, ("src1", "2024-07-01")) == _one(d, ("src2", "2024-07-01")) is not None
+    assert _one(d, ("src3", "2024-07-01")) is None
+
+
+def test_restrictions_and_rationing_are_one_kind_of_happening_and_an_emergency_dates(tmp_path):
+    d = date_keys(tmp_path,
+                  "Water restrictions began on 4 August in the capital.",
+                  "Rationing started on 4 August, officials said.",
+                  "The government declared a state of emergency on 2 August.")
+    assert _one(d, ("src1", "2024-08-04")) == _one(d, ("src2", "2024-08-04")) is not None
+    assert _one(d, ("src3", "2024-08-02")) not in (None, _one(d, ("src1", "2024-08-04")))
