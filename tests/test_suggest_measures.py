@@ -89,10 +89,10 @@ def test_a_cap_in_kwh_said_two_ways_shares_a_key(tmp_path):
 
 def test_a_figure_after_a_label_counts_what_the_label_names(tmp_path):
     k = keys(tmp_path,
-             "Situation at noon:\n\n- Homes without power: 42,000.\n- Pumps working: 17.",
+             "Situation at noon:\n\n- Homes without power: 42,000.\n- Sandbags handed out: 170,000.",
              "The flood has left 45,000 homes without power across the county.")
     assert shared(k, ("src1", 42000), ("src2", 45000))
-    assert k[("src1", 17)] != k[("src1", 42000)]
+    assert k[("src1", 170000)] != k[("src1", 42000)]
 
 
 # --- rates, parts, changes, dates -------------------------------------------------------------
