@@ -228,6 +228,15 @@ def test_an_interview_whose_questions_are_headings(tmp_path):
     assert only(claims, "loans fell").speaker == "Ona Verhoef"
 
 
+def test_an_interview_standfirst_opening_on_a_company_gives_the_answers_to_whom_we_asked(tmp_path):
+    body = ("Halden Ferries has cancelled a third of its crossings since March. We asked its "
+            "managing director, Rika Moen, when the timetable will be back.\n\n"
+            "## When will the ferries run again?\n\n"
+            "We expect the two new boats in September, and full service by October.\n")
+    claims = _interview(tmp_path, body)
+    assert only(claims, "two new boats").speaker == "Rika Moen"
+
+
 def test_the_report_says_is_the_word_of_whoever_the_article_says_wrote_it(tmp_path):
     body = ("The Heritage Board published its annual report on Monday.\n\n"
             "The report says two of the city's nine museums need new roofs by 2028.\n\n"

@@ -660,14 +660,15 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
             return titled[0].text
         return author
 
-    # The person the standfirst opens on, else the one the writer put questions to, else
-    # the first person it names other than the writer.
-    text, first = people[0]
-    if first.start <= 4:
-        return author if is_author(first) else first.text
+    # The one the writer put questions to, else the person the standfirst opens on (a
+    # standfirst may open on the company or the place before "we asked its chief
+    # executive, X"), else the first person it names other than the writer.
     for text, n in people:
         if not is_author(n) and _ASKED.search(text, max(0, n.start - 40), n.start):
             return n.text
+    text, first = people[0]
+    if first.start <= 4:
+        return author if is_author(first) else first.text
     others = [n for _, n in people if not is_author(n)]
     if author and any(is_author(n) for _, n in people):
         return author
@@ -675,8 +676,8 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
 
 
 _ASKED = re.compile(r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met|"
-                    r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|[a-z]+['’]s|[A-Z][\w’'\-]*['’]s)"
-                    r"\s+)?(?:[a-z][\w\-]*\s+){0,3},?\s*$")
+                    r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|its|their|our|[a-z]+['’]s|"
+                    r"[A-Z][\w’'\-]*['’]s)\s+)?(?:[a-z][\w\-]*,?\s+){0,3},?\s*$")
 # A transcript's label before an answer: "Ruiz: The reservoirs ...", "**Karin Holm:** ...".
 SPEAKER_LABEL = re.compile(r"\s*\**([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\**\s*:\**\s+")
 
