@@ -8,8 +8,11 @@ closure, a river flood, a toy recall, bus fares); each test runs the whole pipel
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.analysis.disagreements import for_corpus
 from briefing.loader import load_corpus
+from briefing.suggest.mentions import find_dates
 from briefing.suggest.pipeline import suggest, write
 from tests.test_suggest_figurekeys import briefing, date_keys
 
@@ -83,3 +86,15 @@ def test_restrictions_and_rationing_are_one_kind_of_happening_and_an_emergency_d
                   "The government declared a state of emergency on 2 August.")
     assert _one(d, ("src1", "2024-08-04")) == _one(d, ("src2", "2024-08-04")) is not None
     assert _one(d, ("src3", "2024-08-02")) not in (None, _one(d, ("src1", "2024-08-04")))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The cuts began on Jan. 12, after a dry autumn.", [("2026-01-12", "Jan. 12")]),
+    ("Shares fell on Sept 3, 2025, the day of the results.", [("2025-09-03", "Sept 3, 2025")]),
+    ("Talks ran from 12 Feb. to 3 Mar.", [("2026-02-12", "12 Feb"), ("2026-03-03", "3 Mar")]),
+    # an abbreviation is a month only with a day beside it and a capital
+    ("Jones and Mar spoke on the radio.", []),
+    ("The ships docked 12 mar later.", []),
+])
+def test_wire_style_abbreviated_months_beside_a_day_are_dates(text, found):
+    assert [(d.value, d.text) for d in find_dates(text, 2026)] == found
