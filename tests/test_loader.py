@@ -368,3 +368,18 @@ def test_a_bad_lexicon_is_a_warning_of_the_corpus_not_a_load_problem(tmp_path):
 def test_without_a_lexicon_file_the_lexicon_is_empty(tmp_path):
     corpus, problems = load_corpus(write_briefing(tmp_path / "c"))
     assert problems == [] and corpus.lexicon.groups == [] and corpus.lexicon_problems == []
+
+
+def test_a_list_written_as_lines_of_one_paragraph_keeps_an_item_to_a_line():
+    source = "- Kessel reservoir: 28% of capacity.\n- Imports: **400 MW**.\n- Cuts: 4 hours a day."
+    text = render(source).text
+    assert text == "- Kessel reservoir: 28% of capacity.\n- Imports: 400 MW.\n- Cuts: 4 hours a day."
+    # each break stands where a space stood: claim offsets do not move
+    assert text.replace("\n", " ") == render(source.replace("\n- ", " - ")).text
+    numbered = render("1. Close the gates.\n2) Open the spillway.").text
+    assert numbered == "1. Close the gates.\n2) Open the spillway."
+
+
+def test_prose_wrapped_before_a_dash_stays_one_line():
+    text = render("The council met twice\n- once in May and once in June -\nand agreed.").text
+    assert text == "The council met twice - once in May and once in June - and agreed."

@@ -29,6 +29,7 @@ _STYLES = {"em": "em", "strong": "strong", "s": "strike", "link": "link"}
 # rules (escapes, code, emphasis, links, images, autolinks, raw HTML, entities, line breaks),
 # as long as it has no leading or trailing whitespace; tests/test_loader.py checks it renders
 # the same as through the parser.
+_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _INLINE_SYNTAX = re.compile(r"[\x00\n\r\\`*_\[\]!<>&]")
 
 _md: MarkdownIt | None = None
@@ -131,12 +132,19 @@ def render(source: str, links_inline: bool = False) -> Inline:
         out.append(piece)
         size += len(piece)
 
-    for tok in children:
+    # A list written as lines of one paragraph ("- a" / "- b", as `import` writes a web
+    # page's list) keeps an item to a line: the break is as long as the space it replaces, so
+    # offsets into the text do not move.
+    listed = _ITEM.match(marked) is not None
+    for n, tok in enumerate(children):
         kind = tok.type
         if kind in ("text", "html_inline", "text_special"):
             put(tok.content)
         elif kind == "softbreak":
-            put(" ")
+            following = children[n + 1] if n + 1 < len(children) else None
+            starts_item = (listed and following is not None and following.type == "text"
+                           and _ITEM.match(following.content) is not None)
+            put("\n" if starts_item else " ")
         elif kind == "hardbreak":
             put("\n")
         elif kind == "code_inline":
