@@ -85,7 +85,7 @@ class BriefingApp(App[None]):
         self.corpus_ready = load_full is None
         self._when_ready: dict[str, Callable[[], None]] = {}  # see when_corpus_ready
         # Published as each load ends: the whole corpus, or None when it could not be read.
-        # Views opened meanwhile show at once and fill in from it (screens/corpus_wait.py).
+        # Views opened meanwhile show at once and fill in from it (corpus_wait.py).
         self.corpus_signal: Signal[Corpus | None] = Signal(self, "corpus")
         self._after_paint_started = False
         self._switch_interval: float | None = None  # the process's own, while ours is set

@@ -18,7 +18,7 @@ from textual.widgets import Input
 from briefing.cache.head import head_of
 from briefing.outline import outline
 from briefing.tui.dialogs.export_dialog import Choices, ExportDialog
-from briefing.tui.screens.corpus_wait import LoadingNote
+from briefing.tui.corpus_wait import LoadingNote
 
 from .annotate_helpers import FIRST, bundled, messages
 from .conftest import make_app, screen_text, until

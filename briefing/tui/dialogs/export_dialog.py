@@ -16,7 +16,7 @@ the same: the sources are those of the outline (every source, known before they 
 and the events those of the first-screen corpus (it holds every event), so every filter can
 be set.  Only the brief needs every claim: a loading note says so, and an export asked for
 meanwhile waits in the dialog (the form locked, escape goes back to it) until the app's
-corpus_signal brings the whole corpus (screens/corpus_wait.py), then goes ahead as chosen.
+corpus_signal brings the whole corpus (corpus_wait.py), then goes ahead as chosen.
 When the corpus comes, the filters take its sources and events, keeping every tick.
 """
 
@@ -43,7 +43,7 @@ from briefing.store.query import Filters
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
 from briefing.tui.dialogs.reached_options import ReachedOptions
-from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
+from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels.annotations import one_line
 
 FORMATS = (("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("obsidian", "Obsidian folder"))
