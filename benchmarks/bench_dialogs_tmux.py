@@ -14,9 +14,9 @@ Each run starts the reader twice in a fresh tmux window:
   the briefing, the analysis warm-up, the search index: no CPU used for a second), then
   presses each key, escape, and the same key again ("first open", "again");
 - "soon after start": --settle seconds after the first article showed, it presses each key
-  in turn while a large briefing is still loading.  Export, go to event and search need every
+  in turn while a large briefing is still loading.  Go to event and search need every
   source: pressed while loading, they show once the load is in (their figure is then the rest
-  of the load, and the keys after export find it loaded).
+  of the load).  Export opens at once and waits for the rest only to export.
 Every time is from `tmux send-keys` until the dialog's own words are on the screen (polled
 with `capture-pane`).  The baseline, benchmarks/hello_dialogs_app.py, is a Textual app whose
 same keys push a screen holding one Static, started and timed the same way in the same run
