@@ -184,6 +184,10 @@ async def test_a_failed_load_is_said_and_nothing_is_exported(annotated, export_d
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is dialog and dialog.path_input.value == "never.md"
+        await pilot.press("enter")  # again, now that the load is known to have failed
+        await pilot.pause()
+        assert app.screen is dialog and dialog.waiting is None
+        assert any("Not exported" in m for m in messages(app, "error"))
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.reader and app.is_running

@@ -222,7 +222,6 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
     def _lock_form(self, locked: bool) -> None:
         for selector in ("#export-format", "#export-path", "#export-filters", "#export-go"):
             self.query_one(selector).disabled = locked
-        self.set_class(locked, "-waiting")
         if locked:
             self.query_one("#export-cancel", Button).focus()
         else:
@@ -281,10 +280,13 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
                                            yes="Replace", no="Keep it"), answered)
 
     def _answer(self, request: ExportRequest) -> None:
-        if self.loading:
-            self._wait_with(request)
-        else:
+        if not self.loading:
             self.dismiss(request)
+        elif self.query(".loading-note.-failed"):
+            self.notify("Not exported: the rest of the briefing could not be loaded; run "
+                        "`briefing check`.", severity="error", markup=False, timeout=8)
+        else:
+            self._wait_with(request)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
