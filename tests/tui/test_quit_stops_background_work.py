@@ -1,10 +1,10 @@
-"""The reader's first build of the search index stops when the reader closes (issue 19):
-Python joins worker threads on exit, so a build that ran to its end (25 s at 5,000 articles)
-kept a closed reader alive.  What it had indexed is not kept as if it were the whole; the
-next start builds the index again.
+"""Background work stops when the reader closes (issue 19): Python joins worker threads on
+exit, so work that ran to its end kept a closed reader alive (25 s for the first build of
+the search index at 5,000 articles, seconds more for the corpus-wide part of the analysis
+warm-up).  The search index keeps nothing half done: the next start builds it again.
 
-The build is slowed per source (briefing.index.documents.source_documents, which it calls
-for each source it reads) so that the reader is quit in the middle of it."""
+Each is slowed per step (a source indexed, an article counted) so that the reader is quit in
+the middle of it; each is watched to its end from outside the reader."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import threading
 import time
 from pathlib import Path
 
+from briefing.analysis import framing
 from briefing.index import Stopped, documents, open_index, store
 from briefing.loader import load_corpus
+from briefing.tui.viewmodels import event_index as ix
 
 from .conftest import make_app, until
 
@@ -33,6 +35,50 @@ def synthetic(folder: Path):
     return corpus
 
 
+def watch(monkeypatch, module, name: str):
+    """Replace ``module.name`` by itself, noting when a call ends and how: (ended, outcome)."""
+    ended = threading.Event()  # the thread it runs in is a pool's: it lives on, idle
+    outcome: list = []
+    real = getattr(module, name)
+
+    def watched(*args, **kwargs):
+        try:
+            outcome.append(real(*args, **kwargs))
+        except BaseException as exc:
+            outcome.append(exc)
+            raise
+        finally:
+            ended.set()
+
+    monkeypatch.setattr(module, name, watched)
+    return ended, outcome
+
+
+async def test_quitting_stops_the_warm_ups_corpus_wide_part(tmp_path, monkeypatch):
+    corpus = synthetic(tmp_path / "content")
+    counted: list[int] = []
+    real = framing.framing_terms
+
+    def slowly(text):
+        counted.append(1)
+        time.sleep(PER_SOURCE / 5)  # per paragraph: some 20 s for the whole prior
+        return real(text)
+
+    monkeypatch.setattr(framing, "framing_terms", slowly)
+    ended, outcome = watch(monkeypatch, ix, "warm")
+    app = make_app(corpus, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: len(counted) >= 5)  # the corpus-wide prior is under way
+        await pilot.press("ctrl+q")
+        quit_at = time.monotonic()
+    assert ended.wait(10)
+    took = time.monotonic() - quit_at
+    assert took < 1.5, took
+    assert not outcome or not isinstance(outcome[0], dict)  # not finished: no counts
+    assert ix.disagreement_counts(corpus) is None and ix.analysed(
+        corpus, ix.event_index(corpus).rows[0].event.id) is None
+
+
 async def test_quitting_stops_the_first_index_build_and_keeps_nothing_half_done(
         tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
@@ -45,21 +91,8 @@ async def test_quitting_stops_the_first_index_build_and_keeps_nothing_half_done(
         time.sleep(PER_SOURCE)
         return real(md, cl, parts)
 
-    ended = threading.Event()  # the build's thread is a pool's: it lives on, idle
-    outcome: list[BaseException | bool] = []
-    build = store.build
-
-    def watched(*args, **kwargs):
-        try:
-            outcome.append(build(*args, **kwargs))
-        except BaseException as exc:
-            outcome.append(exc)
-            raise
-        finally:
-            ended.set()
-
     monkeypatch.setattr(documents, "source_documents", slowly)
-    monkeypatch.setattr(store, "build", watched)
+    ended, outcome = watch(monkeypatch, store, "build")
     app = make_app(corpus, build_index=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: len(read) >= 3)  # the build is under way
