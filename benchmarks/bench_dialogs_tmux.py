@@ -150,6 +150,11 @@ def press(window: Window, key: str, shown: tuple[str, ...], either: tuple[str, .
 def one_run(workdir: Path, n: int, argv: list[str], env: dict[str, str], ready: str,
             keys: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], soon: bool,
             settle: float) -> dict[str, float]:
+    # A state folder of its own: a reader reopens where the last one left off, and `n`
+    # pressed after that reopening selected another claim (whose panel could show the words
+    # waited for: the first event's title), so runs timed out now and then.
+    state = str(workdir / f"state-{n}")
+    env = env | {"BRIEFING_STATE_DIR": state, "XDG_STATE_HOME": state}
     window = Window(workdir, f"w{n}", argv, env)
     pid = pane_pid(window)
     try:
