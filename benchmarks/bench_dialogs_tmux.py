@@ -14,9 +14,9 @@ Each run starts the reader twice in a fresh tmux window:
   the briefing, the analysis warm-up, the search index: no CPU used for a second), then
   presses each key, escape, and the same key again ("first open", "again");
 - "soon after start": --settle seconds after the first article showed, it presses each key
-  in turn while a large briefing is still loading.  Export, go to event and search need every
+  in turn while a large briefing is still loading.  Go to event and search need every
   source: pressed while loading, they show once the load is in (their figure is then the rest
-  of the load, and the keys after export find it loaded).
+  of the load).  Export opens at once and waits for the rest only to export.
 Every time is from `tmux send-keys` until the dialog's own words are on the screen (polled
 with `capture-pane`).  The baseline, benchmarks/hello_dialogs_app.py, is a Textual app whose
 same keys push a screen holding one Static, started and timed the same way in the same run
@@ -150,6 +150,11 @@ def press(window: Window, key: str, shown: tuple[str, ...], either: tuple[str, .
 def one_run(workdir: Path, n: int, argv: list[str], env: dict[str, str], ready: str,
             keys: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], soon: bool,
             settle: float) -> dict[str, float]:
+    # A state folder of its own: a reader reopens where the last one left off, and `n`
+    # pressed after that reopening selected another claim (whose panel could show the words
+    # waited for: the first event's title), so runs timed out now and then.
+    state = str(workdir / f"state-{n}")
+    env = env | {"BRIEFING_STATE_DIR": state, "XDG_STATE_HOME": state}
     window = Window(workdir, f"w{n}", argv, env)
     pid = pane_pid(window)
     try:

@@ -16,17 +16,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.index.engine import Results, SearchEngine, parse_query
+from briefing.index.store import Stop, Stopped
 
 if TYPE_CHECKING:
     from briefing.model import Corpus
 
-__all__ = ["Results", "SearchEngine", "open_index", "parse_query"]
+__all__ = ["Results", "SearchEngine", "Stopped", "open_index", "parse_query"]
 
 
-def open_index(source: Path | str | Corpus, *, claims: bool = True) -> SearchEngine:
+def open_index(source: Path | str | Corpus, *, claims: bool = True,
+               stop: Stop = None) -> SearchEngine:
     """The up-to-date search index of a content directory or of a loaded corpus.  ``claims``
     False: a content directory's claims files are compared with the index only when claims
-    are searched (a search of paragraphs stats half the files)."""
+    are searched (a search of paragraphs stats half the files).  ``stop``: asked before each
+    source a build or refresh reads; once it says True, Stopped is raised and nothing half
+    done is kept (the reader closing during a first build)."""
     if isinstance(source, (str, os.PathLike)):  # the CLI: briefing.model is not even imported
-        return SearchEngine.for_content(Path(source), claims=claims)
-    return SearchEngine.for_corpus(source)
+        return SearchEngine.for_content(Path(source), claims=claims, stop=stop)
+    return SearchEngine.for_corpus(source, stop)

@@ -230,53 +230,62 @@ class SearchEngine:
     # opening
     @classmethod
     def for_content(cls, content_dir: Path, known_articles: set[str] | None = None, *,
-                    claims: bool = True) -> "SearchEngine":
+                    claims: bool = True, stop: store.Stop = None) -> "SearchEngine":
         """The index of a content directory, brought up to date with its files (with
         ``claims`` False, with its articles only: a search of claims brings the claims up to
-        date first)."""
+        date first).  ``stop``: see store (Stopped, and nothing half done is kept)."""
         content_dir = Path(content_dir)
         fts = store.fts5_available()
         path = _disk_path(content_dir)
-        con = _connect(path, content_dir, fts)
+        con = _connect(path, content_dir, fts, stop)
         engine = cls(con, fts, content_dir, path, known_articles)
-        engine._refresh(claims)
+        try:
+            engine._refresh(claims, stop)
+        except store.Stopped:
+            engine._con.close()
+            raise
         if known_articles is not None and engine.article_ids() <= known_articles:
             engine._known = None  # the reader's corpus holds every indexed article: no filter
         return engine
 
     @classmethod
-    def for_corpus(cls, corpus: Corpus) -> "SearchEngine":
+    def for_corpus(cls, corpus: Corpus, stop: store.Stop = None) -> "SearchEngine":
         """The index of a loaded corpus: its content directory's index when it has one (hits
         limited to the corpus's articles), else one built in memory from the corpus."""
         if corpus.root is not None and Path(corpus.root, "articles").is_dir() \
                 and _disk_path(Path(corpus.root)) is not None:
-            return cls.for_content(Path(corpus.root), set(corpus.articles))
+            return cls.for_content(Path(corpus.root), set(corpus.articles), stop=stop)
         from briefing.index.documents import corpus_sources
 
         fts = store.fts5_available()
         con = store.connect(None, fts=fts)
-        with con:
-            for article_id, docs in corpus_sources(corpus):
-                store.insert(con, article_id, docs)
+        try:
+            with con:
+                for article_id, docs in corpus_sources(corpus):
+                    store.check_stop(stop)
+                    store.insert(con, article_id, docs)
+        except store.Stopped:
+            con.close()
+            raise
         return cls(con, fts)
 
-    def _refresh(self, claims: bool = True) -> int:
+    def _refresh(self, claims: bool = True, stop: store.Stop = None) -> int:
         if self._content_dir is None:
             return 0
         try:
-            n = store.refresh(self._con, self._content_dir, claims=claims)
+            n = store.refresh(self._con, self._content_dir, claims=claims, stop=stop)
         except sqlite3.DatabaseError:
-            self._rebuild()
-            n = store.refresh(self._con, self._content_dir, claims=claims)
+            self._rebuild(stop)
+            n = store.refresh(self._con, self._content_dir, claims=claims, stop=stop)
         self._claims_behind = self._claims_behind and not claims
         return n
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, stop: store.Stop = None) -> None:
         """A corrupt index file: start it again (store.connect deletes what it cannot read)."""
         self._con.close()
         if self._path is not None:
             store.discard(self._path)
-        self._con = _connect(self._path, self._content_dir, self._fts)
+        self._con = _connect(self._path, self._content_dir, self._fts, stop)
         self._claims_behind = True
 
     def refresh(self) -> int:
@@ -428,13 +437,14 @@ class SearchEngine:
             rowids)}
 
 
-def _connect(path: Path | None, content_dir: Path | None, fts: bool) -> sqlite3.Connection:
+def _connect(path: Path | None, content_dir: Path | None, fts: bool,
+             stop: store.Stop = None) -> sqlite3.Connection:
     """The index at ``path`` (None: in memory); a first build of a whole content directory
     goes through store.build, written to a new file without a journal."""
     con = store.connect(path, fts=fts)
     if path is not None and content_dir is not None and store.empty(con):
         con.close()
-        store.build(path, content_dir, fts=fts)
+        store.build(path, content_dir, fts=fts, stop=stop)
         con = store.connect(path, fts=fts)
     return con
 

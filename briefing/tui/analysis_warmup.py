@@ -21,15 +21,30 @@ def prepare(corpus: "Corpus") -> None:
     event_index(corpus)
 
 
+class _Closing(Exception):
+    """Raised in the warm-up's thread once the reader has closed: it ends where it is."""
+
+
 def start(app: "BriefingApp") -> None:
     from briefing.tui.viewmodels.event_index import warm
 
     corpus = app.corpus
-    # Between events the warm-up waits for a quiet interface: a key pressed meanwhile (a
-    # view opening) is answered before the next event is analysed.
-    # It stops once the reader holds another corpus (reloaded after an edit): the warm-up of
-    # that one would otherwise wait for the whole analysis of this one; and once the reader
-    # closes, which would otherwise wait for it too.
-    app.run_worker(lambda: warm(corpus, between=app.wait_for_quiet,
-                                wanted=lambda: app.corpus is corpus and not app.closing.is_set()),
-                   thread=True, exclusive=True, group="analysis", exit_on_error=False)
+
+    # Between events, and between the articles of the corpus-wide part, the warm-up waits
+    # for a quiet interface: a key pressed meanwhile (a view opening) is answered first.
+    def between() -> None:
+        app.wait_for_quiet()
+        if app.closing.is_set():  # the corpus-wide part: seconds at 5,000 articles
+            raise _Closing
+
+    def work() -> None:
+        # It stops once the reader holds another corpus (reloaded after an edit): the
+        # warm-up of that one would otherwise wait for the whole analysis of this one; and
+        # once the reader closes, which would otherwise wait for it too.
+        try:
+            warm(corpus, between=between,
+                 wanted=lambda: app.corpus is corpus and not app.closing.is_set())
+        except _Closing:
+            pass  # nothing half done is kept: the analyses are memoised only when complete
+
+    app.run_worker(work, thread=True, exclusive=True, group="analysis", exit_on_error=False)

@@ -19,15 +19,18 @@ from briefing.store.synthesis import syntheses
 
 if TYPE_CHECKING:
     from briefing.store import AnnotationStore
+    from briefing.tui.app import BriefingApp
     from briefing.tui.dialogs.export_dialog import ExportRequest
 
 NOTHING = "Nothing to export: no annotations {what} (t tags a claim, a adds a note, W writes " \
           "the synthesis)."
 
 
-def open_export(app: App, corpus: Corpus, store: "AnnotationStore | None",
-                preset: Filters | None = None) -> None:
-    """The export dialog, then the export it asks for."""
+def open_export(app: "BriefingApp", corpus: Corpus, store: "AnnotationStore | None",
+                preset: Filters | None = None, *, loading: bool = False) -> None:
+    """The export dialog, then the export it asks for.  ``loading``: ``corpus`` is what a
+    cached start-up has loaded so far; the dialog opens at once with every source from the
+    reader's outline, and exports once the whole corpus is in (export_dialog.py)."""
     if store is None:
         app.notify("Annotations are not available (no annotation store).", severity="warning",
                    markup=False)
@@ -45,12 +48,16 @@ def open_export(app: App, corpus: Corpus, store: "AnnotationStore | None",
         return
     from briefing.tui.dialogs.export_dialog import ExportDialog
 
+    sources = [(entry.article_id, entry.title) for entry in app.reader.outline_entries] \
+        if loading else None
+    dialog = ExportDialog(corpus, tags, preset, ask_before_replacing=not app.is_web,
+                          sources=sources, loading=loading)
+
     def answered(request: "ExportRequest | None") -> None:
         if request is not None:
-            export(app, corpus, store, request)
+            export(app, dialog.corpus, store, request)  # the whole corpus, once it is in
 
-    app.push_screen(ExportDialog(corpus, tags, preset, ask_before_replacing=not app.is_web),
-                    answered)
+    app.push_screen(dialog, answered)
 
 
 def export(app: App, corpus: Corpus, store: "AnnotationStore", request: "ExportRequest") -> None:

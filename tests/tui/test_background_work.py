@@ -7,7 +7,7 @@ from __future__ import annotations
 from briefing.tui.viewmodels import event_index as ix
 from factories import build_corpus
 
-from .conftest import make_app
+from .conftest import make_app, until
 
 
 def test_the_warm_up_asks_before_each_event():
@@ -79,7 +79,9 @@ async def test_the_readers_warm_up_is_wanted_while_its_corpus_is_read(bundled, m
     app = make_app(bundled, build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         analysis_warmup.start(app)  # as after the first paint and after each reload
-        await app.workers.wait_for_complete()
+        # Not wait_for_complete: the app's own warm-up, started after the first paint,
+        # may come after this one and cancel it (one warm-up at a time).
+        await until(pilot, lambda: all(w.is_finished for w in app.workers))
         await pilot.pause()
         assert asked and all(corpus is bundled and kw["wanted"]() for corpus, kw in asked)
         app.corpus = copy.copy(bundled)  # what a reload after an edit does
@@ -96,7 +98,7 @@ async def test_the_warm_up_is_not_wanted_once_the_reader_closes(bundled, monkeyp
     app = make_app(bundled, build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         analysis_warmup.start(app)
-        await app.workers.wait_for_complete()
+        await until(pilot, lambda: all(w.is_finished for w in app.workers))
         await pilot.pause()
         assert asked and all(kw["wanted"]() for kw in asked)
     assert not any(kw["wanted"]() for kw in asked)

@@ -16,7 +16,7 @@ import pytest
 from briefing.cache.head import head_of
 from briefing.outline import outline
 from briefing.tui import app as app_module
-from briefing.tui.screens.corpus_wait import LoadingNote
+from briefing.tui.corpus_wait import LoadingNote
 from briefing.tui.screens.events import EventsScreen
 from briefing.tui.viewmodels.event_index import event_index
 

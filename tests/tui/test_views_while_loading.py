@@ -16,7 +16,7 @@ from textual.widgets import Input
 from briefing.cache.head import head_of
 from briefing.outline import outline
 from briefing.tui.screens.compare import CompareScreen
-from briefing.tui.screens.corpus_wait import LoadingNote
+from briefing.tui.corpus_wait import LoadingNote
 from briefing.tui.screens.events import EventsScreen
 from briefing.tui.viewmodels.event_index import event_index
 from briefing.tui.widgets.compare_column import ClaimList

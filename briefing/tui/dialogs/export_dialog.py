@@ -10,6 +10,14 @@ is kept and named).  enter or the Export button answers; escape cancels.
 An existing target is never replaced without asking: a confirm dialog whose default is No,
 which leaves this dialog open with what was typed.  The dialog only asks: it dismisses with an
 ExportRequest, and briefing.tui.exporting writes it.
+
+Pressed while a cached start-up still loads the briefing (``loading``), it opens at once all
+the same: the sources are those of the outline (every source, known before they are loaded)
+and the events those of the first-screen corpus (it holds every event), so every filter can
+be set.  Only the brief needs every claim: a loading note says so, and an export asked for
+meanwhile waits in the dialog (the form locked, escape goes back to it) until the app's
+corpus_signal brings the whole corpus (corpus_wait.py), then goes ahead as chosen.
+When the corpus comes, the filters take its sources and events, keeping every tick.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +43,7 @@ from briefing.store.query import Filters
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
 from briefing.tui.dialogs.reached_options import ReachedOptions
+from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels.annotations import one_line
 
 FORMATS = (("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("obsidian", "Obsidian folder"))
@@ -54,13 +64,48 @@ def with_format(path: Path, fmt: str) -> Path:
     return path.with_name(stem + SUFFIXES[fmt])
 
 
-class Choices(ReachedOptions[tuple[str, str, bool]], SelectionList[str]):
+Item = tuple[str, str, bool]  # (shown text, value, ticked)
+
+
+class Choices(ReachedOptions[Item], SelectionList[str]):
     """A filter's list of (shown text, value, ticked): the 5,000 sources and 20,000 events of
     a large briefing are made into options as they are reached (reached_options); those not
     reached yet keep the ticks they came with."""
 
+    listed: list[tuple[str, str]]  # (value, shown text) of every item: what the list is made of
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+    def ticked(self) -> list[str]:
+        """The values ticked, in the order listed (the same filters, the same brief)."""
+        chosen = set(self.selected)
+        return [self.get_option_at_index(i).value for i in range(self.option_count)
+                if self.get_option_at_index(i).value in chosen] \
+            + [value for _, value, on in self.pending if on]
+
+    def hold(self, items: Iterable[Item], make: Callable[[Item], Any]) -> None:
+        items = list(items)
+        self.listed = [(value, text) for text, value, _ in items]
+        super().hold(items, make)
+
+    def refill(self, items: list[Item]) -> None:
+        """List ``items`` instead, unless they are what is listed: every tick stays (by
+        value), and so does the cursor's item when it is still there."""
+        if [(value, text) for text, value, _ in items] == self.listed:
+            return
+        ticked = set(self.ticked())
+        on = None if self.highlighted is None else self.get_option_at_index(self.highlighted).value
+        self.hold([(text, value, value in ticked) for text, value, _ in items], self.make)
+        at = next((i for i, (_, value, _) in enumerate(items) if value == on), None)
+        if at is not None:
+            if at >= self.option_count:
+                self.take_more(at + 1 - self.option_count)
+            self.highlighted = at
+
+    @staticmethod
+    def make(item: Item) -> tuple[Content, str, bool]:
+        return Content(one_line(item[0], 40)), item[1], item[2]
+
+
+class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportRequest | None]):
     CSS_PATH = VIEWS_CSS
     # why AUTO_FOCUS and not focus() in on_mount: see briefing.tui.dialogs
     AUTO_FOCUS = "#export-path"
@@ -68,18 +113,25 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, corpus: Corpus, tags: list[str], preset: Filters | None = None,
-                 *, ask_before_replacing: bool = True) -> None:
+                 *, ask_before_replacing: bool = True,
+                 sources: list[tuple[str, str]] | None = None, loading: bool = False) -> None:
+        """``loading``: ``corpus`` is the part of a cached start-up loaded so far (every
+        event, the first source) and ``sources`` the (id, title) of every source, from the
+        outline; the whole corpus comes with the app's corpus_signal."""
         super().__init__()
         self.corpus = corpus
         self.tags = tags
         self.preset = preset or Filters()
         self.ask_before_replacing = ask_before_replacing  # not in a browser: a download
+        self.loading = loading
+        self.sources = sources if sources is not None else _sources_of(corpus)
+        self.waiting: ExportRequest | None = None  # asked for while loading
         self.folder = default_folder()
         self.proposed = propose_export_path(corpus.title, "md", self.folder)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        articles = {a.casefold(): a for a in self.corpus.articles}
+        articles = {a.casefold(): a for a, _ in self.sources}
         events = {e.casefold(): e for e in self.corpus.events}
         sources = {articles[s] for s in self.preset.sources if s in articles}
         chosen_events = {events[e] for e in self.preset.events if e in events}
@@ -97,11 +149,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield self._choices("export-tag", "tags (all)",
                                     [(t, t, t in self.preset.tags) for t in self.tags])
                 yield self._choices("export-source", "sources (any)",
-                                    [(self.corpus.articles[a].title, a, a in sources)
-                                     for a in self.corpus.articles])
+                                    [(title, a, a in sources) for a, title in self.sources])
                 yield self._choices("export-event", "events (any)",
-                                    [(e.title, e.id, e.id in chosen_events)
-                                     for e in self.corpus.events_in_order()])
+                                    _event_items(self.corpus, chosen_events))
+            if self.loading:
+                yield LoadingNote(len(self.sources), "The filters can be set now; the export "
+                                  "waits for them.", id="export-loading")
             hint = "enter export · esc cancel · shift+tab format (arrows) · tab filters"
             if self.preset.authors:
                 hint = "by " + ", ".join(self.preset.authors) + " · " + hint
@@ -113,6 +166,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def on_mount(self) -> None:
         field = self.path_input
         field.cursor_position = len(field.value)
+        self.wait_for_corpus()
+
+    def on_unmount(self) -> None:
+        self.stop_waiting()
 
     @property
     def path_input(self) -> Input:
@@ -124,24 +181,51 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return pressed.name if pressed is not None and pressed.name else "md"
 
     @staticmethod
-    def _choices(id_: str, title: str, items: list[tuple[str, str, bool]]) -> SelectionList:
+    def _choices(id_: str, title: str, items: list[Item]) -> SelectionList:
         """A list to tick: (shown text, value, ticked) in the order listed."""
         choices = Choices(id=id_)
-        choices.hold(items, lambda item: (Content(one_line(item[0], 40)), item[1], item[2]))
+        choices.hold(items, Choices.make)
         choices.border_title = title
         return choices
 
     def filters(self) -> Filters:
         def ticked(selector: str) -> list[str]:
-            choices = self.query_one(selector, Choices)
-            chosen = set(choices.selected)
-            # In the order listed, not the order ticked: the same filters, the same brief.
-            return [choices.get_option_at_index(i).value for i in range(choices.option_count)
-                    if choices.get_option_at_index(i).value in chosen] \
-                + [value for _, value, on in choices.pending if on]
+            return self.query_one(selector, Choices).ticked()
 
         return Filters.make(tags=ticked("#export-tag"), sources=ticked("#export-source"),
                             events=ticked("#export-event"), authors=self.preset.authors)
+
+    # ------------------------------------------------------------------ the whole corpus
+    async def corpus_in(self, corpus: Corpus) -> None:
+        """The load is in: the filters list its sources and events (ticks kept), and an
+        export asked for meanwhile goes ahead with what the form holds."""
+        self.corpus = corpus
+        self.sources = _sources_of(corpus)
+        sources = self.query_one("#export-source", Choices)
+        sources.refill([(title, a, False) for a, title in self.sources])
+        self.query_one("#export-event", Choices).refill(_event_items(corpus, set()))
+        await self.query_one(LoadingNote).remove()
+        if self.waiting is not None:
+            waiting, self.waiting = self.waiting, None
+            self.dismiss(ExportRequest(waiting.fmt, waiting.path, self.filters(),
+                                       replace=waiting.replace))
+
+    def _wait_with(self, request: ExportRequest) -> None:
+        """Export once the corpus is in: the form is locked meanwhile (what is exported is
+        what it shows), escape unlocks it."""
+        self.waiting = request
+        self._lock_form(True)
+        self.query_one(LoadingNote).say(
+            f"Exporting once the briefing's {len(self.sources):,} sources are in… "
+            "(esc: back to the form)")
+
+    def _lock_form(self, locked: bool) -> None:
+        for selector in ("#export-format", "#export-path", "#export-filters", "#export-go"):
+            self.query_one(selector).disabled = locked
+        if locked:
+            self.query_one("#export-cancel", Button).focus()
+        else:
+            self.path_input.focus()
 
     # ------------------------------------------------------------------ format
     @on(RadioSet.Changed, "#export-format")
@@ -155,6 +239,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             field.value = str(self.proposed)
         elif field.value.strip():
             field.value = str(with_format(typed, self.fmt))
+        # At the end, as when the dialog opened: a ".csv" one longer than ".md" left the
+        # cursor before its last letter, and ctrl+u then kept that letter.
+        field.cursor_position = len(field.value)
 
     # ------------------------------------------------------------------ answer
     def target(self) -> Path | None:
@@ -179,19 +266,42 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return
         request = ExportRequest(self.fmt, path, self.filters())
         if not (self.ask_before_replacing and os.path.lexists(path)):
-            self.dismiss(request)
+            self._answer(request)
             return
         kind = "folder" if path.is_dir() else "file"
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self.dismiss(ExportRequest(request.fmt, path, request.filters, replace=True))
+                self._answer(ExportRequest(request.fmt, path, request.filters, replace=True))
             else:
                 self.path_input.focus()  # still open, with what was typed
 
         self.app.push_screen(ConfirmScreen(f"The {kind} {path} already exists. Replace it?",
                                            yes="Replace", no="Keep it"), answered)
 
+    def _answer(self, request: ExportRequest) -> None:
+        if not self.loading:
+            self.dismiss(request)
+        elif self.query(".loading-note.-failed"):
+            self.notify("Not exported: the rest of the briefing could not be loaded; run "
+                        "`briefing check`.", severity="error", markup=False, timeout=8)
+        else:
+            self._wait_with(request)
+
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.waiting is None:
+            self.dismiss(None)
+            return
+        self.waiting = None  # back to the form, as it was
+        self._lock_form(False)
+        for note in self.query(LoadingNote).exclude(".-failed"):
+            note.say()
+
+
+def _sources_of(corpus: Corpus) -> list[tuple[str, str]]:
+    return [(a.id, a.title) for a in corpus.articles.values()]
+
+
+def _event_items(corpus: Corpus, chosen: set[str]) -> list[Item]:
+    return [(e.title, e.id, e.id in chosen) for e in corpus.events_in_order()]

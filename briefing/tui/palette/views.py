@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def open_compare(app: "BriefingApp", event_id: str, claim_id: str | None = None) -> None:
     """The comparison of ``event_id``, at once: while the briefing loads, it shows the event
-    and fills in when every source is in (screens/corpus_wait.py)."""
+    and fills in when every source is in (corpus_wait.py)."""
     from briefing.tui.screens.compare import CompareScreen
 
     app.push_screen(CompareScreen(app.corpus, event_id, claim_id, loading=not app.corpus_ready))

@@ -66,7 +66,8 @@ def open_annotations(reader: "ReaderScreen", preset: dict[str, str] | None = Non
 def export_all(reader: "ReaderScreen") -> None:
     from briefing.tui.exporting import open_export
 
-    reader.app.when_corpus_ready(lambda: open_export(reader.app, reader.corpus, _store(reader)))
+    # Not after the load: the dialog opens at once and waits for it itself.
+    open_export(reader.app, reader.corpus, _store(reader), loading=not reader.corpus_ready)
 
 
 def write_synthesis(reader: "ReaderScreen") -> None:

@@ -32,7 +32,7 @@ from briefing.analysis.timeline import ordered_events
 from briefing.model import Claim, Corpus
 from briefing.tui import VIEWS_CSS
 from briefing.tui.memory import release_closed_views
-from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
+from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
 from briefing.tui.viewmodels.event_index import event_to_compare  # noqa: F401 (reader's c)
 from briefing.tui.viewmodels.compare import (

@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 from briefing.analysis.timeline import ordered_events
 from briefing.model import Corpus
 from briefing.tui.memory import release_closed_views
-from briefing.tui.screens.corpus_wait import LoadingNote, WaitsForCorpus
+from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
 from briefing.tui.viewmodels.compare import matches_filter
 from briefing.tui.viewmodels.event_index import EventRow

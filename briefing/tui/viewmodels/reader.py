@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from briefing.model import Article, Claim, Corpus
 from briefing.text import clean_line, fold
@@ -109,10 +109,15 @@ class SearchIndex:
         self._claims_by_para: dict[str, list[Claim]] | None = None
         self.ready = False
 
-    def build(self) -> "SearchIndex":
-        from briefing.index import open_index  # the same search as `briefing search`
+    def build(self, stop: Callable[[], bool] | None = None) -> "SearchIndex":
+        """``stop``: asked between sources; once True (the reader closing) the build ends
+        unfinished, keeping nothing half done (briefing.index.store), and stays not ready."""
+        from briefing.index import Stopped, open_index  # the same search as `briefing search`
 
-        self._ranked = open_index(self.corpus)
+        try:
+            self._ranked = open_index(self.corpus, stop=stop)
+        except Stopped:
+            return self
         self.ready = True
         return self
 

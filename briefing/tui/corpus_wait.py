@@ -2,7 +2,7 @@
 
 With a cached start-up the reader paints from the first article while the rest of the
 briefing loads in a thread (BriefingApp._start_full_load): seconds at 5,000 articles.  A view
-opened meanwhile (compare `c`, events `v`) mounts at once with what is already whole (the
+opened meanwhile (compare `c`, events `v`, the export dialog `e`) mounts at once with what is already whole (the
 event's title and date, the filter) and a LoadingNote where the rest goes, and fills in when
 the app publishes ``corpus_signal``, the one readiness signal: sent as each load ends, with the
 full corpus, or None when it could not be read (the note then says so).  Nothing computed from
@@ -11,7 +11,7 @@ the part loaded so far (one article) is shown: coverage and claims need every so
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -23,6 +23,8 @@ from briefing.model import Corpus
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+
+ResultType = TypeVar("ResultType")
 
 FAILED = "Could not load the rest of the briefing; run `briefing check`. (escape goes back)"
 
@@ -38,14 +40,19 @@ class LoadingNote(Vertical):
         yield Static(Content(self._text), classes="loading-text")
         yield LoadingIndicator()
 
+    def say(self, text: str | None = None) -> None:
+        """Say ``text`` while still waiting (None: what it said first)."""
+        self.query_one(".loading-text", Static).update(Content(text or self._text))
+
     def failed(self, why: str = FAILED) -> None:
         self.add_class("-failed")
         self.query_one(".loading-text", Static).update(Content(why))
         self.query(LoadingIndicator).remove()
 
 
-class WaitsForCorpus(Screen[None]):
+class WaitsForCorpus(Screen[ResultType]):
     """A screen that may open while the corpus is still loading (``loading`` True).
+    A dialog waits the same way: ``class D(WaitsForCorpus[R], ModalScreen[R])``.
 
     Subclasses compose a LoadingNote while loading and implement :meth:`corpus_in`, called
     once with the whole corpus; :meth:`wait_for_corpus` goes in their ``on_mount`` and
