@@ -5,7 +5,8 @@
                     tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
                     tests/fixtures/suggest_tram tests/fixtures/suggest_merger
                     tests/fixtures/suggest_figures tests/fixtures/suggest_power
-                    tests/fixtures/suggest_birdflu tests/fixtures/suggest_recall]
+                    tests/fixtures/suggest_birdflu tests/fixtures/suggest_recall
+                    tests/fixtures/suggest_court]
         [--synthetic 1000] [--no-timing] [--details] [--stages]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -484,7 +485,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_figures",
                              ROOT / "tests" / "fixtures" / "suggest_power",
                              ROOT / "tests" / "fixtures" / "suggest_birdflu",
-                             ROOT / "tests" / "fixtures" / "suggest_recall"])
+                             ROOT / "tests" / "fixtures" / "suggest_recall",
+                             ROOT / "tests" / "fixtures" / "suggest_court"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",
