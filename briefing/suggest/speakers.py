@@ -49,7 +49,8 @@ _SAID_WHERE_THAT = re.compile(
 _TO_VERB = re.compile(r"\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,90},|,(?=\s))?"
                       r"(?:\s+[a-z]+ed\b[^,;.:“”\"]{0,60}?\s+and)?"
                       r"(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
-                      r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
+                      r"|recently|once|publicly|reportedly|previously|himself|herself|itself|now|still"
+                      r"|currently))*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         saying = word in SAYING or finding
         put_at = word in ("put", "puts", "estimated", "estimates") and _PUT_AT.match(
             sentence, tm.end())
+        # "Analysts at Corbel estimate the recall will cost ...", "the institute now counts
+        # 37 cases": a body's estimate or count, its statement (subject checked below).
+        estimating = word in _ESTIMATING and not _NOT_COUNTING.match(sentence, tm.end())
         closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
             sentence, tm.end())
         # "Meteorologist Piet Mol believes the drought ...": a person's view, said.
@@ -155,7 +159,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                      or _AFTER_SAYING.match(sentence, tm.end())):
             saying = True  # '"...," Ruiz tweeted', "she conceded that", "Kol complained."
         elif (word not in REPORTING and not finding and not put_at and not closes
-                and not progressive and not opinion):
+                and not progressive and not opinion and not estimating):
             continue
         pos = start + (before_tm.start() if progressive and before_tm else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
@@ -164,7 +168,16 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         before = _person_in_apposition(text, before[:1], names, pos)
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
-                      and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
+                      and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start])
+                      and not _THAT_NEXT.search(text, start + tm.end() - 1, n.start + 1))]
+        if estimating and not before:
+            after = []  # "the recall will cost an estimated ..." names no one estimating
+        if not before and not after and saying:
+            # '"...," said senior prosecutor Daniel Aberg.': a role in lower case, then
+            # the person, closing the sentence or its clause.
+            after = [n for n in names if n.start >= start + tm.end() and _personal(n)
+                     and _ROLE_WORDS.fullmatch(text, start + tm.end(), n.start)
+                     and _CLAUSE_END.match(text, n.end)][:1]
         if not before and not after:
             # "said a spokesman for Green Valley", "said the head of the Water Board"
             after = [n for n in names if n.start >= start + tm.end()
@@ -198,7 +211,16 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    start + tm.end(), content, True, said=True, pronoun=True)
             # "The operator put the number at ...", "the ministry said that ...": a speaker
             # named by a common noun (the subject right before the verb).
-            described = _DESCRIBED_SUBJECT.search(text, start, pos)
+            described = (_DESCRIBED_SUBJECT.search(text, start, pos)
+                         or (_COUNTING_SUBJECT.search(text, start, pos) if estimating else None))
+            first_verb = (_FIRST_VERB_SUBJECT.match(text, start, pos)
+                          if saying and not described else None)
+            if first_verb:
+                # what it did and what it said are one claim, its words
+                return Attribution(first_verb.group(1), first_verb.start(1), start + tm.end(),
+                                   start, True, said=False)
+            if estimating and described and described.group(1).split()[-1] not in _BODIES:
+                described = None  # "the recall will cost ...": a thing counts nothing
             if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
                 that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                          or _BARE_CONTENT.match(sentence, tm.end()))
@@ -301,8 +323,26 @@ establishes determined determines judged judges
 _THAT_NEXT = re.compile(r"\s+that\s")
 _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
-_PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
-                     r"losses|loss|damage|turnout|attendance)\s+at\b")
+_PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:number|figure|toll|"
+                     r"count|cost|total|losses|loss|damage|turnout|attendance|bill|shortfall|"
+                     r"deficit|value|amount)(?:\s+(?:of|in|for)\s+[^,.;]{1,50}?|,[^,]{1,40},)?"
+                     r"\s+at\b")
+# Verbs of estimating or counting: a statement when a name is their subject.
+_ESTIMATING = frozenset("""estimate estimates count counts reckon reckons calculate
+calculates calculated""".split())
+_NOT_COUNTING = re.compile(r"\s+(?:on|upon|for|towards|against|down|up)\b")  # "counts on"
+# "... 1,850 households the cooperative now counts": a body's count in a relative clause.
+_COUNTING_SUBJECT = re.compile(r"(?<=\s)[Tt]he\s+([a-z][\w\-]*)\s+(?:(?:now|still|also|"
+                               r"currently)\s+)?$")
+# "The company halted production and said ...": the subject opening the sentence says.
+_FIRST_VERB_SUBJECT = re.compile(r"\W*[Tt]he\s+((?:[a-z][\w\-]*\s+)?(?:" + "|".join(
+    ("company", "firm", "group", "cooperative", "bank", "insurer", "regulator", "ministry",
+     "authority", "council", "agency", "union", "court", "board", "institute", "police",
+     "government", "operator", "retailer", "carrier", "airline", "maker", "utility",
+     "association", "federation", "commission", "office", "department")) + r"))\s+"
+    r"(?!said|says)[a-z]+ed\b[^,;:.“”\"]{0,90}?\s+and\s+(?:(?:also|then|later)\s+)?$")
+_ROLE_WORDS = re.compile(r"\s+(?:(?!the\b|a\b|an\b|that\b|it\b|they\b)[a-z][\w\-]*\s+){1,3}")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;!]|$)")
 _SPOKESPERSON = re.compile(
     r"\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|representative|"
     r"official|officials|member|lawyer|leader|head|director|chief|chair|chairman|"
@@ -466,7 +506,8 @@ service services corporation corp inc ltd plc organisation organization foundati
 university college school hospital police army forces navy government parliament senate
 assembly chamber league club society trust fund network alliance coalition centre
 center bureau directorate administration secretariat tribunal cabinet press times post
-news herald journal radio television
+news herald journal radio television cooperative co-operative firm insurer regulator
+operator utility lender
 """.split())
 
 
@@ -736,3 +777,64 @@ def _first_question(article) -> int | None:
                 return i
             i += 1
     return None
+
+
+# "Half of the losses will be covered by the fund. That is the estimate of the Savers'
+# Association.": the attribution in the sentence after the statement.
+_THAT_IS_OF = re.compile(
+    r"\W*(?:That|This)\s+(?:is|was)\s+(?:at\s+least\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:view|estimate|assessment|conclusion|finding|forecast|verdict|opinion|reckoning|"
+    r"calculation|prediction|projection|argument|position|expectation|judgement|judgment)"
+    r"\s+(?:of|from|by)\s+")
+
+
+def attributed_after(text: str, start: int, end: int, names: list[Name]) -> str | None:
+    """The speaker that the sentence text[start:end] ("That is the view of X.") gives the
+    sentence before it: the name right after "of", or the common noun it opens on."""
+    m = _THAT_IS_OF.match(text, start, end)
+    if m is None:
+        return None
+    named = [n for n in names if m.end() <= n.start <= m.end() + 4 and can_speak(n)]
+    if named:
+        return named[0].text
+    noun = re.match(r"(?:the\s+|its\s+)?((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*s?)(?=[\s,.;])",
+                    text[m.end():end])
+    return noun.group(1) if noun and noun.group(1).split()[0] not in _NOT_SPEAKERS else None
+
+
+# Common nouns a business goes by: "the company said" is the article's business when no
+# name contains the noun and no apposition gives it.
+FIRM_NOUNS = frozenset("""company firm chain group business retailer maker manufacturer
+producer supplier carrier airline insurer lender developer builder""".split())
+# A dateline before the lead: "TESSA, April 16 (Meridian News) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’\-]+,[^-–—]{0,40}?(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+_OPENER = re.compile(r"\W*(?:[Tt]he\s+)?")
+
+
+def main_firm(paragraphs: Iterable, found: dict[str, list[Name]], canonical) -> str | None:
+    """The organisation the article is about: the name that most often opens a sentence
+    as its subject, not a person and not a public body ("Brannock Creamery has recalled
+    ...", "Brannock's shares fell ..."); None when two tie or none does."""
+    from collections import Counter
+
+    from briefing.suggest.sentences import split_sentences
+
+    count: Counter[str] = Counter()
+    for para in paragraphs:
+        text = para.text
+        names = found.get(para.id, ())
+        for a, b in split_sentences(text):
+            dateline = _DATELINE.match(text, a, b)
+            a = dateline.end() if dateline else _OPENER.match(text, a, b).end()
+            head = [n for n in names if n.start == a]
+            if not head:
+                continue
+            n = head[0]
+            if _personal(n) or _body(n) or not can_speak(n) or n.text.isupper():
+                continue
+            if re.match(r"\s*(?:,|['’]s\b|\s+[a-z]+(?:s|ed)\b)", text[n.end:n.end + 20]):
+                count[canonical(n.text)] += 1  # a subject: a verb, an aside, its own thing
+    top = count.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
