@@ -25,8 +25,15 @@ _QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)
                      r"|(?<!\w)‘((?:[^‘’]|’(?=\w)){3,}?)’(?!\w)"
                      r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){3,}?)'(?![\w'])")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
-                        r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
+                        r"|in the (?:view|opinion|estimate|estimation|judg(?:e)?ment|assessment) of"
+                        r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words|estimate|estimation|"
+                        r"judg(?:e)?ment)\b))\s+(?:the\s+)?",
                         re.IGNORECASE)
+_VIEW_NOUN = re.compile(r"['’]s\s+(?:opinion|view|words|estimate|estimation|judg(?:e)?ment)$")
+# "The union's position is that ...": whose view, then the view.
+_POSITION_IS = re.compile(r"\W*(?:[Tt]he\s+)?((?:[\w\-]+\s+){0,3}?[\w\-]+)['’]s\s+(?:[a-z]+\s+)?"
+                          r"(?:view|position|argument|assessment|estimate|conclusion|"
+                          r"contention|belief|expectation|forecast)\s+is\s+that\s+")
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
 # Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
@@ -112,7 +119,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         after = within[-1:] or [n for n in names if start + m.end() <= n.start
                                 <= start + m.end() + 40]
         speaker = after[0] if after else None
-        who = _with_role(speaker) if speaker else phrase
+        who = _with_role(speaker) if speaker else _VIEW_NOUN.sub("", phrase)
         if who and not _NOT_A_SOURCE.match(who):
             # "According to Weber, the board has ...": the statement follows the phrase.
             opens = re.match(r"\W*$", sentence[:m.start()]) and re.match(
@@ -123,6 +130,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     evidence = _evidence(text, start, end, names)
     if evidence is not None:
         return evidence
+    m = _POSITION_IS.match(text, start, end)
+    if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
+        return Attribution(m.group(1), m.start(1), m.end(), m.end(), True, said=True)
     first: re.Match[str] | None = None
     prev_tm: re.Match[str] | None = None
     word = ""
@@ -154,6 +164,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         opinion = word in _OPINION_VERBS and any(
             _personal(n) and n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
             for n in names)
+        # "Economists from the Varn Institute expect ...": the body's people, its view.
+        opinion = opinion or (word in _OPINION_PLURAL | _OPINION_VERBS and any(
+            n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
+            and _PEOPLE_AT.search(text, max(start, n.start - 40), n.start) for n in names))
         saying = saying or opinion
         if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence)
                                      or _AFTER_SAYING.match(sentence, tm.end())):
@@ -166,6 +180,13 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
         before = _person_in_apposition(text, before[:1], names, pos)
+        acting = (_ACTING_FOR.search(text, max(start, before[0].start - 50), before[0].start)
+                  if before and _personal(before[0]) else None)
+        if acting:
+            # "A lawyer for Ms Berg said she would appeal": the lawyer speaks, not Berg
+            who = text[acting.start():before[0].end]
+            return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", who), acting.start(),
+                               start + tm.end(), start, True, said=saying)
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start])
@@ -269,7 +290,17 @@ _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
                       r"|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
-                      + r")\s+(?:that\s+)?(?=[a-z])")
+                      + r")\s+(?:that\s+)?(?=[a-z\d])")
+
+
+_PEOPLE_LEADING = re.compile(
+    r"\W*((?:[A-Z]?[a-z\-]+\s+)?(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]cientists|"
+    r"[Ee]xperts|[Oo]fficials|[Ss]taff|[Ii]nvestigators|[Ll]awyers|[Dd]octors|[Ii]nspectors|"
+    r"[Ee]mployees|[Ww]orkers|[Rr]esidents|[Ss]ources)\s+(?:at|for|from|of|in)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)\s+"
+    r"(?:(?:also|have|had|now|still)\s+)?(?:said|says|say|argued|argue|warned|warn|told|tell|"
+    r"insisted|insist|expected|expect|believed|believe|feared|fear|estimated|estimate|"
+    r"alleged|allege|claimed|claim)\b(?:\s+that)?\s*")
 
 
 def _stated_before(text: str, start: int, at: int) -> bool:
@@ -295,6 +326,12 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS and has_verb(sentence[:m.start()]):
         # "Water use fell by 18 percent, officials said, but not enough."
         return Attribution(m.group(2), start + m.start(2), start + m.end(), start, True)
+    m = _PEOPLE_LEADING.match(sentence)
+    if m:
+        # "Lawyers for the family argue that X", "Staff at the plant said X"
+        content = start + m.end() if has_verb(sentence[m.end():]) else start
+        return Attribution(m.group(1), start + m.start(1), start + m.end(), content, True,
+                           said=content > start)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
@@ -325,7 +362,7 @@ _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" 
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:number|figure|toll|"
                      r"count|cost|total|losses|loss|damage|turnout|attendance|bill|shortfall|"
-                     r"deficit|value|amount)(?:\s+(?:of|in|for)\s+[^,.;]{1,50}?|,[^,]{1,40},)?"
+                     r"deficit|value|amount|rate|share|level|size|tally)(?:\s+(?:of|in|for)\s+[^,.;]{1,50}?|,[^,]{1,40},)?"
                      r"\s+at\b")
 # Verbs of estimating or counting: a statement when a name is their subject.
 _ESTIMATING = frozenset("""estimate estimates count counts reckon reckons calculate
@@ -361,7 +398,7 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*['’]?\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
                                 r"had|then|later|again|first|now|already|still|since)\b)"
-                                r"[a-z][\w\-]*)\s+"
+                                r"[a-z][\w\-]*)\s*(?:,\s+(?:which|who|whose|in|on)\b[^,;]{1,90},)?\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
 
@@ -371,11 +408,26 @@ _ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w�
 # Verbs of saying beyond the lexicon's, as news writes them with a quotation or before
 # "that" ("Russia continued its offensive" says nothing).
 _MORE_SAYING = frozenset("""tweeted posted continued conceded concedes countered responded
-complained complains concluded observed remarked joked boasted""".split())
+complained complains concluded observed remarked joked boasted allege alleges alleged
+contend contends contended""".split())
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 _AFTER_SAYING = re.compile(r"\s*(?:that\b|[,.;:!]|$)")
 _OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
 predicts predicted doubts doubted suspects suspected""".split())
+# The same in the plural, for people at a body: "Economists at the bank expect ...".
+_OPINION_PLURAL = frozenset("believe think expect fear predict doubt suspect forecast".split())
+# People speaking for a body: "analysts at X", "economists from X", "officials of X".
+_PEOPLE_AT = re.compile(
+    r"\b(?:[A-Za-z][\w\-]*\s+)?(?:analysts?|economists?|researchers?|scientists?|experts?|"
+    r"officials?|staff|strategists?|investigators?|accountants?|auditors?|engineers?|"
+    r"doctors?|inspectors?|executives?|managers?|sources?|people|employees|academics?|"
+    r"statisticians?|epidemiologists?|lawyers?|prosecutors?|officers?)\s+"
+    r"(?:at|from|of|with|for|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# Whom a lawyer or an aide acts for is not who speaks: "A lawyer for Ms Berg said".
+_ACTING_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+){0,2}?"
+                         r"(?:lawyers?|attorneys?|solicitors?|counsel|barristers?|aides?|"
+                         r"advisers?|advisors?)\s+(?:for|of|to)\s+"
+                         r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _PASSIVE = frozenset("was were been being be is are".split())
 _PROGRESSIVE = frozenset("calling urging demanding pressing".split())
 # Whom something was told: a name, a pronoun, "reporters", "the BBC".
