@@ -884,7 +884,7 @@ def main_firm(paragraphs: Iterable, found: dict[str, list[Name]], canonical) -> 
             n = head[0]
             if _personal(n) or _body(n) or not can_speak(n) or n.text.isupper():
                 continue
-            if re.match(r"\s*(?:,|['’]s\b|\s+[a-z]+(?:s|ed)\b)", text[n.end:n.end + 20]):
+            if re.match(r"\s*(?:,|['’]s\b|\s+(?:said|[a-z]+(?:s|ed))\b)", text[n.end:n.end + 20]):
                 count[canonical(n.text)] += 1  # a subject: a verb, an aside, its own thing
     top = count.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
