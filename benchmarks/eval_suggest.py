@@ -59,6 +59,9 @@ tests/fixtures/suggest_recall (a listeria outbreak, a cheese recall, a plant clo
 recall notice with a list, a wire story, a health institute's update, a local paper, a
 trade interview) gives counts, a rate per 100,000, amounts and dates of other happenings,
 labelled the same way before the suggester was first run on it.
+tests/fixtures/suggest_court (an embezzlement trial: a prosecutor's release, a wire, the
+defence lawyer's interview, a local paper) tests the speakers of reported statements, and
+was labelled the same way before its first run.
 """
 
 from __future__ import annotations
