@@ -5,7 +5,8 @@
                     tests/fixtures/suggest_heldout tests/fixtures/suggest_breach
                     tests/fixtures/suggest_tram tests/fixtures/suggest_merger
                     tests/fixtures/suggest_figures tests/fixtures/suggest_power
-                    tests/fixtures/suggest_birdflu tests/fixtures/suggest_recall]
+                    tests/fixtures/suggest_birdflu tests/fixtures/suggest_recall
+                    tests/fixtures/suggest_court]
         [--synthetic 1000] [--no-timing] [--details] [--stages]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -58,6 +59,9 @@ tests/fixtures/suggest_recall (a listeria outbreak, a cheese recall, a plant clo
 recall notice with a list, a wire story, a health institute's update, a local paper, a
 trade interview) gives counts, a rate per 100,000, amounts and dates of other happenings,
 labelled the same way before the suggester was first run on it.
+tests/fixtures/suggest_court (an embezzlement trial: a prosecutor's release, a wire, the
+defence lawyer's interview, a local paper) tests the speakers of reported statements, and
+was labelled the same way before its first run.
 """
 
 from __future__ import annotations
@@ -484,7 +488,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_figures",
                              ROOT / "tests" / "fixtures" / "suggest_power",
                              ROOT / "tests" / "fixtures" / "suggest_birdflu",
-                             ROOT / "tests" / "fixtures" / "suggest_recall"])
+                             ROOT / "tests" / "fixtures" / "suggest_recall",
+                             ROOT / "tests" / "fixtures" / "suggest_court"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",

@@ -208,8 +208,8 @@ def test_a_description_names_the_one_organisation_it_fits(tmp_path):
     ("The Growers' Federation, which speaks for about 2,500 orchards, said it would sue.",
      "Growers' Federation"),
     ("Brightwater welcomed the verdict and said it expected an appeal in May.", "Brightwater"),
-    # The object of the first verb is no speaker.
-    ("The court fined Brightwater and said the appeal had failed.", None),
+    # The object of the first verb is no speaker; the subject of both verbs is.
+    ("The court fined Brightwater and said the appeal had failed.", "court"),
 ])
 def test_speaker_named_by_owner_or_description(text, speaker):
     from briefing.suggest import speakers

@@ -101,6 +101,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     year = int(article.published[:4]) if article.published else None
     known = sorted({n.text for ns in found.values() for n in ns})
     described = speakers.descriptions(article.paragraphs(), found)
+    firm = speakers.main_firm(article.paragraphs(), found, names.canonical)
+    for noun in speakers.FIRM_NOUNS if firm else ():
+        described.setdefault(noun, {firm})  # "the company said": the business it is about
     # News carries a speaker over a paragraph break: a paragraph that opens with a
     # quotation and names nobody continues the last speaker's words, and "he said" with no
     # one named before it in its paragraph is the last person named before.
@@ -135,7 +138,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         if label:  # the transcript's label is no part of what was said, but says whose
             sentences = [(max(a, label[1]), b) for a, b in sentences if b > label[1]]
             last_speaker = interviewee
-        for s_start, s_end in sentences:
+        for s_index, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
             dates_here = find_dates(sentence, year)
             if dates_here and len(dates_here[-1].value) >= 7:
@@ -166,6 +169,13 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                 att = replace(att, speaker=who) if who else None
             else:
                 unnamed = False
+            if att is None and s_index + 1 < len(sentences):
+                # "... will be covered by the fund. That is the estimate of X."
+                n_start, n_end = sentences[s_index + 1]
+                after = speakers.attributed_after(
+                    text, n_start, n_end, _names_within(para_names, name_starts, n_start, n_end))
+                if after:
+                    att = speakers.Attribution(after, n_start, n_end, s_start, True)
             doc = speakers.document_says(text, s_start, s_end) if att is None else None
             if doc is not None:
                 # "The report says X": X is the word of whoever the article says wrote it
@@ -331,6 +341,8 @@ def _before_trailing(text: str, s_start: int, s_end: int,
     if att is None or not att.reported:
         return s_end
     at = min(att.start, att.end)
+    if at >= s_end:
+        return s_end  # attributed in the next sentence ("That is the view of X.")
     comma = text.rfind(",", s_start, at)
     if comma < 0 or spans.words(text[comma + 1:at]) > 4:
         return s_end  # the speaker is too far from the comma to open the attribution

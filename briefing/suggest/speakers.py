@@ -25,8 +25,15 @@ _QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)
                      r"|(?<!\w)‘((?:[^‘’]|’(?=\w)){3,}?)’(?!\w)"
                      r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){3,}?)'(?![\w'])")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
-                        r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words)\b))\s+(?:the\s+)?",
+                        r"|in the (?:view|opinion|estimate|estimation|judg(?:e)?ment|assessment) of"
+                        r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words|estimate|estimation|"
+                        r"judg(?:e)?ment)\b))\s+(?:the\s+)?",
                         re.IGNORECASE)
+_VIEW_NOUN = re.compile(r"['’]s\s+(?:opinion|view|words|estimate|estimation|judg(?:e)?ment)$")
+# "The union's position is that ...": whose view, then the view.
+_POSITION_IS = re.compile(r"\W*(?:[Tt]he\s+)?((?:[\w\-]+\s+){0,3}?[\w\-]+)['’]s\s+(?:[a-z]+\s+)?"
+                          r"(?:view|position|argument|assessment|estimate|conclusion|"
+                          r"contention|belief|expectation|forecast)\s+is\s+that\s+")
 _TOKEN = re.compile(r"[\w’']+")
 MIN_QUOTE_WORDS = 4  # shorter quoted words are scare quotes ("contact line"), not statements
 # Between a speaker's name and the verb: nothing but auxiliaries and adverbs, or an apposition.
@@ -49,7 +56,8 @@ _SAID_WHERE_THAT = re.compile(
 _TO_VERB = re.compile(r"\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,90},|,(?=\s))?"
                       r"(?:\s+[a-z]+ed\b[^,;.:“”\"]{0,60}?\s+and)?"
                       r"(?:\s+(?:also|has|had|have|then|later|again|repeatedly"
-                      r"|recently|once|publicly|reportedly|previously|himself|herself|itself))*\s*$")
+                      r"|recently|once|publicly|reportedly|previously|himself|herself|itself|now|still"
+                      r"|currently))*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +119,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         after = within[-1:] or [n for n in names if start + m.end() <= n.start
                                 <= start + m.end() + 40]
         speaker = after[0] if after else None
-        who = _with_role(speaker) if speaker else phrase
+        who = _with_role(speaker) if speaker else _VIEW_NOUN.sub("", phrase)
         if who and not _NOT_A_SOURCE.match(who):
             # "According to Weber, the board has ...": the statement follows the phrase.
             opens = re.match(r"\W*$", sentence[:m.start()]) and re.match(
@@ -122,6 +130,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     evidence = _evidence(text, start, end, names)
     if evidence is not None:
         return evidence
+    m = _POSITION_IS.match(text, start, end)
+    if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
+        return Attribution(m.group(1), m.start(1), m.end(), m.end(), True, said=True)
     first: re.Match[str] | None = None
     prev_tm: re.Match[str] | None = None
     word = ""
@@ -144,27 +155,50 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         saying = word in SAYING or finding
         put_at = word in ("put", "puts", "estimated", "estimates") and _PUT_AT.match(
             sentence, tm.end())
+        # "Analysts at Corbel estimate the recall will cost ...", "the institute now counts
+        # 37 cases": a body's estimate or count, its statement (subject checked below).
+        estimating = word in _ESTIMATING and not _NOT_COUNTING.match(sentence, tm.end())
         closes = word in ("estimated", "estimates", "estimate") and _CLOSES.match(
             sentence, tm.end())
         # "Meteorologist Piet Mol believes the drought ...": a person's view, said.
         opinion = word in _OPINION_VERBS and any(
             _personal(n) and n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
             for n in names)
+        # "Economists from the Varn Institute expect ...": the body's people, its view.
+        opinion = opinion or (word in _OPINION_PLURAL | _OPINION_VERBS and any(
+            n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
+            and _PEOPLE_AT.search(text, max(start, n.start - 40), n.start) for n in names))
         saying = saying or opinion
         if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence)
                                      or _AFTER_SAYING.match(sentence, tm.end())):
             saying = True  # '"...," Ruiz tweeted', "she conceded that", "Kol complained."
         elif (word not in REPORTING and not finding and not put_at and not closes
-                and not progressive and not opinion):
+                and not progressive and not opinion and not estimating):
             continue
         pos = start + (before_tm.start() if progressive and before_tm else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
         before = _person_in_apposition(text, before[:1], names, pos)
+        acting = (_ACTING_FOR.search(text, max(start, before[0].start - 50), before[0].start)
+                  if before and _personal(before[0]) else None)
+        if acting:
+            # "A lawyer for Ms Berg said she would appeal": the lawyer speaks, not Berg
+            who = text[acting.start():before[0].end]
+            return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", who), acting.start(),
+                               start + tm.end(), start, True, said=saying)
         after = [n for n in names if n.start >= start + tm.end()
                  and (n.start - (start + tm.end()) <= 2 or n.role
-                      and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start]))]
+                      and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start])
+                      and not _THAT_NEXT.search(text, start + tm.end() - 1, n.start + 1))]
+        if estimating and not before:
+            after = []  # "the recall will cost an estimated ..." names no one estimating
+        if not before and not after and saying:
+            # '"...," said senior prosecutor Daniel Aberg.': a role in lower case, then
+            # the person, closing the sentence or its clause.
+            after = [n for n in names if n.start >= start + tm.end() and _personal(n)
+                     and _ROLE_WORDS.fullmatch(text, start + tm.end(), n.start)
+                     and _CLAUSE_END.match(text, n.end)][:1]
         if not before and not after:
             # "said a spokesman for Green Valley", "said the head of the Water Board"
             after = [n for n in names if n.start >= start + tm.end()
@@ -198,7 +232,16 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    start + tm.end(), content, True, said=True, pronoun=True)
             # "The operator put the number at ...", "the ministry said that ...": a speaker
             # named by a common noun (the subject right before the verb).
-            described = _DESCRIBED_SUBJECT.search(text, start, pos)
+            described = (_DESCRIBED_SUBJECT.search(text, start, pos)
+                         or (_COUNTING_SUBJECT.search(text, start, pos) if estimating else None))
+            first_verb = (_FIRST_VERB_SUBJECT.match(text, start, pos)
+                          if saying and not described else None)
+            if first_verb:
+                # what it did and what it said are one claim, its words
+                return Attribution(first_verb.group(1), first_verb.start(1), start + tm.end(),
+                                   start, True, said=False)
+            if estimating and described and described.group(1).split()[-1] not in _BODIES:
+                described = None  # "the recall will cost ...": a thing counts nothing
             if described and described.group(1).split()[-1] not in _NOT_SPEAKERS:
                 that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                          or _BARE_CONTENT.match(sentence, tm.end()))
@@ -247,7 +290,17 @@ _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
                       r"|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
-                      + r")\s+(?:that\s+)?(?=[a-z])")
+                      + r")\s+(?:that\s+)?(?=[a-z\d])")
+
+
+_PEOPLE_LEADING = re.compile(
+    r"\W*((?:[A-Z]?[a-z\-]+\s+)?(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]cientists|"
+    r"[Ee]xperts|[Oo]fficials|[Ss]taff|[Ii]nvestigators|[Ll]awyers|[Dd]octors|[Ii]nspectors|"
+    r"[Ee]mployees|[Ww]orkers|[Rr]esidents|[Ss]ources)\s+(?:at|for|from|of|in)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)\s+"
+    r"(?:(?:also|have|had|now|still)\s+)?(?:said|says|say|argued|argue|warned|warn|told|tell|"
+    r"insisted|insist|expected|expect|believed|believe|feared|fear|estimated|estimate|"
+    r"alleged|allege|claimed|claim)\b(?:\s+that)?\s*")
 
 
 def _stated_before(text: str, start: int, at: int) -> bool:
@@ -273,6 +326,12 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS and has_verb(sentence[:m.start()]):
         # "Water use fell by 18 percent, officials said, but not enough."
         return Attribution(m.group(2), start + m.start(2), start + m.end(), start, True)
+    m = _PEOPLE_LEADING.match(sentence)
+    if m:
+        # "Lawyers for the family argue that X", "Staff at the plant said X"
+        content = start + m.end() if has_verb(sentence[m.end():]) else start
+        return Attribution(m.group(1), start + m.start(1), start + m.end(), content, True,
+                           said=content > start)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
@@ -301,8 +360,26 @@ establishes determined determines judged judges
 _THAT_NEXT = re.compile(r"\s+that\s")
 _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" +
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
-_PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:number|figure|toll|count|cost|total|"
-                     r"losses|loss|damage|turnout|attendance)\s+at\b")
+_PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:number|figure|toll|"
+                     r"count|cost|total|losses|loss|damage|turnout|attendance|bill|shortfall|"
+                     r"deficit|value|amount|rate|share|level|size|tally)(?:\s+(?:of|in|for)\s+[^,.;]{1,50}?|,[^,]{1,40},)?"
+                     r"\s+at\b")
+# Verbs of estimating or counting: a statement when a name is their subject.
+_ESTIMATING = frozenset("""estimate estimates count counts reckon reckons calculate
+calculates calculated""".split())
+_NOT_COUNTING = re.compile(r"\s+(?:on|upon|for|towards|against|down|up)\b")  # "counts on"
+# "... 1,850 households the cooperative now counts": a body's count in a relative clause.
+_COUNTING_SUBJECT = re.compile(r"(?<=\s)[Tt]he\s+([a-z][\w\-]*)\s+(?:(?:now|still|also|"
+                               r"currently)\s+)?$")
+# "The company halted production and said ...": the subject opening the sentence says.
+_FIRST_VERB_SUBJECT = re.compile(r"\W*[Tt]he\s+((?:[a-z][\w\-]*\s+)?(?:" + "|".join(
+    ("company", "firm", "group", "cooperative", "bank", "insurer", "regulator", "ministry",
+     "authority", "council", "agency", "union", "court", "board", "institute", "police",
+     "government", "operator", "retailer", "carrier", "airline", "maker", "utility",
+     "association", "federation", "commission", "office", "department")) + r"))\s+"
+    r"(?!said|says)[a-z]+ed\b[^,;:.“”\"]{0,90}?\s+and\s+(?:(?:also|then|later)\s+)?$")
+_ROLE_WORDS = re.compile(r"\s+(?:(?!the\b|a\b|an\b|that\b|it\b|they\b)[a-z][\w\-]*\s+){1,3}")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;!]|$)")
 _SPOKESPERSON = re.compile(
     r"\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|representative|"
     r"official|officials|member|lawyer|leader|head|director|chief|chair|chairman|"
@@ -321,7 +398,7 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*['’]?\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
                                 r"had|then|later|again|first|now|already|still|since)\b)"
-                                r"[a-z][\w\-]*)\s+"
+                                r"[a-z][\w\-]*)\s*(?:,\s+(?:which|who|whose|in|on)\b[^,;]{1,90},)?\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
 
@@ -331,11 +408,26 @@ _ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w�
 # Verbs of saying beyond the lexicon's, as news writes them with a quotation or before
 # "that" ("Russia continued its offensive" says nothing).
 _MORE_SAYING = frozenset("""tweeted posted continued conceded concedes countered responded
-complained complains concluded observed remarked joked boasted""".split())
+complained complains concluded observed remarked joked boasted allege alleges alleged
+contend contends contended""".split())
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 _AFTER_SAYING = re.compile(r"\s*(?:that\b|[,.;:!]|$)")
 _OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
 predicts predicted doubts doubted suspects suspected""".split())
+# The same in the plural, for people at a body: "Economists at the bank expect ...".
+_OPINION_PLURAL = frozenset("believe think expect fear predict doubt suspect forecast".split())
+# People speaking for a body: "analysts at X", "economists from X", "officials of X".
+_PEOPLE_AT = re.compile(
+    r"\b(?:[A-Za-z][\w\-]*\s+)?(?:analysts?|economists?|researchers?|scientists?|experts?|"
+    r"officials?|staff|strategists?|investigators?|accountants?|auditors?|engineers?|"
+    r"doctors?|inspectors?|executives?|managers?|sources?|people|employees|academics?|"
+    r"statisticians?|epidemiologists?|lawyers?|prosecutors?|officers?)\s+"
+    r"(?:at|from|of|with|for|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# Whom a lawyer or an aide acts for is not who speaks: "A lawyer for Ms Berg said".
+_ACTING_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+){0,2}?"
+                         r"(?:lawyers?|attorneys?|solicitors?|counsel|barristers?|aides?|"
+                         r"advisers?|advisors?)\s+(?:for|of|to)\s+"
+                         r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _PASSIVE = frozenset("was were been being be is are".split())
 _PROGRESSIVE = frozenset("calling urging demanding pressing".split())
 # Whom something was told: a name, a pronoun, "reporters", "the BBC".
@@ -466,7 +558,8 @@ service services corporation corp inc ltd plc organisation organization foundati
 university college school hospital police army forces navy government parliament senate
 assembly chamber league club society trust fund network alliance coalition centre
 center bureau directorate administration secretariat tribunal cabinet press times post
-news herald journal radio television
+news herald journal radio television cooperative co-operative firm insurer regulator
+operator utility lender
 """.split())
 
 
@@ -736,3 +829,64 @@ def _first_question(article) -> int | None:
                 return i
             i += 1
     return None
+
+
+# "Half of the losses will be covered by the fund. That is the estimate of the Savers'
+# Association.": the attribution in the sentence after the statement.
+_THAT_IS_OF = re.compile(
+    r"\W*(?:That|This)\s+(?:is|was)\s+(?:at\s+least\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:view|estimate|assessment|conclusion|finding|forecast|verdict|opinion|reckoning|"
+    r"calculation|prediction|projection|argument|position|expectation|judgement|judgment)"
+    r"\s+(?:of|from|by)\s+")
+
+
+def attributed_after(text: str, start: int, end: int, names: list[Name]) -> str | None:
+    """The speaker that the sentence text[start:end] ("That is the view of X.") gives the
+    sentence before it: the name right after "of", or the common noun it opens on."""
+    m = _THAT_IS_OF.match(text, start, end)
+    if m is None:
+        return None
+    named = [n for n in names if m.end() <= n.start <= m.end() + 4 and can_speak(n)]
+    if named:
+        return named[0].text
+    noun = re.match(r"(?:the\s+|its\s+)?((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*s?)(?=[\s,.;])",
+                    text[m.end():end])
+    return noun.group(1) if noun and noun.group(1).split()[0] not in _NOT_SPEAKERS else None
+
+
+# Common nouns a business goes by: "the company said" is the article's business when no
+# name contains the noun and no apposition gives it.
+FIRM_NOUNS = frozenset("""company firm chain group business retailer maker manufacturer
+producer supplier carrier airline insurer lender developer builder""".split())
+# A dateline before the lead: "TESSA, April 16 (Meridian News) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’\-]+,[^-–—]{0,40}?(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+_OPENER = re.compile(r"\W*(?:[Tt]he\s+)?")
+
+
+def main_firm(paragraphs: Iterable, found: dict[str, list[Name]], canonical) -> str | None:
+    """The organisation the article is about: the name that most often opens a sentence
+    as its subject, not a person and not a public body ("Brannock Creamery has recalled
+    ...", "Brannock's shares fell ..."); None when two tie or none does."""
+    from collections import Counter
+
+    from briefing.suggest.sentences import split_sentences
+
+    count: Counter[str] = Counter()
+    for para in paragraphs:
+        text = para.text
+        names = found.get(para.id, ())
+        for a, b in split_sentences(text):
+            dateline = _DATELINE.match(text, a, b)
+            a = dateline.end() if dateline else _OPENER.match(text, a, b).end()
+            head = [n for n in names if n.start == a]
+            if not head:
+                continue
+            n = head[0]
+            if _personal(n) or _body(n) or not can_speak(n) or n.text.isupper():
+                continue
+            if re.match(r"\s*(?:,|['’]s\b|\s+(?:said|[a-z]+(?:s|ed))\b)", text[n.end:n.end + 20]):
+                count[canonical(n.text)] += 1  # a subject: a verb, an aside, its own thing
+    top = count.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
