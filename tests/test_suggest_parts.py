@@ -82,3 +82,15 @@ def test_n_of_them_counts_the_plural_named_before_it_and_firms_are_businesses(tm
              "The heat relief fund helps about 4,000 small firms that lost trade in July.",
              "The relief fund reaches small businesses only: 3,600 of them lost trade in July.")
     assert shared(k, ("src1", 4000), ("src2", 3600))
+
+
+def test_figures_tied_only_by_their_kind_must_be_of_one_size(tmp_path):
+    # each source gives one count of pigs on farms: one quantity when the values are near,
+    # two counts (one farm's herd, the zone's) when they are far apart
+    culled = "All 4,000 pigs on the farm will be culled to stop the spread of the fever."
+    near = keys(tmp_path / "near", culled,
+                "Some 6,500 pigs on the farm are to be culled, the owner said.")
+    assert shared(near, ("src1", 4000), ("src2", 6500))
+    far = keys(tmp_path / "far", culled,
+               "Forty farms with about 900,000 pigs between them are inside the buffer zone.")
+    assert far[("src1", 4000)] != far[("src2", 900000)]

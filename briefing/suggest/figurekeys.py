@@ -1012,6 +1012,10 @@ class _Group:
         return "a count with nothing in common"
 
 
+# How far apart (as a ratio) the values of figures tied only by their kind may be.
+SOLE_SPREAD = 10
+
+
 def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
     """The figures of one core as one group when each source gives a single value for it,
     none conflicts with another on any qualifier, all are dated or none, and each one's
@@ -1048,6 +1052,12 @@ def _not_sole(members: list[_Item]) -> str | None:
         return "one source"
     if any(len(v) > 1 for v in values.values()):
         return "two values in one source"
+    given = [v for vs in values.values() for v in vs if v > 0]
+    if given and max(given) > SOLE_SPREAD * min(given):
+        # Only the kind ties these together, so the values must be of one size: sources
+        # that count one thing differ by a factor (a crowd's 5,000 or 40,000), while 38,000
+        # birds culled on a farm and 1.1 million in the zone around it are two counts.
+        return "values of different sizes"
     if len({"time" in m.quals for m in members}) > 1 and not _is_change(core):
         # A count each source gives once ("18 batches", "the recall of 18 batches was
         # announced on 14 April") is one whether dated or not, if the dated agree on the
