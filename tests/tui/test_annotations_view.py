@@ -1,17 +1,17 @@
-"""The annotations view (A): list, filters, tag counts, jump to the passage, live updates,
-export with the current filters; and a snapshot at 80x24."""
+"""The annotations view (A): list, filters (several values each, ticked from the keyboard),
+tag counts, jump to the passage, live updates, export with the current filters; and
+snapshots at 80x24 and 160x48."""
 
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Select
 
 from briefing.store import AnnotationStore
-from briefing.tui.screens.annotations_view import AnnotationsScreen
+from briefing.tui.screens.annotations_view import FILTERS, AnnotationsScreen, FilterChoices
 from briefing.tui.screens.reader import ReaderScreen
 
 from .annotate_helpers import bundled, make_reader, messages, screen_text, seed
-from .conftest import rendered_text
+from .conftest import rendered_text, until
 
 SMALL = (80, 24)
 
@@ -34,6 +34,25 @@ def export_dir(tmp_path, monkeypatch):
 
 def listed(screen: AnnotationsScreen) -> list[str]:
     return [a.claim_id for a in screen.shown]
+
+
+def filter_list(screen: AnnotationsScreen, name: str) -> FilterChoices:
+    return screen.query_one(f"#ann-{name}", FilterChoices)
+
+
+def values(screen: AnnotationsScreen, name: str) -> list[str]:
+    widget = filter_list(screen, name)
+    return [widget.get_option_at_index(i).value for i in range(widget.option_count)]
+
+
+async def tick(pilot, screen: AnnotationsScreen, name: str, *chosen: str) -> None:
+    """As a person: f (the tag filter), tab to the filter ``name``, then for each value
+    home, down to it, space."""
+    await pilot.press("f", *["tab"] * FILTERS.index(name))
+    assert pilot.app.focused is filter_list(screen, name)
+    for value in chosen:
+        await pilot.press("home", *["down"] * values(screen, name).index(value), "space")
+    await pilot.pause()
 
 
 async def open_view(pilot) -> AnnotationsScreen:
@@ -70,8 +89,7 @@ async def test_tag_counts_follow_the_rows_shown(store):
         counts = str(screen.query_one("#ann-tags").render())
         assert counts.startswith("#russia 3")
         assert "#csto 1" in counts and "#[@click=app.quit] 1" in counts
-        screen.query_one("#ann-author", Select).value = "ana"
-        await pilot.pause()
+        await tick(pilot, screen, "author", "ana")
         counts = str(screen.query_one("#ann-tags").render())
         assert counts.startswith("#csto 1") or counts.startswith("#eu-mission 1")
         assert "#russia 1" in counts and "quit" not in counts
@@ -87,8 +105,7 @@ async def test_each_filter(store, name, value, expected):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
-        screen.query_one(f"#ann-{name}", Select).value = value
-        await pilot.pause()
+        await tick(pilot, screen, name, value)
         assert listed(screen) == expected
         assert f"{len(expected)} of 5 annotations (filtered)" in screen_text(app)
 
@@ -98,28 +115,77 @@ async def test_filters_combine_from_the_keyboard_and_r_clears_them(store):
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
         await pilot.press("f")  # focus the tag filter
-        assert app.focused is screen.query_one("#ann-tag", Select)
-        await pilot.press("enter", "down", "enter")  # the first tag: russia (3)
+        assert app.focused is filter_list(screen, "tag")
+        assert values(screen, "tag")[0] == "russia"  # the most used tag first
+        await pilot.press("space")  # russia (3)
         await pilot.pause()
-        assert screen.query_one("#ann-tag", Select).value == "russia"
+        assert filter_list(screen, "tag").ticked() == ["russia"]
         await pilot.press("tab", "tab", "tab")  # source, event, author
-        await pilot.press("enter", "down", "enter")  # the first author: ana
+        await pilot.press("enter")  # enter ticks too: the first author, ana
         await pilot.pause()
         assert listed(screen) == ["dupuy-2022-01"]
-        screen.option_list.focus()
+        await pilot.press("escape")  # from the filters back to the rows, not the reader
+        assert app.screen is screen and app.focused is screen.option_list
         await pilot.press("r")
         await pilot.pause()
         assert len(listed(screen)) == 5
-        assert screen.query_one("#ann-tag", Select).value is Select.NULL
+        assert all(filter_list(screen, name).ticked() == [] for name in FILTERS)
+        assert "(filtered)" not in screen_text(app)
+
+
+async def test_two_tags_show_the_annotations_with_both_and_only_those(store):
+    """Several tags: all of them (as `briefing annotations --tag A --tag B` and the export)."""
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "russia")
+        assert listed(screen) == ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]
+        await tick(pilot, screen, "tag", "[@click=app.quit]")
+        assert listed(screen) == ["paylan-2023-02"]
+        assert filter_list(screen, "tag").ticked() == ["russia", "[@click=app.quit]"]
+        assert "1 of 5 annotations (filtered)" in screen_text(app)
+        await tick(pilot, screen, "tag", "[@click=app.quit]")  # space again unticks it
+        assert len(listed(screen)) == 3
+
+
+async def test_two_sources_match_either_and_combine_with_a_tag(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "source", "tadevosian-2023", "jafarli-2023")
+        assert listed(screen) == ["jafarli-2023-03", "tadevosian-2023-01"]
+        assert "2 of 5 annotations (filtered)" in screen_text(app)
+        await tick(pilot, screen, "tag", "russia")
+        assert listed(screen) == ["tadevosian-2023-01"]
+        text = str(screen.query_one("#ann-tags").render())
+        assert text.startswith("#russia 1") and "eu-mission" not in text
+        await tick(pilot, screen, "author", "ana", "bob")  # every author: no change
+        assert listed(screen) == ["tadevosian-2023-01"]
+
+
+async def test_each_value_shows_its_count(store):
+    app = make_reader(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_view(pilot)
+        tags = filter_list(screen, "tag")
+        shown = [str(tags.get_option_at_index(i).prompt) for i in range(tags.option_count)]
+        assert shown == ["3 #russia", "1 #[@click=app.quit]", "1 #csto", "1 #eu-mission",
+                         "1 #old"]  # literal, never markup
+        authors = filter_list(screen, "author")
+        assert [str(authors.get_option_at_index(i).prompt) for i in range(2)] == \
+            ["3 ana", "2 bob"]
+        events = filter_list(screen, "event")
+        offensive = values(screen, "event").index("sept-2022-azerbaijani-offensive")
+        assert str(events.get_option_at_index(offensive).prompt).startswith("2 ")
+        assert "3 #russia" in screen_text(app) and "2 bob" in screen_text(app)
 
 
 async def test_no_match_says_so(store):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
-        screen.query_one("#ann-tag", Select).value = "eu-mission"
-        screen.query_one("#ann-author", Select).value = "bob"
-        await pilot.pause()
+        await tick(pilot, screen, "tag", "eu-mission")
+        await tick(pilot, screen, "author", "bob")
         assert listed(screen) == []
         assert "No annotation matches these filters" in screen_text(app)
 
@@ -166,8 +232,7 @@ async def test_another_process_writing_updates_the_open_view(store, db):
             if "jafarli-2023-01" in listed(screen):
                 break
         assert "jafarli-2023-01" in listed(screen)
-        tags = screen.query_one("#ann-tag", Select)
-        assert any(value == "late-arrival" for _, value in tags._options)
+        assert "late-arrival" in values(screen, "tag")
         assert "#late-arrival 1" in str(screen.query_one("#ann-tags").render())
 
 
@@ -175,8 +240,7 @@ async def test_e_exports_what_the_filters_show(store, export_dir):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
-        screen.query_one("#ann-author", Select).value = "bob"
-        await pilot.pause()
+        await tick(pilot, screen, "author", "bob")
         await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -293,5 +357,5 @@ async def test_the_palette_opens_the_view_filtered_by_a_tag(store):
                 break
         screen = app.screen
         assert isinstance(screen, AnnotationsScreen)
-        assert screen.query_one("#ann-tag", Select).value == "russia"
+        assert filter_list(screen, "tag").ticked() == ["russia"]
         assert listed(screen) == ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]
