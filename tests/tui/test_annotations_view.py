@@ -287,6 +287,23 @@ def test_snapshot_annotations_view_80x24(snap_compare, tmp_path, monkeypatch):
     store.close()
 
 
+def test_snapshot_annotations_view_160x48_two_tags_ticked(snap_compare, tmp_path, monkeypatch):
+    """Taller filter lists; russia and csto ticked from the keyboard, the tag list focused."""
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path))
+    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
+    seed(store)
+    app = make_reader(store)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("f", "space", "down", "down", "space")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)
+    store.close()
+
+
 async def test_a_large_store_is_listed_a_page_at_a_time(tmp_path):
     from briefing.tui.screens.annotations_view import PAGE
 
@@ -359,3 +376,81 @@ async def test_the_palette_opens_the_view_filtered_by_a_tag(store):
         assert isinstance(screen, AnnotationsScreen)
         assert filter_list(screen, "tag").ticked() == ["russia"]
         assert listed(screen) == ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]
+
+
+async def test_e_opens_the_export_with_every_value_ticked(store, export_dir):
+    from briefing.tui.dialogs.choices import Choices
+    from briefing.tui.dialogs.export_dialog import ExportDialog
+
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "russia", "csto")
+        await tick(pilot, screen, "source", "dupuy-2022", "paylan-2023")
+        await tick(pilot, screen, "author", "ana")
+        assert listed(screen) == ["dupuy-2022-01"]
+        await pilot.press("escape", "e")  # to the rows, then export these
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        dialog = app.screen
+        assert set(dialog.query_one("#export-tag", Choices).ticked()) == {"russia", "csto"}
+        assert dialog.query_one("#export-source", Choices).ticked() == ["dupuy-2022",
+                                                                        "paylan-2023"]
+        assert "by ana" in screen_text(app)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [path] = export_dir.iterdir()
+        text = path.read_text(encoding="utf-8")
+        assert "Check against Tadevosian." in text and "Same offensive" not in text
+
+
+async def test_ticks_stay_when_the_store_changes(store, db):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "eu-mission", "csto")
+        assert listed(screen) == []
+        corpus = bundled()
+        other = AnnotationStore(db, author="carol")  # another process, its own handle
+        other.annotate("jafarli-2023-03", corpus.claims["jafarli-2023-03"].quote,
+                       remove_tags=["eu-mission"], author="ana")  # eu-mission's only one
+        other.annotate("jafarli-2023-01", corpus.claims["jafarli-2023-01"].quote,
+                       add_tags=["csto"])
+        other.close()
+
+        def prompt(value: str) -> str:
+            tags = filter_list(screen, "tag")
+            return str(tags.get_option_at_index(values(screen, "tag").index(value)).prompt)
+
+        await until(pilot, lambda: prompt("csto") == "2 #csto")
+        assert prompt("eu-mission") == "0 #eu-mission"  # still listed, still ticked
+        assert filter_list(screen, "tag").ticked() == ["csto", "eu-mission"]
+        await tick(pilot, screen, "tag", "eu-mission")  # unticked: csto alone
+        assert listed(screen) == ["dupuy-2022-01", "jafarli-2023-01"]
+
+
+async def test_the_key_bar_and_help_name_the_tick_key(store):
+    app = make_reader(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot)
+        assert "space Tick" not in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert "space Tick" in screen_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = rendered_text(app.screen.query_one("#help-keys").content)
+        assert "Tick" in text.split("Annotations view")[1].split("\n\n")[0]
+
+
+async def test_the_palette_preset_can_tick_several_values(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        app.push_screen(AnnotationsScreen(app.reader.corpus, store,
+                                          {"tag": ["russia"], "source": ["paylan-2023",
+                                                                         "dupuy-2022"]}))
+        await until(pilot, lambda: isinstance(app.screen, AnnotationsScreen))
+        screen = app.screen
+        await until(pilot, lambda: listed(screen) == ["dupuy-2022-01", "paylan-2023-02"])
+        assert filter_list(screen, "source").ticked() == ["dupuy-2022", "paylan-2023"]
+        assert "2 of 5 annotations (filtered)" in screen_text(app)
