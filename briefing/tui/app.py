@@ -493,7 +493,7 @@ class BriefingApp(App[None]):
         return self._index
 
     def action_help(self) -> None:
-        from briefing.tui.dialogs.help_screen import HelpScreen, binding_rows
+        from briefing.tui.dialogs.help_screen import GROUP_TITLES, HelpScreen, binding_rows
         from briefing.tui.widgets.claim_panel import OtherClaims
 
         if isinstance(self.screen, HelpScreen):
@@ -506,6 +506,9 @@ class BriefingApp(App[None]):
 
         nodes = [self, reader, reader.article_view, reader.toc, others,
                  SelectionBar(Selection("", "", 0, 0))]
-        if self.screen is not reader:  # e.g. the annotations view: its own keys first
-            nodes.insert(1, self.screen)
+        if self.screen is not reader:  # e.g. the annotations view: its own keys first, then
+            # those of its widgets that have a group (the view's filter lists: space ticks)
+            widgets = {type(w): w for w in self.screen.focus_chain}
+            nodes[1:1] = [self.screen, *(w for kind, w in widgets.items()
+                                         if kind.__name__ in GROUP_TITLES)]
         self.push_screen(HelpScreen(binding_rows(self, nodes)))

@@ -1,17 +1,17 @@
-"""The annotations view (A): list, filters, tag counts, jump to the passage, live updates,
-export with the current filters; and a snapshot at 80x24."""
+"""The annotations view (A): list, filters (several values each, ticked from the keyboard),
+tag counts, jump to the passage, live updates, export with the current filters; and
+snapshots at 80x24 and 160x48."""
 
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Select
 
 from briefing.store import AnnotationStore
-from briefing.tui.screens.annotations_view import AnnotationsScreen
+from briefing.tui.screens.annotations_view import FILTERS, AnnotationsScreen, FilterChoices
 from briefing.tui.screens.reader import ReaderScreen
 
 from .annotate_helpers import bundled, make_reader, messages, screen_text, seed
-from .conftest import rendered_text
+from .conftest import rendered_text, until
 
 SMALL = (80, 24)
 
@@ -34,6 +34,25 @@ def export_dir(tmp_path, monkeypatch):
 
 def listed(screen: AnnotationsScreen) -> list[str]:
     return [a.claim_id for a in screen.shown]
+
+
+def filter_list(screen: AnnotationsScreen, name: str) -> FilterChoices:
+    return screen.query_one(f"#ann-{name}", FilterChoices)
+
+
+def values(screen: AnnotationsScreen, name: str) -> list[str]:
+    widget = filter_list(screen, name)
+    return [widget.get_option_at_index(i).value for i in range(widget.option_count)]
+
+
+async def tick(pilot, screen: AnnotationsScreen, name: str, *chosen: str) -> None:
+    """As a person: f (the tag filter), tab to the filter ``name``, then for each value
+    home, down to it, space."""
+    await pilot.press("f", *["tab"] * FILTERS.index(name))
+    assert pilot.app.focused is filter_list(screen, name)
+    for value in chosen:
+        await pilot.press("home", *["down"] * values(screen, name).index(value), "space")
+    await pilot.pause()
 
 
 async def open_view(pilot) -> AnnotationsScreen:
@@ -70,8 +89,7 @@ async def test_tag_counts_follow_the_rows_shown(store):
         counts = str(screen.query_one("#ann-tags").render())
         assert counts.startswith("#russia 3")
         assert "#csto 1" in counts and "#[@click=app.quit] 1" in counts
-        screen.query_one("#ann-author", Select).value = "ana"
-        await pilot.pause()
+        await tick(pilot, screen, "author", "ana")
         counts = str(screen.query_one("#ann-tags").render())
         assert counts.startswith("#csto 1") or counts.startswith("#eu-mission 1")
         assert "#russia 1" in counts and "quit" not in counts
@@ -87,8 +105,7 @@ async def test_each_filter(store, name, value, expected):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
-        screen.query_one(f"#ann-{name}", Select).value = value
-        await pilot.pause()
+        await tick(pilot, screen, name, value)
         assert listed(screen) == expected
         assert f"{len(expected)} of 5 annotations (filtered)" in screen_text(app)
 
@@ -98,28 +115,77 @@ async def test_filters_combine_from_the_keyboard_and_r_clears_them(store):
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
         await pilot.press("f")  # focus the tag filter
-        assert app.focused is screen.query_one("#ann-tag", Select)
-        await pilot.press("enter", "down", "enter")  # the first tag: russia (3)
+        assert app.focused is filter_list(screen, "tag")
+        assert values(screen, "tag")[0] == "russia"  # the most used tag first
+        await pilot.press("space")  # russia (3)
         await pilot.pause()
-        assert screen.query_one("#ann-tag", Select).value == "russia"
+        assert filter_list(screen, "tag").ticked() == ["russia"]
         await pilot.press("tab", "tab", "tab")  # source, event, author
-        await pilot.press("enter", "down", "enter")  # the first author: ana
+        await pilot.press("enter")  # enter ticks too: the first author, ana
         await pilot.pause()
         assert listed(screen) == ["dupuy-2022-01"]
-        screen.option_list.focus()
+        await pilot.press("escape")  # from the filters back to the rows, not the reader
+        assert app.screen is screen and app.focused is screen.option_list
         await pilot.press("r")
         await pilot.pause()
         assert len(listed(screen)) == 5
-        assert screen.query_one("#ann-tag", Select).value is Select.NULL
+        assert all(filter_list(screen, name).ticked() == [] for name in FILTERS)
+        assert "(filtered)" not in screen_text(app)
+
+
+async def test_two_tags_show_the_annotations_with_both_and_only_those(store):
+    """Several tags: all of them (as `briefing annotations --tag A --tag B` and the export)."""
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "russia")
+        assert listed(screen) == ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]
+        await tick(pilot, screen, "tag", "[@click=app.quit]")
+        assert listed(screen) == ["paylan-2023-02"]
+        assert filter_list(screen, "tag").ticked() == ["russia", "[@click=app.quit]"]
+        assert "1 of 5 annotations (filtered)" in screen_text(app)
+        await tick(pilot, screen, "tag", "[@click=app.quit]")  # space again unticks it
+        assert len(listed(screen)) == 3
+
+
+async def test_two_sources_match_either_and_combine_with_a_tag(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "source", "tadevosian-2023", "jafarli-2023")
+        assert listed(screen) == ["jafarli-2023-03", "tadevosian-2023-01"]
+        assert "2 of 5 annotations (filtered)" in screen_text(app)
+        await tick(pilot, screen, "tag", "russia")
+        assert listed(screen) == ["tadevosian-2023-01"]
+        text = str(screen.query_one("#ann-tags").render())
+        assert text.startswith("#russia 1") and "eu-mission" not in text
+        await tick(pilot, screen, "author", "ana", "bob")  # every author: no change
+        assert listed(screen) == ["tadevosian-2023-01"]
+
+
+async def test_each_value_shows_its_count(store):
+    app = make_reader(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_view(pilot)
+        tags = filter_list(screen, "tag")
+        shown = [str(tags.get_option_at_index(i).prompt) for i in range(tags.option_count)]
+        assert shown == ["3 #russia", "1 #[@click=app.quit]", "1 #csto", "1 #eu-mission",
+                         "1 #old"]  # literal, never markup
+        authors = filter_list(screen, "author")
+        assert [str(authors.get_option_at_index(i).prompt) for i in range(2)] == \
+            ["3 ana", "2 bob"]
+        events = filter_list(screen, "event")
+        offensive = values(screen, "event").index("sept-2022-azerbaijani-offensive")
+        assert str(events.get_option_at_index(offensive).prompt).startswith("2 ")
+        assert "3 #russia" in screen_text(app) and "2 bob" in screen_text(app)
 
 
 async def test_no_match_says_so(store):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
-        screen.query_one("#ann-tag", Select).value = "eu-mission"
-        screen.query_one("#ann-author", Select).value = "bob"
-        await pilot.pause()
+        await tick(pilot, screen, "tag", "eu-mission")
+        await tick(pilot, screen, "author", "bob")
         assert listed(screen) == []
         assert "No annotation matches these filters" in screen_text(app)
 
@@ -166,8 +232,7 @@ async def test_another_process_writing_updates_the_open_view(store, db):
             if "jafarli-2023-01" in listed(screen):
                 break
         assert "jafarli-2023-01" in listed(screen)
-        tags = screen.query_one("#ann-tag", Select)
-        assert any(value == "late-arrival" for _, value in tags._options)
+        assert "late-arrival" in values(screen, "tag")
         assert "#late-arrival 1" in str(screen.query_one("#ann-tags").render())
 
 
@@ -175,8 +240,7 @@ async def test_e_exports_what_the_filters_show(store, export_dir):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_view(pilot)
-        screen.query_one("#ann-author", Select).value = "bob"
-        await pilot.pause()
+        await tick(pilot, screen, "author", "bob")
         await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -220,6 +284,23 @@ def test_snapshot_annotations_view_80x24(snap_compare, tmp_path, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
+    store.close()
+
+
+def test_snapshot_annotations_view_160x48_two_tags_ticked(snap_compare, tmp_path, monkeypatch):
+    """Taller filter lists; russia and csto ticked from the keyboard, the tag list focused."""
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path))
+    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
+    seed(store)
+    app = make_reader(store)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("f", "space", "down", "down", "space")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)
     store.close()
 
 
@@ -293,5 +374,83 @@ async def test_the_palette_opens_the_view_filtered_by_a_tag(store):
                 break
         screen = app.screen
         assert isinstance(screen, AnnotationsScreen)
-        assert screen.query_one("#ann-tag", Select).value == "russia"
+        assert filter_list(screen, "tag").ticked() == ["russia"]
         assert listed(screen) == ["dupuy-2022-01", "paylan-2023-02", "tadevosian-2023-01"]
+
+
+async def test_e_opens_the_export_with_every_value_ticked(store, export_dir):
+    from briefing.tui.dialogs.choices import Choices
+    from briefing.tui.dialogs.export_dialog import ExportDialog
+
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "russia", "csto")
+        await tick(pilot, screen, "source", "dupuy-2022", "paylan-2023")
+        await tick(pilot, screen, "author", "ana")
+        assert listed(screen) == ["dupuy-2022-01"]
+        await pilot.press("escape", "e")  # to the rows, then export these
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        dialog = app.screen
+        assert set(dialog.query_one("#export-tag", Choices).ticked()) == {"russia", "csto"}
+        assert dialog.query_one("#export-source", Choices).ticked() == ["dupuy-2022",
+                                                                        "paylan-2023"]
+        assert "by ana" in screen_text(app)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [path] = export_dir.iterdir()
+        text = path.read_text(encoding="utf-8")
+        assert "Check against Tadevosian." in text and "Same offensive" not in text
+
+
+async def test_ticks_stay_when_the_store_changes(store, db):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "eu-mission", "csto")
+        assert listed(screen) == []
+        corpus = bundled()
+        other = AnnotationStore(db, author="carol")  # another process, its own handle
+        other.annotate("jafarli-2023-03", corpus.claims["jafarli-2023-03"].quote,
+                       remove_tags=["eu-mission"], author="ana")  # eu-mission's only one
+        other.annotate("jafarli-2023-01", corpus.claims["jafarli-2023-01"].quote,
+                       add_tags=["csto"])
+        other.close()
+
+        def prompt(value: str) -> str:
+            tags = filter_list(screen, "tag")
+            return str(tags.get_option_at_index(values(screen, "tag").index(value)).prompt)
+
+        await until(pilot, lambda: prompt("csto") == "2 #csto")
+        assert prompt("eu-mission") == "0 #eu-mission"  # still listed, still ticked
+        assert filter_list(screen, "tag").ticked() == ["csto", "eu-mission"]
+        await tick(pilot, screen, "tag", "eu-mission")  # unticked: csto alone
+        assert listed(screen) == ["dupuy-2022-01", "jafarli-2023-01"]
+
+
+async def test_the_key_bar_and_help_name_the_tick_key(store):
+    app = make_reader(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot)
+        assert "space Tick" not in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert "space Tick" in screen_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = rendered_text(app.screen.query_one("#help-keys").content)
+        assert "Tick" in text.split("Annotations view")[1].split("\n\n")[0]
+
+
+async def test_the_palette_preset_can_tick_several_values(store):
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        app.push_screen(AnnotationsScreen(app.reader.corpus, store,
+                                          {"tag": ["russia"], "source": ["paylan-2023",
+                                                                         "dupuy-2022"]}))
+        await until(pilot, lambda: isinstance(app.screen, AnnotationsScreen))
+        screen = app.screen
+        await until(pilot, lambda: listed(screen) == ["dupuy-2022-01", "paylan-2023-02"])
+        assert filter_list(screen, "source").ticked() == ["dupuy-2022", "paylan-2023"]
+        assert "2 of 5 annotations (filtered)" in screen_text(app)

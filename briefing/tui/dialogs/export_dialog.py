@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,8 +32,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import (Button, Input, Label, RadioButton, RadioSet, SelectionList,
-                             Static)
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.export.location import default_folder, propose_export_path
 from briefing.export.write import SUFFIXES
@@ -42,8 +40,8 @@ from briefing.model import Corpus
 from briefing.store.query import Filters
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
-from briefing.tui.dialogs.reached_options import ReachedOptions
 from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
+from briefing.tui.dialogs.choices import Choices, Item, choices
 from briefing.tui.viewmodels.annotations import one_line
 
 FORMATS = (("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("obsidian", "Obsidian folder"))
@@ -62,47 +60,6 @@ def with_format(path: Path, fmt: str) -> Path:
     known = {s for s in SUFFIXES.values() if s}
     stem = path.stem if path.suffix.lower() in known else path.name
     return path.with_name(stem + SUFFIXES[fmt])
-
-
-Item = tuple[str, str, bool]  # (shown text, value, ticked)
-
-
-class Choices(ReachedOptions[Item], SelectionList[str]):
-    """A filter's list of (shown text, value, ticked): the 5,000 sources and 20,000 events of
-    a large briefing are made into options as they are reached (reached_options); those not
-    reached yet keep the ticks they came with."""
-
-    listed: list[tuple[str, str]]  # (value, shown text) of every item: what the list is made of
-
-    def ticked(self) -> list[str]:
-        """The values ticked, in the order listed (the same filters, the same brief)."""
-        chosen = set(self.selected)
-        return [self.get_option_at_index(i).value for i in range(self.option_count)
-                if self.get_option_at_index(i).value in chosen] \
-            + [value for _, value, on in self.pending if on]
-
-    def hold(self, items: Iterable[Item], make: Callable[[Item], Any]) -> None:
-        items = list(items)
-        self.listed = [(value, text) for text, value, _ in items]
-        super().hold(items, make)
-
-    def refill(self, items: list[Item]) -> None:
-        """List ``items`` instead, unless they are what is listed: every tick stays (by
-        value), and so does the cursor's item when it is still there."""
-        if [(value, text) for text, value, _ in items] == self.listed:
-            return
-        ticked = set(self.ticked())
-        on = None if self.highlighted is None else self.get_option_at_index(self.highlighted).value
-        self.hold([(text, value, value in ticked) for text, value, _ in items], self.make)
-        at = next((i for i, (_, value, _) in enumerate(items) if value == on), None)
-        if at is not None:
-            if at >= self.option_count:
-                self.take_more(at + 1 - self.option_count)
-            self.highlighted = at
-
-    @staticmethod
-    def make(item: Item) -> tuple[Content, str, bool]:
-        return Content(one_line(item[0], 40)), item[1], item[2]
 
 
 class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportRequest | None]):
@@ -146,11 +103,11 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
             yield Input(str(self.proposed), id="export-path", select_on_focus=False)
             yield Label("Only (optional; space ticks)", classes="export-label")
             with Horizontal(id="export-filters"):
-                yield self._choices("export-tag", "tags (all)",
+                yield choices("export-tag", "tags (all)",
                                     [(t, t, t in self.preset.tags) for t in self.tags])
-                yield self._choices("export-source", "sources (any)",
+                yield choices("export-source", "sources (any)",
                                     [(title, a, a in sources) for a, title in self.sources])
-                yield self._choices("export-event", "events (any)",
+                yield choices("export-event", "events (any)",
                                     _event_items(self.corpus, chosen_events))
             if self.loading:
                 yield LoadingNote(len(self.sources), "The filters can be set now; the export "
@@ -179,14 +136,6 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
     def fmt(self) -> str:
         pressed = self.query_one("#export-format", RadioSet).pressed_button
         return pressed.name if pressed is not None and pressed.name else "md"
-
-    @staticmethod
-    def _choices(id_: str, title: str, items: list[Item]) -> SelectionList:
-        """A list to tick: (shown text, value, ticked) in the order listed."""
-        choices = Choices(id=id_)
-        choices.hold(items, Choices.make)
-        choices.border_title = title
-        return choices
 
     def filters(self) -> Filters:
         def ticked(selector: str) -> list[str]:

@@ -29,6 +29,7 @@ GROUP_TITLES = {
     "TocTree": "Contents pane",
     "OtherClaims": "Claim panel",
     "AnnotationsScreen": "Annotations view",
+    "FilterChoices": "Annotations view",  # its filter lists
     "CompareScreen": "Compare view",
     "EventsScreen": "Events view",
     "SelectionBar": "Selecting a passage (h, or drag)",

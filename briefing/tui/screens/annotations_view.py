@@ -1,5 +1,11 @@
 """`A`: every annotation in the store, filterable by tag, source, event and author.
 
+Each filter is a list to tick (the export dialog's Choices), several values each, with the
+number of annotations holding each value: tags must all be present, sources, events and
+authors match any of those ticked (briefing.store.query.Filters, as `briefing annotations`
+and the export take them), so e exports what is shown.  f goes to the filters, tab and
+shift+tab between them, space or enter ticks, escape goes back to the rows, r clears them all.
+
 Each row shows where the claim is (source and event), who wrote the annotation, the claim's
 quote, its tags and the start of the note.  The tag counts under the filters are those of
 the annotations shown.  enter jumps to the passage in the reader; e exports what is shown
@@ -21,12 +27,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import OptionList, Select, Static
+from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
+from briefing.tui.dialogs.choices import Choices, Item, choices
 from briefing.tui.viewmodels.annotations import (
     annotation_row, highlight_location, highlight_row, one_line, tag_count_line,
 )
@@ -44,6 +51,8 @@ if TYPE_CHECKING:
 HIGHLIGHT = "hl:"  # option id prefix of a highlight's row
 
 FILTERS = ("tag", "source", "event", "author")
+TITLES = {"tag": "tags (all)", "source": "sources (any)", "event": "events (any)",
+          "author": "authors (any)"}
 # Rows are built a page at a time, more as the highlight nears the end: a store of 10,000
 # annotations would otherwise take seconds to open (each multi-line option is measured).
 PAGE = 100
@@ -53,16 +62,24 @@ class AnnotationList(OptionList):
     BINDINGS = line_keys("annotations")
 
 
+class FilterChoices(Choices):
+    """One of the view's filters; the key bar names its tick key while it has the focus."""
+
+    BINDINGS = [Binding("space", "select", "Tick", id="annotations.tick")]
+
+
 class AnnotationsScreen(Screen[Location | None]):
     """Browse, filter and export annotations; dismisses with the location to open."""
 
     CSS_PATH = VIEWS_CSS
+    # Taller filter lists when the terminal is (class -tall on the screen, views.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     # Focused as the view is composed, not moved there from the first focusable widget
     # (the filter) after it: each move restyles and recomposes the footer.
     AUTO_FOCUS = "#ann-list"
 
     BINDINGS = [
-        Binding("escape,q", "close", "Back", id="annotations.close"),
+        Binding("escape,q", "close", "Back", id="annotations.close"),  # filters: to the rows
         Binding("e", "export", "Export shown", id="annotations.export"),
         Binding("t", "tag", "Tag", id="annotations.tag"),
         Binding("a", "annotate", "Note", id="annotations.annotate"),
@@ -72,12 +89,15 @@ class AnnotationsScreen(Screen[Location | None]):
                 id="annotations.delete_highlight"),
     ]
 
-    def __init__(self, corpus: Corpus, store: "AnnotationStore", preset: dict[str, str] | None = None) -> None:
-        """``preset``: filters to start with, e.g. ``{"tag": "russia"}`` (from the palette)."""
+    def __init__(self, corpus: Corpus, store: "AnnotationStore",
+                 preset: dict[str, str | list[str]] | None = None) -> None:
+        """``preset``: filters to start with, e.g. ``{"tag": "russia"}`` (from the palette)
+        or ``{"tag": ["russia", "eu"], "source": [...]}``."""
         super().__init__()
         self.corpus = corpus
         self.store = store
-        self.preset = dict(preset or {})
+        self.preset = {name: [value] if isinstance(value, str) else list(value)
+                       for name, value in (preset or {}).items()}
         self.shown: list[Annotation] = []  # the annotations matching the filters, in reading order
         self.passages: list[Highlight] = []  # the highlights matching them, listed first
         self._loaded = 0  # how many of them have a row in the list so far
@@ -87,7 +107,7 @@ class AnnotationsScreen(Screen[Location | None]):
         yield TitleBar()
         with Horizontal(id="ann-filters"):
             for name in FILTERS:
-                yield Select[str]([], prompt=f"Any {name}", id=f"ann-{name}")
+                yield choices(f"ann-{name}", TITLES[name], [], FilterChoices)
         yield Static(Content(""), id="ann-tags")
         yield Static(Content(""), id="ann-status")
         yield AnnotationList(id="ann-list")
@@ -100,7 +120,7 @@ class AnnotationsScreen(Screen[Location | None]):
     def on_mount(self) -> None:
         self.sub_title = "Annotations"
         self._width = max(self.size.width - 4, 20)
-        self._fill_selects()
+        self._fill_filters()
         self.refresh_rows()
 
     def on_resize(self, event: Resize) -> None:
@@ -113,70 +133,74 @@ class AnnotationsScreen(Screen[Location | None]):
     def _all(self) -> list["Annotation"]:
         return self.store.all() if self.store is not None else []
 
-    def _fill_selects(self) -> None:
-        """Options from what is in the store (with counts), keeping the current choices."""
+    def _filter(self, name: str) -> FilterChoices:
+        return self.query_one(f"#ann-{name}", FilterChoices)
+
+    def _fill_filters(self) -> None:
+        """Each filter lists what is in the store, with counts, keeping what is ticked (a
+        value ticked stays listed, at 0, when its last annotation goes).  The preset is
+        ticked the first time."""
         try:
             items = self._all()
+            highlights = self._all_highlights()
         except (StoreError, OSError) as exc:
             self.notify(f"Could not read the annotation store: {exc}", severity="error",
                         markup=False)
             return
-        tag_counts = Counter(t for a in items for t in a.tags)
-        tag_counts.update(t for h in self._all_highlights() for t in h.tags)
-        source_counts: Counter[str] = Counter()
-        event_counts: Counter[str] = Counter()
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FILTERS}
+        counts["tag"].update(t for a in items for t in a.tags)
+        counts["tag"].update(t for h in highlights for t in h.tags)
         for a in items:
             claim = self.corpus.claims.get(a.claim_id)
             if claim is not None:
-                source_counts[claim.article_id] += 1
-                for event_id in dict.fromkeys(claim.events):
-                    event_counts[event_id] += 1
-        author_counts = Counter(a.author for a in items)
-
-        def label(text: str, n: int) -> Content:
-            return Content.assemble(one_line(text, 60), (f" ({n})", "dim"))
-
-        options = {
-            "tag": [(label("#" + t, n), t) for t, n in
-                    sorted(tag_counts.items(), key=lambda kv: (-kv[1], kv[0]))],
-            "source": [(label(self.corpus.articles[aid].title, source_counts[aid]), aid)
-                       for aid in self.corpus.articles if source_counts[aid]],
-            "event": [(label(e.title, event_counts[e.id]), e.id)
-                      for e in self.corpus.events_in_order() if event_counts[e.id]],
-            "author": [(label(name, n), name) for name, n in sorted(author_counts.items())],
+                counts["source"][claim.article_id] += 1
+                counts["event"].update(set(claim.events))
+        counts["author"].update(a.author for a in items)
+        events = self.corpus.events
+        names = {
+            "tag": {t: "#" + t for t in sorted(counts["tag"], key=lambda t: (-counts["tag"][t], t))},
+            "source": {aid: article.title for aid, article in self.corpus.articles.items()},
+            "event": {e.id: e.title for e in self.corpus.events_in_order()},
+            "author": {name: name for name in sorted(counts["author"])},
         }
-        for name, choices in options.items():
-            widget = self.query_one(f"#ann-{name}", Select)
-            keep = self.preset.pop(name, widget.value)
-            with widget.prevent(Select.Changed):
-                widget.set_options(choices)
-                if keep is not Select.NULL and any(v == keep for _, v in choices):
-                    widget.value = keep
+        for name in FILTERS:
+            widget = self._filter(name)
+            preset = self.preset.pop(name, None)
+            ticked = set(widget.ticked() if preset is None else preset)
+            found = counts[name]
+            values = [v for v in names[name] if found[v]]
+            values += sorted(v for v in ticked if not found[v])  # none left (or a preset)
+            width = len(str(max(found.values(), default=0)))
+            listed: list[Item] = [
+                (_label(names[name].get(v) or _unknown(name, v, events), found[v], width),
+                 v, v in ticked) for v in values]
+            if preset is None:
+                widget.refill(listed)
+            else:
+                with widget.prevent(SelectionList.SelectedChanged):
+                    widget.hold(listed, widget.make)
 
     def filters(self) -> Filters:
-        values: dict[str, list[str]] = {}
-        for name in FILTERS:
-            value = self.query_one(f"#ann-{name}", Select).value
-            values[name] = [] if value is Select.NULL or value is None else [str(value)]
-        return Filters.make(tags=values["tag"], sources=values["source"],
-                            events=values["event"], authors=values["author"])
+        ticked = {name: self._filter(name).ticked() for name in FILTERS}
+        return Filters.make(tags=ticked["tag"], sources=ticked["source"],
+                            events=ticked["event"], authors=ticked["author"])
 
-    @on(Select.Changed)
-    def _on_filter_changed(self, event: Select.Changed) -> None:
+    @on(SelectionList.SelectedChanged)
+    def _on_filter_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
         self._loaded = 0  # a new selection starts with one page
         self.refresh_rows()
 
     def action_clear_filters(self) -> None:
         for name in FILTERS:
-            widget = self.query_one(f"#ann-{name}", Select)
-            with widget.prevent(Select.Changed):
-                widget.clear()
+            widget = self._filter(name)
+            with widget.prevent(SelectionList.SelectedChanged):
+                widget.clear_ticks()
         self._loaded = 0
         self.refresh_rows()
 
     def action_focus_filters(self) -> None:
-        self.query_one("#ann-tag", Select).focus()
+        self._filter("tag").focus()
 
     # ------------------------------------------------------------------ rows
     def refresh_rows(self) -> None:
@@ -236,7 +260,7 @@ class AnnotationsScreen(Screen[Location | None]):
 
     @on(AnnotationsChanged)
     def _on_annotations_changed(self, message: AnnotationsChanged) -> None:
-        self._fill_selects()
+        self._fill_filters()
         self.refresh_rows()
 
     @on(OptionList.OptionSelected, "#ann-list")
@@ -330,4 +354,21 @@ class AnnotationsScreen(Screen[Location | None]):
         open_export(self.app, self.corpus, self.store, self.filters())
 
     def action_close(self) -> None:
+        """From the filters, back to the rows; from the rows, back to the reader."""
+        if self.focused is not None and self.focused.parent is self.query_one("#ann-filters"):
+            self.option_list.focus()
+            return
         self.dismiss(None)
+
+
+def _label(text: str, count: int, width: int) -> Content:
+    """``  3 #russia``: the count first, so that cutting a long title never hides it."""
+    return Content.assemble((f"{count:>{width}} ", "dim"), one_line(text, 60))
+
+
+def _unknown(name: str, value: str, events) -> str:
+    """A ticked value listed by no annotation: a preset tag, a source or event removed."""
+    if name == "tag":
+        return "#" + value
+    event = events.get(value) if name == "event" else None
+    return event.title if event is not None else value
