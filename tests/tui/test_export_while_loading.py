@@ -139,6 +139,35 @@ async def test_export_pressed_while_loading_waits_in_the_dialog_then_goes_ahead(
         [full.claims[FIRST].quote, full.claims[ELSEWHERE].quote])
 
 
+async def test_a_palette_over_the_waiting_dialog_is_not_closed_by_the_export(
+        annotated, export_dir):
+    """The load ends while the palette is over the waiting dialog: the palette stays, and
+    the export goes once the dialog is back on top (a dismiss then had closed the palette
+    and left the dialog locked; escape then raised)."""
+    app, load = loading_reader(annotated)
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await press_export(app, pilot)
+        await pilot.press("ctrl+u", *"all.md", "enter")
+        await pilot.pause()
+        assert dialog.waiting is not None
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: app.screen is not dialog)
+        palette = app.screen
+        load.release.set()
+        await until(pilot, lambda: app.corpus_ready)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is palette and dialog.is_attached
+        assert not list(export_dir.iterdir())
+        await pilot.press("escape")  # the palette goes; the dialog, on top again, exports
+        await until(pilot, lambda: app.screen is app.reader)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("Exported 2 annotations" in m for m in messages(app, "information"))
+        assert app.is_running
+    assert (export_dir / "all.md").is_file()
+
+
 async def test_escape_while_waiting_goes_back_to_the_form_as_it_was(annotated, export_dir):
     app, load = loading_reader(annotated)
     async with app.run_test(size=SMALL) as pilot:

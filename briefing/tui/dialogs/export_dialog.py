@@ -154,8 +154,19 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
         sources.refill([(title, a, False) for a, title in self.sources])
         self.query_one("#export-event", Choices).refill(_event_items(corpus, set()))
         await self.query_one(LoadingNote).remove()
-        if self.waiting is not None:
-            waiting, self.waiting = self.waiting, None
+        # On top, not is_current: that is also true behind a modal such as the palette.
+        if self.waiting is not None and self.app.screen is self:
+            self._export_waiting()
+
+    def on_screen_resume(self) -> None:
+        # The load can end while the palette or help is over this dialog, and a dismiss then
+        # would close that screen instead: the waiting export goes once the dialog is on top.
+        if self.waiting is not None and not self.loading:
+            self._export_waiting()
+
+    def _export_waiting(self) -> None:
+        waiting, self.waiting = self.waiting, None
+        if waiting is not None:
             self.dismiss(ExportRequest(waiting.fmt, waiting.path, self.filters(),
                                        replace=waiting.replace))
 
