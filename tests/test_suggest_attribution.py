@@ -265,6 +265,7 @@ def test_a_motive_read_into_an_act_is_the_writers_reading(text, expected):
     ("Heritage Board", "Heritage Board"),  # a body's own release speaks for it
     ("Friends of the Library Coalition", "Friends of the Library Coalition"),
     ("Tiel Evening Post", "author"),  # a newsroom writing is the author
+    ("AFP", "author"),  # so is a wire agency, though its byline is an acronym
     ("Dana Reporter", "author"),
 ])
 def test_a_body_writing_its_own_release_is_its_speaker(tmp_path, byline, speaker):
@@ -360,3 +361,17 @@ def test_the_company_stays_unnamed_when_two_businesses_lead_equally(tmp_path):
             "The company said it would refund every ticket sold for the cancelled crossings.\n")
     claims = briefing(tmp_path, ferries=body)
     assert only(claims, "refund every ticket").speaker == "company"
+
+
+@pytest.mark.parametrize("text, quote_part, speaker", [
+    # verbs that also say nothing speak only with a quotation or "that"
+    ("The shelling continued: at least 20 shells hit the town on Tuesday.", "20 shells", "author"),
+    ("The talks in Geneva concluded on Friday after 40 hours.", "40 hours", "author"),
+    ('"We will rebuild the school by 2027," Mayor Ana Kol continued.', "rebuild the school",
+     "Ana Kol"),
+    ("Mayor Ana Kol complained that 3 convoys had been stopped.", "3 convoys", "Ana Kol"),
+])
+def test_continued_or_concluded_say_something_only_with_a_quotation_or_that(
+        tmp_path, text, quote_part, speaker):
+    claims = briefing(tmp_path, town=text + "\n")
+    assert only(claims, quote_part).speaker == speaker

@@ -169,8 +169,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
             and _PEOPLE_AT.search(text, max(start, n.start - 40), n.start) for n in names))
         saying = saying or opinion
-        if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence)
-                                     or _AFTER_SAYING.match(sentence, tm.end())):
+        if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence) or (
+                _AFTER_SAYING.match(sentence, tm.end()) and (
+                    word not in _ALSO_NOT_SAYING or _THAT_WORD.match(sentence, tm.end())))):
             saying = True  # '"...," Ruiz tweeted', "she conceded that", "Kol complained."
         elif (word not in REPORTING and not finding and not put_at and not closes
                 and not progressive and not opinion and not estimating):
@@ -410,6 +411,11 @@ _ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w�
 _MORE_SAYING = frozenset("""tweeted posted continued conceded concedes countered responded
 complained complains concluded observed remarked joked boasted allege alleges alleged
 contend contends contended""".split())
+# Saying only with a quotation or "that": "The shelling continued: ...", "The talks
+# concluded." and "Prices responded." say nothing.
+_ALSO_NOT_SAYING = frozenset("""posted continued concluded observed responded complained
+complains""".split())
+_THAT_WORD = re.compile(r"\s*that\b")
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 _AFTER_SAYING = re.compile(r"\s*(?:that\b|[,.;:!]|$)")
 _OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
@@ -805,8 +811,8 @@ def body_byline(article) -> str | None:
     words = [w.lower().strip("’'") for w in _TOKEN.findall(author)]
     if not words or any(w in _OUTLET_WORDS for w in words):
         return None
-    body = (any(w in _BODIES for w in words) or _MEMBERS_OWN.search(author) is not None
-            or (author.isupper() and 2 <= len(author) <= 6 and author.isalpha()))
+    # An acronym alone says nothing: AFP and DPA are newsrooms, UNICEF a body.
+    body = any(w in _BODIES for w in words) or _MEMBERS_OWN.search(author) is not None
     return author if body else None
 
 
