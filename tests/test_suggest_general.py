@@ -204,3 +204,19 @@ def test_a_statement_made_while_acting_is_the_subjects(tmp_path):
     fuel = only(claims, "fuel costs")
     assert fuel.quote == "fuel costs had doubled since 2022." and fuel.speaker == "Nordlink"
     assert only(claims, "insisting").speaker == "author"
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("Call the helpline on 0800 123 4567 for advice.", True),
+    ("Farmers can ring 020 7946 0958 from Monday.", True),
+    ("Readers can call +44 20 7946 0958.", True),
+    # sums and counts grouped by spaces are figures, not phone numbers
+    ("The fund holds 100 000 000 euros, the ministry said.", False),
+    ("Stocks stood at 10 050 000 tonnes in May.", False),
+])
+def test_a_phone_number_is_service_but_a_figure_grouped_by_spaces_is_a_claim(text, contact):
+    from briefing.suggest import worth
+
+    features = worth.Features(figure=True, date=False, actors=1, reported=True, forward=False,
+                              verb=True)
+    assert (worth.score(text, features) < worth.MIN_WORTH) == contact

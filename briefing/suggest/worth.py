@@ -46,7 +46,11 @@ _META = re.compile(
     r"close|add) |^\W*(?:we|i) (?:\w+ly )?(?:" + "|".join(_ASKING) + r")"
     # the outlet about its own coverage, and contact details: service, not claims
     r"|more on (?:this|that|the) (?:story|issue) |updates? (?:on|at) (?:its|our|the|their) "
-    r"(?:website|site|page)|\d{3,4} \d{3} \d{3,4})\b",
+    r"(?:website|site|page)"
+    # a phone number: said to be one, or written as one (a leading 0 or +); "100 000 000
+    # euros" is a sum grouped by spaces
+    r"|(?:call|phone|telephone|tel\.?|helpline|hotline|line|on)\s*:?\s*\+?\d[\d ]{6,}\d"
+    r"|(?<!\d)(?<!\d )(?:\+\d{1,3} ?|0)\d{2,4} \d{3,4} \d{3,4})\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z’']+")
 # Comparatives and superlatives (ClaimBuster's JJR/JJS/RBR features): "more than pay", "the
