@@ -22,8 +22,8 @@ _END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-
 
 
 # A Markdown list written without blank lines between its items reaches us as one paragraph
-# ("- Reservoir: 28%. - Imports: 400 MW."): when a paragraph opens on a bullet, each later
-# " - " (the same bullet) starts an item, and an item ends a sentence even without a stop.
+# ("- Reservoir: 28%.\n- Imports: 400 MW"): when a paragraph opens on a bullet, each later
+# one (the same bullet) starts an item, and an item ends a sentence even without a stop.
 _BULLET = re.compile(r"\s*([-*•])\s+")
 
 
@@ -39,10 +39,13 @@ def _items(text: str) -> list[tuple[int, int]]:
     first = _BULLET.match(text)
     if first is None:
         return [(0, len(text))]
-    marker = re.escape(first.group(1))
-    starts = [first.end()] + [m.end() for m in re.finditer(rf"\s{marker}\s+(?=\S)", text)
-                              if m.start() >= first.end()]
-    ends = [re.match(rf".*?(?=\s{marker}\s+\S|$)", text[s:], re.S).end() + s for s in starts]
+    # A later item starts on a new line, or after a sentence's end on one line ("- a. - b"):
+    # a spaced dash inside an item ("28% - the lowest since 1995 - officials said") is
+    # punctuation.
+    between = re.compile(rf"(?:\n|(?<=[.!?;])\s)\s*{re.escape(first.group(1))}\s+(?=\S)")
+    cuts = [m for m in between.finditer(text, first.end())]
+    starts = [first.end()] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(text)]
     return list(zip(starts, ends))
 
 
