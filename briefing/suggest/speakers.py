@@ -19,11 +19,13 @@ from briefing.suggest.verbs import has_verb
 # A quotation holds no opening mark of its own kind: one never closed then ends at the next
 # (else it swallowed the quotation after it, and each such mark scanned to the end of the
 # paragraph: quadratic in a long one).
-_QUOTED = re.compile(r"“([^”“]{3,})”|\"([^\"]{3,})\"|«\s*([^»«]{3,}?)\s*»"
+# Bounded: a quotation mark left open would otherwise be followed to the paragraph's end,
+# once for each one (quadratic on a long paragraph of "the '90s").
+_QUOTED = re.compile(r"“([^”“]{3,3000})”|\"([^\"]{3,3000})\"|«\s*([^»«]{3,3000}?)\s*»"
                      # single quotation marks, as British news uses them: an apostrophe
                      # inside a word ("board’s", "don't") neither opens nor closes one
-                     r"|(?<!\w)‘((?:[^‘’]|’(?=\w)){3,}?)’(?!\w)"
-                     r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){3,}?)'(?![\w'])")
+                     r"|(?<!\w)‘((?:[^‘’]|’(?=\w)){3,800}?)’(?!\w)"
+                     r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){3,800}?)'(?![\w'])")
 _ACCORDING = re.compile(r"\b(?:according to|as per the words of|in the words of|as per"
                         r"|in the (?:view|opinion|estimate|estimation|judg(?:e)?ment|assessment) of"
                         r"|in(?=\s[^,;.]{0,60}['’]s (?:opinion|view|words|estimate|estimation|"
@@ -610,7 +612,8 @@ def body_subject(text: str, s_start: int) -> str | None:
     by a common noun, that the last sentence before ``s_start`` opened on."""
     from briefing.suggest.sentences import split_sentences
 
-    before = split_sentences(text[:s_start])
+    lo = max(0, s_start - _LOOK_BACK)  # the last sentence is enough: not the whole paragraph
+    before = [(lo + a, lo + b) for a, b in split_sentences(text[lo:s_start])]
     if not before:
         return None
     a, b = before[-1]
@@ -618,6 +621,7 @@ def body_subject(text: str, s_start: int) -> str | None:
     return m.group(1) if m else None
 
 
+_LOOK_BACK = 3000  # characters: longer than any one sentence
 _COMMON_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+[a-z]")
 
 
@@ -626,8 +630,11 @@ def nearer_subject(text: str, body: Name, s_start: int) -> bool:
     common noun ("The report found ..."): the nearer thing an "It" stands for."""
     from briefing.suggest.sentences import split_sentences
 
-    return any(body.end <= a and _COMMON_SUBJECT.match(text, a, b)
-               for a, b in split_sentences(text[:s_start]))
+    # Bounds are found by local rules, so splitting from the body's own start gives the
+    # same sentences after it as splitting the whole paragraph, at the cost of the span.
+    lo = body.start
+    return any(body.end <= lo + a and _COMMON_SUBJECT.match(text, lo + a, lo + b)
+               for a, b in split_sentences(text[lo:s_start]))
 
 
 def _body(name: Name) -> bool:
