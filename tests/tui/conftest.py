@@ -51,6 +51,18 @@ def store(db):
     s.close()
 
 
+@pytest.fixture
+def export_dir(tmp_path, monkeypatch):
+    """A folder of the test's own for exports and the reader's state, and no editor."""
+    out = tmp_path / "exports"
+    out.mkdir()
+    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    return out
+
+
 def screen_text(app) -> str:
     """The text currently on the app's active screen, line by line."""
     strips = app.screen._compositor.render_strips()

@@ -26,15 +26,8 @@ SMALL = (80, 24)
 SECOND = "jafarli-2023-03"
 
 
-@pytest.fixture(autouse=True)
-def export_dir(tmp_path, monkeypatch):
-    out = tmp_path / "exports"
-    out.mkdir()
-    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.delenv("EDITOR", raising=False)
-    return out
+# Every test exports into its own folder (conftest.export_dir).
+pytestmark = pytest.mark.usefixtures("export_dir")
 
 
 @pytest.fixture

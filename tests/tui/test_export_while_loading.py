@@ -29,13 +29,8 @@ ELSEWHERE = "jafarli-2023-03"  # a claim of a source the first screen has not lo
 ITS_SOURCE = "jafarli-2023"
 
 
-@pytest.fixture(autouse=True)
-def export_dir(tmp_path, monkeypatch):
-    out = tmp_path / "exports"
-    out.mkdir()
-    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))
-    return out
+# Every test exports into its own folder (conftest.export_dir).
+pytestmark = pytest.mark.usefixtures("export_dir")
 
 
 @pytest.fixture

@@ -70,10 +70,9 @@ async def test_quitting_stops_the_warm_ups_corpus_wide_part(tmp_path, monkeypatc
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: len(counted) >= 5)  # the corpus-wide prior is under way
         await pilot.press("ctrl+q")
-        quit_at = time.monotonic()
-    assert ended.wait(10)
-    took = time.monotonic() - quit_at
-    assert took < 1.5, took
+    assert ended.wait(10)  # a bound for a hang only: the whole prior would take ~20 s
+    paragraphs = sum(1 for a in corpus.articles.values() for _ in a.paragraphs())
+    assert len(counted) < paragraphs / 2, (len(counted), paragraphs)  # it stopped midway
     assert not outcome or not isinstance(outcome[0], dict)  # not finished: no counts
     assert ix.disagreement_counts(corpus) is None and ix.analysed(
         corpus, ix.event_index(corpus).rows[0].event.id) is None
@@ -98,11 +97,9 @@ async def test_quitting_stops_the_first_index_build_and_keeps_nothing_half_done(
         await until(pilot, lambda: len(read) >= 3)  # the build is under way
         assert not app.search_index().ready
         await pilot.press("ctrl+q")
-        quit_at = time.monotonic()
-    assert ended.wait(10)
-    took = time.monotonic() - quit_at
+    assert ended.wait(10)  # a bound for a hang only: the whole build would take 6 s
     assert isinstance(outcome[0], Stopped)
-    assert took < 1.5 and len(read) < SOURCES / 2, (took, len(read))  # not to its end
+    assert len(read) < SOURCES / 2, len(read)  # it stopped midway, not at its end
     path = store.index_path(corpus.root)
     assert not [p for p in path.parent.iterdir() if ".build-" in p.name]
     monkeypatch.setattr(documents, "source_documents", real)
