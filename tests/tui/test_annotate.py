@@ -28,15 +28,8 @@ LARGE = (160, 48)  # the claim panel is visible beside the article
 SMALL = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def export_dir(tmp_path, monkeypatch):
-    out = tmp_path / "exports"
-    out.mkdir()
-    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))  # no folder remembered
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.delenv("EDITOR", raising=False)
-    return out
+# Every test exports into its own folder (conftest.export_dir).
+pytestmark = pytest.mark.usefixtures("export_dir")
 
 
 def passage_marks(app, claim_id: str) -> bool:

@@ -23,13 +23,8 @@ def store(store):
     return store
 
 
-@pytest.fixture(autouse=True)
-def export_dir(tmp_path, monkeypatch):
-    out = tmp_path / "exports"
-    out.mkdir()
-    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(out))
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))  # no folder remembered
-    return out
+# Every test exports into its own folder (conftest.export_dir).
+pytestmark = pytest.mark.usefixtures("export_dir")
 
 
 def listed(screen: AnnotationsScreen) -> list[str]:
