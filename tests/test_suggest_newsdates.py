@@ -98,3 +98,20 @@ def test_restrictions_and_rationing_are_one_kind_of_happening_and_an_emergency_d
 ])
 def test_wire_style_abbreviated_months_beside_a_day_are_dates(text, found):
     assert [(d.value, d.text) for d in find_dates(text, 2026)] == found
+
+
+@pytest.mark.parametrize("first, second, key", [
+    ("The cuts, which will last four hours a day, began on 12 January.",
+     "Rolling power cuts began on 12 January, the grid operator said.", "cuts"),
+    ("Floods hit the valley last week, on 3 May.", "The floods of 3 May destroyed 40 homes.",
+     "flood"),
+])
+def test_an_end_word_away_from_the_date_does_not_make_it_an_end(tmp_path, first, second, key):
+    keys = date_keys(tmp_path, first, second)
+    assert {k for v in keys.values() for k in v} == {key}
+
+
+def test_an_end_word_right_before_the_date_makes_it_an_end(tmp_path):
+    keys = date_keys(tmp_path, "The ban on hosepipes was lifted on 3 May.",
+                     "A ban on hosepipes began on 3 May in the north.")
+    assert keys[("src1", "2024-05-03")] == [None]

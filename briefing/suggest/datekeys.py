@@ -81,8 +81,11 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
 
 _LIMIT = re.compile(r"\b(?:up to|until|till|before|after|through|no later than|by)\s+"
                    r"(?:the\s+)?(?:end of\s+|start of\s+)?$", re.IGNORECASE)
-_ENDED = re.compile(r"\b(?:ended|ends|end|lifted|over|finished|until|till|expires|expired|"
-                    r"lasted|lasts|last|extended)\b", re.IGNORECASE)
+# An end word governs the date only right before it: "the ban was lifted on 3 May", "rationing
+# until June"; "the cuts, which will last four hours a day, began on 12 January" is a start.
+_ENDED = re.compile(r"\b(?:ended|ends|lifted|finished|until|till|expires|expired|extended|"
+                    r"lasted|lasts|runs|ran)\s+(?:(?:on|in|at|to|into|through|until|till)\s+)?"
+                    r"(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 _LEADING_TIME = re.compile(r"(?:^|[;:(—–]|,)\s*(?:(?:in|on|from|since|during|last|early|late|"
                            r"mid|the|night|of|end|start|beginning|by)\s+)*$", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]—–]|\.(?:\s|$)")
