@@ -465,7 +465,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
 # residents" and "7,500 people" may be one count, "civilians" and "soldiers" are not.
 _SAME_COUNT: dict[str, str] = {}
 for _cls, _words in {
-    "homes": "homes houses dwellings residences flats apartments",
+    # A household is counted as a home or a family ("1,850 households", "1,800 families").
+    "homes": "homes houses dwellings residences flats apartments households families",
     "workers": "workers employees staffers labourers laborers",
     "firms": "firms businesses companies enterprises",
     "people": "people persons individuals residents inhabitants",
@@ -618,6 +619,7 @@ for _cls, _words in {
     "budget": "budget budgets spending funding expenditure expenditures outlays",
     "price": "price prices sum",
     "cost": "cost costs losses loss damage damages bill",
+    "fine": "fine fines penalty penalties",
     "wages": "wages wage pay salaries salary",
     # How full a reservoir, a store or a hospital is: "28% of capacity", "28 percent full".
     "capacity": "capacity full fill storage level levels",
@@ -646,7 +648,26 @@ _COST_BEFORE = re.compile(r"\b(?:cost|costs|costing)\s+(?:[a-z]+\s+){0,2}?"
                           r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$")
 
 
+# "stealing 4.2 million crowns", "embezzled $3m from the fund", "accused of siphoning off
+# 40 million": the sum taken, whatever the verb; "fined 50,000 euros", "ordered to pay 2
+# million": what a court or a regulator imposed.
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:stole|steal|steals|stealing|stolen|embezzle|embezzled|embezzles|embezzling|"
+    r"misappropriate|misappropriated|misappropriating|defraud|defrauded|defrauding|"
+    r"siphon|siphoned|siphoning|pocketed|pocketing|looted|looting)\b"
+    r"(?:\s+(?:off|away|out|some|about|around|nearly|almost|roughly|more than|over|at least|"
+    r"an estimated|a total of|[a-z]+[’']s|\w+\s+of))*\s*$", re.IGNORECASE)
+_IMPOSED_BEFORE = re.compile(r"\b(?:(fined|fines|fining)|ordered\s+(?:\w+\s+){0,2}?to\s+(?:re)?pay)"
+                             r"(?:\s+(?:\w+\s+){0,2}?(?:a total of|some|about|nearly|almost|"
+                             r"more than|over|at least))?\s*$", re.IGNORECASE)
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
+    if _TAKEN_BEFORE.search(sentence, max(0, start - 60), start):
+        return "taken"
+    imposed = _IMPOSED_BEFORE.search(sentence, max(0, start - 60), start)
+    if imposed:
+        return "fine" if imposed.group(1) else "payment"
     if _PRICE_BEFORE.search(sentence, max(0, start - 90), start):
         return "price"
     if _COST_BEFORE.search(sentence, max(0, start - 40), start):
