@@ -583,7 +583,7 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     for w in words:
         w = w.lower()
         if (w in FUNCTION_WORDS or w in _NOT_MEASURE or w in said or w in _SHARE_WORDS
-                or w in NUMBER_WORDS):
+                or w in NUMBER_WORDS or _SAME_COUNT.get(w) in said):  # "households": homes
             continue  # a number word is how many, not what happened
         stem = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
         if len(stem) >= 4 or stem in _SHORT_TERMS:

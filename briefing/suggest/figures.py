@@ -228,9 +228,10 @@ _SENTENCED_BEFORE = re.compile(
 _PRISON_AFTER = re.compile(r"^(?:\s+(?:in|of)\s+(?:prison|jail|gaol|imprisonment)\b|"
                            r"\s+(?:prison|jail|custodial)\s+(?:sentence|term)\b|\s+sentence\b)",
                            re.IGNORECASE)
-_NOT_IMPOSED = re.compile(r"\b(?:up to|at most|maximum|max|faced|faces|facing|face|could|would|might|risk|"
-                          r"risks|sought|seek|seeks|seeking|demanded|demand|demands|asked|"
-                          r"requested|requests|called for|suspended|probation|if)\b", re.IGNORECASE)
+_NOT_IMPOSED = re.compile(r"\b(?:up to|at most|maximum|max|faced|faces|facing|face|could|would|"
+                          r"might|risk|risks|sought|seek|seeks|seeking|demanded|demand|demands|"
+                          r"asked|requested|requests|called for|suspended|probation|if)\b",
+                          re.IGNORECASE)
 
 
 def _sentence_length(text: str, n: Number) -> bool:
