@@ -72,3 +72,28 @@ def test_households_families_and_homes_are_one_count(tmp_path):
              "The storm left 3,200 households without power in Dunmore on Friday.",
              "About 3,000 families were left without power in Dunmore on Friday.")
     assert shared(k, ("src1", 3200), ("src2", 3000))
+
+
+def test_a_sum_taken_over_years_and_one_undated_are_one_total(tmp_path):
+    # A sum stolen is the total of one happening, not a level read at a date: the years it
+    # was taken over do not set it apart from a source that leaves them out.
+    k = keys(tmp_path,
+             "Anton Bek embezzled 2.5 million rand from the club between 2018 and 2022.",
+             "The former treasurer admitted stealing 2.3 million rand from the club's accounts.")
+    assert shared(k, ("src1", 2_500_000), ("src2", 2_300_000))
+
+
+def test_sums_taken_by_two_people_stay_apart(tmp_path):
+    k = keys(tmp_path,
+             "Anton Bek embezzled 2.5 million rand from the club.",
+             "Mark Olu stole 300,000 rand from the club.")
+    assert k[("src1", 2_500_000)] != k[("src2", 300_000)]
+
+
+def test_a_name_in_the_genitive_of_a_complement_is_not_the_figure_s_actor(tmp_path):
+    # "the treasurer of one of Kelso's clubs": Kelso owns the club, not the sentence.
+    k = keys(tmp_path,
+             "A court jailed the treasurer of one of Kelso's biggest football clubs for three "
+             "years on Monday.",
+             "Anton Bek was sentenced to three years in prison on Monday.")
+    assert shared(k, ("src1", 3), ("src2", 3))

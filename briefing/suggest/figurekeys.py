@@ -581,7 +581,7 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     label = label_of(sentence, start)  # "Households affected by scheduled cuts: 1.4 million"
     words += [w.lower() for w in _WORD.findall(label or "")]
     for w in words:
-        w = w.lower()
+        w = w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")  # "the club's"
         if (w in FUNCTION_WORDS or w in _NOT_MEASURE or w in said or w in _SHARE_WORDS
                 or w in NUMBER_WORDS or _SAME_COUNT.get(w) in said):  # "households": homes
             continue  # a number word is how many, not what happened
@@ -924,6 +924,9 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
                 continue
             if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
                 continue  # who gives the figure, not whose it is: sources differ on that
+            if _OF_GENITIVE.search(sentence, max(0, n.start - 12), n.start) and \
+                    _GENITIVE.match(sentence, n.end) and n.end < rel:
+                continue  # "the director of one of Varnia's largest banks": another noun's
             if _COMMON_OPENING.fullmatch(n.text) and n.start == len(sentence) - len(sentence.lstrip()):
                 continue  # "Households were limited to ...": a plural capitalised to open
             actor = actor_of(n.text, names)
@@ -942,6 +945,9 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# A name in the genitive after "of" qualifies a noun of a complement, not the figure.
+_OF_GENITIVE = re.compile(r"\bof\s+(?:one\s+of\s+)?$")
+_GENITIVE = re.compile(r"[’']s?\s")
 # The end of a sentence or of a list item run into one paragraph ("400 MW. - Households").
 _ITEM_BREAK = re.compile(r"[.!?]\s|\s[-–•*]\s")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+")
@@ -1002,9 +1008,10 @@ class _Group:
         if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES
                                           and not item.core[-1].startswith("in-")):
             return None  # the happening it lasts, or the part counted
-        if item.core[0] in _SHARES and _is_change(item.core):
+        if item.core[0] in _SHARES and (_is_change(item.core) or item.core[1] in _SUMS):
             # "tariffs will rise by 15 percent from 1 February", "a 15% tariff increase":
-            # one decision, whose date says when it applies, not when a level was read.
+            # one decision, whose date says when it applies, not when a level was read;
+            # likewise a sum taken or a fine imposed, a total, not a level.
             if shared_qual or len(item.terms & self.terms) >= 1:
                 return None
             return "an amount with nothing in common"
@@ -1099,6 +1106,10 @@ def _not_sole(members: list[_Item]) -> str | None:
         if not any(m.terms & o.terms for o in members if o.article != m.article):
             return "a clause sharing no word"
     return None
+
+
+# Measures of an amount that is the total of one happening (see ``_measure``).
+_SUMS = frozenset({"taken", "fine", "payment"})
 
 
 def _is_change(core: tuple[str, ...]) -> bool:
