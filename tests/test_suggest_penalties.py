@@ -97,3 +97,12 @@ def test_a_name_in_the_genitive_of_a_complement_is_not_the_figure_s_actor(tmp_pa
              "years on Monday.",
              "Anton Bek was sentenced to three years in prison on Monday.")
     assert shared(k, ("src1", 3), ("src2", 3))
+
+
+def test_the_amount_put_at_restates_the_sum_before_it(tmp_path):
+    # "puts the amount at under 2 million": the sum stolen, as another party counts it.
+    k = keys(tmp_path,
+             "Anton Bek stole 2.5 million rand from the club, a court found on Monday.",
+             "The court found Anton Bek stole 2.5 million rand from the club. His lawyer puts "
+             "the amount at under 2 million.")
+    assert shared(k, ("src1", 2_500_000), ("src2", 2_000_000))

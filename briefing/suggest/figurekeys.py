@@ -125,6 +125,7 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
     counted_at: dict[str, list[tuple[int, FoundFigure, FoundFigure]]] = {}  # at, as read, figure
     referents: dict[int, tuple[FoundFigure, FoundFigure | None, bool]] = {}
     parts: dict[int, int] = {}  # a part ("of whom 26") -> where the whole is counted
+    pending: list[tuple[FoundFigure, Proposal, FoundFigure]] = []  # an amount restated
     order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
                     for k, p in enumerate(proposals) for f in p.figures),
                    key=lambda x: x[:3])
@@ -163,12 +164,23 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
             item = _describe(p, read, s_start, s_end, names, commons, parts.get(id(f)))
+            if item == "an amount of nothing said" and anaphor and antecedent is not None:
+                # "puts the amount at under 2 million": what the sum it restates measures
+                pending.append((f, p, antecedent))
+                continue
             if isinstance(item, str):
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
                 continue
             item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
             items.append(item)
+    described = {id(i.figure): i for i in items}
+    for f, p, antecedent in pending:
+        if id(antecedent) in described:
+            items.append(replace(described[id(antecedent)], figure=f, claim=p.id,
+                                 article=p.article_id, antecedent=antecedent, anaphor=True))
+        elif stats is not None:
+            stats["figures not keyed: an amount of nothing said"] += 1
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
@@ -273,7 +285,7 @@ _SUBJECT_COUNT = re.compile(r"(?:^|[,;:]\s*|\b(?:the|and|but)\s+)([a-z]{3,}[^s\W
 # "put the number at 3,100", "the true figure was closer to 1.4 million": a number that
 # restates the one counted before it.
 _ANAPHOR = re.compile(r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:number|figure|"
-                      r"total|tally|count)\s+(?:(?:was|is|at|to|stood|stands|closer|nearer|"
+                      r"total|tally|count|amount|sum)\s+(?:(?:was|is|at|to|stood|stands|closer|nearer|"
                       r"as|had|has|been|put|now|actually|really)\s+){1,3}"
                       r"(?:(?:about|around|nearly|some|roughly|just|only|almost|over|under|"
                       r"more|fewer|less|than)\s+){0,2}$")
