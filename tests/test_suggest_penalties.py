@@ -106,3 +106,10 @@ def test_the_amount_put_at_restates_the_sum_before_it(tmp_path):
              "The court found Anton Bek stole 2.5 million rand from the club. His lawyer puts "
              "the amount at under 2 million.")
     assert shared(k, ("src1", 2_500_000), ("src2", 2_000_000))
+
+
+def test_time_served_is_not_the_sentence(tmp_path):
+    k = keys(tmp_path,
+             "Petr Kolar was sentenced to six years in prison for the bribes.",
+             "Petr Kolar was released after serving four years in prison for the bribes.")
+    assert k[("src1", 6)] != k[("src2", 4)]

@@ -221,7 +221,8 @@ _GENERIC_SPANS = frozenset({"period", "span", "time", "stretch", "spell", "windo
 
 # A prison sentence, however a source words it: "jailed for six years", "sentenced him to six
 # years", "six years in prison", "a six-year prison term".  Not a maximum or a demand ("faces
-# up to ten years in prison", "prosecutors sought eight years"): another figure.
+# up to ten years in prison", "prosecutors sought eight years"), nor the time served ("released
+# after four years in prison"): another figure.
 _SENTENCED_BEFORE = re.compile(
     r"\b(?:sentenced|sentencing|jailed|jailing|imprisoned|imprisoning|gaoled)\b[^,;:.()\d]{0,80}?"
     r"\b(?:to|for)\s+(?:a\s+(?:total\s+of\s+)?)?$", re.IGNORECASE)
@@ -230,7 +231,8 @@ _PRISON_AFTER = re.compile(r"^(?:\s+(?:in|of)\s+(?:prison|jail|gaol|imprisonment
                            re.IGNORECASE)
 _NOT_IMPOSED = re.compile(r"\b(?:up to|at most|maximum|max|faced|faces|facing|face|could|would|"
                           r"might|risk|risks|sought|seek|seeks|seeking|demanded|demand|demands|"
-                          r"asked|requested|requests|called for|suspended|probation|if)\b",
+                          r"asked|requested|requests|called for|suspended|probation|if|"
+                          r"served|serving|serve|spent|spend|spending|after|already)\b",
                           re.IGNORECASE)
 
 
