@@ -98,6 +98,23 @@ _UNITS = {
     "terawatt-hours": "TWh", "terawatt hours": "TWh",
     "°c": "C", "ºc": "C", "degrees celsius": "C", "°f": "F", "degrees fahrenheit": "F",
 }
+# Currencies written out after the figure ("4.2 million crowns", "300,000 rand"): the ISO
+# code where the word names one currency, else the word itself ("crowns" are Czech, Swedish,
+# Danish or Norwegian; "dinars" of many countries), so that amounts in one currency compare.
+CURRENCIES = {
+    "crowns": "crowns", "crown": "crowns", "kronor": "SEK", "krona": "SEK", "kroner": "kroner",
+    "krone": "kroner", "koruna": "CZK", "korunas": "CZK", "korun": "CZK", "rand": "ZAR",
+    "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "lira": "lira", "liras": "lira",
+    "lire": "lira", "dinars": "dinars", "dinar": "dinars", "rupees": "rupees",
+    "rupee": "rupees", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB",
+    "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "forints": "HUF", "forint": "HUF",
+    "hryvnias": "UAH", "hryvnia": "UAH", "shekels": "ILS", "shekel": "ILS",
+    "pesos": "pesos", "peso": "pesos", "francs": "francs", "franc": "francs",
+    "swiss francs": "CHF", "leu": "RON", "lei": "RON", "naira": "NGN", "shillings": "shillings",
+    "rials": "rials", "riyals": "riyals", "dirhams": "dirhams", "baht": "THB", "ringgit": "MYR",
+}
+_UNITS.update(CURRENCIES)
+CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {"USD", "EUR", "GBP"}
 # Every unit as written, folded ("mw", "cubic metres", "%"): no name, whatever its case.
 UNIT_WORDS = frozenset(_UNITS) | frozenset(_UNITS.values()) | frozenset(v.lower() for v in _UNITS.values())
 # Words that cannot be a unit (the figure simply stands before them).

@@ -125,6 +125,7 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
     counted_at: dict[str, list[tuple[int, FoundFigure, FoundFigure]]] = {}  # at, as read, figure
     referents: dict[int, tuple[FoundFigure, FoundFigure | None, bool]] = {}
     parts: dict[int, int] = {}  # a part ("of whom 26") -> where the whole is counted
+    pending: list[tuple[FoundFigure, Proposal, FoundFigure]] = []  # an amount restated
     order = sorted(((p.paragraph.id, p.start + f.number.start, k, f, p)
                     for k, p in enumerate(proposals) for f in p.figures),
                    key=lambda x: x[:3])
@@ -163,12 +164,23 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
             item = _describe(p, read, s_start, s_end, names, commons, parts.get(id(f)))
+            if item == "an amount of nothing said" and anaphor and antecedent is not None:
+                # "puts the amount at under 2 million": what the sum it restates measures
+                pending.append((f, p, antecedent))
+                continue
             if isinstance(item, str):
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
                 continue
             item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
             items.append(item)
+    described = {id(i.figure): i for i in items}
+    for f, p, antecedent in pending:
+        if id(antecedent) in described:
+            items.append(replace(described[id(antecedent)], figure=f, claim=p.id,
+                                 article=p.article_id, antecedent=antecedent, anaphor=True))
+        elif stats is not None:
+            stats["figures not keyed: an amount of nothing said"] += 1
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
@@ -273,7 +285,7 @@ _SUBJECT_COUNT = re.compile(r"(?:^|[,;:]\s*|\b(?:the|and|but)\s+)([a-z]{3,}[^s\W
 # "put the number at 3,100", "the true figure was closer to 1.4 million": a number that
 # restates the one counted before it.
 _ANAPHOR = re.compile(r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:number|figure|"
-                      r"total|tally|count)\s+(?:(?:was|is|at|to|stood|stands|closer|nearer|"
+                      r"total|tally|count|amount|sum)\s+(?:(?:was|is|at|to|stood|stands|closer|nearer|"
                       r"as|had|has|been|put|now|actually|really)\s+){1,3}"
                       r"(?:(?:about|around|nearly|some|roughly|just|only|almost|over|under|"
                       r"more|fewer|less|than)\s+){0,2}$")
@@ -465,7 +477,8 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
 # residents" and "7,500 people" may be one count, "civilians" and "soldiers" are not.
 _SAME_COUNT: dict[str, str] = {}
 for _cls, _words in {
-    "homes": "homes houses dwellings residences flats apartments",
+    # A household is counted as a home or a family ("1,850 households", "1,800 families").
+    "homes": "homes houses dwellings residences flats apartments households families",
     "workers": "workers employees staffers labourers laborers",
     "firms": "firms businesses companies enterprises",
     "people": "people persons individuals residents inhabitants",
@@ -580,9 +593,9 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     label = label_of(sentence, start)  # "Households affected by scheduled cuts: 1.4 million"
     words += [w.lower() for w in _WORD.findall(label or "")]
     for w in words:
-        w = w.lower()
+        w = w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")  # "the club's"
         if (w in FUNCTION_WORDS or w in _NOT_MEASURE or w in said or w in _SHARE_WORDS
-                or w in NUMBER_WORDS):
+                or w in NUMBER_WORDS or _SAME_COUNT.get(w) in said):  # "households": homes
             continue  # a number word is how many, not what happened
         stem = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
         if len(stem) >= 4 or stem in _SHORT_TERMS:
@@ -618,6 +631,7 @@ for _cls, _words in {
     "budget": "budget budgets spending funding expenditure expenditures outlays",
     "price": "price prices sum",
     "cost": "cost costs losses loss damage damages bill",
+    "fine": "fine fines penalty penalties",
     "wages": "wages wage pay salaries salary",
     # How full a reservoir, a store or a hospital is: "28% of capacity", "28 percent full".
     "capacity": "capacity full fill storage level levels",
@@ -646,7 +660,26 @@ _COST_BEFORE = re.compile(r"\b(?:cost|costs|costing)\s+(?:[a-z]+\s+){0,2}?"
                           r"(?:about|some|around|nearly|almost|roughly|over|an?|up to)?\s*$")
 
 
+# "stealing 4.2 million crowns", "embezzled $3m from the fund", "accused of siphoning off
+# 40 million": the sum taken, whatever the verb; "fined 50,000 euros", "ordered to pay 2
+# million": what a court or a regulator imposed.
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:stole|steal|steals|stealing|stolen|embezzle|embezzled|embezzles|embezzling|"
+    r"misappropriate|misappropriated|misappropriating|defraud|defrauded|defrauding|"
+    r"siphon|siphoned|siphoning|pocketed|pocketing|looted|looting)\b"
+    r"(?:\s+(?:off|away|out|some|about|around|nearly|almost|roughly|more than|over|at least|"
+    r"an estimated|a total of|[a-z]+[’']s|\w+\s+of))*\s*$", re.IGNORECASE)
+_IMPOSED_BEFORE = re.compile(r"\b(?:(fined|fines|fining)|ordered\s+(?:\w+\s+){0,2}?to\s+(?:re)?pay)"
+                             r"(?:\s+(?:\w+\s+){0,2}?(?:a total of|some|about|nearly|almost|"
+                             r"more than|over|at least))?\s*$", re.IGNORECASE)
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
+    if _TAKEN_BEFORE.search(sentence, max(0, start - 60), start):
+        return "taken"
+    imposed = _IMPOSED_BEFORE.search(sentence, max(0, start - 60), start)
+    if imposed:
+        return "fine" if imposed.group(1) else "payment"
     if _PRICE_BEFORE.search(sentence, max(0, start - 90), start):
         return "price"
     if _COST_BEFORE.search(sentence, max(0, start - 40), start):
@@ -903,6 +936,9 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
                 continue
             if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
                 continue  # who gives the figure, not whose it is: sources differ on that
+            if _OF_GENITIVE.search(sentence, max(0, n.start - 12), n.start) and \
+                    _GENITIVE.match(sentence, n.end) and n.end < rel:
+                continue  # "the director of one of Varnia's largest banks": another noun's
             if _COMMON_OPENING.fullmatch(n.text) and n.start == len(sentence) - len(sentence.lstrip()):
                 continue  # "Households were limited to ...": a plural capitalised to open
             actor = actor_of(n.text, names)
@@ -921,6 +957,9 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# A name in the genitive after "of" qualifies a noun of a complement, not the figure.
+_OF_GENITIVE = re.compile(r"\bof\s+(?:one\s+of\s+)?$")
+_GENITIVE = re.compile(r"[’']s?\s")
 # The end of a sentence or of a list item run into one paragraph ("400 MW. - Households").
 _ITEM_BREAK = re.compile(r"[.!?]\s|\s[-–•*]\s")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+")
@@ -981,9 +1020,10 @@ class _Group:
         if item.core[0] == "duration" or (len(item.core) > 1 and item.core[0] not in _SHARES
                                           and not item.core[-1].startswith("in-")):
             return None  # the happening it lasts, or the part counted
-        if item.core[0] in _SHARES and _is_change(item.core):
+        if item.core[0] in _SHARES and (_is_change(item.core) or item.core[1] in _SUMS):
             # "tariffs will rise by 15 percent from 1 February", "a 15% tariff increase":
-            # one decision, whose date says when it applies, not when a level was read.
+            # one decision, whose date says when it applies, not when a level was read;
+            # likewise a sum taken or a fine imposed, a total, not a level.
             if shared_qual or len(item.terms & self.terms) >= 1:
                 return None
             return "an amount with nothing in common"
@@ -1078,6 +1118,10 @@ def _not_sole(members: list[_Item]) -> str | None:
         if not any(m.terms & o.terms for o in members if o.article != m.article):
             return "a clause sharing no word"
     return None
+
+
+# Measures of an amount that is the total of one happening (see ``_measure``).
+_SUMS = frozenset({"taken", "fine", "payment"})
 
 
 def _is_change(core: tuple[str, ...]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.analysis.numbers import Number, find_numbers
+from briefing.analysis.numbers import CURRENCY_UNITS, Number, find_numbers
 from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS, LOCATED
 from briefing.suggest.names import NameIndex, fold_name, slug
 
@@ -219,10 +219,40 @@ _GENERIC_SPANS = frozenset({"period", "span", "time", "stretch", "spell", "windo
                             "high", "low"})
 
 
+# A prison sentence, however a source words it: "jailed for six years", "sentenced him to six
+# years", "six years in prison", "a six-year prison term".  Not a maximum or a demand ("faces
+# up to ten years in prison", "prosecutors sought eight years"), nor the time served ("released
+# after four years in prison"): another figure.
+_SENTENCED_BEFORE = re.compile(
+    r"\b(?:sentenced|sentencing|jailed|jailing|imprisoned|imprisoning|gaoled)\b[^,;:.()\d]{0,80}?"
+    r"\b(?:to|for)\s+(?:a\s+(?:total\s+of\s+)?)?$", re.IGNORECASE)
+_PRISON_AFTER = re.compile(r"^(?:\s+(?:in|of)\s+(?:prison|jail|gaol|imprisonment)\b|"
+                           r"\s+(?:prison|jail|custodial)\s+(?:sentence|term)\b|\s+sentence\b)",
+                           re.IGNORECASE)
+_NOT_IMPOSED = re.compile(r"\b(?:up to|at most|maximum|max|faced|faces|facing|face|could|would|"
+                          r"might|risk|risks|sought|seek|seeks|seeking|demanded|demand|demands|"
+                          r"asked|requested|requests|called for|suspended|probation|if|"
+                          r"served|serving|serve|spent|spend|spending|after|already)\b",
+                          re.IGNORECASE)
+
+
+def _sentence_length(text: str, n: Number) -> bool:
+    """Whether ``n`` is the length of a prison sentence imposed (see ``_SENTENCED_BEFORE``)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, n.start)), default=0)
+    before = text[max(start, n.start - 120):n.start]
+    if (_NOT_IMPOSED.search(before) or _NOT_IMPOSED.search(n.text)  # "up to ten years"
+            or _NOT_IMPOSED.search(text[n.end:n.end + 16])):  # "two years suspended"
+        return False
+    return bool(_SENTENCED_BEFORE.search(before) or _PRISON_AFTER.match(text[n.end:n.end + 40]))
+
+
 def duration_of(text: str, n: Number) -> str | None:
     """The happening a duration measures, when the syntax ties them: "the 44-day war" and
     "four-day talks" (the noun after), "fighting lasting 44 days", "a mission ... for two years",
-    "a mandate of two years" (the happening before); None otherwise."""
+    "a mandate of two years" (the happening before), "jailed for six years" (a sentence);
+    None otherwise."""
+    if _sentence_length(text, n):
+        return "sentence"
     after = text[n.end:]
     stop = _CLAUSE_END.search(after)
     following = _WORD.findall(after[:stop.start()] if stop else after)[:4]
@@ -323,8 +353,8 @@ def figure_text(n: Number, counted: str | None) -> str:
 # "shortfall", "rainfall"), and they are matched like counts, by that and their clause.
 MEASURES = frozenset({"m3", "hm3", "km3", "m2", "litres", "mm", "cm", "hectares", "tonnes", "kg",
                       "MW", "GW", "kW", "kWh", "MWh", "GWh", "TWh", "C", "F"})
-_UNIT_WORDS = frozenset({"percent", "fold", "km2", "km", "miles", "USD", "EUR", "GBP",
-                         "years", "months", "weeks", "days", "hours", "ha"}) | MEASURES
+_UNIT_WORDS = (frozenset({"percent", "fold", "km2", "km", "miles", "years", "months", "weeks",
+                          "days", "hours", "ha"}) | MEASURES | CURRENCY_UNITS)
 
 
 def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
@@ -344,7 +374,7 @@ def demonym(word: str, names: NameIndex, allow_self: bool = True) -> str | None:
 _NATIONALITY = re.compile(r"(?:ian|an|ese|ish|i|ic)$")
 
 
-AMOUNTS = frozenset({"percent", "USD", "EUR", "GBP", "km2", "km", "miles", "fold"})
+AMOUNTS = frozenset({"percent", "km2", "km", "miles", "fold"}) | CURRENCY_UNITS
 
 
 def is_substantive(fig: FoundFigure) -> bool:
