@@ -92,6 +92,9 @@ def test_restrictions_and_rationing_are_one_kind_of_happening_and_an_emergency_d
     ("The cuts began on Jan. 12, after a dry autumn.", [("2026-01-12", "Jan. 12")]),
     ("Shares fell on Sept 3, 2025, the day of the results.", [("2025-09-03", "Sept 3, 2025")]),
     ("Talks ran from 12 Feb. to 3 Mar.", [("2026-02-12", "12 Feb"), ("2026-03-03", "3 Mar")]),
+    ("The plant closed in Oct. 2021 and again in Sept. 2023.",
+     [("2021-10", "Oct. 2021"), ("2023-09", "Sept. 2023")]),
+    ("The vote is on 12 june.", [("2026-06-12", "12 june")]),  # a full name in lower case
     # an abbreviation is a month only with a day beside it and a capital
     ("Jones and Mar spoke on the radio.", []),
     ("The ships docked 12 mar later.", []),

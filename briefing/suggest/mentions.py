@@ -115,15 +115,17 @@ def acronyms(text: str) -> list[tuple[str, str]]:
 
 _MONTH_NAMES = "|".join(sorted((k for k in MONTHS if len(k) > 3 or k == "may"),
                                key=len, reverse=True))
-# Wire style abbreviates months, always beside a day: "Jan. 12", "Sept 3", "12 Feb".  Alone,
-# "Mar" or "Dec" are as likely a name or a word, so an abbreviation needs the day.
+# Wire style abbreviates months, beside a day ("Jan. 12", "Sept 3", "12 Feb") or, with its
+# full stop, a year ("Oct. 2021").  Alone, "Mar" or "Dec" are as likely a name or a word.
 _MONTH_ABBREVIATIONS = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+_ABBREVIATED = frozenset(_MONTH_ABBREVIATIONS.split("|"))
 _DATE = re.compile(
     r"\b(?:(?P<d1>\d{1,2})(?:\s*[-–]\s*\d{1,2})?(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTH_NAMES
     + r"|(?:" + _MONTH_ABBREVIATIONS + r")\b\.?)"
     + r"|(?P<m2>" + _MONTH_NAMES + r"|(?:" + _MONTH_ABBREVIATIONS + r")\.?)\s+(?P<d2>\d{1,2})"
     + r"(?:st|nd|rd|th)?\b,?"
-    + r"|(?P<m3>" + _MONTH_NAMES + r"))(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b"
+    + r"|(?P<m3>(?:" + _MONTH_ABBREVIATIONS + r")\.(?=\s+(?:1[89]|20)\d\d\b)|" + _MONTH_NAMES + r"))"
+    + r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b"
     + r"|\b(?P<iso>(?:1[89]|20)\d\d-[01]\d(?:-[0-3]\d)?)\b"
     + r"|(?<![\d$€£.,])\b(?P<year>(?:1[89]|20)\d\d)\b(?![\d%,.]\d|s\b|-\w)",
     re.IGNORECASE,
@@ -157,7 +159,7 @@ def find_dates(text: str, year_hint: int | None = None) -> list[DateMention]:
             continue
         month_written = (m["m1"] or m["m2"] or m["m3"] or "").rstrip(".")
         month_word = month_written.lower()
-        if len(month_word) <= 4 and month_word != "may" and not month_written[:1].isupper():
+        if month_word in _ABBREVIATED and not month_written[:1].isupper():
             continue  # "12 mar": an abbreviation is a month only written as one
         if month_word == "may" and not (m["d1"] or m["d2"] or m["y"]) and not m.group()[0].isupper():
             continue  # the verb "may"
