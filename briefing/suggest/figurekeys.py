@@ -45,7 +45,7 @@ from briefing.analysis.numbers import NUMBER_WORDS, UNIT_WORDS
 from briefing.suggest.datekeys import share_date_keys
 from briefing.suggest.figures import (AMOUNTS, BASE_BEFORE, DURATIONS, MEASURES, FoundFigure,
                                       label_of)
-from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import COUNTED, FUNCTION_WORDS, HAPPENINGS, word_classes
 from briefing.suggest.mentions import Name, find_names
 from briefing.suggest.names import NameIndex, slug
 from briefing.suggest.sentences import split_sentences
@@ -60,8 +60,7 @@ def actor_of(name: str, names: NameIndex) -> str | None:
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 # Positions taken in a dispute or a negotiation: a figure demanded is not the figure offered.
-STANCES: dict[str, str] = {}
-for _cls, _words in {
+STANCES: dict[str, str] = word_classes({
     "demand": "demand demands demanded demanding",
     "offer": "offer offers offered offering",
     "proposal": "propose proposes proposed proposal proposing plan plans planned",
@@ -73,9 +72,7 @@ for _cls, _words in {
     # Those a happening reached, whatever it was: "1.2 million customers affected",
     # "rationing affects 1.5 million residents", "the records of 600,000 patients exposed".
     "affected": "affected affects affecting exposed compromised stolen stole",
-}.items():
-    for _w in _words.split():
-        STANCES[_w] = _cls
+})
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"initial|final|latest|previous)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 _OBJECT = re.compile(r"\s+(?:the|a|an|their|its)?\s*([a-z][\w-]*)")
@@ -475,8 +472,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
 # Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
 # People stay keyed by their own noun except the plain words for anyone there: "6,000
 # residents" and "7,500 people" may be one count, "civilians" and "soldiers" are not.
-_SAME_COUNT: dict[str, str] = {}
-for _cls, _words in {
+_SAME_COUNT: dict[str, str] = word_classes({
     # A household is counted as a home or a family ("1,850 households", "1,800 families").
     "homes": "homes houses dwellings residences flats apartments households families",
     "workers": "workers employees staffers labourers laborers",
@@ -490,9 +486,7 @@ for _cls, _words in {
     "litres": "litres liters",
     "tonnes": "tonnes tons",
     "hectares": "hectares ha",
-}.items():
-    for _w in _words.split():
-        _SAME_COUNT[_w] = _cls
+})
 
 
 # What a figure is counted per: "12 million euros a day", "150 litres per person".
@@ -626,8 +620,7 @@ said says according
 
 # Words that name one measure: "cut the maintenance budget by 18 percent", "cut maintenance
 # spending by 18 percent".
-_SAME_MEASURE: dict[str, str] = {}
-for _cls, _words in {
+_SAME_MEASURE: dict[str, str] = word_classes({
     "budget": "budget budgets spending funding expenditure expenditures outlays",
     "price": "price prices sum",
     "cost": "cost costs losses loss damage damages bill",
@@ -642,9 +635,7 @@ for _cls, _words in {
     "fall": "fall drop decline cut reduction decrease",
     "tariff": "tariff tariffs bills",
     "cap": "cap limit ceiling quota allowance ration",
-}.items():
-    for _w in _words.split():
-        _SAME_MEASURE[_w] = _cls
+})
 # "agreed to buy Brennick Markets for 4.2 billion euros", "values Brennick at 4.2 billion":
 # the price paid, whatever the sentence calls it.
 _PRICE_BEFORE = re.compile(

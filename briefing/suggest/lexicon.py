@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+
+def word_classes(classes: dict[str, str]) -> dict[str, str]:
+    """{class: "word word ..."} turned round: each word -> its class (the first class
+    listing a word keeps it)."""
+    table: dict[str, str] = {}
+    for cls, words in classes.items():
+        for word in words.split():
+            table.setdefault(word, cls)
+    return table
+
+
 # Words that start a sentence with a capital letter without being a name.
 FUNCTION_WORDS = frozenset("""
 a an the this that these those there here it its it's they them their he she his her him we
@@ -102,8 +113,7 @@ CLAUSE_BREAKS = (
 )
 
 # Nouns that name a happening, grouped: the trigger of an event.
-HAPPENINGS: dict[str, str] = {}
-for _cls, _words in {
+HAPPENINGS: dict[str, str] = word_classes({
     "war": "war wars conflict hostilities fighting combat",
     "attack": "offensive attack attacks assault incursion incursions aggression bombardment "
               "bombardments bombings shelling strikes clash clashes escalation invasion "
@@ -115,7 +125,7 @@ for _cls, _words in {
                "mediator mediated",
     "strike": "strike walkout walkouts stoppage stoppages lockout",
     "mission": "mission deployment deployed observers monitoring peacekeepers peacekeeping "
-               "contingent stationed arrived withdrawal withdrew",
+               "contingent stationed arrived withdrew",
     "blockade": "blockade blocked closure siege",
     "election": "election elections referendum vote",
     "protest": "protest protests demonstration demonstrations rally uprising unrest",
@@ -124,13 +134,10 @@ for _cls, _words in {
     "membership": "membership accession joined joining join withdrawal",
     "founding": "founded founding establishment established creation created conceived "
                 "formed inception",
-}.items():
-    for _w in _words.split():
-        HAPPENINGS[_w] = _cls
+})
 
 # What a figure counts, grouped, so "troops", "men" and "peacekeepers" compare.
-COUNTED: dict[str, str] = {}
-for _cls, _words in {
+COUNTED: dict[str, str] = word_classes({
     "troops": "troops soldiers men servicemen personnel peacekeepers forces fighters "
               "military militants officers guards",
     "people": "people persons residents inhabitants citizens civilians population "
@@ -140,9 +147,7 @@ for _cls, _words in {
     "observers": "observers monitors staff experts members",
     "vehicles": "vehicles tanks trucks",
     "states": "states countries nations members",
-}.items():
-    for _w in _words.split():
-        COUNTED.setdefault(_w, _cls)
+})
 # Classes whose count is tied to a place: a deployment is "who, where".
 LOCATED = frozenset({"troops", "observers", "vehicles"})
 
@@ -156,8 +161,7 @@ AGENT_PLURAL = r"[A-Za-z][a-z]{2,}(?:ers|ors|sts|ents|ants|ees|als|ics|ives)"
 # April"): read by datekeys only, so that what a claim or an event is about is unchanged.
 # Several words of one class name one happening told in different words ("blackouts",
 # "power cuts", "rationing"); class names carry no hyphen (a key ends with its class).
-NEWS_HAPPENINGS: dict[str, str] = {}
-for _cls, _words in {
+NEWS_HAPPENINGS: dict[str, str] = word_classes({
     # Supply cut or rationed, however a source words it.
     "cuts": "cuts blackout blackouts outage outages load-shedding rationing rationed "
             "power-cuts restrictions curbs hosepipe",
@@ -186,9 +190,7 @@ for _cls, _words in {
     "resignation": "resignation resigned",
     "arrest": "arrest arrests arrested",
     "ban": "ban banned",
-}.items():
-    for _w in _words.split():
-        NEWS_HAPPENINGS[_w] = _cls
+})
 # A rise said with a word of price: "tariffs will rise", "a 15% tariff increase", "fares go
 # up" (a rise alone, "a rise in cases", is no happening of its own).
 PRICE_WORDS = frozenset("""price prices tariff tariffs fare fares rent rents bill bills fee fees
