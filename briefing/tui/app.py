@@ -19,6 +19,7 @@ from briefing.model import Corpus
 from briefing.outline import OutlineEntry, outline
 from briefing.tui import VIEWS_CSS, analysis_warmup
 from briefing.tui.dialogs import warmup as dialogs_warmup
+from briefing.tui.keys import KeyGroup
 from briefing.tui.palette.curation import CURATION_PROVIDERS
 from briefing.tui.palette.reader import ALL_PROVIDERS
 from briefing.tui.palette.views import COMPARE_PROVIDERS
@@ -46,7 +47,7 @@ QUIET_WAIT_MAX = 2.0  # seconds background work waits at most (a key held down, 
 HANGUP_GRACE = 5.0  # seconds a normal exit gets once the terminal is gone (see _hangup)
 
 
-class BriefingApp(App[None]):
+class BriefingApp(KeyGroup, App[None]):
     """Read a briefing: sources, sections, claims and how the sources compare.
 
     The app owns the facts every screen shares: ``corpus`` (with a cached start-up, first
@@ -55,6 +56,8 @@ class BriefingApp(App[None]):
     corpus goes through ``when_corpus_ready``, or shows at once and fills in from
     ``corpus_signal`` (the compare and events views).
     """
+
+    HELP_GROUP = "Everywhere"
 
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | ALL_PROVIDERS | COMPARE_PROVIDERS | CURATION_PROVIDERS
@@ -493,7 +496,7 @@ class BriefingApp(App[None]):
         return self._index
 
     def action_help(self) -> None:
-        from briefing.tui.dialogs.help_screen import GROUP_TITLES, HelpScreen, binding_rows
+        from briefing.tui.dialogs.help_screen import HelpScreen, binding_rows
         from briefing.tui.widgets.claim_panel import OtherClaims
 
         if isinstance(self.screen, HelpScreen):
@@ -509,6 +512,6 @@ class BriefingApp(App[None]):
         if self.screen is not reader:  # e.g. the annotations view: its own keys first, then
             # those of its widgets that have a group (the view's filter lists: space ticks)
             widgets = {type(w): w for w in self.screen.focus_chain}
-            nodes[1:1] = [self.screen, *(w for kind, w in widgets.items()
-                                         if kind.__name__ in GROUP_TITLES)]
+            nodes[1:1] = [self.screen, *(w for w in widgets.values()
+                                         if isinstance(w, KeyGroup))]
         self.push_screen(HelpScreen(binding_rows(self, nodes)))

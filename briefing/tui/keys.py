@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
+from typing import ClassVar, Mapping
 
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+
+
+class KeyGroup:
+    """Mixed into the app, a screen or a widget whose own keys `?` lists, under HELP_GROUP.
+
+    A class says where its keys belong, so that the help screen need not know the classes
+    (dialogs may not import screens) nor match them by name."""
+
+    HELP_GROUP: ClassVar[str]
 
 
 @dataclass(frozen=True)

@@ -263,6 +263,19 @@ async def test_help_lists_keys_and_follows_the_keymap():
         assert app.screen.claim_id == "alpha-2023-01"
 
 
+async def test_help_groups_keys_under_the_pane_they_work_in():
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        groups = list(dict.fromkeys(group for group, _, _ in app.screen.rows))
+        # Every node with keys says where they belong: no group is a class's name.
+        assert groups[:2] == ["Everywhere", "Reader"]
+        assert set(groups) == {"Everywhere", "Reader", "Article pane", "Contents pane",
+                               "Claim panel", "Selecting a passage (h, or drag)"}
+        assert "Reader" in screen_text(app) and "ReaderScreen" not in screen_text(app)
+
+
 async def test_toggle_panes_at_80_columns():
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:

@@ -14,26 +14,12 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing.tui.keys import bound_actions
+from briefing.tui.keys import KeyGroup, bound_actions
 from briefing.tui import VIEWS_CSS
 from briefing.tui.widgets.kind_legend import KindLegend
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
-
-# Which pane each group of keys belongs to, in the order shown.
-GROUP_TITLES = {
-    "BriefingApp": "Everywhere",
-    "ReaderScreen": "Reader",
-    "ArticleView": "Article pane",
-    "TocTree": "Contents pane",
-    "OtherClaims": "Claim panel",
-    "AnnotationsScreen": "Annotations view",
-    "FilterChoices": "Annotations view",  # its filter lists
-    "CompareScreen": "Compare view",
-    "EventsScreen": "Events view",
-    "SelectionBar": "Selecting a passage (h, or drag)",
-}
 
 # Keys inherited from Textual's scroll/list widgets that are worth listing.
 BUILTIN_ROWS = [
@@ -53,7 +39,7 @@ def binding_rows(app: "BriefingApp", nodes: Iterable[DOMNode]) -> list[tuple[str
     rows: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for node in nodes:
-        group = GROUP_TITLES.get(type(node).__name__, type(node).__name__)
+        group = node.HELP_GROUP if isinstance(node, KeyGroup) else type(node).__name__
         for action in bound_actions(app, node, app.keymap):
             binding = action.binding
             if not binding.description or "." not in (binding.id or ""):

@@ -34,6 +34,7 @@ from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
 from briefing.tui.dialogs.choices import Choices, Item, choices
+from briefing.tui.keys import KeyGroup
 from briefing.tui.viewmodels.annotations import (
     annotation_row, highlight_location, highlight_row, one_line, tag_count_line,
 )
@@ -62,15 +63,17 @@ class AnnotationList(OptionList):
     BINDINGS = line_keys("annotations")
 
 
-class FilterChoices(Choices):
+class FilterChoices(KeyGroup, Choices):
     """One of the view's filters; the key bar names its tick key while it has the focus."""
 
+    HELP_GROUP = "Annotations view"
     BINDINGS = [Binding("space", "select", "Tick", id="annotations.tick")]
 
 
-class AnnotationsScreen(Screen[Location | None]):
+class AnnotationsScreen(KeyGroup, Screen[Location | None]):
     """Browse, filter and export annotations; dismisses with the location to open."""
 
+    HELP_GROUP = "Annotations view"
     CSS_PATH = VIEWS_CSS
     # Taller filter lists when the terminal is (class -tall on the screen, views.tcss).
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]

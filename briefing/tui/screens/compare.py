@@ -31,6 +31,7 @@ from briefing.analysis.event_analysis import EventAnalysis
 from briefing.analysis.timeline import ordered_events
 from briefing.model import Claim, Corpus
 from briefing.tui import VIEWS_CSS
+from briefing.tui.keys import KeyGroup
 from briefing.tui.memory import release_closed_views
 from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
@@ -69,8 +70,10 @@ def findings_room(height: int) -> int:
     return 3 if height < 30 else 6
 
 
-class CompareScreen(WaitsForCorpus):
+class CompareScreen(KeyGroup, WaitsForCorpus):
     """Every covering source's claims on one event, side by side."""
+
+    HELP_GROUP = "Compare view"
 
     CSS_PATH = VIEWS_CSS
     AUTO_FOCUS = ""  # on_mount focuses the column of the claim `c` was pressed on

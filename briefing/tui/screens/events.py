@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from briefing.analysis.timeline import ordered_events
 from briefing.model import Corpus
+from briefing.tui.keys import KeyGroup
 from briefing.tui.memory import release_closed_views
 from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
 from briefing.tui.viewmodels import event_index as ix
@@ -43,8 +44,10 @@ CHART_SOURCES = 8  # sources drawn in the chart (those with the most claims)
 FILTER_DELAY = 0.12  # seconds after the last keystroke before the table is refilled
 
 
-class EventsScreen(WaitsForCorpus):
+class EventsScreen(KeyGroup, WaitsForCorpus):
     """All events, their coverage by source, a filter, and a chart of claims per source."""
+
+    HELP_GROUP = "Events view"
 
     CSS_PATH = VIEWS_CSS
     # Focused as the view is composed, not moved there from the first focusable widget

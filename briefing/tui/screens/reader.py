@@ -19,6 +19,7 @@ from textual.screen import Screen
 from briefing.model import Claim, Corpus
 from briefing.outline import OutlineEntry
 from briefing.tui.after_paint import after_paint
+from briefing.tui.keys import KeyGroup
 from briefing.tui.viewmodels.reader import annotated_claim_ids
 from briefing.tui.messages import AnnotationsChanged, ClaimActivated, ClaimClicked, OpenLocation
 from briefing.tui.screens.curating import CURATION_BINDINGS, CurationActions
@@ -49,8 +50,10 @@ def needs_full_corpus(action: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-class ReaderScreen(CurationActions, Screen[None]):
+class ReaderScreen(KeyGroup, CurationActions, Screen[None]):
     """Read a briefing article by article, claim by claim."""
+
+    HELP_GROUP = "Reader"
 
     went_to_event: str | None = None  # the event gone to with g (compare.event_to_compare)
 

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from briefing.model import CLAIM_KINDS, Article, Claim, Paragraph
 from briefing.tui.after_paint import after_paint
+from briefing.tui.keys import KeyGroup
 from briefing.tui.viewmodels.reader import strip_for_display as shown
 from briefing.tui.messages import ClaimActivated, ClaimClicked, PassageDragged
 from briefing.tui.widgets.render import ChunkState, chunk_bounds, render_chunk
@@ -128,8 +129,10 @@ class Passage(Widget):
         return max(0, len(prefix.wrap(width)) - 1)
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(KeyGroup, VerticalScroll, can_focus=True):
     """Scrollable reading pane for one article."""
+
+    HELP_GROUP = "Article pane"
 
     COMPONENT_CLASSES = set(STYLE_NAMES)
 

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Claim, Corpus
+from briefing.tui.keys import KeyGroup
 from briefing.tui.viewmodels.reader import (
     annotations_on, disagreements_for_event, fmt_value, frame_label, other_claims_on_event,
     speaker_of, strip_for_display,
@@ -34,8 +35,10 @@ def claim_location(corpus: Corpus, claim: Claim) -> Location:
                     claim.paragraph_id)
 
 
-class OtherClaims(OptionList):
+class OtherClaims(KeyGroup, OptionList):
     """Other sources' claims on the same event; enter jumps to one."""
+
+    HELP_GROUP = "Claim panel"
 
     BINDINGS = line_keys("others")
 

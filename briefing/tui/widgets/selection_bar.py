@@ -12,12 +12,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
+from briefing.tui.keys import KeyGroup
 from briefing.tui.messages import SelectionChanged, SelectionDone
 from briefing.tui.viewmodels.annotations import one_line
 from briefing.tui.viewmodels.selection import Selection
 
 
-class SelectionBar(Widget, can_focus=True):
+class SelectionBar(KeyGroup, Widget, can_focus=True):
+    HELP_GROUP = "Selecting a passage (h, or drag)"
     BINDINGS = [
         Binding("enter", "done('highlight')", "Highlight", id="selection.highlight"),
         Binding("c", "done('claim')", "Make claim", id="selection.claim"),

@@ -16,13 +16,14 @@ from textual.widgets.tree import TreeNode
 
 from briefing.outline import OutlineEntry
 from briefing.tui.after_paint import after_paint
+from briefing.tui.keys import KeyGroup
 from briefing.tui.viewmodels.reader import strip_for_display as shown
 from briefing.tui.widgets.line_keys import line_keys
 from briefing.tui.messages import OpenLocation
 from briefing.tui.viewmodels.navigation import Location
 
 
-class TocTree(Tree[Location]):
+class TocTree(KeyGroup, Tree[Location]):
     """Sources and sections; enter (or a click) asks the screen to open the node.
 
     The sources go in after the first paint, a slice at a time with the event loop running
@@ -30,6 +31,8 @@ class TocTree(Tree[Location]):
     sections of a source go in when it is first expanded.  ``filled`` says when every source
     is in, and ``Filled`` is posted then.
     """
+
+    HELP_GROUP = "Contents pane"
 
     BINDINGS = line_keys("toc")
     SLICE_SECONDS = 0.008  # interface-thread time per slice of sources
