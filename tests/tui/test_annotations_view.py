@@ -102,7 +102,9 @@ async def test_each_filter(store, name, value, expected):
         screen = await open_view(pilot)
         await tick(pilot, screen, name, value)
         assert listed(screen) == expected
-        assert f"{len(expected)} of 5 annotations (filtered)" in screen_text(app)
+        status = next(line for line in screen_text(app).splitlines()
+                      if f"{len(expected)} of 5 annotations (filtered)" in line)
+        assert status.rstrip().endswith("enter opens")  # the whole line fits in 80 columns
 
 
 async def test_filters_combine_from_the_keyboard_and_r_clears_them(store):

@@ -241,7 +241,9 @@ class AnnotationsScreen(KeyGroup, Screen[Location | None]):
         filtered = bool(self.filters().as_dict())
         status = f"{len(self.shown) + len(self.passages)} of {total} annotation{'s' if total != 1 else ''}"
         status += " (filtered)" if filtered else ""
-        status += " · enter opens · e exports these · f filters · r clears"
+        # The key bar names e, f and r already; only enter is left to say (and at 80 columns
+        # the longer hint was cut off).
+        status += " · enter opens"
         self.query_one("#ann-status", Static).update(Content(status).stylize("dim"))
 
     def _load_rows(self, upto: int) -> None:
