@@ -289,6 +289,20 @@ def test_cli_dry_run_writes_nothing_and_json_lists_suggestions(tmp_path):
     assert len(list(root.rglob("*.suggested.yaml"))) == 3
 
 
+def test_cli_warns_of_an_article_in_another_language(tmp_path):
+    root = make_briefing(tmp_path)
+    kestrel = root / "articles" / "kestrel.md"
+    kestrel.write_text(KESTREL.replace("language: en", "language: fr-CA"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["suggest", "--content", str(root), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: {kestrel}: written in 'fr-CA'; suggest reads English, so it "
+                        "proposes few claims there, without speakers or dates"]
+    data = json.loads(CliRunner().invoke(
+        main, ["suggest", "--content", str(root), "--dry-run", "--json"]).stdout)
+    assert len(data["warnings"]) == 1 and "'fr-CA'" in data["warnings"][0]
+
+
 def test_cli_refuses_broken_curated_content(tmp_path):
     root = make_briefing(tmp_path)
     (root / "events.yaml").write_text("- id: Bad Id\n  title: x\n", encoding="utf-8")

@@ -27,7 +27,7 @@ from briefing.suggest.names import NameIndex
 from briefing.suggest.state import (EVENTS_SUGGESTED, SUGGESTED_SUFFIX, Previous, quote_key,
                                     read_previous)
 from briefing.suggest import writer
-from briefing.text import fold
+from briefing.text import fold, visible
 
 OVERLAP = 0.6  # share of a proposal's words inside a curated claim that makes it a repeat
 
@@ -55,7 +55,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
 
     groups = group(proposals, curated_corpus_events,
                    {aid: a.published for aid, a in corpus.articles.items()})
-    result = Result(warnings=list(previous.warnings))
+    result = Result(warnings=list(previous.warnings) + _language_warnings(corpus))
     events_out = _events(groups, corpus, previous, result)
     assign_keys(proposals, names)
     for p in proposals:
@@ -63,6 +63,19 @@ def suggest(corpus: Corpus, root: Path) -> Result:
     result.events = events_out
     _render(result, corpus, root, previous)
     return result
+
+
+def _language_warnings(corpus: Corpus) -> list[str]:
+    """The rules read English news prose; a reader of an article in another language should
+    know why it got few suggestions, with no speaker or date."""
+    out = []
+    for article in corpus.articles.values():
+        language = (article.language or "en").split("-")[0].casefold()
+        if language != "en":
+            where = visible(str(article.path or article.id))
+            out.append(f"{where}: written in '{article.language}'; suggest reads English, "
+                       "so it proposes few claims there, without speakers or dates")
+    return out
 
 
 def proposals_for(corpus: Corpus, previous: Previous,
