@@ -118,6 +118,23 @@ def test_export_markdown_and_json(env):
     assert r.exit_code == 1 and "does not exist" in r.stderr
 
 
+def test_any_tag_lists_and_exports_annotations_with_one_of_the_tags(env):
+    tmp, _ = env
+    run("annotate", "alpha-01", "--tag", "russia")
+    run("annotate", "beta-01", "--tag", "csto")
+    data = json.loads(run("annotations", "--json", "--tag", "russia", "--tag", "csto").stdout)
+    assert data["annotations"] == []
+    data = json.loads(run("annotations", "--json", "--tag", "russia", "--tag", "csto",
+                          "--any-tag").stdout)
+    assert [a["claim_id"] for a in data["annotations"]] == ["alpha-01", "beta-01"]
+    assert data["filters"] == {"tags_any": ["russia", "csto"]}
+    r = run("export", "-o", "either.md", "--tag", "russia", "--tag", "csto", "--any-tag")
+    assert r.stdout.startswith("Wrote 2 annotation(s) on 2 claim(s)")
+    text = (tmp / "either.md").read_text(encoding="utf-8")
+    assert "Only annotations matching these filters: any of the tags: `russia`, `csto`." in text
+    assert "tags_any:" in text.split("\n---\n", 1)[0]  # the front matter says which
+
+
 def test_export_every_format_with_dated_default_names(env):
     tmp, _ = env
     run("annotate", "alpha-01", "--tag", "russia", "--note", "=HYPERLINK(\"x\")")

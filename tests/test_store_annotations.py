@@ -75,6 +75,22 @@ def test_tag_counts_and_filters(store):
     assert [a.claim_id for a in store.filter(tag=["russia", "csto"])] == ["c-01"]
 
 
+def test_several_tags_all_of_them_or_any_one(store):
+    store.annotate("c-01", "q", add_tags=["russia", "csto"])
+    store.annotate("c-02", "q", add_tags=["russia"])
+    store.annotate("c-03", "q", add_tags=["eu"])
+    store.annotate("c-04", "q", add_tags=["turkey"])
+    both = Filters.make(tags=["russia", "EU"])
+    either = Filters.make(tags=["russia", "EU"], any_tag=True)
+    assert [a.claim_id for a in select(store, None, both)] == []
+    assert [a.claim_id for a in select(store, None, either)] == ["c-01", "c-02", "c-03"]
+    assert both.as_dict() == {"tags": ["russia", "eu"]}
+    assert either.as_dict() == {"tags_any": ["russia", "eu"]}
+    # One tag: any one of them is all of them, and is written as such.
+    assert Filters.make(tags=["eu"], any_tag=True).as_dict() == {"tags": ["eu"]}
+    assert Filters.make(any_tag=True).has_tags([])
+
+
 CORPUS = {
     "events": {"war": {"title": "War", "date": "2020-09-27"},
                "cease": {"title": "Ceasefire", "date": "2020-11-09"}},

@@ -1,8 +1,8 @@
 """``briefing annotate | annotations | export``: tags and notes on claims, from the shell.
 
     briefing annotate CLAIM_ID [--tag T]... [--untag T]... [--note TEXT | --note-file F] [--author A]
-    briefing annotations [--tag T]... [--source S]... [--event E]... [--author A]... [--json]
-    briefing export [-o FILE] [--tag T]... [--event E]... [--source S]... [--author A]...
+    briefing annotations [--tag T]... [--any-tag] [--source S]... [--event E]... [--author A]... [--json]
+    briefing export [-o FILE] [--tag T]... [--any-tag] [--event E]... [--source S]... [--author A]...
                     [--format md|csv|json|obsidian] [--by NAME] [--force]
 
 Exit status: 0 done; 1 the store or the output file could not be used (the message says
@@ -26,6 +26,8 @@ from briefing.text import clean, clean_line
 
 tag_option = click.option("--tag", "tags", multiple=True, metavar="T",
                           help="Only annotations with this tag (repeat: all of them).")
+any_tag_option = click.option("--any-tag", is_flag=True,
+                              help="With several --tag: annotations with any one of them.")
 source_option = click.option("--source", "sources", multiple=True, metavar="S",
                              help="Only claims from this source (article id; repeat: any).")
 event_option = click.option("--event", "events", multiple=True, metavar="E",
@@ -79,11 +81,12 @@ def _saving(store, param_hint: str) -> Iterator[None]:
         _show_warnings(store)
 
 
-def _filters(tags, sources, events, authors, corpus):
+def _filters(tags, any_tag, sources, events, authors, corpus):
     from briefing.store.query import Filters
 
     try:
-        filters = Filters.make(tags=tags, sources=sources, events=events, authors=authors)
+        filters = Filters.make(tags=tags, sources=sources, events=events, authors=authors,
+                               any_tag=any_tag)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--tag") from None
     if corpus is not None:
@@ -186,13 +189,14 @@ def _read_note(path: Path) -> str:
 # ---------------------------------------------------------------------------- annotations
 @click.command()
 @tag_option
+@any_tag_option
 @source_option
 @event_option
 @author_filter_option
 @json_option
 @content_option
 @db_option
-def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path | None,
+def annotations(tags, any_tag: bool, sources, events, authors, as_json: bool, content_dir: Path | None,
                 db_path: Path | None) -> None:
     """List annotations, with tag counts."""
     from briefing.store.query import select
@@ -201,7 +205,7 @@ def annotations(tags, sources, events, authors, as_json: bool, content_dir: Path
     # works even when the briefing's content has problems (the annotations are the user's).
     corpus = (_load(content_dir, "Annotations on claims that did not load match no source "
                              "or event.") if sources or events else None)
-    filters = _filters(tags, sources, events, authors, corpus)
+    filters = _filters(tags, any_tag, sources, events, authors, corpus)
     store = _open_store(db_path)
     chosen = select(store, corpus, filters)
     counts: dict[str, int] = {}
@@ -244,6 +248,7 @@ _SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"
               help="Output file, or folder for obsidian ('-': standard output; default: the "
                    "briefing title and today's date, in the current folder).")
 @tag_option
+@any_tag_option
 @event_option
 @source_option
 @author_filter_option
@@ -256,7 +261,7 @@ _SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
 @content_option
 @db_option
-def export(output: str | None, tags, events, sources, authors, fmt: str | None,
+def export(output: str | None, tags, any_tag: bool, events, sources, authors, fmt: str | None,
            by: str | None, force: bool, content_dir: Path | None,
            db_path: Path | None) -> None:
     """Export your annotations as a brief: your synthesis, key findings (tagged claims),
@@ -287,7 +292,7 @@ def export(output: str | None, tags, events, sources, authors, fmt: str | None,
 
     corpus = _load(content_dir, "Annotations on claims that did not load are exported under "
                                 "the claims no longer in the briefing, with their quotes.")
-    filters = _filters(tags, sources, events, authors, corpus)
+    filters = _filters(tags, any_tag, sources, events, authors, corpus)
     store = _open_store(db_path)
     brief, highlights = gather(store, corpus, filters, author=clean_line(by or ""))
     path = output if isinstance(output, Path) else default_export_path(brief.title, fmt)

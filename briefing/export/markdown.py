@@ -113,6 +113,9 @@ def _front_matter(brief: Brief) -> list[str]:
     return ["---", *dumped.rstrip("\n").split("\n"), "---", ""]
 
 
+FILTER_NAMES = {"tags_any": "any of the tags"}
+
+
 def _intro(brief: Brief) -> list[str]:
     by = f" by {escape_inline(brief.author)}" if brief.author else ""
     out = [f"Prepared {escape_inline(brief.generated[:10])}{by} from "
@@ -121,7 +124,8 @@ def _intro(brief: Brief) -> list[str]:
            ""]
     filters = brief.filters.as_dict()
     if filters:
-        shown = "; ".join(f"{name}: " + ", ".join(code_span(v) for v in values)
+        shown = "; ".join(f"{FILTER_NAMES.get(name, name)}: "
+                          + ", ".join(code_span(v) for v in values)
                           for name, values in filters.items())
         out += [f"Only annotations matching these filters: {shown}.", ""]
     return out

@@ -194,13 +194,13 @@ def highlight_warnings(highlights: Iterable[Highlight], corpus: "Corpus") -> lis
 
 def select_highlights(highlights: Iterable[Highlight], corpus: "Corpus | None",
                       filters: "Filters | None") -> list[Highlight]:
-    """Highlights matching the annotation filters (tags all, sources/authors any; an event
+    """Highlights matching the annotation filters (tags all or any, sources/authors any; an event
     filter matches none: a highlight is not linked to events), in reading order, each at its
     current place in the article."""
     out = []
     for hl in highlights:
         if filters is not None:
-            if not set(filters.tags).issubset(hl.tags):
+            if not filters.has_tags(hl.tags):
                 continue
             if filters.authors and hl.author not in filters.authors:
                 continue

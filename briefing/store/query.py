@@ -1,8 +1,8 @@
 """Queries that join annotations with the corpus: source and event filters, reading order,
 and annotations whose claim no longer exists (for ``briefing check``).
 
-Filters: several tags must all be present; several sources, events or authors match any of
-them.  A source is an article id; an event is an event id (both case-insensitive).
+Filters: several tags must all be present (or any one of them, with ``any_tag``); several
+sources, events or authors match any of them.  A source is an article id; an event is an event id (both case-insensitive).
 """
 
 from __future__ import annotations
@@ -22,18 +22,30 @@ class Filters:
     sources: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    any_tag: bool = False  # several tags: any one of them rather than all
 
     @classmethod
     def make(cls, tags: Iterable[str] = (), sources: Iterable[str] = (),
-             events: Iterable[str] = (), authors: Iterable[str] = ()) -> "Filters":
+             events: Iterable[str] = (), authors: Iterable[str] = (),
+             any_tag: bool = False) -> "Filters":
         return cls(tags=tuple(split_tags(tags)),
                    sources=tuple(clean_line(s).casefold() for s in sources if clean_line(s)),
                    events=tuple(clean_line(e).casefold() for e in events if clean_line(e)),
-                   authors=tuple(clean_line(a) for a in authors if clean_line(a)))
+                   authors=tuple(clean_line(a) for a in authors if clean_line(a)),
+                   any_tag=any_tag)
+
+    def has_tags(self, tags: Iterable[str]) -> bool:
+        """Whether something carrying ``tags`` passes the tag filter."""
+        if not self.tags:
+            return True
+        return not set(self.tags).isdisjoint(tags) if self.any_tag \
+            else set(self.tags).issubset(tags)
 
     def as_dict(self) -> dict[str, list[str]]:
-        """Only the filters in use, for export front matter and JSON."""
-        return {k: list(v) for k, v in (("tags", self.tags), ("sources", self.sources),
+        """Only the filters in use, for export front matter and JSON; several tags of which
+        any one will do are ``tags_any``."""
+        tags = "tags_any" if self.any_tag and len(self.tags) > 1 else "tags"
+        return {k: list(v) for k, v in ((tags, self.tags), ("sources", self.sources),
                                         ("events", self.events), ("authors", self.authors)) if v}
 
     def needs_corpus(self) -> bool:
@@ -41,7 +53,7 @@ class Filters:
 
 
 def matches(annotation: Annotation, corpus: Corpus | None, filters: Filters) -> bool:
-    if not set(filters.tags).issubset(annotation.tags):
+    if not filters.has_tags(annotation.tags):
         return False
     if filters.authors and annotation.author not in filters.authors:
         return False

@@ -145,6 +145,34 @@ async def test_two_tags_show_the_annotations_with_both_and_only_those(store):
         assert len(listed(screen)) == 3
 
 
+async def test_m_on_the_tags_matches_any_one_of_them_and_the_export_follows(store, export_dir):
+    from briefing.tui.dialogs.export_dialog import ExportDialog
+
+    app = make_reader(store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot)
+        await tick(pilot, screen, "tag", "csto", "eu-mission")
+        assert listed(screen) == []
+        await pilot.press("m")
+        await pilot.pause()
+        assert listed(screen) == ["dupuy-2022-01", "jafarli-2023-03"]
+        assert "tags (any)" in screen_text(app)
+        await pilot.press("escape", "e")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert "tags (any)" in screen_text(app)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [path] = export_dir.iterdir()
+        text = path.read_text(encoding="utf-8")
+        assert "any of the tags: `csto`, `eu-mission`" in text
+        assert "Check against Tadevosian." in text and "EU monitoring starts." in text
+        await until(pilot, lambda: app.screen is screen)
+        await pilot.press("r")  # clears the ticks and goes back to all of them
+        await pilot.pause()
+        assert "tags (all)" in screen_text(app) and len(listed(screen)) == 5
+
+
 async def test_two_sources_match_either_and_combine_with_a_tag(store):
     app = make_reader(store)
     async with app.run_test(size=SMALL) as pilot:

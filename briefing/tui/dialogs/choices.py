@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import SelectionList
 
 from briefing.tui.dialogs.reached_options import ReachedOptions
@@ -60,6 +62,25 @@ class Choices(ReachedOptions[Item], SelectionList[str]):
     def make(item: Item) -> tuple[Content, str, bool]:
         text = item[0]
         return (text if isinstance(text, Content) else Content(one_line(text, 40))), item[1], item[2]
+
+
+class TagChoices(Choices):
+    """The tags to tick, and whether an annotation needs all of them or any one (m)."""
+
+    BINDINGS = [Binding("m", "toggle_match", "All / any tag", id="tags.match")]
+
+    class MatchChanged(Message):
+        """All ticked tags, or any one of them: the filter changed without a tick."""
+
+    any_tag = False
+
+    def set_match(self, any_tag: bool) -> None:
+        self.any_tag = any_tag
+        self.border_title = "tags (any)" if any_tag else "tags (all)"
+
+    def action_toggle_match(self) -> None:
+        self.set_match(not self.any_tag)
+        self.post_message(self.MatchChanged())
 
 
 def choices(id_: str, title: str, items: Iterable[Item], cls: type[Choices] = Choices) -> Choices:

@@ -41,7 +41,7 @@ from briefing.store.query import Filters
 from briefing.tui import VIEWS_CSS
 from briefing.tui.dialogs.confirm import ConfirmScreen
 from briefing.tui.corpus_wait import LoadingNote, WaitsForCorpus
-from briefing.tui.dialogs.choices import Choices, Item, choices
+from briefing.tui.dialogs.choices import Choices, Item, TagChoices, choices
 from briefing.tui.viewmodels.annotations import one_line
 
 FORMATS = (("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("obsidian", "Obsidian folder"))
@@ -101,10 +101,12 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
                     yield RadioButton(label, value=n == 0, name=fmt)
             yield Label("Write to", classes="export-label")
             yield Input(str(self.proposed), id="export-path", select_on_focus=False)
-            yield Label("Only (optional; space ticks)", classes="export-label")
+            yield Label("Only (optional; space ticks, m: all or any tag)", classes="export-label")
             with Horizontal(id="export-filters"):
-                yield choices("export-tag", "tags (all)",
-                                    [(t, t, t in self.preset.tags) for t in self.tags])
+                tags = choices("export-tag", "tags (all)",
+                               [(t, t, t in self.preset.tags) for t in self.tags], TagChoices)
+                tags.set_match(self.preset.any_tag)
+                yield tags
                 yield choices("export-source", "sources (any)",
                                     [(title, a, a in sources) for a, title in self.sources])
                 yield choices("export-event", "events (any)",
@@ -142,7 +144,8 @@ class ExportDialog(WaitsForCorpus[ExportRequest | None], ModalScreen[ExportReque
             return self.query_one(selector, Choices).ticked()
 
         return Filters.make(tags=ticked("#export-tag"), sources=ticked("#export-source"),
-                            events=ticked("#export-event"), authors=self.preset.authors)
+                            events=ticked("#export-event"), authors=self.preset.authors,
+                            any_tag=self.query_one("#export-tag", TagChoices).any_tag)
 
     # ------------------------------------------------------------------ the whole corpus
     async def corpus_in(self, corpus: Corpus) -> None:

@@ -33,7 +33,7 @@ from textual.widgets.option_list import Option
 from briefing.model import Corpus
 from briefing.store.errors import StoreError
 from briefing.store.query import Filters, select
-from briefing.tui.dialogs.choices import Choices, Item, choices
+from briefing.tui.dialogs.choices import Choices, Item, TagChoices, choices
 from briefing.tui.keys import KeyGroup
 from briefing.tui.viewmodels.annotations import (
     annotation_row, highlight_location, highlight_row, one_line, tag_count_line,
@@ -68,6 +68,10 @@ class FilterChoices(KeyGroup, Choices):
 
     HELP_GROUP = "Annotations view"
     BINDINGS = [Binding("space", "select", "Tick", id="annotations.tick")]
+
+
+class TagFilter(FilterChoices, TagChoices):
+    """The tag filter: m switches between all the ticked tags and any one of them."""
 
 
 class AnnotationsScreen(KeyGroup, Screen[Location | None]):
@@ -110,7 +114,8 @@ class AnnotationsScreen(KeyGroup, Screen[Location | None]):
         yield TitleBar()
         with Horizontal(id="ann-filters"):
             for name in FILTERS:
-                yield choices(f"ann-{name}", TITLES[name], [], FilterChoices)
+                yield choices(f"ann-{name}", TITLES[name], [],
+                              TagFilter if name == "tag" else FilterChoices)
         yield Static(Content(""), id="ann-tags")
         yield Static(Content(""), id="ann-status")
         yield AnnotationList(id="ann-list")
@@ -186,15 +191,19 @@ class AnnotationsScreen(KeyGroup, Screen[Location | None]):
     def filters(self) -> Filters:
         ticked = {name: self._filter(name).ticked() for name in FILTERS}
         return Filters.make(tags=ticked["tag"], sources=ticked["source"],
-                            events=ticked["event"], authors=ticked["author"])
+                            events=ticked["event"], authors=ticked["author"],
+                            any_tag=self.query_one("#ann-tag", TagFilter).any_tag)
 
     @on(SelectionList.SelectedChanged)
-    def _on_filter_changed(self, event: SelectionList.SelectedChanged) -> None:
+    @on(TagChoices.MatchChanged)
+    def _on_filter_changed(
+            self, event: SelectionList.SelectedChanged | TagChoices.MatchChanged) -> None:
         event.stop()
         self._loaded = 0  # a new selection starts with one page
         self.refresh_rows()
 
     def action_clear_filters(self) -> None:
+        self.query_one("#ann-tag", TagFilter).set_match(False)
         for name in FILTERS:
             widget = self._filter(name)
             with widget.prevent(SelectionList.SelectedChanged):
