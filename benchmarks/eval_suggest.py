@@ -478,7 +478,7 @@ def poor_title(title: str) -> str | None:
 
 
 def score_titles(gold: list[Claim], suggested: list[Claim], gold_corpus: Corpus,
-                 corpus: Corpus) -> dict:
+                 corpus: Corpus, verbose: bool = False) -> dict:
     """For each curated event, the suggested event holding most of the suggestions matching
     its claims, and the word F1 of the two titles (title_words); the suggested events
     titled poorly (poor_title), those of one claim, and the pairs of suggested events whose
@@ -504,6 +504,9 @@ def score_titles(gold: list[Claim], suggested: list[Claim], gold_corpus: Corpus,
         a, b = title_words(gold_corpus.events[eid].title), title_words(events[sid].title)
         shared = len(a & b)
         f1s.append(2 * shared / (len(a) + len(b)) if shared else 0.0)
+        if verbose:
+            print(f"    title F1 {f1s[-1]:4.0%}: {gold_corpus.events[eid].title!r} "
+                  f"-> {events[sid].title!r}")
     held = Counter(x for s in suggested for x in s.events)
     poor = Counter(poor_title(e.title) for e in events.values())
     same = sum(1 for x, y in combinations(events.values(), 2)
@@ -540,7 +543,7 @@ def evaluate(content: Path, label: str, tmp: Path, with_findings: bool,
     if with_details:
         details(gold, suggested)
     show_keys(score_keys(gold, suggested, verbose), score_disagreements(gold_corpus, corpus, verbose))
-    show_titles(score_titles(gold, suggested, gold_corpus, corpus))
+    show_titles(score_titles(gold, suggested, gold_corpus, corpus, with_details))
     if stripped is not None:
         show_stages(stage_counts(stripped, gold, suggested))
     base = sentence_baseline(gold_corpus)
