@@ -112,23 +112,22 @@ def cluster(proposals: list[Proposal],
 
 
 def _title(groups: list[Group]) -> None:
-    """Each group's title (titles.py), happenings first: a storyline is not titled by a
-    happening that a happening event sharing its claims is titled by already (the two would
-    read alike side by side, "Halvard Foods agreed to buy Brennick Markets")."""
+    """Each group's title (titles.py), happenings first: a storyline is not titled like a
+    group sharing its claims titled before it (the two would read alike side by side,
+    "Halvard Foods agreed to buy Brennick Markets"), nor by a happening such a happening
+    event is titled by."""
     holding: dict[int, list[Group]] = {}
-    for g in groups:
-        if g.heads:
-            g.title = _title_of(g)
-            for p in g.claims:
-                holding.setdefault(id(p), []).append(g)
-    for g in groups:
+    order = [g for g in groups if g.heads] + [g for g in groups if not g.heads]
+    for g in order:
+        g.title = _title_of(g)
         if not g.heads:
-            g.title = _title_of(g)
             sharing = {id(h): h for p in g.claims for h in holding.get(id(p), [])}
             alike = [h for h in sharing.values() if alike_titles(h.title, g.title)]
             if alike:
                 g.title = _title_of(g, frozenset(x for h in alike for x in h.heads),
                                     tuple(h.title for h in alike))
+        for p in g.claims:
+            holding.setdefault(id(p), []).append(g)
 
 
 def title_of(g: Group) -> str:

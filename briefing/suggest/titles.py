@@ -83,8 +83,9 @@ _PLACE = frozenset("at in on across near inside outside around throughout from".
 # those of _CLAUSE first, so that where it happened stays ("halted production at its Tessa
 # plant | on 15 April").
 _PHRASE = frozenset("by on in at with for after before because which who while when that as "
-                    "since until from during under over against and but amid despite".split())
-_CLAUSE = _PHRASE - frozenset("in at with for from over under against".split())
+                    "since until from during under over against and but amid despite within "
+                    "according including except without".split())
+_CLAUSE = _PHRASE - frozenset("in at with for from over under against within without".split())
 
 
 def headline(quote: str) -> str | None:
@@ -274,18 +275,17 @@ def title_of(g: Group, taken: frozenset[str] = frozenset(), avoid: tuple[str, ..
     if g.heads:
         return _happening_title(g)
     named = _named_heads(g)
-    if named and named[0] in taken:
+    matter = matter_of(g)
+    if matter and any(alike_titles(matter, t) for t in avoid):
+        matter = None
+    if named and named[0] in taken and matter:
         # Its main happening is an event of its own: the storyline is the matter around it.
-        text = matter_of(g)
-        if text:
-            return text
+        return matter
     text = _storyline_doing(g, taken)
-    if text:
+    if text and not any(alike_titles(text, t) for t in avoid):
         return text
-    if g.cls != "happening":
-        text = matter_of(g)
-        if text:
-            return text
+    if g.cls != "happening" and matter:
+        return matter
     # The headline of one of its most telling claims: any when no word names what happened
     # ("Events" or "Garden" were titles of actors); else one stating a fact that names its
     # kind of happening and one of its main actors, which its actors and happening word
@@ -294,7 +294,9 @@ def title_of(g: Group, taken: frozenset[str] = frozenset(), avoid: tuple[str, ..
     main = g.salient[:3]
     for rank, n in enumerate(_by_telling(g)[:HEADLINES]):
         p = g.claims[n]
-        text = None if is_quotation(p) else headline(p.quote)
+        if is_quotation(p) or not _of_period(p, g.period):
+            continue
+        text = headline(p.quote)
         if not text or any(alike_titles(text, t) for t in avoid):
             continue
         weaker = _weaker(p, text)
@@ -317,9 +319,10 @@ _PRONOUNS = frozenset("he she this these those that we i you".split())
 
 def _weaker(p: Proposal, text: str) -> int:
     """How much less a headline titles an event: a pronoun for its subject says nothing out
-    of its paragraph ("She is one of 37 people"), an assessment or a recommendation says
-    what someone thinks or wants rather than what happened (1 each)."""
-    return (text.split()[0].lower() in _PRONOUNS) + (p.kind not in ("fact", "figure"))
+    of its paragraph ("She is one of 37 people"), an assessment, a recommendation or a
+    reported statement says what someone thinks or wants rather than what happened or will
+    (1 each)."""
+    return (text.split()[0].lower() in _PRONOUNS) + (p.kind not in ("fact", "figure", "prediction"))
 
 
 def _first_phrase(g: Group) -> str | None:
