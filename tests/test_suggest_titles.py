@@ -40,10 +40,16 @@ from tests.test_suggest_events_frames import claim
      "200 workers temporarily.", "The mill stopped production at its Varde plant"),
     # a relative clause after the subject goes when the sentence is too long with it
     ("Tenants whose flats were flooded during the storm in the old harbour district will be "
-     "rehoused by the city within a month.", "Tenants will be rehoused"),
+     "rehoused by the city within a month.", "Tenants will be rehoused by the city within a month"),
     # an apposition between commas after the subject goes when the verb follows it
     ("The contract, signed on 2 June after months of haggling over the price, ended the "
      "dispute.", "The contract ended the dispute"),
+    # who did it stays with a participle: "held | by" is no end of the phrase
+    ("The treasurer moved the funds through 40 payments to accounts held by his cousin in "
+     "three countries over two years.",
+     "The treasurer moved the funds through 40 payments to accounts held by his cousin"),
+    ("The walkout was called by the union after the talks broke down on Friday night in the "
+     "capital.", "The walkout was called by the union"),
 ])
 def test_a_headline_is_a_whole_clause(sentence, title):
     assert headline(sentence) == title

@@ -142,6 +142,15 @@ def _without_apposition(words: list[str]) -> list[str]:
     return words
 
 
+_IRREGULAR = frozenset("held made given taken run owned led set paid done seen won sold built "
+                       "hit kept chosen written known shown brought bought caught".split())
+
+
+def _participle(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ed") or w in _IRREGULAR
+
+
 def _unfinished(words: list[str]) -> bool:
     """The words end where their phrase cannot ("The patients at home are not", "a rise of
     most", "to"): the rest is in another sentence."""
@@ -204,6 +213,8 @@ def _end_before(words: list[str], verb: int, phrase: frozenset[str]) -> list[str
     for n in range(verb + 2, len(words) + 1):
         if n == len(words):
             return words if n <= MAX_WORDS and not _unfinished(words) else None
+        if words[n].lower() == "by" and _participle(words[n - 1]):
+            continue  # "accounts held | by his sister": who held them is part of the phrase
         if words[n].lower() in phrase or words[n - 1].endswith((",", ";", ":")) \
                 or "—" in words[n] or words[n] in ("–", "-") or words[n].startswith("("):
             head = words[:n]
