@@ -3,13 +3,15 @@ in `briefing events`: who did what, with its object, in a source's words ("Halva
 agreed to buy its rival Brennick Markets"), as curated titles read.
 
 A happening (frames.py) is titled by who did what in its first claim that says it with an
-object, else in any claim that says it.  A storyline (storylines.py) by who did what in the
-claim that tells the happening most of its sources name, unless a happening event sharing
-its claims is titled by that happening already (the two would read alike side by side):
-then by the next happening, else by the matter its claims name ("the takeover of Brennick
-Markets by Halvard Foods", matter_of), else by its actors and happening word.  A group whose
+object, else in any claim that says it.  A storyline (storylines.py), in this order: by who
+did what in the claim that tells the happening most of its sources name; by the matter its
+claims name ("the takeover of Brennick Markets by Halvard Foods", matter_of); by the headline
+of a telling claim naming its kind of happening and a main actor; else by its actors and
+happening word.  When its title reads like that of a group sharing its claims (events.py
+titles happenings first), it is titled without that happening and that title.  A group whose
 claims name no happening takes the headline of its most telling claim (headline: a whole
-clause, never an opening cut mid-phrase).
+clause, never an opening cut mid-phrase), and as a last resort the first whole phrase of
+one, with "…".
 
 Never someone's own words (is_quotation): a direct quotation or a first-person sentence
 ("Together we can keep prices low for families") says what a speaker wants, not what
@@ -116,7 +118,7 @@ def headline(quote: str) -> str | None:
 
 _DETERMINERS = frozenset("the a an its their his her this that these those our some".split())
 # A relative or a conjunction before the verb: the verb found may be a subordinate clause's.
-_SUBORDINATE = frozenset("who whose which that where when whom if because although".split())
+_RELATIVE = frozenset("who whose which that where when whom if because although".split())
 # Words a phrase does not end on ("is most likely not", "the one found at", "to").
 _OPEN_ENDED = _AUX | _DETERMINERS | frozenset("not no of to most more very likely also only "
                                               "just than and or so".split())
@@ -184,7 +186,7 @@ def _cut(words: list[str]) -> list[str] | None:
     verb = _verb_at(words)
     if verb is None:
         return None
-    relative = next((n for n in range(1, verb) if words[n].lower() in _SUBORDINATE), None)
+    relative = next((n for n in range(1, verb) if words[n].lower() in _RELATIVE), None)
     if relative is not None:
         main = next((n for n in range(verb + 1, len(words))
                      if words[n].lower() in _AUX and not words[n - 1].endswith(",")), None)
