@@ -450,6 +450,84 @@ def show_keys(keys: dict, dis: dict) -> None:
           f"{dis['found']} of {dis['curated']} curated found")
 
 
+# Event titles: a suggested title against the curated title of the event it tells.
+_TITLE_STOP = frozenset(
+    "the a an of to in on at by for and or with from as its it is are was were be been has "
+    "have had will would that this their his her after before over into than".split())
+_PERIOD_SUFFIX = re.compile(r",\s*\d{4}(?:-\d{2}){0,2}$")
+_FIRST_PERSON = re.compile(r"\b(?:i|we|our|ours|us|my|me)\b")
+_QUOTE_MARKS = re.compile("[\"“”«»„]")
+
+
+def title_words(title: str) -> set[str]:
+    """The content words of a title, folded and cut to five letters (a crude stem:
+    "agrees"/"agreed", "takeover"/"takeovers"); a suggested title's ", 2026" is left out."""
+    words_ = _WORD.findall(fold(_PERIOD_SUFFIX.sub("", title)).replace(",", ""))
+    return {w[:5] for w in words_ if w not in _TITLE_STOP and (len(w) > 2 or w.isdigit())}
+
+
+def poor_title(title: str) -> str | None:
+    """Why a title reads badly to a user, or None: "quotation" (a quotation mark, a
+    first-person word: someone's words, not a happening), "opening" (a sentence cut off)."""
+    bare = _PERIOD_SUFFIX.sub("", title).strip()
+    if _QUOTE_MARKS.search(bare) or _FIRST_PERSON.search(fold(bare)):
+        return "quotation"
+    if bare.endswith(("…", "...")):
+        return "opening"
+    return None
+
+
+def score_titles(gold: list[Claim], suggested: list[Claim], gold_corpus: Corpus,
+                 corpus: Corpus, verbose: bool = False) -> dict:
+    """For each curated event, the suggested event holding most of the suggestions matching
+    its claims, and the word F1 of the two titles (title_words); the suggested events
+    titled poorly (poor_title), those of one claim, and the pairs of suggested events whose
+    titles say the same (the words of one within the other's)."""
+    by_para: dict[str, list[Claim]] = {}
+    for s in suggested:
+        by_para.setdefault(s.paragraph_id or "", []).append(s)
+    events = {e.id: e for e in corpus.events.values() if e.status == "suggested"}
+    votes: dict[str, Counter[str]] = {}
+    for g in gold:
+        cands = [s for s in by_para.get(g.paragraph_id or "", []) if matches(g, s)]
+        if not cands:
+            continue
+        best = max(cands, key=lambda s: overlap(g, s))
+        for e in g.events:
+            votes.setdefault(e, Counter()).update(x for x in best.events if x in events)
+    f1s = []
+    for eid, counts in votes.items():
+        if not counts or eid not in gold_corpus.events:
+            continue
+        top = max(counts.values())
+        sid = min(k for k, n in counts.items() if n == top)
+        a, b = title_words(gold_corpus.events[eid].title), title_words(events[sid].title)
+        shared = len(a & b)
+        f1s.append(2 * shared / (len(a) + len(b)) if shared else 0.0)
+        if verbose:
+            print(f"    title F1 {f1s[-1]:4.0%}: {gold_corpus.events[eid].title!r} "
+                  f"-> {events[sid].title!r}")
+    held = Counter(x for s in suggested for x in s.events)
+    poor = Counter(poor_title(e.title) for e in events.values())
+    same = sum(1 for x, y in combinations(events.values(), 2)
+               if len(tw := title_words(x.title)) > 1 and len(tv := title_words(y.title)) > 1
+               and (tw <= tv or tv <= tw))
+    return {"curated": sum(1 for e in gold_corpus.events.values() if e.status is None),
+            "matched": len(f1s), "f1": sum(f1s) / max(1, len(f1s)), "events": len(events),
+            "quotation": poor["quotation"], "opening": poor["opening"],
+            "single": sum(1 for e in events if held[e] == 1), "same": same}
+
+
+def show_titles(t: dict) -> None:
+    poor = t["quotation"] + t["opening"]
+    print(f"  {'event titles':<28} {t['matched']} of {t['curated']} curated events matched, "
+          f"mean title word F1 {t['f1']:6.1%}")
+    print(f"  {'':<28} of {t['events']} suggested events "
+          f"{poor / max(1, t['events']):.0%} titled by a quotation ({t['quotation']}) or a "
+          f"sentence opening ({t['opening']}), {t['single']} of a single claim, "
+          f"{t['same']} pairs titled alike")
+
+
 def evaluate(content: Path, label: str, tmp: Path, with_findings: bool,
              with_details: bool = False, verbose: bool = False,
              with_stages: bool = False) -> float:
@@ -465,6 +543,7 @@ def evaluate(content: Path, label: str, tmp: Path, with_findings: bool,
     if with_details:
         details(gold, suggested)
     show_keys(score_keys(gold, suggested, verbose), score_disagreements(gold_corpus, corpus, verbose))
+    show_titles(score_titles(gold, suggested, gold_corpus, corpus, with_details))
     if stripped is not None:
         show_stages(stage_counts(stripped, gold, suggested))
     base = sentence_baseline(gold_corpus)

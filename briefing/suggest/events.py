@@ -6,9 +6,12 @@ titled by who did what.
 A storyline's kind of happening is the one its claims name most (lexicon.HAPPENINGS), its year
 the one its claims' own dates give most.  An event already in events.yaml whose title, summary
 and actors are like the storyline's words, and whose years hold a date of its claims, is used
-rather than a new one (_links), each by one storyline at most.  A storyline is titled by who
-did what when one of its claims says it (_storyline_doing), else by its actors and happening
-word; a happening always by who did what (frames.who_did_what).
+rather than a new one (_links), each by one storyline at most.  Titles and summaries are
+titles.py's.  A group of one claim is no event to propose (it links no sources), unless it
+is linked to a curated event.  An event's actors are its claims' most named, less words that
+the briefing never capitalises inside a sentence ("Together we can...", "Selon lui") and
+the days and months, a short form folded into the full name it shortens ("Halvard" into
+"Halvard Foods"); its date runs from its claims' first date of its period to their last.
 """
 
 from __future__ import annotations
@@ -19,26 +22,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.model import Event
-from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
-from briefing.suggest.frames import Frame, frames, happening_groups, who_did_what
-from briefing.suggest.lexicon import HAPPENINGS
+from briefing.suggest.frames import Frame, frames, happening_groups
 from briefing.suggest.names import slug
 from briefing.suggest.storylines import LINK, storylines
+from briefing.suggest.titles import alike_titles, summary_of, title_of as _title_of
+
+__all__ = ["Group", "actors_of", "cluster", "event_id", "group", "span_of", "summary_of",
+           "title_of"]
 
 HAPPENINGS_ON = True  # happenings beside the storylines (frames.py; measured in docs/benchmarks.md)
 # A storyline holding claims of this many happenings, with a main month (this share of its
 # dated claims), keeps only the happening claims of that month (one_happening_each).
 MIXED_HAPPENINGS = 3
 MAIN_MONTH_SHARE = 0.3
-
-_TITLES = {
-    "war": "War", "attack": "Offensive", "ceasefire": "Ceasefire", "agreement": "Agreement",
-    "meeting": "Talks", "mission": "Mission", "blockade": "Blockade", "election": "Election",
-    "protest": "Protests", "sanctions": "Sanctions", "resolution": "Resolution",
-    "membership": "Membership", "founding": "Founding", "strike": "Strike",
-}
-
 
 @dataclass(slots=True)
 class Group:
@@ -50,6 +47,8 @@ class Group:
     id: str = ""
     salient: list[str] = field(default_factory=list)  # its actors, most telling first
     heads: list[str] = field(default_factory=list)  # a happening's (frames.py): what happened
+    title: str = ""  # set by cluster (titles.py), each group knowing the others
+    not_names: frozenset[str] = frozenset()  # capitalised words of the briefing that are no names
 
     def add(self, p: Proposal) -> None:
         self.claims.append(p)
@@ -75,14 +74,15 @@ def group(proposals: list[Proposal], existing: list[Event],
                 if out[n].existing is None and k not in taken:
                     out[n].existing = existing[k]
                     taken.add(k)
-    return out
+    return [g for g in out if len(g.claims) > 1 or g.existing is not None]
 
 
 def cluster(proposals: list[Proposal],
             published: dict[str, str | None] | None = None) -> list[Group]:
     """One Group a storyline, in reading order of their first claims, then one a happening
     (frames.py) several sources tell, in order of month."""
-    named = Counter(a for p in proposals for a in set(p.actors))
+    not_names = _not_names(proposals)
+    named = Counter(a for p in proposals for a in set(p.actors) if a not in not_names)
     out = []
     lines = storylines(proposals, published)
     told: list[tuple[list[str], str, list[int]]] = []
@@ -96,18 +96,43 @@ def cluster(proposals: list[Proposal],
         claims = [proposals[i] for i in members]
         kinds = Counter(t for p in claims for t in p.triggers)
         years = Counter(y for p in claims for y in {d.value[:4] for d, _ in p.dates})
-        g = Group(_most(kinds) or "happening", _most(years))
+        g = Group(_most(kinds) or "happening", _most(years), not_names=not_names)
         for p in claims:
             g.add(p)
         g.salient = _salient(claims, named, len(proposals))
         out.append(g)
     for heads, month, members in told:
-        g = Group(heads[0], month, heads=heads)
+        g = Group(heads[0], month, heads=heads, not_names=not_names)
         for i in members:
             g.add(proposals[i])
         g.salient = _salient(g.claims, named, len(proposals))
         out.append(g)
+    _title(out)
     return out
+
+
+def _title(groups: list[Group]) -> None:
+    """Each group's title (titles.py), happenings first: a storyline is not titled like a
+    group sharing its claims titled before it (the two would read alike side by side,
+    "Halvard Foods agreed to buy Brennick Markets"), nor by a happening such a happening
+    event is titled by."""
+    holding: dict[int, list[Group]] = {}
+    order = [g for g in groups if g.heads] + [g for g in groups if not g.heads]
+    for g in order:
+        g.title = _title_of(g)
+        if not g.heads:
+            sharing = {id(h): h for p in g.claims for h in holding.get(id(p), [])}
+            alike = [h for h in sharing.values() if alike_titles(h.title, g.title)]
+            if alike:
+                g.title = _title_of(g, frozenset(x for h in alike for x in h.heads),
+                                    tuple(h.title for h in alike))
+        for p in g.claims:
+            holding.setdefault(id(p), []).append(g)
+
+
+def title_of(g: Group) -> str:
+    """The group's title: the one cluster gave it, else titles.title_of's."""
+    return g.title or _title_of(g)
 
 
 def one_happening_each(lines: list[list[int]], told: list[tuple[list[str], str, list[int]]],
@@ -145,7 +170,7 @@ def _salient(claims: list[Proposal], named: Counter, n: int) -> list[str]:
     """The storyline's actors, the most telling first: named by many of its claims and few
     others (tf-idf), so that "CSTO" titles a storyline about it rather than the country every
     storyline names."""
-    here = Counter(a for p in claims for a in set(p.actors))
+    here = Counter(a for p in claims for a in set(p.actors) if a in named)
     score = {a: c * math.log((n + 1) / named[a]) for a, c in here.items()}
     return sorted(score, key=lambda a: (-score[a], a))
 
@@ -197,145 +222,62 @@ def _links(g: Group, events: list[Event], idf: dict[str, float]) -> list[tuple[f
     return out
 
 
-def title_of(g: Group) -> str:
-    if g.heads:
-        return _happening_title(g)
-    text = _storyline_doing(g)
-    if text:
-        return f"{text}, {g.period}" if g.period else text
-    top = g.salient[:2]
-    words = Counter(w for p in g.claims for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
-                    if HAPPENINGS.get(w) == g.cls)
-    if g.cls == "happening" and g.claims:
-        # No word says what happened: actors alone made titles such as "Events" or
-        # "Garden"; the opening words of its most telling claim say what it is about.
-        title = _opening(_most_telling(g).quote)
-        return f"{title}, {g.period}" if g.period else title
-    noun = words.most_common(1)[0][0] if words else _TITLES.get(g.cls, g.cls)
-    title = f"{' and '.join(top)} {noun}".strip() if top else noun
-    title = title[:1].upper() + title[1:]
-    return f"{title}, {g.period}" if g.period else title
-
-
-def _happening_title(g: Group) -> str:
-    """Who did what, in a source's words ("The Competition Authority cleared Halvard's
-    takeover of Brennick, 2026-08"): from the first claim naming the happening itself,
-    those giving its month themselves first; else its actors and the word most used for it."""
-    own = [p for p in g.claims if happenings.heads(p.quote) & set(g.heads)]
-    own.sort(key=lambda p: p.anchored)  # stable: reading order among equals
-    for p in own:
-        text = who_did_what(p, g.heads)
-        if text:
-            return f"{text}, {g.period}" if g.period else text
-    words = Counter(w for p in own for w in re.findall(r"[a-z][\w\-]+", p.quote.lower())
-                    if happenings.head_of(w) in g.heads)
-    noun = _most(words) or g.cls
-    top = g.salient[:2]
-    title = f"{' and '.join(top)} {noun}".strip() if top else noun
-    title = title[:1].upper() + title[1:]
-    return f"{title}, {g.period}" if g.period else title
-
-
-def _storyline_doing(g: Group) -> str | None:
-    """Who did what in a storyline, in a source's words: of the happenings its claims name,
-    the one most sources name ("agree", "attack"), told by the most telling claim naming it
-    with its doer before it (frames.who_did_what), so that the title says what happened
-    ("Armenia asked the CSTO for help") rather than gluing two actors to a happening word
-    ("CSTO and Russia treaty").  None when no claim says it that way."""
-    named: dict[str, set[str]] = {}
-    heads_of = [happenings.heads(p.quote) for p in g.claims]
-    for p, hs in zip(g.claims, heads_of):
-        for h in hs:
-            named.setdefault(h, set()).add(p.article_id)
-    ranked = _by_telling(g)
-    for head in sorted(named, key=lambda h: (-len(named[h]), h)):
-        for n in ranked:
-            p = g.claims[n]
-            if head not in heads_of[n] or not _of_period(p, g.period):
-                continue
-            text = who_did_what(p, [head])
-            if text and _doer_then_deed(text, p.actors, head):
-                return text
-    return None
-
-
-def _of_period(p: Proposal, period: str | None) -> bool:
-    """A claim that can title an event of ``period``: it gives no date, or one of that period
-    (a claim recalling "first signed in 1992" does not title the storyline of 2022)."""
-    return not period or not p.dates or any(d.value.startswith(period) for d, _ in p.dates)
-
-
-# Words that may stand between a doer and its deed in a storyline's title ("Halvard has
-# agreed", "Russia again intervened"); anything else between them (a preposition, a noun, a
-# dash) makes the actor something other than the doer ("pressure Armenia into signing").
-_BETWEEN = frozenset("has have had was were is are will would first again also then finally "
-                     "formally officially later jointly unanimously".split())
-
-
-def _doer_then_deed(text: str, actors: list[str], head: str) -> bool:
-    """``text`` (frames.who_did_what) opens with an actor, followed by the happening's word
-    or by auxiliaries and adverbs only (_BETWEEN, "-ly"); a verb in the past ("-ed") has
-    two words or more after it, what was done ("stepped" alone is no deed, "signed an
-    agreement" is)."""
-    body = text[4:] if text.startswith("The ") else text
-    actor = max((a for a in actors if body.startswith(a)), key=len, default=None)
-    if actor is None:
-        return False
-    words = body[len(actor):].split()
-    for n, word in enumerate(words):
-        if happenings.head_of(word.lower().strip(",;:")) == head:
-            return not word.endswith("ed") or len(words) - n > 2
-        if word.lower() not in _BETWEEN and not word.lower().endswith("ly"):
-            return False
-    return False
-
-
-def _by_telling(g: Group) -> list[int]:
-    """The indexes of the group's claims, the most telling first: those sharing the most
-    words with the other sources' claims.  Each word counts the other articles using it, so
-    the cost grows with the claims' words, not with their pairs (a storyline can hold
-    thousands of claims)."""
-    users: dict[str, set[str]] = {}
-    for p in g.claims:
-        for t in p.terms:
-            users.setdefault(t, set()).add(p.article_id)
-
-    def shared(p: Proposal) -> float:
-        if not p.terms:
-            return 0.0
-        return sum(len(users[t]) - 1 for t in p.terms) / math.sqrt(len(p.terms))
-
-    return sorted(range(len(g.claims)),
-                  key=lambda n: (-shared(g.claims[n]), -g.claims[n].confidence, n))
-
-
-def _most_telling(g: Group) -> Proposal:
-    """The claim sharing the most words with the other sources' claims (_by_telling)."""
-    return g.claims[_by_telling(g)[0]]
-
-
-def _opening(quote: str, words: int = 10) -> str:
-    """The first ``words`` words of a quote, cut at a word with "…" when longer."""
-    split = quote.strip("“”\"' ").split()
-    text = " ".join(split[:words]).rstrip(",;:")
-    text = text[:1].upper() + text[1:]
-    return text + "…" if len(split) > words else text.rstrip(".")
-
-
-def summary_of(g: Group, limit: int = 200) -> str:
-    """What the event is about, in a source's own words: the quote of its most telling claim
-    (a bag of actors and a happening word makes a title, not a description a reviewer can
-    check), with the article it is from."""
-    if not g.claims:
-        return ""
-    best = _most_telling(g)
-    quote = " ".join(best.quote.split())
-    if len(quote) > limit:
-        quote = quote[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return f"“{quote}” ({best.article_id})"
-
-
 def event_id(g: Group) -> str:
     top = g.salient[0] if g.salient else ""
     parts = [g.cls] + ([top] if top else []) + ([g.period] if g.period else [])
     return slug("-".join(parts))
+
+
+_DAYS_AND_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w\-]*")  # "Nagorno-Karabakh" whole
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;•|\n])[\s\"“”‘’'(\[*_-]*$")
+
+
+def _not_names(proposals: list[Proposal]) -> frozenset[str]:
+    """One-word actors that are no names: days and months, and words that the paragraphs
+    holding the claims capitalise only at the start of a sentence, a line or a table cell
+    ("Together we can...", "Selon lui", "Region | Cases"): a name is capitalised where it
+    stands, and a briefing names its actors mid-sentence somewhere."""
+    single = {a for p in proposals for a in p.actors if " " not in a and not a.isupper()}
+    if not single:
+        return frozenset()
+    inside: set[str] = set()
+    seen: set[str] = set()
+    for p in proposals:
+        if p.paragraph.id in seen:
+            continue
+        seen.add(p.paragraph.id)
+        text = p.paragraph.text
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            if word in single and word not in inside \
+                    and not _SENTENCE_END.search(text[max(0, m.start() - 8):m.start()]):
+                inside.add(word)
+    return frozenset(a for a in single if a not in inside or a.lower() in _DAYS_AND_MONTHS)
+
+
+def actors_of(g: Group, limit: int = 6) -> list[str]:
+    """The event's actors, the most named by its claims first: no word that is no name
+    (_not_names); a short form ("Halvard", "Farmers' Association") counted with the full
+    name holding its words ("Halvard Foods", "Dairy Farmers' Association")."""
+    counts = Counter(a for p in g.claims for a in p.actors if a not in g.not_names)
+    words = {a: set(a.split()) for a in counts}
+    for a in sorted(counts, key=lambda a: (len(words[a]), a)):
+        longer = [b for b in counts if b != a and words[a] < words[b]]
+        if len(longer) == 1:  # the short form of one name only
+            counts[longer[0]] += counts.pop(a)
+    return [a for a, _ in counts.most_common(limit)]
+
+
+def span_of(g: Group) -> tuple[str | None, str | None]:
+    """The event's date and end: its claims' first and last dates of its period, an end
+    only where it is not within the date ("2026-03" to "2026-08-21"; "2026" to "2026-08" is
+    the year itself); the period alone when no claim gives a date in it."""
+    dates = sorted(d.value for p in g.claims for d, _ in p.dates
+                   if g.period and d.value.startswith(g.period))
+    if not dates:
+        return g.period, None
+    first, last = dates[0], dates[-1]
+    return first, (last if not last.startswith(first) else None)

@@ -118,9 +118,20 @@ _BREAK = re.compile(r"[,;:!?()\"“”]|\.\s|\b(?:that|which|who|whom|whose|when
 # An apposition after the actor ("Halvard Foods, the country's largest chain, agreed"): left
 # out of the title.
 _APPOSITION = re.compile(r"^\s*,[^,;:()\"“”]{1,80},")
-# What ends the phrase after the happening's word ("... takeover of Brennick | on 21 August").
-_STOP = re.compile(r"[,;:.!?()\"“”]|\s(?:on|in|at|after|before|because|which|who|when|while|"
-                   r"but|and|that|with|for|by|from|as|since|until)\s")
+# What ends the phrase after the happening's word ("... takeover of Brennick | on 21 August");
+# a comma or a point inside a number ("1,500", "4.2") ends nothing.
+_STOP = re.compile(r"[;:!?()\"“”]|[,.](?!\d)|\s(?:on|in|at|after|before|because|which|who|"
+                   r"when|while|but|and|that|with|for|by|from|as|since|until|once)\s")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+# When the deed was done, right after its word ("agreed on Monday to buy", "cut in March
+# 2026 some 1,500 jobs"): skipped, so that the title goes on to what was done.
+_WHEN = re.compile(
+    r"^\s*(?:(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|weekend)|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")"
+    r"(?:\s+\d{4})?|(?:on|in)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS + r")(?:\s+\d{1,2})?"
+    r"(?:,?\s+\d{4})?|in\s+\d{4}|yesterday|today|earlier\s+this\s+(?:week|month|year))"
+    r"\s*,?(?=\s+\w)")
 GAP = 6  # words at most between the actor and the happening's word
 
 
@@ -128,7 +139,8 @@ def who_did_what(p: Proposal, heads: list[str]) -> str | None:
     """The words of a claim that say who did what: the actor named last before the word
     naming the happening, that word, and what follows it up to the end of the phrase ("The
     Competition Authority cleared Halvard's takeover of Brennick"), at most MAX_WORDS; an
-    apposition after the actor is left out.  None when no actor stands within GAP words
+    apposition after the actor and when it was done, right after the word ("agreed on
+    Monday to buy"), are left out.  None when no actor stands within GAP words
     before the word in the same clause."""
     quote = p.quote
     for m in _WORD.finditer(quote):
@@ -147,9 +159,12 @@ def who_did_what(p: Proposal, heads: list[str]) -> str | None:
         if det:
             start = det.start()
         tail = quote[m.end():]
+        when = _WHEN.match(tail)
+        if when:
+            tail = tail[when.end():]
         stop = _STOP.search(tail)
         phrase = quote[start:quote.index(actor, start) + len(actor)] + gap
-        words = (phrase + quote[m.start():m.end() + (stop.start() if stop else len(tail))]).split()
+        words = (phrase + m.group() + tail[:stop.start() if stop else len(tail)]).split()
         text = " ".join(words[:MAX_WORDS]).strip(" ,;:-")
         return text[:1].upper() + text[1:]
     return None

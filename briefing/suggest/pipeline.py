@@ -19,7 +19,7 @@ from briefing.loading.anchor import ArticleIndex
 from briefing.model import Corpus
 from briefing.suggest import BY
 from briefing.suggest.claims import Proposal, common_words, paragraph_names, propose
-from briefing.suggest.events import Group, event_id, group, summary_of, title_of
+from briefing.suggest.events import Group, actors_of, event_id, group, span_of, summary_of, title_of
 from briefing.suggest.figurekeys import assign_keys
 from briefing.suggest.figures import figure_text
 from briefing.suggest.mentions import acronyms
@@ -155,15 +155,12 @@ def _events(groups: list[Group], corpus: Corpus, previous: Previous, result: Res
             if g.id in previous.rejected_ids:
                 continue
             taken.add(g.id)
-            actors = Counter(a for p in g.claims for a in p.actors)
             sources = len({p.article_id for p in g.claims})
-            dates = sorted(d.value for p in g.claims for d, _ in p.dates
-                           if g.period and d.value.startswith(g.period))
+            date, end = span_of(g)
             out.append({"id": g.id, "status": "suggested", "by": BY,
                         "confidence": round(min(0.9, 0.3 + 0.15 * sources), 2),
-                        "title": title_of(g), "summary": summary_of(g), "date": dates[0] if dates else g.period,
-                        "end": dates[-1] if dates and dates[-1] != dates[0] and len(dates[-1]) == len(dates[0]) else None,
-                        "actors": [a for a, _ in actors.most_common(6)]})
+                        "title": title_of(g), "summary": summary_of(g), "date": date,
+                        "end": end, "actors": actors_of(g)})
         for p in g.claims:
             if g.id not in p.events:
                 p.events.append(g.id)
