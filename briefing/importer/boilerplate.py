@@ -43,6 +43,7 @@ BACK_TO_TOP = re.compile(
 )
 FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
 NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
+                        r"(?:straight |delivered )?(?:to|in|into) your inbox|"
                         r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
     r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon|"
@@ -76,6 +77,16 @@ PAGE_CONTROL = re.compile(
     r"sign up|get started|subscribe|log in|save|\d+ claps?|\d+ responses?|\d+ comments?)$", re.I)
 ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
                     r"\d+\s*min(ute)?s?\s*read|reading time:?\s*\d.*)$", re.I)
+# A wire story's closing credit: "Reporting by A in X; Additional reporting by B; Editing by C".
+WIRE_CREDIT = re.compile(
+    r"^\(?(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|research|graphics|"
+    r"fact-checking|translation)(?: and (?:reporting|writing|editing))? by [^.!?]{2,240}"
+    r"(?:;\s*(?:(?:additional|further) )?[\w -]{2,30} by [^.!?;]{2,120})*\)?\.?$", re.I)
+# A content system's article-information list: "Category: News", "Published: ...", "Hits: 4312".
+INFO_FIELD = re.compile(
+    r"^[-*•]?\s*(?:category|categories|section|published|posted|created|updated|last updated|"
+    r"modified|hits|views|page views|reads|written by|author|tags)\s*:\s*\S", re.I)
+COUNTER_FIELD = re.compile(r"^[-*•]?\s*(?:hits|views|page views|reads|category|categories)\s*:", re.I)
 # Page numbers and running footers of a PDF or a printed page: "- 2 -", "Page 3 of 10", "3/10".
 PAGE_NUMBER = re.compile(
     r"^([-–—]\s*\d{1,4}\s*[-–—]|(page|p\.|seite)\s*\d{1,4}(\s*(of|/|von|sur)\s*\d{1,4})?|"
@@ -123,6 +134,11 @@ def _single(block: Block) -> str | None:
         return "copyright notice"
     if ADVERT.match(flat):
         return "advertisement"
+    if WIRE_CREDIT.match(flat) and _words(flat) <= 50:
+        return "wire credit"
+    if len(block.lines) >= 2 and all(INFO_FIELD.match(s.strip()) for s in block.lines) and any(
+            COUNTER_FIELD.match(s.strip()) for s in block.lines):
+        return "article information"
     if len(block.lines) <= 8 and all(
             s.strip().lower().rstrip(":") in SHARE_WORDS for s in block.lines) and not (
             len(block.lines) == 1 and block.flat.lower() == "x"):
@@ -171,6 +187,10 @@ WHY = {
     "sound cue": "a transcript's cue for music or sound, not anyone's words",
     "transcript note": "the site's note about its transcript",
     "release label": "a press release's distribution label",
+    "wire credit": "the agency's credit line (who reported and edited the story)",
+    "article information": "the site's article information (category, date, view count); "
+                           "the date and author are read from the page's metadata",
+    "pull quote": "repeats, as a display quote, words the article gives in full elsewhere",
     "release end matter": "after the press release's end mark: the 'About' boilerplate and the "
                           "media contact",
 }
@@ -452,7 +472,36 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
     return kept
 
 
+PULL_QUOTE_WORDS = (5, 40)  # a display quote is a sentence or two
+_WORD = re.compile(r"\w+")
+
+
+def _squashed(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A short paragraph whose words all stand, in order, inside a longer paragraph of the
+    article is a pull quote (a display copy of a sentence given in full elsewhere): it goes,
+    and the paragraph that holds the words stays."""
+    paras = [(i, _squashed(b.flat)) for i, b in enumerate(blocks) if b.kind == "para"]
+    gone = set()
+    for i, short in paras:
+        n = len(short.split())
+        if not PULL_QUOTE_WORDS[0] <= n <= PULL_QUOTE_WORDS[1]:
+            continue
+        if any(j != i and j not in gone and len(text) > len(short) and f" {short} " in f" {text} "
+               for j, text in paras):
+            gone.add(i)
+            report.drop(blocks[i].line, "pull quote", WHY["pull quote"], blocks[i].text)
+    return [b for i, b in enumerate(blocks) if i not in gone]
+
+
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
+    return _pull_quotes(_drop_furniture(blocks, report), report)
+
+
+def _drop_furniture(blocks: list[Block], report: ImportReport) -> list[Block]:
     blocks = _drop_running_headers(blocks, report)
     blocks = _release_end(blocks, report)
     blocks = _credit_captions(blocks, report)

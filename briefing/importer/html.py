@@ -14,8 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.importer import pageprep
 from briefing.importer.meta import Meta
-from briefing.importer.names import looks_like_name, tidy_name
+from briefing.importer.names import ROLE, looks_like_name, tidy_name
 
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                         re.I | re.S)
@@ -47,6 +48,7 @@ class Extraction:
     meta: Meta
     visible: str  # every line of the page a reader sees: the basis of the audit
     left_out: list[tuple[int, str]] = field(default_factory=list)  # (HTML line, text)
+    removed: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
 
 
 def visible_lines(tree) -> list[tuple[int, str]]:
@@ -174,6 +176,8 @@ def extract(html: str, url: str | None = None) -> Extraction:
     lines = visible_lines(tree)
     visible = "\n".join(text for _, text in lines)
     linked = _author_link(tree)  # read before trafilatura prunes the tree
+    prepared = pageprep.prepare(tree)
+    lines = visible_lines(tree)  # what the extraction is given: the removed parts are listed
     from trafilatura.core import determine_returnstring
     from trafilatura.settings import Extractor
 
@@ -196,6 +200,8 @@ def extract(html: str, url: str | None = None) -> Extraction:
         found = {key: getattr(document, key) or "" for key in ("title", "author", "date",
                                                                   "sitename")}
     where = "the page's metadata or markup (trafilatura)"
+    if prepared.standfirst and _squash(prepared.standfirst) not in _squash(text):
+        text = f"{prepared.standfirst}\n\n{text}"  # left out with the page's header
     if found.get("title"):
         meta.title = " ".join(found["title"].split())
         meta.provenance["title"] = ("stated", f"{where}: title")
@@ -206,6 +212,10 @@ def extract(html: str, url: str | None = None) -> Extraction:
     elif linked:
         meta.authors = [linked]
         meta.provenance["authors"] = ("stated", f"the link to the author's page: '{linked}'")
+    elif byline := _header_byline(lines, meta.title, text):
+        meta.authors = [byline[0]]
+        meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
+                                                  f"headline: '{byline[1]}'")
     date = found.get("date", "")
     if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         meta.published = date
@@ -219,4 +229,29 @@ def extract(html: str, url: str | None = None) -> Extraction:
     # metadata values count as kept: a byline line whose name went to the front matter is
     # still listed as dropped (it left the body), but the title line is matched in the text
     kept = "\n".join([text, meta.title or ""])
-    return Extraction(text, meta, visible, _left_out(lines, kept))
+    return Extraction(text, meta, visible, _left_out(lines, kept), prepared.removed)
+
+
+HEADER_LINES = 6  # lines under the headline searched for the author
+_NAME_COMMA_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>.{3,60})$")
+
+
+def _header_byline(lines: list[tuple[int, str]], title: str | None,
+                   kept: str) -> tuple[str, str] | None:
+    """A byline the extraction left out with the page's header: "Name, Role" on one line, or
+    "Name" and "Role" on two ("Hanna Brisk" / "Morvik correspondent"), under the headline."""
+    if not title:
+        return None
+    texts = [t for _, t in lines]
+    at = next((i for i, t in enumerate(texts) if _squash(t) == _squash(title)), None)
+    if at is None:
+        return None
+    body = _squash(kept)
+    near = [t for t in texts[at + 1:at + 1 + HEADER_LINES] if _squash(t) not in body]
+    for k, line in enumerate(near):
+        m = _NAME_COMMA_ROLE.match(line)
+        if m and looks_like_name(m["name"]) and ROLE.match(m["role"].strip()):
+            return tidy_name(m["name"]), line
+        if looks_like_name(line) and k + 1 < len(near) and ROLE.match(near[k + 1].strip()):
+            return tidy_name(line), f"{line} / {near[k + 1]}"
+    return None

@@ -23,8 +23,12 @@ from briefing.importer.webfurniture import SECTIONS
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
 
-BYLINE = re.compile(r"^(?:written by|words by|reported by|hosted by|presented by|interview by|"
-                    r"by|par|von|di|por)\s*:?\s+(.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:written by|words by|reported by|hosted by|presented by|interview by|"
+                    r"by|par|von|di|por)\s*:?|(?:words|text|story|report|reporter|reporting)\s*:)"
+                    r"\s+(.+)$", re.I)
+# The other credits of a byline: "Words: A | Pictures: B", "Words by A · Photographs by B"
+OTHER_CREDIT = re.compile(r"^(?:pictures?|photos?|photographs?|photography|images?|graphics|"
+                          r"video|illustrations?|design|data)\s*(?:by\b|:)", re.I)
 AUTHOR_FIELD = re.compile(
     r"^(?:auteur-article|auteurs?|authors?|autor(?:in)?|autore|written by)\s*:\s*(.+)$", re.I)
 DATE_FIELD = re.compile(
@@ -37,7 +41,7 @@ TRANSLATOR = re.compile(
 DATE_AFTER_COMMA = re.compile(
     r",\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|"
     r"juil|août|déc|published|updated|posted)\w*\b)", re.I)
-UPDATE_TAIL = re.compile(r"\s*[,|·•]\s*(?:modifi[ée] le|mis [àa] jour le|(?:last )?updated|"
+UPDATE_TAIL = re.compile(r"(?:\s*[,|·•]\s*|\s+(?=(?:last )?updated\b))(?:modifi[ée] le|mis [àa] jour le|(?:last )?updated|"
                          r"aktualisiert|ge[äa]ndert)\b.*$", re.I)
 CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fields)$", re.I)
 LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
@@ -261,7 +265,8 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
             split_parts += [part[:m.start()], part[m.end():]]
         else:
             split_parts.append(part)
-    split_parts = [p for p in split_parts if not ROLE.match(p.strip())]
+    split_parts = [p for p in split_parts if not ROLE.match(p.strip())
+                   and not OTHER_CREDIT.match(p.strip())]
     for part in split_parts:
         date_field = DATE_FIELD.match(part)
         iso, how = parse_date(part)

@@ -87,6 +87,20 @@ def plain_headings(blocks: list[Block], report: ImportReport) -> None:
             report.note(f"line {block.line}: short line before a paragraph read as a heading")
 
 
+PROSE_AFTER_BOX = 2  # paragraphs of prose after the last labelled one: the article goes on
+PROSE_WORDS = 12
+
+
+def _box_within_article(blocks: list[Block], labelled: list[tuple[int, str, str]]) -> bool:
+    """A "Your questions answered" box in a news story, not an interview: the article's own
+    prose goes on after the last question and answer.  Its labels stay as they are (the
+    rest of the story would otherwise fall under the last question's heading)."""
+    last = max(i for i, _, _ in labelled)
+    prose = [b for b in blocks[last + 1:] if b.kind == "para" and len(b.flat.split()) >= PROSE_WORDS
+             and not _is_question(b.text) and not LABEL.match(b.text)]
+    return len(prose) >= PROSE_AFTER_BOX
+
+
 def _labels(blocks: list[Block]) -> list[tuple[int, str, str]]:
     found = []
     for i, b in enumerate(blocks):
@@ -107,6 +121,8 @@ def interview(blocks: list[Block], meta: Meta, report: ImportReport) -> None:
         return
     elif not _is_question(labelled[0][2]) or not all(looks_like_name(a) for a in answering):
         return  # "Update: ...?" then "Note: ..." is not an interview: answers come from people
+    if _box_within_article(blocks, labelled):
+        return
     meta.genre = "interview"
     meta.provenance["genre"] = (
         "inferred", "question/answer layout (speaker labels: "

@@ -28,6 +28,7 @@ SHARE_LINE = re.compile(
     r"save( (article|story|for later))?|bookmark|comment|reply|load more comments|show more comments"
     r"|view comments|see all comments|add to (my )?(list|feed)|follow|following|unfollow|"
     r"mute|report|flag|recommend|like|read later|save for later|lire plus tard|partager|"
+    r"pinned( (post|entry|update))?|comments are (now )?closed\.?|"
     r"offrir (l['’])?article|(artikel )?teilen|merken|weiterlesen|"
     r"back to (all )?(news|articles|posts|stories|press releases|blog)|write a comment\.*|"
     r"se connecter|anmelden|start writing|∙\s*paid|like this:?|like loading\.*|loading\.*|share this:?|"
@@ -53,7 +54,9 @@ PAYWALL = re.compile(
     r"view in (your )?browser|unsubscribe.*|update your (email )?preferences.*|manage your "
     r"(subscription|preferences).*|forward (this|it) to .*|was this forwarded to you\?.*|"
     r"sign up here\.?|(not a subscriber|not subscribed)\?.*|get (the|our) app|open in app|"
-    r"support independent journalism.*|become a (paid )?(subscriber|member).*|"
+    r"support (independent|local|quality|public[- ]interest|our|trusted) journalism.*|become a (paid )?(subscriber|member).*|"
+    r"by (signing up|subscribing|clicking [\w' ]{2,20}|entering your e-?mail)[, ]+you agree to .*|"
+    r"got a (story|tip|news tip|story idea)\b.{0,120}|"
     r"discover more from .{2,60}|over [\d,.]+k? subscribers|thanks for reading .{2,60}[!.]"
     r" subscribe .*|subscribe( on)?\s*:.*|s['’]abonner|abonnez-vous.*|d[ée]couvrir les offres|"
     r"d[ée]j[àa] abonn[ée]e? \?.*|article r[ée]serv[ée] aux abonn[ée]s|"
@@ -71,6 +74,8 @@ CAPTION_CREDIT = re.compile(
     r"[^()]{0,40}/(reuters|afp|ap|getty images|epa)[^()]{0,20})\)|"
     r"\b(photo(graph)?|image|picture|credit|illustration|foto)s?\s*(credit)?\s*:\s*[^.]{2,60}|"
     r"\.\s+[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}\s*/\s*(" + AGENCIES + r"))\.?$", _I)
+# A byline that also credits the pictures ("Words: A | Pictures: B") is no caption.
+CREDITS_BYLINE = re.compile(r"^(words|text|story|by|written by|words by|reporting)\b\s*:?\s+\S", _I)
 # A picture agency's name alone on a line: the credit of a photo whose caption follows.
 AGENCY_CREDIT = re.compile(r"^(" + AGENCIES + r")$", _I)
 # "[THEME MUSIC]", "(SOUNDBITE OF ARCHIVED BROADCAST)": a transcript's cue, no one's words.
@@ -117,7 +122,8 @@ def line_kind(line: str) -> str | None:
         return "update time"
     if UPDATED.match(text) and (re.search(r"\d{1,2}:\d{2}", text) or parse_date(text)[0]):
         return "update time"
-    if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")):
+    if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")) \
+            and not CREDITS_BYLINE.match(text):
         return "image caption"
     if AGENCY_CREDIT.match(text):
         return "image credit"
