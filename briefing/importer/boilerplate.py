@@ -480,18 +480,21 @@ def _squashed(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+PULL_QUOTE_REACH = 12  # paragraphs either side: a pull quote stands near the text it repeats
+
+
 def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
-    """A short paragraph whose words all stand, in order, inside a longer paragraph of the
-    article is a pull quote (a display copy of a sentence given in full elsewhere): it goes,
-    and the paragraph that holds the words stays."""
-    paras = [(i, _squashed(b.flat)) for i, b in enumerate(blocks) if b.kind == "para"]
+    """A short paragraph whose words all stand, in order, inside a longer paragraph near it
+    is a pull quote (a display copy of a sentence given in full elsewhere): it goes, and the
+    paragraph that holds the words stays."""
+    paras = [(i, f" {_squashed(b.flat)} ") for i, b in enumerate(blocks) if b.kind == "para"]
     gone = set()
-    for i, short in paras:
-        n = len(short.split())
-        if not PULL_QUOTE_WORDS[0] <= n <= PULL_QUOTE_WORDS[1]:
+    for k, (i, short) in enumerate(paras):
+        if not PULL_QUOTE_WORDS[0] <= len(short.split()) <= PULL_QUOTE_WORDS[1]:
             continue
-        if any(j != i and j not in gone and len(text) > len(short) and f" {short} " in f" {text} "
-               for j, text in paras):
+        near = paras[max(0, k - PULL_QUOTE_REACH):k + PULL_QUOTE_REACH + 1]
+        if any(j != i and j not in gone and len(text) > len(short) and short in text
+               for j, text in near):
             gone.add(i)
             report.drop(blocks[i].line, "pull quote", WHY["pull quote"], blocks[i].text)
     return [b for i, b in enumerate(blocks) if i not in gone]
