@@ -78,10 +78,13 @@ PAGE_CONTROL = re.compile(
 ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
                     r"\d+\s*min(ute)?s?\s*read|reading time:?\s*\d.*)$", re.I)
 # A wire story's closing credit: "Reporting by A in X; Additional reporting by B; Editing by C".
-WIRE_CREDIT = re.compile(
-    r"^\(?(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|research|graphics|"
-    r"fact-checking|translation)(?: and (?:reporting|writing|editing))? by [^.!?]{2,240}"
-    r"(?:;\s*(?:(?:additional|further) )?[\w -]{2,30} by [^.!?;]{2,120})*\)?\.?$", re.I)
+_CREDIT_ROLE = (r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|research"
+                r"|graphics|fact-checking|translation)(?:\s+and\s+(?:reporting|writing|editing))?)")
+_CREDIT_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|van|von|da|al)){0,3}"
+_CREDIT_PART = (_CREDIT_ROLE + r"\s+by\s+" + _CREDIT_NAME
+                + r"(?:(?:\s*,\s*|\s+and\s+)" + _CREDIT_NAME + r")*"
+                + r"(?:\s+in\s+" + _CREDIT_NAME + r")?")
+WIRE_CREDIT = re.compile(r"^\(?" + _CREDIT_PART + r"(?:\s*;\s*" + _CREDIT_PART + r")*\s*\)?\.?$")
 # A content system's article-information list: "Category: News", "Published: ...", "Hits: 4312".
 INFO_FIELD = re.compile(
     r"^[-*•]?\s*(?:category|categories|section|published|posted|created|updated|last updated|"

@@ -356,7 +356,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             role_next = True
             continue
-        if index <= 2 and not meta.authors and title_here and _name_then_date(blocks, index):
+        if index <= 2 and not meta.authors and (title_here or index == 0) \
+                and _name_then_date(blocks, index):
             # "Femke de Vries" / "Apr 08, 2025", "Hannah Okafor" / "Health reporter"
             meta.authors = [tidy_name(_plain(block.lines[0]))]
             meta.provenance["authors"] = ("inferred", f"a name alone on its line with a date or "
@@ -367,9 +368,11 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 continue
             block = Block(block.lines[1:], block.line + 1)
             text = _plain(block.flat)
-        if index <= 2 and not meta.authors and title_here and len(block.lines) == 1 \
+        if index <= 2 and not meta.authors and (title_here or index == 0) \
+                and len(block.lines) == 1 \
                 and (role := NAME_ROLE.match(text)) and looks_like_name(role["name"], 3):
-            # "Damian Carrington Environment editor": a staff byline without "By"
+            # "Damian Carrington Environment editor": a staff byline without "By" (a page's
+            # title is in its metadata: the byline then opens the text)
             meta.authors = [role["name"]]
             meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
                                                       f"title, line {block.line}: '{text}'")

@@ -87,18 +87,26 @@ def plain_headings(blocks: list[Block], report: ImportReport) -> None:
             report.note(f"line {block.line}: short line before a paragraph read as a heading")
 
 
-PROSE_AFTER_BOX = 2  # paragraphs of prose after the last labelled one: the article goes on
+PROSE_AROUND_BOX = (3, 2)  # paragraphs of the story's prose before and after a Q&A box
 PROSE_WORDS = 12
 
 
 def _box_within_article(blocks: list[Block], labelled: list[tuple[int, str, str]]) -> bool:
-    """A "Your questions answered" box in a news story, not an interview: the article's own
-    prose goes on after the last question and answer.  Its labels stay as they are (the
-    rest of the story would otherwise fall under the last question's heading)."""
-    last = max(i for i, _, _ in labelled)
-    prose = [b for b in blocks[last + 1:] if b.kind == "para" and len(b.flat.split()) >= PROSE_WORDS
-             and not _is_question(b.text) and not LABEL.match(b.text)]
-    return len(prose) >= PROSE_AFTER_BOX
+    """A "Your questions answered" box in a news story, not an interview: the story's own
+    prose comes before the first question and goes on after the last answer, and no
+    question follows (an interview labels its first exchange only, then asks on).  Its
+    labels stay as they are: the rest of the story would otherwise fall under the last
+    question's heading."""
+    first, last = min(i for i, _, _ in labelled), max(i for i, _, _ in labelled)
+
+    def prose(part: list[Block]) -> int:
+        return sum(1 for b in part if b.kind == "para" and len(b.flat.split()) >= PROSE_WORDS
+                   and not _is_question(b.text) and not LABEL.match(b.text))
+
+    after = blocks[last + 1:]
+    if any(b.kind == "para" and _is_question(b.text) for b in after):
+        return False
+    return prose(blocks[:first]) >= PROSE_AROUND_BOX[0] and prose(after) >= PROSE_AROUND_BOX[1]
 
 
 def _labels(blocks: list[Block]) -> list[tuple[int, str, str]]:
