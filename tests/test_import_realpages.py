@@ -215,6 +215,28 @@ def test_furniture_lines(line, kind):
     assert line not in r.body and line in dropped(r, kind)
 
 
+@pytest.mark.parametrize("line", ["Posted at 11:05", "15:40", "3:40 p.m.", "09:20 BST",
+                                  "Updated at 7.15am"])
+def test_a_live_blogs_entry_time_on_its_own_line_goes(line):
+    r = audited(import_text(f"Ferry fares to rise\n\n{LEAD}\n\n{line}\n\n{NEXT}\n", "f.txt"))
+    assert line not in r.body  # a bare "15:40" is a media player's time too: either way it goes
+    assert line in "\n".join(d.text for d in r.report.dropped)
+
+
+@pytest.mark.parametrize("stamp", ["**11:05** ", "09:20 BST – ", "BREAKING: ", "**Update:** "])
+def test_a_time_or_label_opening_an_entry_comes_off_the_entry(stamp):
+    r = audited(import_text(f"Ferry fares to rise\n\n{LEAD}\n\n{stamp}{NEXT}\n", "f.txt"))
+    assert f"\n\n{NEXT}" in r.body
+    assert dropped(r, "entry time stamp").strip("*") .startswith(stamp.strip(" –*")[:4])
+
+
+@pytest.mark.parametrize("text", ["11:05 is when the last ferry leaves, the board said.",
+                                  "Update the timetable, the council told the board."])
+def test_a_sentence_opening_on_a_time_or_update_stays_whole(text):
+    r = audited(import_text(f"Ferry fares to rise\n\n{LEAD}\n\n{text}\n\n{NEXT}\n", "f.txt"))
+    assert text in r.body
+
+
 def test_a_sentence_about_reporting_stays():
     text = "Reporting by local radio first revealed the plan on Friday, the board said."
     r = audited(import_text(f"Ferry fares to rise\n\n{LEAD}\n\n{text}\n\n{NEXT}\n", "f.txt"))

@@ -15,7 +15,7 @@ from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.names import ROLE, looks_like_name
 from briefing.importer.report import ImportReport
-from briefing.importer.webfurniture import line_kind
+from briefing.importer.webfurniture import ENTRY_STAMP, line_kind
 
 # A line that opens a comment section (WordPress, wpDiscuz, Disqus and the like).
 COMMENT_START = re.compile(
@@ -193,6 +193,7 @@ WHY = {
     "wire credit": "the agency's credit line (who reported and edited the story)",
     "article information": "the site's article information (category, date, view count); "
                            "the date and author are read from the page's metadata",
+    "entry time stamp": "the time or label of a live blog's entry, not its text",
     "pull quote": "repeats, as a display quote, words the article gives in full elsewhere",
     "release end matter": "after the press release's end mark: the 'About' boilerplate and the "
                           "media contact",
@@ -503,8 +504,22 @@ def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
     return [b for i, b in enumerate(blocks) if i not in gone]
 
 
+def _entry_stamps(blocks: list[Block], report: ImportReport) -> None:
+    """A live blog's time stamp or label opening an entry's paragraph ("**11:05** The union
+    has ...", "BREAKING: About 2,300 ...") comes off the paragraph; the entry stays."""
+    for block in blocks:
+        if block.kind != "para" or not block.lines:
+            continue
+        m = ENTRY_STAMP.match(block.lines[0])
+        if m and m.end() < len(block.lines[0]) and m.group(0).strip():
+            report.drop(block.line, "entry time stamp", WHY["entry time stamp"], m.group(0).strip())
+            block.lines[0] = block.lines[0][m.end():]
+
+
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
-    return _pull_quotes(_drop_furniture(blocks, report), report)
+    blocks = _pull_quotes(_drop_furniture(blocks, report), report)
+    _entry_stamps(blocks, report)
+    return blocks
 
 
 def _drop_furniture(blocks: list[Block], report: ImportReport) -> list[Block]:

@@ -87,6 +87,9 @@ def _inline(blocks: list[Block], notes: dict[str, str], report: ImportReport) ->
         if n:
             report.note(f"line {block.line}: {n} link(s) to '#' reduced to their text")
         text = inline.undo_escapes(text)
+        if block.kind == "heading":  # a section title is plain text to the loader: "[1]" stays
+            block.text = text
+            continue
         text, missing = inline.link_footnotes(text, labels)
         for marker in missing:
             report.warn(f"line {block.line}: footnote marker {marker!r} has no note; kept as text")

@@ -81,6 +81,16 @@ AGENCY_CREDIT = re.compile(r"^(" + AGENCIES + r")$", _I)
 # "[THEME MUSIC]", "(SOUNDBITE OF ARCHIVED BROADCAST)": a transcript's cue, no one's words.
 SOUND_CUE = re.compile(r"^[\[(][A-Z][A-Z ,'’-]{2,60}[\])]$")
 TRANSCRIPT_NOTE = re.compile(r"^this transcript (was|has been|is|may) .{5,160}$", _I)
+# A live blog's entry time: "Posted at 11:05", "15:40", "3:40 p.m.", "09:20 BST".
+TIME_STAMP = re.compile(r"^(?:(?:posted|published|updated|last updated|filed|added)(?: at| on)?"
+                        r"\s*:?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+                        r"(?:\s*(?:[a-z]{2,4}|gmt[+-]\d{1,2}))?$", _I)
+# The same time (or a live label) opening an entry's paragraph: "**11:05** The union ...",
+# "09:20 BST – At least 14 ships ...", "BREAKING: About 2,300 dockers ...".
+ENTRY_STAMP = re.compile(
+    r"^(?:(?P<e1>\*\*|__)?(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4})?"
+    r"|(?i:breaking(?: news)?|update|latest|just in|pinned)\s*:)(?P=e1)?"
+    r"\s*(?:[–—-]\s*)?)(?=[\"“‘'A-ZÀ-Ý])")
 RELATIVE_TIME = re.compile(r"^(\d+|an?|one) (second|minute|min|hour|hr|day|week|month)s? ago$|"
                            r"^(il y a|vor) \d+ \w+$", _I)
 GALLERY = re.compile(r"^(\d{1,3}\s*/\s*\d{1,3}|\d{1,3} of \d{1,3}|image \d+ of \d+)$", _I)
@@ -118,7 +128,7 @@ def line_kind(line: str) -> str | None:
         return "gallery counter"
     if BREADCRUMB.match(text):
         return "breadcrumb"
-    if RELATIVE_TIME.match(text):
+    if RELATIVE_TIME.match(text) or TIME_STAMP.match(text):
         return "update time"
     if UPDATED.match(text) and (re.search(r"\d{1,2}:\d{2}", text) or parse_date(text)[0]):
         return "update time"
