@@ -168,6 +168,22 @@ def test_an_embedded_posts_author_line_and_picture_link_go_its_words_stay():
     assert "(@HarbourBoard)" in dropped(r, "embedded post's author line")
 
 
+@pytest.mark.parametrize("line", ["— Harbour Board (@HarbourBoard) May 2, 2026",
+                                  "A post shared by Senna Dockers (@sennadockers)"])
+def test_a_pasted_embeds_author_line_goes(line):
+    r = audited(import_text(f"Ferry fares to rise\n\n{LEAD}\n\nFares rise on 1 June.\n\n{line}"
+                            f"\n\n{NEXT}\n", "f.txt"))
+    assert line not in r.body and line in dropped(r, "embedded post's author line")
+
+
+def test_an_address_byline_is_not_glued_to_the_first_paragraph():
+    body = ("<article><h1>Harbour ferry fares to rise</h1><address>By <a href='/p/mia'>Mia "
+            "Holm</a>, Islands reporter</address>" + PROSE + "</article>")
+    r = audited(import_bytes(page(body), "p.html"))
+    assert r.body.startswith("The harbour board said on Monday")
+    assert r.fields["authors"] == ["Mia Holm"]
+
+
 def test_a_standfirst_left_out_with_the_header_is_the_first_paragraph():
     body = ("<article><header><h1>Harbour ferry fares to rise</h1><p class='article-dek'>"
             "Islanders face the first increase in four years.</p></header><div class='text'>"

@@ -193,6 +193,7 @@ WHY = {
     "wire credit": "the agency's credit line (who reported and edited the story)",
     "article information": "the site's article information (category, date, view count); "
                            "the date and author are read from the page's metadata",
+    "embedded post's author line": "who posted an embedded social media post, and when",
     "entry time stamp": "the time or label of a live blog's entry, not its text",
     "pull quote": "repeats, as a display quote, words the article gives in full elsewhere",
     "release end matter": "after the press release's end mark: the 'About' boilerplate and the "
@@ -202,7 +203,8 @@ WHY = {
 
 LINE_FURNITURE = ("close button", "category header", "back-to-top link", "advertisement",
                   "page control", "audio/video player", "reading time", "subscription prompt",
-                  "gallery counter", "breadcrumb", "update time", "image caption")
+                  "gallery counter", "breadcrumb", "update time", "image caption",
+                  "embedded post's author line")
 SHORT_BLOCK = 6  # in a block this short (a byline block), furniture lines go wherever they are
 
 

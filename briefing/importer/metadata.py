@@ -26,6 +26,7 @@ TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
 BYLINE = re.compile(r"^(?:(?:written by|words by|reported by|hosted by|presented by|interview by|"
                     r"by|par|von|di|por)\s*:?|(?:words|text|story|report|reporter|reporting)\s*:)"
                     r"\s+(.+)$", re.I)
+ROLE_AFTER_COMMA = re.compile(r",\s*" + ROLE_PATTERN + r"\s*$", re.I)
 # The other credits of a byline: "Words: A | Pictures: B", "Words by A · Photographs by B"
 OTHER_CREDIT = re.compile(r"^(?:pictures?|photos?|photographs?|photography|images?|graphics|"
                           r"video|illustrations?|design|data)\s*(?:by\b|:)", re.I)
@@ -267,6 +268,8 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
             split_parts.append(part)
     split_parts = [p for p in split_parts if not ROLE.match(p.strip())
                    and not OTHER_CREDIT.match(p.strip())]
+    # "By Mia Holm, Islands reporter": the role after the name's comma is no second author
+    split_parts = [ROLE_AFTER_COMMA.sub("", p) for p in split_parts]
     for part in split_parts:
         date_field = DATE_FIELD.match(part)
         iso, how = parse_date(part)

@@ -25,7 +25,8 @@ CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit|photo-?credit|image-?
 STANDFIRST_CLASS = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?headline|"
                               r"strapline|strap|summary|lede|teaser|excerpt|sapo|chapo|"
                               r"article-?intro|intro)(?:$|[\s_-])", re.I)
-EMBED_AUTHOR = re.compile(r"^\s*[—–-]\s*[^()\n]{1,80}\(@[\w.]{1,40}\)\s*.{0,40}$", re.S)
+EMBED_AUTHOR = re.compile(r"^\s*(?:[—–-]\s*|an? (?:post|photo|video|reel) shared by\s+)"
+                          r"[^()\n]{1,80}\(@[\w.]{1,40}\)\s*.{0,40}$", re.S | re.I)
 PIC_LINK = re.compile(r"^\s*pic\.(?:twitter|x)\.com/\S+\s*$", re.I)
 CAPTION_WORDS = 40
 SIGNUP_WORDS = 60
@@ -146,6 +147,12 @@ def _embeds(tree, out: Prepared) -> None:
                 quote.remove(c)
 
 
+def _addresses(tree) -> None:
+    """An <address> byline is a paragraph of its own (the extraction glues it to the next)."""
+    for el in tree.iter("address"):
+        el.tag = "p"
+
+
 def _standfirst(tree, out: Prepared) -> None:
     h1 = next(iter(tree.iter("h1")), None)
     if h1 is None:
@@ -166,6 +173,7 @@ def prepare(tree) -> Prepared:
     """Change ``tree`` in place (see the module's docstring); what it takes out is listed."""
     out = Prepared()
     _definition_lists(tree)
+    _addresses(tree)
     _fact_boxes(tree)
     _signup_boxes(tree, out)
     _captions(tree, out)

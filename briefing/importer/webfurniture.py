@@ -81,6 +81,10 @@ AGENCY_CREDIT = re.compile(r"^(" + AGENCIES + r")$", _I)
 # "[THEME MUSIC]", "(SOUNDBITE OF ARCHIVED BROADCAST)": a transcript's cue, no one's words.
 SOUND_CUE = re.compile(r"^[\[(][A-Z][A-Z ,'’-]{2,60}[\])]$")
 TRANSCRIPT_NOTE = re.compile(r"^this transcript (was|has been|is|may) .{5,160}$", _I)
+# The author line of an embedded social post: "— Harbour Board (@HarbourBoard) May 2, 2026",
+# "A post shared by Senna Dockers (@sennadockers)".
+EMBED_AUTHOR = re.compile(r"^(?:[—–-]\s*|an? (?:post|photo|video|reel) shared by\s+)"
+                          r"[^()\n]{1,80}\(@[\w.]{1,40}\)(?:\s+(?:on\s+)?.{0,40})?$", _I)
 # A live blog's entry time: "Posted at 11:05", "15:40", "3:40 p.m.", "09:20 BST".
 TIME_STAMP = re.compile(r"^(?:(?:posted|published|updated|last updated|filed|added)(?: at| on)?"
                         r"\s*:?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
@@ -137,6 +141,8 @@ def line_kind(line: str) -> str | None:
         return "image caption"
     if AGENCY_CREDIT.match(text):
         return "image credit"
+    if EMBED_AUTHOR.match(text):
+        return "embedded post's author line"
     if SOUND_CUE.match(text):
         return "sound cue"
     if TRANSCRIPT_NOTE.match(text):
