@@ -54,8 +54,9 @@ CAPTION = re.compile(
     r"^\**\s*(cover photo|cover image|photo|thumbnail|image|picture|featured image|"
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
-RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more on this|"
-                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]", re.I)
+RELATED = re.compile(r"^\**(?:(related|read more|read also|also read|see also|more on this|"
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]"
+                     r"|related (article|story|content|coverage|video)\b)", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
     r"^(related(\s+[\w-]+)?|read next|recommended"
@@ -75,7 +76,8 @@ SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitte
 PAGE_CONTROL = re.compile(
     r"^(follow|following|member-only story|listen( to this (article|story))?|open in app|sign in|"
     r"sign up|get started|subscribe|log in|save|\d+ claps?|\d+ responses?|\d+ comments?)$", re.I)
-ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
+ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|supported by|"
+                    r"skip advertisement|ad feedback|sponsored content|paid content|promoted|"
                     r"\d+\s*min(ute)?s?\s*read|reading time:?\s*\d.*)$", re.I)
 # A wire story's closing credit: "Reporting by A in X; Additional reporting by B; Editing by C".
 _CREDIT_ROLE = (r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|research"
@@ -85,6 +87,12 @@ _CREDIT_PART = (_CREDIT_ROLE + r"\s+by\s+" + _CREDIT_NAME
                 + r"(?:(?:\s*,\s*|\s+and\s+)" + _CREDIT_NAME + r")*"
                 + r"(?:\s+in\s+" + _CREDIT_NAME + r")?")
 WIRE_CREDIT = re.compile(r"^\(?" + _CREDIT_PART + r"(?:\s*;\s*" + _CREDIT_PART + r")*\s*\)?\.?$")
+# "Associated Press writer Piet Dorn in Osby contributed to this report."
+CONTRIBUTED = re.compile(r"^.{3,200}\bcontributed(?: reporting| research)? to this "
+                         r"(?:report|story|article)\.?$", re.I)
+SAYS = re.compile(r"\b(said|says|told|argued|claimed)\b", re.I)
+# A separator drawn with characters: "___", "* * *", "===" (a rule between parts of a page).
+SEPARATOR = re.compile(r"^(?:\\?[_*=~•·-]\s*){3,}$")
 # A content system's article-information list: "Category: News", "Published: ...", "Hits: 4312".
 INFO_FIELD = re.compile(
     r"^[-*•]?\s*(?:category|categories|section|published|posted|created|updated|last updated|"
@@ -137,8 +145,11 @@ def _single(block: Block) -> str | None:
         return "copyright notice"
     if ADVERT.match(flat):
         return "advertisement"
-    if WIRE_CREDIT.match(flat) and _words(flat) <= 50:
+    if (WIRE_CREDIT.match(flat) or CONTRIBUTED.match(flat) and not SAYS.search(flat)) \
+            and _words(flat) <= 50:
         return "wire credit"
+    if SEPARATOR.match(flat):
+        return "separator"
     if len(block.lines) >= 2 and all(INFO_FIELD.match(s.strip()) for s in block.lines) and any(
             COUNTER_FIELD.match(s.strip()) for s in block.lines):
         return "article information"
@@ -190,6 +201,7 @@ WHY = {
     "sound cue": "a transcript's cue for music or sound, not anyone's words",
     "transcript note": "the site's note about its transcript",
     "release label": "a press release's distribution label",
+    "separator": "a line drawn with characters between parts of the page",
     "wire credit": "the agency's credit line (who reported and edited the story)",
     "article information": "the site's article information (category, date, view count); "
                            "the date and author are read from the page's metadata",

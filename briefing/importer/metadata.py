@@ -430,6 +430,10 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 meta.provenance["published"] = ("stated", f"date line {block.line}: '{text}'")
                 report.drop(block.line, "date", "moved to front matter (published)", block.text)
                 continue
+            if iso and iso == meta.published and not re.search(r"[.!?]$", text):
+                # the page's metadata gave the date; its date line under the headline repeats it
+                report.drop(block.line, "date", "repeats the date of the front matter", block.text)
+                continue
         if (m := TRANSLATOR.match(text_nolinks)) and len(text_nolinks.split()) <= 14:
             lang = (m.group("lang") or m.group("lang2") or "").lower()
             names = split_names(m.group("who"))

@@ -76,6 +76,8 @@ CAPTION_CREDIT = re.compile(
     r"\.\s+[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}\s*/\s*(" + AGENCIES + r"))\.?$", _I)
 # A byline that also credits the pictures ("Words: A | Pictures: B") is no caption.
 CREDITS_BYLINE = re.compile(r"^(words|text|story|by|written by|words by|reporting)\b\s*:?\s+\S", _I)
+# A picture's labels read out as text: "Image source, Getty Images", "Image caption, A boat".
+PICTURE_LABEL = re.compile(r"^(image|media|video|photo|picture) (source|caption|credit),\s*\S.*$", _I)
 # A picture agency's name alone on a line: the credit of a photo whose caption follows.
 AGENCY_CREDIT = re.compile(r"^(" + AGENCIES + r")$", _I)
 # "[THEME MUSIC]", "(SOUNDBITE OF ARCHIVED BROADCAST)": a transcript's cue, no one's words.
@@ -138,6 +140,8 @@ def line_kind(line: str) -> str | None:
         return "update time"
     if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")) \
             and not CREDITS_BYLINE.match(text):
+        return "image caption"
+    if PICTURE_LABEL.match(text):
         return "image caption"
     if AGENCY_CREDIT.match(text):
         return "image credit"
