@@ -39,7 +39,8 @@ def not_a_claim(text: str) -> bool:
     """True for a paragraph that holds no claim of the story (see the module's docstring)."""
     if _NOTE.match(text):
         return True
-    lines = [line for line in text.splitlines() if line.strip()]
-    if lines and all(_ROW.match(line) for line in lines):
-        return True
-    return len(text.split()) <= LEAD_IN_WORDS and bool(_LEAD_IN.search(text))
+    if text.lstrip().startswith("|"):
+        lines = [line for line in text.splitlines() if line.strip()]
+        return all(_ROW.match(line) for line in lines)
+    return (text.rstrip().endswith(":") and len(text.split()) <= LEAD_IN_WORDS
+            and bool(_LEAD_IN.search(text)))
