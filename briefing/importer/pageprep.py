@@ -71,7 +71,7 @@ def _remove(el, kind: str, out: Prepared) -> None:
 def _definition_lists(tree) -> None:
     from lxml import etree
 
-    for dl in tree.iter("dl"):
+    for dl in list(tree.iter("dl")):
         items = []
         term = None
         for child in dl:
@@ -95,7 +95,7 @@ def _definition_lists(tree) -> None:
 
 
 def _fact_boxes(tree) -> None:
-    for aside in tree.iter("aside"):
+    for aside in list(tree.iter("aside")):
         heading = next((h for h in aside.iter("h2", "h3", "h4", "h5", "h6", "strong", "b")
                         if _text(h)), None)
         if heading is None or not FACT_BOX.match(_text(heading)):
@@ -110,9 +110,8 @@ def _fact_boxes(tree) -> None:
 def _signup_boxes(tree, out: Prepared) -> None:
     for field_ in tree.xpath("//input[@type='email']"):
         box = field_.getparent()
-        while box is not None and (box.tag not in ("div", "aside", "section", "form")
-                                   or box.tag == "form"):
-            box = box.getparent()
+        while box is not None and box.tag not in ("div", "aside", "section"):
+            box = box.getparent()  # past the <form>: its heading and prompt go with it
         if box is None or box.tag in ("body", "html") or len(_text(box).split()) > SIGNUP_WORDS:
             continue
         if box.getparent() is not None:
@@ -120,10 +119,14 @@ def _signup_boxes(tree, out: Prepared) -> None:
 
 
 def _captions(tree, out: Prepared) -> None:
+    gone: set = set()
     for el in tree.xpath("//*[@class]"):
         if el.getparent() is None or el.tag in ("body", "html", "article", "main"):
             continue
+        if any(a in gone for a in el.iterancestors()):
+            continue  # inside a caption already taken out
         if CAPTION_CLASS.search(el.get("class", "")) and len(_text(el).split()) <= CAPTION_WORDS:
+            gone.add(el)
             _remove(el, "image caption", out)
 
 
@@ -137,7 +140,8 @@ def _embeds(tree, out: Prepared) -> None:
         if not paras:
             continue
         last = paras[-1]
-        after = [c for c in quote if isinstance(c.tag, str)][list(quote).index(last) + 1:]
+        children = [c for c in quote if isinstance(c.tag, str)]
+        after = children[children.index(last) + 1:]
         text = " ".join(((last.tail or "") + " " + " ".join(_text(c) + " " + (c.tail or "")
                                                               for c in after)).split())
         if text and EMBED_AUTHOR.match(text):
@@ -149,7 +153,7 @@ def _embeds(tree, out: Prepared) -> None:
 
 def _addresses(tree) -> None:
     """An <address> byline is a paragraph of its own (the extraction glues it to the next)."""
-    for el in tree.iter("address"):
+    for el in list(tree.iter("address")):
         el.tag = "p"
 
 
