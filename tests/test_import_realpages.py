@@ -98,6 +98,35 @@ def test_check_suggest_check_and_disagreements_on_the_imported_pages(imported):
     assert any({23, 27} <= set(v) for v in values)  # the injured: 23 (wire) vs 27 (weekly)
 
 
+def test_the_live_blog_imported_from_a_local_server_gives_the_same_article(tmp_path):
+    import http.server
+    import threading
+
+    raw = yaml.safe_load(PAGES[0].read_text(encoding="utf-8"))["raw"].encode()
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(raw)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/live/halvard-bridge"
+        result = cli("import", url, "--out", str(tmp_path))
+    finally:
+        httpd.shutdown()
+    assert result.exit_code == 0, result.output
+    article = tmp_path / "articles" / "lind-2026.md"
+    assert paragraphs(body_of(article)) == paragraphs(body_of(EXPECTED / "lind-2026.md"))
+    assert f"url: {url}" in article.read_text()
+
+
 # --- the page rules, on markup written for them -------------------------------------------
 
 def page(body: str, head: str = "<title>Harbour ferry fares to rise</title>") -> bytes:
