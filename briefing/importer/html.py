@@ -17,17 +17,12 @@ from dataclasses import dataclass, field
 from briefing.importer import pageprep
 from briefing.importer.meta import Meta
 from briefing.importer.names import ROLE, looks_like_name, tidy_name
+from briefing.importer.pagetext import visible_lines
 
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                         re.I | re.S)
 TAGS = re.compile(r"<(?:p|div|br|span|a|article|section|h[1-6]|li|table)\b[^>]*>", re.I)
 
-# Elements that never show text; elements that start a new line of visible text.
-HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-         "table", "section", "article", "header", "footer", "nav", "aside", "figure",
-         "figcaption", "blockquote", "pre", "main", "form", "button", "dd", "dt", "dl", "hr",
-         "address", "time", "label", "option", "select", "summary", "details", "caption"}
 _SQUASH = re.compile(r"\w+")
 EXTENSIVE_DATES = 1_000_000  # characters of HTML
 FAST_EXTRACTION = 1_000_000  # characters of HTML
@@ -49,43 +44,6 @@ class Extraction:
     visible: str  # every line of the page a reader sees: the basis of the audit
     left_out: list[tuple[int, str]] = field(default_factory=list)  # (HTML line, text)
     removed: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
-
-
-def visible_lines(tree) -> list[tuple[int, str]]:
-    """The page's text as a reader sees it, one (source line, text) per block element."""
-    lines: list[tuple[int, str]] = []
-    current: list[str] = []
-    where = [1]
-
-    def flush() -> None:
-        text = " ".join("".join(current).split())
-        if text:
-            lines.append((where[0], text))
-        current.clear()
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag.lower() in HIDDEN or not tag:  # comments and processing instructions too
-            return
-        block = tag.lower() in BLOCK
-        if block:
-            flush()
-            where[0] = el.sourceline or where[0]
-        if el.text:
-            if not current:
-                where[0] = el.sourceline or where[0]
-            current.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if block:
-            flush()
-
-    body = tree.find(".//body")
-    walk(body if body is not None else tree)
-    flush()
-    return lines
 
 
 def _squash(text: str) -> str:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.importer.pagetext import visible_lines
+
 FACT_BOX = re.compile(r"^(key (figures|facts|numbers|points|dates)|at a glance|in numbers|by the "
                       r"numbers|in figures|fact ?(box|file|sheet)|the facts|timeline|what we know"
                       r"|background|quick facts)\s*:?$", re.I)
@@ -46,8 +48,6 @@ def _text(el) -> str:
 def _lines(el) -> str:
     """The element's text as a reader sees it: a line per block element (text_content() would
     glue "weekly" to the "Our" of the next paragraph)."""
-    from briefing.importer.html import visible_lines
-
     return "\n".join(text for _, text in visible_lines(el))
 
 
