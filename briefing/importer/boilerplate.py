@@ -15,7 +15,7 @@ from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.names import ROLE, looks_like_name
 from briefing.importer.report import ImportReport
-from briefing.importer.webfurniture import line_kind
+from briefing.importer.webfurniture import ENTRY_STAMP, line_kind
 
 # A line that opens a comment section (WordPress, wpDiscuz, Disqus and the like).
 COMMENT_START = re.compile(
@@ -43,6 +43,7 @@ BACK_TO_TOP = re.compile(
 )
 FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
 NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
+                        r"(?:straight |delivered )?(?:to|in|into) your inbox|"
                         r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
     r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon|"
@@ -53,8 +54,9 @@ CAPTION = re.compile(
     r"^\**\s*(cover photo|cover image|photo|thumbnail|image|picture|featured image|"
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
-RELATED = re.compile(r"^\**(related|read more|read also|also read|see also|more on this|"
-                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]", re.I)
+RELATED = re.compile(r"^\**(?:(related|read more|read also|also read|see also|more on this|"
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]"
+                     r"|related (article|story|content|coverage|video)\b)", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
     r"^(related(\s+[\w-]+)?|read next|recommended"
@@ -74,8 +76,28 @@ SHARE_WORDS = {"share", "print", "email", "e-mail", "tweet", "facebook", "twitte
 PAGE_CONTROL = re.compile(
     r"^(follow|following|member-only story|listen( to this (article|story))?|open in app|sign in|"
     r"sign up|get started|subscribe|log in|save|\d+ claps?|\d+ responses?|\d+ comments?)$", re.I)
-ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|"
+ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|supported by|"
+                    r"skip advertisement|ad feedback|sponsored content|paid content|promoted|"
                     r"\d+\s*min(ute)?s?\s*read|reading time:?\s*\d.*)$", re.I)
+# A wire story's closing credit: "Reporting by A in X; Additional reporting by B; Editing by C".
+_CREDIT_ROLE = (r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|research"
+                r"|graphics|fact-checking|translation)(?:\s+and\s+(?:reporting|writing|editing))?)")
+_CREDIT_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|van|von|da|al)){0,3}"
+_CREDIT_PART = (_CREDIT_ROLE + r"\s+by\s+" + _CREDIT_NAME
+                + r"(?:(?:\s*,\s*|\s+and\s+)" + _CREDIT_NAME + r")*"
+                + r"(?:\s+in\s+" + _CREDIT_NAME + r")?")
+WIRE_CREDIT = re.compile(r"^\(?" + _CREDIT_PART + r"(?:\s*;\s*" + _CREDIT_PART + r")*\s*\)?\.?$")
+# "Associated Press writer Piet Dorn in Osby contributed to this report."
+CONTRIBUTED = re.compile(r"^.{3,200}\bcontributed(?: reporting| research)? to this "
+                         r"(?:report|story|article)\.?$", re.I)
+SAYS = re.compile(r"\b(said|says|told|argued|claimed)\b", re.I)
+# A separator drawn with characters: "___", "* * *", "===" (a rule between parts of a page).
+SEPARATOR = re.compile(r"^(?:\\?[_*=~•·-]\s*){3,}$")
+# A content system's article-information list: "Category: News", "Published: ...", "Hits: 4312".
+INFO_FIELD = re.compile(
+    r"^[-*•]?\s*(?:category|categories|section|published|posted|created|updated|last updated|"
+    r"modified|hits|views|page views|reads|written by|author|tags)\s*:\s*\S", re.I)
+COUNTER_FIELD = re.compile(r"^[-*•]?\s*(?:hits|views|page views|reads|category|categories)\s*:", re.I)
 # Page numbers and running footers of a PDF or a printed page: "- 2 -", "Page 3 of 10", "3/10".
 PAGE_NUMBER = re.compile(
     r"^([-–—]\s*\d{1,4}\s*[-–—]|(page|p\.|seite)\s*\d{1,4}(\s*(of|/|von|sur)\s*\d{1,4})?|"
@@ -123,6 +145,14 @@ def _single(block: Block) -> str | None:
         return "copyright notice"
     if ADVERT.match(flat):
         return "advertisement"
+    if (WIRE_CREDIT.match(flat) or CONTRIBUTED.match(flat) and not SAYS.search(flat)) \
+            and _words(flat) <= 50:
+        return "wire credit"
+    if SEPARATOR.match(flat):
+        return "separator"
+    if len(block.lines) >= 2 and all(INFO_FIELD.match(s.strip()) for s in block.lines) and any(
+            COUNTER_FIELD.match(s.strip()) for s in block.lines):
+        return "article information"
     if len(block.lines) <= 8 and all(
             s.strip().lower().rstrip(":") in SHARE_WORDS for s in block.lines) and not (
             len(block.lines) == 1 and block.flat.lower() == "x"):
@@ -171,6 +201,13 @@ WHY = {
     "sound cue": "a transcript's cue for music or sound, not anyone's words",
     "transcript note": "the site's note about its transcript",
     "release label": "a press release's distribution label",
+    "separator": "a line drawn with characters between parts of the page",
+    "wire credit": "the agency's credit line (who reported and edited the story)",
+    "article information": "the site's article information (category, date, view count); "
+                           "the date and author are read from the page's metadata",
+    "embedded post's author line": "who posted an embedded social media post, and when",
+    "entry time stamp": "the time or label of a live blog's entry, not its text",
+    "pull quote": "repeats, as a display quote, words the article gives in full elsewhere",
     "release end matter": "after the press release's end mark: the 'About' boilerplate and the "
                           "media contact",
 }
@@ -178,7 +215,8 @@ WHY = {
 
 LINE_FURNITURE = ("close button", "category header", "back-to-top link", "advertisement",
                   "page control", "audio/video player", "reading time", "subscription prompt",
-                  "gallery counter", "breadcrumb", "update time", "image caption")
+                  "gallery counter", "breadcrumb", "update time", "image caption",
+                  "embedded post's author line")
 SHORT_BLOCK = 6  # in a block this short (a byline block), furniture lines go wherever they are
 
 
@@ -452,7 +490,53 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
     return kept
 
 
+PULL_QUOTE_WORDS = (5, 40)  # a display quote is a sentence or two
+_WORD = re.compile(r"\w+")
+
+
+def _squashed(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+PULL_QUOTE_REACH = 12  # paragraphs either side: a pull quote stands near the text it repeats
+
+
+def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
+    """A short paragraph whose words all stand, in order, inside a longer paragraph near it
+    is a pull quote (a display copy of a sentence given in full elsewhere): it goes, and the
+    paragraph that holds the words stays."""
+    paras = [(i, f" {_squashed(b.flat)} ") for i, b in enumerate(blocks) if b.kind == "para"]
+    gone = set()
+    for k, (i, short) in enumerate(paras):
+        if not PULL_QUOTE_WORDS[0] <= len(short.split()) <= PULL_QUOTE_WORDS[1]:
+            continue
+        near = paras[max(0, k - PULL_QUOTE_REACH):k + PULL_QUOTE_REACH + 1]
+        if any(j != i and j not in gone and len(text) > len(short) and short in text
+               for j, text in near):
+            gone.add(i)
+            report.drop(blocks[i].line, "pull quote", WHY["pull quote"], blocks[i].text)
+    return [b for i, b in enumerate(blocks) if i not in gone]
+
+
+def _entry_stamps(blocks: list[Block], report: ImportReport) -> None:
+    """A live blog's time stamp or label opening an entry's paragraph ("**11:05** The union
+    has ...", "BREAKING: About 2,300 ...") comes off the paragraph; the entry stays."""
+    for block in blocks:
+        if block.kind != "para" or not block.lines:
+            continue
+        m = ENTRY_STAMP.match(block.lines[0])
+        if m and m.end() < len(block.lines[0]) and m.group(0).strip():
+            report.drop(block.line, "entry time stamp", WHY["entry time stamp"], m.group(0).strip())
+            block.lines[0] = block.lines[0][m.end():]
+
+
 def drop_boilerplate(blocks: list[Block], report: ImportReport) -> list[Block]:
+    blocks = _pull_quotes(_drop_furniture(blocks, report), report)
+    _entry_stamps(blocks, report)
+    return blocks
+
+
+def _drop_furniture(blocks: list[Block], report: ImportReport) -> list[Block]:
     blocks = _drop_running_headers(blocks, report)
     blocks = _release_end(blocks, report)
     blocks = _credit_captions(blocks, report)

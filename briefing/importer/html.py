@@ -14,19 +14,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.importer import pageprep
 from briefing.importer.meta import Meta
-from briefing.importer.names import looks_like_name, tidy_name
+from briefing.importer.names import ROLE, looks_like_name, tidy_name
+from briefing.importer.pagetext import visible_lines
 
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                         re.I | re.S)
 TAGS = re.compile(r"<(?:p|div|br|span|a|article|section|h[1-6]|li|table)\b[^>]*>", re.I)
 
-# Elements that never show text; elements that start a new line of visible text.
-HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-         "table", "section", "article", "header", "footer", "nav", "aside", "figure",
-         "figcaption", "blockquote", "pre", "main", "form", "button", "dd", "dt", "dl", "hr",
-         "address", "time", "label", "option", "select", "summary", "details", "caption"}
 _SQUASH = re.compile(r"\w+")
 EXTENSIVE_DATES = 1_000_000  # characters of HTML
 FAST_EXTRACTION = 1_000_000  # characters of HTML
@@ -47,43 +43,7 @@ class Extraction:
     meta: Meta
     visible: str  # every line of the page a reader sees: the basis of the audit
     left_out: list[tuple[int, str]] = field(default_factory=list)  # (HTML line, text)
-
-
-def visible_lines(tree) -> list[tuple[int, str]]:
-    """The page's text as a reader sees it, one (source line, text) per block element."""
-    lines: list[tuple[int, str]] = []
-    current: list[str] = []
-    where = [1]
-
-    def flush() -> None:
-        text = " ".join("".join(current).split())
-        if text:
-            lines.append((where[0], text))
-        current.clear()
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag.lower() in HIDDEN or not tag:  # comments and processing instructions too
-            return
-        block = tag.lower() in BLOCK
-        if block:
-            flush()
-            where[0] = el.sourceline or where[0]
-        if el.text:
-            if not current:
-                where[0] = el.sourceline or where[0]
-            current.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if block:
-            flush()
-
-    body = tree.find(".//body")
-    walk(body if body is not None else tree)
-    flush()
-    return lines
+    removed: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
 
 
 def _squash(text: str) -> str:
@@ -174,6 +134,8 @@ def extract(html: str, url: str | None = None) -> Extraction:
     lines = visible_lines(tree)
     visible = "\n".join(text for _, text in lines)
     linked = _author_link(tree)  # read before trafilatura prunes the tree
+    prepared = pageprep.prepare(tree)
+    lines = visible_lines(tree)  # what the extraction is given: the removed parts are listed
     from trafilatura.core import determine_returnstring
     from trafilatura.settings import Extractor
 
@@ -196,6 +158,8 @@ def extract(html: str, url: str | None = None) -> Extraction:
         found = {key: getattr(document, key) or "" for key in ("title", "author", "date",
                                                                   "sitename")}
     where = "the page's metadata or markup (trafilatura)"
+    if prepared.standfirst and _squash(prepared.standfirst) not in _squash(text):
+        text = f"{prepared.standfirst}\n\n{text}"  # left out with the page's header
     if found.get("title"):
         meta.title = " ".join(found["title"].split())
         meta.provenance["title"] = ("stated", f"{where}: title")
@@ -206,6 +170,10 @@ def extract(html: str, url: str | None = None) -> Extraction:
     elif linked:
         meta.authors = [linked]
         meta.provenance["authors"] = ("stated", f"the link to the author's page: '{linked}'")
+    elif byline := _header_byline(lines, meta.title, text):
+        meta.authors = [byline[0]]
+        meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
+                                                  f"headline: '{byline[1]}'")
     date = found.get("date", "")
     if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         meta.published = date
@@ -219,4 +187,29 @@ def extract(html: str, url: str | None = None) -> Extraction:
     # metadata values count as kept: a byline line whose name went to the front matter is
     # still listed as dropped (it left the body), but the title line is matched in the text
     kept = "\n".join([text, meta.title or ""])
-    return Extraction(text, meta, visible, _left_out(lines, kept))
+    return Extraction(text, meta, visible, _left_out(lines, kept), prepared.removed)
+
+
+HEADER_LINES = 6  # lines under the headline searched for the author
+_NAME_COMMA_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>.{3,60})$")
+
+
+def _header_byline(lines: list[tuple[int, str]], title: str | None,
+                   kept: str) -> tuple[str, str] | None:
+    """A byline the extraction left out with the page's header: "Name, Role" on one line, or
+    "Name" and "Role" on two ("Hanna Brisk" / "Morvik correspondent"), under the headline."""
+    if not title:
+        return None
+    texts = [t for _, t in lines]
+    at = next((i for i, t in enumerate(texts) if _squash(t) == _squash(title)), None)
+    if at is None:
+        return None
+    body = _squash(kept)
+    near = [t for t in texts[at + 1:at + 1 + HEADER_LINES] if _squash(t) not in body]
+    for k, line in enumerate(near):
+        m = _NAME_COMMA_ROLE.match(line)
+        if m and looks_like_name(m["name"]) and ROLE.match(m["role"].strip()):
+            return tidy_name(m["name"]), line
+        if looks_like_name(line) and k + 1 < len(near) and ROLE.match(near[k + 1].strip()):
+            return tidy_name(line), f"{line} / {near[k + 1]}"
+    return None

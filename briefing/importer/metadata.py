@@ -23,8 +23,13 @@ from briefing.importer.webfurniture import SECTIONS
 
 TOP_BLOCKS = 4  # a byline sits within the first few blocks after the title
 
-BYLINE = re.compile(r"^(?:written by|words by|reported by|hosted by|presented by|interview by|"
-                    r"by|par|von|di|por)\s*:?\s+(.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:written by|words by|reported by|hosted by|presented by|interview by|"
+                    r"by|par|von|di|por)\s*:?|(?:words|text|story|report|reporter|reporting)\s*:)"
+                    r"\s+(.+)$", re.I)
+ROLE_AFTER_COMMA = re.compile(r",\s*" + ROLE_PATTERN + r"\s*$", re.I)
+# The other credits of a byline: "Words: A | Pictures: B", "Words by A · Photographs by B"
+OTHER_CREDIT = re.compile(r"^(?:pictures?|photos?|photographs?|photography|images?|graphics|"
+                          r"video|illustrations?|design|data)\s*(?:by\b|:)", re.I)
 AUTHOR_FIELD = re.compile(
     r"^(?:auteur-article|auteurs?|authors?|autor(?:in)?|autore|written by)\s*:\s*(.+)$", re.I)
 DATE_FIELD = re.compile(
@@ -37,7 +42,7 @@ TRANSLATOR = re.compile(
 DATE_AFTER_COMMA = re.compile(
     r",\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|"
     r"juil|août|déc|published|updated|posted)\w*\b)", re.I)
-UPDATE_TAIL = re.compile(r"\s*[,|·•]\s*(?:modifi[ée] le|mis [àa] jour le|(?:last )?updated|"
+UPDATE_TAIL = re.compile(r"(?:\s*[,|·•]\s*|\s+(?=(?:last )?updated\b))(?:modifi[ée] le|mis [àa] jour le|(?:last )?updated|"
                          r"aktualisiert|ge[äa]ndert)\b.*$", re.I)
 CMS_LABEL = re.compile(r"^(champs de méta|métadonnées|metadata|meta fields|fields)$", re.I)
 LANGUAGES = {"french": "fr", "german": "de", "spanish": "es", "italian": "it", "russian": "ru",
@@ -261,7 +266,10 @@ def _byline(text: str, meta: Meta, where: str) -> bool:
             split_parts += [part[:m.start()], part[m.end():]]
         else:
             split_parts.append(part)
-    split_parts = [p for p in split_parts if not ROLE.match(p.strip())]
+    split_parts = [p for p in split_parts if not ROLE.match(p.strip())
+                   and not OTHER_CREDIT.match(p.strip())]
+    # "By Mia Holm, Islands reporter": the role after the name's comma is no second author
+    split_parts = [ROLE_AFTER_COMMA.sub("", p) for p in split_parts]
     for part in split_parts:
         date_field = DATE_FIELD.match(part)
         iso, how = parse_date(part)
@@ -351,7 +359,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
             report.drop(block.line, "byline", "moved to front matter (authors)", block.text)
             role_next = True
             continue
-        if index <= 2 and not meta.authors and title_here and _name_then_date(blocks, index):
+        if index <= 2 and not meta.authors and (title_here or index == 0) \
+                and _name_then_date(blocks, index):
             # "Femke de Vries" / "Apr 08, 2025", "Hannah Okafor" / "Health reporter"
             meta.authors = [tidy_name(_plain(block.lines[0]))]
             meta.provenance["authors"] = ("inferred", f"a name alone on its line with a date or "
@@ -362,9 +371,11 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 continue
             block = Block(block.lines[1:], block.line + 1)
             text = _plain(block.flat)
-        if index <= 2 and not meta.authors and title_here and len(block.lines) == 1 \
+        if index <= 2 and not meta.authors and (title_here or index == 0) \
+                and len(block.lines) == 1 \
                 and (role := NAME_ROLE.match(text)) and looks_like_name(role["name"], 3):
-            # "Damian Carrington Environment editor": a staff byline without "By"
+            # "Damian Carrington Environment editor": a staff byline without "By" (a page's
+            # title is in its metadata: the byline then opens the text)
             meta.authors = [role["name"]]
             meta.provenance["authors"] = ("inferred", f"a name with a newsroom role under the "
                                                       f"title, line {block.line}: '{text}'")
@@ -418,6 +429,10 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                 meta.published = iso
                 meta.provenance["published"] = ("stated", f"date line {block.line}: '{text}'")
                 report.drop(block.line, "date", "moved to front matter (published)", block.text)
+                continue
+            if iso and iso == meta.published and not re.search(r"[.!?]$", text):
+                # the page's metadata gave the date; its date line under the headline repeats it
+                report.drop(block.line, "date", "repeats the date of the front matter", block.text)
                 continue
         if (m := TRANSLATOR.match(text_nolinks)) and len(text_nolinks.split()) <= 14:
             lang = (m.group("lang") or m.group("lang2") or "").lower()

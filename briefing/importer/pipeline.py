@@ -87,6 +87,9 @@ def _inline(blocks: list[Block], notes: dict[str, str], report: ImportReport) ->
         if n:
             report.note(f"line {block.line}: {n} link(s) to '#' reduced to their text")
         text = inline.undo_escapes(text)
+        if block.kind == "heading":  # a section title is plain text to the loader: "[1]" stays
+            block.text = text
+            continue
         text, missing = inline.link_footnotes(text, labels)
         for marker in missing:
             report.warn(f"line {block.line}: footnote marker {marker!r} has no note; kept as text")
@@ -229,6 +232,10 @@ def import_bytes(data: bytes, source: str, article_id: str | None = None, kind: 
         page = extract_html(text, url)
         if len(page.text.split()) < MIN_PAGE_WORDS:  # a menu or a cookie notice, no article
             raise ReadError(Problem(source, 0, "no article text found in this web page"))
+        for line, what, dropped in page.removed:
+            report.drop(line, what, "taken out of the page before the main-text extraction "
+                        "(a caption or credit, a sign-up box, an embedded post's author line)",
+                        dropped)
         for line, dropped in page.left_out:
             report.drop(line, "page furniture", "left out by the main-text extraction "
                         "(menus, captions, related links, comments, footer)", dropped)

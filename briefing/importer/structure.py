@@ -87,6 +87,28 @@ def plain_headings(blocks: list[Block], report: ImportReport) -> None:
             report.note(f"line {block.line}: short line before a paragraph read as a heading")
 
 
+PROSE_AROUND_BOX = (3, 2)  # paragraphs of the story's prose before and after a Q&A box
+PROSE_WORDS = 12
+
+
+def _box_within_article(blocks: list[Block], labelled: list[tuple[int, str, str]]) -> bool:
+    """A "Your questions answered" box in a news story, not an interview: the story's own
+    prose comes before the first question and goes on after the last answer, and no
+    question follows (an interview labels its first exchange only, then asks on).  Its
+    labels stay as they are: the rest of the story would otherwise fall under the last
+    question's heading."""
+    first, last = min(i for i, _, _ in labelled), max(i for i, _, _ in labelled)
+
+    def prose(part: list[Block]) -> int:
+        return sum(1 for b in part if b.kind == "para" and len(b.flat.split()) >= PROSE_WORDS
+                   and not _is_question(b.text) and not LABEL.match(b.text))
+
+    after = blocks[last + 1:]
+    if any(b.kind == "para" and _is_question(b.text) for b in after):
+        return False
+    return prose(blocks[:first]) >= PROSE_AROUND_BOX[0] and prose(after) >= PROSE_AROUND_BOX[1]
+
+
 def _labels(blocks: list[Block]) -> list[tuple[int, str, str]]:
     found = []
     for i, b in enumerate(blocks):
@@ -107,6 +129,8 @@ def interview(blocks: list[Block], meta: Meta, report: ImportReport) -> None:
         return
     elif not _is_question(labelled[0][2]) or not all(looks_like_name(a) for a in answering):
         return  # "Update: ...?" then "Note: ..." is not an interview: answers come from people
+    if _box_within_article(blocks, labelled):
+        return
     meta.genre = "interview"
     meta.provenance["genre"] = (
         "inferred", "question/answer layout (speaker labels: "

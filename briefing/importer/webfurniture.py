@@ -28,6 +28,7 @@ SHARE_LINE = re.compile(
     r"save( (article|story|for later))?|bookmark|comment|reply|load more comments|show more comments"
     r"|view comments|see all comments|add to (my )?(list|feed)|follow|following|unfollow|"
     r"mute|report|flag|recommend|like|read later|save for later|lire plus tard|partager|"
+    r"pinned( (post|entry|update))?|comments are (now )?closed\.?|"
     r"offrir (l['’])?article|(artikel )?teilen|merken|weiterlesen|"
     r"back to (all )?(news|articles|posts|stories|press releases|blog)|write a comment\.*|"
     r"se connecter|anmelden|start writing|∙\s*paid|like this:?|like loading\.*|loading\.*|share this:?|"
@@ -53,7 +54,9 @@ PAYWALL = re.compile(
     r"view in (your )?browser|unsubscribe.*|update your (email )?preferences.*|manage your "
     r"(subscription|preferences).*|forward (this|it) to .*|was this forwarded to you\?.*|"
     r"sign up here\.?|(not a subscriber|not subscribed)\?.*|get (the|our) app|open in app|"
-    r"support independent journalism.*|become a (paid )?(subscriber|member).*|"
+    r"support (independent|local|quality|public[- ]interest|our|trusted) journalism.*|become a (paid )?(subscriber|member).*|"
+    r"by (signing up|subscribing|clicking [\w' ]{2,20}|entering your e-?mail)[, ]+you agree to .*|"
+    r"got a (story|tip|news tip|story idea)\b.{0,120}|"
     r"discover more from .{2,60}|over [\d,.]+k? subscribers|thanks for reading .{2,60}[!.]"
     r" subscribe .*|subscribe( on)?\s*:.*|s['’]abonner|abonnez-vous.*|d[ée]couvrir les offres|"
     r"d[ée]j[àa] abonn[ée]e? \?.*|article r[ée]serv[ée] aux abonn[ée]s|"
@@ -71,11 +74,29 @@ CAPTION_CREDIT = re.compile(
     r"[^()]{0,40}/(reuters|afp|ap|getty images|epa)[^()]{0,20})\)|"
     r"\b(photo(graph)?|image|picture|credit|illustration|foto)s?\s*(credit)?\s*:\s*[^.]{2,60}|"
     r"\.\s+[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}\s*/\s*(" + AGENCIES + r"))\.?$", _I)
+# A byline that also credits the pictures ("Words: A | Pictures: B") is no caption.
+CREDITS_BYLINE = re.compile(r"^(words|text|story|by|written by|words by|reporting)\b\s*:?\s+\S", _I)
+# A picture's labels read out as text: "Image source, Getty Images", "Image caption, A boat".
+PICTURE_LABEL = re.compile(r"^(image|media|video|photo|picture) (source|caption|credit),\s*\S.*$", _I)
 # A picture agency's name alone on a line: the credit of a photo whose caption follows.
 AGENCY_CREDIT = re.compile(r"^(" + AGENCIES + r")$", _I)
 # "[THEME MUSIC]", "(SOUNDBITE OF ARCHIVED BROADCAST)": a transcript's cue, no one's words.
 SOUND_CUE = re.compile(r"^[\[(][A-Z][A-Z ,'’-]{2,60}[\])]$")
 TRANSCRIPT_NOTE = re.compile(r"^this transcript (was|has been|is|may) .{5,160}$", _I)
+# The author line of an embedded social post: "— Harbour Board (@HarbourBoard) May 2, 2026",
+# "A post shared by Senna Dockers (@sennadockers)".
+EMBED_AUTHOR = re.compile(r"^(?:[—–-]\s*|an? (?:post|photo|video|reel) shared by\s+)"
+                          r"[^()\n]{1,80}\(@[\w.]{1,40}\)(?:\s+(?:on\s+)?.{0,40})?$", _I)
+# A live blog's entry time: "Posted at 11:05", "15:40", "3:40 p.m.", "09:20 BST".
+TIME_STAMP = re.compile(r"^(?:(?:posted|published|updated|last updated|filed|added)(?: at| on)?"
+                        r"\s*:?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+                        r"(?:\s*(?:[a-z]{2,4}|gmt[+-]\d{1,2}))?$", _I)
+# The same time (or a live label) opening an entry's paragraph: "**11:05** The union ...",
+# "09:20 BST – At least 14 ships ...", "BREAKING: About 2,300 dockers ...".
+ENTRY_STAMP = re.compile(
+    r"^(?:(?P<e1>\*\*|__)?(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4})?"
+    r"|(?i:breaking(?: news)?|update|latest|just in|pinned)\s*:)(?P=e1)?"
+    r"\s*(?:[–—-]\s*)?)(?=[\"“‘'A-ZÀ-Ý])")
 RELATIVE_TIME = re.compile(r"^(\d+|an?|one) (second|minute|min|hour|hr|day|week|month)s? ago$|"
                            r"^(il y a|vor) \d+ \w+$", _I)
 GALLERY = re.compile(r"^(\d{1,3}\s*/\s*\d{1,3}|\d{1,3} of \d{1,3}|image \d+ of \d+)$", _I)
@@ -113,14 +134,19 @@ def line_kind(line: str) -> str | None:
         return "gallery counter"
     if BREADCRUMB.match(text):
         return "breadcrumb"
-    if RELATIVE_TIME.match(text):
+    if RELATIVE_TIME.match(text) or TIME_STAMP.match(text):
         return "update time"
     if UPDATED.match(text) and (re.search(r"\d{1,2}:\d{2}", text) or parse_date(text)[0]):
         return "update time"
-    if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")):
+    if len(text.split()) <= 40 and CAPTION_CREDIT.search(text) and not text.endswith(("?", "!")) \
+            and not CREDITS_BYLINE.match(text):
+        return "image caption"
+    if PICTURE_LABEL.match(text):
         return "image caption"
     if AGENCY_CREDIT.match(text):
         return "image credit"
+    if EMBED_AUTHOR.match(text):
+        return "embedded post's author line"
     if SOUND_CUE.match(text):
         return "sound cue"
     if TRANSCRIPT_NOTE.match(text):

@@ -13,6 +13,7 @@ from briefing.suggest.figures import FoundFigure, demonym, describe, find_figure
 from briefing.suggest.lexicon import AGENT_PLURAL, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
+from briefing.suggest import notclaims
 from briefing.suggest.sentences import split_sentences
 from briefing.suggest.verbs import has_verb
 
@@ -114,6 +115,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         if para.lang and para.lang != article.language:
             continue  # a passage left in another language: its claims need a reader
         text = para.text
+        if notclaims.not_a_claim(text):
+            continue  # an editor's note, a correction, a table, a lead-in to an embed
         # The standfirst of an interview is the writer's; the answers the interviewee's.
         interviewee = answers if p_index >= standfirst else None
         if answers and speakers.is_question(text):

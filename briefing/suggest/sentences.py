@@ -27,11 +27,25 @@ _END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-
 _BULLET = re.compile(r"\s*([-*•])\s+")
 
 
+# A wire story's dateline opening its first paragraph: "MORVIK, Kestavia (Nordline) — ",
+# "HALDEN, May 19 (Castell Press) - ", "WASHINGTON (AP) — " (a place alone, "PARIS — ", is
+# left: "NATO — The alliance ..." looks the same).  Where and from
+# whom the story was filed is no part of its first claim: the sentence starts after it.
+_DATELINE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’]+(?:[ -][A-ZÀ-Ý.'’]+){0,3}"
+    r"(?:(?:,\s*[A-ZÀ-Ý][\w.'’]*(?: [\w.'’]+){0,3}){1,2}\s*(?:\([^()\n]{1,40}\))?"
+    r"|\s*\([^()\n]{1,40}\))"  # a comma and a place or date, or the agency in brackets
+    r"\s*(?:—|–|--|-)\s+(?=[A-ZÀ-Ý0-9\"“‘'(])")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence of ``text``, whitespace and list bullets trimmed."""
+    """[start, end) of each sentence of ``text``, whitespace, list bullets and a dateline
+    trimmed."""
     out: list[tuple[int, int]] = []
     for a, b in _items(text):
         out.extend(_sentences(text, a, b))
+    if out and (m := _DATELINE.match(text, out[0][0], out[0][1])) and m.end() < out[0][1]:
+        out[0] = (m.end(), out[0][1])
     return out
 
 
