@@ -461,3 +461,38 @@ def test_a_plural_opening_a_sentence_is_no_name_around_the_figure(tmp_path):
              "Farmers counted 5,000 sheep lost to the drought in the hills.",
              "Some 6,500 sheep were lost to the drought in the hills, the Sheep Board says.")
     assert shared(k, ("src1", 5000), ("src2", 6500))
+
+
+# --- keys14p: parts, sizes, headings, counts with no qualifier, rates -------------------------
+
+
+def test_a_part_of_a_toll_is_not_the_toll_but_matches_the_same_part(tmp_path):
+    k = keys(tmp_path,
+             "Nine miners have died, six of them in the lower gallery and three in the shaft.",
+             "Six of the dead were found in the lower gallery, rescuers said.")
+    assert k[("src1", 9)] != k[("src2", 6)]  # nine dead in all, not six
+    assert shared(k, ("src1", 6), ("src2", 6))
+
+
+def test_a_part_said_as_n_of_the_x_is_not_the_whole(tmp_path):
+    k = keys(tmp_path,
+             "The strike closed the mill and 900 workers were sent home.",
+             "Police said 300 of the workers were sent home after the clashes.")
+    assert k[("src1", 900)] != k[("src2", 300)]
+
+
+def test_what_a_package_holds_is_no_part(tmp_path):
+    k = keys(tmp_path,
+             "The dairy recalled 40,000 jars of the yoghurt on 3 May.",
+             "On 3 May the dairy recalled 45,000 jars, the agency said.")
+    assert shared(k, ("src1", 40000), ("src2", 45000))
+
+
+def test_the_size_of_a_village_is_no_count_of_what_happened_there(tmp_path):
+    k = keys(tmp_path,
+             "Nine people have died, six of them in Varby and three in Lisse.",
+             "Six of the dead were found in Varby, a village of 700 people where the surge "
+             "broke the dyke.")
+    assert k[("src2", 700)] != k[("src1", 6)]
+    assert k[("src2", 700)] != k[("src1", 9)]
+    assert k[("src1", 9)] != k[("src2", 6)]

@@ -140,16 +140,29 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
         elif whole is not None:
             parts[id(f)] = whole[0]
             if f.counted is None and not f.toll:
+                # "of whom 40 were children": children, of those counted before; "seven
+                # have died, five of them in Odde": a part of the toll, never the toll
                 word = _part_word(p.paragraph.text, at + len(f.number.text))
-                if word:  # "of whom 40 were children": children, of those counted before
-                    read = replace(f, counted=whole[1].counted, owner=f.owner or whole[1].owner,
-                                   place=f.place or whole[1].place, subgroup=f"part-{word}")
+                read = replace(f, counted=whole[1].counted, toll=whole[1].toll,
+                               owner=f.owner or whole[1].owner, place=f.place or whole[1].place,
+                               subgroup=f"part-{word}" if word else "part")
                 referents[id(f)] = (read, None, False)
         elif f.counted is None and not f.toll:
             read, antecedent, anaphor = _refer(p.paragraph.text, at, s_start,
                                                counted_at.get(para_id, []), f)
             referents[id(f)] = (read, antecedent, anaphor)
-        if read.counted is not None and not read.offset:
+        if (f.counted or f.toll) and _opens_part(p.paragraph.text, at, f) \
+                and f.counted not in _SHARES and f.counted not in MEASURES:
+            # "Five of the dead were found in Odde", "300 of the firm's workers": a part
+            read = replace(read, subgroup=read.subgroup or "part")
+            referents[id(f)] = (read, None, False)
+        size = _SIZE_OF.search(p.paragraph.text, max(s_start, at - 40), at)
+        if size and (read.counted or read.toll):
+            # "a village of 900 people", "a town of 12,000": the size of a place, not a
+            # count of anything that happened there
+            read = replace(read, toll="", subgroup=f"size-{size.group(1).lower()}")
+            referents[id(f)] = (read, None, False)
+        if (read.counted is not None or read.toll) and not read.offset:
             counted_at.setdefault(para_id, []).append((at, read, f))
     for p in proposals:
         para = p.paragraph
@@ -314,8 +327,8 @@ def _refer(text: str, at: int, s_start: int,
     if not earlier or earlier[-1][1].counted in DURATIONS:
         return f, None, False
     _, g, real = earlier[-1]
-    read = replace(f, counted=g.counted, owner=f.owner or g.owner, place=f.place or g.place,
-                   subgroup=g.subgroup)
+    read = replace(f, counted=g.counted, toll=g.toll, owner=f.owner or g.owner,
+                   place=f.place or g.place, subgroup=g.subgroup)
     return read, real, anaphor
 
 
@@ -324,6 +337,21 @@ def _refer(text: str, at: int, s_start: int,
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+(?:(?:about|some|nearly|"
                           r"almost|only|just|at least|more than|over)\s+)?$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"(?:^|\s)of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+# "Five of the dead", "300 of the company's 2,000 workers": a number opening a part (not
+# "250,000 packs of the cheese": what the packs hold).
+_OF_THE = re.compile(r"\s*(?:of\s+)?(?<=of\s)(?:the|those|these)\s", re.IGNORECASE)
+
+
+def _opens_part(text: str, at: int, f: FoundFigure) -> bool:
+    last = f.number.text.split()[-1].lower()
+    bare = last == "of" or last[-1:].isdigit() or last in NUMBER_WORDS
+    return bare and bool(_OF_THE.match(text, at + len(f.number.text)))
+# "a village of 900 people", "a town of some 12,000 inhabitants": the size of a place.
+_SIZE_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?(village|town|city|hamlet|"
+                      r"community|island|district|municipality|suburb|parish|county|province|"
+                      r"country|nation|region)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                      r"almost\s+|roughly\s+|over\s+|more than\s+|fewer than\s+|just\s+)?$",
+                      re.IGNORECASE)
 _PART_WORD = re.compile(r"(?:\s+of\s+(?:them|these|those))?\s+(?:were|are|was|is|had been|"
                         r"have been|remain|remained)\s+(?:still\s+|now\s+|also\s+)?"
                         r"([a-z][a-z-]{2,})")
@@ -338,7 +366,8 @@ def _part_of(text: str, at: int, s_start: int,
     if not (_PART_BEFORE.search(text, max(s_start, at - 30), at)
             or _PART_AFTER.match(text, end) or _PART_AFTER.search(f.number.text)):
         return None
-    earlier = [(a, g) for a, g, _ in before if s_start <= a < at and g.counted not in DURATIONS]
+    earlier = [(a, g) for a, g, _ in before if s_start <= a < at and g.counted not in DURATIONS
+               and not (g.subgroup or "").startswith("size-")]
     return earlier[-1] if earlier else None
 
 
@@ -415,7 +444,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if f.toll:
         # Killed, injured, arrested: what happened to them is what is counted, whoever
         # they were ("three passengers", "27 others", "27").
-        core: tuple[str, ...] = ("toll", f.toll)
+        core: tuple[str, ...] = ("toll", f.toll) + ((f.subgroup,) if f.subgroup else ())
     elif f.counted in DURATIONS and not f.happening:
         # "cuts of four hours a day", "water for six hours daily": a daily measure, not how
         # long one happening lasted; matched like a count, by its clause and qualifiers.
@@ -919,7 +948,8 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
         if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
             between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
             if (_CLAUSE_END.search(between) or _CONTRAST.search(between)
-                    or _NUMBER.search(between) or _ITEM_BREAK.search(between)):
+                    or _NUMBER.search(between) or _COUNT_WORD.search(between)
+                    or _ITEM_BREAK.search(between)):
                 continue
             low = n.text.lower()
             if low in UNIT_WORDS or (" " not in low and (low in commons or low + "s" in commons
@@ -948,6 +978,11 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# A number in words between a figure and a name makes the name that number's ("Seven
+# people have died, five of them in Odde": Odde is the five's place); not "one", which is
+# as often a pronoun ("one of the largest").
+_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"dozens?|hundreds?|thousands?)\b", re.IGNORECASE)
 # A name in the genitive after "of" qualifies a noun of a complement, not the figure.
 _OF_GENITIVE = re.compile(r"\bof\s+(?:one\s+of\s+)?$")
 _GENITIVE = re.compile(r"[’']s?\s")
