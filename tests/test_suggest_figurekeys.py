@@ -496,3 +496,53 @@ def test_the_size_of_a_village_is_no_count_of_what_happened_there(tmp_path):
     assert k[("src2", 700)] != k[("src1", 6)]
     assert k[("src2", 700)] != k[("src1", 9)]
     assert k[("src1", 9)] != k[("src2", 6)]
+
+
+# Each source below gives two counts of barns, so that "the only figure of its kind in each
+# source" does not tie them: what ties them is the verb saying what happened to them.
+def test_counts_saying_the_same_happened_to_them_pair_when_neither_says_where(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors count 2,100 barns damaged and 300 barns burned down.",
+             "More than 2,600 barns were damaged and 80 barns collapsed, the union said.")
+    assert shared(k, ("src1", 2100), ("src2", 2600))
+    assert k[("src1", 300)] != k[("src2", 80)]
+
+
+def test_a_count_said_for_one_place_is_not_paired_with_one_said_for_none(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors count 2,100 barns damaged and 300 barns burned down.",
+             "The storm reached Holt on Monday. In Holt, 900 barns were damaged, the mayor "
+             "said. Another 80 barns burned down.")
+    assert k[("src1", 2100)] != k[("src2", 900)]
+
+
+def test_counts_of_what_different_things_happened_to_do_not_pair(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors count 2,100 barns damaged and 300 barns burned down.",
+             "Some 2,400 barns were insured and 500 barns were sold, the union said.")
+    assert k[("src1", 2100)] != k[("src2", 2400)]
+
+
+def test_counts_of_very_different_sizes_are_not_tied_by_their_verb_alone(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors count 2,100 barns damaged and 300 barns burned down.",
+             "More than 9,000 barns were damaged and 80 barns collapsed, the union said.")
+    assert k[("src1", 2100)] != k[("src2", 9000)]
+
+
+def test_rates_written_with_a_slash_or_per_second_compare_and_never_with_a_total(tmp_path):
+    k = keys(tmp_path,
+             "The Aller carried 950 m3/s at Holt on Friday, and 40 million m3 flowed into the lake.",
+             "At Holt the Aller carried 980 cubic metres per second on Friday, the water board said.",
+             "In all, 42 million cubic metres flowed into the lake, the water board said.")
+    assert shared(k, ("src1", 950), ("src2", 980))
+    assert k[("src1", 950)] != k[("src3", 42000000)]
+    assert k[("src2", 980)] != k[("src1", 40000000)]
+
+
+def test_an_hourly_rate_said_before_the_figure_is_the_same_rate_as_one_said_after(tmp_path):
+    k = keys(tmp_path,
+             "Rain fell at up to 40 mm an hour in Holt on Friday night, and 180 mm fell in all.",
+             "The weather service measured an hourly rainfall of 45 mm in Holt on Friday night.")
+    assert shared(k, ("src1", 40), ("src2", 45))
+    assert k[("src1", 180)] != k[("src2", 45)]

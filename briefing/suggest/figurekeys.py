@@ -98,6 +98,9 @@ class _Item:
     # "used by farms"); for a count, what happened to those counted.
     terms: frozenset[str] = frozenset()
     rate: str = ""  # "a day", "per person": a rate is never compared with a total
+    # What happened to those counted, said by the verb next to the count ("1,240 homes
+    # flooded", "houses were flooded", "flooded 300 homes"): "flood".
+    did: str = ""
     antecedent: FoundFigure | None = None  # the figure a bare number refers back to
     anaphor: bool = False  # it restates that figure ("put the number at 3,100")
 
@@ -256,6 +259,15 @@ def stage_counts(proposals: list[Proposal], items: list[_Item],
                             "no qualifier on one" if not a.quals or not b.quals
                             else "no qualifier of one kind" if not common
                             else "shared qualifier, no shared word")] += 1
+                        if why.startswith("a count"):
+                            stats["  count pairs refused: " + (
+                                "whose or where on one" if _scoped(a.quals) or _scoped(b.quals)
+                                else "no verb on either" if not a.did and not b.did
+                                else "no verb on one" if not a.did or not b.did
+                                else "verbs differ" if a.did != b.did
+                                else "values far apart")] += 1
+                            stats["  count pairs refused, shared clause words: "
+                                  + str(min(2, len(a.terms & b.terms)))] += 1
     keyed: dict[str, set[str]] = {}
     for p in proposals:
         for f in p.figures:
@@ -495,7 +507,35 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if whole_at is not None and s_start <= whole_at < s_end:
         terms |= _clause_terms(sentence, whole_at - s_start, whole_at - s_start + 1, core)
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
-                 rate=_rate_of(sentence, rel + len(n.text), rel))
+                 rate=_rate_of(sentence, rel + len(n.text), rel),
+                 did=_did(sentence, rel, rel + len(n.text)))
+
+
+# The verb after a count saying what happened to those counted: "homes flooded", "houses
+# were flooded", "people had to leave", "firms have since closed".
+_DID_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|will|would|"
+                        r"could|may|might|still|also|now|all|since|reportedly|to)\s+)*([a-z]{3,})\b")
+# The verb before a count saying what was done to those counted: "flooded 1,240 homes".
+_DID_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:about|some|around|nearly|almost|roughly|over|"
+                         r"more than|at least|up to|another|a further)\s+)?$")
+_NOT_DONE = frozenset("""said according told reported estimated counted recorded added noted
+based called named located situated""".split())
+
+
+def _did(sentence: str, start: int, end: int) -> str:
+    """What happened to those a count counts, cut to five letters ("flood"), "" if unsaid."""
+    m = _DID_AFTER.match(sentence, end)
+    word = m.group(1) if m else ""
+    if not (word.endswith(("ed", "en")) or word in _DONE_IRREGULAR):
+        b = _DID_BEFORE.search(sentence, max(0, start - 40), start)
+        word = b.group(1) if b else ""
+    if not word or word in _NOT_DONE or word in FUNCTION_WORDS or word in _NOT_MEASURE:
+        return ""
+    return word[:5]
+
+
+_DONE_IRREGULAR = frozenset("""lost left fled leave flee slept spent went fell took held kept
+lose quit died remain remained stay stayed closed shut""".split())
 
 
 # Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
@@ -521,14 +561,24 @@ _SAME_COUNT: dict[str, str] = word_classes({
 # What a figure is counted per: "12 million euros a day", "150 litres per person".
 _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|"
                    r"hour|night|person|head|household|customer|capita|resident|worker|"
-                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b"
+                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile|"
+                   r"(?<=per\s)second|(?<=per\s)minute|cubic met(?:re|er)|kilowatt[- ]hour|kwh|m3|kilogram|kilo|kg|"
+                   r"passenger|pupil|student|child|visitor)\b"
+                   # "850 m3/s", "40 mm/h", "120 l/day": a rate written with a slash
+                   r"|\s*/\s*(s|sec|min|h|hr|hour|d|day|wk|week|month|yr|year|person|capita|"
+                   r"head|m3|kwh|kg|km|l)\b"
                    r"|(?:\s+[a-z][\w-]*){0,2}?\s+(daily|weekly|monthly|yearly|annually|nightly|"
                    r"hourly)\b"
                    # "4.1 cases per 100,000 inhabitants", "3 deaths for every 1,000 births"
                    r"|(?:\s+[a-z][\w-]*){0,3}?\s+(?:per|for every|in every|out of every)\s+"
                    r"(\d[\d,\u00a0\u202f ]*\d|\d|hundred|thousand|million)\b", re.IGNORECASE)
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
-_SAME_RATE = {"head": "person", "capita": "person", "resident": "person", "daily": "day",
+_SAME_RATE = {"s": "second", "sec": "second", "min": "minute", "h": "hour", "hr": "hour",
+              "d": "day", "wk": "week", "yr": "year", "l": "litre", "liter": "litre",
+              "cubic meter": "m3", "cubic metre": "m3", "kilowatt hour": "kwh",
+              "kilowatt-hour": "kwh", "kilo": "kg", "kilogram": "kg", "hourly": "hour",
+              "ton": "tonne", "kilometer": "km", "kilometre": "km",
+              "head": "person", "capita": "person", "resident": "person", "daily": "day",
               "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
               "annual": "year", "nightly": "night", "hourly": "hour", "per capita": "person",
               "per head": "person", "per person": "person"}
@@ -549,7 +599,7 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
         if not m or _NUMBER_WORD.search(sentence, at, m.start(m.lastindex or 1)):
             break
         word = m.group(m.lastindex or 1).lower()
-        if m.lastindex == 3:  # a base: "per 100,000" and "per 100 000" are one rate
+        if m.lastindex == 4:  # a base: "per 100,000" and "per 100 000" are one rate
             word = "per-" + (re.sub(r"\D", "", word) or word)
         rates.add(_SAME_RATE.get(word, word))
         at = m.end()
@@ -557,13 +607,16 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
         before = _RATE_BEFORE.search(sentence, max(0, start - 50), start)
         if before:
             word = before.group(1).lower().replace("-", " ")
+            if word.startswith("per ") and word not in _SAME_RATE:
+                word = word[4:]  # "the price per cubic metre ... 3 euros": per "m3"
             rates.add(_SAME_RATE.get(word, word))
     return "+".join(sorted(rates))
 
 
 # "a daily ration of 50 litres", "per capita use fell to 90 litres": a rate before.
-_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|per[ -]capita|per[ -]head|"
-                          r"per person)\b[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
+_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|hourly|per[ -]capita|per[ -]head|"
+                          r"per person|per (?:cubic met(?:re|er)|kilowatt[- ]hour|kwh|m3|litre|"
+                          r"liter|tonne|ton|kilogram|kg|hour|day|second))\b[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
                           r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
                           re.IGNORECASE)
 
@@ -1014,9 +1067,12 @@ class _Group:
         self.quals: dict[str, set[str]] = {}  # every value a member gives each qualifier
         self.values: dict[str, set[float]] = {}  # article -> the values it gives
         self.terms: frozenset[str] = frozenset()
+        self.did: set[str] = set()
 
     def add(self, item: _Item) -> None:
         self.members.append(item)
+        if item.did:
+            self.did.add(item.did)
         for k, v in item.quals.items():
             self.quals.setdefault(k, set()).add(v)
         self.values.setdefault(item.article, set()).add(item.figure.number.value)
@@ -1075,11 +1131,31 @@ class _Group:
             # Nothing said on one side that could conflict (no owner, place, time or
             # actor): two words of the clause saying what happened to them must agree.
             return None
+        if item.did and item.did in self.did and not _scoped(item.quals) \
+                and not any(k in self.quals for k in _SCOPES) and self._near(item):
+            # Neither says whose or where (one could be a part: "in Odde, 410 homes"), and
+            # the verb says the same happened to those counted ("1,240 homes flooded",
+            # "more than 1,500 houses were flooded"); no time conflicts (checked above).
+            return None
         return "a count with nothing in common"
+
+    def _near(self, item: _Item) -> bool:
+        """Whether ``item``'s value is within ``NEAR_SPREAD`` of every member's: the
+        weaker the evidence, the closer the values of one count are."""
+        v = item.figure.number.value
+        return all(max(v, m.figure.number.value) <= NEAR_SPREAD * max(1e-9, min(
+            v, m.figure.number.value)) for m in self.members)
 
 
 # How far apart (as a ratio) the values of figures tied only by their kind may be.
 SOLE_SPREAD = 10
+# ... and those of counts tied only by what happened to them, where neither says whose.
+NEAR_SPREAD = 3
+_SCOPES = ("owner", "place", "names")
+
+
+def _scoped(quals: dict[str, str]) -> bool:
+    return any(k in quals for k in _SCOPES)
 
 
 def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:
