@@ -546,3 +546,55 @@ def test_an_hourly_rate_said_before_the_figure_is_the_same_rate_as_one_said_afte
              "The weather service measured an hourly rainfall of 45 mm in Holt on Friday night.")
     assert shared(k, ("src1", 40), ("src2", 45))
     assert k[("src1", 180)] != k[("src2", 45)]
+
+
+def test_an_answer_takes_what_its_figure_counts_from_a_how_many_question(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors count 1,250 barns burned down across the Holt valley.",
+             "We asked the fire chief, Ana Ree, about the fire.\n\n"
+             "## How many barns burned down?\n\nAbout 1,400, on the images we analysed.")
+    assert shared(k, ("src1", 1250), ("src2", 1400))
+
+
+def test_an_answer_to_a_question_quoting_a_figure_is_that_quantity(tmp_path):
+    k = keys(tmp_path,
+             "Since Friday, 4,300 residents of the Holt valley have been evacuated.",
+             "We asked the hydrologist Ana Ree about the floods.\n\n"
+             "## The agency says 4,300 people were evacuated. Is that the full number?\n\n"
+             "No. Our survey of the villages suggests closer to 5,500.")
+    assert shared(k, ("src1", 4300), ("src2", 5500))
+    root = briefing(tmp_path / "again",
+                    "The court found that Ivo Marr embezzled 3.1 million crowns from the fund.",
+                    "We asked his lawyer about the appeal.\n\n"
+                    "## The court found he took 3.1 million crowns. Do you dispute that?\n\n"
+                    "Yes. Our own accountant puts the amount at under 2 million.")
+    write(suggest(load_corpus(root)[0], root))
+    found = for_corpus(load_corpus(root)[0]).disagreements
+    values = {v for d in found for p in d.pairs for v in (p.a.value, p.b.value)}
+    assert len(found) == 1 and values == {3100000, 2000000}
+
+
+def test_a_heading_that_asks_nothing_lends_its_figure_to_no_answer(tmp_path):
+    k = keys(tmp_path,
+             "Since Friday, 4,300 residents of the Holt valley have been evacuated.",
+             "Notes on the floods.\n\n## The agency says 4,300 people were evacuated\n\n"
+             "Our survey of the villages suggests closer to 5,500.")
+    assert k[("src1", 4300)] != k[("src2", 5500)]
+
+
+def test_only_the_first_figure_of_an_answer_takes_the_question(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors count 1,250 barns burned down across the Holt valley.",
+             "We asked the fire chief, Ana Ree, about the fire.\n\n"
+             "## How many barns burned down?\n\nAbout 1,400, on the images we analysed. It took 300 "
+             "firefighters to stop it.")
+    assert shared(k, ("src1", 1250), ("src2", 1400))
+    assert k[("src2", 300)] != k[("src1", 1250)]
+
+
+def test_an_answer_takes_what_its_amount_measures_from_a_how_much_question(tmp_path):
+    k = keys(tmp_path,
+             "More than 200 mm of rain fell on the Holt valley in two days, and 40 mm fell on the coast.",
+             "We asked the hydrologist Ana Ree about the storm.\n\n"
+             "## How much rain fell?\n\nOur own gauges in the valley measured 230 mm in two days.")
+    assert shared(k, ("src1", 200), ("src2", 230))

@@ -106,13 +106,18 @@ class _Item:
 
 
 def assign_keys(proposals: list[Proposal], names: NameIndex,
-                stats: Counter[str] | None = None) -> None:
+                stats: Counter[str] | None = None,
+                headings: dict[str, str] | None = None) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
     count the same thing, "" (the writer gives it a key of its own) for the others; and
     one key for the dates of one happening across sources (``share_date_keys``).
 
     ``stats``, when given, receives counts per stage (see ``stage_counts``): numbers only,
-    so that a set nobody may read can still show where its figures are lost."""
+    so that a set nobody may read can still show where its figures are lost.
+
+    ``headings``: the question heading over a paragraph, by paragraph id (see
+    ``pipeline.question_headings``): the first figure of an answer that says nothing of what
+    it counts takes that from the question."""
     share_date_keys(proposals)
     # Words the briefing writes in lower case somewhere: capitalised to open a sentence or
     # a list item ("Rainfall between ...", "- Imports from X: 400 MW") they are no name.
@@ -167,6 +172,10 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             referents[id(f)] = (read, None, False)
         if (read.counted is not None or read.toll) and not read.offset:
             counted_at.setdefault(para_id, []).append((at, read, f))
+    asked: set[str] = set()  # the answers whose question has given its figure a meaning
+    # An answer's figure and the one figure its question quotes, described as the question
+    # words it if it can be: (figure, its claim, the question's figure, that description).
+    questioned: list[tuple[FoundFigure, Proposal, FoundFigure, _Item | None]] = []
     for p in proposals:
         para = p.paragraph
         if para.id not in bounds:
@@ -177,6 +186,21 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
             item = _describe(p, read, s_start, s_end, names, commons, parts.get(id(f)))
+            if item in ("nothing counted", "an amount of nothing said") and headings \
+                    and para.id in headings and para.id not in asked:
+                asked.add(para.id)
+                own, quoted = _from_question(headings[para.id], p, read, s_start, s_end,
+                                             names, commons)
+                if quoted is not None:  # matched with the other sources' figures below
+                    questioned.append((f, p, quoted, own))
+                    continue
+                item = own or item
+            elif isinstance(item, _Item) and headings and para.id in headings \
+                    and item.core[0] in MEASURES and "measure" not in item.quals:
+                much = _HOW_MUCH.search(headings[para.id])  # "How much rain fell?": 230 mm
+                if much and para.id not in asked:
+                    asked.add(para.id)
+                    item.quals["measure"] = _same_measure(much.group(1).lower())
             if item == "an amount of nothing said" and anaphor and antecedent is not None:
                 # "puts the amount at under 2 million": what the sum it restates measures
                 pending.append((f, p, antecedent))
@@ -194,6 +218,22 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                                  article=p.article_id, antecedent=antecedent, anaphor=True))
         elif stats is not None:
             stats["figures not keyed: an amount of nothing said"] += 1
+    for f, p, quoted, own in questioned:
+        # "The court found she took 4.2 million crowns. Do you dispute the figure?": the
+        # question quotes another source's figure (same value, same thing counted), and the
+        # answer's figure is that quantity, however the question words it.
+        same = [i for i in items if i.article != p.article_id and not i.anaphor
+                and i.figure.number.value == quoted.number.value
+                and _SAME_COUNT.get(i.figure.counted or "", i.figure.counted)
+                == _SAME_COUNT.get(quoted.counted or "", quoted.counted)
+                and (i.figure.toll == quoted.toll or not i.figure.toll or not quoted.toll)]
+        if len({i.core for i in same}) == 1:
+            items.append(replace(same[0], figure=f, claim=p.id, article=p.article_id,
+                                 antecedent=same[0].figure, anaphor=True))
+        elif own is not None:
+            items.append(own)
+        elif stats is not None:
+            stats["figures not keyed: nothing counted"] += 1
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
@@ -210,6 +250,51 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                 m.figure.quantity = key
     if stats is not None:
         stage_counts(proposals, items, by_core, stats)
+
+
+# "How many homes were flooded?", "How much rain fell?": what the answer's figure counts.
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:more\s+|of\s+the\s+)?([a-z]{3,})\b", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow\s+much\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def _from_question(question: str, p: Proposal, f: FoundFigure, s_start: int, s_end: int,
+                   names: NameIndex, commons: frozenset[str]
+                   ) -> tuple[_Item | None, FoundFigure | None]:
+    """The answer's figure ``f`` (of ``p``) described by the question over it: as the one
+    figure the question gives ("The agency says 4,300 people were evacuated. Is that the
+    full number?" / "Closer to 5,500"), or as what "how many" asks for ("How many homes
+    were flooded?" / "About 1,400"), the question's words joining its clause; None when
+    the question says neither.  Second: the one figure the question quotes, if it does."""
+    from briefing.suggest.figures import describe, find_figures, is_year  # figures' own parse
+    asked_p = replace(p, paragraph=replace(p.paragraph, text=question), start=0,
+                      end=len(question), dates=[])
+    given = [g for g in (describe(question, n, names, []) for n in find_figures(question)
+                         if not is_year(n)) if g.counted or g.toll]
+    spans = split_sentences(question)
+    if len(given) == 1:
+        g = given[0]
+        a, b = next(((x, y) for x, y in spans if x <= g.number.start < y), (0, len(question)))
+        item = _describe(asked_p, g, a, b, names, commons)
+        if not isinstance(item, _Item):
+            return None, g
+        sentence = p.paragraph.text[s_start:s_end]
+        rel = p.start + f.number.start - s_start
+        own = _clause_terms(sentence, rel, rel + len(f.number.text), item.core)
+        return replace(item, figure=f, claim=p.id, article=p.article_id, quals=dict(item.quals),
+                       terms=item.terms | own,
+                       rate=item.rate or _rate_of(sentence, rel + len(f.number.text), rel)), g
+    many = _HOW_MANY.search(question)
+    if given or not many:
+        return None, None
+    noun = many.group(1).lower()
+    cls = COUNTED.get(noun)
+    item = _describe(p, replace(f, counted=noun if cls in (None, "people") else cls),
+                     s_start, s_end, names, commons)
+    if not isinstance(item, _Item):
+        return None, None
+    item.terms |= _clause_terms(question, many.start(1), many.end(1), item.core)
+    item.did = item.did or _did(question, many.start(1), many.end(1))
+    return item, None
 
 
 def stage_counts(proposals: list[Proposal], items: list[_Item],
