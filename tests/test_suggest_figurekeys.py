@@ -598,3 +598,30 @@ def test_an_answer_takes_what_its_amount_measures_from_a_how_much_question(tmp_p
              "We asked the hydrologist Ana Ree about the storm.\n\n"
              "## How much rain fell?\n\nOur own gauges in the valley measured 230 mm in two days.")
     assert shared(k, ("src1", 200), ("src2", 230))
+
+
+def test_a_bare_number_opening_a_sentence_counts_what_the_sentence_before_counted(tmp_path):
+    k = keys(tmp_path,
+             "Nearly 6,000 people had to leave their homes in the Holt valley. About 1,100 slept "
+             "in emergency shelters on Saturday night.",
+             "A total of 1,120 people spent Saturday night in emergency shelters, the agency said.")
+    assert shared(k, ("src1", 1100), ("src2", 1120))
+    assert k[("src1", 6000)] != k[("src2", 1120)]
+
+
+def test_a_bare_number_opening_a_clause_counts_what_the_clause_before_counted(tmp_path):
+    k = keys(tmp_path,
+             "Some 4,000 people were evacuated from the Holt valley on Sunday, and 1,200 "
+             "remained in shelters.",
+             "Some 3,800 people were evacuated from the Holt valley on Sunday, and 1,300 "
+             "remained in shelters.")
+    assert shared(k, ("src1", 1200), ("src2", 1300))
+    assert k[("src1", 1200)] != k[("src1", 4000)]
+
+
+def test_a_bare_number_after_an_amount_counts_nothing_by_it(tmp_path):
+    k = keys(tmp_path,
+             "The storm cost the Holt valley 85 million euros. About 90 died in the floods.",
+             "The storm cost the Holt valley 80 million euros. About 95 died in the floods.")
+    assert k[("src1", 90)] != k[("src1", 85000000)]
+    assert k[("src2", 95)] != k[("src2", 80000000)]

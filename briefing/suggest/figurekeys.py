@@ -208,6 +208,9 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             if isinstance(item, str):
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
+                    if item == "nothing counted":
+                        stats["  nothing counted: " + _where_bare(para.text, p.start + f.number.start,
+                                                                  s_start, f)] += 1
                 continue
             item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
             items.append(item)
@@ -419,6 +422,18 @@ def _refer(text: str, at: int, s_start: int,
         return f, None, False
     anaphor = bool(_ANAPHOR.search(head))
     if not anaphor and not _CONTRASTED.search(head):
+        digits = re.search(r"\d(?!.*\d)", f.number.text)  # the parser may take the verb as a unit
+        end = at + (digits.end() if digits else len(f.number.text))
+        opening = (_OPENS.fullmatch(text, s_start, at) or _CLAUSE_OPEN.search(text, s_start, at)) \
+            and _SUBJECT_OF.match(text, end)
+        previous = [g for a, g, _ in before if a < at]
+        if opening and previous and _counts_things(previous[-1]):
+            # "Nearly 6,000 people had to leave. About 1,100 slept in shelters", "4,000
+            # were evacuated, and 1,200 remained": a bare number opening a sentence or a
+            # clause, the subject of its verb, counts what was counted just before
+            g = previous[-1]
+            return replace(f, counted=g.counted, owner=f.owner or g.owner,
+                           place=f.place or g.place), None, False
         return f, None, False
     earlier = [(a, g, real) for a, g, real in before if a < at and (anaphor or a >= s_start)]
     if not earlier or earlier[-1][1].counted in DURATIONS:
@@ -427,6 +442,37 @@ def _refer(text: str, at: int, s_start: int,
     read = replace(f, counted=g.counted, toll=g.toll, owner=f.owner or g.owner,
                    place=f.place or g.place, subgroup=g.subgroup)
     return read, real, anaphor
+
+
+# What may stand before a number opening its sentence, and the verb after it.
+_OPENS = re.compile(r"\W*(?:(?:about|some|around|nearly|almost|roughly|only|just|another|"
+                    r"more than|fewer than|at least|over|under)\s+)?", re.IGNORECASE)
+_CLAUSE_OPEN = re.compile(r"(?:[,;:]\s*|[,;]?\s*\b(?:and|but|while|whereas|although|though)\s+)"
+                          r"(?:(?:about|some|around|nearly|almost|roughly|only|just|another|"
+                          r"more than|fewer than|at least|over|under)\s+)?$", re.IGNORECASE)
+_SUBJECT_OF = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|still|also|then|now)\s+)*"
+                         r"(?:[a-z]+ed|slept|spent|left|fled|went|came|stayed|remain|remained|"
+                         r"lost|took|found|died|returned)\b")
+
+
+def _where_bare(text: str, at: int, s_start: int, f: FoundFigure) -> str:
+    """Where a figure counting nothing stands (for ``stage_counts``: numbers only)."""
+    before = _WORD.findall(text, max(s_start, at - 30), at)
+    if _OPENS.fullmatch(text, s_start, at):
+        return "opens its sentence"
+    if f.number.unit:
+        return "a word after it read as its unit"
+    if before and before[-1].lower() in ("of", "to", "from", "at", "by", "than", "and", "or"):
+        return f"after '{before[-1].lower()}'"
+    if before and before[-1].lower().endswith(("ed", "s")):
+        return "after a verb"
+    return "elsewhere"
+
+
+def _counts_things(g: FoundFigure) -> bool:
+    """Whether ``g`` counts people or things (not a duration, an amount or a measure)."""
+    return bool(g.counted) and g.counted not in DURATIONS and g.counted not in _SHARES \
+        and g.counted not in MEASURES and not (g.subgroup or "").startswith("size-")
 
 
 # "of whom 26", "of which 9", "26 of them", "nine of those": a part of what was counted
