@@ -625,3 +625,28 @@ def test_a_bare_number_after_an_amount_counts_nothing_by_it(tmp_path):
              "The storm cost the Holt valley 80 million euros. About 95 died in the floods.")
     assert k[("src1", 90)] != k[("src1", 85000000)]
     assert k[("src2", 95)] != k[("src2", 80000000)]
+
+
+def test_a_sum_in_something_measures_that_thing(tmp_path):
+    k = keys(tmp_path,
+             "The prime minister promised 40 million euros in emergency aid for the valley.",
+             "The government has promised 40 million euros in emergency aid, and 12 million "
+             "euros in loans to farmers.")
+    assert shared(k, ("src1", 40000000), ("src2", 40000000))
+    assert k[("src1", 40000000)] != k[("src2", 12000000)]
+
+
+def test_a_sum_in_a_period_is_not_measured_by_the_period(tmp_path):
+    k = keys(tmp_path,
+             "The insurer paid out 40 million euros in the first quarter.",
+             "The insurer paid out 55 million euros in the second quarter.")
+    assert not shared(k, ("src1", 40000000), ("src2", 55000000))
+
+
+def test_what_a_sum_is_put_at_measures_it_whatever_follows_the_noun(tmp_path):
+    k = keys(tmp_path,
+             "A first estimate puts the damage to roads, bridges and homes at 85 million euros.",
+             "Insurers in the province put the damage at 120 million euros, and the aid at 40 "
+             "million euros.")
+    assert shared(k, ("src1", 85000000), ("src2", 120000000))
+    assert k[("src1", 85000000)] != k[("src2", 40000000)]

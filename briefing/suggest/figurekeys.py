@@ -825,6 +825,8 @@ def _clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+# Nouns that restate a figure rather than say what it measures ("put the figure at").
+_ANAPHORIC = frozenset("number figure total tally count amount sum estimate".split())
 _SHARE_WORDS = frozenset("""
 percent percentage share about some around nearly almost roughly least most have been were
 said says according
@@ -878,9 +880,22 @@ _IMPOSED_BEFORE = re.compile(r"\b(?:(fined|fines|fining)|ordered\s+(?:\w+\s+){0,
                              r"more than|over|at least))?\s*$", re.IGNORECASE)
 
 
+# "puts the damage to roads and homes at 85 million euros", "insurers put losses at":
+# the noun put at the sum is what it measures, whatever the complement after it.
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated?|estimates|estimating|valued?|values|"
+                     r"valuing|assessed|assesses)\s+(?:the\s+|its\s+|their\s+|total\s+)?"
+                     r"(?:[a-z]+\s+)??([a-z]{3,})(?:\s+(?:to|of|from|for|in|on|caused by)\s+"
+                     r"[^.;:\d]{1,60}?)?\s+at\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                     r"almost\s+|roughly\s+|over\s+|under\s+|more than\s+|up to\s+|least\s+)?$")
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
     if _TAKEN_BEFORE.search(sentence, max(0, start - 60), start):
         return "taken"
+    put = _PUT_AT.search(sentence, max(0, start - 120), start)
+    if put and put.group(1) not in _NOT_MEASURE and put.group(1) not in _ANAPHORIC \
+            and put.group(1) not in _CHANGES:
+        return _same_measure(put.group(1))
     imposed = _IMPOSED_BEFORE.search(sentence, max(0, start - 60), start)
     if imposed:
         return "fine" if imposed.group(1) else "payment"
@@ -980,7 +995,19 @@ def _measure_named(sentence: str, start: int, end: int) -> str | None:
         if m.group(1) in _CHANGES:
             return _of_what(m.group(1), after)  # "a cut of 20 percent in the allowance"
         return m.group(1)
+    m = _IN_WHAT.match(after)
+    if m:  # "promised 50 million euros in emergency aid", "$3m in damages"
+        words = [w for w in m.group(1).split() if w not in _NOT_MEASURE]
+        if words and words == m.group(1).split() and words[-1] not in _WHEN_NOUNS:
+            return words[-1]
     return None
+
+
+# What a sum is in: "50 million euros in emergency aid", "2 billion in new loans".
+_IN_WHAT = re.compile(r"^\s+in\s+(?:new\s+|fresh\s+|extra\s+|additional\s+)?"
+                      r"((?:[a-z][a-z-]{2,}\s+)?[a-z][a-z-]{2,})\b(?!\s+(?:of|to)\b)")
+_WHEN_NOUNS = frozenset("""quarter year years month months week weeks day days period total
+all cash advance time half term season decade""".split())
 
 
 # Verbs that end the noun phrase after "of" ("112 mm of rain fell between ...").
