@@ -650,3 +650,36 @@ def test_what_a_sum_is_put_at_measures_it_whatever_follows_the_noun(tmp_path):
              "million euros.")
     assert shared(k, ("src1", 85000000), ("src2", 120000000))
     assert k[("src1", 85000000)] != k[("src2", 40000000)]
+
+
+def test_people_made_ill_and_people_fallen_ill_are_one_count(tmp_path):
+    k = keys(tmp_path,
+             "The contaminated water has made 64 people ill since the start of June, and 12 "
+             "people were treated at home.",
+             "A total of 71 people have fallen ill, and 9 people were treated at home, the "
+             "health office said.")
+    assert shared(k, ("src1", 64), ("src2", 71))
+    assert k[("src1", 64)] != k[("src2", 9)]
+
+
+def test_an_answer_takes_what_its_sum_measures_from_a_how_much_will_it_cost_question(tmp_path):
+    k = keys(tmp_path,
+             "Analysts at Corbel estimate the repairs to the bridge will cost the city 14 million euros.",
+             "We asked the mayor about the bridge.\n\n## How much will the repairs cost?\n\n"
+             "About 11 million euros, most of it for the steel.")
+    assert shared(k, ("src1", 14000000), ("src2", 11000000))
+
+
+def test_a_how_much_question_about_something_else_lends_no_measure(tmp_path):
+    k = keys(tmp_path,
+             "Analysts at Corbel estimate the repairs to the bridge will cost the city 14 million euros.",
+             "We asked the mayor about the bridge.\n\n## How much has the city saved?\n\n"
+             "About 11 million euros, most of it for the steel.")
+    assert k[("src1", 14000000)] != k[("src2", 11000000)]
+
+
+def test_the_height_and_the_peak_of_a_fire_are_one_moment(tmp_path):
+    k = keys(tmp_path,
+             "At the height of the fire, 900 firefighters were deployed, backed by aircraft.",
+             "The council said 900 firefighters fought the blaze at its peak.")
+    assert shared(k, ("src1", 900), ("src2", 900))

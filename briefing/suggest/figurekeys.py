@@ -197,10 +197,10 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                 item = own or item
             elif isinstance(item, _Item) and headings and para.id in headings \
                     and item.core[0] in MEASURES and "measure" not in item.quals:
-                much = _HOW_MUCH.search(headings[para.id])  # "How much rain fell?": 230 mm
+                much = _much(headings[para.id])  # "How much rain fell?": 230 mm
                 if much and para.id not in asked:
                     asked.add(para.id)
-                    item.quals["measure"] = _same_measure(much.group(1).lower())
+                    item.quals["measure"] = much[0]
             if item == "an amount of nothing said" and anaphor and antecedent is not None:
                 # "puts the amount at under 2 million": what the sum it restates measures
                 pending.append((f, p, antecedent))
@@ -257,7 +257,23 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
 
 # "How many homes were flooded?", "How much rain fell?": what the answer's figure counts.
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?:more\s+|of\s+the\s+)?([a-z]{3,})\b", re.IGNORECASE)
-_HOW_MUCH = re.compile(r"\bhow\s+much\s+([a-z]{3,})\b", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow\s+much\s+(?:(?:will|would|did|does|do|has|have|had|is|was|could|"
+                       r"might|can)\s+(?:the\s+|it\s+|this\s+|that\s+|your\s+|its\s+|their\s+)?"
+                       r"(?:[a-z]+\s+)?(cost|costs|pay|paid|lose|lost|raise|raised|spend|spent|"
+                       r"owe|save|saved)|([a-z]{3,}))\b", re.IGNORECASE)
+_AUX = frozenset("will would did does do has have had is was could might can".split())
+
+
+def _much(question: str) -> tuple[str, re.Match[str]] | None:
+    """What a "how much" question asks for ("How much rain fell?": "rainfall", "How much
+    will the recall cost?": "cost"), and its match; None when it asks for nothing said."""
+    m = _HOW_MUCH.search(question)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    if word in _AUX or word in _NOT_MEASURE:
+        return None
+    return _same_measure(word), m
 
 
 def _from_question(question: str, p: Proposal, f: FoundFigure, s_start: int, s_end: int,
@@ -287,6 +303,18 @@ def _from_question(question: str, p: Proposal, f: FoundFigure, s_start: int, s_e
                        terms=item.terms | own,
                        rate=item.rate or _rate_of(sentence, rel + len(f.number.text), rel)), g
     many = _HOW_MANY.search(question)
+    much = _much(question)
+    if not given and not many and much and (f.counted in _SHARES):
+        # "How much will the recall cost?" / "About 9 million euros, most of it refunds"
+        sentence = p.paragraph.text[s_start:s_end]
+        rel = p.start + f.number.start - s_start
+        core = (f.counted, much[0])
+        at = p.start + f.number.start
+        when = _when(p, s_start, at, at + len(f.number.text))
+        return _Item(f, p.id, p.article_id, core, {"time": when[:7]} if when else {},
+                     terms=_clause_terms(sentence, rel, rel + len(f.number.text), core)
+                     | _clause_terms(question, much[1].start(), much[1].start(), core),
+                     rate=_rate_of(sentence, rel + len(f.number.text), rel)), None
     if given or not many:
         return None, None
     noun = many.group(1).lower()
@@ -655,6 +683,8 @@ based called named located situated""".split())
 
 def _did(sentence: str, start: int, end: int) -> str:
     """What happened to those a count counts, cut to five letters ("flood"), "" if unsaid."""
+    if _ILL.match(sentence, end):
+        return "ill"  # "made 31 people ill", "31 people have fallen ill"
     m = _DID_AFTER.match(sentence, end)
     word = m.group(1) if m else ""
     if not (word.endswith(("ed", "en")) or word in _DONE_IRREGULAR):
@@ -665,6 +695,8 @@ def _did(sentence: str, start: int, end: int) -> str:
     return word[:5]
 
 
+_ILL = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|fallen|fell|become|became|"
+                  r"got|gotten)\s+)*(?:ill|sick)\b")
 _DONE_IRREGULAR = frozenset("""lost left fled leave flee slept spent went fell took held kept
 lose quit died remain remained stay stayed closed shut""".split())
 
@@ -801,6 +833,7 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     words += [w.lower() for w in _WORD.findall(label or "")]
     for w in words:
         w = w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")  # "the club's"
+        w = _SAME_TERM.get(w, w)
         if (w in FUNCTION_WORDS or w in _NOT_MEASURE or w in said or w in _SHARE_WORDS
                 or w in NUMBER_WORDS or _SAME_COUNT.get(w) in said):  # "households": homes
             continue  # a number word is how many, not what happened
@@ -810,6 +843,11 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     return frozenset(out)
 
 
+# Words for one thing: the highest point of a flood, a fire or a demand ("at the height of
+# the fire", "at its peak", "the river crested").
+_SAME_TERM: dict[str, str] = word_classes({
+    "peak": "peak peaks peaked height crest crests crested highest maximum",
+})
 # Three-letter verbs and nouns that say what happened: "cut" and "cuts" agree.
 _SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund", "ill"})
 
