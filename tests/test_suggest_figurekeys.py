@@ -683,3 +683,11 @@ def test_the_height_and_the_peak_of_a_fire_are_one_moment(tmp_path):
              "At the height of the fire, 900 firefighters were deployed, backed by aircraft.",
              "The council said 900 firefighters fought the blaze at its peak.")
     assert shared(k, ("src1", 900), ("src2", 900))
+
+
+def test_a_verb_in_the_present_before_a_count_says_what_it_counts_as_a_participle_after(tmp_path):
+    k = keys(tmp_path,
+             "The mill now employs 2,300 workers, and 400 workers were laid off in May.",
+             "Some 2,100 workers are employed there, and 450 workers lost their jobs in May.")
+    assert shared(k, ("src1", 2300), ("src2", 2100))
+    assert k[("src1", 400)] != k[("src2", 2100)]

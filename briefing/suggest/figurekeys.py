@@ -675,8 +675,10 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
 _DID_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|will|would|"
                         r"could|may|might|still|also|now|all|since|reportedly|to)\s+)*([a-z]{3,})\b")
 # The verb before a count saying what was done to those counted: "flooded 1,240 homes".
-_DID_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:about|some|around|nearly|almost|roughly|over|"
-                         r"more than|at least|up to|another|a further)\s+)?$")
+_DID_BEFORE = re.compile(r"(?:\b(?:has|have|had|which|that|who|it|now|also|still)\s+([a-z]{3,}ed)|"
+                         r"\b([a-z]{3,}ed)|\b(?:it|which|that|now|also|still)\s+([a-z]{4,}s))\s+"
+                         r"(?:(?:about|some|around|nearly|almost|roughly|over|more than|at least|"
+                         r"up to|another|a further)\s+)?$")
 _NOT_DONE = frozenset("""said according told reported estimated counted recorded added noted
 based called named located situated""".split())
 
@@ -689,7 +691,7 @@ def _did(sentence: str, start: int, end: int) -> str:
     word = m.group(1) if m else ""
     if not (word.endswith(("ed", "en")) or word in _DONE_IRREGULAR):
         b = _DID_BEFORE.search(sentence, max(0, start - 40), start)
-        word = b.group(1) if b else ""
+        word = next((w for w in b.groups() if w), "") if b else ""
     if not word or word in _NOT_DONE or word in FUNCTION_WORDS or word in _NOT_MEASURE:
         return ""
     return word[:5]
