@@ -691,3 +691,12 @@ def test_a_verb_in_the_present_before_a_count_says_what_it_counts_as_a_participl
              "Some 2,100 workers are employed there, and 450 workers lost their jobs in May.")
     assert shared(k, ("src1", 2300), ("src2", 2100))
     assert k[("src1", 400)] != k[("src2", 2100)]
+
+
+def test_a_rate_said_by_its_subject_each_resident_is_a_rate_per_person(tmp_path):
+    k = keys(tmp_path,
+             "Since May, each resident of Holt may use 120 litres of water, and the town used "
+             "90,000 litres in all on Sunday.",
+             "In Holt, residents may use 110 litres of water per person since May, the board said.")
+    assert shared(k, ("src1", 120), ("src2", 110))
+    assert k[("src1", 90000)] != k[("src2", 110)]

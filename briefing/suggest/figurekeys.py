@@ -369,6 +369,10 @@ def stage_counts(proposals: list[Proposal], items: list[_Item],
                     if why == "a rate and a total":
                         stats["  rate pairs: " + ("two rates" if a.rate and b.rate
                                                   else "a rate and none")] += 1
+                        kind = ("a measure" if a.core[0] in _MEASURES else "an amount"
+                                if a.core[0] in _SHARES else "a duration"
+                                if a.core[0] in DURATIONS else "a count")
+                        stats[f"  rate pairs: per {a.rate or b.rate}, {kind}"] += 1
                     elif why and why.endswith("nothing in common"):
                         common = set(a.quals) & set(b.quals)
                         stats["  nothing in common: " + (
@@ -738,7 +742,7 @@ _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|w
                    r"|(?:\s+[a-z][\w-]*){0,3}?\s+(?:per|for every|in every|out of every)\s+"
                    r"(\d[\d,\u00a0\u202f ]*\d|\d|hundred|thousand|million)\b", re.IGNORECASE)
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
-_SAME_RATE = {"s": "second", "sec": "second", "min": "minute", "h": "hour", "hr": "hour",
+_SAME_RATE = {"inhabitant": "person", "family": "household", "s": "second", "sec": "second", "min": "minute", "h": "hour", "hr": "hour",
               "d": "day", "wk": "week", "yr": "year", "l": "litre", "liter": "litre",
               "cubic meter": "m3", "cubic metre": "m3", "kilowatt hour": "kwh",
               "kilowatt-hour": "kwh", "kilo": "kg", "kilogram": "kg", "hourly": "hour",
@@ -775,7 +779,18 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
             if word.startswith("per ") and word not in _SAME_RATE:
                 word = word[4:]  # "the price per cubic metre ... 3 euros": per "m3"
             rates.add(_SAME_RATE.get(word, word))
+        each = _EACH_BEFORE.search(sentence, max(0, start - 50), start)
+        if each:  # "each household may use 8 kWh a day": per household, per day
+            word = each.group(1).lower()
+            rates.add(_SAME_RATE.get(word, word))
     return "+".join(sorted(rates))
+
+
+# "Each resident may use 100 litres", "every household gets 8 kWh": a rate said by its
+# subject, before the figure and in its clause.
+_EACH_BEFORE = re.compile(r"\b(?:each|every)\s+(person|resident|household|inhabitant|customer|"
+                          r"family|worker|patient|pupil|student|passenger|child)\b"
+                          r"[^,;:.\d]{0,30}?\s+$", re.IGNORECASE)
 
 
 # "a daily ration of 50 litres", "per capita use fell to 90 litres": a rate before.
@@ -1009,6 +1024,8 @@ def _measure_named(sentence: str, start: int, end: int) -> str | None:
         for w in m.group(1).split():
             if w in _NOT_MEASURE or w in _VERBS or (w.endswith("ed") and phrase):
                 break  # "112 mm of rain fell", "of water used": the verb after the noun
+            if w in _PER_WORDS:
+                break  # "110 litres of water per person": water, per person
             phrase.append(w)
         if phrase:
             return phrase[-1]  # "97 percent of its fresh water" measures water
@@ -1050,6 +1067,7 @@ _WHEN_NOUNS = frozenset("""quarter year years month months week weeks day days p
 all cash advance time half term season decade""".split())
 
 
+_PER_WORDS = frozenset({"per", "each", "every"})
 # Verbs that end the noun phrase after "of" ("112 mm of rain fell between ...").
 _VERBS = frozenset("""fell rose fall rise came went ran held left lost took made gave grew shrank
 sank is was were are has had have will would could can may might remained stayed""".split())
