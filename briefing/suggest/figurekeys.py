@@ -397,12 +397,36 @@ def stage_counts(proposals: list[Proposal], items: list[_Item],
     stats["figure keys in 2+ sources"] += sum(1 for a in keyed.values() if len(a) > 1)
     dated: dict[str, set[str]] = {}
     for p in proposals:
+        spans = split_sentences(p.paragraph.text)
+        s_start = (_sentence_of(p.start, [x for x, _ in spans], spans) or (p.start, 0))[0]
         for d, key in p.dates:
             stats["dates"] += 1
             if key:
                 stats["dates given a key"] += 1
                 dated.setdefault(key, set()).add(p.article_id)
+            else:
+                sentence = p.paragraph.text[s_start:]
+                stats["  dates not keyed: " + _why_undated(sentence, d.start, d.end)] += 1
     stats["date keys in 2+ sources"] += sum(1 for a in dated.values() if len(a) > 1)
+
+
+def _why_undated(sentence: str, start: int, end: int) -> str:
+    """Where the happening of a date left without a key is said (for ``stage_counts``)."""
+    from briefing.suggest.datekeys import _DATED  # the happening words date keys know
+    end_of = _ITEM_BREAK.search(sentence, end)
+    stop = end_of.start() if end_of else len(sentence)
+    before = [w.lower() for w in _WORD.findall(sentence, 0, start)]
+    after = [w.lower() for w in _WORD.findall(sentence, end, stop)]
+    if any(w in _DATED for w in before):
+        return "a happening word before it, out of reach"
+    if any(w in _DATED for w in after):
+        return "a happening word after it"
+    if before and (before[-1] in ("on", "in", "since", "from", "by", "until", "before", "after")
+                   and len(before) > 1 and before[-2].endswith("ed")):
+        return "a verb no lexicon knows right before it"
+    if not before or before[-1] in ("in", "on", "by", "since", "from") and len(before) < 3:
+        return "opening its sentence"
+    return "no happening word in its sentence"
 
 
 _CORE_KINDS = frozenset({"toll", "duration"}) | AMOUNTS | {"percent", "fold"}
