@@ -209,8 +209,17 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
                     if item == "nothing counted":
-                        stats["  nothing counted: " + _where_bare(para.text, p.start + f.number.start,
-                                                                  s_start, f)] += 1
+                        at = p.start + f.number.start
+                        where = _where_bare(para.text, at, s_start, f)
+                        stats["  nothing counted: " + where] += 1
+                        if where == "opens its sentence":
+                            digits = re.search(r"\d(?!.*\d)", f.number.text)
+                            end = at + (digits.end() if digits else len(f.number.text))
+                            prior = [g for a, g, _ in counted_at.get(para.id, []) if a < at]
+                            stats["  opening a sentence: " + (
+                                "no verb after it" if not _SUBJECT_OF.match(para.text, end)
+                                else "nothing counted before it in its paragraph" if not prior
+                                else "what was counted before it is no thing")] += 1
                 continue
             item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
             items.append(item)
