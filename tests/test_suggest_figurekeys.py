@@ -532,8 +532,10 @@ def test_counts_of_very_different_sizes_are_not_tied_by_their_verb_alone(tmp_pat
 
 def test_rates_written_with_a_slash_or_per_second_compare_and_never_with_a_total(tmp_path):
     k = keys(tmp_path,
-             "The Aller carried 950 m3/s at Holt on Friday, and 40 million m3 flowed into the lake.",
-             "At Holt the Aller carried 980 cubic metres per second on Friday, the water board said.",
+             "The Aller carried 950 m3/s at Holt on Friday, and 40 million m3 flowed into the "
+             "lake.",
+             "At Holt the Aller carried 980 cubic metres per second on Friday, the water board "
+             "said.",
              "In all, 42 million cubic metres flowed into the lake, the water board said.")
     assert shared(k, ("src1", 950), ("src2", 980))
     assert k[("src1", 950)] != k[("src3", 42000000)]
@@ -586,15 +588,16 @@ def test_only_the_first_figure_of_an_answer_takes_the_question(tmp_path):
     k = keys(tmp_path,
              "Inspectors count 1,250 barns burned down across the Holt valley.",
              "We asked the fire chief, Ana Ree, about the fire.\n\n"
-             "## How many barns burned down?\n\nAbout 1,400, on the images we analysed. It took 300 "
-             "firefighters to stop it.")
+             "## How many barns burned down?\n\nAbout 1,400, on the images we analysed. It "
+             "took 300 firefighters to stop it.")
     assert shared(k, ("src1", 1250), ("src2", 1400))
     assert k[("src2", 300)] != k[("src1", 1250)]
 
 
 def test_an_answer_takes_what_its_amount_measures_from_a_how_much_question(tmp_path):
     k = keys(tmp_path,
-             "More than 200 mm of rain fell on the Holt valley in two days, and 40 mm fell on the coast.",
+             "More than 200 mm of rain fell on the Holt valley in two days, and 40 mm fell on "
+             "the coast.",
              "We asked the hydrologist Ana Ree about the storm.\n\n"
              "## How much rain fell?\n\nOur own gauges in the valley measured 230 mm in two days.")
     assert shared(k, ("src1", 200), ("src2", 230))
@@ -664,7 +667,8 @@ def test_people_made_ill_and_people_fallen_ill_are_one_count(tmp_path):
 
 def test_an_answer_takes_what_its_sum_measures_from_a_how_much_will_it_cost_question(tmp_path):
     k = keys(tmp_path,
-             "Analysts at Corbel estimate the repairs to the bridge will cost the city 14 million euros.",
+             "Analysts at Corbel estimate the repairs to the bridge will cost the city 14 "
+             "million euros.",
              "We asked the mayor about the bridge.\n\n## How much will the repairs cost?\n\n"
              "About 11 million euros, most of it for the steel.")
     assert shared(k, ("src1", 14000000), ("src2", 11000000))
@@ -672,7 +676,8 @@ def test_an_answer_takes_what_its_sum_measures_from_a_how_much_will_it_cost_ques
 
 def test_a_how_much_question_about_something_else_lends_no_measure(tmp_path):
     k = keys(tmp_path,
-             "Analysts at Corbel estimate the repairs to the bridge will cost the city 14 million euros.",
+             "Analysts at Corbel estimate the repairs to the bridge will cost the city 14 "
+             "million euros.",
              "We asked the mayor about the bridge.\n\n## How much has the city saved?\n\n"
              "About 11 million euros, most of it for the steel.")
     assert k[("src1", 14000000)] != k[("src2", 11000000)]

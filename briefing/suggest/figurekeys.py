@@ -209,17 +209,8 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
                     if item == "nothing counted":
-                        at = p.start + f.number.start
-                        where = _where_bare(para.text, at, s_start, f)
-                        stats["  nothing counted: " + where] += 1
-                        if where == "opens its sentence":
-                            digits = re.search(r"\d(?!.*\d)", f.number.text)
-                            end = at + (digits.end() if digits else len(f.number.text))
-                            prior = [g for a, g, _ in counted_at.get(para.id, []) if a < at]
-                            stats["  opening a sentence: " + (
-                                "no verb after it" if not _SUBJECT_OF.match(para.text, end)
-                                else "nothing counted before it in its paragraph" if not prior
-                                else "what was counted before it is no thing")] += 1
+                        _count_bare(stats, para.text, p.start + f.number.start, s_start, f,
+                                    counted_at.get(para.id, []))
                 continue
             item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
             items.append(item)
@@ -487,10 +478,8 @@ def _refer(text: str, at: int, s_start: int,
         return f, None, False
     anaphor = bool(_ANAPHOR.search(head))
     if not anaphor and not _CONTRASTED.search(head):
-        digits = re.search(r"\d(?!.*\d)", f.number.text)  # the parser may take the verb as a unit
-        end = at + (digits.end() if digits else len(f.number.text))
         opening = (_OPENS.fullmatch(text, s_start, at) or _CLAUSE_OPEN.search(text, s_start, at)) \
-            and _SUBJECT_OF.match(text, end)
+            and _SUBJECT_OF.match(text, _digits_end(at, f))
         previous = [g for a, g, _ in before if a < at]
         if opening and previous and _counts_things(previous[-1]):
             # "Nearly 6,000 people had to leave. About 1,100 slept in shelters", "4,000
@@ -518,6 +507,27 @@ _CLAUSE_OPEN = re.compile(r"(?:[,;:]\s*|[,;]?\s*\b(?:and|but|while|whereas|altho
 _SUBJECT_OF = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|still|also|then|now)\s+)*"
                          r"(?:[a-z]+ed|slept|spent|left|fled|went|came|stayed|remain|remained|"
                          r"lost|took|found|died|returned)\b")
+
+
+def _count_bare(stats: Counter[str], text: str, at: int, s_start: int, f: FoundFigure,
+                before: list[tuple[int, FoundFigure, FoundFigure]]) -> None:
+    """Where a figure counting nothing stands, and for one opening its sentence why it took
+    nothing from before it (for ``stage_counts``: numbers only)."""
+    where = _where_bare(text, at, s_start, f)
+    stats["  nothing counted: " + where] += 1
+    if where == "opens its sentence":
+        prior = [g for a, g, _ in before if a < at]
+        stats["  opening a sentence: " + (
+            "no verb after it" if not _SUBJECT_OF.match(text, _digits_end(at, f))
+            else "nothing counted before it in its paragraph" if not prior
+            else "what was counted before it is no thing")] += 1
+
+
+def _digits_end(at: int, f: FoundFigure) -> int:
+    """Where the digits of ``f`` (at ``at``) end: the parser may take a verb after them as
+    the unit ("About 1,100 slept")."""
+    digits = re.search(r"\d(?!.*\d)", f.number.text)
+    return at + (digits.end() if digits else len(f.number.text))
 
 
 def _where_bare(text: str, at: int, s_start: int, f: FoundFigure) -> str:
@@ -551,9 +561,12 @@ _OF_THE = re.compile(r"\s*(?:of\s+)?(?<=of\s)(?:the|those|these)\s", re.IGNORECA
 
 
 def _opens_part(text: str, at: int, f: FoundFigure) -> bool:
+    """Whether the bare number ``f`` (at ``at``) opens "N of the X"."""
     last = f.number.text.split()[-1].lower()
     bare = last == "of" or last[-1:].isdigit() or last in NUMBER_WORDS
     return bare and bool(_OF_THE.match(text, at + len(f.number.text)))
+
+
 # "a village of 900 people", "a town of some 12,000 inhabitants": the size of a place.
 _SIZE_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?(village|town|city|hamlet|"
                       r"community|island|district|municipality|suburb|parish|county|province|"
@@ -709,8 +722,9 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
 
 # The verb after a count saying what happened to those counted: "homes flooded", "houses
 # were flooded", "people had to leave", "firms have since closed".
-_DID_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|will|would|"
-                        r"could|may|might|still|also|now|all|since|reportedly|to)\s+)*([a-z]{3,})\b")
+_DID_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|will|"
+                        r"would|could|may|might|still|also|now|all|since|reportedly|to)\s+)*"
+                        r"([a-z]{3,})\b")
 # The verb before a count saying what was done to those counted: "flooded 1,240 homes".
 _DID_BEFORE = re.compile(r"(?:\b(?:has|have|had|which|that|who|it|now|also|still)\s+([a-z]{3,}ed)|"
                          r"\b([a-z]{3,}ed)|\b(?:it|which|that|now|also|still)\s+([a-z]{4,}s))\s+"
@@ -764,8 +778,8 @@ _SAME_COUNT: dict[str, str] = word_classes({
 _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|"
                    r"hour|night|person|head|household|customer|capita|resident|worker|"
                    r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile|"
-                   r"(?<=per\s)second|(?<=per\s)minute|cubic met(?:re|er)|kilowatt[- ]hour|kwh|m3|kilogram|kilo|kg|"
-                   r"passenger|pupil|student|child|visitor)\b"
+                   r"(?<=per\s)second|(?<=per\s)minute|cubic met(?:re|er)|kilowatt[- ]hour|"
+                   r"kwh|m3|kilogram|kilo|kg|passenger|pupil|student|child|visitor)\b"
                    # "850 m3/s", "40 mm/h", "120 l/day": a rate written with a slash
                    r"|\s*/\s*(s|sec|min|h|hr|hour|d|day|wk|week|month|yr|year|person|capita|"
                    r"head|m3|kwh|kg|km|l)\b"
@@ -775,8 +789,9 @@ _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|w
                    r"|(?:\s+[a-z][\w-]*){0,3}?\s+(?:per|for every|in every|out of every)\s+"
                    r"(\d[\d,\u00a0\u202f ]*\d|\d|hundred|thousand|million)\b", re.IGNORECASE)
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
-_SAME_RATE = {"inhabitant": "person", "family": "household", "s": "second", "sec": "second", "min": "minute", "h": "hour", "hr": "hour",
-              "d": "day", "wk": "week", "yr": "year", "l": "litre", "liter": "litre",
+_SAME_RATE = {"inhabitant": "person", "family": "household", "s": "second", "sec": "second",
+              "min": "minute", "h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
+              "l": "litre", "liter": "litre",
               "cubic meter": "m3", "cubic metre": "m3", "kilowatt hour": "kwh",
               "kilowatt-hour": "kwh", "kilo": "kg", "kilogram": "kg", "hourly": "hour",
               "ton": "tonne", "kilometer": "km", "kilometre": "km",
@@ -827,9 +842,10 @@ _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+(person|resident|household|inhabi
 
 
 # "a daily ration of 50 litres", "per capita use fell to 90 litres": a rate before.
-_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|hourly|per[ -]capita|per[ -]head|"
-                          r"per person|per (?:cubic met(?:re|er)|kilowatt[- ]hour|kwh|m3|litre|"
-                          r"liter|tonne|ton|kilogram|kg|hour|day|second))\b[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
+_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|hourly|per[ -]capita|"
+                          r"per[ -]head|per person|per (?:cubic met(?:re|er)|kilowatt[- ]hour|kwh|"
+                          r"m3|litre|liter|tonne|ton|kilogram|kg|hour|day|second))\b"
+                          r"[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
                           r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
                           re.IGNORECASE)
 
