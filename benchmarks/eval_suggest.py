@@ -85,7 +85,7 @@ from briefing.loader import load_corpus  # noqa: E402
 from briefing.model import Claim, Corpus  # noqa: E402
 from briefing.suggest.figurekeys import assign_keys  # noqa: E402
 from briefing.suggest.names import NameIndex  # noqa: E402
-from briefing.suggest.pipeline import proposals_for, suggest, write  # noqa: E402
+from briefing.suggest.pipeline import proposals_for, question_headings, suggest, write  # noqa: E402
 from briefing.suggest.state import read_previous  # noqa: E402
 from briefing.suggest.sentences import split_sentences  # noqa: E402
 from briefing.text import fold  # noqa: E402
@@ -405,7 +405,7 @@ def stage_counts(root: Path, gold: list[Claim], suggested: list[Claim]) -> Count
     names = NameIndex()
     proposals = proposals_for(corpus, read_previous(root, list(corpus.articles)), names)
     stats: Counter[str] = Counter()
-    assign_keys(proposals, names, stats)
+    assign_keys(proposals, names, stats, headings=question_headings(corpus))
     by_para: dict[str, list[Claim]] = {}
     for c in suggested:
         by_para.setdefault(c.paragraph_id or "", []).append(c)
@@ -569,7 +569,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_birdflu",
                              ROOT / "tests" / "fixtures" / "suggest_recall",
                              ROOT / "tests" / "fixtures" / "suggest_court",
-                             ROOT / "tests" / "fixtures" / "suggest_imported"])
+                             ROOT / "tests" / "fixtures" / "suggest_imported",
+                             ROOT / "tests" / "fixtures" / "suggest_flood"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",

@@ -98,18 +98,26 @@ class _Item:
     # "used by farms"); for a count, what happened to those counted.
     terms: frozenset[str] = frozenset()
     rate: str = ""  # "a day", "per person": a rate is never compared with a total
+    # What happened to those counted, said by the verb next to the count ("1,240 homes
+    # flooded", "houses were flooded", "flooded 300 homes"): "flood".
+    did: str = ""
     antecedent: FoundFigure | None = None  # the figure a bare number refers back to
     anaphor: bool = False  # it restates that figure ("put the number at 3,100")
 
 
 def assign_keys(proposals: list[Proposal], names: NameIndex,
-                stats: Counter[str] | None = None) -> None:
+                stats: Counter[str] | None = None,
+                headings: dict[str, str] | None = None) -> None:
     """Set ``quantity`` on every figure of ``proposals``: a shared key for the figures that
     count the same thing, "" (the writer gives it a key of its own) for the others; and
     one key for the dates of one happening across sources (``share_date_keys``).
 
     ``stats``, when given, receives counts per stage (see ``stage_counts``): numbers only,
-    so that a set nobody may read can still show where its figures are lost."""
+    so that a set nobody may read can still show where its figures are lost.
+
+    ``headings``: the question heading over a paragraph, by paragraph id (see
+    ``pipeline.question_headings``): the first figure of an answer that says nothing of what
+    it counts takes that from the question."""
     share_date_keys(proposals)
     # Words the briefing writes in lower case somewhere: capitalised to open a sentence or
     # a list item ("Rainfall between ...", "- Imports from X: 400 MW") they are no name.
@@ -140,17 +148,34 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
         elif whole is not None:
             parts[id(f)] = whole[0]
             if f.counted is None and not f.toll:
+                # "of whom 40 were children": children, of those counted before; "seven
+                # have died, five of them in Odde": a part of the toll, never the toll
                 word = _part_word(p.paragraph.text, at + len(f.number.text))
-                if word:  # "of whom 40 were children": children, of those counted before
-                    read = replace(f, counted=whole[1].counted, owner=f.owner or whole[1].owner,
-                                   place=f.place or whole[1].place, subgroup=f"part-{word}")
+                read = replace(f, counted=whole[1].counted, toll=whole[1].toll,
+                               owner=f.owner or whole[1].owner, place=f.place or whole[1].place,
+                               subgroup=f"part-{word}" if word else "part")
                 referents[id(f)] = (read, None, False)
         elif f.counted is None and not f.toll:
             read, antecedent, anaphor = _refer(p.paragraph.text, at, s_start,
                                                counted_at.get(para_id, []), f)
             referents[id(f)] = (read, antecedent, anaphor)
-        if read.counted is not None and not read.offset:
+        if (f.counted or f.toll) and _opens_part(p.paragraph.text, at, f) \
+                and f.counted not in _SHARES and f.counted not in MEASURES:
+            # "Five of the dead were found in Odde", "300 of the firm's workers": a part
+            read = replace(read, subgroup=read.subgroup or "part")
+            referents[id(f)] = (read, None, False)
+        size = _SIZE_OF.search(p.paragraph.text, max(s_start, at - 40), at)
+        if size and (read.counted or read.toll):
+            # "a village of 900 people", "a town of 12,000": the size of a place, not a
+            # count of anything that happened there
+            read = replace(read, toll="", subgroup=f"size-{size.group(1).lower()}")
+            referents[id(f)] = (read, None, False)
+        if (read.counted is not None or read.toll) and not read.offset:
             counted_at.setdefault(para_id, []).append((at, read, f))
+    asked: set[str] = set()  # the answers whose question has given its figure a meaning
+    # An answer's figure and the one figure its question quotes, described as the question
+    # words it if it can be: (figure, its claim, the question's figure, that description).
+    questioned: list[tuple[FoundFigure, Proposal, FoundFigure, _Item | None]] = []
     for p in proposals:
         para = p.paragraph
         if para.id not in bounds:
@@ -161,6 +186,21 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             f.quantity = ""
             read, antecedent, anaphor = referents.get(id(f), (f, None, False))
             item = _describe(p, read, s_start, s_end, names, commons, parts.get(id(f)))
+            if item in ("nothing counted", "an amount of nothing said") and headings \
+                    and para.id in headings and para.id not in asked:
+                asked.add(para.id)
+                own, quoted = _from_question(headings[para.id], p, read, s_start, s_end,
+                                             names, commons)
+                if quoted is not None:  # matched with the other sources' figures below
+                    questioned.append((f, p, quoted, own))
+                    continue
+                item = own or item
+            elif isinstance(item, _Item) and headings and para.id in headings \
+                    and item.core[0] in MEASURES and "measure" not in item.quals:
+                much = _much(headings[para.id])  # "How much rain fell?": 230 mm
+                if much and para.id not in asked:
+                    asked.add(para.id)
+                    item.quals["measure"] = much[0]
             if item == "an amount of nothing said" and anaphor and antecedent is not None:
                 # "puts the amount at under 2 million": what the sum it restates measures
                 pending.append((f, p, antecedent))
@@ -168,6 +208,9 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             if isinstance(item, str):
                 if stats is not None:
                     stats[f"figures not keyed: {item}"] += 1
+                    if item == "nothing counted":
+                        _count_bare(stats, para.text, p.start + f.number.start, s_start, f,
+                                    counted_at.get(para.id, []))
                 continue
             item.figure, item.antecedent, item.anaphor = f, antecedent, anaphor
             items.append(item)
@@ -178,6 +221,22 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                                  article=p.article_id, antecedent=antecedent, anaphor=True))
         elif stats is not None:
             stats["figures not keyed: an amount of nothing said"] += 1
+    for f, p, quoted, own in questioned:
+        # "The court found she took 4.2 million crowns. Do you dispute the figure?": the
+        # question quotes another source's figure (same value, same thing counted), and the
+        # answer's figure is that quantity, however the question words it.
+        same = [i for i in items if i.article != p.article_id and not i.anaphor
+                and i.figure.number.value == quoted.number.value
+                and _SAME_COUNT.get(i.figure.counted or "", i.figure.counted)
+                == _SAME_COUNT.get(quoted.counted or "", quoted.counted)
+                and (i.figure.toll == quoted.toll or not i.figure.toll or not quoted.toll)]
+        if len({i.core for i in same}) == 1:
+            items.append(replace(same[0], figure=f, claim=p.id, article=p.article_id,
+                                 antecedent=same[0].figure, anaphor=True))
+        elif own is not None:
+            items.append(own)
+        elif stats is not None:
+            stats["figures not keyed: nothing counted"] += 1
     by_core: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         by_core.setdefault(item.core, []).append(item)
@@ -194,6 +253,79 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
                 m.figure.quantity = key
     if stats is not None:
         stage_counts(proposals, items, by_core, stats)
+
+
+# "How many homes were flooded?", "How much rain fell?": what the answer's figure counts.
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:more\s+|of\s+the\s+)?([a-z]{3,})\b", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow\s+much\s+(?:(?:will|would|did|does|do|has|have|had|is|was|could|"
+                       r"might|can)\s+(?:the\s+|it\s+|this\s+|that\s+|your\s+|its\s+|their\s+)?"
+                       r"(?:[a-z]+\s+)?(cost|costs|pay|paid|lose|lost|raise|raised|spend|spent|"
+                       r"owe|save|saved)|([a-z]{3,}))\b", re.IGNORECASE)
+_AUX = frozenset("will would did does do has have had is was could might can".split())
+
+
+def _much(question: str) -> tuple[str, re.Match[str]] | None:
+    """What a "how much" question asks for ("How much rain fell?": "rainfall", "How much
+    will the recall cost?": "cost"), and its match; None when it asks for nothing said."""
+    m = _HOW_MUCH.search(question)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    if word in _AUX or word in _NOT_MEASURE:
+        return None
+    return _same_measure(word), m
+
+
+def _from_question(question: str, p: Proposal, f: FoundFigure, s_start: int, s_end: int,
+                   names: NameIndex, commons: frozenset[str]
+                   ) -> tuple[_Item | None, FoundFigure | None]:
+    """The answer's figure ``f`` (of ``p``) described by the question over it: as the one
+    figure the question gives ("The agency says 4,300 people were evacuated. Is that the
+    full number?" / "Closer to 5,500"), or as what "how many" asks for ("How many homes
+    were flooded?" / "About 1,400"), the question's words joining its clause; None when
+    the question says neither.  Second: the one figure the question quotes, if it does."""
+    from briefing.suggest.figures import describe, find_figures, is_year  # figures' own parse
+    asked_p = replace(p, paragraph=replace(p.paragraph, text=question), start=0,
+                      end=len(question), dates=[])
+    given = [g for g in (describe(question, n, names, []) for n in find_figures(question)
+                         if not is_year(n)) if g.counted or g.toll]
+    spans = split_sentences(question)
+    if len(given) == 1:
+        g = given[0]
+        a, b = next(((x, y) for x, y in spans if x <= g.number.start < y), (0, len(question)))
+        item = _describe(asked_p, g, a, b, names, commons)
+        if not isinstance(item, _Item):
+            return None, g
+        sentence = p.paragraph.text[s_start:s_end]
+        rel = p.start + f.number.start - s_start
+        own = _clause_terms(sentence, rel, rel + len(f.number.text), item.core)
+        return replace(item, figure=f, claim=p.id, article=p.article_id, quals=dict(item.quals),
+                       terms=item.terms | own,
+                       rate=item.rate or _rate_of(sentence, rel + len(f.number.text), rel)), g
+    many = _HOW_MANY.search(question)
+    much = _much(question)
+    if not given and not many and much and (f.counted in _SHARES):
+        # "How much will the recall cost?" / "About 9 million euros, most of it refunds"
+        sentence = p.paragraph.text[s_start:s_end]
+        rel = p.start + f.number.start - s_start
+        core = (f.counted, much[0])
+        at = p.start + f.number.start
+        when = _when(p, s_start, at, at + len(f.number.text))
+        return _Item(f, p.id, p.article_id, core, {"time": when[:7]} if when else {},
+                     terms=_clause_terms(sentence, rel, rel + len(f.number.text), core)
+                     | _clause_terms(question, much[1].start(), much[1].start(), core),
+                     rate=_rate_of(sentence, rel + len(f.number.text), rel)), None
+    if given or not many:
+        return None, None
+    noun = many.group(1).lower()
+    cls = COUNTED.get(noun)
+    item = _describe(p, replace(f, counted=noun if cls in (None, "people") else cls),
+                     s_start, s_end, names, commons)
+    if not isinstance(item, _Item):
+        return None, None
+    item.terms |= _clause_terms(question, many.start(1), many.end(1), item.core)
+    item.did = item.did or _did(question, many.start(1), many.end(1))
+    return item, None
 
 
 def stage_counts(proposals: list[Proposal], items: list[_Item],
@@ -237,12 +369,25 @@ def stage_counts(proposals: list[Proposal], items: list[_Item],
                     if why == "a rate and a total":
                         stats["  rate pairs: " + ("two rates" if a.rate and b.rate
                                                   else "a rate and none")] += 1
+                        kind = ("a measure" if a.core[0] in _MEASURES else "an amount"
+                                if a.core[0] in _SHARES else "a duration"
+                                if a.core[0] in DURATIONS else "a count")
+                        stats[f"  rate pairs: per {a.rate or b.rate}, {kind}"] += 1
                     elif why and why.endswith("nothing in common"):
                         common = set(a.quals) & set(b.quals)
                         stats["  nothing in common: " + (
                             "no qualifier on one" if not a.quals or not b.quals
                             else "no qualifier of one kind" if not common
                             else "shared qualifier, no shared word")] += 1
+                        if why.startswith("a count"):
+                            stats["  count pairs refused: " + (
+                                "whose or where on one" if _scoped(a.quals) or _scoped(b.quals)
+                                else "no verb on either" if not a.did and not b.did
+                                else "no verb on one" if not a.did or not b.did
+                                else "verbs differ" if a.did != b.did
+                                else "values far apart")] += 1
+                            stats["  count pairs refused, shared clause words: "
+                                  + str(min(2, len(a.terms & b.terms)))] += 1
     keyed: dict[str, set[str]] = {}
     for p in proposals:
         for f in p.figures:
@@ -252,12 +397,36 @@ def stage_counts(proposals: list[Proposal], items: list[_Item],
     stats["figure keys in 2+ sources"] += sum(1 for a in keyed.values() if len(a) > 1)
     dated: dict[str, set[str]] = {}
     for p in proposals:
+        spans = split_sentences(p.paragraph.text)
+        s_start = (_sentence_of(p.start, [x for x, _ in spans], spans) or (p.start, 0))[0]
         for d, key in p.dates:
             stats["dates"] += 1
             if key:
                 stats["dates given a key"] += 1
                 dated.setdefault(key, set()).add(p.article_id)
+            else:
+                sentence = p.paragraph.text[s_start:]
+                stats["  dates not keyed: " + _why_undated(sentence, d.start, d.end)] += 1
     stats["date keys in 2+ sources"] += sum(1 for a in dated.values() if len(a) > 1)
+
+
+def _why_undated(sentence: str, start: int, end: int) -> str:
+    """Where the happening of a date left without a key is said (for ``stage_counts``)."""
+    from briefing.suggest.datekeys import _DATED  # the happening words date keys know
+    end_of = _ITEM_BREAK.search(sentence, end)
+    stop = end_of.start() if end_of else len(sentence)
+    before = [w.lower() for w in _WORD.findall(sentence, 0, start)]
+    after = [w.lower() for w in _WORD.findall(sentence, end, stop)]
+    if any(w in _DATED for w in before):
+        return "a happening word before it, out of reach"
+    if any(w in _DATED for w in after):
+        return "a happening word after it"
+    if before and (before[-1] in ("on", "in", "since", "from", "by", "until", "before", "after")
+                   and len(before) > 1 and before[-2].endswith("ed")):
+        return "a verb no lexicon knows right before it"
+    if not before or before[-1] in ("in", "on", "by", "since", "from") and len(before) < 3:
+        return "opening its sentence"
+    return "no happening word in its sentence"
 
 
 _CORE_KINDS = frozenset({"toll", "duration"}) | AMOUNTS | {"percent", "fold"}
@@ -309,14 +478,76 @@ def _refer(text: str, at: int, s_start: int,
         return f, None, False
     anaphor = bool(_ANAPHOR.search(head))
     if not anaphor and not _CONTRASTED.search(head):
+        opening = (_OPENS.fullmatch(text, s_start, at) or _CLAUSE_OPEN.search(text, s_start, at)) \
+            and _SUBJECT_OF.match(text, _digits_end(at, f))
+        previous = [g for a, g, _ in before if a < at]
+        if opening and previous and _counts_things(previous[-1]):
+            # "Nearly 6,000 people had to leave. About 1,100 slept in shelters", "4,000
+            # were evacuated, and 1,200 remained": a bare number opening a sentence or a
+            # clause, the subject of its verb, counts what was counted just before
+            g = previous[-1]
+            return replace(f, counted=g.counted, owner=f.owner or g.owner,
+                           place=f.place or g.place), None, False
         return f, None, False
     earlier = [(a, g, real) for a, g, real in before if a < at and (anaphor or a >= s_start)]
     if not earlier or earlier[-1][1].counted in DURATIONS:
         return f, None, False
     _, g, real = earlier[-1]
-    read = replace(f, counted=g.counted, owner=f.owner or g.owner, place=f.place or g.place,
-                   subgroup=g.subgroup)
+    read = replace(f, counted=g.counted, toll=g.toll, owner=f.owner or g.owner,
+                   place=f.place or g.place, subgroup=g.subgroup)
     return read, real, anaphor
+
+
+# What may stand before a number opening its sentence, and the verb after it.
+_OPENS = re.compile(r"\W*(?:(?:about|some|around|nearly|almost|roughly|only|just|another|"
+                    r"more than|fewer than|at least|over|under)\s+)?", re.IGNORECASE)
+_CLAUSE_OPEN = re.compile(r"(?:[,;:]\s*|[,;]?\s*\b(?:and|but|while|whereas|although|though)\s+)"
+                          r"(?:(?:about|some|around|nearly|almost|roughly|only|just|another|"
+                          r"more than|fewer than|at least|over|under)\s+)?$", re.IGNORECASE)
+_SUBJECT_OF = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|still|also|then|now)\s+)*"
+                         r"(?:[a-z]+ed|slept|spent|left|fled|went|came|stayed|remain|remained|"
+                         r"lost|took|found|died|returned)\b")
+
+
+def _count_bare(stats: Counter[str], text: str, at: int, s_start: int, f: FoundFigure,
+                before: list[tuple[int, FoundFigure, FoundFigure]]) -> None:
+    """Where a figure counting nothing stands, and for one opening its sentence why it took
+    nothing from before it (for ``stage_counts``: numbers only)."""
+    where = _where_bare(text, at, s_start, f)
+    stats["  nothing counted: " + where] += 1
+    if where == "opens its sentence":
+        prior = [g for a, g, _ in before if a < at]
+        stats["  opening a sentence: " + (
+            "no verb after it" if not _SUBJECT_OF.match(text, _digits_end(at, f))
+            else "nothing counted before it in its paragraph" if not prior
+            else "what was counted before it is no thing")] += 1
+
+
+def _digits_end(at: int, f: FoundFigure) -> int:
+    """Where the digits of ``f`` (at ``at``) end: the parser may take a verb after them as
+    the unit ("About 1,100 slept")."""
+    digits = re.search(r"\d(?!.*\d)", f.number.text)
+    return at + (digits.end() if digits else len(f.number.text))
+
+
+def _where_bare(text: str, at: int, s_start: int, f: FoundFigure) -> str:
+    """Where a figure counting nothing stands (for ``stage_counts``: numbers only)."""
+    before = _WORD.findall(text, max(s_start, at - 30), at)
+    if _OPENS.fullmatch(text, s_start, at):
+        return "opens its sentence"
+    if f.number.unit:
+        return "a word after it read as its unit"
+    if before and before[-1].lower() in ("of", "to", "from", "at", "by", "than", "and", "or"):
+        return f"after '{before[-1].lower()}'"
+    if before and before[-1].lower().endswith(("ed", "s")):
+        return "after a verb"
+    return "elsewhere"
+
+
+def _counts_things(g: FoundFigure) -> bool:
+    """Whether ``g`` counts people or things (not a duration, an amount or a measure)."""
+    return bool(g.counted) and g.counted not in DURATIONS and g.counted not in _SHARES \
+        and g.counted not in MEASURES and not (g.subgroup or "").startswith("size-")
 
 
 # "of whom 26", "of which 9", "26 of them", "nine of those": a part of what was counted
@@ -324,6 +555,24 @@ def _refer(text: str, at: int, s_start: int,
 _PART_BEFORE = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+(?:(?:about|some|nearly|"
                           r"almost|only|just|at least|more than|over)\s+)?$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"(?:^|\s)of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+# "Five of the dead", "300 of the company's 2,000 workers": a number opening a part (not
+# "250,000 packs of the cheese": what the packs hold).
+_OF_THE = re.compile(r"\s*(?:of\s+)?(?<=of\s)(?:the|those|these)\s", re.IGNORECASE)
+
+
+def _opens_part(text: str, at: int, f: FoundFigure) -> bool:
+    """Whether the bare number ``f`` (at ``at``) opens "N of the X"."""
+    last = f.number.text.split()[-1].lower()
+    bare = last == "of" or last[-1:].isdigit() or last in NUMBER_WORDS
+    return bare and bool(_OF_THE.match(text, at + len(f.number.text)))
+
+
+# "a village of 900 people", "a town of some 12,000 inhabitants": the size of a place.
+_SIZE_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?(village|town|city|hamlet|"
+                      r"community|island|district|municipality|suburb|parish|county|province|"
+                      r"country|nation|region)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                      r"almost\s+|roughly\s+|over\s+|more than\s+|fewer than\s+|just\s+)?$",
+                      re.IGNORECASE)
 _PART_WORD = re.compile(r"(?:\s+of\s+(?:them|these|those))?\s+(?:were|are|was|is|had been|"
                         r"have been|remain|remained)\s+(?:still\s+|now\s+|also\s+)?"
                         r"([a-z][a-z-]{2,})")
@@ -338,7 +587,8 @@ def _part_of(text: str, at: int, s_start: int,
     if not (_PART_BEFORE.search(text, max(s_start, at - 30), at)
             or _PART_AFTER.match(text, end) or _PART_AFTER.search(f.number.text)):
         return None
-    earlier = [(a, g) for a, g, _ in before if s_start <= a < at and g.counted not in DURATIONS]
+    earlier = [(a, g) for a, g, _ in before if s_start <= a < at and g.counted not in DURATIONS
+               and not (g.subgroup or "").startswith("size-")]
     return earlier[-1] if earlier else None
 
 
@@ -415,7 +665,7 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if f.toll:
         # Killed, injured, arrested: what happened to them is what is counted, whoever
         # they were ("three passengers", "27 others", "27").
-        core: tuple[str, ...] = ("toll", f.toll)
+        core: tuple[str, ...] = ("toll", f.toll) + ((f.subgroup,) if f.subgroup else ())
     elif f.counted in DURATIONS and not f.happening:
         # "cuts of four hours a day", "water for six hours daily": a daily measure, not how
         # long one happening lasted; matched like a count, by its clause and qualifiers.
@@ -466,7 +716,42 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if whole_at is not None and s_start <= whole_at < s_end:
         terms |= _clause_terms(sentence, whole_at - s_start, whole_at - s_start + 1, core)
     return _Item(f, p.id, p.article_id, core, quals, terms=terms,
-                 rate=_rate_of(sentence, rel + len(n.text), rel))
+                 rate=_rate_of(sentence, rel + len(n.text), rel),
+                 did=_did(sentence, rel, rel + len(n.text)))
+
+
+# The verb after a count saying what happened to those counted: "homes flooded", "houses
+# were flooded", "people had to leave", "firms have since closed".
+_DID_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|will|"
+                        r"would|could|may|might|still|also|now|all|since|reportedly|to)\s+)*"
+                        r"([a-z]{3,})\b")
+# The verb before a count saying what was done to those counted: "flooded 1,240 homes".
+_DID_BEFORE = re.compile(r"(?:\b(?:has|have|had|which|that|who|it|now|also|still)\s+([a-z]{3,}ed)|"
+                         r"\b([a-z]{3,}ed)|\b(?:it|which|that|now|also|still)\s+([a-z]{4,}s))\s+"
+                         r"(?:(?:about|some|around|nearly|almost|roughly|over|more than|at least|"
+                         r"up to|another|a further)\s+)?$")
+_NOT_DONE = frozenset("""said according told reported estimated counted recorded added noted
+based called named located situated""".split())
+
+
+def _did(sentence: str, start: int, end: int) -> str:
+    """What happened to those a count counts, cut to five letters ("flood"), "" if unsaid."""
+    if _ILL.match(sentence, end):
+        return "ill"  # "made 31 people ill", "31 people have fallen ill"
+    m = _DID_AFTER.match(sentence, end)
+    word = m.group(1) if m else ""
+    if not (word.endswith(("ed", "en")) or word in _DONE_IRREGULAR):
+        b = _DID_BEFORE.search(sentence, max(0, start - 40), start)
+        word = next((w for w in b.groups() if w), "") if b else ""
+    if not word or word in _NOT_DONE or word in FUNCTION_WORDS or word in _NOT_MEASURE:
+        return ""
+    return word[:5]
+
+
+_ILL = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|fallen|fell|become|became|"
+                  r"got|gotten)\s+)*(?:ill|sick)\b")
+_DONE_IRREGULAR = frozenset("""lost left fled leave flee slept spent went fell took held kept
+lose quit died remain remained stay stayed closed shut""".split())
 
 
 # Nouns that count the same things in other words ("412 homes", "380 houses destroyed").
@@ -492,14 +777,25 @@ _SAME_COUNT: dict[str, str] = word_classes({
 # What a figure is counted per: "12 million euros a day", "150 litres per person".
 _RATE = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|"
                    r"hour|night|person|head|household|customer|capita|resident|worker|"
-                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile)\b"
+                   r"patient|hectare|tonne|ton|litre|liter|kilometre|kilometer|mile|"
+                   r"(?<=per\s)second|(?<=per\s)minute|cubic met(?:re|er)|kilowatt[- ]hour|"
+                   r"kwh|m3|kilogram|kilo|kg|passenger|pupil|student|child|visitor)\b"
+                   # "850 m3/s", "40 mm/h", "120 l/day": a rate written with a slash
+                   r"|\s*/\s*(s|sec|min|h|hr|hour|d|day|wk|week|month|yr|year|person|capita|"
+                   r"head|m3|kwh|kg|km|l)\b"
                    r"|(?:\s+[a-z][\w-]*){0,2}?\s+(daily|weekly|monthly|yearly|annually|nightly|"
                    r"hourly)\b"
                    # "4.1 cases per 100,000 inhabitants", "3 deaths for every 1,000 births"
                    r"|(?:\s+[a-z][\w-]*){0,3}?\s+(?:per|for every|in every|out of every)\s+"
                    r"(\d[\d,\u00a0\u202f ]*\d|\d|hundred|thousand|million)\b", re.IGNORECASE)
 # One rate written in several ways: "per head", "per capita", "per person"; "daily", "a day".
-_SAME_RATE = {"head": "person", "capita": "person", "resident": "person", "daily": "day",
+_SAME_RATE = {"inhabitant": "person", "family": "household", "s": "second", "sec": "second",
+              "min": "minute", "h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
+              "l": "litre", "liter": "litre",
+              "cubic meter": "m3", "cubic metre": "m3", "kilowatt hour": "kwh",
+              "kilowatt-hour": "kwh", "kilo": "kg", "kilogram": "kg", "hourly": "hour",
+              "ton": "tonne", "kilometer": "km", "kilometre": "km",
+              "head": "person", "capita": "person", "resident": "person", "daily": "day",
               "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
               "annual": "year", "nightly": "night", "hourly": "hour", "per capita": "person",
               "per head": "person", "per person": "person"}
@@ -520,7 +816,7 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
         if not m or _NUMBER_WORD.search(sentence, at, m.start(m.lastindex or 1)):
             break
         word = m.group(m.lastindex or 1).lower()
-        if m.lastindex == 3:  # a base: "per 100,000" and "per 100 000" are one rate
+        if m.lastindex == 4:  # a base: "per 100,000" and "per 100 000" are one rate
             word = "per-" + (re.sub(r"\D", "", word) or word)
         rates.add(_SAME_RATE.get(word, word))
         at = m.end()
@@ -528,13 +824,28 @@ def _rate_of(sentence: str, end: int, start: int | None = None) -> str:
         before = _RATE_BEFORE.search(sentence, max(0, start - 50), start)
         if before:
             word = before.group(1).lower().replace("-", " ")
+            if word.startswith("per ") and word not in _SAME_RATE:
+                word = word[4:]  # "the price per cubic metre ... 3 euros": per "m3"
+            rates.add(_SAME_RATE.get(word, word))
+        each = _EACH_BEFORE.search(sentence, max(0, start - 50), start)
+        if each:  # "each household may use 8 kWh a day": per household, per day
+            word = each.group(1).lower()
             rates.add(_SAME_RATE.get(word, word))
     return "+".join(sorted(rates))
 
 
+# "Each resident may use 100 litres", "every household gets 8 kWh": a rate said by its
+# subject, before the figure and in its clause.
+_EACH_BEFORE = re.compile(r"\b(?:each|every)\s+(person|resident|household|inhabitant|customer|"
+                          r"family|worker|patient|pupil|student|passenger|child)\b"
+                          r"[^,;:.\d]{0,30}?\s+$", re.IGNORECASE)
+
+
 # "a daily ration of 50 litres", "per capita use fell to 90 litres": a rate before.
-_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|per[ -]capita|per[ -]head|"
-                          r"per person)\b[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
+_RATE_BEFORE = re.compile(r"\b(daily|weekly|monthly|yearly|annual|hourly|per[ -]capita|"
+                          r"per[ -]head|per person|per (?:cubic met(?:re|er)|kilowatt[- ]hour|kwh|"
+                          r"m3|litre|liter|tonne|ton|kilogram|kg|hour|day|second))\b"
+                          r"[^,;:.\d]{0,30}?\b(?:of|at|to|was|is|were|are|by)\s+"
                           r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
                           re.IGNORECASE)
 
@@ -588,6 +899,7 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     words += [w.lower() for w in _WORD.findall(label or "")]
     for w in words:
         w = w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")  # "the club's"
+        w = _SAME_TERM.get(w, w)
         if (w in FUNCTION_WORDS or w in _NOT_MEASURE or w in said or w in _SHARE_WORDS
                 or w in NUMBER_WORDS or _SAME_COUNT.get(w) in said):  # "households": homes
             continue  # a number word is how many, not what happened
@@ -597,6 +909,11 @@ def _clause_terms(sentence: str, start: int, end: int, core: tuple[str, ...]) ->
     return frozenset(out)
 
 
+# Words for one thing: the highest point of a flood, a fire or a demand ("at the height of
+# the fire", "at its peak", "the river crested").
+_SAME_TERM: dict[str, str] = word_classes({
+    "peak": "peak peaks peaked height crest crests crested highest maximum",
+})
 # Three-letter verbs and nouns that say what happened: "cut" and "cuts" agree.
 _SHORT_TERMS = frozenset({"cut", "ban", "tax", "fee", "aid", "pay", "fund", "ill"})
 
@@ -612,6 +929,8 @@ def _clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+# Nouns that restate a figure rather than say what it measures ("put the figure at").
+_ANAPHORIC = frozenset("number figure total tally count amount sum estimate".split())
 _SHARE_WORDS = frozenset("""
 percent percentage share about some around nearly almost roughly least most have been were
 said says according
@@ -665,9 +984,22 @@ _IMPOSED_BEFORE = re.compile(r"\b(?:(fined|fines|fining)|ordered\s+(?:\w+\s+){0,
                              r"more than|over|at least))?\s*$", re.IGNORECASE)
 
 
+# "puts the damage to roads and homes at 85 million euros", "insurers put losses at":
+# the noun put at the sum is what it measures, whatever the complement after it.
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated?|estimates|estimating|valued?|values|"
+                     r"valuing|assessed|assesses)\s+(?:the\s+|its\s+|their\s+|total\s+)?"
+                     r"(?:[a-z]+\s+)??([a-z]{3,})(?:\s+(?:to|of|from|for|in|on|caused by)\s+"
+                     r"[^.;:\d]{1,60}?)?\s+at\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                     r"almost\s+|roughly\s+|over\s+|under\s+|more than\s+|up to\s+|least\s+)?$")
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
     if _TAKEN_BEFORE.search(sentence, max(0, start - 60), start):
         return "taken"
+    put = _PUT_AT.search(sentence, max(0, start - 120), start)
+    if put and put.group(1) not in _NOT_MEASURE and put.group(1) not in _ANAPHORIC \
+            and put.group(1) not in _CHANGES:
+        return _same_measure(put.group(1))
     imposed = _IMPOSED_BEFORE.search(sentence, max(0, start - 60), start)
     if imposed:
         return "fine" if imposed.group(1) else "payment"
@@ -741,6 +1073,8 @@ def _measure_named(sentence: str, start: int, end: int) -> str | None:
         for w in m.group(1).split():
             if w in _NOT_MEASURE or w in _VERBS or (w.endswith("ed") and phrase):
                 break  # "112 mm of rain fell", "of water used": the verb after the noun
+            if w in _PER_WORDS:
+                break  # "110 litres of water per person": water, per person
             phrase.append(w)
         if phrase:
             return phrase[-1]  # "97 percent of its fresh water" measures water
@@ -767,9 +1101,22 @@ def _measure_named(sentence: str, start: int, end: int) -> str | None:
         if m.group(1) in _CHANGES:
             return _of_what(m.group(1), after)  # "a cut of 20 percent in the allowance"
         return m.group(1)
+    m = _IN_WHAT.match(after)
+    if m:  # "promised 50 million euros in emergency aid", "$3m in damages"
+        words = [w for w in m.group(1).split() if w not in _NOT_MEASURE]
+        if words and words == m.group(1).split() and words[-1] not in _WHEN_NOUNS:
+            return words[-1]
     return None
 
 
+# What a sum is in: "50 million euros in emergency aid", "2 billion in new loans".
+_IN_WHAT = re.compile(r"^\s+in\s+(?:new\s+|fresh\s+|extra\s+|additional\s+)?"
+                      r"((?:[a-z][a-z-]{2,}\s+)?[a-z][a-z-]{2,})\b(?!\s+(?:of|to)\b)")
+_WHEN_NOUNS = frozenset("""quarter year years month months week weeks day days period total
+all cash advance time half term season decade""".split())
+
+
+_PER_WORDS = frozenset({"per", "each", "every"})
 # Verbs that end the noun phrase after "of" ("112 mm of rain fell between ...").
 _VERBS = frozenset("""fell rose fall rise came went ran held left lost took made gave grew shrank
 sank is was were are has had have will would could can may might remained stayed""".split())
@@ -919,7 +1266,8 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
         if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
             between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
             if (_CLAUSE_END.search(between) or _CONTRAST.search(between)
-                    or _NUMBER.search(between) or _ITEM_BREAK.search(between)):
+                    or _NUMBER.search(between) or _COUNT_WORD.search(between)
+                    or _ITEM_BREAK.search(between)):
                 continue
             low = n.text.lower()
             if low in UNIT_WORDS or (" " not in low and (low in commons or low + "s" in commons
@@ -948,6 +1296,11 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
+# A number in words between a figure and a name makes the name that number's ("Seven
+# people have died, five of them in Odde": Odde is the five's place); not "one", which is
+# as often a pronoun ("one of the largest").
+_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"dozens?|hundreds?|thousands?)\b", re.IGNORECASE)
 # A name in the genitive after "of" qualifies a noun of a complement, not the figure.
 _OF_GENITIVE = re.compile(r"\bof\s+(?:one\s+of\s+)?$")
 _GENITIVE = re.compile(r"[’']s?\s")
@@ -979,9 +1332,12 @@ class _Group:
         self.quals: dict[str, set[str]] = {}  # every value a member gives each qualifier
         self.values: dict[str, set[float]] = {}  # article -> the values it gives
         self.terms: frozenset[str] = frozenset()
+        self.did: set[str] = set()
 
     def add(self, item: _Item) -> None:
         self.members.append(item)
+        if item.did:
+            self.did.add(item.did)
         for k, v in item.quals.items():
             self.quals.setdefault(k, set()).add(v)
         self.values.setdefault(item.article, set()).add(item.figure.number.value)
@@ -1040,11 +1396,31 @@ class _Group:
             # Nothing said on one side that could conflict (no owner, place, time or
             # actor): two words of the clause saying what happened to them must agree.
             return None
+        if item.did and item.did in self.did and not _scoped(item.quals) \
+                and not any(k in self.quals for k in _SCOPES) and self._near(item):
+            # Neither says whose or where (one could be a part: "in Odde, 410 homes"), and
+            # the verb says the same happened to those counted ("1,240 homes flooded",
+            # "more than 1,500 houses were flooded"); no time conflicts (checked above).
+            return None
         return "a count with nothing in common"
+
+    def _near(self, item: _Item) -> bool:
+        """Whether ``item``'s value is within ``NEAR_SPREAD`` of every member's: the
+        weaker the evidence, the closer the values of one count are."""
+        v = item.figure.number.value
+        return all(max(v, m.figure.number.value) <= NEAR_SPREAD * max(1e-9, min(
+            v, m.figure.number.value)) for m in self.members)
 
 
 # How far apart (as a ratio) the values of figures tied only by their kind may be.
 SOLE_SPREAD = 10
+# ... and those of counts tied only by what happened to them, where neither says whose.
+NEAR_SPREAD = 3
+_SCOPES = ("owner", "place", "names")
+
+
+def _scoped(quals: dict[str, str]) -> bool:
+    return any(k in quals for k in _SCOPES)
 
 
 def _sole_of_its_kind(groups: list[list[_Item]]) -> list[list[_Item]]:

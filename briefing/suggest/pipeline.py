@@ -57,7 +57,7 @@ def suggest(corpus: Corpus, root: Path) -> Result:
                    {aid: a.published for aid, a in corpus.articles.items()})
     result = Result(warnings=list(previous.warnings) + _language_warnings(corpus))
     events_out = _events(groups, corpus, previous, result)
-    assign_keys(proposals, names)
+    assign_keys(proposals, names, headings=question_headings(corpus))
     for p in proposals:
         result.claims.setdefault(p.article_id, []).append(_claim_dict(p, occurrences.get(p.id)))
     result.events = events_out
@@ -108,6 +108,19 @@ def proposals_for(corpus: Corpus, previous: Previous,
             proposals.append(p)
     _dedupe_ids(proposals)
     return proposals
+
+
+def question_headings(corpus: Corpus) -> dict[str, str]:
+    """The question heading over the first paragraph of each section that has one, by
+    paragraph id: an interview's answer ("About 1,400, on the satellite images") may say
+    what its figure counts only in the question ("How many homes were flooded?")."""
+    out: dict[str, str] = {}
+    for article in corpus.articles.values():
+        for section in article.sections:
+            title = (section.title or "").strip()
+            if title.endswith("?") and section.paragraphs:
+                out[section.paragraphs[0].id] = title
+    return out
 
 
 def _claim_id(article_id: str, quote: str) -> str:
