@@ -474,6 +474,18 @@ def test_a_part_of_a_toll_is_not_the_toll_but_matches_the_same_part(tmp_path):
     assert shared(k, ("src1", 6), ("src2", 6))
 
 
+def test_a_toll_and_its_place_stay_one_across_other_numbers_in_words(tmp_path):
+    # The place named before both tolls is both tolls' (a number in words between a toll and
+    # a name after it makes the name that number's, not one before); "people injured" names
+    # the toll itself, not a group within it.
+    k = keys(tmp_path,
+             "A ferry capsized off Brisa on Monday, killing four people and injuring 19, "
+             "coastguards said.",
+             "Brisa's hospital said on Tuesday it had treated 22 people injured in the "
+             "capsizing.")
+    assert shared(k, ("src1", 19), ("src2", 22))
+
+
 def test_a_part_said_as_n_of_the_x_is_not_the_whole(tmp_path):
     k = keys(tmp_path,
              "The strike closed the mill and 900 workers were sent home.",

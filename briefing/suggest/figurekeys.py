@@ -665,7 +665,10 @@ def _describe(p: Proposal, f: FoundFigure, s_start: int, s_end: int,
     if f.toll:
         # Killed, injured, arrested: what happened to them is what is counted, whoever
         # they were ("three passengers", "27 others", "27").
-        core: tuple[str, ...] = ("toll", f.toll) + ((f.subgroup,) if f.subgroup else ())
+        # A part of a toll ("five of them") or a group within it ("40 children") is another
+        # quantity; "27 people injured" names the toll itself.
+        core: tuple[str, ...] = ("toll", f.toll) + (
+            (f.subgroup,) if f.subgroup and f.subgroup != f.toll else ())
     elif f.counted in DURATIONS and not f.happening:
         # "cuts of four hours a day", "water for six hours daily": a daily measure, not how
         # long one happening lasted; matched like a count, by its clause and qualifiers.
@@ -1266,8 +1269,8 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
         if abs(n.start - rel) <= _NEAR or abs(n.end - rel) <= _NEAR:
             between = sentence[n.end:rel] if n.end <= rel else sentence[end:n.start]
             if (_CLAUSE_END.search(between) or _CONTRAST.search(between)
-                    or _NUMBER.search(between) or _COUNT_WORD.search(between)
-                    or _ITEM_BREAK.search(between)):
+                    or _NUMBER.search(between) or _ITEM_BREAK.search(between)
+                    or (n.start > rel and _COUNT_WORD.search(between))):
                 continue
             low = n.text.lower()
             if low in UNIT_WORDS or (" " not in low and (low in commons or low + "s" in commons
@@ -1296,9 +1299,10 @@ _SAID_BY = re.compile(r"\b(?:according to|analy[sz]ed by|estimated by|compiled b
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]—–]")
-# A number in words between a figure and a name makes the name that number's ("Seven
-# people have died, five of them in Odde": Odde is the five's place); not "one", which is
-# as often a pronoun ("one of the largest").
+# A number in words between a figure and a name after it makes the name that number's
+# ("Seven people have died, five of them in Odde": Odde is the five's place); a name before
+# both is both figures' ("in Brisa on Monday, killing four people and injuring 19"). Not
+# "one", which is as often a pronoun ("one of the largest").
 _COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                          r"dozens?|hundreds?|thousands?)\b", re.IGNORECASE)
 # A name in the genitive after "of" qualifies a noun of a complement, not the figure.
