@@ -456,7 +456,7 @@ _TITLE_STOP = frozenset(
     "have had will would that this their his her after before over into than".split())
 _PERIOD_SUFFIX = re.compile(r",\s*\d{4}(?:-\d{2}){0,2}$")
 _FIRST_PERSON = re.compile(r"\b(?:i|we|our|ours|us|my|me)\b")
-_QUOTE_MARKS = re.compile("[\"“”«»„]")
+_QUOTE_MARKS = re.compile("[\"“”«»„‘‹›]")
 
 
 def title_words(title: str) -> set[str]:

@@ -111,6 +111,31 @@ def test_an_event_is_never_titled_by_a_quotation(monkeypatch):
     assert g.title == "The fare freeze will cost the city 12 million a year"
 
 
+def test_single_quotation_marks_are_quotation_marks_and_an_apostrophe_is_not():
+    assert is_quotation(_in_paragraph("‘The takeover is a disaster for the farmers,’ said the "
+                                      "union leader.", "The takeover is a disaster for the farmers,"))
+    assert is_quotation(_in_paragraph("The union called the takeover ‘a disaster’.",
+                                      "The union called the takeover ‘a disaster’."))
+    assert not is_quotation(_in_paragraph("Halvard’s offer was raised twice.",
+                                          "Halvard’s offer was raised twice."))
+
+
+def test_a_happening_is_not_titled_by_who_did_what_in_someones_own_words(monkeypatch):
+    props = [
+        claim("wire", "1", "“Ostra Shipping agreed to buy Kestrel Lines only to close our routes,” "
+              "a rival said.", "2025-05", ("Ostra Shipping", "Kestrel Lines")),
+        claim("daily", "1", "‘Ostra Shipping agreed in May to buy Kestrel Lines and our jobs "
+              "with it,’ a union leader said.", "2025-05", ("Ostra Shipping", "Kestrel Lines")),
+    ]
+    monkeypatch.setattr(events_module, "storylines", lambda p, published=None: [])
+    (g,) = events_module.cluster(props)
+    assert g.heads and "our" not in g.title.split()
+    props.append(claim("radio", "1", "Ostra Shipping agreed on Friday to buy Kestrel Lines for "
+                       "310 million euros.", "2025-05", ("Ostra Shipping", "Kestrel Lines")))
+    (g,) = events_module.cluster(props)
+    assert g.title == "Ostra Shipping agreed to buy Kestrel Lines"
+
+
 # --- who did what, with its object ----------------------------------------------------------
 
 def test_who_did_what_goes_past_when_it_was_done_to_what_was_done():

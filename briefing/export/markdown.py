@@ -113,6 +113,7 @@ def _front_matter(brief: Brief) -> list[str]:
     return ["---", *dumped.rstrip("\n").split("\n"), "---", ""]
 
 
+# as_dict's key names, said in words where the key alone would read as jargon
 FILTER_NAMES = {"tags_any": "any of the tags"}
 
 

@@ -22,7 +22,8 @@ class Filters:
     sources: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
-    any_tag: bool = False  # several tags: any one of them rather than all
+    # An analyst gathering "russia or eu" wants either; "tags" stays all of them, as before.
+    any_tag: bool = False
 
     @classmethod
     def make(cls, tags: Iterable[str] = (), sources: Iterable[str] = (),

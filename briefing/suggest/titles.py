@@ -50,7 +50,8 @@ _TITLES = {
 
 # --- someone's own words -----------------------------------------------------------------
 
-_QUOTE_MARKS = "\"“”«»„"
+# Not ’, which is also the apostrophe ("Halvard’s").
+_QUOTE_MARKS = "\"“”«»„‘‹›"
 _QUOTE_MARK = re.compile("[" + _QUOTE_MARKS + "]")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me|[Mm]ine)\b")
 
@@ -229,7 +230,9 @@ def _end_before(words: list[str], verb: int, phrase: frozenset[str]) -> list[str
 
 # --- the matter a storyline's claims name ---------------------------------------------------
 
-_NAME = r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*"  # capitalised words: a name, checked against the actors
+# Up to six capitalised words: a name, checked against the actors (unbounded, a run of
+# capitals in an all-caps PDF line made the search quadratic).
+_NAME = r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5}"
 _MATTER = re.compile(
     rf"(?:\b(?P<owner>{_NAME})['’]s\s+|\b[Tt]he\s+)(?:[a-z][a-z\-]+\s+){{0,2}}?"
     rf"(?P<noun>[a-z][a-z\-]+)\s+(?:of|against|on|in|with)\s+(?:the\s+)?(?P<obj>{_NAME})"
@@ -419,7 +422,8 @@ def _happening_title(g: Group) -> str:
     without; else the headline of one of them, else its actors and the word most used."""
     own = [p for p in g.claims if happenings.heads(p.quote) & set(g.heads)]
     own.sort(key=lambda p: p.anchored)  # stable: reading order among equals
-    said = [(p, text) for p in own if (text := who_did_what(p, g.heads))]
+    said = [(p, text) for p in own
+            if not is_quotation(p) and (text := who_did_what(p, g.heads))]
     for p, text in said:
         if not _ends_on_deed(text, g.heads):
             return text

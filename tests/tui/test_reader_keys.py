@@ -276,6 +276,25 @@ async def test_help_groups_keys_under_the_pane_they_work_in():
         assert "Reader" in screen_text(app) and "ReaderScreen" not in screen_text(app)
 
 
+def test_every_node_with_keys_names_its_help_group():
+    import importlib
+    import pkgutil
+
+    import briefing.tui
+    from briefing.tui.keys import KeyGroup
+
+    for info in pkgutil.walk_packages(briefing.tui.__path__, "briefing.tui."):
+        importlib.import_module(info.name)
+    kinds, todo = [], list(KeyGroup.__subclasses__())
+    while todo:
+        kind = todo.pop()
+        kinds.append(kind)
+        todo += kind.__subclasses__()
+    assert len(kinds) >= 10
+    for kind in kinds:
+        assert isinstance(kind.HELP_GROUP, str), kind  # AttributeError when it has none
+
+
 async def test_toggle_panes_at_80_columns():
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:

@@ -1,10 +1,11 @@
 """`A`: every annotation in the store, filterable by tag, source, event and author.
 
 Each filter is a list to tick (the export dialog's Choices), several values each, with the
-number of annotations holding each value: tags must all be present, sources, events and
-authors match any of those ticked (briefing.store.query.Filters, as `briefing annotations`
-and the export take them), so e exports what is shown.  f goes to the filters, tab and
-shift+tab between them, space or enter ticks, escape goes back to the rows, r clears them all.
+number of annotations holding each value: tags must all be present (or any one, after m on
+the tag list), sources, events and authors match any of those ticked
+(briefing.store.query.Filters, as `briefing annotations` and the export take them), so e
+exports what is shown.  f goes to the filters, tab and shift+tab between them, space or
+enter ticks, escape goes back to the rows, r clears them all.
 
 Each row shows where the claim is (source and event), who wrote the annotation, the claim's
 quote, its tags and the start of the note.  The tag counts under the filters are those of
