@@ -375,3 +375,55 @@ def test_continued_or_concluded_say_something_only_with_a_quotation_or_that(
         tmp_path, text, quote_part, speaker):
     claims = briefing(tmp_path, town=text + "\n")
     assert only(claims, quote_part).speaker == speaker
+
+
+# --- carried attribution, business names, kinds of union (speakers14p) ---------------------------
+
+@pytest.mark.parametrize("name, person", [
+    ("Halden Ferries", False), ("Corran Logistics", False), ("Meller Foods", False),
+    ("Brisk Airways", False), ("Osk Pharmaceuticals", False),
+    ("Mila Sand", True), ("Samantha Power", True),
+])
+def test_a_business_named_by_two_words_is_no_person(name, person):
+    found = find_names(f"On Monday {name} met the council.", frozenset())
+    assert [n.text for n in found] == [name]
+    assert speakers._personal(found[0]) is person
+
+
+def test_a_title_in_capitals_after_the_verb_keeps_the_person_speaking(tmp_path):
+    body = ('"Nobody was checking the invoices," said City Auditor Lene Vos. '
+            '"The contracts allowed every check."\n\n'
+            'The city hall press office said the report would be debated in June.\n')
+    claims = briefing(tmp_path, audit=body)
+    assert only(claims, "Nobody was checking").speaker == "Lene Vos"
+    assert only(claims, "allowed every check").speaker == "Lene Vos"
+
+
+def test_the_company_is_the_business_named_before_it_in_its_paragraph(tmp_path):
+    body = ("Osk Pharmaceuticals, which makes 40 generic drugs, rejected the findings. In a "
+            "statement, the company said the batches had passed every test.\n\n"
+            "Brisk Airways cancelled 12 flights. Halden Ferries added two sailings, and the "
+            "company said it would run them until Sunday.\n")
+    claims = briefing(tmp_path, drugs=body)
+    assert only(claims, "passed every test").speaker == "Osk Pharmaceuticals"
+    assert only(claims, "run them until Sunday").speaker == "Halden Ferries"
+
+
+@pytest.mark.parametrize("named, called", [
+    ("The Federation of Nurses", "the union"),
+    ("The Dockworkers' Union", "the federation"),
+    ("The Confederation of Bakers", "the union"),
+])
+def test_a_union_and_a_federation_name_one_another(tmp_path, named, called):
+    body = (f"{named}, which represents 9,000 members, said the rota was unsafe. Staff had "
+            f"worked 14 shifts in a row, {called} said, and two had collapsed.\n")
+    claims = briefing(tmp_path, rota=body)
+    who = named.removeprefix("The ")
+    assert only(claims, "14 shifts in a row").speaker == who
+
+
+def test_the_union_stays_unnamed_when_two_kinds_of_union_were_named(tmp_path):
+    body = ("The Federation of Nurses and the Porters' Guild met the board on Monday. Staff "
+            "had worked 14 shifts in a row, the union said.\n")
+    claims = briefing(tmp_path, rota=body)
+    assert only(claims, "14 shifts in a row").speaker == "union"

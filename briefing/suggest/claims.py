@@ -10,7 +10,7 @@ from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
-from briefing.suggest.lexicon import AGENT_PLURAL, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import AGENT_PLURAL, BODY_KINDS, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest.sentences import split_sentences
@@ -189,7 +189,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                           s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
-                att_speaker = (names.canonical(_named(att.speaker, known, names, described))
+                att_speaker = (names.canonical(_speaker_named(att, para_names, known, names,
+                                                              described))
                                if att and att.speaker else None)
             if att_speaker:
                 last_speaker = att_speaker
@@ -356,6 +357,18 @@ def _before_trailing(text: str, s_start: int, s_end: int,
     return comma
 
 
+def _speaker_named(att: speakers.Attribution, para_names: list[Name], known: list[str],
+                   names: NameIndex, described: dict[str, set[str]]) -> str:
+    """The name an attribution's speaker stands for: "the company" is the business named
+    last before it in its paragraph, else what _named finds."""
+    head = att.speaker.split()[-1].lower() if att.speaker[:1].islower() else ""
+    if head in speakers.FIRM_NOUNS:
+        firm = speakers.last_business(para_names, att.start)
+        if firm is not None:
+            return firm.text
+    return _named(att.speaker, known, names, described)
+
+
 def _named(speaker: str, known: list[str], names: NameIndex,
            described: dict[str, set[str]] | None = None) -> str:
     """"the federation said": the Dockworkers' Federation when the article names one
@@ -369,6 +382,11 @@ def _named(speaker: str, known: list[str], names: NameIndex,
             if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
     if not fits and described:
         fits = {names.canonical(k) for k in described.get(head, ())}
+    if not fits and head in BODY_KINDS:
+        # "the union said" after "The Federation of Transport Workers said": one kind
+        fits = {names.canonical(k) for k in known
+                if any(BODY_KINDS.get(w.lower()) == BODY_KINDS[head]
+                       for w in re.findall(r"[\w’'-]+", k))}
     return fits.pop() if len(fits) == 1 else speaker
 
 

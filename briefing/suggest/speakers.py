@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from briefing.suggest.lexicon import REPORTING
+from briefing.suggest.lexicon import BUSINESS_HEADS, REPORTING
 from briefing.suggest.mentions import Name
 from briefing.suggest.verbs import has_verb
 
@@ -550,6 +550,8 @@ def _personal(name: Name) -> bool:
     parts = name.text.split()
     if parts and parts[-1].lower().strip("’'") in _BODIES:
         return False
+    if not name.role and business(name):
+        return False  # "Halden Ferries", "Corran Logistics": a company's name
     if _MEMBERS_OWN.search(name.text):
         return False  # "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
@@ -607,6 +609,14 @@ def last_body(names: list[Name], before: int) -> Name | None:
     return bodies[-1] if bodies else None
 
 
+def last_business(names: list[Name], before: int) -> Name | None:
+    """The company a "the company said" at ``before`` stands for: the last business name
+    (by its form: "Halden Ferries disputed the findings. In a statement, the company said")
+    before it in its paragraph."""
+    firms = [n for n in names if n.end <= before and business(n)]
+    return firms[-1] if firms else None
+
+
 def body_subject(text: str, s_start: int) -> str | None:
     """For "The ministry of agriculture defended the plan. It said ...": the body, named
     by a common noun, that the last sentence before ``s_start`` opened on."""
@@ -637,9 +647,15 @@ def nearer_subject(text: str, body: Name, s_start: int) -> bool:
                for a, b in split_sentences(text[lo:s_start]))
 
 
+def business(name: Name) -> bool:
+    """A company's name by its last word: "Halden Ferries", "Corran Logistics"."""
+    parts = name.text.split()
+    return len(parts) >= 2 and parts[-1].lower().strip("’'.,") in BUSINESS_HEADS
+
+
 def _body(name: Name) -> bool:
     parts = name.text.split()
-    return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES
+    return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES or business(name)
                             or _MEMBERS_OWN.search(name.text) is not None
                             or (name.text.isupper() and 2 <= len(name.text) <= 6
                                 and name.text.isalpha()))
@@ -895,7 +911,8 @@ def main_firm(paragraphs: Iterable, found: dict[str, list[Name]], canonical) -> 
             if not head:
                 continue
             n = head[0]
-            if _personal(n) or _body(n) or not can_speak(n) or n.text.isupper():
+            if (_personal(n) or (_body(n) and not business(n)) or not can_speak(n)
+                    or n.text.isupper()):
                 continue
             if re.match(r"\s*(?:,|['’]s\b|\s+(?:said|[a-z]+(?:s|ed))\b)", text[n.end:n.end + 20]):
                 count[canonical(n.text)] += 1  # a subject: a verb, an aside, its own thing
