@@ -427,3 +427,82 @@ def test_the_union_stays_unnamed_when_two_kinds_of_union_were_named(tmp_path):
             "had worked 14 shifts in a row, the union said.\n")
     claims = briefing(tmp_path, rota=body)
     assert only(claims, "14 shifts in a row").speaker == "union"
+
+
+def test_it_after_the_report_found_is_the_report_and_carries_on(tmp_path):
+    body = ("Last year the port authority's annual review of the ferry crossings was "
+            "published in May.\n\n"
+            "The review found that the Osk Marine crew had skipped 14 safety drills. It said "
+            "two lifeboats had not been tested since 2021. It also found that the alarms on "
+            "the car deck were switched off.\n\n"
+            "The Kessel Port Authority will meet the operator on Monday.\n")
+    claims = briefing(tmp_path, ferry=body)
+    for words in ("14 safety drills", "two lifeboats", "alarms on the car deck"):
+        assert only(claims, words).speaker == "Kessel Port Authority", words
+
+
+def test_according_to_the_audit_and_the_auditors_are_the_audit_office(tmp_path):
+    body = ("The school meals contracts cost the city twice what they should have, the "
+            "regional audit office said on Thursday.\n\n"
+            "According to the audit, the caterer was paid for 40,000 meals that were never "
+            "served. The auditors added that no one had checked the delivery notes.\n")
+    claims = briefing(tmp_path, meals=body)
+    assert only(claims, "twice what they should").speaker == "regional audit office"
+    assert only(claims, "40,000 meals").speaker == "regional audit office"
+    assert only(claims, "delivery notes").speaker == "regional audit office"
+
+
+def test_according_to_a_report_by_no_one_named_is_the_writers(tmp_path):
+    body = "According to the report, the caterer was paid for 40,000 meals never served.\n"
+    claims = briefing(tmp_path, meals=body)
+    assert only(claims, "40,000 meals").speaker == "author"
+
+
+def test_a_study_s_author_named_sentences_back_speaks_for_its_researchers(tmp_path):
+    body = ("Cycling in Tessa has doubled since 2019. A study by the Institute for Road "
+            "Safety at Tessa University, published in March, put the rise at 104 percent. "
+            "Accidents have not fallen. The researchers found that most new riders use "
+            "roads without a cycle lane.\n\n"
+            "Its authors estimate that 30 kilometres of lanes would halve the risk.\n")
+    claims = briefing(tmp_path, bikes=body)
+    assert only(claims, "104 percent").speaker == "Institute for Road Safety"
+    assert only(claims, "without a cycle lane").speaker == "Institute for Road Safety"
+    assert only(claims, "30 kilometres of lanes").speaker == "Institute for Road Safety"
+
+
+@pytest.mark.parametrize("text, who", [
+    # "according to" the words of a body named before, by a pronoun
+    ("The Port Authority has approved 8 of the 11 berths, according to its filing.",
+     "Port Authority"),
+    ("Meller Foods has 90 vacancies, according to figures it gave the council, and Brisk "
+     "Airways about 60.", "Meller Foods"),
+    # a closing attribution with when or how it was said
+    ("The berth will reopen in May, the harbour office said on Tuesday.", "harbour office"),
+    ("The city paid for 40,000 meals never served, the city's audit office said on Tuesday.",
+     "city's audit office"),
+    ("Fares will rise by 4 percent, the operator said in a statement late on Friday.",
+     "operator"),
+])
+def test_according_to_its_words_and_attribution_closing_on_when(text, who):
+    att = attribution(text)
+    assert att is not None and att.speaker == who, att
+
+
+def test_a_paragraph_opened_by_a_statement_continues_in_reported_speech(tmp_path):
+    body = ("In its reply to the inspectors, the Water Board said it had lost 30 staff since "
+            "2022. Its repair crews would grow from 40 to 80 this year, and every main would be "
+            "surveyed by 2027.\n\n"
+            "Fruit growers say they have lost 9 million euros. A long drought would push "
+            "many of them out of business.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "from 40 to 80").speaker == "Water Board"
+    assert only(claims, "every main would be surveyed").speaker == "Water Board"
+    # after a verb in the present, "would" is the writer's own conditional
+    assert only(claims, "long drought would push").speaker == "author"
+
+
+def test_a_spokesperson_for_a_business_speaks_for_it(tmp_path):
+    body = ("A spokesperson for Corran Logistics denied that drivers had been told to "
+            "skip their rest breaks.\n")
+    claims = briefing(tmp_path, trucks=body)
+    assert only(claims, "rest breaks").speaker == "Corran Logistics"

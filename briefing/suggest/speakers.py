@@ -73,6 +73,9 @@ class Attribution:
     # of", "X urged Y to")
     said: bool = False
     pronoun: bool = False  # "he said", "according to her": the speaker is named earlier
+    # "according to the audit": a document, spoken for by whoever the article says wrote
+    # it; nobody when the article does not say
+    document: bool = False
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,6 +121,15 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # the last name of the phrase (which ends at the next comma).
         within = [n for n in names if start + m.end() <= n.start
                   and n.end <= start + m.end() + len(phrase)]
+        if not within and not source:
+            owned = _according_owned(text, start, start + m.start(), phrase, names)
+            if owned is not None:
+                opens = re.match(r"\W*$", sentence[:m.start()]) and re.match(
+                    r"[^,;:.()]*,\s+", sentence[m.end():])
+                content = start + m.end() + opens.end() if opens else start
+                return Attribution(owned, start + m.start(), start + m.end() + len(phrase),
+                                   content, True, said=True, pronoun=owned in ("it", "they"),
+                                   document=owned in DOCUMENT_NOUNS)
         after = within[-1:] or [n for n in names if start + m.end() <= n.start
                                 <= start + m.end() + 40]
         speaker = after[0] if after else None
@@ -182,7 +194,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
-        before = _person_in_apposition(text, before[:1], names, pos)
+        before = _person_in_apposition(text, _body_at(text, before[:1], names), names, pos)
         acting = (_ACTING_FOR.search(text, max(start, before[0].start - 50), before[0].start)
                   if before and _personal(before[0]) else None)
         if acting:
@@ -287,8 +299,12 @@ _SPOKES = (r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}
 _SPOKES_BEFORE = re.compile(r"(?:^|(?<=[\s,;:]))" + _SPOKES + r"\s*(?:,[^,]{0,60},\s*)?"
                             r"(?:(?:also|has|had|then|later)\s+)?$")
 _SPOKES_AFTER = re.compile(r"\s+" + _SPOKES + r"\s*(?:[,.;]|$)")
+# When or how the closing attribution was made: "..., the office said on Tuesday.",
+# "..., officials said in a statement late on Friday."
+_WHEN_SAID = (r"(?:\s+(?:on|late|early|earlier|later|last|this|in\s+a|in\s+an|in\s+its|"
+              r"in\s+their|at\s+a|at\s+the)\b[^,.;:“”\"]{0,40}?)?")
 _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)"
-                       r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
+                       r"\s+(?:" + _VERBS + "|" + _OPINION + r")" + _WHEN_SAID + r"[.!]?[\"”’]?$")
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
@@ -365,6 +381,7 @@ _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" 
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:number|figure|toll|"
                      r"count|cost|total|losses|loss|damage|turnout|attendance|bill|shortfall|"
+                     r"fall|rise|drop|decline|increase|growth|gap|overspend|overpayment|"
                      r"deficit|value|amount|rate|share|level|size|tally)(?:\s+(?:of|in|for)\s+[^,.;]{1,50}?|,[^,]{1,40},)?"
                      r"\s+at\b")
 # Verbs of estimating or counting: a statement when a name is their subject.
@@ -537,6 +554,18 @@ def _person_in_apposition(text: str, before: list[Name], names: list[Name],
     return inside[:1] or before
 
 
+def _body_at(text: str, before: list[Name], names: list[Name]) -> list[Name]:
+    """For "A study by the Institute for Urban Mobility at Varn University ... put": the
+    body at a place or a parent body, not the place."""
+    if before:
+        for n in names:
+            if (n.end < before[0].start and _body(n) and not _personal(n)
+                    and _AT_BODY.fullmatch(text, n.end, before[0].start)):
+                return [n]
+    return before
+
+
+_AT_BODY = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+)?")
 
 
@@ -550,10 +579,10 @@ def _personal(name: Name) -> bool:
     parts = name.text.split()
     if parts and parts[-1].lower().strip("’'") in _BODIES:
         return False
-    if not name.role and business(name):
-        return False  # "Halden Ferries", "Corran Logistics": a company's name
-    if _MEMBERS_OWN.search(name.text):
-        return False  # "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
+    if not name.role and _body(name):
+        # "Halden Ferries", "Corran Logistics": a company's name; "Institute for Urban
+        # Mobility"; "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
+        return False
     return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
@@ -609,6 +638,11 @@ def last_body(names: list[Name], before: int) -> Name | None:
     return bodies[-1] if bodies else None
 
 
+def is_person_name(text: str, names: list[Name]) -> bool:
+    """Whether ``text`` is, by its form, a person's name (for the bodies that spoke)."""
+    return _personal(Name(text, 0, len(text)))
+
+
 def last_business(names: list[Name], before: int) -> Name | None:
     """The company a "the company said" at ``before`` stands for: the last business name
     (by its form: "Halden Ferries disputed the findings. In a statement, the company said")
@@ -656,6 +690,9 @@ def business(name: Name) -> bool:
 def _body(name: Name) -> bool:
     parts = name.text.split()
     return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES or business(name)
+                            # "Institute for Urban Mobility", "Ministry of Health"
+                            or (len(parts) > 2 and parts[0].lower() in _BODIES
+                                and parts[1] in ("of", "for"))
                             or _MEMBERS_OWN.search(name.text) is not None
                             or (name.text.isupper() and 2 <= len(name.text) <= 6
                                 and name.text.isalpha()))
@@ -702,13 +739,118 @@ _DOC_BY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|c
                      r"written|compiled|carried out)\s+)?(?:by|from)\s+(?:the\s+)?$")
 _DOC_OWN = re.compile(r"['’]s?\s+(?:(?:new|latest|annual|own|first|final|full|\d{4})\s+)?"
                       r"(?:[a-z]+\s+)?" + _DOCUMENTS + r"\b")
-_DOC_ISSUED = re.compile(r"\s+(?:has\s+|have\s+)?(?:published|released|issued|commissioned)\s+"
+_DOC_ISSUED = re.compile(r"\s+(?:(?:has|have|today|yesterday|on\s+[A-Z][a-z]+day)\s+)*"
+                         r"(?:published|released|issued|commissioned)\s+"
                          r"(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,3}?" + _DOCUMENTS + r"\b")
 # "The report says ...": a document speaking for whoever wrote it.
 _DOC_SAYS = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|full)\s+)?"
                        + _DOCUMENTS + r"\s+(?:also\s+)?(?:says|said|found|finds|warns|warned|"
                        r"concludes|concluded|shows|showed|estimates|estimated|notes|noted|"
                        r"states|stated|predicts|predicted)\b(?:\s+that)?\s+")
+
+
+DOCUMENT_NOUNS = frozenset("""report study survey audit review analysis assessment
+inspection investigation research bulletin forecast""".split())
+# The people who wrote a document, by the document they write: "the auditors added", "the
+# researchers found", "its authors estimate" (any document).
+_WRITERS = {"auditors": "audit", "inspectors": "inspection", "investigators": "investigation",
+            "researchers": None, "authors": None, "reviewers": "review"}
+# A body's name sharing the document's stem wrote it: "Audit Office", "Schools Inspectorate".
+_DOC_STEMS = {"audit": "audit", "inspection": "inspect", "investigation": "investigat",
+              "research": "research", "survey": "survey"}
+_DOC_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|"
+                          r"full|preliminary|draft|\d{4})\s+)?(?:[a-z\-]+\s+)?"
+                          r"(report|study|survey|audit|review|analysis|assessment|inspection|"
+                          r"investigation|research|bulletin|forecast)(?:,[^,;]{1,60},)?\s+"
+                          r"(?:[a-z]+\s+){0,2}?"
+                          r"(?:[a-z]+s|[a-z]+ed|found|shows?|says?|put|sets?)\b")
+
+
+def document_authors(paragraphs: Iterable, found: dict[str, list[Name]]) -> list[tuple[int, int, str, str]]:
+    """(paragraph index, offset, document noun, author) for each document the article
+    says someone wrote: "a study by the Institute of X", "the Audit Office's report",
+    "the board published its review today"; in the order of the text."""
+    out = []
+    for i, para in enumerate(paragraphs):
+        text = para.text
+        for n in found.get(para.id, ()):
+            if not can_speak(n):
+                continue
+            m = (_DOC_BY.search(text, max(0, n.start - 60), n.start)
+                 or _DOC_OWN.match(text, n.end) or _DOC_ISSUED.match(text, n.end))
+            if m:
+                out.append((i, n.start, m.group(1), n.text))
+        # "a report published by the ministry", "the safety board's preliminary report": a
+        # body named by a common noun (the reader names it, as "the ministry said")
+        for m in _DOC_BY_BODY.finditer(text):
+            if m.group(2).split()[-1] in _BODIES:
+                out.append((i, m.start(2), m.group(1), m.group(2)))
+        for m in _BODY_OWNS_DOC.finditer(text):
+            if m.group(1).split()[-1] in _BODIES:
+                out.append((i, m.start(1), m.group(2), m.group(1)))
+    return sorted(out)
+
+
+_DOC_BY_BODY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|"
+                          r"commissioned|written|compiled|carried out)\s+)?(?:by|from)\s+the\s+"
+                          r"((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\b")
+_BODY_OWNS_DOC = re.compile(r"\b[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)['’]s\s+"
+                            r"(?:(?:new|latest|annual|own|first|final|full|preliminary|draft|"
+                            r"\d{4})\s+)?" + _DOCUMENTS + r"\b")
+
+
+def document_writer(word: str) -> tuple[bool, str | None] | None:
+    """For a speaker's head word: (a document?, the document noun it points at) when it is
+    a document ("audit") or its writers ("auditors": audit, "researchers": any), else
+    None."""
+    if word in DOCUMENT_NOUNS:
+        return True, word
+    if word in _WRITERS:
+        return False, _WRITERS[word]
+    return None
+
+
+def author_of(docs: list[tuple[int, int, str, str]], p_index: int, pos: int,
+              noun: str | None, bodies: Iterable[str]) -> str | None:
+    """Who wrote the document ``noun`` (any document when None) read at (p_index, pos):
+    the last one the article gave an author before that point, else a body (``bodies``,
+    the latest first) whose name shares the document's stem ("Audit Office")."""
+    before = [d for d in docs if (d[0], d[1]) < (p_index, pos) and noun in (None, d[2])]
+    if before:
+        return before[-1][3]
+    stem = _DOC_STEMS.get(noun or "")
+    if stem:
+        for body in bodies:
+            if any(w.lower().startswith(stem) for w in _TOKEN.findall(body)):
+                return body
+    return None
+
+
+def document_subject(text: str, start: int, end: int) -> str | None:
+    """The document a sentence opens on as its subject ("The report found ...", "The
+    study also notes ..."): what an "It" in the next sentence stands for."""
+    m = _DOC_SUBJECT.match(text, start, end)
+    return m.group(1) if m else None
+
+
+# The verb of a sentence in reported (backshifted) speech: "Its team would be doubled",
+# "the line could reopen in May".
+_BACKSHIFTED = re.compile(r"\W*(?:[\w’'\-]+,?\s+){1,8}?(?:would|could|might)\s+"
+                          r"(?:not\s+|also\s+|still\s+|soon\s+)?[a-z]+\b")
+
+
+def continues_report(text: str, start: int, end: int) -> bool:
+    """Whether a sentence with no attribution of its own reads as the reported speech of
+    the sentence before it: its first verb a backshifted modal ("would", "could")."""
+    m = _BACKSHIFTED.match(text, start, end)
+    if m is None:
+        return False
+    subject = _TOKEN.findall(text[start:m.end()])[:-2]
+    # "Prices fell and would fall again": a verb before the modal, the writer's sentence
+    return not any(w.lower() in _NOT_SUBJECT or w.endswith("ed") for w in subject)
+
+
+_NOT_SUBJECT = frozenset("and but or that which who if when because fell rose said told".split())
 
 
 def document_says(text: str, s_start: int, s_end: int) -> tuple[str, int, int, int] | None:
@@ -730,6 +872,35 @@ _RELATION = re.compile(r"\b(?:his|her)\s+[^.;]{0,60}$", re.IGNORECASE)
 
 def _with_role(name: Name) -> str:
     return name.text
+
+
+# "according to its response", "according to figures it gave the committee": the owner
+# of the words is a body named before, most often the sentence's own subject.
+_OWNED_WORDS = re.compile(r"(?:its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+$"
+                          r"|(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:that\s+)?(?:it|they)\s+"
+                          r"(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ve|id|ot|ent|ublished)\b.*$")
+# "according to the audit", "according to the study": a document, its author's word.
+_DOC_PHRASE = re.compile(r"(?:(?:the|this|that|a|an)\s+)?(?:(?:new|latest|annual|final|full|"
+                         r"preliminary|draft|internal|official|\d{4})\s+)?"
+                         r"(?:[a-z\-]+\s+)?" + r"(report|study|survey|audit|review|analysis|"
+                         r"assessment|inspection|investigation|research|bulletin)$")
+
+
+def _according_owned(text: str, start: int, at: int, phrase: str,
+                     names: list[Name]) -> str | None:
+    """Who an "according to" naming no one points at: the body owning the words ("its
+    response": the sentence's subject when a name opens it, else an "it" for the reader
+    to resolve), or the document named ("the audit"), whose author the article gives."""
+    doc = _DOC_PHRASE.fullmatch(phrase)
+    if doc:
+        return doc.group(1)
+    if not _OWNED_WORDS.fullmatch(phrase):
+        return None
+    opening = [n for n in names if start <= n.start < at and can_speak(n) and not _personal(n)
+               and re.fullmatch(r"\W*(?:[Tt]he\s+)?", text[start:n.start])]
+    if opening:
+        return opening[0].text
+    return "they" if re.match(r"(?:their\b|.*\bthey\b)", phrase) else "it"
 
 
 def _phrase_after(sentence: str, pos: int) -> str:
