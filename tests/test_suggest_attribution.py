@@ -506,3 +506,27 @@ def test_a_spokesperson_for_a_business_speaks_for_it(tmp_path):
             "skip their rest breaks.\n")
     claims = briefing(tmp_path, trucks=body)
     assert only(claims, "rest breaks").speaker == "Corran Logistics"
+
+
+@pytest.mark.parametrize("text, who", [
+    # an aside holding a number with a thousands comma
+    ("The farmers' union, which has 12,000 members, called the cuts unfair.", "farmers' union"),
+    # verbs of saying news uses before "that"
+    ("Professor Karin Holm of Tessa University testified that the aquifer was overdrawn.",
+     "Karin Holm"),
+    ("The insurer disclosed that 3,000 claims were still open.", "insurer"),
+])
+def test_more_forms_of_a_named_or_described_speaker(text, who):
+    att = attribution(text)
+    # the name finder reads "Karin Holm of Tessa University" as one name
+    assert att is not None and att.speaker.startswith(who), att
+
+
+def test_a_closing_it_said_is_the_body_named_before(tmp_path):
+    body = ("The Tessa Water Company has asked households to cap use at 100 litres a day. "
+            "Customers who exceed it will be fined, it warned.\n\n"
+            "Halden Ferries cut two sailings. Fares would not rise this year, it said on "
+            "Tuesday.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "will be fined").speaker == "Tessa Water Company"
+    assert only(claims, "Fares would not rise").speaker == "Halden Ferries"

@@ -238,7 +238,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    start + spokes.start(), max(pos, spokes.end()), content,
                                    True, said=saying)
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
-                       or _IT_SUBJECT.fullmatch(text, start, pos))
+                       or _IT_SUBJECT.fullmatch(text, start, pos)
+                       or (_IT_CLOSING.search(text, start, pos)
+                           if _CLAUSE_END.fullmatch(text, start + tm.end(), end)
+                           or _WHEN_CLOSING.fullmatch(text, start + tm.end(), end) else None))
             if pronoun and saying:
                 that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                         or _BARE_CONTENT.match(sentence, tm.end()))
@@ -411,6 +414,9 @@ _CLOSES = re.compile(r"\s*(?:that\b|[.!]?[\"”’]?$)")
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 # "It said ...", "They say ..." opening a sentence: a body named before, not a person.
 _IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|later|again)\s+)*$")
+# "..., it warned.": a body named before, closing the sentence it said.
+_IT_CLOSING = re.compile(r"(?<=,)\s+(it|they)\s+(?:(?:\w+ly|also|has|have|had|then|later)\s+)*$")
+_WHEN_CLOSING = re.compile(_WHEN_SAID[3:-2] + r"\s*[.!]?[\"”’]?\s*")
 # The subject of a clause: at the start of the sentence or after a comma or conjunction,
 # not the end of a phrase ("the dissolution of the USSR and eventually declared").
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
@@ -418,7 +424,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*['’]?\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
                                 r"had|then|later|again|first|now|already|still|since)\b)"
-                                r"[a-z][\w\-]*)\s*(?:,\s+(?:which|who|whose|in|on)\b[^,;]{1,90},)?\s+"
+                                r"[a-z][\w\-]*)\s*(?:,\s+(?:which|who|whose|in|on)\b"
+                                r"(?:[^,;]|(?<=\d),(?=\d)){1,90},)?\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
 
@@ -429,7 +436,8 @@ _ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w�
 # "that" ("Russia continued its offensive" says nothing).
 _MORE_SAYING = frozenset("""tweeted posted continued conceded concedes countered responded
 complained complains concluded observed remarked joked boasted allege alleges alleged
-contend contends contended""".split())
+contend contends contended testified testifies disclosed discloses cautioned cautions
+""".split())
 # Saying only with a quotation or "that": "The shelling continued: ...", "The talks
 # concluded." and "Prices responded." say nothing.
 _ALSO_NOT_SAYING = frozenset("""posted continued concluded observed responded complained
