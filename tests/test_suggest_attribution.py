@@ -530,3 +530,30 @@ def test_a_closing_it_said_is_the_body_named_before(tmp_path):
     claims = briefing(tmp_path, water=body)
     assert only(claims, "will be fined").speaker == "Tessa Water Company"
     assert only(claims, "Fares would not rise").speaker == "Halden Ferries"
+
+
+def test_a_q_and_a_is_an_interview_whatever_its_genre_says(tmp_path):
+    # genre: news (an import may not know it is an interview)
+    body = ("Tessa's reservoirs are at a third of capacity. We asked the head of the water "
+            "board, Piet Mol, how long the rationing will last.\n\n"
+            "**How long will rationing last?**\n\n"
+            "Until the reservoirs are back above 50 percent, which will take at least two "
+            "wet months.\n\n"
+            "**Are farmers paying more than households?**\n\n"
+            "Farms use 70 percent of the water, so their cuts are larger.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "above 50 percent").speaker == "Piet Mol"
+    assert only(claims, "70 percent of the water").speaker == "Piet Mol"
+    assert only(claims, "third of capacity").speaker == "author"
+
+
+def test_an_explainer_s_questions_are_answered_by_its_writer(tmp_path):
+    body = ("Tessa has rationed water since June. Here is what Piet Mol's water board has "
+            "decided.\n\n"
+            "## How long will rationing last?\n\n"
+            "Until the reservoirs are back above 50 percent.\n\n"
+            "## Are farmers paying more than households?\n\n"
+            "Farms use 70 percent of the water, so their cuts are larger.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "above 50 percent").speaker == "author"
+    assert only(claims, "70 percent of the water").speaker == "author"

@@ -93,7 +93,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     out: list[Proposal] = []
     answers = speakers.interviewee(article, found)
     answers = names.canonical(answers) if answers and answers not in article.authors else answers
-    standfirst = speakers.standfirst_count(article)
+    standfirst = speakers.standfirst_count(article, found)
     asking = _writer_asking(article.authors)
     writer = speakers.body_byline(article) or "author"  # a body's own release speaks for it
     people = sorted({n.text for ns in found.values() for n in ns if speakers.can_speak(n)}

@@ -936,7 +936,7 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
     the interviewee is, opening it ("Ines Varga asked her" names the interviewer later);
     otherwise the named author answers (the convention of a byline given to the
     interviewee)."""
-    if article.genre != "interview":
+    if article.genre != "interview" and not _asked_in_qa(article, found):
         return None
     author = article.authors[0] if article.authors else None
     paragraphs = list(article.paragraphs())
@@ -965,7 +965,7 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
     # standfirst may open on the company or the place before "we asked its chief
     # executive, X"), else the first person it names other than the writer.
     for text, n in people:
-        if not is_author(n) and _ASKED.search(text, max(0, n.start - 40), n.start):
+        if not is_author(n) and _ASKED.search(text, max(0, n.start - 60), n.start):
             return n.text
     text, first = people[0]
     if first.start <= 4:
@@ -978,7 +978,7 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
 
 _ASKED = re.compile(r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met|"
                     r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|its|their|our|[a-z]+['’]s|"
-                    r"[A-Z][\w’'\-]*['’]s)\s+)?(?:[a-z][\w\-]*,?\s+){0,3},?\s*$")
+                    r"[A-Z][\w’'\-]*['’]s)\s+)?(?:[a-z][\w\-]*,?\s+){0,6},?\s*$")
 # A transcript's label before an answer: "Ruiz: The reservoirs ...", "**Karin Holm:** ...".
 SPEAKER_LABEL = re.compile(r"\s*\**([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\**\s*:\**\s+")
 
@@ -1018,11 +1018,34 @@ def body_byline(article) -> str | None:
     return author if body else None
 
 
-def standfirst_count(article) -> int:
+def standfirst_count(article, found: dict[str, list[Name]] | None = None) -> int:
     """How many paragraphs open an interview before its first question: the writer's."""
-    if article.genre != "interview":
+    if article.genre != "interview" and not (found is not None and _asked_in_qa(article, found)):
         return 0
     return _first_question(article) or 0
+
+
+def _asked_in_qa(article, found: dict[str, list[Name]]) -> bool:
+    """An interview whatever its genre says: questions, each followed by an answer, after
+    a standfirst saying whom the writer asked ("We asked its director, Rika Moen, ...").
+    An explainer's questions ("What is the treaty?") are answered by the writer: no one
+    is said to be asked there."""
+    paragraphs = list(article.paragraphs())
+    first = _first_question(article)
+    if not first:
+        return False
+    asked = any(_personal(n) and _ASKED.search(p.text, max(0, n.start - 60), n.start)
+                for p in paragraphs[:first] for n in found.get(p.id, ()))
+    if not asked:
+        return False
+    questions = 0
+    for section in article.sections:
+        heading = bool(section.title) and is_question(section.title)
+        questions += heading
+        ps = section.paragraphs
+        questions += sum(1 for i, p in enumerate(ps) if is_question(p.text)
+                         and i + 1 < len(ps) and not is_question(ps[i + 1].text))
+    return questions >= 2
 
 
 def _first_question(article) -> int | None:
