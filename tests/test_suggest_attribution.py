@@ -557,3 +557,32 @@ def test_an_explainer_s_questions_are_answered_by_its_writer(tmp_path):
     claims = briefing(tmp_path, water=body)
     assert only(claims, "above 50 percent").speaker == "author"
     assert only(claims, "70 percent of the water").speaker == "author"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # a person described by an apposition, then by that noun or by their age
+    ("Piet Mol, a hydrologist at Tessa University, has studied the aquifer for 20 years. The "
+     "reservoirs will not recover before 2027, the hydrologist said.", "before 2027", "Piet Mol"),
+    ("Anna Berg, 54, farms 40 hectares near Tessa. Her wells ran dry in June, the "
+     "54-year-old said.", "wells ran dry", "Anna Berg"),
+    # an estimate closing its sentence, with when it was made
+    ("The drought has cost farmers 200 million euros, the agriculture ministry estimated on "
+     "Friday.", "200 million", "agriculture ministry"),
+    # "says the X" closing a clause
+    ("Rain is not expected before October, says the Varnian Meteorological Institute.",
+     "before October", "Varnian Meteorological Institute"),
+    # people a newsroom asked speak, not the newsroom
+    ("Residents interviewed by the Tessa Post said their taps ran dry for hours each day.",
+     "taps ran dry", "Residents"),
+])
+def test_people_described_estimates_closing_and_whom_a_paper_asked(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_description_two_people_share_names_neither(tmp_path):
+    body = ("Piet Mol, a hydrologist at Tessa University, and Ida Kool, a hydrologist at the "
+            "water board, disagree. The reservoirs will not recover before 2027, the "
+            "hydrologist said.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "before 2027").speaker == "hydrologist"

@@ -446,6 +446,8 @@ def _named(speaker: str, known: list[str], names: NameIndex,
     if not speaker or speaker[:1].isupper():
         return speaker
     head = speaker.split()[-1].lower()
+    if head.endswith("-year-old") and described and len(described.get(head, ())) == 1:
+        return names.canonical(next(iter(described[head])))  # "the 54-year-old said"
     fits = {names.canonical(k) for k in known
             if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
     if not fits and described:

@@ -194,6 +194,13 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
+        if before and _ASKED_BY.search(text, max(start, before[0].start - 40), before[0].start):
+            # "Residents interviewed by the Tessa Post said": the residents, not the paper
+            group = _GROUP_OPENING.match(text, start, before[0].start)
+            if group:
+                return Attribution(group.group(1), start + 0, start + tm.end(), start, True,
+                                   said=saying)
+            before = []
         before = _person_in_apposition(text, _body_at(text, before[:1], names), names, pos)
         acting = (_ACTING_FOR.search(text, max(start, before[0].start - 50), before[0].start)
                   if before and _personal(before[0]) else None)
@@ -203,7 +210,12 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", who), acting.start(),
                                start + tm.end(), start, True, said=saying)
         after = [n for n in names if n.start >= start + tm.end()
-                 and (n.start - (start + tm.end()) <= 2 or n.role
+                 and (n.start - (start + tm.end()) <= 2
+                      # "..., says the Meteorological Institute.": the name closing a clause
+                      or (_THE_ONLY.fullmatch(text, start + tm.end(), n.start)
+                          and _CLAUSE_END.match(text, n.end) and not _personal(n)
+                          and tm.start() > 0 and _COMMA_BEFORE.search(text, start, start + tm.start()))
+                      or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start])
                       and not _THAT_NEXT.search(text, start + tm.end() - 1, n.start + 1))]
         if estimating and not before:
@@ -306,8 +318,11 @@ _SPOKES_AFTER = re.compile(r"\s+" + _SPOKES + r"\s*(?:[,.;]|$)")
 # "..., officials said in a statement late on Friday."
 _WHEN_SAID = (r"(?:\s+(?:on|late|early|earlier|later|last|this|in\s+a|in\s+an|in\s+its|"
               r"in\s+their|at\s+a|at\s+the)\b[^,.;:“”\"]{0,40}?)?")
+# Estimating closing a sentence: "..., the ministry estimated on Friday."
+_ESTIMATED = "estimated|calculated|reckoned|predicted|forecast|forecasts|reckons|calculates"
 _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)"
-                       r"\s+(?:" + _VERBS + "|" + _OPINION + r")" + _WHEN_SAID + r"[.!]?[\"”’]?$")
+                       r"\s+(?:" + _VERBS + "|" + _OPINION + "|" + _ESTIMATED + r")" + _WHEN_SAID
+                       + r"[.!]?[\"”’]?$")
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
@@ -573,6 +588,13 @@ def _body_at(text: str, before: list[Name], names: list[Name]) -> list[Name]:
     return before
 
 
+_THE_ONLY = re.compile(r"\s+the\s+")
+_COMMA_BEFORE = re.compile(r",\s*[\"”’]?\s*$")
+# Whom a newsroom asked is no part of who speaks: "Residents interviewed by the Post said".
+_ASKED_BY = re.compile(r"\b(?:interviewed|contacted|reached|polled|surveyed|quoted|cited|"
+                       r"questioned)\s+by\s+(?:the\s+)?$")
+_GROUP_OPENING = re.compile(r"\W*((?:[A-Z]?[a-z\-]+\s+){0,2}?[A-Za-z][a-z\-]+s)\s+(?:interviewed|"
+                            r"contacted|reached|polled|surveyed|quoted|cited|questioned)\b")
 _AT_BODY = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+)?")
 
@@ -731,8 +753,18 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
                      or _DOC_OWN.match(text, n.end) or _DOC_ISSUED.match(text, n.end))
                 if m:
                     out.setdefault(m.group(1), set()).add(n.text)
-            if not can_speak(n) or _personal(n):
-                continue  # a person is named by a role, see TITLES; a qualifier by nothing
+            if not can_speak(n):
+                continue  # a qualifier is named by nothing
+            if _personal(n):
+                # "Piet Mol, a hydrologist at ...": "the hydrologist said"; "Anna Berg, 54,":
+                # "the 54-year-old said" (a role before the name is read above)
+                m = _NOUN_AFTER.match(text, n.end) if text[n.end:n.end + 1] == "," else None
+                if m and m.group(1) not in _NOT_HEADS:
+                    out.setdefault(m.group(1), set()).add(n.text)
+                age = _AGE_AFTER.match(text, n.end)
+                if age:
+                    out.setdefault(f"{age.group(1)}-year-old", set()).add(n.text)
+                continue
             m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
             if m and m.group(1) not in _NOT_HEADS:
                 out.setdefault(m.group(1), set()).add(n.text)
@@ -742,6 +774,7 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
     return out
 
 
+_AGE_AFTER = re.compile(r",\s*(\d{1,3}),")
 _DOCUMENTS = r"(report|study|survey|audit|review|analysis|assessment|bulletin|forecast)"
 _DOC_BY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|commissioned|"
                      r"written|compiled|carried out)\s+)?(?:by|from)\s+(?:the\s+)?$")
