@@ -586,3 +586,39 @@ def test_a_description_two_people_share_names_neither(tmp_path):
             "hydrologist said.\n")
     claims = briefing(tmp_path, water=body)
     assert only(claims, "before 2027").speaker == "hydrologist"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # "The spokesperson added" with no body named: the one that spoke (was a crash)
+    ("A spokesperson for the water ministry said the limits would stay. The spokesperson "
+     "added that fines had been issued to 300 farms.", "300 farms", "water ministry"),
+    # an inquiry, a poll and their people
+    ("An inquiry by the Competition Authority found that two bakers had fixed prices since "
+     "2021. It said customers had paid 8 percent too much.", "8 percent too much",
+     "Competition Authority"),
+    ("The Competition Authority's inquiry found that two bakers had fixed prices. The inquiry "
+     "also found that 40 shops had been told what to charge.", "40 shops",
+     "Competition Authority"),
+    ("A poll by Tessa Research found 61 percent of voters back the limits. The pollsters also "
+     "found that 30 percent want higher fines.", "30 percent want", "Tessa Research"),
+    # "It" after "The report said", and the report issued by a body named before
+    ("The Varnian Audit Court published its report on Monday. The report said 40 percent of "
+     "the pipes leak. It also found that repairs had been delayed since 2019.",
+     "delayed since 2019", "Varnian Audit Court"),
+    # a trade noun for the business named before it in the paragraph
+    ("Tessa Water said 40 percent of its pipes leak. The utility added that repairs would "
+     "cost 2 billion euros.", "2 billion", "Tessa Water"),
+    # a closing "it said" after a body that spoke in the paragraph
+    ("In a statement, the ministry said 300 farms had been fined. The fines totalled 2 "
+     "million euros, it said.", "2 million", "ministry"),
+])
+def test_documents_spokespeople_and_bodies_carried_over_sentences(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_closing_it_said_after_a_person_names_no_one(tmp_path):
+    body = ("Lina Ost said 300 farms had been fined. The fines totalled 2 million euros, it "
+            "said.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "2 million").speaker != "Lina Ost"

@@ -171,6 +171,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     who = (names.canonical(body.text) if body else
                            names.canonical(_named(phrase, known, names, described)) if phrase
                            else None)
+                    if who is None and last_speaker and speakers.is_body_name(last_speaker):
+                        # "In a statement, the ministry said ... , it said.": the body that
+                        # spoke last in the paragraph
+                        who = last_speaker
                 else:
                     who = (speakers.last_person(text, para_names, att.start) or last_speaker
                            or carried_person)
@@ -406,10 +410,13 @@ def _speaker_named(att: speakers.Attribution, para_names: list[Name], known: lis
     # "the company", "Its authors" (a sentence's first word): a common noun, to name
     common = att.speaker[:1].islower() or re.match(r"(?:Its|Their|The)\s+[a-z]", att.speaker)
     head = att.speaker.split()[-1].lower() if common else ""
-    if head in speakers.FIRM_NOUNS:
+    if head in speakers.FIRM_NOUNS or head in speakers.LOCAL_FIRM_NOUNS:
         firm = speakers.last_business(para_names, att.start)
         if firm is not None:
             return firm.text
+    docs, p_index, spoken = where
+    if att.speaker.lower() in speakers.SPOKES_NOUNS and spoken:
+        return spoken[0]  # "A spokesperson for the ministry said ... The spokesperson added"
     if speakers.document_writer(head) is not None:
         author = _document_author(head, att.start, known, names, described, where)
         if author is not None or att.document:

@@ -16,6 +16,11 @@ from briefing.suggest.lexicon import BUSINESS_HEADS, REPORTING
 from briefing.suggest.mentions import Name
 from briefing.suggest.verbs import has_verb
 
+# Documents that speak for whoever wrote them: "The report found", "according to the audit".
+_DOC_WORDS = ("report|study|survey|audit|review|analysis|assessment|inspection|investigation|"
+              "research|bulletin|forecast|inquiry|poll|evaluation")
+DOCUMENT_NOUNS = frozenset(_DOC_WORDS.split("|"))
+
 # A quotation holds no opening mark of its own kind: one never closed then ends at the next
 # (else it swallowed the quotation after it, and each such mark scanned to the end of the
 # paragraph: quadratic in a long one).
@@ -241,7 +246,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             spokes = (_SPOKES_BEFORE.search(text, start, pos)
                       or _SPOKES_AFTER.match(text, start + tm.end(), end))
             if spokes:
-                body = spokes.group("org") or spokes.group("pre")
+                # "The spokesperson added": no body named, the one who spoke last
+                body = spokes.group("org") or spokes.group("pre") or _SPOKES_NOUN.search(
+                    spokes.group()).group()
                 that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                          or _BARE_CONTENT.match(sentence, tm.end()))
                         if saying and spokes.end() <= pos else None)
@@ -311,6 +318,8 @@ _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|i
 _SPOKES = (r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+)?"
            r"(?:spokes(?:person|man|woman)|press officer|official|representative)"
            r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<org>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}))?")
+_SPOKES_NOUN = re.compile(r"spokes(?:person|man|woman)|press officer|official|representative")
+SPOKES_NOUNS = frozenset("spokesperson spokesman spokeswoman officer official representative".split())
 _SPOKES_BEFORE = re.compile(r"(?:^|(?<=[\s,;:]))" + _SPOKES + r"\s*(?:,[^,]{0,60},\s*)?"
                             r"(?:(?:also|has|had|then|later)\s+)?$")
 _SPOKES_AFTER = re.compile(r"\s+" + _SPOKES + r"\s*(?:[,.;]|$)")
@@ -673,6 +682,18 @@ def is_person_name(text: str, names: list[Name]) -> bool:
     return _personal(Name(text, 0, len(text)))
 
 
+def is_body_name(text: str) -> bool:
+    """Whether a speaker is a body by its form: a common noun ("ministry", "the union") or
+    an organisation's name ("Tessa Water Board"); a lone surname is not."""
+    return text[:1].islower() or _body(Name(text, 0, len(text)))
+
+
+# Common nouns for the business named last before them in a paragraph ("Tessa Water said
+# ... The utility added"): FIRM_NOUNS and the trades a business names itself by.
+LOCAL_FIRM_NOUNS = frozenset("""utility operator brewer bakery carmaker shipper shipbuilder
+miner producer""".split())
+
+
 def last_business(names: list[Name], before: int) -> Name | None:
     """The company a "the company said" at ``before`` stands for: the last business name
     (by its form: "Halden Ferries disputed the findings. In a statement, the company said")
@@ -775,7 +796,7 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
 
 
 _AGE_AFTER = re.compile(r",\s*(\d{1,3}),")
-_DOCUMENTS = r"(report|study|survey|audit|review|analysis|assessment|bulletin|forecast)"
+_DOCUMENTS = "(" + _DOC_WORDS + ")"
 _DOC_BY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|commissioned|"
                      r"written|compiled|carried out)\s+)?(?:by|from)\s+(?:the\s+)?$")
 _DOC_OWN = re.compile(r"['’]s?\s+(?:(?:new|latest|annual|own|first|final|full|\d{4})\s+)?"
@@ -790,21 +811,19 @@ _DOC_SAYS = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annua
                        r"states|stated|predicts|predicted)\b(?:\s+that)?\s+")
 
 
-DOCUMENT_NOUNS = frozenset("""report study survey audit review analysis assessment
-inspection investigation research bulletin forecast""".split())
 # The people who wrote a document, by the document they write: "the auditors added", "the
 # researchers found", "its authors estimate" (any document).
 _WRITERS = {"auditors": "audit", "inspectors": "inspection", "investigators": "investigation",
-            "researchers": None, "authors": None, "reviewers": "review"}
+            "researchers": None, "authors": None, "reviewers": "review", "pollsters": "poll",
+            "evaluators": "evaluation"}
 # A body's name sharing the document's stem wrote it: "Audit Office", "Schools Inspectorate".
 _DOC_STEMS = {"audit": "audit", "inspection": "inspect", "investigation": "investigat",
               "research": "research", "survey": "survey"}
 _DOC_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|"
                           r"full|preliminary|draft|\d{4})\s+)?(?:[a-z\-]+\s+)?"
-                          r"(report|study|survey|audit|review|analysis|assessment|inspection|"
-                          r"investigation|research|bulletin|forecast)(?:,[^,;]{1,60},)?\s+"
+                          r"(" + _DOC_WORDS + r")(?:,[^,;]{1,60},)?\s+"
                           r"(?:[a-z]+\s+){0,2}?"
-                          r"(?:[a-z]+s|[a-z]+ed|found|shows?|says?|put|sets?)\b")
+                          r"(?:[a-z]+s|[a-z]+ed|said|found|shows?|says?|put|sets?|made|gave|drew)\b")
 
 
 def document_authors(paragraphs: Iterable, found: dict[str, list[Name]]) -> list[tuple[int, int, str, str]]:
@@ -923,8 +942,7 @@ _OWNED_WORDS = re.compile(r"(?:its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+$"
 # "according to the audit", "according to the study": a document, its author's word.
 _DOC_PHRASE = re.compile(r"(?:(?:the|this|that|a|an)\s+)?(?:(?:new|latest|annual|final|full|"
                          r"preliminary|draft|internal|official|\d{4})\s+)?"
-                         r"(?:[a-z\-]+\s+)?" + r"(report|study|survey|audit|review|analysis|"
-                         r"assessment|inspection|investigation|research|bulletin)$")
+                         r"(?:[a-z\-]+\s+)?(" + _DOC_WORDS + r")$")
 
 
 def _according_owned(text: str, start: int, at: int, phrase: str,
