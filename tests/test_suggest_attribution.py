@@ -622,3 +622,26 @@ def test_a_closing_it_said_after_a_person_names_no_one(tmp_path):
             "said.\n")
     claims = briefing(tmp_path, water=body)
     assert only(claims, "2 million").speaker != "Lina Ost"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    ("Lina Ost was quoted by the Tessa Post as saying that the limits would stay until "
+     "October.", "until October", "Lina Ost"),
+    ("The limits will stay until October, the Tessa Post reported, citing two officials at "
+     "the ministry.", "until October", "two officials at the ministry"),
+    ("Local media reported that 12 villages had no running water.", "12 villages",
+     "Local media"),
+    ("A source familiar with the plan said the limits would be tightened in August.",
+     "tightened in August", "source familiar with the plan"),
+    ("People close to the talks said the deal would be signed in May.", "signed in May",
+     "People close to the talks"),
+    ("A statement from the ministry said 300 farms had been fined.", "300 farms", "ministry"),
+    ("The board expects the reservoirs to be empty by November.", "empty by November",
+     "board"),
+    # a closing attribution wins over a body's forecast inside the statement
+    ("Mara Holt heads Tessa Water. The utility expects losses of 30 million euros this year, "
+     "she said.", "30 million", "Mara Holt"),
+])
+def test_quoted_as_saying_citing_unnamed_sources_and_forecasts(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who

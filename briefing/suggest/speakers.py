@@ -146,7 +146,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             content = start + m.end() + opens.end() if opens else start
             return Attribution(who, start + m.start(), start + m.end() + len(phrase), content,
                                True, said=True)
-    evidence = _evidence(text, start, end, names)
+    evidence = _evidence(text, start, end, names) or quoted_as(text, start, end, names)
     if evidence is not None:
         return evidence
     m = _POSITION_IS.match(text, start, end)
@@ -187,6 +187,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         opinion = opinion or (word in _OPINION_PLURAL | _OPINION_VERBS and any(
             n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
             and _PEOPLE_AT.search(text, max(start, n.start - 40), n.start) for n in names))
+        # "The board expects the reservoirs to be empty by November": a body's forecast.
+        body_view = (word in _OPINION_VERBS and _BODY_VIEW.search(text, start, start + tm.start())
+                     and not _SAID_AT_END.search(sentence))  # "..., she said.": hers
+        opinion = opinion or bool(body_view)
         saying = saying or opinion
         if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence) or (
                 _AFTER_SAYING.match(sentence, tm.end()) and (
@@ -363,8 +367,44 @@ _CIRCUMSTANCE = re.compile(r"\W*(?:Asked|Pressed|Questioned|Challenged|Interview
                            r"Responding|Replying|Writing|Talking|Commenting|Addressing)\b")
 
 
+# "X was quoted by the Post as saying (that) ...", "X is quoted as saying ...".
+_QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
+                        r"(?:by\s+[^,;]{1,50}?\s+|in\s+[^,;]{1,50}?\s+)?as\s+saying\b(?:\s+that\b)?[,:]?\s*")
+# "..., the Post reported, citing two officials at the ministry.": whom the outlet cites.
+_CITING = re.compile(r",\s+citing\s+((?:an?|the|two|three|several|unnamed|anonymous)?\s*"
+                     r"[^,;.]{2,60}?)\s*[.!]?[\"”’]?$")
+# Unnamed sources: "A source familiar with the plan said", "People close to the talks say".
+_FAMILIAR = re.compile(r"\W*((?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)?\s*(?:[a-z]+\s+)?"
+                       r"(?:[Ss]ources?|[Pp]eople|[Pp]erson|[Oo]fficials?|[Dd]iplomats?|"
+                       r"[Ii]nsiders?)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|"
+                       r"briefed\s+on|involved\s+in|aware\s+of)\s+[^,;.]{2,60}?)\s+"
+                       r"(?:said|say|says|told|tell|added)\b(?:\s+that)?\s*")
+# "Local media reported that ...": the press as a speaker.
+_MEDIA_LEADING = re.compile(r"\W*((?:[A-Z]?[a-z]+\s+){0,2}?(?:media|press|newspapers|reports))\s+"
+                            r"(?:reported|report|say|said|says)\b(?:\s+that)?\s*")
+
+
+def quoted_as(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
+    """"X was quoted by the Post as saying that ...": X's words."""
+    m = _QUOTED_AS.search(text, start, end)
+    if m is None:
+        return None
+    who = [n for n in names if n.end == m.start() and can_speak(n)]
+    if not who:
+        return None
+    return Attribution(who[0].text, who[0].start, m.end(), m.end(), True, said=True)
+
+
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     sentence = text[start:end]
+    m = _CITING.search(sentence)
+    if m and has_verb(sentence[:m.start()]):
+        return Attribution(re.sub(r"^(?:an?|the)\s+", "", m.group(1)), start + m.start(1), end,
+                           start, True)
+    m = _FAMILIAR.match(sentence) or _MEDIA_LEADING.match(sentence)
+    if m:
+        return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", m.group(1).strip()),
+                           start + m.start(1), start + m.end(), start + m.end(), True, said=True)
     m = _TRAILING.search(sentence)
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
@@ -469,6 +509,15 @@ complains""".split())
 _THAT_WORD = re.compile(r"\s*that\b")
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 _AFTER_SAYING = re.compile(r"\s*(?:that\b|[,.;:!]|$)")
+_BODY_VIEW = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))[Tt]he\s+(?:[a-z][\w\-]*\s+)?(?:"
+                        + "|".join(("board", "institute", "ministry", "authority", "council",
+                                    "agency", "union", "bank", "company", "firm", "group",
+                                    "regulator", "operator", "utility", "association",
+                                    "federation", "commission", "office", "department",
+                                    "government", "insurer", "lender", "fund", "service"))
+                        + r")\s+(?:(?:also|now|still|currently)\s+)?$")
+_SAID_AT_END = re.compile(r",\s+(?:[\w’'\-]+\s+){1,5}?(?:said|says|added|adds|told|tells|"
+                          r"warned|warns|insisted|insists)\b[^,;]{0,40}$")
 _OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
 predicts predicted doubts doubted suspects suspected""".split())
 # The same in the plural, for people at a body: "Economists at the bank expect ...".
@@ -502,7 +551,7 @@ _EVIDENCE_BY = re.compile(r"(?:an?\s+|the\s+|new\s+|latest\s+|official\s+|its\s+
                           r"(.+?)(?:\s+(?:on|in|last|this|earlier|late|at|for|from|since)\b.*)?$",
                           re.IGNORECASE)
 _EVIDENCE_SHOWS = re.compile(
-    r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?" + _EVIDENCE_NOUNS
+    r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?(?:statement|letter|" + _EVIDENCE_NOUNS[3:]
     + r"\s+(?:(?:published|released|compiled|analy[sz]ed|commissioned|issued|gathered)\s+)?"
     r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?)"
     r"|(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,4}?[\w\-]+)['’]s\s+(?:(?:latest|new|own|annual|monthly|"
