@@ -645,3 +645,15 @@ def test_a_closing_it_said_after_a_person_names_no_one(tmp_path):
 def test_quoted_as_saying_citing_unnamed_sources_and_forecasts(tmp_path, body, part, who):
     claims = briefing(tmp_path, water=body + "\n")
     assert only(claims, part).speaker == who
+
+
+def test_a_q_and_a_whose_standfirst_names_the_one_answering_first(tmp_path):
+    body = ("Tessa's reservoirs are at a third of capacity. Mara Holt, who runs the water "
+            "board, answered our questions about the rationing.\n\n"
+            "Q: How long will rationing last?\n\n"
+            "A: Until the reservoirs are back above 50 percent.\n\n"
+            "Q: Are farmers paying more?\n\n"
+            "A: Farms use 70 percent of the water, so their cuts are larger.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "above 50 percent").speaker == "Mara Holt"
+    assert only(claims, "70 percent of the water").speaker == "Mara Holt"

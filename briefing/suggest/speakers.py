@@ -1065,7 +1065,8 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
     # standfirst may open on the company or the place before "we asked its chief
     # executive, X"), else the first person it names other than the writer.
     for text, n in people:
-        if not is_author(n) and _ASKED.search(text, max(0, n.start - 60), n.start):
+        if not is_author(n) and (_ASKED.search(text, max(0, n.start - 60), n.start)
+                                 or _ANSWERED.match(text, n.end)):
             return n.text
     text, first = people[0]
     if first.start <= 4:
@@ -1079,6 +1080,11 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
 _ASKED = re.compile(r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met|"
                     r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|its|their|our|[a-z]+['’]s|"
                     r"[A-Z][\w’'\-]*['’]s)\s+)?(?:[a-z][\w\-]*,?\s+){0,6},?\s*$")
+# The person answering, named first: "Holt answered our questions", "Holt spoke to the
+# Herald", "Holt sat down with us".
+_ANSWERED = re.compile(r"(?:,[^,]{1,60},)?\s+(?:(?:answered|took|fielded)\s+(?:[\w’']+\s+){0,2}?"
+                       r"questions|(?:spoke|talked)\s+(?:to|with)\s+(?:us|me|the\s+[A-Z]\w*|"
+                       r"[A-Z]\w*)|sat\s+down\s+with)\b")
 # A transcript's label before an answer: "Ruiz: The reservoirs ...", "**Karin Holm:** ...".
 SPEAKER_LABEL = re.compile(r"\s*\**([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\**\s*:\**\s+")
 
@@ -1134,7 +1140,8 @@ def _asked_in_qa(article, found: dict[str, list[Name]]) -> bool:
     first = _first_question(article)
     if not first:
         return False
-    asked = any(_personal(n) and _ASKED.search(p.text, max(0, n.start - 60), n.start)
+    asked = any(_personal(n) and (_ASKED.search(p.text, max(0, n.start - 60), n.start)
+                                  or _ANSWERED.match(p.text, n.end))
                 for p in paragraphs[:first] for n in found.get(p.id, ()))
     if not asked:
         return False
