@@ -657,3 +657,20 @@ def test_a_q_and_a_whose_standfirst_names_the_one_answering_first(tmp_path):
     claims = briefing(tmp_path, water=body)
     assert only(claims, "above 50 percent").speaker == "Mara Holt"
     assert only(claims, "70 percent of the water").speaker == "Mara Holt"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("A Tessa Water spokesperson said the limits would stay until October.", "Tessa Water"),
+    ("The company's chief executive said the plant would reopen in June.", "company"),
+    ("The union's lawyers said the strike was legal.", "union"),
+])
+def test_a_body_speaking_through_its_officer(text, who):
+    att = attribution(text)
+    assert att is not None and att.speaker == who, att
+
+
+def test_the_company_s_chief_executive_is_the_company_named_before(tmp_path):
+    body = ("Meller Foods recalled 40 tonnes of cheese on Monday. The company's chief "
+            "executive said the plant would reopen in June.\n")
+    claims = briefing(tmp_path, cheese=body)
+    assert only(claims, "reopen in June").speaker == "Meller Foods"

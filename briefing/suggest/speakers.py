@@ -50,6 +50,15 @@ _OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:spokes(?:man|woman|pe
                     r"representative|ambassador|government|embassy|secretary|chairman|chair|"
                     r"board|council|management|owners?|union)\s+"
                     r"(?:(?:also|has|had|then|later)\s+)?$")
+# "A Tessa Water spokesperson said": the name a spokesperson is named by speaks.
+_NAME_SPOKES = re.compile(r"\s+(?:spokes(?:man|woman|person)|press\s+officer|official|"
+                          r"representative)\s+(?:(?:also|has|had|then|later)\s+)?$")
+# "The company's chief executive said": a body named by a common noun, through its officer.
+_OWNER_ROLE = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))[Tt]he\s+"
+                         r"((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)['’]s\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                         r"(?:spokes(?:man|woman|person)|executive|director|chairman|chairwoman|"
+                         r"chair|president|head|chief|leader|secretary|manager|lawyers?|"
+                         r"representative|owner|founder)\s+(?:(?:also|has|had|then|later)\s+)?$")
 # "said in a statement on Monday that", "told reporters in Geneva that": where and when
 # the words were said, then the statement.
 _SAID_WHERE_THAT = re.compile(
@@ -202,7 +211,8 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         pos = start + (before_tm.start() if progressive and before_tm else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
-                  and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
+                  and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos)
+                       or _NAME_SPOKES.match(text, n.end, pos))]
         if before and _ASKED_BY.search(text, max(start, before[0].start - 40), before[0].start):
             # "Residents interviewed by the Tessa Post said": the residents, not the paper
             group = _GROUP_OPENING.match(text, start, before[0].start)
@@ -259,6 +269,13 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                 content = start + that.end() if that else start
                 return Attribution(body.split()[-1] if not spokes.group("org") else body,
                                    start + spokes.start(), max(pos, spokes.end()), content,
+                                   True, said=saying)
+            owner = _OWNER_ROLE.search(text, start, pos)
+            if owner and owner.group(1).split()[-1] not in _NOT_SPEAKERS:
+                that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                        or _BARE_CONTENT.match(sentence, tm.end())) if saying else None
+                content = start + that.end() if that else start
+                return Attribution(owner.group(1), owner.start(1), start + tm.end(), content,
                                    True, said=saying)
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
                        or _IT_SUBJECT.fullmatch(text, start, pos)
