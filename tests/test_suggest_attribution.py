@@ -674,3 +674,18 @@ def test_the_company_s_chief_executive_is_the_company_named_before(tmp_path):
             "executive said the plant would reopen in June.\n")
     claims = briefing(tmp_path, cheese=body)
     assert only(claims, "reopen in June").speaker == "Meller Foods"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # whoever saw a document reports it; it speaks for whoever wrote it, if anyone is named
+    ("The cuts will last until October, according to a letter from the ministry seen by the "
+     "Tessa Post.", "until October", "ministry"),
+    ("The cuts will last until October, according to an internal memo seen by Norvik Press.",
+     "until October", "author"),
+    # a clause closing on "say" inside a quotation is no attribution
+    ('Mara Holt was clear: "The cuts will last until October, whatever the farmers say."',
+     "until October", "Mara Holt"),
+])
+def test_documents_seen_by_a_paper_and_clauses_that_only_end_on_say(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who

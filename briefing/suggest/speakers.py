@@ -145,7 +145,8 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                    content, True, said=True, pronoun=owned in ("it", "they"),
                                    document=owned in DOCUMENT_NOUNS)
         after = within[-1:] or [n for n in names if start + m.end() <= n.start
-                                <= start + m.end() + 40]
+                                <= start + m.end() + 40
+                                and not _BY_WHO_SAW.search(text, max(start, n.start - 30), n.start)]
         speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else _VIEW_NOUN.sub("", phrase)
         if who and not _NOT_A_SOURCE.match(who):
@@ -370,6 +371,11 @@ _PEOPLE_LEADING = re.compile(
     r"alleged|allege|claimed|claim)\b(?:\s+that)?\s*")
 
 
+# A clause closing on "say" that is no attribution: "..., whatever the farmers say."
+_NOT_OPENING = frozenset("""whatever whoever whichever however as if when because unless
+though although what than""".split())
+
+
 def _stated_before(text: str, start: int, at: int) -> bool:
     """"The wells ran dry in May, Lopez told the Herald": the statement comes before its
     speaker, and what follows the verb is where it was said."""
@@ -423,7 +429,7 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", m.group(1).strip()),
                            start + m.start(1), start + m.end(), start + m.end(), True, said=True)
     m = _TRAILING.search(sentence)
-    if m and m.group(2).split()[0] not in _NOT_SPEAKERS:
+    if m and m.group(2).split()[0] not in _NOT_SPEAKERS | _NOT_OPENING:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
     m = _ASIDE.search(sentence)
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS and has_verb(sentence[:m.start()]):
@@ -631,7 +637,10 @@ _BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|abo
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
                            r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
-                           r"|(?:our|my)\b", re.IGNORECASE)
+                           r"|(?:our|my)\b"
+                           # "according to an internal memo": no one to name
+                           r"|(?:(?:an?|the)\s+)?(?:[a-z]+\s+)?(?:memo|memos|letter|document|"
+                           r"documents|email|emails|filing|draft|minutes|notes)$", re.IGNORECASE)
 
 
 def _person_in_apposition(text: str, before: list[Name], names: list[Name],
@@ -1031,7 +1040,12 @@ def _according_owned(text: str, start: int, at: int, phrase: str,
 def _phrase_after(sentence: str, pos: int) -> str:
     """The noun phrase after "according to": up to the next comma or clause end."""
     m = re.match(r"[^,;:.()]{2,100}", sentence[pos:])
-    return m.group().strip() if m else ""
+    # "a memo seen by the Post": who saw it reports it, not who wrote it
+    return _SEEN_BY.sub("", m.group()).strip() if m else ""
+
+
+_BY_WHO_SAW = re.compile(r"\b(?:seen|obtained|reviewed|cited|quoted|reported)\s+by\s+(?:the\s+)?$")
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|cited|quoted|reported)\s+by\b.*$")
 
 
 # --- interviews ---------------------------------------------------------------------------------
