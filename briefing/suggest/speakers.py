@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.suggest.lexicon import BUSINESS_HEADS, REPORTING
 from briefing.suggest.mentions import Name
@@ -409,7 +410,7 @@ _MEDIA_LEADING = re.compile(r"\W*((?:[A-Z]?[a-z]+\s+){0,2}?(?:media|press|newspa
 
 def quoted_as(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
     """"X was quoted by the Post as saying that ...": X's words."""
-    m = _QUOTED_AS.search(text, start, end)
+    m = _QUOTED_AS.search(text, start, end) if "quoted" in text[start:end] else None
     if m is None:
         return None
     who = [n for n in names if n.end == m.start() and can_speak(n)]
@@ -420,7 +421,7 @@ def quoted_as(text: str, start: int, end: int, names: list[Name]) -> Attribution
 
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     sentence = text[start:end]
-    m = _CITING.search(sentence)
+    m = _CITING.search(sentence) if "citing" in sentence else None
     if m and has_verb(sentence[:m.start()]):
         return Attribution(re.sub(r"^(?:an?|the)\s+", "", m.group(1)), start + m.start(1), end,
                            start, True)
@@ -690,14 +691,19 @@ this report reports statement statements data figures results study studies docu
 def _personal(name: Name) -> bool:
     """A person's name: a title before it, or two or three capitalised words, the last not
     the head of an organisation's name ("Orvan Water Board", "Hydrology Institute")."""
-    parts = name.text.split()
+    return _personal_form(name.text, bool(name.role))
+
+
+@lru_cache(maxsize=65536)
+def _personal_form(text: str, titled: bool) -> bool:
+    parts = text.split()
     if parts and parts[-1].lower().strip("’'") in _BODIES:
         return False
-    if not name.role and _body(name):
+    if not titled and _body_form(text):
         # "Halden Ferries", "Corran Logistics": a company's name; "Institute for Urban
         # Mobility"; "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
         return False
-    return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
+    return titled or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
 _BODY_SUBJECT = re.compile(r"\W*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}?(?:board|institute|union|ministry|"
@@ -814,14 +820,19 @@ def business(name: Name) -> bool:
 
 
 def _body(name: Name) -> bool:
-    parts = name.text.split()
-    return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES or business(name)
+    return _body_form(name.text)
+
+
+@lru_cache(maxsize=65536)
+def _body_form(text: str) -> bool:
+    parts = text.split()
+    return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES
+                            or (len(parts) >= 2 and parts[-1].lower().strip("’'.,") in BUSINESS_HEADS)
                             # "Institute for Urban Mobility", "Ministry of Health"
                             or (len(parts) > 2 and parts[0].lower() in _BODIES
                                 and parts[1] in ("of", "for"))
-                            or _MEMBERS_OWN.search(name.text) is not None
-                            or (name.text.isupper() and 2 <= len(name.text) <= 6
-                                and name.text.isalpha()))
+                            or _MEMBERS_OWN.search(text) is not None
+                            or (text.isupper() and 2 <= len(text) <= 6 and text.isalpha()))
 
 
 # An apposition says what a name is: "the discount chain Corvel", "Corvel, a discount
@@ -908,6 +919,8 @@ def document_authors(paragraphs: Iterable, found: dict[str, list[Name]]) -> list
     out = []
     for i, para in enumerate(paragraphs):
         text = para.text
+        if not _DOC_ANY.search(text):
+            continue  # most paragraphs name no document: one scan, not one per name
         for n in found.get(para.id, ()):
             if not can_speak(n):
                 continue
@@ -926,6 +939,7 @@ def document_authors(paragraphs: Iterable, found: dict[str, list[Name]]) -> list
     return sorted(out)
 
 
+_DOC_ANY = re.compile(r"\b(?:" + _DOC_WORDS + r")\b")
 _DOC_BY_BODY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|"
                           r"commissioned|written|compiled|carried out)\s+)?(?:by|from)\s+the\s+"
                           r"((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\b")
