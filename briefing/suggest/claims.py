@@ -232,7 +232,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             elif att is not None and att.pronoun and att_speaker:
                 it_stood_for = att_speaker
             if att_speaker and att_speaker not in ("author", writer) and \
-                    not speakers.is_person_name(att_speaker, para_names):
+                    not speakers.is_person_name(att_speaker):
                 spoken.insert(0, att_speaker)
             if att_speaker:
                 last_speaker = att_speaker
@@ -400,10 +400,14 @@ def _before_trailing(text: str, s_start: int, s_end: int,
 
 
 _PAST_SAYING = re.compile(r"\b(?:said|told|wrote|[a-z]+ed)\s*$")
+# Where a speaker is read, to name the author of a document: the article's documents and
+# their authors (speakers.document_authors), the paragraph's index, the bodies that spoke
+# so far (the latest first).
+Where = tuple[list[tuple[int, int, str, str]], int, list[str]]
 
 
 def _speaker_named(att: speakers.Attribution, para_names: list[Name], known: list[str],
-                   names: NameIndex, described: dict[str, set[str]], where) -> str | None:
+                   names: NameIndex, described: dict[str, set[str]], where: Where) -> str | None:
     """The name an attribution's speaker stands for: "the company" is the business named
     last before it in its paragraph; "the audit", "the auditors", "its authors" whoever
     wrote the document (None for a document by no one named); else what _named finds."""
@@ -414,7 +418,7 @@ def _speaker_named(att: speakers.Attribution, para_names: list[Name], known: lis
         firm = speakers.last_business(para_names, att.start)
         if firm is not None:
             return firm.text
-    docs, p_index, spoken = where
+    spoken = where[2]
     if att.speaker.lower() in speakers.SPOKES_NOUNS and spoken:
         return spoken[0]  # "A spokesperson for the ministry said ... The spokesperson added"
     if speakers.document_writer(head) is not None:
@@ -425,7 +429,7 @@ def _speaker_named(att: speakers.Attribution, para_names: list[Name], known: lis
 
 
 def _document_author(word: str, pos: int, known: list[str], names: NameIndex,
-                     described: dict[str, set[str]], where) -> str | None:
+                     described: dict[str, set[str]], where: Where) -> str | None:
     """Who wrote the document a word names ("audit") or whose writers it names
     ("auditors"): the last author the article gave such a document before ``pos``, else
     one the article's descriptions give, else a body sharing its stem."""
@@ -434,7 +438,7 @@ def _document_author(word: str, pos: int, known: list[str], names: NameIndex,
     if kind is None:
         return None
     is_doc, noun = kind
-    bodies = spoken + [k for k in reversed(known) if k[:1].isupper()]
+    bodies = spoken + known  # those that spoke, the latest first, then every name
     author = speakers.author_of(docs, p_index, pos, noun, bodies)
     if author is not None and author[:1].islower():
         author = _named(author, known, names, described)  # "the ministry": its name
@@ -453,8 +457,6 @@ def _named(speaker: str, known: list[str], names: NameIndex,
     if not speaker or speaker[:1].isupper():
         return speaker
     head = speaker.split()[-1].lower()
-    if head.endswith("-year-old") and described and len(described.get(head, ())) == 1:
-        return names.canonical(next(iter(described[head])))  # "the 54-year-old said"
     fits = {names.canonical(k) for k in known
             if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
     if not fits and described:

@@ -758,7 +758,7 @@ def last_body(names: list[Name], before: int) -> Name | None:
     return bodies[-1] if bodies else None
 
 
-def is_person_name(text: str, names: list[Name]) -> bool:
+def is_person_name(text: str) -> bool:
     """Whether ``text`` is, by its form, a person's name (for the bodies that spoke)."""
     return _personal(Name(text, 0, len(text)))
 
