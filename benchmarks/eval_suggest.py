@@ -570,7 +570,8 @@ def main() -> None:
                              ROOT / "tests" / "fixtures" / "suggest_recall",
                              ROOT / "tests" / "fixtures" / "suggest_court",
                              ROOT / "tests" / "fixtures" / "suggest_imported",
-                             ROOT / "tests" / "fixtures" / "suggest_flood"])
+                             ROOT / "tests" / "fixtures" / "suggest_flood",
+                             ROOT / "tests" / "fixtures" / "suggest_audit"])
     ap.add_argument("--synthetic", type=int, default=1000)
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--details", action="store_true",

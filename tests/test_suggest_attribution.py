@@ -375,3 +375,317 @@ def test_continued_or_concluded_say_something_only_with_a_quotation_or_that(
         tmp_path, text, quote_part, speaker):
     claims = briefing(tmp_path, town=text + "\n")
     assert only(claims, quote_part).speaker == speaker
+
+
+# --- carried attribution, business names, kinds of union (speakers14p) ---------------------------
+
+@pytest.mark.parametrize("name, person", [
+    ("Halden Ferries", False), ("Corran Logistics", False), ("Meller Foods", False),
+    ("Brisk Airways", False), ("Osk Pharmaceuticals", False),
+    ("Mila Sand", True), ("Samantha Power", True),
+])
+def test_a_business_named_by_two_words_is_no_person(name, person):
+    found = find_names(f"On Monday {name} met the council.", frozenset())
+    assert [n.text for n in found] == [name]
+    assert speakers._personal(found[0]) is person
+
+
+def test_a_title_in_capitals_after_the_verb_keeps_the_person_speaking(tmp_path):
+    body = ('"Nobody was checking the invoices," said City Auditor Lene Vos. '
+            '"The contracts allowed every check."\n\n'
+            'The city hall press office said the report would be debated in June.\n')
+    claims = briefing(tmp_path, audit=body)
+    assert only(claims, "Nobody was checking").speaker == "Lene Vos"
+    assert only(claims, "allowed every check").speaker == "Lene Vos"
+
+
+def test_the_company_is_the_business_named_before_it_in_its_paragraph(tmp_path):
+    body = ("Osk Pharmaceuticals, which makes 40 generic drugs, rejected the findings. In a "
+            "statement, the company said the batches had passed every test.\n\n"
+            "Brisk Airways cancelled 12 flights. Halden Ferries added two sailings, and the "
+            "company said it would run them until Sunday.\n")
+    claims = briefing(tmp_path, drugs=body)
+    assert only(claims, "passed every test").speaker == "Osk Pharmaceuticals"
+    assert only(claims, "run them until Sunday").speaker == "Halden Ferries"
+
+
+@pytest.mark.parametrize("named, called", [
+    ("The Federation of Nurses", "the union"),
+    ("The Dockworkers' Union", "the federation"),
+    ("The Confederation of Bakers", "the union"),
+])
+def test_a_union_and_a_federation_name_one_another(tmp_path, named, called):
+    body = (f"{named}, which represents 9,000 members, said the rota was unsafe. Staff had "
+            f"worked 14 shifts in a row, {called} said, and two had collapsed.\n")
+    claims = briefing(tmp_path, rota=body)
+    who = named.removeprefix("The ")
+    assert only(claims, "14 shifts in a row").speaker == who
+
+
+def test_the_union_stays_unnamed_when_two_kinds_of_union_were_named(tmp_path):
+    body = ("The Federation of Nurses and the Porters' Guild met the board on Monday. Staff "
+            "had worked 14 shifts in a row, the union said.\n")
+    claims = briefing(tmp_path, rota=body)
+    assert only(claims, "14 shifts in a row").speaker == "union"
+
+
+def test_it_after_the_report_found_is_the_report_and_carries_on(tmp_path):
+    body = ("Last year the port authority's annual review of the ferry crossings was "
+            "published in May.\n\n"
+            "The review found that the Osk Marine crew had skipped 14 safety drills. It said "
+            "two lifeboats had not been tested since 2021. It also found that the alarms on "
+            "the car deck were switched off.\n\n"
+            "The Kessel Port Authority will meet the operator on Monday.\n")
+    claims = briefing(tmp_path, ferry=body)
+    for words in ("14 safety drills", "two lifeboats", "alarms on the car deck"):
+        assert only(claims, words).speaker == "Kessel Port Authority", words
+
+
+def test_according_to_the_audit_and_the_auditors_are_the_audit_office(tmp_path):
+    body = ("The school meals contracts cost the city twice what they should have, the "
+            "regional audit office said on Thursday.\n\n"
+            "According to the audit, the caterer was paid for 40,000 meals that were never "
+            "served. The auditors added that no one had checked the delivery notes.\n")
+    claims = briefing(tmp_path, meals=body)
+    assert only(claims, "twice what they should").speaker == "regional audit office"
+    assert only(claims, "40,000 meals").speaker == "regional audit office"
+    assert only(claims, "delivery notes").speaker == "regional audit office"
+
+
+def test_according_to_a_report_by_no_one_named_is_the_writers(tmp_path):
+    body = "According to the report, the caterer was paid for 40,000 meals never served.\n"
+    claims = briefing(tmp_path, meals=body)
+    assert only(claims, "40,000 meals").speaker == "author"
+
+
+def test_a_study_s_author_named_sentences_back_speaks_for_its_researchers(tmp_path):
+    body = ("Cycling in Tessa has doubled since 2019. A study by the Institute for Road "
+            "Safety at Tessa University, published in March, put the rise at 104 percent. "
+            "Accidents have not fallen. The researchers found that most new riders use "
+            "roads without a cycle lane.\n\n"
+            "Its authors estimate that 30 kilometres of lanes would halve the risk.\n")
+    claims = briefing(tmp_path, bikes=body)
+    assert only(claims, "104 percent").speaker == "Institute for Road Safety"
+    assert only(claims, "without a cycle lane").speaker == "Institute for Road Safety"
+    assert only(claims, "30 kilometres of lanes").speaker == "Institute for Road Safety"
+
+
+@pytest.mark.parametrize("text, who", [
+    # "according to" the words of a body named before, by a pronoun
+    ("The Port Authority has approved 8 of the 11 berths, according to its filing.",
+     "Port Authority"),
+    ("Meller Foods has 90 vacancies, according to figures it gave the council, and Brisk "
+     "Airways about 60.", "Meller Foods"),
+    # a closing attribution with when or how it was said
+    ("The berth will reopen in May, the harbour office said on Tuesday.", "harbour office"),
+    ("The city paid for 40,000 meals never served, the city's audit office said on Tuesday.",
+     "city's audit office"),
+    ("Fares will rise by 4 percent, the operator said in a statement late on Friday.",
+     "operator"),
+])
+def test_according_to_its_words_and_attribution_closing_on_when(text, who):
+    att = attribution(text)
+    assert att is not None and att.speaker == who, att
+
+
+def test_a_paragraph_opened_by_a_statement_continues_in_reported_speech(tmp_path):
+    body = ("In its reply to the inspectors, the Water Board said it had lost 30 staff since "
+            "2022. Its repair crews would grow from 40 to 80 this year, and every main would be "
+            "surveyed by 2027.\n\n"
+            "Fruit growers say they have lost 9 million euros. A long drought would push "
+            "many of them out of business.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "from 40 to 80").speaker == "Water Board"
+    assert only(claims, "every main would be surveyed").speaker == "Water Board"
+    # after a verb in the present, "would" is the writer's own conditional
+    assert only(claims, "long drought would push").speaker == "author"
+
+
+def test_a_spokesperson_for_a_business_speaks_for_it(tmp_path):
+    body = ("A spokesperson for Corran Logistics denied that drivers had been told to "
+            "skip their rest breaks.\n")
+    claims = briefing(tmp_path, trucks=body)
+    assert only(claims, "rest breaks").speaker == "Corran Logistics"
+
+
+@pytest.mark.parametrize("text, who", [
+    # an aside holding a number with a thousands comma
+    ("The farmers' union, which has 12,000 members, called the cuts unfair.", "farmers' union"),
+    # verbs of saying news uses before "that"
+    ("Professor Karin Holm of Tessa University testified that the aquifer was overdrawn.",
+     "Karin Holm"),
+    ("The insurer disclosed that 3,000 claims were still open.", "insurer"),
+])
+def test_more_forms_of_a_named_or_described_speaker(text, who):
+    att = attribution(text)
+    # the name finder reads "Karin Holm of Tessa University" as one name
+    assert att is not None and att.speaker.startswith(who), att
+
+
+def test_a_closing_it_said_is_the_body_named_before(tmp_path):
+    body = ("The Tessa Water Company has asked households to cap use at 100 litres a day. "
+            "Customers who exceed it will be fined, it warned.\n\n"
+            "Halden Ferries cut two sailings. Fares would not rise this year, it said on "
+            "Tuesday.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "will be fined").speaker == "Tessa Water Company"
+    assert only(claims, "Fares would not rise").speaker == "Halden Ferries"
+
+
+def test_a_q_and_a_is_an_interview_whatever_its_genre_says(tmp_path):
+    # genre: news (an import may not know it is an interview)
+    body = ("Tessa's reservoirs are at a third of capacity. We asked the head of the water "
+            "board, Piet Mol, how long the rationing will last.\n\n"
+            "**How long will rationing last?**\n\n"
+            "Until the reservoirs are back above 50 percent, which will take at least two "
+            "wet months.\n\n"
+            "**Are farmers paying more than households?**\n\n"
+            "Farms use 70 percent of the water, so their cuts are larger.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "above 50 percent").speaker == "Piet Mol"
+    assert only(claims, "70 percent of the water").speaker == "Piet Mol"
+    assert only(claims, "third of capacity").speaker == "author"
+
+
+def test_an_explainer_s_questions_are_answered_by_its_writer(tmp_path):
+    body = ("Tessa has rationed water since June. Here is what Piet Mol's water board has "
+            "decided.\n\n"
+            "## How long will rationing last?\n\n"
+            "Until the reservoirs are back above 50 percent.\n\n"
+            "## Are farmers paying more than households?\n\n"
+            "Farms use 70 percent of the water, so their cuts are larger.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "above 50 percent").speaker == "author"
+    assert only(claims, "70 percent of the water").speaker == "author"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # a person described by an apposition, then by that noun or by their age
+    ("Piet Mol, a hydrologist at Tessa University, has studied the aquifer for 20 years. The "
+     "reservoirs will not recover before 2027, the hydrologist said.", "before 2027", "Piet Mol"),
+    ("Anna Berg, 54, farms 40 hectares near Tessa. Her wells ran dry in June, the "
+     "54-year-old said.", "wells ran dry", "Anna Berg"),
+    # an estimate closing its sentence, with when it was made
+    ("The drought has cost farmers 200 million euros, the agriculture ministry estimated on "
+     "Friday.", "200 million", "agriculture ministry"),
+    # "says the X" closing a clause
+    ("Rain is not expected before October, says the Varnian Meteorological Institute.",
+     "before October", "Varnian Meteorological Institute"),
+    # people a newsroom asked speak, not the newsroom
+    ("Residents interviewed by the Tessa Post said their taps ran dry for hours each day.",
+     "taps ran dry", "Residents"),
+])
+def test_people_described_estimates_closing_and_whom_a_paper_asked(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_description_two_people_share_names_neither(tmp_path):
+    body = ("Piet Mol, a hydrologist at Tessa University, and Ida Kool, a hydrologist at the "
+            "water board, disagree. The reservoirs will not recover before 2027, the "
+            "hydrologist said.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "before 2027").speaker == "hydrologist"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # "The spokesperson added" with no body named: the one that spoke (was a crash)
+    ("A spokesperson for the water ministry said the limits would stay. The spokesperson "
+     "added that fines had been issued to 300 farms.", "300 farms", "water ministry"),
+    # an inquiry, a poll and their people
+    ("An inquiry by the Competition Authority found that two bakers had fixed prices since "
+     "2021. It said customers had paid 8 percent too much.", "8 percent too much",
+     "Competition Authority"),
+    ("The Competition Authority's inquiry found that two bakers had fixed prices. The inquiry "
+     "also found that 40 shops had been told what to charge.", "40 shops",
+     "Competition Authority"),
+    ("A poll by Tessa Research found 61 percent of voters back the limits. The pollsters also "
+     "found that 30 percent want higher fines.", "30 percent want", "Tessa Research"),
+    # "It" after "The report said", and the report issued by a body named before
+    ("The Varnian Audit Court published its report on Monday. The report said 40 percent of "
+     "the pipes leak. It also found that repairs had been delayed since 2019.",
+     "delayed since 2019", "Varnian Audit Court"),
+    # a trade noun for the business named before it in the paragraph
+    ("Tessa Water said 40 percent of its pipes leak. The utility added that repairs would "
+     "cost 2 billion euros.", "2 billion", "Tessa Water"),
+    # a closing "it said" after a body that spoke in the paragraph
+    ("In a statement, the ministry said 300 farms had been fined. The fines totalled 2 "
+     "million euros, it said.", "2 million", "ministry"),
+])
+def test_documents_spokespeople_and_bodies_carried_over_sentences(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_closing_it_said_after_a_person_names_no_one(tmp_path):
+    body = ("Lina Ost said 300 farms had been fined. The fines totalled 2 million euros, it "
+            "said.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "2 million").speaker != "Lina Ost"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    ("Lina Ost was quoted by the Tessa Post as saying that the limits would stay until "
+     "October.", "until October", "Lina Ost"),
+    ("The limits will stay until October, the Tessa Post reported, citing two officials at "
+     "the ministry.", "until October", "two officials at the ministry"),
+    ("Local media reported that 12 villages had no running water.", "12 villages",
+     "Local media"),
+    ("A source familiar with the plan said the limits would be tightened in August.",
+     "tightened in August", "source familiar with the plan"),
+    ("People close to the talks said the deal would be signed in May.", "signed in May",
+     "People close to the talks"),
+    ("A statement from the ministry said 300 farms had been fined.", "300 farms", "ministry"),
+    ("The board expects the reservoirs to be empty by November.", "empty by November",
+     "board"),
+    # a closing attribution wins over a body's forecast inside the statement
+    ("Mara Holt heads Tessa Water. The utility expects losses of 30 million euros this year, "
+     "she said.", "30 million", "Mara Holt"),
+])
+def test_quoted_as_saying_citing_unnamed_sources_and_forecasts(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_q_and_a_whose_standfirst_names_the_one_answering_first(tmp_path):
+    body = ("Tessa's reservoirs are at a third of capacity. Mara Holt, who runs the water "
+            "board, answered our questions about the rationing.\n\n"
+            "Q: How long will rationing last?\n\n"
+            "A: Until the reservoirs are back above 50 percent.\n\n"
+            "Q: Are farmers paying more?\n\n"
+            "A: Farms use 70 percent of the water, so their cuts are larger.\n")
+    claims = briefing(tmp_path, water=body)
+    assert only(claims, "above 50 percent").speaker == "Mara Holt"
+    assert only(claims, "70 percent of the water").speaker == "Mara Holt"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("A Tessa Water spokesperson said the limits would stay until October.", "Tessa Water"),
+    ("The company's chief executive said the plant would reopen in June.", "company"),
+    ("The union's lawyers said the strike was legal.", "union"),
+])
+def test_a_body_speaking_through_its_officer(text, who):
+    att = attribution(text)
+    assert att is not None and att.speaker == who, att
+
+
+def test_the_company_s_chief_executive_is_the_company_named_before(tmp_path):
+    body = ("Meller Foods recalled 40 tonnes of cheese on Monday. The company's chief "
+            "executive said the plant would reopen in June.\n")
+    claims = briefing(tmp_path, cheese=body)
+    assert only(claims, "reopen in June").speaker == "Meller Foods"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # whoever saw a document reports it; it speaks for whoever wrote it, if anyone is named
+    ("The cuts will last until October, according to a letter from the ministry seen by the "
+     "Tessa Post.", "until October", "ministry"),
+    ("The cuts will last until October, according to an internal memo seen by Norvik Press.",
+     "until October", "author"),
+    # a clause closing on "say" inside a quotation is no attribution
+    ('Mara Holt was clear: "The cuts will last until October, whatever the farmers say."',
+     "until October", "Mara Holt"),
+])
+def test_documents_seen_by_a_paper_and_clauses_that_only_end_on_say(tmp_path, body, part, who):
+    claims = briefing(tmp_path, water=body + "\n")
+    assert only(claims, part).speaker == who

@@ -10,7 +10,7 @@ from briefing.model import Article, Paragraph
 from briefing.suggest import kinds, spans, speakers, worth
 from briefing.suggest.datekeys import date_keys
 from briefing.suggest.figures import FoundFigure, demonym, describe, find_figures, is_substantive
-from briefing.suggest.lexicon import AGENT_PLURAL, FUNCTION_WORDS, HAPPENINGS
+from briefing.suggest.lexicon import AGENT_PLURAL, BODY_KINDS, FUNCTION_WORDS, HAPPENINGS
 from briefing.suggest.mentions import DateMention, Name, find_dates, find_names
 from briefing.suggest.names import NameIndex
 from briefing.suggest import notclaims
@@ -94,7 +94,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     out: list[Proposal] = []
     answers = speakers.interviewee(article, found)
     answers = names.canonical(answers) if answers and answers not in article.authors else answers
-    standfirst = speakers.standfirst_count(article)
+    standfirst = speakers.standfirst_count(article, found)
     asking = _writer_asking(article.authors)
     writer = speakers.body_byline(article) or "author"  # a body's own release speaks for it
     people = sorted({n.text for ns in found.values() for n in ns if speakers.can_speak(n)}
@@ -103,6 +103,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
     known = sorted({n.text for ns in found.values() for n in ns})
     described = speakers.descriptions(article.paragraphs(), found)
     firm = speakers.main_firm(article.paragraphs(), found, names.canonical)
+    docs = speakers.document_authors(article.paragraphs(), found)
+    # Bodies that spoke so far, the latest first: "the city's audit office said ...
+    # According to the audit, ...": the office wrote it.
+    spoken: list[str] = []
     for noun in speakers.FIRM_NOUNS if firm else ():
         described.setdefault(noun, {firm})  # "the company said": the business it is about
     # News carries a speaker over a paragraph break: a paragraph that opens with a
@@ -133,6 +137,11 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
         # unapologetic.") is that person's.
         last_speaker: str | None = (carried_speaker or introduced) if opens_quoted else None
         in_force: str | None = None  # the date an earlier sentence of the paragraph set
+        # Whom the last sentence's "It" or document subject stood for ("The report found
+        # ... It said ... It also found ..."), and whose reported speech it was ("X said it
+        # had been understaffed. Its team would be doubled ...").
+        it_stood_for: str | None = None
+        reporting: str | None = None
         # Quotations are found in the whole paragraph: a quotation often runs over several
         # sentences, its speaker named once, before it or after its end ("..., Y added.").
         # A short one is one statement, read as one sentence.
@@ -155,7 +164,9 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             if att is not None and att.pronoun:
                 # "he said that ...": the last person named in the paragraph, else the
                 # paragraph's last speaker; nobody to name, no attribution.
-                if att.speaker.lower() in ("it", "they"):  # not a person: a body
+                if att.speaker.lower() in ("it", "they") and it_stood_for:
+                    who = it_stood_for  # "The report found ... It said ...": the report's
+                elif att.speaker.lower() in ("it", "they"):  # not a person: a body
                     body = speakers.last_body(para_names, att.start)
                     if body and speakers.nearer_subject(text, body, s_start):
                         body = None  # "The report found ... It said": the report
@@ -163,6 +174,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                     who = (names.canonical(body.text) if body else
                            names.canonical(_named(phrase, known, names, described)) if phrase
                            else None)
+                    if who is None and last_speaker and speakers.is_body_name(last_speaker):
+                        # "In a statement, the ministry said ... , it said.": the body that
+                        # spoke last in the paragraph
+                        who = last_speaker
                 else:
                     who = (speakers.last_person(text, para_names, att.start) or last_speaker
                            or carried_person)
@@ -182,7 +197,8 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             doc = speakers.document_says(text, s_start, s_end) if att is None else None
             if doc is not None:
                 # "The report says X": X is the word of whoever the article says wrote it
-                author_of = _named(doc[0], known, names, described)
+                author_of = (_document_author(doc[0], doc[1], known, names, described,
+                                              (docs, p_index, spoken)) or doc[0])
                 if author_of != doc[0]:
                     att = speakers.Attribution(author_of, doc[1], doc[2], doc[3], True, said=True)
             quotes = _quotes_in(text, regions, s_start, s_end)
@@ -192,8 +208,35 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                                           s_end))
                 att_speaker: str | None = names.canonical(who) if who else last_speaker
             else:
-                att_speaker = (names.canonical(_named(att.speaker, known, names, described))
-                               if att and att.speaker else None)
+                who = (_speaker_named(att, para_names, known, names, described,
+                                      (docs, p_index, spoken))
+                       if att and att.speaker else None)
+                if att is not None and att.document and who is None:
+                    att = None  # "according to the report" by no one the article names
+                att_speaker = names.canonical(who) if who else None
+            if att is None and not quotes and reporting and not interviewee and \
+                    speakers.continues_report(text, s_start, s_end):
+                # "X said it had been understaffed. Its team would be doubled ...": still X
+                att = speakers.Attribution(reporting, s_start, s_start, s_start, True, said=True)
+                att_speaker = reporting
+            # Backshifted speech follows a verb in the past ("said it had"); after "say" a
+            # "would" is the writer's own conditional.
+            reporting = (att_speaker if att is not None and att.said and not quotes
+                         and att_speaker and att_speaker not in ("author", writer)
+                         and _PAST_SAYING.search(text, att.start, att.end) else None)
+            subject_doc = speakers.document_subject(text, s_start, s_end)
+            opens_it = re.match(r"\W*(?:It|They)\s", sentence) is not None
+            if subject_doc:
+                it_stood_for = (att_speaker if att_speaker and att_speaker != writer else
+                                _document_author(subject_doc, s_start, known, names, described,
+                                                 (docs, p_index, spoken)))
+            elif not opens_it:
+                it_stood_for = None
+            elif att is not None and att.pronoun and att_speaker:
+                it_stood_for = att_speaker
+            if att_speaker and att_speaker not in ("author", writer) and \
+                    not speakers.is_person_name(att_speaker):
+                spoken.insert(0, att_speaker)
             if att_speaker:
                 last_speaker = att_speaker
             pieces: list[tuple[int, int, bool]] = []
@@ -359,6 +402,55 @@ def _before_trailing(text: str, s_start: int, s_end: int,
     return comma
 
 
+_PAST_SAYING = re.compile(r"\b(?:said|told|wrote|[a-z]+ed)\s*$")
+# Where a speaker is read, to name the author of a document: the article's documents and
+# their authors (speakers.document_authors), the paragraph's index, the bodies that spoke
+# so far (the latest first).
+Where = tuple[list[tuple[int, int, str, str]], int, list[str]]
+
+
+def _speaker_named(att: speakers.Attribution, para_names: list[Name], known: list[str],
+                   names: NameIndex, described: dict[str, set[str]], where: Where) -> str | None:
+    """The name an attribution's speaker stands for: "the company" is the business named
+    last before it in its paragraph; "the audit", "the auditors", "its authors" whoever
+    wrote the document (None for a document by no one named); else what _named finds."""
+    # "the company", "Its authors" (a sentence's first word): a common noun, to name
+    common = att.speaker[:1].islower() or re.match(r"(?:Its|Their|The)\s+[a-z]", att.speaker)
+    head = att.speaker.split()[-1].lower() if common else ""
+    if head in speakers.FIRM_NOUNS or head in speakers.LOCAL_FIRM_NOUNS:
+        firm = speakers.last_business(para_names, att.start)
+        if firm is not None:
+            return firm.text
+    spoken = where[2]
+    if att.speaker.lower() in speakers.SPOKES_NOUNS and spoken:
+        return spoken[0]  # "A spokesperson for the ministry said ... The spokesperson added"
+    if speakers.document_writer(head) is not None:
+        author = _document_author(head, att.start, known, names, described, where)
+        if author is not None or att.document:
+            return author
+    return _named(att.speaker, known, names, described)
+
+
+def _document_author(word: str, pos: int, known: list[str], names: NameIndex,
+                     described: dict[str, set[str]], where: Where) -> str | None:
+    """Who wrote the document a word names ("audit") or whose writers it names
+    ("auditors"): the last author the article gave such a document before ``pos``, else
+    one the article's descriptions give, else a body sharing its stem."""
+    docs, p_index, spoken = where
+    kind = speakers.document_writer(word)
+    if kind is None:
+        return None
+    is_doc, noun = kind
+    bodies = spoken + known  # those that spoke, the latest first, then every name
+    author = speakers.author_of(docs, p_index, pos, noun, bodies)
+    if author is not None and author[:1].islower():
+        author = _named(author, known, names, described)  # "the ministry": its name
+    if author is None and is_doc:
+        named = _named(word, known, names, described)
+        author = named if named != word else None
+    return author
+
+
 def _named(speaker: str, known: list[str], names: NameIndex,
            described: dict[str, set[str]] | None = None) -> str:
     """"the federation said": the Dockworkers' Federation when the article names one
@@ -372,6 +464,11 @@ def _named(speaker: str, known: list[str], names: NameIndex,
             if head in (w.lower() for w in re.findall(r"[\w’'-]+", k))}
     if not fits and described:
         fits = {names.canonical(k) for k in described.get(head, ())}
+    if not fits and head in BODY_KINDS:
+        # "the union said" after "The Federation of Transport Workers said": one kind
+        fits = {names.canonical(k) for k in known
+                if any(BODY_KINDS.get(w.lower()) == BODY_KINDS[head]
+                       for w in re.findall(r"[\w’'-]+", k))}
     return fits.pop() if len(fits) == 1 else speaker
 
 

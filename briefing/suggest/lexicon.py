@@ -38,6 +38,7 @@ president prime minister foreign defence defense deputy vice chief head general 
 lieutenant major admiral commander speaker chairman chairwoman chair secretary spokesman
 spokeswoman spokesperson ambassador senator governor mayor king queen prince sheikh pope
 mr mrs ms dr prof professor sir dame lord minister's president's
+auditor comptroller ombudsman councillor councilor
 """.split())
 
 # Verbs that report speech or writing, in the forms used after a subject or inverted.
@@ -196,3 +197,26 @@ NEWS_HAPPENINGS: dict[str, str] = word_classes({
 PRICE_WORDS = frozenset("""price prices tariff tariffs fare fares rent rents bill bills fee fees
 tax taxes toll tolls charge charges premium premiums""".split())
 RISE_WORDS = frozenset("rise rises rising rose increase increases increased up hike hikes".split())
+
+# Last words of a business's name: "Halden Ferries", "Corran Logistics", "Meller Foods",
+# "Brisk Airways" are companies, not a first and a last name; "the company said" may then
+# stand for them.  Plural or trade nouns a surname is not.
+BUSINESS_HEADS = frozenset("""
+airlines airways aviation ferries shipping lines line coaches buses bus transport
+transit logistics freight haulage couriers express rail railways motors automotive
+foods food dairies dairy farms bakeries breweries brewery distillery wines beverages
+drinks pharmaceuticals pharma biotech therapeutics labs laboratories chemicals plastics
+steelworks metals mining minerals oil gas petroleum energy utilities water telecom
+telecoms communications networks media publishing software systems technologies
+technology tech solutions electronics semiconductors devices engineering construction
+builders homes properties property estates realty developments hotels resorts leisure
+entertainment studios games stores supermarkets retail markets foods apparel textiles
+fashion furniture paper packaging timber insurance assurance capital holdings
+investments ventures partners securities finance financial bank bancorp brands products
+industries enterprises ltd plc inc llc gmbh ag sa corp co
+""".split())
+# Head nouns news uses for one another's bodies: "the union" for a federation of unions
+# named before, "the federation" for a union.
+BODY_KINDS: dict[str, str] = word_classes({
+    "labour": "union unions federation confederation guild syndicate",
+})

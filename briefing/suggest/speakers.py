@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from briefing.suggest.lexicon import REPORTING
+from briefing.suggest.lexicon import BUSINESS_HEADS, REPORTING
 from briefing.suggest.mentions import Name
 from briefing.suggest.verbs import has_verb
+
+# Documents that speak for whoever wrote them: "The report found", "according to the audit".
+_DOC_WORDS = ("report|study|survey|audit|review|analysis|assessment|inspection|investigation|"
+              "research|bulletin|forecast|inquiry|poll|evaluation")
+DOCUMENT_NOUNS = frozenset(_DOC_WORDS.split("|"))
 
 # A quotation holds no opening mark of its own kind: one never closed then ends at the next
 # (else it swallowed the quotation after it, and each such mark scanned to the end of the
@@ -45,6 +51,15 @@ _OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:spokes(?:man|woman|pe
                     r"representative|ambassador|government|embassy|secretary|chairman|chair|"
                     r"board|council|management|owners?|union)\s+"
                     r"(?:(?:also|has|had|then|later)\s+)?$")
+# "A Tessa Water spokesperson said": the name a spokesperson is named by speaks.
+_NAME_SPOKES = re.compile(r"\s+(?:spokes(?:man|woman|person)|press\s+officer|official|"
+                          r"representative)\s+(?:(?:also|has|had|then|later)\s+)?$")
+# "The company's chief executive said": a body named by a common noun, through its officer.
+_OWNER_ROLE = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))[Tt]he\s+"
+                         r"((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)['’]s\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                         r"(?:spokes(?:man|woman|person)|executive|director|chairman|chairwoman|"
+                         r"chair|president|head|chief|leader|secretary|manager|lawyers?|"
+                         r"representative|owner|founder)\s+(?:(?:also|has|had|then|later)\s+)?$")
 # "said in a statement on Monday that", "told reporters in Geneva that": where and when
 # the words were said, then the statement.
 _SAID_WHERE_THAT = re.compile(
@@ -73,6 +88,9 @@ class Attribution:
     # of", "X urged Y to")
     said: bool = False
     pronoun: bool = False  # "he said", "according to her": the speaker is named earlier
+    # "according to the audit": a document, spoken for by whoever the article says wrote
+    # it; nobody when the article does not say
+    document: bool = False
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,8 +136,18 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         # the last name of the phrase (which ends at the next comma).
         within = [n for n in names if start + m.end() <= n.start
                   and n.end <= start + m.end() + len(phrase)]
+        if not within and not source:
+            owned = _according_owned(text, start, start + m.start(), phrase, names)
+            if owned is not None:
+                opens = re.match(r"\W*$", sentence[:m.start()]) and re.match(
+                    r"[^,;:.()]*,\s+", sentence[m.end():])
+                content = start + m.end() + opens.end() if opens else start
+                return Attribution(owned, start + m.start(), start + m.end() + len(phrase),
+                                   content, True, said=True, pronoun=owned in ("it", "they"),
+                                   document=owned in DOCUMENT_NOUNS)
         after = within[-1:] or [n for n in names if start + m.end() <= n.start
-                                <= start + m.end() + 40]
+                                <= start + m.end() + 40
+                                and not _BY_WHO_SAW.search(text, max(start, n.start - 30), n.start)]
         speaker = after[0] if after else None
         who = _with_role(speaker) if speaker else _VIEW_NOUN.sub("", phrase)
         if who and not _NOT_A_SOURCE.match(who):
@@ -129,7 +157,7 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             content = start + m.end() + opens.end() if opens else start
             return Attribution(who, start + m.start(), start + m.end() + len(phrase), content,
                                True, said=True)
-    evidence = _evidence(text, start, end, names)
+    evidence = _evidence(text, start, end, names) or quoted_as(text, start, end, names)
     if evidence is not None:
         return evidence
     m = _POSITION_IS.match(text, start, end)
@@ -170,6 +198,10 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         opinion = opinion or (word in _OPINION_PLURAL | _OPINION_VERBS and any(
             n.end <= start + tm.start() and _TO_VERB.match(text, n.end, start + tm.start())
             and _PEOPLE_AT.search(text, max(start, n.start - 40), n.start) for n in names))
+        # "The board expects the reservoirs to be empty by November": a body's forecast.
+        body_view = (word in _OPINION_VERBS and _BODY_VIEW.search(text, start, start + tm.start())
+                     and not _SAID_AT_END.search(sentence))  # "..., she said.": hers
+        opinion = opinion or bool(body_view)
         saying = saying or opinion
         if word in _MORE_SAYING and (_QUOTE_MARK.search(sentence) or (
                 _AFTER_SAYING.match(sentence, tm.end()) and (
@@ -181,8 +213,16 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         pos = start + (before_tm.start() if progressive and before_tm else tm.start())
         # "X said", "X, Head of the Y, also said": the subject, not the nearest name.
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
-                  and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos))]
-        before = _person_in_apposition(text, before[:1], names, pos)
+                  and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos)
+                       or _NAME_SPOKES.match(text, n.end, pos))]
+        if before and _ASKED_BY.search(text, max(start, before[0].start - 40), before[0].start):
+            # "Residents interviewed by the Tessa Post said": the residents, not the paper
+            group = _GROUP_OPENING.match(text, start, before[0].start)
+            if group:
+                return Attribution(group.group(1), start + 0, start + tm.end(), start, True,
+                                   said=saying)
+            before = []
+        before = _person_in_apposition(text, _body_at(text, before[:1], names), names, pos)
         acting = (_ACTING_FOR.search(text, max(start, before[0].start - 50), before[0].start)
                   if before and _personal(before[0]) else None)
         if acting:
@@ -191,7 +231,12 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", who), acting.start(),
                                start + tm.end(), start, True, said=saying)
         after = [n for n in names if n.start >= start + tm.end()
-                 and (n.start - (start + tm.end()) <= 2 or n.role
+                 and (n.start - (start + tm.end()) <= 2
+                      # "..., says the Meteorological Institute.": the name closing a clause
+                      or (_THE_ONLY.fullmatch(text, start + tm.end(), n.start)
+                          and _CLAUSE_END.match(text, n.end) and not _personal(n)
+                          and tm.start() > 0 and _COMMA_BEFORE.search(text, start, start + tm.start()))
+                      or n.role
                       and re.fullmatch(r"\s*(?:the\s+)?[\w\s]{0,30}", text[start + tm.end():n.start])
                       and not _THAT_NEXT.search(text, start + tm.end() - 1, n.start + 1))]
         if estimating and not before:
@@ -217,7 +262,9 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
             spokes = (_SPOKES_BEFORE.search(text, start, pos)
                       or _SPOKES_AFTER.match(text, start + tm.end(), end))
             if spokes:
-                body = spokes.group("org") or spokes.group("pre")
+                # "The spokesperson added": no body named, the one who spoke last
+                body = spokes.group("org") or spokes.group("pre") or _SPOKES_NOUN.search(
+                    spokes.group()).group()
                 that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                          or _BARE_CONTENT.match(sentence, tm.end()))
                         if saying and spokes.end() <= pos else None)
@@ -225,8 +272,18 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                 return Attribution(body.split()[-1] if not spokes.group("org") else body,
                                    start + spokes.start(), max(pos, spokes.end()), content,
                                    True, said=saying)
+            owner = _OWNER_ROLE.search(text, start, pos)
+            if owner and owner.group(1).split()[-1] not in _NOT_SPEAKERS:
+                that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                        or _BARE_CONTENT.match(sentence, tm.end())) if saying else None
+                content = start + that.end() if that else start
+                return Attribution(owner.group(1), owner.start(1), start + tm.end(), content,
+                                   True, said=saying)
             pronoun = (_PRONOUN_SUBJECT.search(text, start, pos)
-                       or _IT_SUBJECT.fullmatch(text, start, pos))
+                       or _IT_SUBJECT.fullmatch(text, start, pos)
+                       or (_IT_CLOSING.search(text, start, pos)
+                           if _CLAUSE_END.fullmatch(text, start + tm.end(), end)
+                           or _WHEN_CLOSING.fullmatch(text, start + tm.end(), end) else None))
             if pronoun and saying:
                 that = (_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
                         or _BARE_CONTENT.match(sentence, tm.end()))
@@ -284,11 +341,20 @@ _OPINION = "expect|believe|estimate|predict|forecast|fear|think|warn|say|argue|i
 _SPOKES = (r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+)?"
            r"(?:spokes(?:person|man|woman)|press officer|official|representative)"
            r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<org>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}))?")
+_SPOKES_NOUN = re.compile(r"spokes(?:person|man|woman)|press officer|official|representative")
+SPOKES_NOUNS = frozenset("spokesperson spokesman spokeswoman officer official representative".split())
 _SPOKES_BEFORE = re.compile(r"(?:^|(?<=[\s,;:]))" + _SPOKES + r"\s*(?:,[^,]{0,60},\s*)?"
                             r"(?:(?:also|has|had|then|later)\s+)?$")
 _SPOKES_AFTER = re.compile(r"\s+" + _SPOKES + r"\s*(?:[,.;]|$)")
+# When or how the closing attribution was made: "..., the office said on Tuesday.",
+# "..., officials said in a statement late on Friday."
+_WHEN_SAID = (r"(?:\s+(?:on|late|early|earlier|later|last|this|in\s+a|in\s+an|in\s+its|"
+              r"in\s+their|at\s+a|at\s+the)\b[^,.;:“”\"]{0,40}?)?")
+# Estimating closing a sentence: "..., the ministry estimated on Friday."
+_ESTIMATED = "estimated|calculated|reckoned|predicted|forecast|forecasts|reckons|calculates"
 _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)"
-                       r"\s+(?:" + _VERBS + "|" + _OPINION + r")[.!]?[\"”’]?$")
+                       r"\s+(?:" + _VERBS + "|" + _OPINION + "|" + _ESTIMATED + r")" + _WHEN_SAID
+                       + r"[.!]?[\"”’]?$")
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
@@ -306,6 +372,11 @@ _PEOPLE_LEADING = re.compile(
     r"alleged|allege|claimed|claim)\b(?:\s+that)?\s*")
 
 
+# A clause closing on "say" that is no attribution: "..., whatever the farmers say."
+_NOT_OPENING = frozenset("""whatever whoever whichever however as if when because unless
+though although what than""".split())
+
+
 def _stated_before(text: str, start: int, at: int) -> bool:
     """"The wells ran dry in May, Lopez told the Herald": the statement comes before its
     speaker, and what follows the verb is where it was said."""
@@ -320,10 +391,46 @@ _CIRCUMSTANCE = re.compile(r"\W*(?:Asked|Pressed|Questioned|Challenged|Interview
                            r"Responding|Replying|Writing|Talking|Commenting|Addressing)\b")
 
 
+# "X was quoted by the Post as saying (that) ...", "X is quoted as saying ...".
+_QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
+                        r"(?:by\s+[^,;]{1,50}?\s+|in\s+[^,;]{1,50}?\s+)?as\s+saying\b(?:\s+that\b)?[,:]?\s*")
+# "..., the Post reported, citing two officials at the ministry.": whom the outlet cites.
+_CITING = re.compile(r",\s+citing\s+((?:an?|the|two|three|several|unnamed|anonymous)?\s*"
+                     r"[^,;.]{2,60}?)\s*[.!]?[\"”’]?$")
+# Unnamed sources: "A source familiar with the plan said", "People close to the talks say".
+_FAMILIAR = re.compile(r"\W*((?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)?\s*(?:[a-z]+\s+)?"
+                       r"(?:[Ss]ources?|[Pp]eople|[Pp]erson|[Oo]fficials?|[Dd]iplomats?|"
+                       r"[Ii]nsiders?)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|"
+                       r"briefed\s+on|involved\s+in|aware\s+of)\s+[^,;.]{2,60}?)\s+"
+                       r"(?:said|say|says|told|tell|added)\b(?:\s+that)?\s*")
+# "Local media reported that ...": the press as a speaker.
+_MEDIA_LEADING = re.compile(r"\W*((?:[A-Z]?[a-z]+\s+){0,2}?(?:media|press|newspapers|reports))\s+"
+                            r"(?:reported|report|say|said|says)\b(?:\s+that)?\s*")
+
+
+def quoted_as(text: str, start: int, end: int, names: list[Name]) -> Attribution | None:
+    """"X was quoted by the Post as saying that ...": X's words."""
+    m = _QUOTED_AS.search(text, start, end) if "quoted" in text[start:end] else None
+    if m is None:
+        return None
+    who = [n for n in names if n.end == m.start() and can_speak(n)]
+    if not who:
+        return None
+    return Attribution(who[0].text, who[0].start, m.end(), m.end(), True, said=True)
+
+
 def _unnamed(text: str, start: int, end: int) -> Attribution | None:
     sentence = text[start:end]
+    m = _CITING.search(sentence) if "citing" in sentence else None
+    if m and has_verb(sentence[:m.start()]):
+        return Attribution(re.sub(r"^(?:an?|the)\s+", "", m.group(1)), start + m.start(1), end,
+                           start, True)
+    m = _FAMILIAR.match(sentence) or _MEDIA_LEADING.match(sentence)
+    if m:
+        return Attribution(re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", m.group(1).strip()),
+                           start + m.start(1), start + m.end(), start + m.end(), True, said=True)
     m = _TRAILING.search(sentence)
-    if m and m.group(2).split()[0] not in _NOT_SPEAKERS:
+    if m and m.group(2).split()[0] not in _NOT_SPEAKERS | _NOT_OPENING:
         return Attribution(m.group(2), start + m.start(2), end, start, True)
     m = _ASIDE.search(sentence)
     if m and m.group(2).split()[0] not in _NOT_SPEAKERS and has_verb(sentence[:m.start()]):
@@ -365,6 +472,7 @@ _SAYS_NEXT = re.compile(r"\s+(?:(?:also|has|had|have|then|later|again)\s+)?(?:" 
                         "|".join(sorted(SAYING, key=len, reverse=True)) + r")\b")
 _PUT_AT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:number|figure|toll|"
                      r"count|cost|total|losses|loss|damage|turnout|attendance|bill|shortfall|"
+                     r"fall|rise|drop|decline|increase|growth|gap|overspend|overpayment|"
                      r"deficit|value|amount|rate|share|level|size|tally)(?:\s+(?:of|in|for)\s+[^,.;]{1,50}?|,[^,]{1,40},)?"
                      r"\s+at\b")
 # Verbs of estimating or counting: a statement when a name is their subject.
@@ -394,6 +502,9 @@ _CLOSES = re.compile(r"\s*(?:that\b|[.!]?[\"”’]?$)")
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:(?:\w+ly|also|has|had|then|later|again)\s+)*$")
 # "It said ...", "They say ..." opening a sentence: a body named before, not a person.
 _IT_SUBJECT = re.compile(r"\W*(It|They)\s+(?:(?:\w+ly|also|has|have|had|then|later|again)\s+)*$")
+# "..., it warned.": a body named before, closing the sentence it said.
+_IT_CLOSING = re.compile(r"(?<=,)\s+(it|they)\s+(?:(?:\w+ly|also|has|have|had|then|later)\s+)*$")
+_WHEN_CLOSING = re.compile(_WHEN_SAID[3:-2] + r"\s*[.!]?[\"”’]?\s*")
 # The subject of a clause: at the start of the sentence or after a comma or conjunction,
 # not the end of a phrase ("the dissolution of the USSR and eventually declared").
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?<=\band\s)"
@@ -401,7 +512,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:][”\"]\s)|(?
                                 r"[Tt]he\s+((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*['’]?\s+)?"
                                 r"(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|also|has|"
                                 r"had|then|later|again|first|now|already|still|since)\b)"
-                                r"[a-z][\w\-]*)\s*(?:,\s+(?:which|who|whose|in|on)\b[^,;]{1,90},)?\s+"
+                                r"[a-z][\w\-]*)\s*(?:,\s+(?:which|who|whose|in|on)\b"
+                                r"(?:[^,;]|(?<=\d),(?=\d)){1,90},)?\s+"
                                 r"(?:(?:\w+ly|also|has|had|then|later|again|first|now|"
                                 r"already|still|since)\s+)*$")
 
@@ -412,7 +524,8 @@ _ROLE_THEN_NAME = re.compile(r"\s+(?:one|(?:the|a|an|its|their|his|her|[A-Z][\w�
 # "that" ("Russia continued its offensive" says nothing).
 _MORE_SAYING = frozenset("""tweeted posted continued conceded concedes countered responded
 complained complains concluded observed remarked joked boasted allege alleges alleged
-contend contends contended""".split())
+contend contends contended testified testifies disclosed discloses cautioned cautions
+""".split())
 # Saying only with a quotation or "that": "The shelling continued: ...", "The talks
 # concluded." and "Prices responded." say nothing.
 _ALSO_NOT_SAYING = frozenset("""posted continued concluded observed responded complained
@@ -420,6 +533,15 @@ complains""".split())
 _THAT_WORD = re.compile(r"\s*that\b")
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 _AFTER_SAYING = re.compile(r"\s*(?:that\b|[,.;:!]|$)")
+_BODY_VIEW = re.compile(r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bbut\s))[Tt]he\s+(?:[a-z][\w\-]*\s+)?(?:"
+                        + "|".join(("board", "institute", "ministry", "authority", "council",
+                                    "agency", "union", "bank", "company", "firm", "group",
+                                    "regulator", "operator", "utility", "association",
+                                    "federation", "commission", "office", "department",
+                                    "government", "insurer", "lender", "fund", "service"))
+                        + r")\s+(?:(?:also|now|still|currently)\s+)?$")
+_SAID_AT_END = re.compile(r",\s+(?:[\w’'\-]+\s+){1,5}?(?:said|says|added|adds|told|tells|"
+                          r"warned|warns|insisted|insists)\b[^,;]{0,40}$")
 _OPINION_VERBS = frozenset("""believes believed thinks thought expects expected fears feared
 predicts predicted doubts doubted suspects suspected""".split())
 # The same in the plural, for people at a body: "Economists at the bank expect ...".
@@ -453,7 +575,7 @@ _EVIDENCE_BY = re.compile(r"(?:an?\s+|the\s+|new\s+|latest\s+|official\s+|its\s+
                           r"(.+?)(?:\s+(?:on|in|last|this|earlier|late|at|for|from|since)\b.*)?$",
                           re.IGNORECASE)
 _EVIDENCE_SHOWS = re.compile(
-    r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?" + _EVIDENCE_NOUNS
+    r"(?:^|,\s+|\b(?:and|but)\s+)((?:[\w\-]+\s+){0,3}?(?:statement|letter|" + _EVIDENCE_NOUNS[3:]
     + r"\s+(?:(?:published|released|compiled|analy[sz]ed|commissioned|issued|gathered)\s+)?"
     r"(?:by|from)\s+(?:the\s+)?([^,;:.]{2,60}?)"
     r"|(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,4}?[\w\-]+)['’]s\s+(?:(?:latest|new|own|annual|monthly|"
@@ -516,7 +638,10 @@ _BARE_CONTENT = re.compile(r"\s+(?=[A-Za-z])(?!(?:to|in|on|at|by|for|with|of|abo
 # "according to our information", "according to the report": no one to name.
 _NOT_A_SOURCE = re.compile(r"(?:our|my|their|its|his|her|this|these|some|the)\s+"
                            r"(?:information|sources?|data|figures?|reports?|estimates?)\b"
-                           r"|(?:our|my)\b", re.IGNORECASE)
+                           r"|(?:our|my)\b"
+                           # "according to an internal memo": no one to name
+                           r"|(?:(?:an?|the)\s+)?(?:[a-z]+\s+)?(?:memo|memos|letter|document|"
+                           r"documents|email|emails|filing|draft|minutes|notes)$", re.IGNORECASE)
 
 
 def _person_in_apposition(text: str, before: list[Name], names: list[Name],
@@ -537,6 +662,25 @@ def _person_in_apposition(text: str, before: list[Name], names: list[Name],
     return inside[:1] or before
 
 
+def _body_at(text: str, before: list[Name], names: list[Name]) -> list[Name]:
+    """For "A study by the Institute for Urban Mobility at Varn University ... put": the
+    body at a place or a parent body, not the place."""
+    if before:
+        for n in names:
+            if (n.end < before[0].start and _body(n) and not _personal(n)
+                    and _AT_BODY.fullmatch(text, n.end, before[0].start)):
+                return [n]
+    return before
+
+
+_THE_ONLY = re.compile(r"\s+the\s+")
+_COMMA_BEFORE = re.compile(r",\s*[\"”’]?\s*$")
+# Whom a newsroom asked is no part of who speaks: "Residents interviewed by the Post said".
+_ASKED_BY = re.compile(r"\b(?:interviewed|contacted|reached|polled|surveyed|quoted|cited|"
+                       r"questioned)\s+by\s+(?:the\s+)?$")
+_GROUP_OPENING = re.compile(r"\W*((?:[A-Z]?[a-z\-]+\s+){0,2}?[A-Za-z][a-z\-]+s)\s+(?:interviewed|"
+                            r"contacted|reached|polled|surveyed|quoted|cited|questioned)\b")
+_AT_BODY = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+)?")
 
 
@@ -547,12 +691,19 @@ this report reports statement statements data figures results study studies docu
 def _personal(name: Name) -> bool:
     """A person's name: a title before it, or two or three capitalised words, the last not
     the head of an organisation's name ("Orvan Water Board", "Hydrology Institute")."""
-    parts = name.text.split()
+    return _personal_form(name.text, bool(name.role))
+
+
+@lru_cache(maxsize=65536)
+def _personal_form(text: str, titled: bool) -> bool:
+    parts = text.split()
     if parts and parts[-1].lower().strip("’'") in _BODIES:
         return False
-    if _MEMBERS_OWN.search(name.text):
-        return False  # "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
-    return bool(name.role) or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
+    if not titled and _body_form(text):
+        # "Halden Ferries", "Corran Logistics": a company's name; "Institute for Urban
+        # Mobility"; "the Tramworkers' Guild", "Dairy Farmers’ Association": its members'
+        return False
+    return titled or (2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts[-2:]))
 
 
 _BODY_SUBJECT = re.compile(r"\W*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}?(?:board|institute|union|ministry|"
@@ -607,6 +758,31 @@ def last_body(names: list[Name], before: int) -> Name | None:
     return bodies[-1] if bodies else None
 
 
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` is, by its form, a person's name (for the bodies that spoke)."""
+    return _personal(Name(text, 0, len(text)))
+
+
+def is_body_name(text: str) -> bool:
+    """Whether a speaker is a body by its form: a common noun ("ministry", "the union") or
+    an organisation's name ("Tessa Water Board"); a lone surname is not."""
+    return text[:1].islower() or _body(Name(text, 0, len(text)))
+
+
+# Common nouns for the business named last before them in a paragraph ("Tessa Water said
+# ... The utility added"): FIRM_NOUNS and the trades a business names itself by.
+LOCAL_FIRM_NOUNS = frozenset("""utility operator brewer bakery carmaker shipper shipbuilder
+miner producer""".split())
+
+
+def last_business(names: list[Name], before: int) -> Name | None:
+    """The company a "the company said" at ``before`` stands for: the last business name
+    (by its form: "Halden Ferries disputed the findings. In a statement, the company said")
+    before it in its paragraph."""
+    firms = [n for n in names if n.end <= before and business(n)]
+    return firms[-1] if firms else None
+
+
 def body_subject(text: str, s_start: int) -> str | None:
     """For "The ministry of agriculture defended the plan. It said ...": the body, named
     by a common noun, that the last sentence before ``s_start`` opened on."""
@@ -637,12 +813,26 @@ def nearer_subject(text: str, body: Name, s_start: int) -> bool:
                for a, b in split_sentences(text[lo:s_start]))
 
 
-def _body(name: Name) -> bool:
+def business(name: Name) -> bool:
+    """A company's name by its last word: "Halden Ferries", "Corran Logistics"."""
     parts = name.text.split()
+    return len(parts) >= 2 and parts[-1].lower().strip("’'.,") in BUSINESS_HEADS
+
+
+def _body(name: Name) -> bool:
+    return _body_form(name.text)
+
+
+@lru_cache(maxsize=65536)
+def _body_form(text: str) -> bool:
+    parts = text.split()
     return bool(parts) and (parts[-1].lower().strip("’'") in _BODIES
-                            or _MEMBERS_OWN.search(name.text) is not None
-                            or (name.text.isupper() and 2 <= len(name.text) <= 6
-                                and name.text.isalpha()))
+                            or (len(parts) >= 2 and parts[-1].lower().strip("’'.,") in BUSINESS_HEADS)
+                            # "Institute for Urban Mobility", "Ministry of Health"
+                            or (len(parts) > 2 and parts[0].lower() in _BODIES
+                                and parts[1] in ("of", "for"))
+                            or _MEMBERS_OWN.search(text) is not None
+                            or (text.isupper() and 2 <= len(text) <= 6 and text.isalpha()))
 
 
 # An apposition says what a name is: "the discount chain Corvel", "Corvel, a discount
@@ -670,8 +860,18 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
                      or _DOC_OWN.match(text, n.end) or _DOC_ISSUED.match(text, n.end))
                 if m:
                     out.setdefault(m.group(1), set()).add(n.text)
-            if not can_speak(n) or _personal(n):
-                continue  # a person is named by a role, see TITLES; a qualifier by nothing
+            if not can_speak(n):
+                continue  # a qualifier is named by nothing
+            if _personal(n):
+                # "Piet Mol, a hydrologist at ...": "the hydrologist said"; "Anna Berg, 54,":
+                # "the 54-year-old said" (a role before the name is read above)
+                m = _NOUN_AFTER.match(text, n.end) if text[n.end:n.end + 1] == "," else None
+                if m and m.group(1) not in _NOT_HEADS:
+                    out.setdefault(m.group(1), set()).add(n.text)
+                age = _AGE_AFTER.match(text, n.end)
+                if age:
+                    out.setdefault(f"{age.group(1)}-year-old", set()).add(n.text)
+                continue
             m = _NOUN_BEFORE.search(text, max(0, n.start - 60), n.start)
             if m and m.group(1) not in _NOT_HEADS:
                 out.setdefault(m.group(1), set()).add(n.text)
@@ -681,18 +881,125 @@ def descriptions(paragraphs: Iterable, found: dict[str, list[Name]]) -> dict[str
     return out
 
 
-_DOCUMENTS = r"(report|study|survey|audit|review|analysis|assessment|bulletin|forecast)"
+_AGE_AFTER = re.compile(r",\s*(\d{1,3}),")
+_DOCUMENTS = "(" + _DOC_WORDS + ")"
 _DOC_BY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|commissioned|"
                      r"written|compiled|carried out)\s+)?(?:by|from)\s+(?:the\s+)?$")
 _DOC_OWN = re.compile(r"['’]s?\s+(?:(?:new|latest|annual|own|first|final|full|\d{4})\s+)?"
                       r"(?:[a-z]+\s+)?" + _DOCUMENTS + r"\b")
-_DOC_ISSUED = re.compile(r"\s+(?:has\s+|have\s+)?(?:published|released|issued|commissioned)\s+"
+_DOC_ISSUED = re.compile(r"\s+(?:(?:has|have|today|yesterday|on\s+[A-Z][a-z]+day)\s+)*"
+                         r"(?:published|released|issued|commissioned)\s+"
                          r"(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,3}?" + _DOCUMENTS + r"\b")
 # "The report says ...": a document speaking for whoever wrote it.
 _DOC_SAYS = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|full)\s+)?"
                        + _DOCUMENTS + r"\s+(?:also\s+)?(?:says|said|found|finds|warns|warned|"
                        r"concludes|concluded|shows|showed|estimates|estimated|notes|noted|"
                        r"states|stated|predicts|predicted)\b(?:\s+that)?\s+")
+
+
+# The people who wrote a document, by the document they write: "the auditors added", "the
+# researchers found", "its authors estimate" (any document).
+_WRITERS = {"auditors": "audit", "inspectors": "inspection", "investigators": "investigation",
+            "researchers": None, "authors": None, "reviewers": "review", "pollsters": "poll",
+            "evaluators": "evaluation"}
+# A body's name sharing the document's stem wrote it: "Audit Office", "Schools Inspectorate".
+_DOC_STEMS = {"audit": "audit", "inspection": "inspect", "investigation": "investigat",
+              "research": "research", "survey": "survey"}
+_DOC_SUBJECT = re.compile(r"\W*(?:The|This|That|Its|Their)\s+(?:(?:new|latest|annual|final|"
+                          r"full|preliminary|draft|\d{4})\s+)?(?:[a-z\-]+\s+)?"
+                          r"(" + _DOC_WORDS + r")(?:,[^,;]{1,60},)?\s+"
+                          r"(?:[a-z]+\s+){0,2}?"
+                          r"(?:[a-z]+s|[a-z]+ed|said|found|shows?|says?|put|sets?|made|gave|drew)\b")
+
+
+def document_authors(paragraphs: Iterable, found: dict[str, list[Name]]) -> list[tuple[int, int, str, str]]:
+    """(paragraph index, offset, document noun, author) for each document the article
+    says someone wrote: "a study by the Institute of X", "the Audit Office's report",
+    "the board published its review today"; in the order of the text."""
+    out = []
+    for i, para in enumerate(paragraphs):
+        text = para.text
+        if not _DOC_ANY.search(text):
+            continue  # most paragraphs name no document: one scan, not one per name
+        for n in found.get(para.id, ()):
+            if not can_speak(n):
+                continue
+            m = (_DOC_BY.search(text, max(0, n.start - 60), n.start)
+                 or _DOC_OWN.match(text, n.end) or _DOC_ISSUED.match(text, n.end))
+            if m:
+                out.append((i, n.start, m.group(1), n.text))
+        # "a report published by the ministry", "the safety board's preliminary report": a
+        # body named by a common noun (the reader names it, as "the ministry said")
+        for m in _DOC_BY_BODY.finditer(text):
+            if m.group(2).split()[-1] in _BODIES:
+                out.append((i, m.start(2), m.group(1), m.group(2)))
+        for m in _BODY_OWNS_DOC.finditer(text):
+            if m.group(1).split()[-1] in _BODIES:
+                out.append((i, m.start(1), m.group(2), m.group(1)))
+    return sorted(out)
+
+
+_DOC_ANY = re.compile(r"\b(?:" + _DOC_WORDS + r")\b")
+_DOC_BY_BODY = re.compile(r"\b" + _DOCUMENTS + r"\s+(?:(?:published|released|issued|"
+                          r"commissioned|written|compiled|carried out)\s+)?(?:by|from)\s+the\s+"
+                          r"((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\b")
+_BODY_OWNS_DOC = re.compile(r"\b[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)['’]s\s+"
+                            r"(?:(?:new|latest|annual|own|first|final|full|preliminary|draft|"
+                            r"\d{4})\s+)?" + _DOCUMENTS + r"\b")
+
+
+def document_writer(word: str) -> tuple[bool, str | None] | None:
+    """For a speaker's head word: (a document?, the document noun it points at) when it is
+    a document ("audit") or its writers ("auditors": audit, "researchers": any), else
+    None."""
+    if word in DOCUMENT_NOUNS:
+        return True, word
+    if word in _WRITERS:
+        return False, _WRITERS[word]
+    return None
+
+
+def author_of(docs: list[tuple[int, int, str, str]], p_index: int, pos: int,
+              noun: str | None, bodies: Iterable[str]) -> str | None:
+    """Who wrote the document ``noun`` (any document when None) read at (p_index, pos):
+    the last one the article gave an author before that point, else a body (``bodies``,
+    the latest first) whose name shares the document's stem ("Audit Office")."""
+    before = [d for d in docs if (d[0], d[1]) < (p_index, pos) and noun in (None, d[2])]
+    if before:
+        return before[-1][3]
+    stem = _DOC_STEMS.get(noun or "")
+    if stem:
+        for body in bodies:
+            if any(w.lower().startswith(stem) for w in _TOKEN.findall(body)):
+                return body
+    return None
+
+
+def document_subject(text: str, start: int, end: int) -> str | None:
+    """The document a sentence opens on as its subject ("The report found ...", "The
+    study also notes ..."): what an "It" in the next sentence stands for."""
+    m = _DOC_SUBJECT.match(text, start, end)
+    return m.group(1) if m else None
+
+
+# The verb of a sentence in reported (backshifted) speech: "Its team would be doubled",
+# "the line could reopen in May".
+_BACKSHIFTED = re.compile(r"\W*(?:[\w’'\-]+,?\s+){1,8}?(?:would|could|might)\s+"
+                          r"(?:not\s+|also\s+|still\s+|soon\s+)?[a-z]+\b")
+
+
+def continues_report(text: str, start: int, end: int) -> bool:
+    """Whether a sentence with no attribution of its own reads as the reported speech of
+    the sentence before it: its first verb a backshifted modal ("would", "could")."""
+    m = _BACKSHIFTED.match(text, start, end)
+    if m is None:
+        return False
+    subject = _TOKEN.findall(text[start:m.end()])[:-2]
+    # "Prices fell and would fall again": a verb before the modal, the writer's sentence
+    return not any(w.lower() in _NOT_SUBJECT or w.endswith("ed") for w in subject)
+
+
+_NOT_SUBJECT = frozenset("and but or that which who if when because fell rose said told".split())
 
 
 def document_says(text: str, s_start: int, s_end: int) -> tuple[str, int, int, int] | None:
@@ -716,10 +1023,43 @@ def _with_role(name: Name) -> str:
     return name.text
 
 
+# "according to its response", "according to figures it gave the committee": the owner
+# of the words is a body named before, most often the sentence's own subject.
+_OWNED_WORDS = re.compile(r"(?:its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+$"
+                          r"|(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:that\s+)?(?:it|they)\s+"
+                          r"(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ve|id|ot|ent|ublished)\b.*$")
+# "according to the audit", "according to the study": a document, its author's word.
+_DOC_PHRASE = re.compile(r"(?:(?:the|this|that|a|an)\s+)?(?:(?:new|latest|annual|final|full|"
+                         r"preliminary|draft|internal|official|\d{4})\s+)?"
+                         r"(?:[a-z\-]+\s+)?(" + _DOC_WORDS + r")$")
+
+
+def _according_owned(text: str, start: int, at: int, phrase: str,
+                     names: list[Name]) -> str | None:
+    """Who an "according to" naming no one points at: the body owning the words ("its
+    response": the sentence's subject when a name opens it, else an "it" for the reader
+    to resolve), or the document named ("the audit"), whose author the article gives."""
+    doc = _DOC_PHRASE.fullmatch(phrase)
+    if doc:
+        return doc.group(1)
+    if not _OWNED_WORDS.fullmatch(phrase):
+        return None
+    opening = [n for n in names if start <= n.start < at and can_speak(n) and not _personal(n)
+               and re.fullmatch(r"\W*(?:[Tt]he\s+)?", text[start:n.start])]
+    if opening:
+        return opening[0].text
+    return "they" if re.match(r"(?:their\b|.*\bthey\b)", phrase) else "it"
+
+
 def _phrase_after(sentence: str, pos: int) -> str:
     """The noun phrase after "according to": up to the next comma or clause end."""
     m = re.match(r"[^,;:.()]{2,100}", sentence[pos:])
-    return m.group().strip() if m else ""
+    # "a memo seen by the Post": who saw it reports it, not who wrote it
+    return _SEEN_BY.sub("", m.group()).strip() if m else ""
+
+
+_BY_WHO_SAW = re.compile(r"\b(?:seen|obtained|reviewed|cited|quoted|reported)\s+by\s+(?:the\s+)?$")
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|cited|quoted|reported)\s+by\b.*$")
 
 
 # --- interviews ---------------------------------------------------------------------------------
@@ -741,7 +1081,7 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
     the interviewee is, opening it ("Ines Varga asked her" names the interviewer later);
     otherwise the named author answers (the convention of a byline given to the
     interviewee)."""
-    if article.genre != "interview":
+    if article.genre != "interview" and not _asked_in_qa(article, found):
         return None
     author = article.authors[0] if article.authors else None
     paragraphs = list(article.paragraphs())
@@ -770,7 +1110,8 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
     # standfirst may open on the company or the place before "we asked its chief
     # executive, X"), else the first person it names other than the writer.
     for text, n in people:
-        if not is_author(n) and _ASKED.search(text, max(0, n.start - 40), n.start):
+        if not is_author(n) and (_ASKED.search(text, max(0, n.start - 60), n.start)
+                                 or _ANSWERED.match(text, n.end)):
             return n.text
     text, first = people[0]
     if first.start <= 4:
@@ -783,7 +1124,12 @@ def interviewee(article, found: dict[str, list[Name]]) -> str | None:
 
 _ASKED = re.compile(r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met|"
                     r"questioned|caught\s+up\s+with)\s+(?:(?:the|a|an|its|their|our|[a-z]+['’]s|"
-                    r"[A-Z][\w’'\-]*['’]s)\s+)?(?:[a-z][\w\-]*,?\s+){0,3},?\s*$")
+                    r"[A-Z][\w’'\-]*['’]s)\s+)?(?:[a-z][\w\-]*,?\s+){0,6},?\s*$")
+# The person answering, named first: "Holt answered our questions", "Holt spoke to the
+# Herald", "Holt sat down with us".
+_ANSWERED = re.compile(r"(?:,[^,]{1,60},)?\s+(?:(?:answered|took|fielded)\s+(?:[\w’']+\s+){0,2}?"
+                       r"questions|(?:spoke|talked)\s+(?:to|with)\s+(?:us|me|the\s+[A-Z]\w*|"
+                       r"[A-Z]\w*)|sat\s+down\s+with)\b")
 # A transcript's label before an answer: "Ruiz: The reservoirs ...", "**Karin Holm:** ...".
 SPEAKER_LABEL = re.compile(r"\s*\**([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\**\s*:\**\s+")
 
@@ -823,11 +1169,35 @@ def body_byline(article) -> str | None:
     return author if body else None
 
 
-def standfirst_count(article) -> int:
+def standfirst_count(article, found: dict[str, list[Name]] | None = None) -> int:
     """How many paragraphs open an interview before its first question: the writer's."""
-    if article.genre != "interview":
+    if article.genre != "interview" and not (found is not None and _asked_in_qa(article, found)):
         return 0
     return _first_question(article) or 0
+
+
+def _asked_in_qa(article, found: dict[str, list[Name]]) -> bool:
+    """An interview whatever its genre says: questions, each followed by an answer, after
+    a standfirst saying whom the writer asked ("We asked its director, Rika Moen, ...").
+    An explainer's questions ("What is the treaty?") are answered by the writer: no one
+    is said to be asked there."""
+    paragraphs = list(article.paragraphs())
+    first = _first_question(article)
+    if not first:
+        return False
+    asked = any(_personal(n) and (_ASKED.search(p.text, max(0, n.start - 60), n.start)
+                                  or _ANSWERED.match(p.text, n.end))
+                for p in paragraphs[:first] for n in found.get(p.id, ()))
+    if not asked:
+        return False
+    questions = 0
+    for section in article.sections:
+        heading = bool(section.title) and is_question(section.title)
+        questions += heading
+        ps = section.paragraphs
+        questions += sum(1 for i, p in enumerate(ps) if is_question(p.text)
+                         and i + 1 < len(ps) and not is_question(ps[i + 1].text))
+    return questions >= 2
 
 
 def _first_question(article) -> int | None:
@@ -895,7 +1265,8 @@ def main_firm(paragraphs: Iterable, found: dict[str, list[Name]], canonical) -> 
             if not head:
                 continue
             n = head[0]
-            if _personal(n) or _body(n) or not can_speak(n) or n.text.isupper():
+            if (_personal(n) or (_body(n) and not business(n)) or not can_speak(n)
+                    or n.text.isupper()):
                 continue
             if re.match(r"\s*(?:,|['’]s\b|\s+(?:said|[a-z]+(?:s|ed))\b)", text[n.end:n.end + 20]):
                 count[canonical(n.text)] += 1  # a subject: a verb, an aside, its own thing
