@@ -510,6 +510,14 @@ def test_the_size_of_a_village_is_no_count_of_what_happened_there(tmp_path):
     assert k[("src1", 9)] != k[("src2", 6)]
 
 
+def test_the_size_of_a_whole_is_no_count_of_what_happened_to_some(tmp_path):
+    k = keys(tmp_path,
+             "Inspectors checked the timetables of the operators on a sample of 40 lines.",
+             "The operator was asked to cancel services on 12 lines at short notice.",
+             "The transport office had two inspectors for a network of 45 lines.")
+    assert len({k[("src1", 40)], k[("src2", 12)], k[("src3", 45)]}) == 3
+
+
 # Each source below gives two counts of barns, so that "the only figure of its kind in each
 # source" does not tie them: what ties them is the verb saying what happened to them.
 def test_counts_saying_the_same_happened_to_them_pair_when_neither_says_where(tmp_path):

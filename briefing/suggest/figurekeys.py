@@ -166,8 +166,8 @@ def assign_keys(proposals: list[Proposal], names: NameIndex,
             referents[id(f)] = (read, None, False)
         size = _SIZE_OF.search(p.paragraph.text, max(s_start, at - 40), at)
         if size and (read.counted or read.toll):
-            # "a village of 900 people", "a town of 12,000": the size of a place, not a
-            # count of anything that happened there
+            # "a village of 900 people", "a network of 52 routes": the size of a place or
+            # a whole, not a count of anything that happened there
             read = replace(read, toll="", subgroup=f"size-{size.group(1).lower()}")
             referents[id(f)] = (read, None, False)
         if (read.counted is not None or read.toll) and not read.offset:
@@ -567,10 +567,13 @@ def _opens_part(text: str, at: int, f: FoundFigure) -> bool:
     return bare and bool(_OF_THE.match(text, at + len(f.number.text)))
 
 
-# "a village of 900 people", "a town of some 12,000 inhabitants": the size of a place.
+# "a village of 900 people", "a town of some 12,000 inhabitants": the size of a place;
+# "a network of 52 routes", "a sample of 60 routes", "a fleet of 120 buses": the size of a
+# whole a source describes, not what happened to some of them ("diversions on 14 routes").
 _SIZE_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?(village|town|city|hamlet|"
                       r"community|island|district|municipality|suburb|parish|county|province|"
-                      r"country|nation|region)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                      r"country|nation|region|network|sample|fleet|workforce|herd|flock|"
+                      r"portfolio|chain)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
                       r"almost\s+|roughly\s+|over\s+|more than\s+|fewer than\s+|just\s+)?$",
                       re.IGNORECASE)
 _PART_WORD = re.compile(r"(?:\s+of\s+(?:them|these|those))?\s+(?:were|are|was|is|had been|"
