@@ -251,6 +251,53 @@ def test_a_name_met_only_at_a_sentence_start_somewhere_and_inside_one_elsewhere_
     assert "Kessel" not in events_module._not_names(props)
 
 
+def test_a_name_after_a_title_or_an_initial_and_a_month_used_as_a_name_stay():
+    props = [
+        claim("wire", "1", "Talks broke down after Mr. Brandt walked out. Talks with May "
+              "failed in March.", actors=("Brandt", "May", "March")),
+        claim("daily", "1", "Dr. Okafor flew in from St. Kilda on 3 March.",
+              actors=("Okafor", "Kilda", "March")),
+    ]
+    assert events_module._not_names(props) == {"March"}
+
+
+def _group_of(*props: Proposal) -> events_module.Group:
+    g = events_module.Group("agreement", "2026")
+    g.not_names = events_module._not_names(list(props))
+    for p in props:
+        g.add(p)
+    return g
+
+
+def test_a_short_form_is_one_with_its_name_only_where_it_is_that_name():
+    g = _group_of(
+        claim("wire", "1", "Russia backed the plan.", actors=("Russia",)),
+        claim("daily", "1", "Officials said Russia would veto it.", actors=("Russia",)),
+        claim("radio", "1", "Russia Today aired the speech, which Azerbaijan rejected.",
+              actors=("Russia Today", "Azerbaijan")),
+        claim("wire", "2", "The Republic of Azerbaijan protested.",
+              actors=("Republic of Azerbaijan",)),
+        claim("daily", "2", "Ostra said its offer stood; Ostra Shipping raised it.",
+              actors=("Ostra", "Ostra Shipping")),
+    )
+    actors = actors_of(g)
+    assert "Russia" in actors and "Russia Today" in actors  # a channel, not the country
+    assert "Republic of Azerbaijan" in actors and "Azerbaijan" not in actors
+    assert "Ostra Shipping" in actors and "Ostra" not in actors
+
+
+def test_who_did_what_never_ends_on_a_word_its_phrase_cannot_end_on(monkeypatch):
+    p = claim("wire", "1", "The Transport Authority approved the sale of the national airline "
+              "to a consortium of three regional banks on Friday.", "2026-05",
+              ("Transport Authority",))
+    q = claim("daily", "1", "The Transport Authority approved on 4 May, 2026 the sale of the "
+              "airline — a move critics called rushed.", "2026-05", ("Transport Authority",))
+    monkeypatch.setattr(events_module, "storylines", lambda p, published=None: [])
+    (g,) = events_module.cluster([p, q])
+    assert g.title == "The Transport Authority approved the sale of the national airline"
+    assert who_did_what(q, ["approve"]) == "The Transport Authority approved the sale of the airline"
+
+
 def _with_dates(p: Proposal, *values: str) -> Proposal:
     p.dates = [(DateMention(v, v, 0, 1), None) for v in values]
     return p

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from briefing.model import Event
 from briefing.suggest.claims import Proposal
 from briefing.suggest.frames import Frame, frames, happening_groups
+from briefing.suggest.lexicon import BUSINESS_HEADS
 from briefing.suggest.names import slug
 from briefing.suggest.storylines import LINK, storylines
 from briefing.suggest.titles import alike_titles, summary_of, title_of as _title_of
@@ -233,11 +234,18 @@ _DAYS_AND_MONTHS = frozenset(
     "may june july august september october november december".split())
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*")  # "Nagorno-Karabakh" whole
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•|\n])[\s\"“”‘’'(\[*_-]*$")
+# A full stop that ends a title or an initial, not a sentence ("Mr. Brandt", "St. Kilda").
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Gov|Prof|Rep|Sgt|Col|Lt|Capt|Mt|Jr|"
+                           r"Sr|[A-Z])\.\s*$")
+# A day or month used as one: after "in", "on", "last", a number or a dash, or before one.
+_DATE_BEFORE = re.compile(r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|"
+                          r"mid|this|each|every|through|between|and)\s+|\d\s*|-)$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s*,?\s*\d")
 
 
 def _not_names(proposals: list[Proposal]) -> frozenset[str]:
-    """One-word actors that are no names: days and months, and words that the paragraphs
-    holding the claims capitalise only at the start of a sentence, a line or a table cell
+    """One-word actors that are no names: days and months used as dates, and words that the
+    paragraphs holding the claims capitalise only at the start of a sentence, a line or a table cell
     ("Together we can...", "Selon lui", "Region | Cases"): a name is capitalised where it
     stands, and a briefing names its actors mid-sentence somewhere."""
     single = {a for p in proposals for a in p.actors if " " not in a and not a.isupper()}
@@ -252,10 +260,16 @@ def _not_names(proposals: list[Proposal]) -> frozenset[str]:
         text = p.paragraph.text
         for m in _CAPITALISED.finditer(text):
             word = m.group()
-            if word in single and word not in inside \
-                    and not _SENTENCE_END.search(text[max(0, m.start() - 8):m.start()]):
-                inside.add(word)
-    return frozenset(a for a in single if a not in inside or a.lower() in _DAYS_AND_MONTHS)
+            if word not in single or word in inside:
+                continue
+            before = text[max(0, m.start() - 12):m.start()]
+            if _SENTENCE_END.search(before[-8:]) and not _ABBREVIATION.search(before):
+                continue
+            if word.lower() in _DAYS_AND_MONTHS and (
+                    _DATE_BEFORE.search(before) or _DATE_AFTER.match(text, m.end())):
+                continue  # "in May", "May 3": a date, not Theresa May
+            inside.add(word)
+    return frozenset(a for a in single if a not in inside)
 
 
 def actors_of(g: Group, limit: int = 6) -> list[str]:
@@ -266,9 +280,23 @@ def actors_of(g: Group, limit: int = 6) -> list[str]:
     words = {a: set(a.split()) for a in counts}
     for a in sorted(counts, key=lambda a: (len(words[a]), a)):
         longer = [b for b in counts if b != a and words[a] < words[b]]
-        if len(longer) == 1:  # the short form of one name only
+        if len(longer) == 1 and _short_form(a, longer[0]):  # of one name only
             counts[longer[0]] += counts.pop(a)
     return [a for a, _ in counts.most_common(limit)]
+
+
+_FIRM_WORDS = BUSINESS_HEADS | {"group", "company", "corporation", "companies"}
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether a source writing ``short`` means ``name``: its tail ("Farmers' Association"
+    for "Dairy Farmers' Association", "Azerbaijan" for "Republic of Azerbaijan"), or its
+    head before a firm's word ("Halvard" for "Halvard Foods"); "Russia" is not "Russia
+    Today"."""
+    if name.endswith(" " + short):
+        return True
+    rest = name[len(short):].split() if name.startswith(short + " ") else []
+    return bool(rest) and all(w.lower() in _FIRM_WORDS for w in rest)
 
 
 def span_of(g: Group) -> tuple[str | None, str | None]:

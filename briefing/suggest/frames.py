@@ -120,7 +120,7 @@ _BREAK = re.compile(r"[,;:!?()\"“”]|\.\s|\b(?:that|which|who|whom|whose|when
 _APPOSITION = re.compile(r"^\s*,[^,;:()\"“”]{1,80},")
 # What ends the phrase after the happening's word ("... takeover of Brennick | on 21 August");
 # a comma or a point inside a number ("1,500", "4.2") ends nothing.
-_STOP = re.compile(r"[;:!?()\"“”]|[,.](?!\d)|\s(?:on|in|at|after|before|because|which|who|"
+_STOP = re.compile(r"[;:!?()\"“”—]|\s–\s|[,.](?!\d)|\s(?:on|in|at|after|before|because|which|who|"
                    r"when|while|but|and|that|with|for|by|from|as|since|until|once)\s")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December")
@@ -129,7 +129,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _WHEN = re.compile(
     r"^\s*(?:(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|month|year|weekend)|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")"
-    r"(?:\s+\d{4})?|(?:on|in)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS + r")(?:\s+\d{1,2})?"
+    r"(?:,?\s+\d{4})?|(?:on|in)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS + r")(?:\s+\d{1,2})?"
     r"(?:,?\s+\d{4})?|in\s+\d{4}|yesterday|today|earlier\s+this\s+(?:week|month|year))"
     r"\s*,?(?=\s+\w)")
 GAP = 6  # words at most between the actor and the happening's word

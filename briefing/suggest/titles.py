@@ -155,6 +155,18 @@ def _participle(word: str) -> bool:
     return w.endswith("ed") or w in _IRREGULAR
 
 
+def _deed(p: Proposal, heads: list[str]) -> str | None:
+    """Who did what (frames.who_did_what), ending where a phrase can: cut at its length, it
+    may stop on "to a" ("approved the sale of the national airline to a")."""
+    text = who_did_what(p, heads)
+    if text is None:
+        return None
+    words = text.split()
+    while len(words) > 2 and _unfinished(words):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-")
+
+
 def _unfinished(words: list[str]) -> bool:
     """The words end where their phrase cannot ("The patients at home are not", "a rise of
     most", "to"): the rest is in another sentence."""
@@ -423,7 +435,7 @@ def _happening_title(g: Group) -> str:
     own = [p for p in g.claims if happenings.heads(p.quote) & set(g.heads)]
     own.sort(key=lambda p: p.anchored)  # stable: reading order among equals
     said = [(p, text) for p in own
-            if not is_quotation(p) and (text := who_did_what(p, g.heads))]
+            if not is_quotation(p) and (text := _deed(p, g.heads))]
     for p, text in said:
         if not _ends_on_deed(text, g.heads):
             return text
@@ -465,7 +477,7 @@ def _storyline_doing(g: Group, named: list[str], ranked: list[int],
             p = g.claims[n]
             if head not in heads_of[n] or not _of_period(p, g.period):
                 continue
-            text = who_did_what(p, [head])
+            text = _deed(p, [head])
             if text and _doer_then_deed(text, p.actors, head) and not is_quotation(p):
                 return text
     return None
