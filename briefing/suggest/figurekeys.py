@@ -1218,6 +1218,8 @@ def _when(p: Proposal, s_start: int, at: int, at_end: int) -> str | None:
     text = p.paragraph.text
     best: tuple[int, str] | None = None
     for d, _ in p.dates:
+        if d.relative:
+            continue  # "the agency said on Sunday": most often the day of saying, not the count's
         a, b = s_start + d.start, s_start + d.end
         between = text[b:at] if b <= at else text[at_end:a]
         if _CLAUSE_BREAK.search(between) or _COMPARED.search(text[max(0, a - 25):a]):
