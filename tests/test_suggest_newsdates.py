@@ -212,3 +212,38 @@ def test_two_sources_placing_one_recall_on_different_weekdays_disagree(tmp_path)
     write(result)
     found = for_corpus(load_corpus(root)[0]).disagreements
     assert any(f.kind == "date" for f in found)
+
+
+# --- keys14r: the year a thing was opened or built ---------------------------------------------
+
+def test_the_year_a_bridge_opened_compares_however_the_bridge_is_named(tmp_path):
+    root = briefing(tmp_path,
+                    "The bridge, opened in 1967, was the oldest of the town's crossings.",
+                    "A section of the Tarvik Bridge, which opened in 1968, fell into the river.",
+                    "The bridge was opened in 1968, one of nine built that decade.")
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
+    assert len(found) == 1 and found[0].quantity == "bridge-opened"
+
+
+def test_two_named_things_of_one_kind_or_two_dates_in_one_source_share_no_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The Tarvik Bridge opened in 1968.",
+                  "The Orsa Bridge opened in 1972, upstream.")
+    assert _one(d, ("src1", "1968")) is None and _one(d, ("src2", "1972")) is None
+    d = date_keys(tmp_path / "one",
+                  "The terminal was built in 1961. The terminal was built in 1990, it says.",
+                  "The terminal was built in 1961.")
+    assert _one(d, ("src2", "1961")) is None
+
+
+def test_an_old_and_a_new_thing_or_several_or_a_figure_of_speech_are_not_one_opening(tmp_path):
+    d = date_keys(tmp_path,
+                  "The old terminal was built in 1961.",
+                  "The new terminal was built in 2012.",
+                  "The first locks were built in 1890.",
+                  "Police opened fire on 3 May, and the doors opened in 2001.")
+    assert _one(d, ("src1", "1961")) != _one(d, ("src2", "2012"))
+    assert _one(d, ("src3", "1890")) is None
+    assert _one(d, ("src4", "2024-05-03")) is None and _one(d, ("src4", "2001")) is None
