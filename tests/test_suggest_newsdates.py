@@ -247,3 +247,30 @@ def test_an_old_and_a_new_thing_or_several_or_a_figure_of_speech_are_not_one_ope
     assert _one(d, ("src1", "1961")) != _one(d, ("src2", "2012"))
     assert _one(d, ("src3", "1890")) is None
     assert _one(d, ("src4", "2024-05-03")) is None and _one(d, ("src4", "2001")) is None
+
+
+def test_today_beside_a_verb_is_the_day_of_publication_and_alone_is_no_date():
+    assert _days("The regulator today fined the bank.", "2026-03-03") == [("2026-03-03", "today")]
+    assert _days("The minister said today that the mine would close.", "2026-03-03") == [
+        ("2026-03-03", "today")]
+    assert _days("Today, the valley is quiet again.", "2026-03-03") == []
+
+
+def test_a_report_published_on_a_weekday_and_today_is_one_publication(tmp_path):
+    root = _dated_briefing(
+        tmp_path,
+        ("2026-03-03", "The inspectorate today published its review of the city's ferries."),
+        ("2026-03-06", "The inspectors' report on the ferries was published on Monday."))
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
+    assert [f.quantity for f in found] == ["report-published"]  # 3 March vs 2 March
+
+
+def test_reports_published_in_different_months_or_albums_released_share_no_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The first study was published on 3 April.",
+                  "A report was released on 9 June, the ministry said.",
+                  "The band released a new album on 9 June.")
+    assert _one(d, ("src1", "2024-04-03")) is None and _one(d, ("src2", "2024-06-09")) is None
+    assert _one(d, ("src3", "2024-06-09")) is None

@@ -41,7 +41,7 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
         return []  # "best-before dates up to 30 May", "before 9 April": a bound, not a day
     clause = max(text.rfind(c, 0, date.start) for c in ";—–")
     before = [m for m in _WORD.finditer(text, clause + 1, date.start)]
-    built = _built_key(text, clause + 1, date.start)
+    built = _built_key(text, clause + 1, date.start) or _published_key(text, clause + 1, date)
     if built:
         return [built]
     keys: list[str] = []
@@ -114,6 +114,41 @@ def _built_key(text: str, start: int, date_start: int) -> str | None:
     verb = m["verb"]
     key = "-".join(x for x in (mods, head, verb) if x)
     return f"{key}@{name}" if name else key
+
+
+# A report made public, and when: "the office today published its audit", "the report was
+# published on Tuesday", "released the study on 3 May".  Sources call one document a
+# report, an audit, a study: one key, "report-published", checked by ``_name_built_things``
+# (dates of one month only: a briefing often cites an older report too).
+_PUBLISHED = r"(?:published|released|issued|unveiled|presented)"
+_DOCUMENTS = frozenset({"report", "audit", "study", "review", "survey", "findings", "analysis",
+                        "assessment", "reports", "audits", "studies"})
+_VERB_BEFORE = re.compile(r"\b" + _PUBLISHED + r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+" + _PUBLISHED + r"\b", re.IGNORECASE)
+_DOC_AFTER_VERB = re.compile(r"\s*(?:(?:its|the|a|an|their|his|her|this|new|latest|annual|"
+                             r"final|long-awaited)\s+)*([a-z]+)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+){0,2}$")
+
+
+def _published_key(text: str, start: int, date: DateMention) -> str | None:
+    verb = _VERB_AFTER.match(text, date.end)  # "the office today published its audit"
+    if verb is None:
+        before = _VERB_BEFORE.search(text, max(start, date.start - 40), date.start)
+        if before is None:
+            return None
+        verb_end = before.start() + len(re.match(r"\w+", before.group()).group())
+        verb_start = before.start()
+    else:
+        verb_start, verb_end = verb.start() + len(verb.group()) - len(verb.group().lstrip()), verb.end()
+    doc = _DOC_AFTER_VERB.match(text, verb_end)
+    if doc and doc.group(1) in _DOCUMENTS:
+        return "report-published"
+    # "the report on the ferries was published": the nearest document noun before a passive
+    words = list(_WORD.finditer(text, max(start, verb_start - 80), verb_start))[-8:]
+    docs = [w for w in words if w.group().lower() in _DOCUMENTS]
+    if docs and _PASSIVE.search(text, docs[-1].end(), verb_start):
+        return "report-published"
+    return None
 
 
 _LIMIT = re.compile(r"\b(?:up to|until|till|before|after|through|no later than|by)\s+"
@@ -258,13 +293,15 @@ def _name_built_things(proposals: list[Proposal]) -> None:
                 given.setdefault(base, []).append((p.article_id, d.value))
     if not named:
         return
-    bad = {b for b, names in named.items() if len(names) > 1 or _one_source_two_dates(given[b])}
+    bad = {b for b, names in named.items() if len(names) > 1 or _one_source_two_dates(given[b])
+           or b.endswith("-published") and len({v[:7] for _, v in given[b] if len(v) == 10}
+                                               | {v for _, v in given[b] if len(v) < 10}) > 1}
     for p in proposals:
         p.dates = [(d, None if key.partition("@")[0] in bad else key.partition("@")[0])
                    if key and key.partition("@")[0] in named else (d, key) for d, key in p.dates]
 
 
-_BUILT_VERBS = frozenset({"opened", "built", "completed", "constructed", "erected"})
+_BUILT_VERBS = frozenset({"opened", "built", "completed", "constructed", "erected", "published"})
 
 
 def _one_source_two_dates(given: list[tuple[str, str]]) -> bool:

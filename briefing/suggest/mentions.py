@@ -199,7 +199,13 @@ _RELATIVE_DAY = re.compile(
     r"\b(?:(?P<which>[Oo]n|[Ll]ast|[Nn]ext)\s+)?"
     r"(?P<day>" + "|".join(w.capitalize() for w in _WEEKDAY_NAMES) + r")"
     r"(?P<part>" + _DAY_PART + r")?(?P<poss>['’]s)?\b"
-    r"|\b(?P<near>[Yy]esterday|[Tt]omorrow)(?:" + _DAY_PART + r")?\b")
+    r"|\b(?P<near>[Yy]esterday|[Tt]omorrow)(?:" + _DAY_PART + r")?\b"
+    r"|\b(?P<today>[Tt]oday)\b")
+# "Today" is the day of publication only beside a verb of something done that day ("the
+# office today published", "said today"); alone ("Today, the town is empty") it means now.
+_DONE_VERB = r"(?:said|says|told|announced|published|released|issued|confirmed|\w+ed)"
+_TODAY_VERB = re.compile(r"\s+" + _DONE_VERB + r"\b")
+_VERB_TODAY = re.compile(r"\b" + _DONE_VERB + r"\s+$")
 # A lone weekday is a day when a preposition of time governs it ("since Friday", "until
 # Monday") or a part of the day or a possessive follows ("Saturday night", "Friday's vote").
 _TIME_PREPOSITION = re.compile(r"(?:\b(?:since|from|until|till|by|before|after|between|"
@@ -254,6 +260,9 @@ def relative_days(text: str, published: str | None) -> list[DateMention]:
 def _resolve_day(text: str, m: re.Match[str], day: dt.date) -> dt.date | None:
     if m["near"]:
         return day + dt.timedelta(days=-1 if m["near"].lower() == "yesterday" else 1)
+    if m["today"]:
+        beside = _TODAY_VERB.match(text, m.end()) or _VERB_TODAY.search(text, 0, m.start())
+        return day if beside else None
     before = text[:m.start()]
     if not m["which"]:
         if _CAPITAL_BEFORE.search(before) and \
