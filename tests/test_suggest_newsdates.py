@@ -144,6 +144,8 @@ def test_a_lone_weekday_is_a_day_after_a_time_preposition_a_part_of_the_day_or_a
     assert _days("About 300 people spent Saturday night in the gym.", "2026-03-15") == [
         ("2026-03-14", "Saturday night")]
     assert _days("Thursday's vote was close.", "2026-03-15") == [("2026-03-12", "Thursday")]
+    assert _days("Police said Tuesday that 12 were hurt.", "2026-03-18") == [
+        ("2026-03-17", "Tuesday")]  # American wire style, without "on"
     assert _days("Monday marks a new start for the club.", "2026-03-15") == []
 
 

@@ -106,7 +106,8 @@ def _built_key(text: str, start: int, date_start: int) -> str | None:
     if m is None:
         return None
     head = (m["head"] or m["head2"]).lower()
-    if head in _NOT_THINGS or head in FUNCTION_WORDS or (head.endswith("s") and not head.endswith("ss")):
+    plural = head.endswith("s") and not head.endswith("ss")
+    if head in _NOT_THINGS or head in FUNCTION_WORDS or plural:
         return None  # "the doors opened", "the bridges built": no one thing
     mods = "-".join((m["mods"] or "").split())
     written = " ".join((m["name"] or m["name2"] or "").split())
@@ -139,7 +140,7 @@ def _published_key(text: str, start: int, date: DateMention) -> str | None:
         verb_end = before.start() + len(re.match(r"\w+", before.group()).group())
         verb_start = before.start()
     else:
-        verb_start, verb_end = verb.start() + len(verb.group()) - len(verb.group().lstrip()), verb.end()
+        verb_start, verb_end = verb.end() - len(verb.group().lstrip()), verb.end()
     doc = _DOC_AFTER_VERB.match(text, verb_end)
     if doc and doc.group(1) in _DOCUMENTS:
         return "report-published"
@@ -265,13 +266,7 @@ def _two_dates(given: list[tuple[str, str]]) -> bool:
     one, near 9 November 2020 in another).  Sources disagreeing on the day or the month
     of one happening ("talks broke down in January 2021", "collapsed in April 2021") agree
     on its year far more often than one key names two."""
-    by_article: dict[str, set[str]] = {}
-    for article, value in given:
-        by_article.setdefault(article, set()).add(value)
-    if any(a != b and not a.startswith(b) and not b.startswith(a)
-           for vs in by_article.values() for a in vs for b in vs):
-        return True
-    return len({v[:4] for _, v in given}) > 1
+    return _one_source_two_dates(given) or len({v[:4] for _, v in given}) > 1
 
 
 def _same_month(values: dict[str, list[tuple[str, str]]], keys: list[str]) -> bool:
@@ -305,6 +300,7 @@ _BUILT_VERBS = frozenset({"opened", "built", "completed", "constructed", "erecte
 
 
 def _one_source_two_dates(given: list[tuple[str, str]]) -> bool:
+    """One article gives two dates, neither a less precise form of the other."""
     by_article: dict[str, set[str]] = {}
     for article, value in given:
         by_article.setdefault(article, set()).add(value)

@@ -220,7 +220,8 @@ _DATE_AFTER = re.compile(r"\s*,?\s*\(?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MON
 # A happening still to come is dated forward ("will reopen the bridge on Friday"); one that
 # was to come when something else happened ("was due to reopen on Friday") cannot be dated.
 _FUTURE = re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|expected|scheduled|set|"
-                     r"planned|poised|going)|plans?\s+to|intends?\s+to)\b|['’]ll\b", re.IGNORECASE)
+                     r"planned|poised|going)|plans?\s+to|intends?\s+to)\b|['’]ll\b",
+                     re.IGNORECASE)
 _PAST_FUTURE = re.compile(r"\b(?:was|were|had\s+been|would)\b(?:\s+\w+)?\s+(?:due|expected|"
                           r"scheduled|set|planned|going|supposed)\b|\bwould\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\.(?:\s|$)")
@@ -265,10 +266,12 @@ def _resolve_day(text: str, m: re.Match[str], day: dt.date) -> dt.date | None:
         return day if beside else None
     before = text[:m.start()]
     if not m["which"]:
-        if _CAPITAL_BEFORE.search(before) and \
-                _CAPITAL_BEFORE.search(before).group().strip().lower() not in _OPENERS:
+        capital = _CAPITAL_BEFORE.search(before)
+        if capital and capital.group().strip().lower() not in _OPENERS:
             return None  # "Good Friday", "Black Friday"
-        if not (m["part"] or m["poss"] or _TIME_PREPOSITION.search(before)):
+        # American wire style drops the "on": "police said Tuesday", "the firm announced Monday"
+        if not (m["part"] or m["poss"] or _TIME_PREPOSITION.search(before)
+                or _VERB_TODAY.search(before)):
             return None
     after = text[m.end():]
     if _DATE_AFTER.match(after):
