@@ -35,8 +35,8 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice, repeat
-from operator import mul
+from itertools import islice
+from operator import itemgetter
 
 from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
@@ -144,22 +144,29 @@ def vectors(proposals: list[Proposal], dates: list[str | None] | None = None,
         v = dict(around[p.paragraph.id])
         _add(v, own[i])
         norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
-        out.append({t: w / norm for t, w in sorted(v.items(), key=lambda x: (-x[1], x[0]))})
+        out.append({t: w / norm for t, w in _heaviest_first(v)})
     return out
+
+
+def _heaviest_first(v: Vector) -> list[tuple[str, float]]:
+    """The terms of ``v`` by weight, heaviest first, ties in alphabetical order: two sorts
+    on C-level keys (the second is stable) in place of one on a Python key function."""
+    items = sorted(v.items())
+    items.sort(key=itemgetter(1), reverse=True)
+    return items
 
 
 def dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    # map() rather than a generator: the same products summed in the same order, with
-    # no Python frame per term (dot and _add are most of grouping's time)
-    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
 
 
 def _add(into: Vector, v: Vector) -> None:
-    """Adds ``v`` into ``into``: its new terms after the others, in ``v``'s order."""
     get = into.get
-    into.update({t: get(t, 0.0) + w for t, w in v.items()})
+    for t, w in v.items():
+        into[t] = get(t, 0.0) + w
 
 
 def paragraph_groups(proposals: list[Proposal], vecs: list[Vector]) -> list[list[int]]:
@@ -248,8 +255,8 @@ def _keys(u: _Unit) -> list[str]:
     """The heaviest words of a unit, which find the units it may merge with.  Dates are not
     among them: a date links groups that words already link, and a date every source gives
     would make each group a candidate of hundreds."""
-    words = ((t, w) for t, w in u.total.items() if t[0] != "#")
-    return [t for t, _ in islice(sorted(words, key=lambda x: (-x[1], x[0])), KEY_TERMS)]
+    words = {t: w for t, w in u.total.items() if t[0] != "#"}
+    return [t for t, _ in islice(_heaviest_first(words), KEY_TERMS)]
 
 
 def storylines(proposals: list[Proposal],
