@@ -36,7 +36,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
-from operator import itemgetter
+from operator import itemgetter, mul
 
 from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
@@ -143,7 +143,7 @@ def vectors(proposals: list[Proposal], dates: list[str | None] | None = None,
             continue
         v = dict(around[p.paragraph.id])
         _add(v, own[i])
-        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+        norm = math.sqrt(sum(map(mul, v.values(), v.values()))) or 1.0
         out.append({t: w / norm for t, w in _heaviest_first(v)})
     return out
 
@@ -164,6 +164,9 @@ def dot(a: Vector, b: Vector) -> float:
 
 
 def _add(into: Vector, v: Vector) -> None:
+    if not into:
+        into.update(v)  # the same as adding to zeros: every weight is positive
+        return
     get = into.get
     for t, w in v.items():
         into[t] = get(t, 0.0) + w
