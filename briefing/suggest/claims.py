@@ -551,11 +551,13 @@ def _fill(article_id: str, para: Paragraph, a: int, b: int, s_start: int, s_end:
         if c and c not in actors:
             actors.append(c)
     sentence = text[s_start:s_end]
-    pairs = [(Name(n.text, n.start - s_start, n.end - s_start, n.role), names.canonical(n.text))
-             for n in s_names]
+    pairs: list[tuple[Name, str]] | None = None  # built for the first date in the span only
     dates: list[tuple[DateMention, str | None]] = []
     for d in found_dates:
         if a <= d.start + s_start and d.end + s_start <= b:
+            if pairs is None:
+                pairs = [(Name(n.text, n.start - s_start, n.end - s_start, n.role),
+                          names.canonical(n.text)) for n in s_names]
             keys = date_keys(sentence, d, pairs)
             dates.extend((d, k) for k in keys) if keys else dates.append((d, None))
     places = [(n.start - a, names.canonical(n.text)) for n in in_span]

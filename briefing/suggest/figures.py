@@ -42,8 +42,15 @@ class FoundFigure:
     quantity: str = ""  # the shared key, set by figurekeys.assign_keys
 
 
+# Patterns used once or more per figure are compiled here, not looked up in re's cache on
+# each call: find_figures and describe run for every claim of a briefing.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DIGITS = re.compile(r"\d[\d,.\s\u00a0\u202f]*\d|\d")
+_DIGIT = re.compile(r"\d")
+
+
 def is_year(n: Number) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", n.text.strip())) and n.unit is None
+    return bool(_YEAR.fullmatch(n.text.strip())) and n.unit is None
 
 
 _MAYBE_NUMBER = re.compile(
@@ -63,7 +70,8 @@ _YEAR_COMMA = re.compile(r"\b((?:1[89]|20)\d\d),(?=\s+\d)")
 def find_figures(text: str) -> list[Number]:
     """Figures (not years, not dates, not labels such as "Article 4") in a claim's text."""
     out: list[Number] = []
-    if not _MAYBE_NUMBER.search(text):
+    # a digit first: it is found at once, where the number words are tried at every word
+    if not (_DIGIT.search(text) or _MAYBE_NUMBER.search(text)):
         return out
     # "In July 2024, 2,500 households": the comma after a year is no thousands separator
     # (the parser read "2024, 2,500" as one malformed number and dropped it).
@@ -71,7 +79,7 @@ def find_figures(text: str) -> list[Number]:
         label = _LABEL.search(text[max(0, n.start - 20):n.start])
         if n.text[:1].isdigit() and label and label.group().strip().lower() not in FUNCTION_WORDS:
             continue  # "Article 4", but not "The 12-day strike"
-        if is_year(n) or (re.fullmatch(r"(?:1[89]|20)\d\d", n.text.split()[0] if n.text.split() else "")
+        if is_year(n) or (_YEAR.fullmatch(n.text.split()[0] if n.text.split() else "")
                           and not n.approx and (n.unit or "") not in COUNTED):
             continue
         if n.value == 0:
@@ -84,7 +92,7 @@ def describe(text: str, n: Number, names: NameIndex, places: list[tuple[int, str
     """What ``n`` counts and whose it is, from the words around it in ``text``.
 
     ``places``: (offset, canonical name) of the names in ``text``."""
-    digits = re.search(r"\d[\d,.\s\u00a0\u202f]*\d|\d", n.text)
+    digits = _DIGITS.search(n.text)
     core_end = n.start + digits.end() if digits else n.end
     found = list(_WORD.finditer(text, core_end, core_end + _AROUND))
     after = [m.group() for m in found]
@@ -144,6 +152,8 @@ _HARM = (r"(?:killed|killing|kills|died|dead|deaths|injured|injuring|injuries|wo
          r"wounding|hurt|hospitali[sz]ed|missing|arrested|detained|evacuated|rescued|"
          r"displaced|fatalities|casualties|victims|lives|"
          r"(?:(?:admitted|taken|rushed|flown|airlifted|sent)\s+)?to\s+(?:a\s+|the\s+)?hospital)")
+_HARM_WORD = re.compile(_HARM, re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\bno\s*$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(_HARM + r"(?:\s+(?:at least|about|some|nearly|almost|more than|"
                           r"over|up to|another|a further))?\s+$", re.IGNORECASE)
 _TOLL_AFTER = re.compile(r"^(?:,[^,;:.()]{1,30},)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:were|was|have been|had been|"
@@ -184,13 +194,13 @@ def toll_of(text: str, n: Number) -> str:
     """What a toll counts ("deaths", "injured", "arrested"...), "" when ``n`` is none."""
     if n.unit in AMOUNTS or n.unit in DURATIONS:
         return ""
-    if re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.IGNORECASE):
+    if _NO_BEFORE.search(text[max(0, n.start - 4):n.start]):
         return ""  # "no one was hurt"
-    if n.unit and re.fullmatch(_HARM, n.unit, re.IGNORECASE):
+    if n.unit and _HARM_WORD.fullmatch(n.unit):
         return _harm_class(n.unit)  # "12 dead": the parser read the word as the unit
     m = (_TOLL_BEFORE.search(text[max(0, n.start - 40):n.start])
          or _TOLL_AFTER.match(text[n.end:n.end + 50]))
-    return _harm_class(re.search(_HARM, m.group(), re.IGNORECASE).group()) if m else ""
+    return _harm_class(_HARM_WORD.search(m.group()).group()) if m else ""
 
 
 def _harm_class(word: str) -> str:

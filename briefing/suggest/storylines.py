@@ -36,6 +36,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter, mul
 
 from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
@@ -123,24 +124,36 @@ def vectors(proposals: list[Proposal], dates: list[str | None] | None = None,
     idf = {t: math.log(n / c) for t, c in shared_document_counts(proposals, feats).items() if c < n}
     wanted = set(range(len(proposals))) if only is None else only
     paragraphs = {proposals[i].paragraph.id for i in wanted}
-    own: dict[int, Counter] = {}
-    by_para: dict[str, Counter] = {}
+    # Plain dicts summed with _add, not Counters: the same sums in the same order (so the
+    # same floats), without Counter's per-call overhead, paid once per claim.
+    own: dict[int, Vector] = {}
+    by_para: dict[str, Vector] = {}
     for i, (p, f) in enumerate(zip(proposals, feats)):
         if p.paragraph.id not in paragraphs:
             continue
-        c = Counter({t: idf[t] * w for t, w in f.items() if t in idf})
+        c = {t: idf[t] * w for t, w in f.items() if t in idf}
         own[i] = c
-        by_para.setdefault(p.paragraph.id, Counter()).update(c)
+        _add(by_para.setdefault(p.paragraph.id, {}), c)
+    # the paragraph's share of each of its claims' vectors, scaled once per paragraph
+    around = {pid: {t: w * context for t, w in c.items()} for pid, c in by_para.items()}
     out: list[Vector] = []
     for i, p in enumerate(proposals):
         if i not in wanted:
             out.append({})
             continue
-        v = Counter({t: w * context for t, w in by_para[p.paragraph.id].items()})
-        v.update(own[i])
-        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
-        out.append({t: w / norm for t, w in sorted(v.items(), key=lambda x: (-x[1], x[0]))})
+        v = dict(around[p.paragraph.id])
+        _add(v, own[i])
+        norm = math.sqrt(sum(map(mul, v.values(), v.values()))) or 1.0
+        out.append({t: w / norm for t, w in _heaviest_first(v)})
     return out
+
+
+def _heaviest_first(v: Vector) -> list[tuple[str, float]]:
+    """The terms of ``v`` by weight, heaviest first, ties in alphabetical order: two sorts
+    on C-level keys (the second is stable) in place of one on a Python key function."""
+    items = sorted(v.items())
+    items.sort(key=itemgetter(1), reverse=True)
+    return items
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -151,8 +164,12 @@ def dot(a: Vector, b: Vector) -> float:
 
 
 def _add(into: Vector, v: Vector) -> None:
+    if not into:
+        into.update(v)  # the same as adding to zeros: every weight is positive
+        return
+    get = into.get
     for t, w in v.items():
-        into[t] = into.get(t, 0.0) + w
+        into[t] = get(t, 0.0) + w
 
 
 def paragraph_groups(proposals: list[Proposal], vecs: list[Vector]) -> list[list[int]]:
@@ -241,8 +258,8 @@ def _keys(u: _Unit) -> list[str]:
     """The heaviest words of a unit, which find the units it may merge with.  Dates are not
     among them: a date links groups that words already link, and a date every source gives
     would make each group a candidate of hundreds."""
-    words = ((t, w) for t, w in u.total.items() if t[0] != "#")
-    return [t for t, _ in islice(sorted(words, key=lambda x: (-x[1], x[0])), KEY_TERMS)]
+    words = {t: w for t, w in u.total.items() if t[0] != "#"}
+    return [t for t, _ in islice(_heaviest_first(words), KEY_TERMS)]
 
 
 def storylines(proposals: list[Proposal],
