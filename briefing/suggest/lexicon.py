@@ -220,3 +220,14 @@ industries enterprises ltd plc inc llc gmbh ag sa corp co
 BODY_KINDS: dict[str, str] = word_classes({
     "labour": "union unions federation confederation guild syndicate",
 })
+
+
+# The last word of a public service or department whose name holds "and": "Fire and
+# Rescue", "Food and Drug Administration", "Department of Health and Social Care".
+SERVICE_HEADS = frozenset("""
+rescue administration care affairs services service agriculture development welfare
+security safety trade industry environment justice transport commerce culture sport sports
+education research technology science energy planning housing works fisheries forestry
+health resources employment innovation skills tourism heritage communications prevention
+protection enforcement recovery maintenance ambulance
+""".split())

@@ -166,10 +166,15 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     first: re.Match[str] | None = None
     prev_tm: re.Match[str] | None = None
     word = ""
+    quoted = _quoted_in(sentence)
     for i, tm in enumerate(_TOKEN.finditer(sentence)):
         prev, word = word, tm.group().lower()
         before_tm, prev_tm = prev_tm, tm
         first = first or tm
+        if any(a <= tm.start() < b for a, b in quoted):
+            continue  # '"... Nobody told us," said X': a verb inside the words is not whose
+        if word in _CALLING and _CALLED_ACT.match(sentence, tm.end()):
+            continue  # "The union has called a strike": an act, not words
         if prev in _PASSIVE and (word in REPORTING or word in SAYING or word in _FINDING):
             # "It was announced today that X": no one is named, the writer reports X;
             # "The disease was confirmed by the laboratory": a fact, not someone's words.
@@ -215,6 +220,13 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos)
                        or _NAME_SPOKES.match(text, n.end, pos))]
+        group = _GROUP_AT.fullmatch(text, start, before[0].start) if before else None
+        if group and not _body(before[0]) and group.group(1).lower() not in _NOT_SPEAKERS:
+            # "Shopkeepers on Bridge Street say ...": the people at the place, not the place
+            that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                     or _BARE_CONTENT.match(sentence, tm.end())) if saying else None)
+            return Attribution(group.group(1).lower(), start + group.start(1), start + tm.end(),
+                               start + that.end() if that else start, True, said=saying)
         if before and _ASKED_BY.search(text, max(start, before[0].start - 40), before[0].start):
             # "Residents interviewed by the Tessa Post said": the residents, not the paper
             group = _GROUP_OPENING.match(text, start, before[0].start)
@@ -328,11 +340,37 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                        or ":" in that.group())
         content = (start + tm_end + that.end()
                    if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
+                   # "X confirmed that A, but said B": both X's, the sentence is the claim
+                   and not _SAID_AGAIN.search(sentence, tm_end + that.end())
                    else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=saying)
     return _unnamed(text, start, end)
 
+
+# The quoted stretches of a sentence, with one whose opening mark is in an earlier
+# sentence ('Nobody told us," said X.': the words up to the closing mark).
+_CLOSING_FIRST = re.compile(r"^[^\"“”]*?[\w.,!?…](?:”|\"(?=[\s,.;:!?]|$))")
+
+
+def _quoted_in(sentence: str) -> list[tuple[int, int]]:
+    if not _QUOTE_MARK.search(sentence):
+        return []
+    m = _CLOSING_FIRST.match(sentence)
+    head = [(0, m.end())] if m else []
+    return head + [(q.start(), q.end()) for q in _QUOTED.finditer(sentence, m.end() if m else 0)]
+
+
+# A second verb of saying for the same subject: "..., but said", "and added that".
+_SAID_AGAIN = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|adds|insisted|"
+                         r"insists|warned|warns|stressed|stresses|noted|notes)\b")
+# "called a strike", "calls an election", "called off the talks": calling as an act.
+_CALLING = frozenset("call calls called".split())
+_CALLED_ACT = re.compile(r"\s+(?:an?|off|in)\b")
+# A group of people at a place opening the sentence: "Shopkeepers on Bridge Street",
+# "Farmers near Tessa", "Commuters in the Old Town".
+_GROUP_AT = re.compile(r"\W*((?:[A-Z]?[a-z\-]+\s+)?[A-Za-z][a-z\-]+s)\s+(?:on|in|along|near|"
+                       r"around|outside|across|from|by)\s+(?:the\s+)?")
 
 _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # A speaker named by a common noun: "..., the chamber of commerce said." at the end,
