@@ -231,3 +231,11 @@ education research technology science energy planning housing works fisheries fo
 health resources employment innovation skills tourism heritage communications prevention
 protection enforcement recovery maintenance ambulance
 """.split())
+
+# A title word that is part of a body's name before one of these: "Morvik General
+# Hospital", "the General Assembly", "Major Trauma Centre" stays a title before a person.
+TITLE_IN_NAME = frozenset("general major head chief".split())
+NAME_AFTER_TITLE_WORD = frozenset("""
+hospital hospitals infirmary clinic assembly council court school office motors electric
+practice store stores cemetery
+""".split())

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from briefing.analysis.numbers import NUMBER_WORDS
 from briefing.importer.dates import MONTHS
-from briefing.suggest.lexicon import FUNCTION_WORDS, SERVICE_HEADS, TITLES
+from briefing.suggest.lexicon import (FUNCTION_WORDS, NAME_AFTER_TITLE_WORD, SERVICE_HEADS,
+                                      TITLE_IN_NAME, TITLES)
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\d,.]*|[()\[\],;:“”\"«»—–]")
 _CONNECT = frozenset({"of", "for", "the", "de", "du", "des", "la", "le", "al", "on",
@@ -93,9 +94,6 @@ def _group_word(tok: str) -> bool:
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?:;…]|\n)[\s\"“‘'(\[*#>\-•–—]*$")
 
 
-_AFTER_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?) $")
-
-
 def _sentence_initial(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` opens a sentence (its capital may be the sentence's)."""
     return _BEFORE_SENTENCE.search(text, max(0, pos - 12), pos) is not None
@@ -111,12 +109,11 @@ def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str
             part.pop()
         while part and (part[0][0].lower() in FUNCTION_WORDS | _CONNECT | NUMBER_WORDS
                         # A word also written in lower case is no name ("Residents said"),
-                        # but after "the" and before more of the name its capital is the
-                        # name's: "The Harbour Board" when "harbour" occurs ("the West"
-                        # alone stays a capitalised common noun)
+                        # but inside a sentence and before more of the name its capital is
+                        # the name's: "The Harbour Board", "on Bridge Street" when
+                        # "harbour", "bridge" occur ("the West" alone stays a common noun)
                         or (part[0][0].lower() in common
-                            and not (len(part) > 1 and _AFTER_ARTICLE.search(
-                                text, max(0, part[0][1] - 5), part[0][1])))):
+                            and (len(part) == 1 or _sentence_initial(text, part[0][1])))):
             part.pop(0)
         if part:
             start, end = part[0][1], part[-1][2]
@@ -127,9 +124,10 @@ def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str
                 role.clear()
         part.clear()
 
-    for tok in run:
+    for i, tok in enumerate(run):
         low = tok[0].lower()
-        if low in TITLES:
+        if low in TITLES and not (part and low in TITLE_IN_NAME and i + 1 < len(run)
+                                  and run[i + 1][0].lower() in NAME_AFTER_TITLE_WORD):
             if part:
                 flush()
                 role.clear()

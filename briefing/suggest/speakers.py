@@ -396,8 +396,12 @@ _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
-                      r"|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
-                      + r")\s+(?:that\s+)?(?=[a-z\d])")
+                      r"|[A-Z][a-z]+s)\s+(?:(?:have|had|also|long|repeatedly)\s+)*(?:"
+                      + _VERBS + "|" + _OPINION + r"|described|recounted)\s+(?:that\s+)?(?=[a-z\d])")
+# "Residents who use the bridge said ...": a group described by a relative clause.
+_GROUP_WHO = re.compile(r"\W*([A-Z][a-z\-]{2,}[^s\W]s)\s+who\s+[^,;:.\"“”]{3,80}?\s+"
+                        r"(?:(?:have|had|also)\s+)*(?:said|say|told|tell|described|describe|"
+                        r"recalled|recall|warned|warn|insisted|insist)\s+(?:that\s+)?(?=[a-z\d])")
 
 
 _PEOPLE_LEADING = re.compile(
@@ -480,12 +484,20 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         content = start + m.end() if has_verb(sentence[m.end():]) else start
         return Attribution(m.group(1), start + m.start(1), start + m.end(), content, True,
                            said=content > start)
+    m = _GROUP_WHO.match(sentence)
+    if m:
+        # who they are is part of what is checked: the whole sentence is the claim
+        return Attribution(m.group(1).lower(), start + m.start(1), start + m.end(), start,
+                           True, said=True)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
         # whole sentence is (what follows is no statement of its own).
-        content = start + m.end() if has_verb(sentence[m.end():]) else start
-        verb = sentence[m.end(1):m.end()].split()[0].lower()
+        verb = next(w for w in sentence[m.end(1):m.end()].lower().split()
+                    if w not in ("have", "had", "also", "long", "repeatedly"))
+        # "Witnesses described hearing a crack": what they told, not a statement of its own
+        content = (start + m.end() if has_verb(sentence[m.end():])
+                   and verb not in ("described", "recounted") else start)
         return Attribution(m.group(1), start, start + m.end(), content, True,
                            said=content > start and verb in SAYING)
     return None
