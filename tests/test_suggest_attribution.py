@@ -805,3 +805,21 @@ def test_papers_seen_by_a_newsroom_are_not_the_newsroom_s(tmp_path):
             "seen by Radio Tessa.\n")
     claims = briefing(tmp_path, market=body)
     assert only(claims, "put back to 2028").speaker != "Radio Tessa"
+
+
+def test_a_body_s_last_word_after_of_is_no_surname():
+    from briefing.suggest.names import NameIndex
+
+    index = NameIndex()
+    index.register(["Varn Association of Engineers", "Bank of Tessa", "Ina Holm"])
+    assert index.canonical("Engineers") == "Engineers"
+    assert index.canonical("Tessa") == "Tessa"
+    assert index.canonical("Holm") == "Ina Holm"
+
+
+def test_a_group_that_warned_is_not_the_association_named_after_it(tmp_path):
+    body = ("The Varn Association of Engineers met on Monday. The quay opened in 1931.\n\n"
+            "Engineers had warned for years that its piles were rotting. The engineers were "
+            "ignored.\n")
+    claims = briefing(tmp_path, market=body)
+    assert only(claims, "piles were rotting").speaker.lower() == "engineers"

@@ -45,6 +45,9 @@ def slug(name: str) -> str:
     return s or "x"
 
 
+_NOT_IN_PERSON = frozenset("of for the and on at in".split())
+
+
 class NameIndex:
     """Canonical names: the first spelling met of each actor stands for all its variants."""
 
@@ -87,7 +90,10 @@ class NameIndex:
             found = name
             self._by_key[key] = name
             self._keys.append(key)
-            if " " in key and name[:1].isupper() and not name.isupper():
+            # a person's surname; "Bank of England", "Association of Engineers" lend no
+            # last word: "England", "Engineers" stay apart
+            if (" " in key and name[:1].isupper() and not name.isupper()
+                    and not _NOT_IN_PERSON.intersection(name.split())):
                 self._surnames.setdefault(key.rsplit(" ", 1)[1], name)
         return found
 
