@@ -823,3 +823,16 @@ def test_a_group_that_warned_is_not_the_association_named_after_it(tmp_path):
             "ignored.\n")
     claims = briefing(tmp_path, market=body)
     assert only(claims, "piles were rotting").speaker.lower() == "engineers"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # a short form of one business speaks as the business
+    ("Ferrow Coaches runs the route. Ferrow said fares would rise by 5 percent.",
+     "rise by 5 percent", "Ferrow Coaches"),
+    # two businesses open with the word: the short form stays as written
+    ("Ferrow Coaches and Ferrow Ferries share a depot. Ferrow said fares would rise by 5 "
+     "percent.", "rise by 5 percent", "Ferrow"),
+])
+def test_a_short_form_of_one_business_speaks_as_the_business(tmp_path, body, part, who):
+    claims = briefing(tmp_path, market=body + "\n")
+    assert only(claims, part).speaker == who

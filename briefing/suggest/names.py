@@ -15,6 +15,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from briefing.suggest.lexicon import BUSINESS_HEADS
+
 SIMILAR = 88  # rapidfuzz ratio (0-100) of folded names above which two names are one
 
 # Romanisation variants, applied in order to an ASCII lower-case name.
@@ -45,6 +47,7 @@ def slug(name: str) -> str:
     return s or "x"
 
 
+_FOLDED_HEADS = frozenset(fold_name(w) for w in BUSINESS_HEADS)
 _NOT_IN_PERSON = frozenset("of for the and on at in".split())
 
 
@@ -105,6 +108,18 @@ class NameIndex:
             counts[name] = counts.get(name, 0) + 1
         for name in sorted(counts, key=lambda n: (-len(fold_name(n).split()), -counts[n], n)):
             self.canonical(name)
+
+    def speaker(self, name: str) -> str:
+        """The canonical name of one who speaks: a single word that opens exactly one
+        business's name stands for it ("Ferrow said" after "Ferrow Coaches"), as a place
+        does not speak (only here: "Tessa" the town stays apart from "Tessa Water")."""
+        found = self.canonical(name)
+        key = fold_name(found)
+        if " " in key or not key:
+            return found
+        firms = {self._by_key[k] for k in self._keys if k.startswith(key + " ")
+                 and all(w in _FOLDED_HEADS for w in k.split()[1:])}
+        return firms.pop() if len(firms) == 1 else found
 
     def known(self, name: str) -> str | None:
         """The canonical name if ``name`` (or a variant) was seen, else None; adds nothing."""
