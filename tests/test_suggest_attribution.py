@@ -836,3 +836,21 @@ def test_a_group_that_warned_is_not_the_association_named_after_it(tmp_path):
 def test_a_short_form_of_one_business_speaks_as_the_business(tmp_path, body, part, who):
     claims = briefing(tmp_path, market=body + "\n")
     assert only(claims, part).speaker == who
+
+
+def test_a_local_hospital_giving_a_toll_places_it_where_it_is_named_after(tmp_path):
+    from briefing.analysis.disagreements import for_corpus
+    from briefing.loader import load_corpus
+    from briefing.suggest.pipeline import suggest, write
+    from tests.test_suggest_figurekeys import briefing as keyed
+
+    root = keyed(tmp_path,
+                 "A ferry sank off Ostby on Monday, killing four people and injuring 12, the "
+                 "coastguard said.",
+                 "The ferry sank on Monday. Ostby General Hospital said on Tuesday it had "
+                 "treated 15 people injured in the sinking.")
+    write(suggest(load_corpus(root)[0], root))
+    claims = [c for c in load_corpus(root)[0].claims.values() if "15 people" in c.quote]
+    assert [c.speaker for c in claims] == ["Ostby General Hospital"]
+    found = for_corpus(load_corpus(root)[0])
+    assert any({12, 15} <= {v.value for v in f.values} for f in found.disagreements)

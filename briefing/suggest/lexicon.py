@@ -239,3 +239,10 @@ NAME_AFTER_TITLE_WORD = frozenset("""
 hospital hospitals infirmary clinic assembly council court school office motors electric
 practice store stores cemetery
 """.split())
+
+# Bodies bound to the place they are named after: "Morvik General Hospital", "Tessa City
+# Council", "Varn Police" (the place is where what they report happened).
+PLACE_BOUND_HEADS = frozenset("""
+hospital hospitals infirmary clinic council police airport port harbour court prison
+university college school fire rescue ambulance
+""".split())

@@ -15,7 +15,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-from briefing.suggest.lexicon import BUSINESS_HEADS
+from briefing.suggest.lexicon import BUSINESS_HEADS, PLACE_BOUND_HEADS
 
 SIMILAR = 88  # rapidfuzz ratio (0-100) of folded names above which two names are one
 
@@ -120,6 +120,15 @@ class NameIndex:
         firms = {self._by_key[k] for k in self._keys if k.startswith(key + " ")
                  and all(w in _FOLDED_HEADS for w in k.split()[1:])}
         return firms.pop() if len(firms) == 1 else found
+
+    def named_after(self, name: str) -> str | None:
+        """The place a local body is named after, when that place is named on its own too:
+        "Morvik General Hospital" -> "Morvik"."""
+        parts = name.split()
+        if len(parts) < 2 or parts[-1].lower() not in PLACE_BOUND_HEADS:
+            return None
+        found = self.known(parts[0])
+        return found if found and " " not in fold_name(found) else None
 
     def known(self, name: str) -> str | None:
         """The canonical name if ``name`` (or a variant) was seen, else None; adds nothing."""
