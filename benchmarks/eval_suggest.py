@@ -6,7 +6,8 @@
                     tests/fixtures/suggest_tram tests/fixtures/suggest_merger
                     tests/fixtures/suggest_figures tests/fixtures/suggest_power
                     tests/fixtures/suggest_birdflu tests/fixtures/suggest_recall
-                    tests/fixtures/suggest_court]
+                    tests/fixtures/suggest_court tests/fixtures/suggest_imported
+                    tests/fixtures/suggest_flood tests/fixtures/suggest_audit]
         [--synthetic 1000] [--no-timing] [--details] [--stages]
 
 Copies the briefing without its claims and events to a temporary directory, runs suggest,
@@ -62,6 +63,13 @@ labelled the same way before the suggester was first run on it.
 tests/fixtures/suggest_court (an embezzlement trial: a prosecutor's release, a wire, the
 defence lawyer's interview, a local paper) tests the speakers of reported statements, and
 was labelled the same way before its first run.
+tests/fixtures/suggest_imported (a bridge collapse: five news pages of different layouts,
+benchmarks/eval_import/17-21, as `briefing import` should turn them into articles),
+tests/fixtures/suggest_flood (floods: an agency update, a wire, a regional paper, an
+interview under question headings; figures given in different words and at different
+times) and tests/fixtures/suggest_audit (a city audit of bus contracts: statements carried
+from a report, business names, a radio Q&A) were each labelled before their first run too;
+their first figures are in their READMEs.
 """
 
 from __future__ import annotations

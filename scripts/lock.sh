@@ -16,6 +16,7 @@ fi
 common=(--python-version 3.11 --generate-hashes --no-header --quiet)
 "$uv" pip compile pyproject.toml "${common[@]}" --upgrade -o requirements/app.lock
 "$uv" pip compile pyproject.toml --extra test "${common[@]}" --upgrade -o requirements/test.lock
+python3 scripts/pin_extras.py requirements/app.lock requirements/test.lock
 
 rm -rf .lock-test-venv
 python3 -m venv .lock-test-venv

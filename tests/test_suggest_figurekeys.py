@@ -725,3 +725,15 @@ def test_a_rate_said_by_its_subject_each_resident_is_a_rate_per_person(tmp_path)
              "In Holt, residents may use 110 litres of water per person since May, the board said.")
     assert shared(k, ("src1", 120), ("src2", 110))
     assert k[("src1", 90000)] != k[("src2", 110)]
+
+
+# --- keys14r: what an amount measures, past the words that only say how near it is ----------
+
+def test_closer_to_or_near_says_how_near_a_figure_is_not_what_it_measures(tmp_path):
+    k = keys(tmp_path,
+             "The firm said the distance it billed was \"closer to 300,000 kilometres\".",
+             "The distance billed was nearer 1.2 million kilometres, the auditors found.",
+             "The distance billed was 900,000 kilometres, according to the drivers' union.")
+    assert shared(k, ("src1", 300000), ("src2", 1200000))
+    assert shared(k, ("src1", 300000), ("src3", 900000))
+    assert "closer" not in k[("src1", 300000)] and "nearer" not in k[("src2", 1200000)]

@@ -118,3 +118,161 @@ def test_an_end_word_right_before_the_date_makes_it_an_end(tmp_path):
     keys = date_keys(tmp_path, "The ban on hosepipes was lifted on 3 May.",
                      "A ban on hosepipes began on 3 May in the north.")
     assert keys[("src1", "2024-05-03")] == [None]
+
+
+# --- keys14r: days named by their weekday, placed by the article's date ---------------------
+# 2026-03-15 is a Sunday, 2026-03-17 a Tuesday.
+
+def _days(text: str, published: str | None) -> list[tuple[str, str]]:
+    return [(d.value, d.text) for d in find_dates(text, 2026, published)]
+
+
+def test_a_weekday_is_the_most_recent_such_day_and_keeps_its_words():
+    assert _days("The ministry said on Friday that two ferries had sunk.", "2026-03-15") == [
+        ("2026-03-13", "on Friday")]
+    assert _days("The mayor resigned on Tuesday night.", "2026-03-17") == [
+        ("2026-03-17", "on Tuesday night")]  # published on a Tuesday: that very day
+    assert _days("Last Wednesday the dam gave way.", "2026-03-18") == [
+        ("2026-03-11", "Last Wednesday")]  # "last" is a week back on the day itself
+    assert _days("Yesterday the pickers walked out.", "2026-03-17") == [
+        ("2026-03-16", "Yesterday")]
+
+
+def test_a_lone_weekday_is_a_day_after_a_time_preposition_a_part_of_the_day_or_a_possessive():
+    assert _days("Since Friday, 900 homes have lost power.", "2026-03-15") == [
+        ("2026-03-13", "Friday")]  # the preposition stays outside: "since" is a bound
+    assert _days("About 300 people spent Saturday night in the gym.", "2026-03-15") == [
+        ("2026-03-14", "Saturday night")]
+    assert _days("Thursday's vote was close.", "2026-03-15") == [("2026-03-12", "Thursday")]
+    assert _days("Police said Tuesday that 12 were hurt.", "2026-03-18") == [
+        ("2026-03-17", "Tuesday")]  # American wire style, without "on"
+    assert _days("Monday marks a new start for the club.", "2026-03-15") == []
+
+
+def test_what_is_still_to_come_is_dated_forward_and_what_was_to_come_not_at_all():
+    assert _days("The council will reopen the bridge on Friday, its engineers said.",
+                 "2026-03-17") == [("2026-03-20", "on Friday")]
+    assert _days("On Saturday, the union is expected to vote.", "2026-03-17") == [
+        ("2026-03-21", "On Saturday")]
+    assert _days("Next Monday the trial opens.", "2026-03-16") == [("2026-03-23", "Next Monday")]
+    assert _days("The bridge was due to reopen on Friday.", "2026-03-17") == []
+
+
+def test_no_weekday_is_placed_without_a_full_publication_date():
+    assert _days("The vote took place on Friday.", "2026-03") == []
+    assert _days("The vote took place on Friday.", None) == []
+
+
+def test_named_days_and_weekdays_beside_a_written_date_are_not_relative_days():
+    assert _days("Shops stayed shut on Good Friday.", "2026-04-08") == []
+    assert _days("The Sunday Times broke the story.", "2026-04-08") == []
+    assert _days("The river peaked on Saturday 14 March.", "2026-03-17") == [
+        ("2026-03-14", "14 March")]
+    assert _days("It was signed on Friday, March 13.", "2026-03-17") == [
+        ("2026-03-13", "March 13")]
+
+
+def test_a_range_of_weekdays_placed_out_of_order_is_dropped():
+    # an interview published on a Friday about rain "between Thursday and Saturday" a week
+    # before: placed by the publication date, the range would run backwards
+    assert _days("We measured 230 mm between Thursday evening and Saturday morning.",
+                 "2026-03-20") == []
+    assert _days("We measured 230 mm between Thursday evening and Saturday morning.",
+                 "2026-03-15") == [("2026-03-12", "Thursday evening"),
+                                   ("2026-03-14", "Saturday morning")]
+
+
+def _dated_briefing(tmp_path, *articles: tuple[str, str]):
+    root = tmp_path / "content"
+    (root / "articles").mkdir(parents=True)
+    (root / "events.yaml").write_text("[]\n", encoding="utf-8")
+    for n, (published, text) in enumerate(articles, 1):
+        (root / "articles" / f"src{n}.md").write_text(
+            f"---\nid: src{n}\ntitle: Source {n}\nauthors: [Writer {n}]\noutlet: null\n"
+            f"published: {published}\nlanguage: en\ngenre: news\n---\n\n{text}\n",
+            encoding="utf-8")
+    return root
+
+
+def test_a_weekday_in_a_suggested_claim_is_written_with_its_words(tmp_path):
+    root = _dated_briefing(tmp_path, ("2024-06-09", "The ferry company recalled 40 boats on "
+                                                   "Friday, the ministry said."))
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    dates = [d for c in result.claims["src1"] for d in c["dates"]]
+    assert [(d["value"], d["text"]) for d in dates] == [("2024-06-07", "on Friday")]
+    corpus, problems = load_corpus(root)
+    assert not [p for p in problems if "date" in str(p).lower()]
+
+
+def test_two_sources_placing_one_recall_on_different_weekdays_disagree(tmp_path):
+    root = _dated_briefing(
+        tmp_path,
+        ("2024-06-09", "The toys were recalled on Friday after two children were hurt."),
+        ("2024-06-11", "The maker recalled every batch on Saturday, the day the tests came back."))
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = for_corpus(load_corpus(root)[0]).disagreements
+    assert any(f.kind == "date" for f in found)
+
+
+# --- keys14r: the year a thing was opened or built ---------------------------------------------
+
+def test_the_year_a_bridge_opened_compares_however_the_bridge_is_named(tmp_path):
+    root = briefing(tmp_path,
+                    "The bridge, opened in 1967, was the oldest of the town's crossings.",
+                    "A section of the Tarvik Bridge, which opened in 1968, fell into the river.",
+                    "The bridge was opened in 1968, one of nine built that decade.")
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
+    assert len(found) == 1 and found[0].quantity == "bridge-opened"
+
+
+def test_two_named_things_of_one_kind_or_two_dates_in_one_source_share_no_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The Tarvik Bridge opened in 1968.",
+                  "The Orsa Bridge opened in 1972, upstream.")
+    assert _one(d, ("src1", "1968")) is None and _one(d, ("src2", "1972")) is None
+    d = date_keys(tmp_path / "one",
+                  "The terminal was built in 1961. The terminal was built in 1990, it says.",
+                  "The terminal was built in 1961.")
+    assert _one(d, ("src2", "1961")) is None
+
+
+def test_an_old_and_a_new_thing_or_several_or_a_figure_of_speech_are_not_one_opening(tmp_path):
+    d = date_keys(tmp_path,
+                  "The old terminal was built in 1961.",
+                  "The new terminal was built in 2012.",
+                  "The first locks were built in 1890.",
+                  "Police opened fire on 3 May, and the doors opened in 2001.")
+    assert _one(d, ("src1", "1961")) != _one(d, ("src2", "2012"))
+    assert _one(d, ("src3", "1890")) is None
+    assert _one(d, ("src4", "2024-05-03")) is None and _one(d, ("src4", "2001")) is None
+
+
+def test_today_beside_a_verb_is_the_day_of_publication_and_alone_is_no_date():
+    assert _days("The regulator today fined the bank.", "2026-03-03") == [("2026-03-03", "today")]
+    assert _days("The minister said today that the mine would close.", "2026-03-03") == [
+        ("2026-03-03", "today")]
+    assert _days("Today, the valley is quiet again.", "2026-03-03") == []
+
+
+def test_a_report_published_on_a_weekday_and_today_is_one_publication(tmp_path):
+    root = _dated_briefing(
+        tmp_path,
+        ("2026-03-03", "The inspectorate today published its review of the city's ferries."),
+        ("2026-03-06", "The inspectors' report on the ferries was published on Monday."))
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
+    assert [f.quantity for f in found] == ["report-published"]  # 3 March vs 2 March
+
+
+def test_reports_published_in_different_months_or_albums_released_share_no_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The first study was published on 3 April.",
+                  "A report was released on 9 June, the ministry said.",
+                  "The band released a new album on 9 June.")
+    assert _one(d, ("src1", "2024-04-03")) is None and _one(d, ("src2", "2024-06-09")) is None
+    assert _one(d, ("src3", "2024-06-09")) is None

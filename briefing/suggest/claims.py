@@ -152,9 +152,10 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
             last_speaker = interviewee
         for s_index, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
-            dates_here = find_dates(sentence, year)
-            if dates_here and len(dates_here[-1].value) >= 7:
-                year = int(dates_here[-1].value[:4])  # "In May ..." after "in April 2021"
+            dates_here = find_dates(sentence, year, article.published)
+            written = [d for d in dates_here if not d.relative]
+            if written and len(written[-1].value) >= 7:
+                year = int(written[-1].value[:4])  # "In May ..." after "in April 2021"
             if sentence.rstrip("”\"’' )").endswith("?"):
                 continue
             if p_index < standfirst and asking.match(sentence):

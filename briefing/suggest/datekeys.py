@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.suggest.lexicon import HAPPENINGS, NEWS_HAPPENINGS, PRICE_WORDS, RISE_WORDS
+from briefing.suggest.lexicon import (FUNCTION_WORDS, HAPPENINGS, NEWS_HAPPENINGS, PRICE_WORDS,
+                                      RISE_WORDS)
 from briefing.suggest.mentions import DateMention, Name
 from briefing.suggest.names import slug
 
@@ -40,6 +41,9 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
         return []  # "best-before dates up to 30 May", "before 9 April": a bound, not a day
     clause = max(text.rfind(c, 0, date.start) for c in ";—–")
     before = [m for m in _WORD.finditer(text, clause + 1, date.start)]
+    built = _built_key(text, clause + 1, date.start) or _published_key(text, clause + 1, date)
+    if built:
+        return [built]
     keys: list[str] = []
     words = 0
     for m in reversed(before):
@@ -77,6 +81,75 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
                 keys.append(key)
             break
     return keys
+
+
+# A thing built, and when it was opened or built: "The bridge, opened in 1967", "the Halvard
+# Bridge, which opened in 1968", "the old terminal was built in 1961".  The key is the
+# thing's noun and the verb ("bridge-opened"), so sources naming it differently ("the
+# bridge", "the Halvard Bridge") compare; a name before the noun rides along after "@" for
+# ``share_date_keys`` to check that no two sources name two such things.
+_BUILT = re.compile(
+    r"(?:\b(?P<det>[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<name>(?:[A-Z][\w’'-]*\s+)*)"
+    r"(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)(?P<head>[A-Za-z][a-z]+)"
+    r"|\b(?P<name2>(?:[A-Z][\w’'-]*\s+)+)(?P<head2>[A-Z][a-z]+))"
+    r"\s*(?:,\s*(?:which|that)\s+|,\s*|\s+(?:which|that)\s+)?"
+    r"(?:(?:was|were|is|had|has|been|first|originally|only|finally)\s+)*"
+    r"(?P<verb>opened|built|completed|constructed|erected)\s+(?:in|on)\s+(?:the\s+)?$")
+_NOT_THINGS = frozenset({"year", "years", "month", "day", "week", "time", "one", "first", "last",
+                         "same", "it", "which", "that", "who", "company", "firm", "police",
+                         "fire", "inquiry", "investigation", "case", "trial", "market",
+                         "markets", "season", "door", "doors", "way", "talks"})
+
+
+def _built_key(text: str, start: int, date_start: int) -> str | None:
+    m = _BUILT.search(text, max(start, date_start - 120), date_start)
+    if m is None:
+        return None
+    head = (m["head"] or m["head2"]).lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    if head in _NOT_THINGS or head in FUNCTION_WORDS or plural:
+        return None  # "the doors opened", "the bridges built": no one thing
+    mods = "-".join((m["mods"] or "").split())
+    written = " ".join((m["name"] or m["name2"] or "").split())
+    name = slug(written) if written else ""  # "the Halvard Bridge": a named one
+    verb = m["verb"]
+    key = "-".join(x for x in (mods, head, verb) if x)
+    return f"{key}@{name}" if name else key
+
+
+# A report made public, and when: "the office today published its audit", "the report was
+# published on Tuesday", "released the study on 3 May".  Sources call one document a
+# report, an audit, a study: one key, "report-published", checked by ``_name_built_things``
+# (dates of one month only: a briefing often cites an older report too).
+_PUBLISHED = r"(?:published|released|issued|unveiled|presented)"
+_DOCUMENTS = frozenset({"report", "audit", "study", "review", "survey", "findings", "analysis",
+                        "assessment", "reports", "audits", "studies"})
+_VERB_BEFORE = re.compile(r"\b" + _PUBLISHED + r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+" + _PUBLISHED + r"\b", re.IGNORECASE)
+_DOC_AFTER_VERB = re.compile(r"\s*(?:(?:its|the|a|an|their|his|her|this|new|latest|annual|"
+                             r"final|long-awaited)\s+)*([a-z]+)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+){0,2}$")
+
+
+def _published_key(text: str, start: int, date: DateMention) -> str | None:
+    verb = _VERB_AFTER.match(text, date.end)  # "the office today published its audit"
+    if verb is None:
+        before = _VERB_BEFORE.search(text, max(start, date.start - 40), date.start)
+        if before is None:
+            return None
+        verb_end = before.start() + len(re.match(r"\w+", before.group()).group())
+        verb_start = before.start()
+    else:
+        verb_start, verb_end = verb.end() - len(verb.group().lstrip()), verb.end()
+    doc = _DOC_AFTER_VERB.match(text, verb_end)
+    if doc and doc.group(1) in _DOCUMENTS:
+        return "report-published"
+    # "the report on the ferries was published": the nearest document noun before a passive
+    words = list(_WORD.finditer(text, max(start, verb_start - 80), verb_start))[-8:]
+    docs = [w for w in words if w.group().lower() in _DOCUMENTS]
+    if docs and _PASSIVE.search(text, docs[-1].end(), verb_start):
+        return "report-published"
+    return None
 
 
 _LIMIT = re.compile(r"\b(?:up to|until|till|before|after|through|no later than|by)\s+"
@@ -154,6 +227,7 @@ def share_date_keys(proposals: list[Proposal]) -> None:
     all fall in one month (September 2022, 12 September 2022, 13 September 2022) are merged
     into the key most dates carry.  A key fitting two groups is left alone, and dates given
     only to the year are never merged (two attacks in one year are common)."""
+    _name_built_things(proposals)
     values: dict[str, list[tuple[str, str]]] = {}  # key -> (article, ISO value)
     for p in proposals:
         for d, key in p.dates:
@@ -192,15 +266,43 @@ def _two_dates(given: list[tuple[str, str]]) -> bool:
     one, near 9 November 2020 in another).  Sources disagreeing on the day or the month
     of one happening ("talks broke down in January 2021", "collapsed in April 2021") agree
     on its year far more often than one key names two."""
-    by_article: dict[str, set[str]] = {}
-    for article, value in given:
-        by_article.setdefault(article, set()).add(value)
-    if any(a != b and not a.startswith(b) and not b.startswith(a)
-           for vs in by_article.values() for a in vs for b in vs):
-        return True
-    return len({v[:4] for _, v in given}) > 1
+    return _one_source_two_dates(given) or len({v[:4] for _, v in given}) > 1
 
 
 def _same_month(values: dict[str, list[tuple[str, str]]], keys: list[str]) -> bool:
     months = {v[:7] for k in keys for _, v in values[k]}
     return len(months) == 1 and len(next(iter(months))) == 7
+
+
+def _name_built_things(proposals: list[Proposal]) -> None:
+    """"bridge-opened@halvard-bridge" becomes "bridge-opened" unless the sources name two
+    different such things ("the Halvard Bridge", "the Morvik Bridge"), or one source gives
+    the key two dates: then no date of it is compared."""
+    named: dict[str, set[str]] = {}
+    given: dict[str, list[tuple[str, str]]] = {}
+    for p in proposals:
+        for d, key in p.dates:
+            if key and key.partition("@")[0].rsplit("-", 1)[-1] in _BUILT_VERBS:
+                base, _, name = key.partition("@")
+                named.setdefault(base, set()).update([name] if name else [])
+                given.setdefault(base, []).append((p.article_id, d.value))
+    if not named:
+        return
+    bad = {b for b, names in named.items() if len(names) > 1 or _one_source_two_dates(given[b])
+           or b.endswith("-published") and len({v[:7] for _, v in given[b] if len(v) == 10}
+                                               | {v for _, v in given[b] if len(v) < 10}) > 1}
+    for p in proposals:
+        p.dates = [(d, None if key.partition("@")[0] in bad else key.partition("@")[0])
+                   if key and key.partition("@")[0] in named else (d, key) for d, key in p.dates]
+
+
+_BUILT_VERBS = frozenset({"opened", "built", "completed", "constructed", "erected", "published"})
+
+
+def _one_source_two_dates(given: list[tuple[str, str]]) -> bool:
+    """One article gives two dates, neither a less precise form of the other."""
+    by_article: dict[str, set[str]] = {}
+    for article, value in given:
+        by_article.setdefault(article, set()).add(value)
+    return any(a != b and not a.startswith(b) and not b.startswith(a)
+               for vs in by_article.values() for a in vs for b in vs)

@@ -81,7 +81,8 @@ _MEASURE_AFTER = re.compile(r"^\s+(?:of\s+)?((?:[a-z]{3,}\s+){0,1}[a-z]{3,})")
 _MEASURE_BEFORE = re.compile(
     r"\b([a-z]{3,})\s+(?:of|at|to|by|was|is|were|are|stood at|reached|totalled|totaled|"
     r"rose to|fell to|rose by|fell by|increased by|decreased by|cost|costs)\s+"
-    r"(?:up to\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|roughly\s+|an?\s+)?$")
+    r"[\"“]?(?:up to\s+|about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|roughly\s+|an?\s+|"
+    r"clos(?:e|er) to\s+|near(?:er)?(?: to)?\s+)?$")
 _NOT_MEASURE = FUNCTION_WORDS | {"and", "the", "with", "from", "for", "over", "cent",
                                  "billion", "million", "thousand", "more", "less"}
 
@@ -1218,6 +1219,8 @@ def _when(p: Proposal, s_start: int, at: int, at_end: int) -> str | None:
     text = p.paragraph.text
     best: tuple[int, str] | None = None
     for d, _ in p.dates:
+        if d.relative:
+            continue  # "the agency said on Sunday": most often the day of saying, not the count's
         a, b = s_start + d.start, s_start + d.end
         between = text[b:at] if b <= at else text[at_end:a]
         if _CLAUSE_BREAK.search(between) or _COMPARED.search(text[max(0, a - 25):a]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -178,11 +179,24 @@ class DateMention:
     text: str
     start: int
     end: int
+    relative: bool = False  # placed by the article's date ("on Friday"), not written out
 
 
-def find_dates(text: str, year_hint: int | None = None) -> list[DateMention]:
+def find_dates(text: str, year_hint: int | None = None,
+               published: str | None = None) -> list[DateMention]:
     """Dates in running text.  A day or month without a year takes ``year_hint`` (the year
-    last named in the paragraph, or the article's)."""
+    last named in the paragraph, or the article's); a weekday or "yesterday" is placed
+    against ``published``, the article's full date (see ``relative_days``)."""
+    out = _written_dates(text, year_hint)
+    if published:
+        taken = [(d.start, d.end) for d in out]
+        out.extend(d for d in relative_days(text, published)
+                   if not any(a < d.end and d.start < b for a, b in taken))
+        out.sort(key=lambda d: d.start)
+    return out
+
+
+def _written_dates(text: str, year_hint: int | None) -> list[DateMention]:
     out: list[DateMention] = []
     if not _MAYBE_DATE.search(text):
         return out
@@ -212,3 +226,131 @@ def find_dates(text: str, year_hint: int | None = None) -> list[DateMention]:
         value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
         out.append(DateMention(value, m.group().rstrip(","), m.start(), m.start() + len(m.group().rstrip(","))))
     return out
+
+
+# --- days named relative to the article's date ----------------------------------------------
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<which>[Oo]n|[Ll]ast|[Nn]ext)\s+)?"
+    r"(?P<day>" + "|".join(w.capitalize() for w in _WEEKDAY_NAMES) + r")"
+    r"(?P<part>" + _DAY_PART + r")?(?P<poss>['’]s)?\b"
+    r"|\b(?P<near>[Yy]esterday|[Tt]omorrow)(?:" + _DAY_PART + r")?\b"
+    r"|\b(?P<today>[Tt]oday)\b")
+# "Today" is the day of publication only beside a verb of something done that day ("the
+# office today published", "said today"); alone ("Today, the town is empty") it means now.
+_DONE_VERB = r"(?:said|says|told|announced|published|released|issued|confirmed|\w+ed)"
+_TODAY_VERB = re.compile(r"\s+" + _DONE_VERB + r"\b")
+_VERB_TODAY = re.compile(r"\b" + _DONE_VERB + r"\s+$")
+# A lone weekday is a day when a preposition of time governs it ("since Friday", "until
+# Monday") or a part of the day or a possessive follows ("Saturday night", "Friday's vote").
+_TIME_PREPOSITION = re.compile(r"(?:\b(?:since|from|until|till|by|before|after|between|"
+                               r"through|and|or|to|of)\s+)$", re.IGNORECASE)
+# After a capitalised word a weekday is part of a name ("Good Friday", "Super Tuesday").
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_OPENERS = frozenset({"on", "last", "next", "since", "from", "until", "till", "by", "before",
+                      "after", "between", "early", "late", "and", "or", "through"})
+# The weekday beside a written date ("Saturday 14 March", "Friday, March 13"): the date says it.
+_DATE_AFTER = re.compile(r"\s*,?\s*\(?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH_NAMES
+                         + r"|(?:" + _MONTH_ABBREVIATIONS + r")\b)", re.IGNORECASE)
+# A happening still to come is dated forward ("will reopen the bridge on Friday"); one that
+# was to come when something else happened ("was due to reopen on Friday") cannot be dated.
+_FUTURE = re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|expected|scheduled|set|"
+                     r"planned|poised|going)|plans?\s+to|intends?\s+to)\b|['’]ll\b",
+                     re.IGNORECASE)
+_PAST_FUTURE = re.compile(r"\b(?:was|were|had\s+been|would)\b(?:\s+\w+)?\s+(?:due|expected|"
+                          r"scheduled|set|planned|going|supposed)\b|\bwould\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\.(?:\s|$)")
+
+
+def _published_day(published: str | None) -> dt.date | None:
+    if not published or len(published) < 10:
+        return None  # "2026" or "2026-03": a weekday cannot be placed
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def relative_days(text: str, published: str | None) -> list[DateMention]:
+    """Days named by their weekday or as "yesterday", resolved against ``published`` (the
+    article's date, in full, else nothing): "on Friday", "last Wednesday", "Saturday night"
+    are the most recent such day on or before it ("last" one strictly before), "next Monday"
+    and a weekday in a clause about what is still to come ("will reopen on Friday") the first
+    on or after it.  The text stays as written, so the date can be checked against it."""
+    day = _published_day(published)
+    if day is None:
+        return []
+    out: list[DateMention] = []
+    for m in _RELATIVE_DAY.finditer(text):
+        try:
+            value = _resolve_day(text, m, day)
+        except (OverflowError, ValueError):  # a day before the year 1 or after 9999
+            continue
+        if value is None:
+            continue
+        end = m.end("part") if m["part"] else m.end("day") if m["day"] else m.end()
+        out.append(DateMention(value.isoformat(), text[m.start():end], m.start(), end, True))
+    return _ordered_ranges(text, out)
+
+
+def _resolve_day(text: str, m: re.Match[str], day: dt.date) -> dt.date | None:
+    if m["near"]:
+        return day + dt.timedelta(days=-1 if m["near"].lower() == "yesterday" else 1)
+    if m["today"]:
+        beside = _TODAY_VERB.match(text, m.end()) or _VERB_TODAY.search(text, 0, m.start())
+        return day if beside else None
+    before = text[:m.start()]
+    if not m["which"]:
+        capital = _CAPITAL_BEFORE.search(before)
+        if capital and capital.group().strip().lower() not in _OPENERS:
+            return None  # "Good Friday", "Black Friday"
+        # American wire style drops the "on": "police said Tuesday", "the firm announced Monday"
+        if not (m["part"] or m["poss"] or _TIME_PREPOSITION.search(before)
+                or _VERB_TODAY.search(before)):
+            return None
+    after = text[m.end():]
+    if _DATE_AFTER.match(after):
+        return None  # "Saturday 14 March": the written date is the date
+    if not m["part"] and not m["poss"] and re.match(r"\s+[A-Z]", after) and not m["which"]:
+        return None  # "Sunday Times", "Monday Club"
+    weekday = _WEEKDAY_NAMES.index(m["day"].lower())
+    which = (m["which"] or "").lower()
+    ahead = which == "next" or (which != "last" and _still_to_come(text, m.start(), m.end()))
+    if ahead is None:
+        return None
+    if ahead:
+        step = (weekday - day.weekday()) % 7
+        return day + dt.timedelta(days=step or (7 if which == "next" else 0))
+    back = (day.weekday() - weekday) % 7
+    return day - dt.timedelta(days=back or (7 if which == "last" else 0))
+
+
+def _still_to_come(text: str, start: int, end: int) -> bool | None:
+    """Whether the clause holding text[start:end] tells what is to come (True), what was to
+    come when something else happened (None: no date can be given), or what happened."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, start)]
+    clause_start = breaks[-1] if breaks else 0
+    stop = _CLAUSE_BREAK.search(text, end)
+    clause = text[clause_start:start]
+    if not re.search(r"\w", clause) and stop is not None and stop.start() == end:
+        # "On Friday, the council will vote": the weekday opens the clause that follows
+        nxt = _CLAUSE_BREAK.search(text, stop.end())
+        clause = text[stop.end():nxt.start() if nxt else len(text)]
+    else:
+        clause += text[end:stop.start() if stop else len(text)]
+    if _PAST_FUTURE.search(clause):
+        return None
+    return bool(_FUTURE.search(clause))
+
+
+def _ordered_ranges(text: str, days: list[DateMention]) -> list[DateMention]:
+    """"between Thursday evening and Saturday morning" runs forward: two days placed out of
+    order (an interview published a week later) are dropped, as both are in doubt."""
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(zip(days, days[1:])):
+        if re.fullmatch(r"\s*(?:and|to|until|till|through|[-–])\s*", text[a.end:b.start]) \
+                and a.value > b.value:
+            drop.update((i, i + 1))
+    return [d for i, d in enumerate(days) if i not in drop]
