@@ -689,3 +689,168 @@ def test_the_company_s_chief_executive_is_the_company_named_before(tmp_path):
 def test_documents_seen_by_a_paper_and_clauses_that_only_end_on_say(tmp_path, body, part, who):
     claims = briefing(tmp_path, water=body + "\n")
     assert only(claims, part).speaker == who
+
+
+# --- speakers14r: quotations, services with "and", groups at a place, common first words ---
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # a capitalised word inside the quotation never speaks; the name after "said" does
+    ('"We came every week. Nobody warned us at all," said Ina Holm, who runs the kiosk.',
+     "Nobody warned", "Ina Holm"),
+    ('"Everyone told me it was safe," said Piet Mol.', "Everyone told me", "Piet Mol"),
+    # one sentence quoted whole, a verb of saying inside it
+    ('"Officials said nothing to anyone for a week," Lina Ost told the council.',
+     "Officials said nothing", "Lina Ost"),
+])
+def test_a_verb_of_saying_inside_the_quotation_names_no_speaker(tmp_path, body, part, who):
+    claims = briefing(tmp_path, market=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tessa Fire and Rescue says two more people have been found.", "Tessa Fire and Rescue"),
+    ("The Food and Drug Administration said the drops were unsafe.",
+     "Food and Drug Administration"),
+    ("The Department of Health and Social Care said beds would be added.",
+     "Department of Health and Social Care"),
+    ("Varn Police and Ambulance confirmed the road was closed.", "Varn Police and Ambulance"),
+])
+def test_a_service_with_and_in_its_name_is_one_speaker(text, name):
+    assert name in [n.text for n in find_names(text)]
+    att = attribution(text)
+    assert att is not None and att.speaker == name, att
+
+
+@pytest.mark.parametrize("text, names", [
+    # "and" between two names that end on no service's word stays a break
+    ("Britain and France said the talks would resume.", ["Britain", "France"]),
+    ("Ina Holm and Piet Mol agreed.", ["Ina Holm", "Piet Mol"]),
+])
+def test_and_between_two_names_is_no_service(text, names):
+    assert [n.text for n in find_names(text)] == names
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # people at a place speak as the group, never the place
+    ("Stallholders on Market Square say sales have fallen by a third since Monday.",
+     "sales have fallen", "stallholders"),
+    ("Farmers near Lake Oster say the water has turned brown.", "turned brown", "farmers"),
+    ("Commuters along Canal Road said the buses were full every morning.",
+     "buses were full", "commuters"),
+    # a group described by a relative clause, the whole sentence its claim
+    ("Parents who use the crossing every day said they had never been consulted.",
+     "never been consulted", "parents"),
+    # a group that had warned, or described what it saw
+    ("The pier opened in 1931. Divers had warned for years that its piles were rotting.",
+     "piles were rotting", "Divers"),
+    ("Bystanders described seeing smoke before the roof fell in.", "seeing smoke",
+     "Bystanders"),
+])
+def test_a_group_of_people_speaks_as_the_group(tmp_path, body, part, who):
+    claims = briefing(tmp_path, market=body + " The divers and the farmers were tired.\n")
+    assert only(claims, part).speaker.lower() == who.lower()
+
+
+def test_economists_at_a_body_still_speak_for_the_body():
+    att = attribution("Economists at the Varn Institute expect prices to rise.")
+    assert att is not None and att.speaker == "Varn Institute", att
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # a first word the article also writes in lower case stays in the name after "the"
+    # or inside the sentence
+    ("The Harbour Board said the port would stay open. The harbour is quiet.",
+     "stay open", "Harbour Board"),
+    ("The Northern Water Agency said the dam was sound. The northern valleys are dry.",
+     "dam was sound", "Northern Water Agency"),
+    # a title word inside a body's name ("General Hospital") is no title
+    ("Ostby General Hospital said on Friday it had treated 14 people. The general mood "
+     "is calm and the hospital is full.", "14 people", "Ostby General Hospital"),
+])
+def test_common_words_and_title_words_inside_a_body_s_name(tmp_path, body, part, who):
+    claims = briefing(tmp_path, market=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_capitalised_common_word_alone_or_opening_a_sentence_is_no_name():
+    common = frozenset({"west", "residents"})
+    assert [n.text for n in find_names("Since then the West has waited.", common)] == []
+    assert [n.text for n in find_names("Residents said the road was shut.", common)] == []
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # calling a strike or a meeting is an act, the writer's report
+    ("The union has called a strike for Monday.", "called a strike", "author"),
+    ("The council called an emergency meeting on Friday.", "emergency meeting", "author"),
+    # calling for something is still the union's demand
+    ("The union has called for a strike on Monday.", "called for a strike", "union"),
+])
+def test_calling_a_strike_is_an_act_not_words(tmp_path, body, part, who):
+    claims = briefing(tmp_path, market=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_confirmed_that_but_said_is_one_claim_of_one_speaker(tmp_path):
+    body = ("The Varn Port Authority confirmed on Monday that a survey in 2022 had rated the "
+            "quay as poor, but said the quay had been judged safe to use.\n")
+    claims = briefing(tmp_path, market=body)
+    found = only(claims, "rated the quay")
+    assert found.speaker == "Varn Port Authority"
+    assert "confirmed" in found.quote
+
+
+def test_papers_seen_by_a_newsroom_are_not_the_newsroom_s(tmp_path):
+    body = ("Repairs costing 3 million euros were put back to 2028, according to budget papers "
+            "seen by Radio Tessa.\n")
+    claims = briefing(tmp_path, market=body)
+    assert only(claims, "put back to 2028").speaker != "Radio Tessa"
+
+
+def test_a_body_s_last_word_after_of_is_no_surname():
+    from briefing.suggest.names import NameIndex
+
+    index = NameIndex()
+    index.register(["Varn Association of Engineers", "Bank of Tessa", "Ina Holm"])
+    assert index.canonical("Engineers") == "Engineers"
+    assert index.canonical("Tessa") == "Tessa"
+    assert index.canonical("Holm") == "Ina Holm"
+
+
+def test_a_group_that_warned_is_not_the_association_named_after_it(tmp_path):
+    body = ("The Varn Association of Engineers met on Monday. The quay opened in 1931.\n\n"
+            "Engineers had warned for years that its piles were rotting. The engineers were "
+            "ignored.\n")
+    claims = briefing(tmp_path, market=body)
+    assert only(claims, "piles were rotting").speaker.lower() == "engineers"
+
+
+@pytest.mark.parametrize("body, part, who", [
+    # a short form of one business speaks as the business
+    ("Ferrow Coaches runs the route. Ferrow said fares would rise by 5 percent.",
+     "rise by 5 percent", "Ferrow Coaches"),
+    # two businesses open with the word: the short form stays as written
+    ("Ferrow Coaches and Ferrow Ferries share a depot. Ferrow said fares would rise by 5 "
+     "percent.", "rise by 5 percent", "Ferrow"),
+])
+def test_a_short_form_of_one_business_speaks_as_the_business(tmp_path, body, part, who):
+    claims = briefing(tmp_path, market=body + "\n")
+    assert only(claims, part).speaker == who
+
+
+def test_a_local_hospital_giving_a_toll_places_it_where_it_is_named_after(tmp_path):
+    from briefing.analysis.disagreements import for_corpus
+    from briefing.loader import load_corpus
+    from briefing.suggest.pipeline import suggest, write
+    from tests.test_suggest_figurekeys import briefing as keyed
+
+    root = keyed(tmp_path,
+                 "A ferry sank off Ostby on Monday, killing four people and injuring 12, the "
+                 "coastguard said.",
+                 "The ferry sank on Monday. Ostby General Hospital said on Tuesday it had "
+                 "treated 15 people injured in the sinking.")
+    write(suggest(load_corpus(root)[0], root))
+    claims = [c for c in load_corpus(root)[0].claims.values() if "15 people" in c.quote]
+    assert [c.speaker for c in claims] == ["Ostby General Hospital"]
+    found = for_corpus(load_corpus(root)[0])
+    assert any({12, 15} <= {v.value for v in f.values} for f in found.disagreements)

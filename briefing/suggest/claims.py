@@ -214,7 +214,7 @@ def propose(article: Article, names: NameIndex, common: frozenset[str],
                        if att and att.speaker else None)
                 if att is not None and att.document and who is None:
                     att = None  # "according to the report" by no one the article names
-                att_speaker = names.canonical(who) if who else None
+                att_speaker = names.speaker(who) if who else None
             if att is None and not quotes and reporting and not interviewee and \
                     speakers.continues_report(text, s_start, s_end):
                 # "X said it had been understaffed. Its team would be doubled ...": still X

@@ -1283,7 +1283,12 @@ def _names_near(sentence: str, rel: int, end: int, names: NameIndex,
                                                          or low.removesuffix("s") in commons)):
                 continue
             if _SAYS.match(sentence, n.end) or _SAID_BY.search(sentence, max(0, n.start - 30), n.start):
-                continue  # who gives the figure, not whose it is: sources differ on that
+                # who gives the figure, not whose it is: sources differ on that; but a local
+                # body's place ("Morvik General Hospital said") is where it happened
+                place = names.named_after(n.text)
+                if place:
+                    out.add(slug(place))
+                continue
             if _OF_GENITIVE.search(sentence, max(0, n.start - 12), n.start) and \
                     _GENITIVE.match(sentence, n.end) and n.end < rel:
                 continue  # "the director of one of Varnia's largest banks": another noun's

@@ -220,3 +220,29 @@ industries enterprises ltd plc inc llc gmbh ag sa corp co
 BODY_KINDS: dict[str, str] = word_classes({
     "labour": "union unions federation confederation guild syndicate",
 })
+
+
+# The last word of a public service or department whose name holds "and": "Fire and
+# Rescue", "Food and Drug Administration", "Department of Health and Social Care".
+SERVICE_HEADS = frozenset("""
+rescue administration care affairs services service agriculture development welfare
+security safety trade industry environment justice transport commerce culture sport sports
+education research technology science energy planning housing works fisheries forestry
+health resources employment innovation skills tourism heritage communications prevention
+protection enforcement recovery maintenance ambulance
+""".split())
+
+# A title word that is part of a body's name before one of these: "Morvik General
+# Hospital", "the General Assembly", "Major Trauma Centre" stays a title before a person.
+TITLE_IN_NAME = frozenset("general major head chief".split())
+NAME_AFTER_TITLE_WORD = frozenset("""
+hospital hospitals infirmary clinic assembly council court school office motors electric
+practice store stores cemetery
+""".split())
+
+# Bodies bound to the place they are named after: "Morvik General Hospital", "Tessa City
+# Council", "Varn Police" (the place is where what they report happened).
+PLACE_BOUND_HEADS = frozenset("""
+hospital hospitals infirmary clinic council police airport port harbour court prison
+university college school fire rescue ambulance
+""".split())

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from briefing.analysis.numbers import NUMBER_WORDS
 from briefing.importer.dates import MONTHS
-from briefing.suggest.lexicon import FUNCTION_WORDS, TITLES
+from briefing.suggest.lexicon import (FUNCTION_WORDS, NAME_AFTER_TITLE_WORD, SERVICE_HEADS,
+                                      TITLE_IN_NAME, TITLES)
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\d,.]*|[()\[\],;:“”\"«»—–]")
 _CONNECT = frozenset({"of", "for", "the", "de", "du", "des", "la", "le", "al", "on",
@@ -58,6 +59,12 @@ def find_names(text: str, common: frozenset[str] = frozenset()) -> list[Name]:
             if _is_cap(nxt[0]):
                 run.append(nxt)
                 j += 1
+            elif nxt[0] == "and" and (joined := _service_after_and(text, toks, j + 2)):
+                run.extend(toks[j + 1:joined])  # "Morvik Fire and Rescue": one service
+                j = joined - 1
+            elif (nxt[0] == "on" and len(run) == 1 and _group_word(run[0][0])
+                  and _sentence_initial(text, run[0][1])):
+                break  # "Shopkeepers on Bridge Street say": people at a place, no name
             elif (nxt[0] in _CONNECT and j + 2 < len(toks) and _is_cap(toks[j + 2][0])
                   and text[nxt[2]:toks[j + 2][1]] == " "
                   and toks[j + 2][0].lower() not in _CALENDAR):  # "Acme on Monday"
@@ -70,6 +77,29 @@ def find_names(text: str, common: frozenset[str] = frozenset()) -> list[Name]:
     return out
 
 
+def _service_after_and(text: str, toks: list[tuple[str, int, int]], k: int) -> int | None:
+    """Where a run of capitalised words from toks[k] ends (exclusive) when its last word
+    is a service's head ("... and Rescue", "... and Social Care"), else None."""
+    while k < len(toks) and _is_cap(toks[k][0]) and text[toks[k - 1][2]:toks[k][1]] == " ":
+        k += 1
+    return k if toks[k - 1][0].lower() in SERVICE_HEADS and _is_cap(toks[k - 1][0]) else None
+
+
+_GROUP_WORD = re.compile(r"^[A-Z][a-z\-]{2,}[^s]s$")  # "Shopkeepers", "Residents", not "Bass"
+
+
+def _group_word(tok: str) -> bool:
+    return bool(_GROUP_WORD.match(tok))
+
+
+_BEFORE_SENTENCE = re.compile(r"(?:^|[.!?:;…]|\n)[\s\"“‘'(\[*#>\-•–—]*$")
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence (its capital may be the sentence's)."""
+    return _BEFORE_SENTENCE.search(text, max(0, pos - 12), pos) is not None
+
+
 def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str]) -> list[Name]:
     names: list[Name] = []
     role: list[str] = []
@@ -78,7 +108,13 @@ def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str
     def flush() -> None:
         while part and (part[-1][0].lower() in _CONNECT):
             part.pop()
-        while part and part[0][0].lower() in FUNCTION_WORDS | _CONNECT | NUMBER_WORDS | common:
+        while part and (part[0][0].lower() in FUNCTION_WORDS | _CONNECT | NUMBER_WORDS
+                        # A word also written in lower case is no name ("Residents said"),
+                        # but inside a sentence and before more of the name its capital is
+                        # the name's: "The Harbour Board", "on Bridge Street" when
+                        # "harbour", "bridge" occur ("the West" alone stays a common noun)
+                        or (part[0][0].lower() in common
+                            and (len(part) == 1 or _sentence_initial(text, part[0][1])))):
             part.pop(0)
         if part:
             start, end = part[0][1], part[-1][2]
@@ -89,9 +125,10 @@ def _split_run(text: str, run: list[tuple[str, int, int]], common: frozenset[str
                 role.clear()
         part.clear()
 
-    for tok in run:
+    for i, tok in enumerate(run):
         low = tok[0].lower()
-        if low in TITLES:
+        if low in TITLES and not (part and low in TITLE_IN_NAME and i + 1 < len(run)
+                                  and run[i + 1][0].lower() in NAME_AFTER_TITLE_WORD):
             if part:
                 flush()
                 role.clear()

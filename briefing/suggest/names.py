@@ -15,6 +15,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from briefing.suggest.lexicon import BUSINESS_HEADS, PLACE_BOUND_HEADS
+
 SIMILAR = 88  # rapidfuzz ratio (0-100) of folded names above which two names are one
 
 # Romanisation variants, applied in order to an ASCII lower-case name.
@@ -43,6 +45,10 @@ def slug(name: str) -> str:
     """An id-safe form: "Nagorno-Karabakh" -> "nagorno-karabakh"."""
     s = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")
     return s or "x"
+
+
+_FOLDED_HEADS = frozenset(fold_name(w) for w in BUSINESS_HEADS)
+_NOT_IN_PERSON = frozenset("of for the and on at in".split())
 
 
 class NameIndex:
@@ -87,7 +93,10 @@ class NameIndex:
             found = name
             self._by_key[key] = name
             self._keys.append(key)
-            if " " in key and name[:1].isupper() and not name.isupper():
+            # a person's surname; "Bank of England", "Association of Engineers" lend no
+            # last word: "England", "Engineers" stay apart
+            if (" " in key and name[:1].isupper() and not name.isupper()
+                    and not _NOT_IN_PERSON.intersection(name.split())):
                 self._surnames.setdefault(key.rsplit(" ", 1)[1], name)
         return found
 
@@ -99,6 +108,27 @@ class NameIndex:
             counts[name] = counts.get(name, 0) + 1
         for name in sorted(counts, key=lambda n: (-len(fold_name(n).split()), -counts[n], n)):
             self.canonical(name)
+
+    def speaker(self, name: str) -> str:
+        """The canonical name of one who speaks: a single word that opens exactly one
+        business's name stands for it ("Ferrow said" after "Ferrow Coaches"), as a place
+        does not speak (only here: "Tessa" the town stays apart from "Tessa Water")."""
+        found = self.canonical(name)
+        key = fold_name(found)
+        if " " in key or not key:
+            return found
+        firms = {self._by_key[k] for k in self._keys if k.startswith(key + " ")
+                 and all(w in _FOLDED_HEADS for w in k.split()[1:])}
+        return firms.pop() if len(firms) == 1 else found
+
+    def named_after(self, name: str) -> str | None:
+        """The place a local body is named after, when that place is named on its own too:
+        "Morvik General Hospital" -> "Morvik"."""
+        parts = name.split()
+        if len(parts) < 2 or parts[-1].lower() not in PLACE_BOUND_HEADS:
+            return None
+        found = self.known(parts[0])
+        return found if found and " " not in fold_name(found) else None
 
     def known(self, name: str) -> str | None:
         """The canonical name if ``name`` (or a variant) was seen, else None; adds nothing."""

@@ -166,10 +166,15 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
     first: re.Match[str] | None = None
     prev_tm: re.Match[str] | None = None
     word = ""
+    quoted = _quoted_in(sentence)
     for i, tm in enumerate(_TOKEN.finditer(sentence)):
         prev, word = word, tm.group().lower()
         before_tm, prev_tm = prev_tm, tm
         first = first or tm
+        if any(a <= tm.start() < b for a, b in quoted):
+            continue  # '"... Nobody told us," said X': a verb inside the words is not whose
+        if word in _CALLING and _CALLED_ACT.match(sentence, tm.end()):
+            continue  # "The union has called a strike": an act, not words
         if prev in _PASSIVE and (word in REPORTING or word in SAYING or word in _FINDING):
             # "It was announced today that X": no one is named, the writer reports X;
             # "The disease was confirmed by the laboratory": a fact, not someone's words.
@@ -215,6 +220,13 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
         before = [n for n in names if n.end <= pos and pos - n.end <= 100
                   and (_TO_VERB.match(text, n.end, pos) or _OWNED.match(text, n.end, pos)
                        or _NAME_SPOKES.match(text, n.end, pos))]
+        group = _GROUP_AT.fullmatch(text, start, before[0].start) if before else None
+        if group and not _body(before[0]) and group.group(1).lower() not in _NOT_SPEAKERS:
+            # "Shopkeepers on Bridge Street say ...": the people at the place, not the place
+            that = ((_THAT.match(sentence, tm.end()) or _SAID_WHERE_THAT.match(sentence, tm.end())
+                     or _BARE_CONTENT.match(sentence, tm.end())) if saying else None)
+            return Attribution(group.group(1).lower(), start + group.start(1), start + tm.end(),
+                               start + that.end() if that else start, True, said=saying)
         if before and _ASKED_BY.search(text, max(start, before[0].start - 40), before[0].start):
             # "Residents interviewed by the Tessa Post said": the residents, not the paper
             group = _GROUP_OPENING.match(text, start, before[0].start)
@@ -328,11 +340,37 @@ def attribution(text: str, start: int, end: int, names: list[Name]) -> Attributi
                                        or ":" in that.group())
         content = (start + tm_end + that.end()
                    if states and speaker.end <= pos and not _stated_before(text, start, speaker.start)
+                   # "X confirmed that A, but said B": both X's, the sentence is the claim
+                   and not _SAID_AGAIN.search(sentence, tm_end + that.end())
                    else start)
         return Attribution(_with_role(speaker), speaker.start, start + tm.end(), content, True,
                            said=saying)
     return _unnamed(text, start, end)
 
+
+# The quoted stretches of a sentence, with one whose opening mark is in an earlier
+# sentence ('Nobody told us," said X.': the words up to the closing mark).
+_CLOSING_FIRST = re.compile(r"^[^\"“”]*?[\w.,!?…](?:”|\"(?=[\s,.;:!?]|$))")
+
+
+def _quoted_in(sentence: str) -> list[tuple[int, int]]:
+    if not _QUOTE_MARK.search(sentence):
+        return []
+    m = _CLOSING_FIRST.match(sentence)
+    head = [(0, m.end())] if m else []
+    return head + [(q.start(), q.end()) for q in _QUOTED.finditer(sentence, m.end() if m else 0)]
+
+
+# A second verb of saying for the same subject: "..., but said", "and added that".
+_SAID_AGAIN = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|adds|insisted|"
+                         r"insists|warned|warns|stressed|stresses|noted|notes)\b")
+# "called a strike", "calls an election", "called off the talks": calling as an act.
+_CALLING = frozenset("call calls called".split())
+_CALLED_ACT = re.compile(r"\s+(?:an?|off|in)\b")
+# A group of people at a place opening the sentence: "Shopkeepers on Bridge Street",
+# "Farmers near Tessa", "Commuters in the Old Town".
+_GROUP_AT = re.compile(r"\W*((?:[A-Z]?[a-z\-]+\s+)?[A-Za-z][a-z\-]+s)\s+(?:on|in|along|near|"
+                       r"around|outside|across|from|by)\s+(?:the\s+)?")
 
 _VERBS = "|".join(sorted(REPORTING, key=len, reverse=True))
 # A speaker named by a common noun: "..., the chamber of commerce said." at the end,
@@ -358,8 +396,12 @@ _TRAILING = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w
 _ASIDE = re.compile(r",\s+((?:the|a|an|some|many|several|other)\s+)?([a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,3}?)"
                     r"\s+(?:" + _VERBS + "|" + _OPINION + r"),\s+")
 _LEADING = re.compile(r"((?:[A-Z]?[a-z]+s?['’]?\s+){0,2}(?!(?:was|has|is|does|this|thus|as|us)\b)[a-z]+s"
-                      r"|[A-Z][a-z]+s)\s+(?:" + _VERBS + "|" + _OPINION
-                      + r")\s+(?:that\s+)?(?=[a-z\d])")
+                      r"|[A-Z][a-z]+s)\s+(?:(?:have|had|also|long|repeatedly)\s+)*(?:"
+                      + _VERBS + "|" + _OPINION + r"|described|recounted)\s+(?:that\s+)?(?=[a-z\d])")
+# "Residents who use the bridge said ...": a group described by a relative clause.
+_GROUP_WHO = re.compile(r"\W*([A-Z][a-z\-]{2,}[^s\W]s)\s+who\s+[^,;:.\"“”]{3,80}?\s+"
+                        r"(?:(?:have|had|also)\s+)*(?:said|say|told|tell|described|describe|"
+                        r"recalled|recall|warned|warn|insisted|insist)\s+(?:that\s+)?(?=[a-z\d])")
 
 
 _PEOPLE_LEADING = re.compile(
@@ -442,12 +484,20 @@ def _unnamed(text: str, start: int, end: int) -> Attribution | None:
         content = start + m.end() if has_verb(sentence[m.end():]) else start
         return Attribution(m.group(1), start + m.start(1), start + m.end(), content, True,
                            said=content > start)
+    m = _GROUP_WHO.match(sentence)
+    if m:
+        # who they are is part of what is checked: the whole sentence is the claim
+        return Attribution(m.group(1).lower(), start + m.start(1), start + m.end(), start,
+                           True, said=True)
     m = _LEADING.match(sentence)
     if m and m.group(1).split()[-1].lower() not in _NOT_SPEAKERS:
         # "Officials say that X": X is the claim; "Analysts expect traffic to return": the
         # whole sentence is (what follows is no statement of its own).
-        content = start + m.end() if has_verb(sentence[m.end():]) else start
-        verb = sentence[m.end(1):m.end()].split()[0].lower()
+        verb = next(w for w in sentence[m.end(1):m.end()].lower().split()
+                    if w not in ("have", "had", "also", "long", "repeatedly"))
+        # "Witnesses described hearing a crack": what they told, not a statement of its own
+        content = (start + m.end() if has_verb(sentence[m.end():])
+                   and verb not in ("described", "recounted") else start)
         return Attribution(m.group(1), start, start + m.end(), content, True,
                            said=content > start and verb in SAYING)
     return None
