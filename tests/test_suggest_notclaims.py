@@ -52,6 +52,10 @@ def test_the_storys_own_sentences_are_claims(text):
     ("PARIS — Strikes spread to the railways.", "PARIS — Strikes spread to the railways."),
     ("EU officials said - in a statement - that prices rose.",
      "EU officials said - in a statement - that prices rose."),
+    # a list of names before a dash is the sentence's subject, not where it was filed
+    ("UK, France and Germany - The three countries agreed to send 40 ships.",
+     "UK, France and Germany - The three countries agreed to send 40 ships."),
+    ("US, UK warn Russia - Both said it.", "US, UK warn Russia - Both said it."),
 ])
 def test_a_dateline_is_no_part_of_the_first_sentence(text, first):
     a, b = split_sentences(text)[0]

@@ -29,11 +29,12 @@ _BULLET = re.compile(r"\s*([-*•])\s+")
 
 # A wire story's dateline opening its first paragraph: "MORVIK, Kestavia (Nordline) — ",
 # "HALDEN, May 19 (Castell Press) - ", "WASHINGTON (AP) — " (a place alone, "PARIS — ", is
-# left: "NATO — The alliance ..." looks the same).  Where and from
+# left: "NATO — The alliance ..." looks the same; so is a headline-like list, "UK, France and
+# Germany - The three countries ...": after the comma, capitalised words only).  Where and from
 # whom the story was filed is no part of its first claim: the sentence starts after it.
 _DATELINE = re.compile(
     r"[A-ZÀ-Ý][A-ZÀ-Ý.'’]+(?:[ -][A-ZÀ-Ý.'’]+){0,3}"
-    r"(?:(?:,\s*[A-ZÀ-Ý][\w.'’]*(?: [\w.'’]+){0,3}){1,2}\s*(?:\([^()\n]{1,40}\))?"
+    r"(?:(?:,\s*[A-ZÀ-Ý][\w.'’]*(?: [A-ZÀ-Ý0-9][\w.'’]*){0,3}){1,2}\s*(?:\([^()\n]{1,40}\))?"
     r"|\s*\([^()\n]{1,40}\))"  # a comma and a place or date, or the agency in brackets
     r"\s*(?:—|–|--|-)\s+(?=[A-ZÀ-Ý0-9\"“‘'(])")
 

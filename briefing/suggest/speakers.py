@@ -8,6 +8,7 @@ article's named author.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -1014,15 +1015,24 @@ def author_of(docs: list[tuple[int, int, str, str]], p_index: int, pos: int,
     """Who wrote the document ``noun`` (any document when None) read at (p_index, pos):
     the last one the article gave an author before that point, else a body (``bodies``,
     the latest first) whose name shares the document's stem ("Audit Office")."""
-    before = [d for d in docs if (d[0], d[1]) < (p_index, pos) and noun in (None, d[2])]
-    if before:
-        return before[-1][3]
+    # ``docs`` is in reading order: start where ``pos`` is and look back (a list of every
+    # earlier one, made for each claim, grew with the square of the documents named).
+    for k in range(bisect_left(docs, (p_index, pos)) - 1, -1, -1):
+        if noun is None or docs[k][2] == noun:
+            return docs[k][3]
     stem = _DOC_STEMS.get(noun or "")
     if stem:
         for body in bodies:
-            if any(w.lower().startswith(stem) for w in _TOKEN.findall(body)):
+            if _has_stem(body, stem):
                 return body
     return None
+
+
+@lru_cache(maxsize=65536)
+def _has_stem(body: str, stem: str) -> bool:
+    """Whether a word of ``body`` starts with ``stem``: asked of every name for each claim
+    about a document, so remembered."""
+    return any(w.lower().startswith(stem) for w in _TOKEN.findall(body))
 
 
 def document_subject(text: str, start: int, end: int) -> str | None:
