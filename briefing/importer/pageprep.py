@@ -69,18 +69,24 @@ def _remove(el, kind: str, out: Prepared) -> None:
 
 
 def _definition_lists(tree) -> None:
+    """A <dl> of terms and definitions becomes a list of "term: definition" items. HTML5 lets
+    each group stand in a <div>; a <dl> holding anything else (text, other elements) is left
+    as it is, so none of its words are lost."""
     from lxml import etree
 
     for dl in list(tree.iter("dl")):
+        if not _only_terms(dl, allow_div=True):
+            continue
         items = []
         term = None
-        for child in dl:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "dt":
-                term = _text(child)
-            elif tag == "dd":
+        for child in dl.iter("dt", "dd"):
+            if child.tag == "dt":
+                term = f"{term} {_text(child)}" if term else _text(child)
+            else:
                 items.append(f"{term}: {_text(child)}" if term else _text(child))
                 term = None
+        if term:
+            items.append(term)  # a last term with no definition keeps its words
         if not items:
             continue
         tail = dl.tail
@@ -92,6 +98,21 @@ def _definition_lists(tree) -> None:
             li = etree.SubElement(dl, "li")
             li.text = item
         dl.tail = tail
+
+
+def _only_terms(el, allow_div: bool) -> bool:
+    """``el`` holds only <dt>/<dd> (or, at the top, <div>s of them) and no text of its own."""
+    if (el.text or "").strip():
+        return False
+    for child in el:
+        if (child.tail or "").strip():
+            return False
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("dt", "dd"):
+            continue
+        if not (allow_div and tag == "div" and _only_terms(child, allow_div=False)):
+            return False
+    return True
 
 
 def _fact_boxes(tree) -> None:
