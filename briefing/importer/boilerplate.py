@@ -501,17 +501,46 @@ def _squashed(text: str) -> str:
 PULL_QUOTE_REACH = 12  # paragraphs either side: a pull quote stands near the text it repeats
 
 
+# A passage inside quotation marks: "…", “…”, ‘…’, «…».
+QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|‘([^’]+)’|«([^»]+)»')
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _quoted_only(text: str) -> str | None:
+    """The words of a paragraph that is one passage in quotation marks, else None."""
+    m = QUOTED.fullmatch(text.strip().strip("*_").strip())
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def _quotations(text: str) -> set[str]:
+    """Each quoted passage of a paragraph, each of its whole sentences, and each run of
+    passages following one another (a quotation split by "she said"), squashed."""
+    passages = [next(g for g in m.groups() if g) for m in QUOTED.finditer(text)]
+    found = set()
+    for a in range(len(passages)):
+        for b in range(a + 1, len(passages) + 1):
+            found.add(_squashed(" ".join(passages[a:b])))
+        found.update(_squashed(s) for s in _SENTENCE_END.split(passages[a]))
+    found.discard("")
+    return found
+
+
 def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
-    """A short paragraph whose words all stand, in order, inside a longer paragraph near it
-    is a pull quote (a display copy of a sentence given in full elsewhere): it goes, and the
-    paragraph that holds the words stays."""
-    paras = [(i, f" {_squashed(b.flat)} ") for i, b in enumerate(blocks) if b.kind == "para"]
+    """A short paragraph that is all one quotation, repeating word for word a whole quoted
+    passage (or a whole sentence of one) of a paragraph near it, is a pull quote: it goes, and
+    the paragraph that holds the quotation stays. Words matching part of a sentence are never
+    enough: a short paragraph may restate, or deny, what another says."""
+    paras = [(i, b.flat) for i, b in enumerate(blocks) if b.kind == "para"]
     gone = set()
-    for k, (i, short) in enumerate(paras):
+    for k, (i, flat) in enumerate(paras):
+        inner = _quoted_only(flat)
+        if inner is None:
+            continue
+        short = _squashed(inner)
         if not PULL_QUOTE_WORDS[0] <= len(short.split()) <= PULL_QUOTE_WORDS[1]:
             continue
         near = paras[max(0, k - PULL_QUOTE_REACH):k + PULL_QUOTE_REACH + 1]
-        if any(j != i and j not in gone and len(text) > len(short) and short in text
+        if any(j != i and j not in gone and len(text) > len(flat) and short in _quotations(text)
                for j, text in near):
             gone.add(i)
             report.drop(blocks[i].line, "pull quote", WHY["pull quote"], blocks[i].text)
