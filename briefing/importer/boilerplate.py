@@ -43,7 +43,10 @@ BACK_TO_TOP = re.compile(
 )
 FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
 NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
-                        r"(?:straight |delivered )?(?:to|in|into) your inbox|"
+                        # "to your inbox" only as an offer: "Get X delivered straight to
+                        # your inbox", not "scam emails landing in your inbox"
+                        r"\b(?:get|receive|sign up|subscribe|delivered|sent)\b[^.!?:]{0,60}?"
+                        r"\b(?:to|in|into) your inbox|"
                         r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
     r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon|"
