@@ -58,8 +58,12 @@ CAPTION = re.compile(
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
 RELATED = re.compile(r"^\**(?:(related|read more|read also|also read|see also|more on this|"
-                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]"
-                     r"|related (article|story|content|coverage|video)\b)", re.I)
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|].*"
+                     # "Related article" alone, before ':' '|', a link, or a headline (a
+                     # capital, no full stop); "Related coverage of the closure has ..." is prose
+                     r"|related (article|story|content|coverage|video)s?\**"
+                     r"(?:\s*[:|].*|\s*|\s+\[[^\]]+\]\([^)]*\)\s*"
+                     r"|\s+(?-i:[A-Z0-9\"“‘])[^.!?]*))$", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
     r"^(related(\s+[\w-]+)?|read next|recommended"
