@@ -182,9 +182,8 @@ def _standfirst(tree, out: Prepared) -> None:
     h1 = next(iter(tree.iter("h1")), None)
     if h1 is None:
         return
-    for el in tree.xpath("//*[@class]"):
-        if el.sourceline and h1.sourceline and el.sourceline < h1.sourceline:
-            continue
+    # document order, not source lines: a minified page is all on one line
+    for el in h1.xpath("following::*[@class]"):
         if not STANDFIRST_CLASS.search(el.get("class", "")) or el.tag not in ("p", "div", "h2"):
             continue
         text = _text(el)
