@@ -89,14 +89,22 @@ ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|s
 # A wire story's closing credit: "Reporting by A in X; Additional reporting by B; Editing by C".
 _CREDIT_ROLE = (r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|research"
                 r"|graphics|fact-checking|translation)(?:\s+and\s+(?:reporting|writing|editing))?)")
-_CREDIT_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|van|von|da|al)){0,3}"
+# a person's name: capitalised words, none of them naming an institution
+_NOT_NAME = r"(?!(?:University|Institute|College|School|Centre|Center|Council|Agency|Ministry|" \
+            r"Department|Foundation|Bank|Office|Museum|Library|Hospital)\b)"
+_CREDIT_WORD = _NOT_NAME + r"[A-ZÀ-Ý][\w'’.-]*"
+_CREDIT_NAME = _CREDIT_WORD + r"(?:\s+(?:" + _CREDIT_WORD + r"|de|van|von|da|al)){0,3}"
 _CREDIT_PART = (_CREDIT_ROLE + r"\s+by\s+" + _CREDIT_NAME
                 + r"(?:(?:\s*,\s*|\s+and\s+)" + _CREDIT_NAME + r")*"
                 + r"(?:\s+in\s+" + _CREDIT_NAME + r")?")
 WIRE_CREDIT = re.compile(r"^\(?" + _CREDIT_PART + r"(?:\s*;\s*" + _CREDIT_PART + r")*\s*\)?\.?$")
 # "Associated Press writer Piet Dorn in Osby contributed to this report."
-CONTRIBUTED = re.compile(r"^.{3,200}\bcontributed(?: reporting| research)? to this "
-                         r"(?:report|story|article)\.?$", re.I)
+# Only names (and a newsroom role, a place) before "contributed": "Interviews with more than
+# 40 residents contributed to this report." is the article's own sentence.
+CONTRIBUTED = re.compile(r"^(?:(?:[A-ZÀ-Ý][\w'’.-]*|and|in|from|de|van|von|da|al|writers?|"
+                         r"reporters?|correspondents?|journalists?|staff)(?:\s*,\s*|\s+)){1,14}"
+                         r"contributed(?: reporting| research)? to this (?:report|story|article)"
+                         r"\.?$")
 SAYS = re.compile(r"\b(said|says|told|argued|claimed)\b", re.I)
 # A separator drawn with characters: "___", "* * *", "===" (a rule between parts of a page).
 SEPARATOR = re.compile(r"^(?:\\?[_*=~•·-]\s*){3,}$")
