@@ -14,6 +14,7 @@ import re
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.names import ROLE, looks_like_name
+from briefing.importer.quotes import quotations, quoted_only, squashed
 from briefing.importer.report import ImportReport
 from briefing.importer.webfurniture import ENTRY_STAMP, line_kind
 
@@ -506,38 +507,7 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
 
 
 PULL_QUOTE_WORDS = (5, 40)  # a display quote is a sentence or two
-_WORD = re.compile(r"\w+")
-
-
-def _squashed(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
 PULL_QUOTE_REACH = 12  # paragraphs either side: a pull quote stands near the text it repeats
-
-
-# A passage inside quotation marks: "…", “…”, ‘…’, «…».
-QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|‘([^’]+)’|«([^»]+)»')
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def _quoted_only(text: str) -> str | None:
-    """The words of a paragraph that is one passage in quotation marks, else None."""
-    m = QUOTED.fullmatch(text.strip().strip("*_").strip())
-    return next((g for g in m.groups() if g), None) if m else None
-
-
-def _quotations(text: str) -> set[str]:
-    """Each quoted passage of a paragraph, each of its whole sentences, and each run of
-    passages following one another (a quotation split by "she said"), squashed."""
-    passages = [next(g for g in m.groups() if g) for m in QUOTED.finditer(text)]
-    found = set()
-    for a in range(len(passages)):
-        for b in range(a + 1, len(passages) + 1):
-            found.add(_squashed(" ".join(passages[a:b])))
-        found.update(_squashed(s) for s in _SENTENCE_END.split(passages[a]))
-    found.discard("")
-    return found
 
 
 def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
@@ -548,14 +518,14 @@ def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
     paras = [(i, b.flat) for i, b in enumerate(blocks) if b.kind == "para"]
     gone = set()
     for k, (i, flat) in enumerate(paras):
-        inner = _quoted_only(flat)
+        inner = quoted_only(flat)
         if inner is None:
             continue
-        short = _squashed(inner)
+        short = squashed(inner)
         if not PULL_QUOTE_WORDS[0] <= len(short.split()) <= PULL_QUOTE_WORDS[1]:
             continue
         near = paras[max(0, k - PULL_QUOTE_REACH):k + PULL_QUOTE_REACH + 1]
-        if any(j != i and j not in gone and len(text) > len(flat) and short in _quotations(text)
+        if any(j != i and j not in gone and len(text) > len(flat) and short in quotations(text)
                for j, text in near):
             gone.add(i)
             report.drop(blocks[i].line, "pull quote", WHY["pull quote"], blocks[i].text)
