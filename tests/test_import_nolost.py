@@ -139,3 +139,23 @@ def test_a_names_only_credit_still_goes():
                  "Reporting by Ann Lee; Editing by Lars Berg"):
         r = pasted(LEAD, NEXT, line)
         assert line not in r.body, line
+
+
+def test_a_pull_quote_marked_in_the_markup_goes_when_it_repeats_a_sentence():
+    said = ("Lars Berg, the chief engineer, was blunt. The cables were far worse than anyone "
+            "had expected. He said the work would take the whole summer.")
+    r = page("<article><h1>Bridge reopens</h1>" f"<p>{LEAD}</p><p>{said}</p>"
+             "<aside class='article-pullquote'><blockquote>The cables were far worse than anyone "
+             "had expected</blockquote><cite>Lars Berg</cite></aside>"
+             f"<p>{NEXT}</p><p>{MORE}</p></article>")
+    assert said in r.body
+    assert r.body.count("The cables were far worse") == 1
+    assert "The cables were far worse" in "\n".join(
+        d.text for d in r.report.dropped if d.what == "pull quote")
+
+
+def test_a_quote_box_saying_something_new_stays():
+    box = "Nobody told us the bridge would be shut for the whole summer."
+    r = page("<article><h1>Bridge reopens</h1>" f"<p>{LEAD}</p><p>{NEXT}</p>"
+             f"<blockquote class='quote'>{box}</blockquote><p>{MORE}</p></article>")
+    assert box in r.body
