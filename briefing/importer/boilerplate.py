@@ -14,6 +14,7 @@ import re
 from briefing.importer.blocks import Block
 from briefing.importer.dates import parse_date
 from briefing.importer.names import ROLE, looks_like_name
+from briefing.importer.quotes import quotations, quoted_only, squashed
 from briefing.importer.report import ImportReport
 from briefing.importer.webfurniture import ENTRY_STAMP, line_kind
 
@@ -43,7 +44,10 @@ BACK_TO_TOP = re.compile(
 )
 FOLLOW = re.compile(r"^(follow us\b|share (this|on)\b|share:|suivez-nous\b)", re.I)
 NEWSLETTER = re.compile(r"newsletter|subscribe to our|sign up for our|abonnez-vous|"
-                        r"(?:straight |delivered )?(?:to|in|into) your inbox|"
+                        # "to your inbox" only as an offer: "Get X delivered straight to
+                        # your inbox", not "scam emails landing in your inbox"
+                        r"\b(?:get|receive|sign up|subscribe|delivered|sent)\b[^.!?:]{0,60}?"
+                        r"\b(?:to|in|into) your inbox|"
                         r"subscribe for free|thanks for reading .{2,60}! subscribe", re.I)
 DONATION = re.compile(
     r"\bdonat(e|ion)s?\b|support(ing)? our work|support us\b|become a (member|patron)|patreon|"
@@ -55,8 +59,12 @@ CAPTION = re.compile(
     r"photo credits?|illustration|caption|crédit photo)\s*\**\s*:", re.I,
 )
 RELATED = re.compile(r"^\**(?:(related|read more|read also|also read|see also|more on this|"
-                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|]"
-                     r"|related (article|story|content|coverage|video)\b)", re.I)
+                     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema)\**\s*[:|].*"
+                     # "Related article" alone, before ':' '|', a link, or a headline (a
+                     # capital, no full stop); "Related coverage of the closure has ..." is prose
+                     r"|related (article|story|content|coverage|video)s?\**"
+                     r"(?:\s*[:|].*|\s*|\s+\[[^\]]+\]\([^)]*\)\s*"
+                     r"|\s+(?-i:[A-Z0-9\"“‘])[^.!?]*))$", re.I)
 # A heading over a list of links to other articles; the headlines under it go with it.
 LINK_LIST = re.compile(
     r"^(related(\s+[\w-]+)?|read next|recommended"
@@ -82,14 +90,22 @@ ADVERT = re.compile(r"^(advertisement|advertising|sponsored|publicité|anzeige|s
 # A wire story's closing credit: "Reporting by A in X; Additional reporting by B; Editing by C".
 _CREDIT_ROLE = (r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|research"
                 r"|graphics|fact-checking|translation)(?:\s+and\s+(?:reporting|writing|editing))?)")
-_CREDIT_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|van|von|da|al)){0,3}"
+# a person's name: capitalised words, none of them naming an institution
+_NOT_NAME = r"(?!(?:University|Institute|College|School|Centre|Center|Council|Agency|Ministry|" \
+            r"Department|Foundation|Bank|Office|Museum|Library|Hospital)\b)"
+_CREDIT_WORD = _NOT_NAME + r"[A-ZÀ-Ý][\w'’.-]*"
+_CREDIT_NAME = _CREDIT_WORD + r"(?:\s+(?:" + _CREDIT_WORD + r"|de|van|von|da|al)){0,3}"
 _CREDIT_PART = (_CREDIT_ROLE + r"\s+by\s+" + _CREDIT_NAME
                 + r"(?:(?:\s*,\s*|\s+and\s+)" + _CREDIT_NAME + r")*"
                 + r"(?:\s+in\s+" + _CREDIT_NAME + r")?")
 WIRE_CREDIT = re.compile(r"^\(?" + _CREDIT_PART + r"(?:\s*;\s*" + _CREDIT_PART + r")*\s*\)?\.?$")
 # "Associated Press writer Piet Dorn in Osby contributed to this report."
-CONTRIBUTED = re.compile(r"^.{3,200}\bcontributed(?: reporting| research)? to this "
-                         r"(?:report|story|article)\.?$", re.I)
+# Only names (and a newsroom role, a place) before "contributed": "Interviews with more than
+# 40 residents contributed to this report." is the article's own sentence.
+CONTRIBUTED = re.compile(r"^(?:(?:[A-ZÀ-Ý][\w'’.-]*|and|in|from|de|van|von|da|al|writers?|"
+                         r"reporters?|correspondents?|journalists?|staff)(?:\s*,\s*|\s+)){1,14}"
+                         r"contributed(?: reporting| research)? to this (?:report|story|article)"
+                         r"\.?$")
 SAYS = re.compile(r"\b(said|says|told|argued|claimed)\b", re.I)
 # A separator drawn with characters: "___", "* * *", "===" (a rule between parts of a page).
 SEPARATOR = re.compile(r"^(?:\\?[_*=~•·-]\s*){3,}$")
@@ -491,27 +507,25 @@ def _menus(blocks: list[Block], report: ImportReport) -> list[Block]:
 
 
 PULL_QUOTE_WORDS = (5, 40)  # a display quote is a sentence or two
-_WORD = re.compile(r"\w+")
-
-
-def _squashed(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
 PULL_QUOTE_REACH = 12  # paragraphs either side: a pull quote stands near the text it repeats
 
 
 def _pull_quotes(blocks: list[Block], report: ImportReport) -> list[Block]:
-    """A short paragraph whose words all stand, in order, inside a longer paragraph near it
-    is a pull quote (a display copy of a sentence given in full elsewhere): it goes, and the
-    paragraph that holds the words stays."""
-    paras = [(i, f" {_squashed(b.flat)} ") for i, b in enumerate(blocks) if b.kind == "para"]
+    """A short paragraph that is all one quotation, repeating word for word a whole quoted
+    passage (or a whole sentence of one) of a paragraph near it, is a pull quote: it goes, and
+    the paragraph that holds the quotation stays. Words matching part of a sentence are never
+    enough: a short paragraph may restate, or deny, what another says."""
+    paras = [(i, b.flat) for i, b in enumerate(blocks) if b.kind == "para"]
     gone = set()
-    for k, (i, short) in enumerate(paras):
+    for k, (i, flat) in enumerate(paras):
+        inner = quoted_only(flat)
+        if inner is None:
+            continue
+        short = squashed(inner)
         if not PULL_QUOTE_WORDS[0] <= len(short.split()) <= PULL_QUOTE_WORDS[1]:
             continue
         near = paras[max(0, k - PULL_QUOTE_REACH):k + PULL_QUOTE_REACH + 1]
-        if any(j != i and j not in gone and len(text) > len(short) and short in text
+        if any(j != i and j not in gone and len(text) > len(flat) and short in quotations(text)
                for j, text in near):
             gone.add(i)
             report.drop(blocks[i].line, "pull quote", WHY["pull quote"], blocks[i].text)

@@ -56,3 +56,26 @@ def parse_date(text: str, day_first: bool | None = None) -> tuple[str | None, st
     if (m := MY.search(text)) and m[1].lower() in MONTHS:
         return _iso(int(m[2]), MONTHS[m[1].lower()]), "month year"
     return None, "no date found"
+
+
+# Words a date line may hold besides the date: labels, weekdays, times, "min read".
+DATE_LINE_WORDS = {
+    "published", "updated", "last", "posted", "modified", "created", "first", "on", "at", "the",
+    "of", "and", "am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "er", "min", "mins",
+    "minute", "minutes", "read", "h", "le", "à", "publié", "mis", "jour", "modifié", "um", "uhr",
+    "veröffentlicht", "aktualisiert", "actualizado", "publicado", "el", "de", "pubblicato",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+}
+
+
+def only_date_words(text: str) -> bool:
+    """``text`` holds nothing but a date and date-line words ("Updated Friday 8 May 2026, 10:15
+    BST"): "Traffic returns on 8 May 2026" is a heading that holds a date, not a date line."""
+    for word in re.findall(r"[^\W\d_]+", text):
+        if word.lower() not in MONTHS and word.lower() not in DATE_LINE_WORDS \
+                and not re.fullmatch(r"[A-Z]{2,4}", word):  # a time zone: BST, ET, CEST
+            return False
+    return True

@@ -12,7 +12,7 @@ import re
 
 from briefing.importer import endmatter, pagemeta
 from briefing.importer.blocks import Block
-from briefing.importer.dates import parse_date
+from briefing.importer.dates import only_date_words, parse_date
 from briefing.importer.meta import Meta
 from briefing.importer.meta import plain as _plain
 from briefing.importer.names import (ROLE, ROLE_PATTERN, drop_second_spelling, looks_like_name,
@@ -423,7 +423,8 @@ def extract_metadata(blocks: list[Block], report: ImportReport,
                     meta.provenance["published"] = ("stated", f"line {block.line}: '{text}'")
                 report.drop(block.line, "date", "moved to front matter (published)", block.text)
                 continue
-        if near_top and len(text.split()) <= 8:  # "March 12, 2021", "7 min read · Jan 5, 2023"
+        if near_top and len(text.split()) <= 8 and only_date_words(text):
+            # "March 12, 2021", "7 min read · Jan 5, 2023"
             iso, how = parse_date(text)
             if iso and not re.search(r"[.!?]$", text) and not meta.published:
                 meta.published = iso

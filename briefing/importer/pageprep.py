@@ -2,7 +2,10 @@
 tell from text alone.
 
 - A definition list (``<dl>``: "412 metres" / "length of the bridge") becomes a list of
-  "term: definition" items, so that each pair stays one line of the article.
+  "term: definition" items, so that each pair stays one line of the article (groups may stand
+  in ``<div>``s; a ``<dl>`` holding text or other elements is left as it is).
+- An element marked as a pull quote (class "pullquote", "quote" ...) is taken out and
+  reported when its words are a whole sentence or quotation of a paragraph outside it.
 - A fact box (an ``<aside>`` headed "Key figures", "Key facts", "At a glance", "In numbers",
   "Timeline" ..., with little link text) is article content: it is read as part of the text.
 - A sign-up box (the smallest block around an e-mail field), elements whose class says
@@ -18,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.importer.pagetext import visible_lines
+from briefing.importer.quotes import quoted_only, sentences, squashed
 
 FACT_BOX = re.compile(r"^(key (figures|facts|numbers|points|dates)|at a glance|in numbers|by the "
                       r"numbers|in figures|fact ?(box|file|sheet)|the facts|timeline|what we know"
@@ -29,6 +33,8 @@ STANDFIRST_CLASS = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|su
                               r"article-?intro|intro)(?:$|[\s_-])", re.I)
 EMBED_AUTHOR = re.compile(r"^\s*(?:[—–-]\s*|an? (?:post|photo|video|reel) shared by\s+)"
                           r"[^()\n]{1,80}\(@[\w.]{1,40}\)\s*.{0,40}$", re.S | re.I)
+PULL_QUOTE_CLASS = re.compile(r"pull|quote", re.I)
+PULL_QUOTE_WORDS = (5, 40)
 PIC_LINK = re.compile(r"^\s*pic\.(?:twitter|x)\.com/\S+\s*$", re.I)
 CAPTION_WORDS = 40
 SIGNUP_WORDS = 60
@@ -69,18 +75,24 @@ def _remove(el, kind: str, out: Prepared) -> None:
 
 
 def _definition_lists(tree) -> None:
+    """A <dl> of terms and definitions becomes a list of "term: definition" items. HTML5 lets
+    each group stand in a <div>; a <dl> holding anything else (text, other elements) is left
+    as it is, so none of its words are lost."""
     from lxml import etree
 
     for dl in list(tree.iter("dl")):
+        if not _only_terms(dl, allow_div=True):
+            continue
         items = []
         term = None
-        for child in dl:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "dt":
-                term = _text(child)
-            elif tag == "dd":
+        for child in dl.iter("dt", "dd"):
+            if child.tag == "dt":
+                term = f"{term} {_text(child)}" if term else _text(child)
+            else:
                 items.append(f"{term}: {_text(child)}" if term else _text(child))
                 term = None
+        if term:
+            items.append(term)  # a last term with no definition keeps its words
         if not items:
             continue
         tail = dl.tail
@@ -92,6 +104,21 @@ def _definition_lists(tree) -> None:
             li = etree.SubElement(dl, "li")
             li.text = item
         dl.tail = tail
+
+
+def _only_terms(el, allow_div: bool) -> bool:
+    """``el`` holds only <dt>/<dd> (or, at the top, <div>s of them) and no text of its own."""
+    if (el.text or "").strip():
+        return False
+    for child in el:
+        if (child.tail or "").strip():
+            return False
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("dt", "dd"):
+            continue
+        if not (allow_div and tag == "div" and _only_terms(child, allow_div=False)):
+            return False
+    return True
 
 
 def _fact_boxes(tree) -> None:
@@ -151,6 +178,29 @@ def _embeds(tree, out: Prepared) -> None:
                 quote.remove(c)
 
 
+def _marked_pull_quotes(tree, out: Prepared) -> None:
+    """An element the page marks as a pull quote (class "pullquote", "quote" ...) goes when its
+    words are a whole sentence or quotation of a paragraph outside it; otherwise it is text."""
+    paras = list(tree.iter("p"))
+    gone: set = set()
+    for el in list(tree.xpath("//aside|//blockquote|//div|//p|//figure")):
+        if el.getparent() is None or not PULL_QUOTE_CLASS.search(el.get("class", "")):
+            continue
+        if any(a in gone for a in el.iterancestors()):
+            continue  # inside a pull quote already taken out
+        quote = el.find(".//blockquote")
+        body = quote if quote is not None and el.tag != "blockquote" else el
+        text = _text(body)
+        short = squashed(quoted_only(text) or text)
+        if not PULL_QUOTE_WORDS[0] <= len(short.split()) <= PULL_QUOTE_WORDS[1]:
+            continue
+        inside = set(el.iter())
+        if any(p not in inside and len(_text(p)) > len(text) and short in sentences(_text(p))
+               for p in paras):
+            gone.add(el)
+            _remove(el, "pull quote", out)
+
+
 def _addresses(tree) -> None:
     """An <address> byline is a paragraph of its own (the extraction glues it to the next)."""
     for el in list(tree.iter("address")):
@@ -161,9 +211,8 @@ def _standfirst(tree, out: Prepared) -> None:
     h1 = next(iter(tree.iter("h1")), None)
     if h1 is None:
         return
-    for el in tree.xpath("//*[@class]"):
-        if el.sourceline and h1.sourceline and el.sourceline < h1.sourceline:
-            continue
+    # document order, not source lines: a minified page is all on one line
+    for el in h1.xpath("following::*[@class]"):
         if not STANDFIRST_CLASS.search(el.get("class", "")) or el.tag not in ("p", "div", "h2"):
             continue
         text = _text(el)
@@ -177,6 +226,7 @@ def prepare(tree) -> Prepared:
     """Change ``tree`` in place (see the module's docstring); what it takes out is listed."""
     out = Prepared()
     _definition_lists(tree)
+    _marked_pull_quotes(tree, out)
     _addresses(tree)
     _fact_boxes(tree)
     _signup_boxes(tree, out)

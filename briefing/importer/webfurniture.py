@@ -94,7 +94,10 @@ TIME_STAMP = re.compile(r"^(?:(?:posted|published|updated|last updated|filed|add
 # The same time (or a live label) opening an entry's paragraph: "**11:05** The union ...",
 # "09:20 BST – At least 14 ships ...", "BREAKING: About 2,300 dockers ...".
 ENTRY_STAMP = re.compile(
-    r"^(?:(?P<e1>\*\*|__)?(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4})?"
+    # a zone is a whole word, and a time not followed by one is not followed by part of a
+    # word in capitals either: "09:20 BST was the time ..." is a sentence, not an entry
+    r"^(?:(?P<e1>\*\*|__)?(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+    r"(?:\s*[A-Z]{2,4}\b|(?!\s*[A-Z]{2,4}\b))"
     r"|(?i:breaking(?: news)?|update|latest|just in|pinned)\s*:)(?P=e1)?"
     r"\s*(?:[–—-]\s*)?)(?=[\"“‘'A-ZÀ-Ý])")
 RELATIVE_TIME = re.compile(r"^(\d+|an?|one) (second|minute|min|hour|hr|day|week|month)s? ago$|"
