@@ -276,3 +276,26 @@ def test_reports_published_in_different_months_or_albums_released_share_no_key(t
                   "The band released a new album on 9 June.")
     assert _one(d, ("src1", "2024-04-03")) is None and _one(d, ("src2", "2024-06-09")) is None
     assert _one(d, ("src3", "2024-06-09")) is None
+
+
+def test_a_weekday_after_a_past_verb_is_dated_back_whatever_the_clause_says_next():
+    # published on a Wednesday; the future in what was said does not move the saying
+    published = "2026-05-06"
+    assert _days("The council said on Friday it will reopen the bridge in June.", published) == [
+        ("2026-05-01", "on Friday"), ("2026-06", "June")]
+    assert _days("Police said Tuesday that the suspect will appear in court.", published) == [
+        ("2026-05-05", "Tuesday")]
+    assert _days("The union announced on Tuesday that it plans to strike.", published) == [
+        ("2026-05-05", "on Tuesday")]
+    assert _days("Ministers met on Monday and are expected to meet again.", published) == [
+        ("2026-05-04", "on Monday")]
+    assert _days("On Friday the mayor said the council will vote.", published) == [
+        ("2026-05-01", "On Friday")]
+
+
+def test_a_future_that_governs_the_weekday_still_dates_it_forward():
+    published = "2026-05-06"
+    assert _days("The council on Friday will vote on the plan.", published) == [
+        ("2026-05-08", "on Friday")]
+    assert _days("The report will be published on Friday.", published) == [
+        ("2026-05-08", "on Friday")]
