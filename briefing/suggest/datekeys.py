@@ -26,6 +26,7 @@ WINDOW = 10  # lower-case words before a date searched for its happening word
 # written out before its acronym: "joining the Collective Security Treaty Organization (CSTO)")
 _MEMBER_REACH = 60
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_REACH = 400  # characters either side of a date in which its clause is read
 # War and diplomacy first (a "closure" of a corridor is a blockade), then everyday news.
 _DATED = {**NEWS_HAPPENINGS, **HAPPENINGS}
 _MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "join",
@@ -39,8 +40,12 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
     # March; the most recent on 16 April": the second date is no onset).
     if _LIMIT.search(text, max(0, date.start - 30), date.start):
         return []  # "best-before dates up to 30 May", "before 9 April": a bound, not a day
-    clause = max(text.rfind(c, 0, date.start) for c in ";—–")
-    before = [m for m in _WORD.finditer(text, clause + 1, date.start)]
+    # Everything before a date is read through a bounded window, so that a long run of text
+    # without a stop costs time in proportion to its length.
+    lo = max(0, date.start - _REACH)
+    clause = max(lo - 1, *(text.rfind(c, lo, date.start) for c in ";—–"))
+    before = [m for m in _WORD.finditer(text, clause + 1, date.start)
+              if m.start() > lo or not lo or not text[lo - 1].isalnum()]
     built = _built_key(text, clause + 1, date.start) or _published_key(text, clause + 1, date)
     if built:
         return [built]
@@ -62,12 +67,12 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
             keys.append(key)
         if cls not in ("membership", "founding"):
             break  # one happening per date, the nearest, unless it is about an organisation
-    if not keys and _LEADING_TIME.search(text, 0, date.start):
+    if not keys and _LEADING_TIME.search(text, max(0, date.start - _REACH), date.start):
         # "In September 2022, Azerbaijan launched an attack": a clause opening with its time
         # dates the happening that follows it.
-        stop = _CLAUSE_STOP.search(text, date.end)
+        stop = _CLAUSE_STOP.search(text, date.end, date.end + _REACH)
         words = 0
-        for m in _WORD.finditer(text, date.end, stop.start() if stop else len(text)):
+        for m in _WORD.finditer(text, date.end, stop.start() if stop else date.end + _REACH):
             if not m.group()[:1].isupper():
                 words += 1
             if words > WINDOW:
