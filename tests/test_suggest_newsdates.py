@@ -219,10 +219,13 @@ def test_two_sources_placing_one_recall_on_different_weekdays_disagree(tmp_path)
 # --- keys14r: the year a thing was opened or built ---------------------------------------------
 
 def test_the_year_a_bridge_opened_compares_however_the_bridge_is_named(tmp_path):
+    # the first source names the bridge in another sentence; the third names none, and as
+    # another source names one, its bridge may be another and is not compared
     root = briefing(tmp_path,
-                    "The bridge, opened in 1967, was the oldest of the town's crossings.",
+                    "The Tarvik Bridge carries 9,000 cars a day. The bridge, opened in 1967, "
+                    "was the oldest of the town's crossings.",
                     "A section of the Tarvik Bridge, which opened in 1968, fell into the river.",
-                    "The bridge was opened in 1968, one of nine built that decade.")
+                    "The bridge was opened in 1969, one of nine built that decade.")
     result = suggest(load_corpus(root)[0], root)
     write(result)
     found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
@@ -299,3 +302,22 @@ def test_a_future_that_governs_the_weekday_still_dates_it_forward():
         ("2026-05-08", "on Friday")]
     assert _days("The report will be published on Friday.", published) == [
         ("2026-05-08", "on Friday")]
+
+
+def test_an_unnamed_bridge_is_the_one_its_own_article_names(tmp_path):
+    # the first article's bridge is the Halvard Bridge: the Osby Bridge's year is no rival
+    d = date_keys(tmp_path,
+                  "The Halvard Bridge was shut on Monday. The bridge, opened in 1967, carries "
+                  "9,000 cars a day.",
+                  "Traffic moved to the Osby Bridge, which opened in 1975.")
+    assert _one(d, ("src1", "1967")) is None and _one(d, ("src2", "1975")) is None
+    # an article naming no bridge says nothing of which one, once another source names one
+    d = date_keys(tmp_path / "none",
+                  "The bridge, opened in 1967, carries 9,000 cars a day.",
+                  "Traffic moved to the Osby Bridge, which opened in 1975.")
+    assert _one(d, ("src1", "1967")) is None
+    # with no bridge named anywhere, the unnamed ones still compare
+    d = date_keys(tmp_path / "unnamed",
+                  "The bridge, opened in 1967, carries 9,000 cars a day.",
+                  "The bridge was opened in 1968, one of nine built that decade.")
+    assert _one(d, ("src1", "1967")) == _one(d, ("src2", "1968")) == "bridge-opened"

@@ -282,23 +282,59 @@ def _same_month(values: dict[str, list[tuple[str, str]]], keys: list[str]) -> bo
 def _name_built_things(proposals: list[Proposal]) -> None:
     """"bridge-opened@halvard-bridge" becomes "bridge-opened" unless the sources name two
     different such things ("the Halvard Bridge", "the Morvik Bridge"), or one source gives
-    the key two dates: then no date of it is compared."""
-    named: dict[str, set[str]] = {}
-    given: dict[str, list[tuple[str, str]]] = {}
+    the key two dates: then no date of it is compared.  An unnamed "the bridge" is the bridge
+    its own article names; when any source names one, an unnamed mention in an article that
+    names none or several is left without a key (it may be another bridge)."""
+    found: list[tuple[Proposal, int, str, str]] = []  # (claim, date index, base key, name)
     for p in proposals:
-        for d, key in p.dates:
+        for i, (d, key) in enumerate(p.dates):
             if key and key.partition("@")[0].rsplit("-", 1)[-1] in _BUILT_VERBS:
                 base, _, name = key.partition("@")
-                named.setdefault(base, set()).update([name] if name else [])
-                given.setdefault(base, []).append((p.article_id, d.value))
-    if not named:
+                found.append((p, i, base, name))
+    if not found:
         return
+    own: dict[tuple[str, str], set[str]] = {}  # (article, base) -> the names it gives
+    for p, _, base, name in found:
+        if name:
+            own.setdefault((p.article_id, base), set()).add(name)
+    texts: dict[str, dict[str, str]] = {}
+    for p in proposals:
+        texts.setdefault(p.article_id, {})[p.paragraph.id] = p.paragraph.text
+    resolved: list[tuple[Proposal, int, str, str | None]] = []
+    for p, i, base, name in found:
+        if not name and not base.endswith("-published"):
+            names = own.get((p.article_id, base)) or _names_in(texts[p.article_id].values(),
+                                                               base.rsplit("-", 2)[-2])
+            name = next(iter(names)) if len(names) == 1 else None
+        resolved.append((p, i, base, name))
+    named: dict[str, set[str]] = {}
+    given: dict[str, list[tuple[str, str]]] = {}
+    for p, i, base, name in resolved:
+        named.setdefault(base, set()).update([name] if name else [])
+        given.setdefault(base, []).append((p.article_id, p.dates[i][0].value))
     bad = {b for b, names in named.items() if len(names) > 1 or _one_source_two_dates(given[b])
            or b.endswith("-published") and len({v[:7] for _, v in given[b] if len(v) == 10}
                                                | {v for _, v in given[b] if len(v) < 10}) > 1}
-    for p in proposals:
-        p.dates = [(d, None if key.partition("@")[0] in bad else key.partition("@")[0])
-                   if key and key.partition("@")[0] in named else (d, key) for d, key in p.dates]
+    for p, i, base, name in resolved:
+        lost = base in bad or (name is None and bool(named[base]))
+        p.dates[i] = (p.dates[i][0], None if lost else base)
+
+
+def _names_in(texts, head: str) -> set[str]:
+    """The names an article gives a thing of kind ``head``: "the Halvard Bridge" -> "halvard"."""
+    pattern = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)+)" + re.escape(head.capitalize()) + r"\b")
+    out: set[str] = set()
+    for text in texts:
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _DETERMINERS:
+                words.pop(0)
+            if words:
+                out.add(slug(" ".join(words)))
+    return out
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 
 
 _BUILT_VERBS = frozenset({"opened", "built", "completed", "constructed", "erected", "published"})
