@@ -321,3 +321,31 @@ def test_an_unnamed_bridge_is_the_one_its_own_article_names(tmp_path):
                   "The bridge, opened in 1967, carries 9,000 cars a day.",
                   "The bridge was opened in 1968, one of nine built that decade.")
     assert _one(d, ("src1", "1967")) == _one(d, ("src2", "1968")) == "bridge-opened"
+
+
+def test_two_documents_published_in_one_month_share_no_key(tmp_path):
+    # the audit of the ferry contracts and a safety report on buses: two documents
+    root = _dated_briefing(
+        tmp_path,
+        ("2026-05-14", "The national audit office on 14 May published its audit of the Morvik "
+                       "ferry contracts, finding that the county overpaid by 3 million crowns."),
+        ("2026-05-20", "The county's ferry contracts cost 3 million crowns more than they should "
+                       "have, auditors found. A separate safety report on the county's buses "
+                       "was published on 2 May and found 40 faults."))
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
+    assert found == []
+    d = date_keys(tmp_path / "unrelated",
+                  "The ministry on 3 June published its review of rail fares.",
+                  "A study of hospital waiting lists was released on 9 June.",
+                  "The regulator published a new report on 12 June.")
+    assert _one(d, ("src1", "2024-06-03")) is None and _one(d, ("src3", "2024-06-12")) is None
+
+
+def test_one_document_told_by_its_publisher_or_its_subject_shares_a_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The ministry on 3 June published its review of rail fares.",
+                  "A review of rail fares was released on 4 June.")
+    assert _one(d, ("src1", "2024-06-03")) == _one(d, ("src2", "2024-06-04")) == \
+        "report-published"

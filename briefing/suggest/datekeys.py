@@ -137,6 +137,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\
 
 
 def _published_key(text: str, start: int, date: DateMention) -> str | None:
+    """"report-published@<words>": the words of the clause saying who published it and what
+    about, for ``_name_built_things`` to check that two sources tell of one document."""
     verb = _VERB_AFTER.match(text, date.end)  # "the office today published its audit"
     if verb is None:
         before = _VERB_BEFORE.search(text, max(start, date.start - 40), date.start)
@@ -148,13 +150,45 @@ def _published_key(text: str, start: int, date: DateMention) -> str | None:
         verb_start, verb_end = verb.end() - len(verb.group().lstrip()), verb.end()
     doc = _DOC_AFTER_VERB.match(text, verb_end)
     if doc and doc.group(1) in _DOCUMENTS:
-        return "report-published"
+        if _OTHER_DOCUMENT.search(doc.group()):
+            return None  # "published a new report": not the one the others tell of
+        return "report-published@" + _about(text, start, date)
     # "the report on the ferries was published": the nearest document noun before a passive
     words = list(_WORD.finditer(text, max(start, verb_start - 80), verb_start))[-8:]
     docs = [w for w in words if w.group().lower() in _DOCUMENTS]
     if docs and _PASSIVE.search(text, docs[-1].end(), verb_start):
-        return "report-published"
+        if _OTHER_BEFORE.search(text, max(start, docs[-1].start() - 40), docs[-1].start()):
+            return None  # "a separate safety report ... was published"
+        return "report-published@" + _about(text, start, date)
     return None
+
+
+# "a separate report", "another study", "a second audit", "its new review": a document other
+# than the one the sources tell of.
+_OTHER = r"(?:separate|another|second|third|new|other|earlier|previous|further|different)"
+_OTHER_DOCUMENT = re.compile(r"\b" + _OTHER + r"\b", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b" + _OTHER + r"\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_NOT_ABOUT = FUNCTION_WORDS | _DOCUMENTS | frozenset(
+    "published released issued unveiled presented report today yesterday on in was were has "
+    "have had been is are said says found finds".split())
+
+
+def _about(text: str, start: int, date: DateMention) -> str:
+    """The content words of the date's clause, who published the document and what about,
+    each cut to a stem ("ferries", "ferry" -> "ferry"; "inspectors", "inspectorate" ->
+    "inspe") so that sources wording them differently still meet."""
+    stop = _CLAUSE_STOP.search(text, date.end, date.end + _REACH)
+    lo = max(start, date.start - 200)
+    words = {w.lower() for w in _WORD.findall(text, lo, stop.start() if stop else date.end + 200)}
+    return ".".join(sorted({_stem(w) for w in words if w not in _NOT_ABOUT} - {""}))
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"[’'].*$", "", word)
+    word = re.sub(r"ies$", "y", word) if len(word) > 4 else word
+    word = re.sub(r"(?:ses|xes|ches|shes)$", lambda m: m.group()[:-2], word)
+    word = re.sub(r"(?<![su])s$", "", word)
+    return word[:5]
 
 
 _LIMIT = re.compile(r"\b(?:up to|until|till|before|after|through|no later than|by)\s+"
@@ -302,21 +336,30 @@ def _name_built_things(proposals: list[Proposal]) -> None:
         texts.setdefault(p.article_id, {})[p.paragraph.id] = p.paragraph.text
     resolved: list[tuple[Proposal, int, str, str | None]] = []
     for p, i, base, name in found:
-        if not name and not base.endswith("-published"):
+        if base.endswith("-published"):
+            name = None if name == "" else name
+        elif not name:
             names = own.get((p.article_id, base)) or _names_in(texts[p.article_id].values(),
                                                                base.rsplit("-", 2)[-2])
             name = next(iter(names)) if len(names) == 1 else None
         resolved.append((p, i, base, name))
     named: dict[str, set[str]] = {}
     given: dict[str, list[tuple[str, str]]] = {}
+    about: dict[str, list[tuple[str, set[str]]]] = {}  # documents: (article, its words)
     for p, i, base, name in resolved:
-        named.setdefault(base, set()).update([name] if name else [])
+        if base.endswith("-published"):
+            about.setdefault(base, []).append((p.article_id, set((name or "").split("."))))
+        else:
+            named.setdefault(base, set()).update([name] if name else [])
         given.setdefault(base, []).append((p.article_id, p.dates[i][0].value))
-    bad = {b for b, names in named.items() if len(names) > 1 or _one_source_two_dates(given[b])
+    bad = {b for b in given if len(named.get(b, ())) > 1 or _one_source_two_dates(given[b])
            or b.endswith("-published") and len({v[:7] for _, v in given[b] if len(v) == 10}
                                                | {v for _, v in given[b] if len(v) < 10}) > 1}
+    # two sources tell of one document only when they share who published it or its subject
+    bad |= {b for b, docs in about.items()
+            if any(a1 != a2 and not (w1 & w2 - {""}) for a1, w1 in docs for a2, w2 in docs)}
     for p, i, base, name in resolved:
-        lost = base in bad or (name is None and bool(named[base]))
+        lost = base in bad or (name is None and bool(named.get(base)))
         p.dates[i] = (p.dates[i][0], None if lost else base)
 
 
