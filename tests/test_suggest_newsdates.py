@@ -219,10 +219,13 @@ def test_two_sources_placing_one_recall_on_different_weekdays_disagree(tmp_path)
 # --- keys14r: the year a thing was opened or built ---------------------------------------------
 
 def test_the_year_a_bridge_opened_compares_however_the_bridge_is_named(tmp_path):
+    # the first source names the bridge in another sentence; the third names none, and as
+    # another source names one, its bridge may be another and is not compared
     root = briefing(tmp_path,
-                    "The bridge, opened in 1967, was the oldest of the town's crossings.",
+                    "The Tarvik Bridge carries 9,000 cars a day. The bridge, opened in 1967, "
+                    "was the oldest of the town's crossings.",
                     "A section of the Tarvik Bridge, which opened in 1968, fell into the river.",
-                    "The bridge was opened in 1968, one of nine built that decade.")
+                    "The bridge was opened in 1969, one of nine built that decade.")
     result = suggest(load_corpus(root)[0], root)
     write(result)
     found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
@@ -276,3 +279,73 @@ def test_reports_published_in_different_months_or_albums_released_share_no_key(t
                   "The band released a new album on 9 June.")
     assert _one(d, ("src1", "2024-04-03")) is None and _one(d, ("src2", "2024-06-09")) is None
     assert _one(d, ("src3", "2024-06-09")) is None
+
+
+def test_a_weekday_after_a_past_verb_is_dated_back_whatever_the_clause_says_next():
+    # published on a Wednesday; the future in what was said does not move the saying
+    published = "2026-05-06"
+    assert _days("The council said on Friday it will reopen the bridge in June.", published) == [
+        ("2026-05-01", "on Friday"), ("2026-06", "June")]
+    assert _days("Police said Tuesday that the suspect will appear in court.", published) == [
+        ("2026-05-05", "Tuesday")]
+    assert _days("The union announced on Tuesday that it plans to strike.", published) == [
+        ("2026-05-05", "on Tuesday")]
+    assert _days("Ministers met on Monday and are expected to meet again.", published) == [
+        ("2026-05-04", "on Monday")]
+    assert _days("On Friday the mayor said the council will vote.", published) == [
+        ("2026-05-01", "On Friday")]
+
+
+def test_a_future_that_governs_the_weekday_still_dates_it_forward():
+    published = "2026-05-06"
+    assert _days("The council on Friday will vote on the plan.", published) == [
+        ("2026-05-08", "on Friday")]
+    assert _days("The report will be published on Friday.", published) == [
+        ("2026-05-08", "on Friday")]
+
+
+def test_an_unnamed_bridge_is_the_one_its_own_article_names(tmp_path):
+    # the first article's bridge is the Halvard Bridge: the Osby Bridge's year is no rival
+    d = date_keys(tmp_path,
+                  "The Halvard Bridge was shut on Monday. The bridge, opened in 1967, carries "
+                  "9,000 cars a day.",
+                  "Traffic moved to the Osby Bridge, which opened in 1975.")
+    assert _one(d, ("src1", "1967")) is None and _one(d, ("src2", "1975")) is None
+    # an article naming no bridge says nothing of which one, once another source names one
+    d = date_keys(tmp_path / "none",
+                  "The bridge, opened in 1967, carries 9,000 cars a day.",
+                  "Traffic moved to the Osby Bridge, which opened in 1975.")
+    assert _one(d, ("src1", "1967")) is None
+    # with no bridge named anywhere, the unnamed ones still compare
+    d = date_keys(tmp_path / "unnamed",
+                  "The bridge, opened in 1967, carries 9,000 cars a day.",
+                  "The bridge was opened in 1968, one of nine built that decade.")
+    assert _one(d, ("src1", "1967")) == _one(d, ("src2", "1968")) == "bridge-opened"
+
+
+def test_two_documents_published_in_one_month_share_no_key(tmp_path):
+    # the audit of the ferry contracts and a safety report on buses: two documents
+    root = _dated_briefing(
+        tmp_path,
+        ("2026-05-14", "The national audit office on 14 May published its audit of the Morvik "
+                       "ferry contracts, finding that the county overpaid by 3 million crowns."),
+        ("2026-05-20", "The county's ferry contracts cost 3 million crowns more than they should "
+                       "have, auditors found. A separate safety report on the county's buses "
+                       "was published on 2 May and found 40 faults."))
+    result = suggest(load_corpus(root)[0], root)
+    write(result)
+    found = [f for f in for_corpus(load_corpus(root)[0]).disagreements if f.kind == "date"]
+    assert found == []
+    d = date_keys(tmp_path / "unrelated",
+                  "The ministry on 3 June published its review of rail fares.",
+                  "A study of hospital waiting lists was released on 9 June.",
+                  "The regulator published a new report on 12 June.")
+    assert _one(d, ("src1", "2024-06-03")) is None and _one(d, ("src3", "2024-06-12")) is None
+
+
+def test_one_document_told_by_its_publisher_or_its_subject_shares_a_key(tmp_path):
+    d = date_keys(tmp_path,
+                  "The ministry on 3 June published its review of rail fares.",
+                  "A review of rail fares was released on 4 June.")
+    assert _one(d, ("src1", "2024-06-03")) == _one(d, ("src2", "2024-06-04")) == \
+        "report-published"

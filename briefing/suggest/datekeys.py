@@ -26,6 +26,7 @@ WINDOW = 10  # lower-case words before a date searched for its happening word
 # written out before its acronym: "joining the Collective Security Treaty Organization (CSTO)")
 _MEMBER_REACH = 60
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_REACH = 400  # characters either side of a date in which its clause is read
 # War and diplomacy first (a "closure" of a corridor is a blockade), then everyday news.
 _DATED = {**NEWS_HAPPENINGS, **HAPPENINGS}
 _MEMBER = frozenset({"member", "members", "membership", "joined", "joining", "join",
@@ -39,8 +40,12 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
     # March; the most recent on 16 April": the second date is no onset).
     if _LIMIT.search(text, max(0, date.start - 30), date.start):
         return []  # "best-before dates up to 30 May", "before 9 April": a bound, not a day
-    clause = max(text.rfind(c, 0, date.start) for c in ";—–")
-    before = [m for m in _WORD.finditer(text, clause + 1, date.start)]
+    # Everything before a date is read through a bounded window, so that a long run of text
+    # without a stop costs time in proportion to its length.
+    lo = max(0, date.start - _REACH)
+    clause = max(lo - 1, *(text.rfind(c, lo, date.start) for c in ";—–"))
+    before = [m for m in _WORD.finditer(text, clause + 1, date.start)
+              if m.start() > lo or not lo or not text[lo - 1].isalnum()]
     built = _built_key(text, clause + 1, date.start) or _published_key(text, clause + 1, date)
     if built:
         return [built]
@@ -62,12 +67,12 @@ def date_keys(text: str, date: DateMention, names: list[tuple[Name, str]]) -> li
             keys.append(key)
         if cls not in ("membership", "founding"):
             break  # one happening per date, the nearest, unless it is about an organisation
-    if not keys and _LEADING_TIME.search(text, 0, date.start):
+    if not keys and _LEADING_TIME.search(text, max(0, date.start - _REACH), date.start):
         # "In September 2022, Azerbaijan launched an attack": a clause opening with its time
         # dates the happening that follows it.
-        stop = _CLAUSE_STOP.search(text, date.end)
+        stop = _CLAUSE_STOP.search(text, date.end, date.end + _REACH)
         words = 0
-        for m in _WORD.finditer(text, date.end, stop.start() if stop else len(text)):
+        for m in _WORD.finditer(text, date.end, stop.start() if stop else date.end + _REACH):
             if not m.group()[:1].isupper():
                 words += 1
             if words > WINDOW:
@@ -132,6 +137,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\
 
 
 def _published_key(text: str, start: int, date: DateMention) -> str | None:
+    """"report-published@<words>": the words of the clause saying who published it and what
+    about, for ``_name_built_things`` to check that two sources tell of one document."""
     verb = _VERB_AFTER.match(text, date.end)  # "the office today published its audit"
     if verb is None:
         before = _VERB_BEFORE.search(text, max(start, date.start - 40), date.start)
@@ -143,13 +150,45 @@ def _published_key(text: str, start: int, date: DateMention) -> str | None:
         verb_start, verb_end = verb.end() - len(verb.group().lstrip()), verb.end()
     doc = _DOC_AFTER_VERB.match(text, verb_end)
     if doc and doc.group(1) in _DOCUMENTS:
-        return "report-published"
+        if _OTHER_DOCUMENT.search(doc.group()):
+            return None  # "published a new report": not the one the others tell of
+        return "report-published@" + _about(text, start, date)
     # "the report on the ferries was published": the nearest document noun before a passive
     words = list(_WORD.finditer(text, max(start, verb_start - 80), verb_start))[-8:]
     docs = [w for w in words if w.group().lower() in _DOCUMENTS]
     if docs and _PASSIVE.search(text, docs[-1].end(), verb_start):
-        return "report-published"
+        if _OTHER_BEFORE.search(text, max(start, docs[-1].start() - 40), docs[-1].start()):
+            return None  # "a separate safety report ... was published"
+        return "report-published@" + _about(text, start, date)
     return None
+
+
+# "a separate report", "another study", "a second audit", "its new review": a document other
+# than the one the sources tell of.
+_OTHER = r"(?:separate|another|second|third|new|other|earlier|previous|further|different)"
+_OTHER_DOCUMENT = re.compile(r"\b" + _OTHER + r"\b", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b" + _OTHER + r"\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_NOT_ABOUT = FUNCTION_WORDS | _DOCUMENTS | frozenset(
+    "published released issued unveiled presented report today yesterday on in was were has "
+    "have had been is are said says found finds".split())
+
+
+def _about(text: str, start: int, date: DateMention) -> str:
+    """The content words of the date's clause, who published the document and what about,
+    each cut to a stem ("ferries", "ferry" -> "ferry"; "inspectors", "inspectorate" ->
+    "inspe") so that sources wording them differently still meet."""
+    stop = _CLAUSE_STOP.search(text, date.end, date.end + _REACH)
+    lo = max(start, date.start - 200)
+    words = {w.lower() for w in _WORD.findall(text, lo, stop.start() if stop else date.end + 200)}
+    return ".".join(sorted({_stem(w) for w in words if w not in _NOT_ABOUT} - {""}))
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"[’'].*$", "", word)
+    word = re.sub(r"ies$", "y", word) if len(word) > 4 else word
+    word = re.sub(r"(?:ses|xes|ches|shes)$", lambda m: m.group()[:-2], word)
+    word = re.sub(r"(?<![su])s$", "", word)
+    return word[:5]
 
 
 _LIMIT = re.compile(r"\b(?:up to|until|till|before|after|through|no later than|by)\s+"
@@ -277,23 +316,68 @@ def _same_month(values: dict[str, list[tuple[str, str]]], keys: list[str]) -> bo
 def _name_built_things(proposals: list[Proposal]) -> None:
     """"bridge-opened@halvard-bridge" becomes "bridge-opened" unless the sources name two
     different such things ("the Halvard Bridge", "the Morvik Bridge"), or one source gives
-    the key two dates: then no date of it is compared."""
-    named: dict[str, set[str]] = {}
-    given: dict[str, list[tuple[str, str]]] = {}
+    the key two dates: then no date of it is compared.  An unnamed "the bridge" is the bridge
+    its own article names; when any source names one, an unnamed mention in an article that
+    names none or several is left without a key (it may be another bridge)."""
+    found: list[tuple[Proposal, int, str, str]] = []  # (claim, date index, base key, name)
     for p in proposals:
-        for d, key in p.dates:
+        for i, (d, key) in enumerate(p.dates):
             if key and key.partition("@")[0].rsplit("-", 1)[-1] in _BUILT_VERBS:
                 base, _, name = key.partition("@")
-                named.setdefault(base, set()).update([name] if name else [])
-                given.setdefault(base, []).append((p.article_id, d.value))
-    if not named:
+                found.append((p, i, base, name))
+    if not found:
         return
-    bad = {b for b, names in named.items() if len(names) > 1 or _one_source_two_dates(given[b])
+    own: dict[tuple[str, str], set[str]] = {}  # (article, base) -> the names it gives
+    for p, _, base, name in found:
+        if name:
+            own.setdefault((p.article_id, base), set()).add(name)
+    texts: dict[str, dict[str, str]] = {}
+    for p in proposals:
+        texts.setdefault(p.article_id, {})[p.paragraph.id] = p.paragraph.text
+    resolved: list[tuple[Proposal, int, str, str | None]] = []
+    for p, i, base, name in found:
+        if base.endswith("-published"):
+            name = None if name == "" else name
+        elif not name:
+            names = own.get((p.article_id, base)) or _names_in(texts[p.article_id].values(),
+                                                               base.rsplit("-", 2)[-2])
+            name = next(iter(names)) if len(names) == 1 else None
+        resolved.append((p, i, base, name))
+    named: dict[str, set[str]] = {}
+    given: dict[str, list[tuple[str, str]]] = {}
+    about: dict[str, list[tuple[str, set[str]]]] = {}  # documents: (article, its words)
+    for p, i, base, name in resolved:
+        if base.endswith("-published"):
+            about.setdefault(base, []).append((p.article_id, set((name or "").split("."))))
+        else:
+            named.setdefault(base, set()).update([name] if name else [])
+        given.setdefault(base, []).append((p.article_id, p.dates[i][0].value))
+    bad = {b for b in given if len(named.get(b, ())) > 1 or _one_source_two_dates(given[b])
            or b.endswith("-published") and len({v[:7] for _, v in given[b] if len(v) == 10}
                                                | {v for _, v in given[b] if len(v) < 10}) > 1}
-    for p in proposals:
-        p.dates = [(d, None if key.partition("@")[0] in bad else key.partition("@")[0])
-                   if key and key.partition("@")[0] in named else (d, key) for d, key in p.dates]
+    # two sources tell of one document only when they share who published it or its subject
+    bad |= {b for b, docs in about.items()
+            if any(a1 != a2 and not (w1 & w2 - {""}) for a1, w1 in docs for a2, w2 in docs)}
+    for p, i, base, name in resolved:
+        lost = base in bad or (name is None and bool(named.get(base)))
+        p.dates[i] = (p.dates[i][0], None if lost else base)
+
+
+def _names_in(texts, head: str) -> set[str]:
+    """The names an article gives a thing of kind ``head``: "the Halvard Bridge" -> "halvard"."""
+    pattern = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)+)" + re.escape(head.capitalize()) + r"\b")
+    out: set[str] = set()
+    for text in texts:
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _DETERMINERS:
+                words.pop(0)
+            if words:
+                out.add(slug(" ".join(words)))
+    return out
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 
 
 _BUILT_VERBS = frozenset({"opened", "built", "completed", "constructed", "erected", "published"})

@@ -262,6 +262,25 @@ _FUTURE = re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|expected|s
 _PAST_FUTURE = re.compile(r"\b(?:was|were|had\s+been|would)\b(?:\s+\w+)?\s+(?:due|expected|"
                           r"scheduled|set|planned|going|supposed)\b|\bwould\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\.(?:\s|$)")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+# How far from a weekday its governing words are looked for: a verb or preposition right
+# before it, and the clause around it (clauses in news copy run well under 300 characters).
+_LOOK_BACK = 120
+_CLAUSE_REACH = 300
+# A verb of something done right before the weekday dates it back, whatever the clause says
+# next ("said on Friday it will reopen", "met on Monday and are expected to meet again"); a
+# participle after "be" ("will be published on Friday") is not one.
+_PAST_VERB = (r"(?:said|told|announced|published|released|issued|confirmed|met|held|began|"
+              r"came|went|made|took|gave|fell|rose|left|found|sent|spoke|wrote|struck|broke|"
+              r"won|lost|paid|sold|shut|hit|quit|led|ran|set|put|cut|saw|brought|bought|"
+              r"thought|kept|got|stood|drew|flew|grew|threw|tore|wore|chose|froze|swore|"
+              r"sank|sprang|began|\w+ed)")
+_PAST_BEFORE_DAY = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                              r"(?<!\bam )(?<!\bget )(?<!\bgets )"
+                              r"\b" + _PAST_VERB + r"\s+(?:(?:on|last)\s+)?$", re.IGNORECASE)
+# Where another verb or clause takes over after the weekday.
+_HANDOVER = re.compile(r"\b(?:that|and|but|which|who|when|after|before|as|while|"
+                       + _PAST_VERB + r")\b", re.IGNORECASE)
 
 
 def _published_day(published: str | None) -> dt.date | None:
@@ -298,22 +317,24 @@ def relative_days(text: str, published: str | None) -> list[DateMention]:
 def _resolve_day(text: str, m: re.Match[str], day: dt.date) -> dt.date | None:
     if m["near"]:
         return day + dt.timedelta(days=-1 if m["near"].lower() == "yesterday" else 1)
+    # the words beside a day are looked at through a bounded window, so that a long run of
+    # text without a full stop costs time in proportion to its length
+    near = max(0, m.start() - _LOOK_BACK)
     if m["today"]:
-        beside = _TODAY_VERB.match(text, m.end()) or _VERB_TODAY.search(text, 0, m.start())
+        beside = _TODAY_VERB.match(text, m.end()) or _VERB_TODAY.search(text, near, m.start())
         return day if beside else None
-    before = text[:m.start()]
     if not m["which"]:
-        capital = _CAPITAL_BEFORE.search(before)
+        capital = _CAPITAL_BEFORE.search(text, near, m.start())
         if capital and capital.group().strip().lower() not in _OPENERS:
             return None  # "Good Friday", "Black Friday"
         # American wire style drops the "on": "police said Tuesday", "the firm announced Monday"
-        if not (m["part"] or m["poss"] or _TIME_PREPOSITION.search(before)
-                or _VERB_TODAY.search(before)):
+        if not (m["part"] or m["poss"] or _TIME_PREPOSITION.search(text, near, m.start())
+                or _VERB_TODAY.search(text, near, m.start())):
             return None
-    after = text[m.end():]
-    if _DATE_AFTER.match(after):
+    if _DATE_AFTER.match(text, m.end()):
         return None  # "Saturday 14 March": the written date is the date
-    if not m["part"] and not m["poss"] and re.match(r"\s+[A-Z]", after) and not m["which"]:
+    if not m["part"] and not m["poss"] and _CAPITAL_AFTER.match(text, m.end()) \
+            and not m["which"]:
         return None  # "Sunday Times", "Monday Club"
     weekday = _WEEKDAY_NAMES.index(m["day"].lower())
     which = (m["which"] or "").lower()
@@ -329,20 +350,31 @@ def _resolve_day(text: str, m: re.Match[str], day: dt.date) -> dt.date | None:
 
 def _still_to_come(text: str, start: int, end: int) -> bool | None:
     """Whether the clause holding text[start:end] tells what is to come (True), what was to
-    come when something else happened (None: no date can be given), or what happened."""
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, start)]
-    clause_start = breaks[-1] if breaks else 0
-    stop = _CLAUSE_BREAK.search(text, end)
-    clause = text[clause_start:start]
-    if not re.search(r"\w", clause) and stop is not None and stop.start() == end:
+    come when something else happened (None: no date can be given), or what happened.  Only a
+    future that governs the weekday counts: "will reopen on Friday", "On Friday it will", "the
+    council on Friday will vote"; "said on Friday it will reopen" is dated by "said"."""
+    if _PAST_BEFORE_DAY.search(text, max(0, start - _LOOK_BACK), start):
+        return False  # "said on Friday", "met on Monday", wire-style "said Tuesday"
+    # a clause is read at most _CLAUSE_REACH characters either side of the weekday
+    lo = max(0, start - _CLAUSE_REACH)
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, start)]
+    clause_start = breaks[-1] if breaks else lo
+    stop = _CLAUSE_BREAK.search(text, end, end + _CLAUSE_REACH)
+    before = text[clause_start:start]
+    if not re.search(r"\w", before) and stop is not None and stop.start() == end:
         # "On Friday, the council will vote": the weekday opens the clause that follows
-        nxt = _CLAUSE_BREAK.search(text, stop.end())
-        clause = text[stop.end():nxt.start() if nxt else len(text)]
+        nxt = _CLAUSE_BREAK.search(text, stop.end(), stop.end() + _CLAUSE_REACH)
+        after = text[stop.end():nxt.start() if nxt else stop.end() + _CLAUSE_REACH]
     else:
-        clause += text[end:stop.start() if stop else len(text)]
-    if _PAST_FUTURE.search(clause):
+        after = text[end:stop.start() if stop else end + _CLAUSE_REACH]
+    if _PAST_FUTURE.search(before + " " + after):
         return None
-    return bool(_FUTURE.search(clause))
+    if _FUTURE.search(before):
+        return True
+    # after the weekday a future counts only before another verb or clause takes over
+    # ("the council on Friday will vote", not "On Friday the mayor said it will vote")
+    future, cut = _FUTURE.search(after), _HANDOVER.search(after)
+    return future is not None and (cut is None or future.start() <= cut.start())
 
 
 def _ordered_ranges(text: str, days: list[DateMention]) -> list[DateMention]:
