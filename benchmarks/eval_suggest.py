@@ -463,6 +463,8 @@ _TITLE_STOP = frozenset(
     "the a an of to in on at by for and or with from as its it is are was were be been has "
     "have had will would that this their his her after before over into than".split())
 _PERIOD_SUFFIX = re.compile(r",\s*\d{4}(?:-\d{2}){0,2}$")
+# The judge's own idea of a quotation, not titles.is_quotation: a measure borrowing the
+# suggester's definition could never see where that definition is wrong.
 _FIRST_PERSON = re.compile(r"\b(?:i|we|our|ours|us|my|me)\b")
 _QUOTE_MARKS = re.compile("[\"“”«»„‘‹›]")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from briefing.model import Event
 from briefing.suggest.claims import Proposal
 from briefing.suggest.frames import Frame, frames, happening_groups
-from briefing.suggest.lexicon import BUSINESS_HEADS
+from briefing.suggest.lexicon import BUSINESS_HEADS, MONTH_NAMES, WEEKDAYS
 from briefing.suggest.names import slug
 from briefing.suggest.storylines import LINK, storylines
 from briefing.suggest.titles import alike_titles, summary_of, title_of as _title_of
@@ -229,9 +229,7 @@ def event_id(g: Group) -> str:
     return slug("-".join(parts))
 
 
-_DAYS_AND_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split())
+_DAYS_AND_MONTHS = frozenset(WEEKDAYS + MONTH_NAMES)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*")  # "Nagorno-Karabakh" whole
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•|\n])[\s\"“”‘’'(\[*_-]*$")
 # A full stop that ends a title or an initial, not a sentence ("Mr. Brandt", "St. Kilda").

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from briefing.suggest import happenings
 from briefing.suggest.claims import Proposal
+from briefing.suggest.lexicon import MONTH_NAMES
 
 MIN_SOURCES = 2  # a happening told by one source links nothing
 MAX_WORDS = 12  # words of a title taken from a claim
@@ -122,8 +123,7 @@ _APPOSITION = re.compile(r"^\s*,[^,;:()\"“”]{1,80},")
 # a comma or a point inside a number ("1,500", "4.2") ends nothing.
 _STOP = re.compile(r"[;:!?()\"“”—]|\s–\s|[,.](?!\d)|\s(?:on|in|at|after|before|because|which|who|"
                    r"when|while|but|and|that|with|for|by|from|as|since|until|once)\s")
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
+_MONTHS = "|".join(m.capitalize() for m in MONTH_NAMES)
 # When the deed was done, right after its word ("agreed on Monday to buy", "cut in March
 # 2026 some 1,500 jobs"): skipped, so that the title goes on to what was done.
 _WHEN = re.compile(

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import re
 
+from briefing.suggest.lexicon import WEEKDAYS
 from briefing.suggest.mentions import DateMention
 
 # A happening head -> the words that name it.  General news vocabulary, not one topic's.
@@ -104,9 +105,8 @@ def heads(text: str) -> set[str]:
 
 # --- the happening's date -----------------------------------------------------------------
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
-    r"\b(?:(?:on|last)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+    r"\b(?:(?:on|last)\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")"
     r"|(?P<yesterday>yesterday)|(?P<today>today)"
     r"|(?P<which>last|this|next)\s+(?P<unit>week|month|year))\b",
     re.IGNORECASE)
@@ -145,7 +145,7 @@ def _resolve(m: re.Match[str], day: dt.date) -> str:
     """The date ``m`` names, as of ``day`` (OverflowError or ValueError when it falls before
     the year 1 or after 9999: no such date)."""
     if m["weekday"]:
-        back = (day.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7 or 7
+        back = (day.weekday() - WEEKDAYS.index(m["weekday"].lower())) % 7 or 7
         return (day - dt.timedelta(days=back)).isoformat()
     if m["yesterday"]:
         return (day - dt.timedelta(days=1)).isoformat()

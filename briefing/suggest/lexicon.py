@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+# The calendar's words, in order (weekday 0 is Monday, as datetime counts): one list for every
+# rule that reads a date or must not take one for a name.
+WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_NAMES = tuple("january february march april may june july august september october "
+                    "november december".split())
+
 
 def word_classes(classes: dict[str, str]) -> dict[str, str]:
     """{class: "word word ..."} turned round: each word -> its class (the first class

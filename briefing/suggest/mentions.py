@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from briefing.analysis.numbers import NUMBER_WORDS
 from briefing.importer.dates import MONTHS
 from briefing.suggest.lexicon import (FUNCTION_WORDS, NAME_AFTER_TITLE_WORD, SERVICE_HEADS,
-                                      TITLE_IN_NAME, TITLES)
+                                      TITLE_IN_NAME, TITLES, WEEKDAYS)
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\d,.]*|[()\[\],;:“”\"«»—–]")
 _CONNECT = frozenset({"of", "for", "the", "de", "du", "des", "la", "le", "al", "on",
                       "von", "van", "del", "di", "da"})
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | {
+_CALENDAR = frozenset(WEEKDAYS) | {
     m.lower() for m in MONTHS}
 
 # One capitalised word that is a verb form or an adverb: "Conceived by ...", "Incredibly".
@@ -230,11 +230,10 @@ def _written_dates(text: str, year_hint: int | None) -> list[DateMention]:
 
 # --- days named relative to the article's date ----------------------------------------------
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?P<which>[Oo]n|[Ll]ast|[Nn]ext)\s+)?"
-    r"(?P<day>" + "|".join(w.capitalize() for w in _WEEKDAY_NAMES) + r")"
+    r"(?P<day>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
     r"(?P<part>" + _DAY_PART + r")?(?P<poss>['’]s)?\b"
     r"|\b(?P<near>[Yy]esterday|[Tt]omorrow)(?:" + _DAY_PART + r")?\b"
     r"|\b(?P<today>[Tt]oday)\b")
@@ -336,7 +335,7 @@ def _resolve_day(text: str, m: re.Match[str], day: dt.date) -> dt.date | None:
     if not m["part"] and not m["poss"] and _CAPITAL_AFTER.match(text, m.end()) \
             and not m["which"]:
         return None  # "Sunday Times", "Monday Club"
-    weekday = _WEEKDAY_NAMES.index(m["day"].lower())
+    weekday = WEEKDAYS.index(m["day"].lower())
     which = (m["which"] or "").lower()
     ahead = which == "next" or (which != "last" and _still_to_come(text, m.start(), m.end()))
     if ahead is None:
