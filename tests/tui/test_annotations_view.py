@@ -298,26 +298,29 @@ async def test_help_lists_the_views_keys(store):
         assert "Annotations view" in text and "Export shown" in text and "Clear filters" in text
 
 
-def test_snapshot_annotations_view_80x24(snap_compare, tmp_path, monkeypatch):
+@pytest.fixture
+def seeded(tmp_path, monkeypatch):
+    """A reader on a store of its own, seeded, for the snapshots (closed after)."""
     monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path))
     store = AnnotationStore(tmp_path / "annotations.json", author="ana")
     seed(store)
-    app = make_reader(store)
+    yield make_reader(store)
+    store.close()
+
+
+def test_snapshot_annotations_view_80x24(snap_compare, seeded):
+    app = seeded
 
     async def run_before(pilot) -> None:
         await pilot.press("A")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
-    store.close()
 
 
-def test_snapshot_annotations_view_160x48_two_tags_ticked(snap_compare, tmp_path, monkeypatch):
+def test_snapshot_annotations_view_160x48_two_tags_ticked(snap_compare, seeded):
     """Taller filter lists; russia and csto ticked from the keyboard, the tag list focused."""
-    monkeypatch.setenv("BRIEFING_EXPORT_DIR", str(tmp_path))
-    store = AnnotationStore(tmp_path / "annotations.json", author="ana")
-    seed(store)
-    app = make_reader(store)
+    app = seeded
 
     async def run_before(pilot) -> None:
         await pilot.press("A")
@@ -326,7 +329,6 @@ def test_snapshot_annotations_view_160x48_two_tags_ticked(snap_compare, tmp_path
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)
-    store.close()
 
 
 async def test_a_large_store_is_listed_a_page_at_a_time(tmp_path):
